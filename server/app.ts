@@ -1,0 +1,199 @@
+/**
+ * Builds the HTTP application: security plugins, the request context, the modules' routes under
+ * /api/v1, the OpenAPI document and the web client. Nothing here knows about a specific feature
+ * beyond registering its routes.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/db.js';
+import { systemClock, type Clock } from './platform/context.js';
+import { AppError } from './platform/errors.js';
+import { installErrorHandling, sendProblem } from './platform/http/problem.js';
+import { projectRoot } from './platform/paths.js';
+import './platform/http/fastify-types.js';
+import { accessRoutes, authenticateRequest, sessionCookieName } from './modules/access/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { registryRoutes } from './modules/registry/index.js';
+import { systemRoutes } from './modules/system/index.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+  /** Log to stdout (false in tests). */
+  logger?: boolean;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const openapiInfo = {
+  title: 'InCaS API',
+  version: '1.0.0',
+  description:
+    'REST API of InCaS. Conventions: JSON bodies; errors as application/problem+json with a stable `code` and ' +
+    'every invalid field in `errors`; lists take `page` (from 1) and `pageSize` (1–100, default 20) and answer ' +
+    '`{ items, total, page, pageSize }`; filters are query parameters named after the fields; `sort` names a field, ' +
+    '`-field` for descending. State-changing requests need the session cookie and the `x-csrf-token` header from ' +
+    '`GET /api/v1/auth/csrf`.',
+  'x-api-id': 'incas-api-v1',
+  'x-summary': 'InCaS: inclusione socio-lavorativa e contrasto allo sfruttamento lavorativo',
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      serializers: {
+        // the path only: query strings may carry names typed into a search box
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  // JSON only: "simple" cross-site form posts (text/plain) get 415 before anything runs
+  app.removeContentTypeParser(['text/plain']);
+
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { actor: null, db, clock, log: req.log, config, requestId: req.id, ip: req.ip };
+  });
+
+  // Every API route must say whether it is public: deny by default is checked at start-up.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.auth) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.auth`);
+    }
+  });
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(csrf, {
+    cookieKey: config.secureCookies ? '__Host-incas-csrf' : 'incas-csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies, signed: true },
+    getToken: (req) => {
+      const h = req.headers['x-csrf-token'];
+      return typeof h === 'string' ? h : undefined;
+    },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => req.cookies?.[sessionCookieName(config)] ?? req.ip,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate.limited', `Too many requests: retry in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },
+      }),
+  });
+
+  app.addHook('onRequest', authenticateRequest);
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!unsafeMethods.has(req.method)) return done();
+    // cross-site requests are refused before the token is even looked at
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || (origin && origin !== `${req.protocol}://${req.host}`)) {
+      return done(new AppError('origin.invalid', 'Cross-origin request refused.'));
+    }
+    app.csrfProtection(req, reply, done);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: openapiInfo,
+      servers: [{ url: '/', description: 'This InCaS instance' }],
+      tags: [
+        { name: 'auth', description: 'Login, logout, CSRF' },
+        { name: 'profile', description: 'The current user' },
+        { name: 'users', description: 'Account administration' },
+        { name: 'registry', description: 'Regions, provinces and Comuni (ISTAT/ANPR)' },
+        { name: 'organisations', description: 'Organisations acting on the territory' },
+        { name: 'audit', description: 'Audit trail' },
+        { name: 'system', description: 'Health' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(systemRoutes, { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(accessRoutes);
+      await v1.register(registryRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = join(projectRoot(), 'dist', 'web');
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        if (path.includes(join('dist', 'web', 'assets'))) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api')) return sendProblem(reply, 404, 'route.not_found');
+    // the web client routes in the browser: every other GET gets its page
+    if (hasWeb && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, 404, 'route.not_found');
+  });
+
+  return app;
+}

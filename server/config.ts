@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** Runtime configuration, read once from the environment (see README, "Configurazione"). */
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database (PGlite); ignored when databaseUrl is set. */
+  dataDir: string;
+  /** PostgreSQL server connection string; when absent the embedded PGlite database is used. */
+  databaseUrl: string | null;
+  /** Demo mode: loads demo organisations and accounts, and lets them log in without TOTP. */
+  demoMode: boolean;
+  demoPassword: string;
+  production: boolean;
+  /** Cookies get `Secure` and the `__Host-` prefix (set when served behind TLS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  /** Secret for signed cookies (CSRF secret cookie). */
+  secret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+  /** Serve the interactive API docs at /api/docs. */
+  apiDocs: boolean;
+  /** Requests per minute per session (or per IP without one). */
+  rateLimitPerMinute: number;
+}
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  INCAS_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  INCAS_DEMO: bool.optional(),
+  INCAS_DEMO_PASSWORD: z.string().min(8).default('demo-incas-2026'),
+  INCAS_SECURE_COOKIES: bool.optional(),
+  INCAS_TRUST_PROXY: bool.optional(),
+  INCAS_SECRET: z.string().min(32).optional(),
+  INCAS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  INCAS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  INCAS_API_DOCS: bool.optional(),
+  INCAS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Parses the environment; throws a readable error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.INCAS_SECRET) {
+    throw new Error('Invalid configuration:\n  INCAS_SECRET: required in production (32+ characters)');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.INCAS_DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    demoMode: e.INCAS_DEMO ?? !production,
+    demoPassword: e.INCAS_DEMO_PASSWORD,
+    production,
+    secureCookies: e.INCAS_SECURE_COOKIES ?? production,
+    trustProxy: e.INCAS_TRUST_PROXY ?? false,
+    secret: e.INCAS_SECRET ?? randomBytes(32).toString('hex'),
+    sessionIdleMinutes: e.INCAS_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.INCAS_SESSION_ABSOLUTE_HOURS,
+    logLevel: e.LOG_LEVEL,
+    apiDocs: e.INCAS_API_DOCS ?? !production,
+    rateLimitPerMinute: e.INCAS_RATE_LIMIT,
+  };
+}

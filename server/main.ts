@@ -1,0 +1,37 @@
+/** Starts InCaS: database (embedded unless DATABASE_URL is set), migrations, data, HTTP server. */
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { prepareDatabase } from './platform/bootstrap.js';
+
+const config = loadConfig();
+const started = Date.now();
+const { db, demoAccounts, migrations, registry } = await prepareDatabase(config);
+const app = await buildApp({ config, db });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+const lines = [
+  '',
+  `InCaS is running at ${url}  (API docs: ${url}/api/docs)`,
+  `Database: ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}` +
+    ` · migrations applied now: ${migrations.length} · Comuni: ${registry.comuni}` +
+    ` · ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+];
+if (config.demoMode) {
+  lines.push('', `Demo mode: every demo account has the password "${config.demoPassword}" and logs in without TOTP.`);
+  for (const a of demoAccounts) lines.push(`  ${a.email.padEnd(48)} ${a.roles.join(', ')}`);
+}
+lines.push('');
+console.log(lines.join('\n'));
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * Logging in and out, resolving the session behind a request, and the actor's own profile
+ * (password, TOTP). Slow password hashing always runs outside database transactions.
+ */
+import { anonymousAccess } from '../../platform/db/db.js';
+import { accessOf, type Actor, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { assertCan, permissionsOf, secondFactorRequired, type Role } from '../../platform/policy.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  checkTotp, hashPassword, newSessionToken, newTotpSecret, sha256, totpEnrolment, verifyPassword,
+} from './access.credentials.js';
+import {
+  deleteThrottle, insertSession, markSessionSecondFactor, revokeSession, revokeSessionByTokenHash,
+  revokeUserSessions, selectCredentialsByEmail, selectCredentialsById, selectSessionByTokenHash, selectThrottle,
+  touchSession, updateLastLogin, updatePasswordHash, updateTotp, upsertThrottle, type CredentialRow,
+} from './access.repo.js';
+import { scopeOf } from './access.rules.js';
+import type { LoginBody, Me } from './access.schema.js';
+import { selectMe } from './access.me.repo.js';
+
+/** Failed attempts per email within the window before the account is locked (security.md #2). */
+export const LOCKOUT_FAILURES = 10;
+export const LOCKOUT_MINUTES = 15;
+/** last_seen_at is written at most this often, so reads do not turn every request into a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+function needsSecondFactor(roles: readonly string[], isDemo: boolean, demoMode: boolean): boolean {
+  if (demoMode && isDemo) return false;
+  return roles.some((r) => secondFactorRequired[r as Role]);
+}
+
+/**
+ * Resolves the session cookie to an actor, or null. Expired (idle or absolute) sessions are
+ * revoked on the way.
+ */
+export async function authenticate(ctx: Ctx, token: string): Promise<Actor | null> {
+  const now = ctx.clock.now();
+  const tokenHash = sha256(token);
+  return ctx.db.tx(anonymousAccess, async (tx) => {
+    const s = await selectSessionByTokenHash(tx, tokenHash);
+    if (!s) return null;
+    const idleLimit = ctx.config.sessionIdleMinutes * 60_000;
+    if (s.status !== 'active') {
+      await revokeSession(tx, s.id, now, 'user_disabled');
+      return null;
+    }
+    if (now >= s.expires_at || now.getTime() - s.last_seen_at.getTime() > idleLimit) {
+      await revokeSession(tx, s.id, now, now >= s.expires_at ? 'expired' : 'idle');
+      return null;
+    }
+    if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(tx, s.id, now);
+    const roles = s.roles;
+    return {
+      userId: s.user_id,
+      email: s.email,
+      organisationId: s.organisation_id,
+      roles,
+      permissions: permissionsOf(roles),
+      scope: scopeOf({ type: s.org_type, comuneIstat: s.comune_istat, regionCode: s.region_code }, roles),
+      sessionId: s.id,
+      secondFactor: s.second_factor,
+      mustEnrolTotp: !s.second_factor && !s.totp_enabled && needsSecondFactor(roles, s.is_demo, ctx.config.demoMode),
+    };
+  });
+}
+
+function loginKey(email: string): string {
+  return sha256('login:' + email);
+}
+
+/**
+ * Checks email, password and (when enrolled) the TOTP code; issues a new session. Unknown email
+ * and wrong password get the same answer and the same cost; after LOCKOUT_FAILURES failures the
+ * email is locked for LOCKOUT_MINUTES, whatever is sent.
+ */
+export async function login(
+  ctx: Ctx, body: LoginBody, previousToken: string | null,
+): Promise<{ token: string; me: Me }> {
+  const now = ctx.clock.now();
+  const key = loginKey(body.email);
+  const { user, lockedFor } = await ctx.db.tx(anonymousAccess, async (tx) => {
+    const t = await selectThrottle(tx, key);
+    const locked = t?.locked_until && t.locked_until > now ? t.locked_until : null;
+    return { user: await selectCredentialsByEmail(tx, body.email), lockedFor: locked };
+  });
+  if (lockedFor) {
+    const retryAfter = Math.ceil((lockedFor.getTime() - now.getTime()) / 1000);
+    await ctx.db.tx(anonymousAccess, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'auth.login', outcome: 'denied', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
+        tenantComune: null, details: { reason: 'locked' },
+      }),
+    );
+    throw new AppError('auth.locked', 'Too many failed attempts: try again later.', {
+      headers: { 'retry-after': String(retryAfter) },
+    });
+  }
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, body.password);
+  if (!user || !passwordOk || user.status !== 'active') {
+    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
+    await recordFailure(ctx, key, user, reason);
+    throw new AppError('auth.invalid_credentials', 'Email or password is not correct.');
+  }
+  let totpStep: number | null = null;
+  if (user.totp_enabled && user.totp_secret) {
+    if (!body.totp) throw new AppError('auth.totp_required', 'Enter the code from your authenticator app.');
+    totpStep = await checkTotp(user.totp_secret, body.totp, now, user.totp_last_step);
+    if (totpStep === null) {
+      await recordFailure(ctx, key, user, 'wrong_totp');
+      throw new AppError('auth.totp_invalid', 'The verification code is not valid.');
+    }
+  }
+  const { token, tokenHash } = newSessionToken();
+  await ctx.db.tx(anonymousAccess, async (tx) => {
+    if (previousToken) await revokeSessionByTokenHash(tx, sha256(previousToken), now, 'replaced');
+    if (totpStep !== null) await updateTotp(tx, user.id, { lastStep: totpStep }, now);
+    const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000);
+    const sessionId = await insertSession(tx, { tokenHash, userId: user.id, secondFactor: totpStep !== null, now, expiresAt });
+    await deleteThrottle(tx, key);
+    await updateLastLogin(tx, user.id, now);
+    await recordAudit(tx, ctx, {
+      action: 'auth.login', actorUserId: user.id, actorOrgId: user.organisation_id, entityType: 'session',
+      entityId: sessionId, details: { secondFactor: totpStep !== null },
+    });
+  });
+  const actor = await authenticate(ctx, token);
+  if (!actor) throw new AppError('internal');
+  return { token, me: await getMe({ ...ctx, actor }) };
+}
+
+async function recordFailure(ctx: Ctx, key: string, user: CredentialRow | undefined, reason: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.tx(anonymousAccess, async (tx) => {
+    const t = await selectThrottle(tx, key);
+    const windowOpen = t && now.getTime() - t.window_start.getTime() < LOCKOUT_MINUTES * 60_000;
+    const failures = windowOpen ? t.failures + 1 : 1;
+    const lockedUntil = failures >= LOCKOUT_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+    await upsertThrottle(tx, key, {
+      failures: lockedUntil ? 0 : failures,
+      window_start: windowOpen ? t.window_start : now,
+      locked_until: lockedUntil,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'auth.login', outcome: 'failure', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
+      details: { reason, locked: lockedUntil !== null },
+    });
+  });
+}
+
+/** Ends the current session on the server. */
+export async function logout(ctx: Ctx): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) return;
+  await ctx.db.tx(accessOf(actor), async (tx) => {
+    await revokeSession(tx, actor.sessionId, ctx.clock.now(), 'logout');
+    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+  });
+}
+
+export async function getMe(ctx: Ctx): Promise<Me> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  const me = await ctx.db.tx(accessOf(actor), (tx) => selectMe(tx, actor.userId));
+  if (!me) throw new AppError('auth.required');
+  return {
+    ...me,
+    roles: actor.roles as Me['roles'],
+    permissions: [...actor.permissions].sort(),
+    scope: actor.scope,
+    demoMode: ctx.config.demoMode,
+    mustEnrolTotp: actor.mustEnrolTotp,
+  };
+}
+
+/** Changes the actor's own password; every other session of theirs ends. */
+export async function changeOwnPassword(ctx: Ctx, body: { currentPassword: string; newPassword: string }): Promise<void> {
+  assertCan(ctx.actor, 'profile.manage');
+  const actor = ctx.actor;
+  const creds = await ctx.db.tx(accessOf(actor), (tx) => selectCredentialsById(tx, actor.userId));
+  if (!creds || !(await verifyPassword(creds.password_hash, body.currentPassword))) {
+    throw new AppError('auth.wrong_password', 'The current password is not correct.', {
+      fieldIssues: [{ path: 'body.currentPassword', message: 'Not correct', code: 'wrong_password' }],
+    });
+  }
+  const hash = await hashPassword(body.newPassword);
+  await ctx.db.tx(accessOf(actor), async (tx) => {
+    const now = ctx.clock.now();
+    await updatePasswordHash(tx, actor.userId, hash, now);
+    const ended = await revokeUserSessions(tx, actor.userId, now, 'password_changed', actor.sessionId);
+    await recordAudit(tx, ctx, {
+      action: 'user.password_change', entityType: 'user', entityId: actor.userId, details: { sessionsEnded: ended },
+    });
+  });
+}
+
+/** Starts TOTP enrolment: a new secret, pending until a code from it is confirmed. */
+export async function startTotpEnrolment(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
+  assertCan(ctx.actor, 'profile.manage');
+  const actor = ctx.actor;
+  const secret = newTotpSecret();
+  await ctx.db.tx(accessOf(actor), async (tx) => {
+    await updateTotp(tx, actor.userId, { pending: secret }, ctx.clock.now());
+    await recordAudit(tx, ctx, { action: 'user.totp_setup', entityType: 'user', entityId: actor.userId });
+  });
+  return { secret, ...(await totpEnrolment(secret, actor.email)) };
+}
+
+/** Confirms enrolment with a code from the pending secret; the current session counts as verified. */
+export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<void> {
+  assertCan(ctx.actor, 'profile.manage');
+  const actor = ctx.actor;
+  const now = ctx.clock.now();
+  const creds = await ctx.db.tx(accessOf(actor), (tx) => selectCredentialsById(tx, actor.userId));
+  if (!creds?.totp_pending_secret) throw new AppError('auth.totp_not_pending', 'Start the enrolment first.');
+  const step = await checkTotp(creds.totp_pending_secret, code, now, null);
+  if (step === null) {
+    throw new AppError('request.invalid', 'The verification code is not valid.', {
+      fieldIssues: [{ path: 'body.code', message: 'Not valid', code: 'totp_invalid' }],
+    });
+  }
+  await ctx.db.tx(accessOf(actor), async (tx) => {
+    await updateTotp(tx, actor.userId, { secret: creds.totp_pending_secret, pending: null, enabled: true, lastStep: step }, now);
+    await markSessionSecondFactor(tx, actor.sessionId);
+    const ended = await revokeUserSessions(tx, actor.userId, now, 'totp_enrolled', actor.sessionId);
+    await recordAudit(tx, ctx, {
+      action: 'user.totp_enable', entityType: 'user', entityId: actor.userId, details: { sessionsEnded: ended },
+    });
+  });
+}

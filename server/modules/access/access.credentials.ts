@@ -1,0 +1,66 @@
+/** Password hashing (argon2id), session tokens and TOTP: the cryptographic parts of access. */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify as verifyHash } from '@node-rs/argon2';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import QRCode from 'qrcode';
+
+// OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1. Algorithm 2 is Argon2id.
+const argonOptions = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, argonOptions);
+}
+
+// Verified against when the email is unknown, so both answers take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  dummyHash ??= hashPassword('not-a-real-password-' + randomBytes(8).toString('hex'));
+  const target = stored ?? (await dummyHash);
+  try {
+    const ok = await verifyHash(target, password);
+    return stored !== null && ok;
+  } catch {
+    return false;
+  }
+}
+
+export function newSessionToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: sha256(token) };
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export const TOTP_PERIOD = 30;
+
+export function newTotpSecret(): string {
+  return generateSecret();
+}
+
+export async function totpEnrolment(secret: string, email: string): Promise<{ otpauthUrl: string; qrSvg: string }> {
+  const otpauthUrl = generateURI({ issuer: 'InCaS', label: email, secret });
+  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return { otpauthUrl, qrSvg };
+}
+
+/**
+ * Checks a TOTP code at `now`, allowing one period of clock drift, and only for a time step after
+ * `lastStep` (a code works once). Returns the accepted time step, or null.
+ */
+export async function checkTotp(secret: string, code: string, now: Date, lastStep: number | null): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(now.getTime() / 1000);
+  const result = await verifyTotp({
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: TOTP_PERIOD,
+    ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+  }).catch(() => ({ valid: false as const }));
+  if (!result.valid) return null;
+  const delta = 'delta' in result && typeof result.delta === 'number' ? result.delta : 0;
+  return Math.floor(epoch / TOTP_PERIOD) + delta;
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  authInfoSchema, changePasswordSchema, createUserSchema, csrfTokenSchema, idParams, loginBodySchema, meSchema,
+  resetPasswordSchema, totpConfirmSchema, totpSetupSchema, updateUserSchema, userPageSchema, userQuerySchema,
+  userSchema,
+} from './access.schema.js';
+import {
+  changeOwnPassword, confirmTotpEnrolment, getMe, login, logout, startTotpEnrolment,
+} from './access.auth.service.js';
+import { createUser, findUsers, getUser, resetUserPassword, updateUser } from './access.users.service.js';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './access.cookies.js';
+
+const noContent = z.null().describe('No content');
+
+export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['auth'];
+
+  app.get('/auth/csrf', {
+    config: { auth: 'public' },
+    schema: {
+      tags, operationId: 'getCsrfToken',
+      summary: 'A CSRF token to send back in the x-csrf-token header of every POST/PUT/PATCH/DELETE',
+      response: { 200: csrfTokenSchema },
+    },
+    handler: async (_req, reply) => ({ token: reply.generateCsrf() }),
+  });
+  app.get('/auth/info', {
+    config: { auth: 'public' },
+    schema: { tags, operationId: 'getAuthInfo', summary: 'Whether demo accounts are active', response: { 200: authInfoSchema } },
+    handler: (req) => ({ demoMode: req.ctx.config.demoMode }),
+  });
+  app.post('/auth/login', {
+    config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: {
+      tags, operationId: 'login', summary: 'Log in with email, password and (when enrolled) a TOTP code',
+      body: loginBodySchema, response: { 200: meSchema },
+    },
+    handler: async (req, reply) => {
+      const { token, me } = await login(req.ctx, req.body, readSessionToken(req));
+      setSessionCookie(reply, req.ctx.config, token);
+      return me;
+    },
+  });
+  app.post('/auth/logout', {
+    config: { auth: 'session', allowPendingSecondFactor: true },
+    schema: { tags, operationId: 'logout', summary: 'End the current session', response: { 204: noContent } },
+    handler: async (req, reply) => {
+      await logout(req.ctx);
+      clearSessionCookie(reply, req.ctx.config);
+      return reply.code(204).send(null);
+    },
+  });
+  app.get('/me', {
+    config: { auth: 'session', allowPendingSecondFactor: true },
+    schema: { tags: ['profile'], operationId: 'getMe', summary: 'The current user, organisation, roles and scope', response: { 200: meSchema } },
+    handler: (req) => getMe(req.ctx),
+  });
+  app.post('/me/password', {
+    config: { auth: 'session' },
+    schema: {
+      tags: ['profile'], operationId: 'changeOwnPassword', summary: 'Change the own password (other sessions end)',
+      body: changePasswordSchema, response: { 204: noContent },
+    },
+    handler: async (req, reply) => {
+      await changeOwnPassword(req.ctx, req.body);
+      return reply.code(204).send(null);
+    },
+  });
+  app.post('/me/totp/setup', {
+    config: { auth: 'session', allowPendingSecondFactor: true },
+    schema: {
+      tags: ['profile'], operationId: 'startTotpEnrolment', summary: 'Start TOTP enrolment: secret and QR code',
+      response: { 200: totpSetupSchema },
+    },
+    handler: (req) => startTotpEnrolment(req.ctx),
+  });
+  app.post('/me/totp/confirm', {
+    config: { auth: 'session', allowPendingSecondFactor: true },
+    schema: {
+      tags: ['profile'], operationId: 'confirmTotpEnrolment', summary: 'Confirm TOTP enrolment with a code',
+      body: totpConfirmSchema, response: { 204: noContent },
+    },
+    handler: async (req, reply) => {
+      await confirmTotpEnrolment(req.ctx, req.body.code);
+      return reply.code(204).send(null);
+    },
+  });
+
+  const userTags = ['users'];
+  app.get('/users', {
+    config: { auth: 'session' },
+    schema: { tags: userTags, operationId: 'findUsers', summary: 'Search accounts', querystring: userQuerySchema, response: { 200: userPageSchema } },
+    handler: (req) => findUsers(req.ctx, req.query),
+  });
+  app.get('/users/:id', {
+    config: { auth: 'session' },
+    schema: { tags: userTags, operationId: 'getUser', summary: 'One account', params: idParams, response: { 200: userSchema } },
+    handler: (req) => getUser(req.ctx, req.params.id),
+  });
+  app.post('/users', {
+    config: { auth: 'session' },
+    schema: { tags: userTags, operationId: 'createUser', summary: 'Create an account', body: createUserSchema, response: { 201: userSchema } },
+    handler: async (req, reply) => reply.code(201).send(await createUser(req.ctx, req.body)),
+  });
+  app.patch('/users/:id', {
+    config: { auth: 'session' },
+    schema: {
+      tags: userTags, operationId: 'updateUser', summary: 'Change name, roles or status (disabling ends the sessions)',
+      params: idParams, body: updateUserSchema, response: { 200: userSchema },
+    },
+    handler: (req) => updateUser(req.ctx, req.params.id, req.body),
+  });
+  app.post('/users/:id/password', {
+    config: { auth: 'session' },
+    schema: {
+      tags: userTags, operationId: 'resetUserPassword', summary: 'Set a new password for an account (its sessions end)',
+      params: idParams, body: resetPasswordSchema, response: { 204: noContent },
+    },
+    handler: async (req, reply) => {
+      await resetUserPassword(req.ctx, req.params.id, req.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  });
+}
+
+export type { FastifyReply, FastifyRequest };

@@ -1,0 +1,41 @@
+import type { Scope } from '../../platform/context.js';
+import type { Role } from '../../platform/policy.js';
+
+export interface OrgPlace {
+  type: string;
+  comuneIstat: string | null;
+  regionCode: string | null;
+}
+
+/**
+ * The actor's scope follows from the organisation: a Comune or a body tied to a Comune (ente
+ * gestore, ASL, …) sees that Comune; a Regione its region; national bodies the country. The
+ * platform administrator's scope is the platform (configuration, never case data).
+ */
+export function scopeOf(org: OrgPlace, userRoles: readonly string[]): Scope {
+  if (userRoles.includes('amministratore')) return { level: 'platform', comuneIstat: null, regionCode: null };
+  if (org.comuneIstat) return { level: 'comune', comuneIstat: org.comuneIstat, regionCode: org.regionCode };
+  if (org.regionCode) return { level: 'regione', comuneIstat: null, regionCode: org.regionCode };
+  return { level: 'national', comuneIstat: null, regionCode: null };
+}
+
+/** Which kinds of organisation may hold each role (a referente comunale belongs to a Comune, …). */
+export const roleOrganisationTypes: Record<Role, readonly string[] | 'comune-bound'> = {
+  operatore: 'comune-bound',
+  referente_comunale: ['comune'],
+  responsabile_amministrativo: ['comune'],
+  revisore: ['societa_revisione', 'altro'],
+  regione: ['regione'],
+  assistenza_tecnica: ['anci', 'cittalia'],
+  mlps: ['mlps'],
+  amministratore: ['piattaforma', 'anci', 'cittalia'],
+};
+
+/** Returns the roles that the organisation cannot hold (empty when all fit). */
+export function rolesNotAllowed(org: OrgPlace, userRoles: readonly Role[]): Role[] {
+  return userRoles.filter((r) => {
+    const allowed = roleOrganisationTypes[r];
+    if (allowed === 'comune-bound') return !org.comuneIstat;
+    return !allowed.includes(org.type);
+  });
+}

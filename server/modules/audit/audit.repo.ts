@@ -1,0 +1,90 @@
+import type { Queryable } from '../../platform/db/db.js';
+import { Where, offsetOf } from '../../platform/pagination.js';
+import type { AuditEntry, AuditQuery, AuditVerification } from './audit.schema.js';
+
+export interface AuditRow {
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  tenantComune: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  details: Record<string, unknown>;
+  requestId: string | null;
+}
+
+/** Appends one row; the trigger assigns its place in the hash chain. */
+export async function insertAuditRow(tx: Queryable, r: AuditRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (occurred_at, actor_user_id, actor_org_id, tenant_comune, action, entity_type,
+       entity_id, outcome, details, request_id, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`,
+    [r.occurredAt, r.actorUserId, r.actorOrgId, r.tenantComune, r.action, r.entityType, r.entityId, r.outcome,
+      JSON.stringify(r.details), r.requestId],
+  );
+}
+
+export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+  const w = new Where();
+  if (q.actorUserId) w.add('a.actor_user_id = $?', q.actorUserId);
+  if (q.organisationId) w.add('a.actor_org_id = $?', q.organisationId);
+  if (q.entityType) w.add('a.entity_type = $?', q.entityType);
+  if (q.entityId) w.add('a.entity_id = $?', q.entityId);
+  if (q.action) w.add(`a.action LIKE $? || '%'`, q.action.replace(/[%_\\]/g, '\\$&'));
+  if (q.tenantComune) w.add('a.tenant_comune = $?', q.tenantComune);
+  if (q.from) w.add('a.occurred_at >= $?', q.from);
+  if (q.to) w.add('a.occurred_at < $?', q.to);
+  const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${w}`, w.params);
+  const limit = w.param(q.pageSize);
+  const offset = w.param(offsetOf(q));
+  const rows = await tx.query<{
+    id: number; seq: number; occurred_at: Date; actor_user_id: string | null; actor_email: string | null;
+    actor_org_id: string | null; actor_org_name: string | null; tenant_comune: string | null; action: string;
+    entity_type: string | null; entity_id: string | null; outcome: AuditEntry['outcome']; details: Record<string, unknown>;
+  }>(
+    `SELECT a.id, a.seq, a.occurred_at, a.actor_user_id, u.email AS actor_email, a.actor_org_id,
+            o.name AS actor_org_name, a.tenant_comune, a.action, a.entity_type, a.entity_id, a.outcome, a.details
+       FROM audit_log a
+       LEFT JOIN users u ON u.id = a.actor_user_id
+       LEFT JOIN organisations o ON o.id = a.actor_org_id
+       ${w} ORDER BY a.seq DESC LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
+  );
+  return {
+    total: count?.n ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      occurredAt: r.occurred_at.toISOString(),
+      actorUserId: r.actor_user_id,
+      actorEmail: r.actor_email,
+      actorOrganisationId: r.actor_org_id,
+      actorOrganisationName: r.actor_org_name,
+      tenantComune: r.tenant_comune,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      outcome: r.outcome,
+      details: r.details,
+    })),
+  };
+}
+
+/**
+ * Recomputes every row's digest in chain order and checks the links and the numbering; returns
+ * the first row that does not match (modified, inserted out of band, or following a deleted row).
+ */
+export async function verifyAuditChain(tx: Queryable): Promise<AuditVerification> {
+  const [r] = await tx.query<{ checked: number; first_bad: number | null }>(
+    `SELECT count(*) AS checked, min(seq) FILTER (WHERE NOT ok) AS first_bad
+       FROM (SELECT a.seq,
+                    a.hash = incas_audit_digest(a.prev_hash, a)
+                    AND a.prev_hash = coalesce(lag(a.hash) OVER (ORDER BY a.seq), '')
+                    AND a.seq = row_number() OVER (ORDER BY a.seq) AS ok
+               FROM audit_log a) chain`,
+  );
+  const firstInvalidSeq = r?.first_bad ?? null;
+  return { ok: firstInvalidSeq === null, checked: r?.checked ?? 0, firstInvalidSeq };
+}

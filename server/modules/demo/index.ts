@@ -1,0 +1,1 @@
+export { seedDemo, pilotComuni, DEMO_DOMAIN, type DemoAccount } from './demo.seed.js';

@@ -1,0 +1,27 @@
+/** Pure rules of the territorial registry. */
+
+export const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
+export type Band = (typeof bands)[number];
+
+/** Demographic band of a Comune by resident population (upper bounds inclusive). */
+export function bandOf(population: number): Band {
+  if (population <= 15_000) return 'lt15k';
+  if (population <= 50_000) return '15k-50k';
+  if (population <= 100_000) return '50k-100k';
+  if (population <= 200_000) return '100k-200k';
+  return 'gt200k';
+}
+
+/**
+ * Folds a name for accent- and case-insensitive search: "Cefalù" → "cefalu",
+ * "Sant'Angelo d'Alife" → "sant angelo d alife". Used on stored names and on queries alike.
+ */
+export function foldName(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,50 @@
+/**
+ * The one database interface of the application, with two drivers: PGlite (embedded PostgreSQL
+ * in WebAssembly) and node-postgres (a PostgreSQL server). Both run the same SQL.
+ *
+ * Request handling only ever uses `tx()`, which runs as the unprivileged role `incas_app` with the
+ * actor's tenancy settings, so that row-level security applies even though the connection itself
+ * may be a superuser (PGlite's only user is one).
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** Who is querying, as row-level security sees it (`app.*` settings, local to the transaction). */
+export type DbScope = 'anonymous' | 'comune' | 'regione' | 'national' | 'platform' | 'system';
+
+export interface DbAccess {
+  scope: DbScope;
+  /** ISTAT code of the Comune whose data the actor owns (comune scope). */
+  tenant: string | null;
+  region: string | null;
+  userId: string | null;
+}
+
+export const systemAccess: DbAccess = { scope: 'system', tenant: null, region: null, userId: null };
+export const anonymousAccess: DbAccess = { scope: 'anonymous', tenant: null, region: null, userId: null };
+
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  /** A transaction as role `incas_app` with the given access settings. */
+  tx<T>(access: DbAccess, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction as the connecting (owner) role: migrations and reference-data loads only. */
+  ownerTx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements as the owner (migrations). */
+  ownerExec(sql: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'incas_app';
+
+/** One round trip: become the application role and set the tenancy settings for this transaction. */
+export const ENTER_APP_ROLE_SQL =
+  `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', $1, true), ` +
+  `set_config('app.tenant', $2, true), set_config('app.region', $3, true), set_config('app.user_id', $4, true)`;
+
+export function accessParams(a: DbAccess): string[] {
+  return [a.scope, a.tenant ?? '', a.region ?? '', a.userId ?? ''];
+}

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.js';
+import type { Database } from './db.js';
+
+export function migrationsDir(): string {
+  return join(projectRoot(), 'server', 'platform', 'db', 'migrations');
+}
+
+/**
+ * Applies the forward-only SQL migrations not yet applied, each in its own transaction, in name
+ * order. A transaction-level advisory lock keeps two starting instances from racing.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.ownerExec(
+    `CREATE TABLE IF NOT EXISTS incas_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const files = readdirSync(migrationsDir())
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const sql = readFileSync(join(migrationsDir(), file), 'utf8');
+    const done = await db.ownerTx(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(7308000)');
+      const rows = await tx.query('SELECT 1 FROM incas_migrations WHERE name = $1', [file]);
+      if (rows.length > 0) return false;
+      for (const statement of splitStatements(sql)) await tx.query(statement);
+      await tx.query('INSERT INTO incas_migrations (name) VALUES ($1)', [file]);
+      return true;
+    });
+    if (done) applied.push(file);
+  }
+  return applied;
+}
+
+/**
+ * Splits a migration script into statements so that each runs as one extended-protocol query
+ * inside the migration's transaction. Understands quotes, comments and $tag$ bodies.
+ */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i]!;
+    const rest = sql.slice(i);
+    if (rest.startsWith('--')) {
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end + 1;
+      cur += '\n';
+      continue;
+    }
+    if (rest.startsWith('/*')) {
+      const end = sql.indexOf('*/', i + 2);
+      i = end === -1 ? sql.length : end + 2;
+      continue;
+    }
+    const dollar = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (dollar) {
+      const tag = dollar[0];
+      const end = sql.indexOf(tag, i + tag.length);
+      const stop = end === -1 ? sql.length : end + tag.length;
+      cur += sql.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < sql.length) {
+        if (sql[j] === ch) {
+          if (sql[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      cur += sql.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === ';') {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+      i++;
+      continue;
+    }
+    cur += ch;
+    i++;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

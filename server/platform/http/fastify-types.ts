@@ -1,0 +1,14 @@
+import type { Ctx } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every API route declares it: 'public' (no login) or 'session' (a logged-in actor). */
+    auth?: 'public' | 'session';
+    /** Reachable by a session that must still enrol its second factor. */
+    allowPendingSecondFactor?: boolean;
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+export {};

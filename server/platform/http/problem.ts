@@ -1,0 +1,112 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
+
+/** RFC 9457 problem details, with our stable `code` and every invalid field. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+const titles: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail?: string,
+  errors?: FieldIssue[],
+): FastifyReply {
+  const body: Problem = {
+    type: `https://incas.example/problems/${code}`,
+    title: titles[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors && errors.length ? { errors } : {}),
+  };
+  return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+const fastifyCodeMap: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_TYPE: 'request.malformed',
+  FST_CSRF_INVALID_TOKEN: 'csrf.invalid',
+  FST_CSRF_MISSING_SECRET: 'csrf.invalid',
+  FST_ERR_VALIDATION: 'request.invalid',
+  FST_ERR_BAD_URL: 'request.malformed',
+};
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
+}
+
+/** Maps every error to problem+json: nothing a client sends yields a stack trace or SQL. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return sendProblem(reply, err.status, err.code, err.message !== err.code ? err.message : undefined, err.fieldIssues);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const issues: FieldIssue[] = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+        code: String((v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? v.keyword),
+      }));
+      return sendProblem(reply, 400, 'request.invalid', 'The request has invalid fields.', issues);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: { message: err.message, url: err.url } }, 'response did not match its schema');
+      return sendProblem(reply, 500, 'internal');
+    }
+    const mapped = err.code ? fastifyCodeMap[err.code] : undefined;
+    if (mapped) {
+      const e = new AppError(mapped);
+      return sendProblem(reply, e.status, e.code);
+    }
+    if (err.statusCode === 429) {
+      if (err.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+      return sendProblem(reply, 429, 'rate.limited');
+    }
+    if (isDatabaseDown(err)) {
+      req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
+      return sendProblem(reply, 503, 'database.unavailable');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(reply, err.statusCode, 'request.malformed');
+    }
+    // Only the message and stack: request bodies may hold personal data and are never logged.
+    req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    return sendProblem(reply, 500, 'internal');
+  });
+}
