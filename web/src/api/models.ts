@@ -1,0 +1,50 @@
+/**
+ * Named shapes used by the UI, derived from the API description rather than written again
+ * (house style: no API type is written twice).
+ */
+import type { paths } from './paths';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type SuccessOf<Op> = Op extends { responses: infer R }
+  ? JsonOf<R[Extract<keyof R, 200 | 201>]>
+  : never;
+type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+type Get<P extends keyof paths> = paths[P] extends { get: infer Op } ? Op : never;
+type Post<P extends keyof paths> = paths[P] extends { post: infer Op } ? Op : never;
+type Patch<P extends keyof paths> = paths[P] extends { patch: infer Op } ? Op : never;
+
+export type Me = SuccessOf<Get<'/api/v1/me'>>;
+export type Role = Me['roles'][number];
+export type ScopeLevel = Me['scope']['level'];
+
+export type Region = SuccessOf<Get<'/api/v1/regions'>>['items'][number];
+export type Province = SuccessOf<Get<'/api/v1/provinces'>>['items'][number];
+export type ComuniQuery = QueryOf<Get<'/api/v1/comuni'>>;
+export type Comune = SuccessOf<Get<'/api/v1/comuni'>>['items'][number];
+export type ComuneDetail = SuccessOf<Get<'/api/v1/comuni/{istatCode}'>>;
+export type ComunePatch = BodyOf<Patch<'/api/v1/comuni/{istatCode}'>>;
+export type Band = Comune['band'];
+export type ComuniSort = NonNullable<ComuniQuery['sort']>;
+export type DataSource = SuccessOf<Get<'/api/v1/registry/sources'>>['items'][number];
+
+export type Organisation = SuccessOf<Get<'/api/v1/organisations'>>['items'][number];
+export type OrganisationType = Organisation['type'];
+export type OrganisationsQuery = QueryOf<Get<'/api/v1/organisations'>>;
+export type OrganisationDetail = SuccessOf<Get<'/api/v1/organisations/{id}'>>;
+export type OrganisationCreate = BodyOf<Post<'/api/v1/organisations'>>;
+
+export type User = SuccessOf<Get<'/api/v1/users'>>['items'][number];
+export type UserStatus = User['status'];
+export type UsersQuery = QueryOf<Get<'/api/v1/users'>>;
+export type UserCreate = BodyOf<Post<'/api/v1/users'>>;
+export type UserPatch = BodyOf<Patch<'/api/v1/users/{id}'>>;
+
+export type AuditEntry = SuccessOf<Get<'/api/v1/audit'>>['items'][number];
+export type AuditOutcome = AuditEntry['outcome'];
+export type AuditQuery = QueryOf<Get<'/api/v1/audit'>>;
+export type AuditVerification = SuccessOf<Get<'/api/v1/audit/verify'>>;
+
+export type TotpSetup = SuccessOf<Post<'/api/v1/me/totp/setup'>>;
+export type LoginBody = BodyOf<Post<'/api/v1/auth/login'>>;

@@ -1,0 +1,83 @@
+/**
+ * RFC 9457 problem details as the server sends them, turned into an Error the UI can show.
+ * The `code` is the stable key the UI translates; `title`/`detail` are only a fallback.
+ */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldProblem[];
+  /** Seconds from the Retry-After header, when the server sent one (429, 503). */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    title: string;
+    detail?: string | undefined;
+    fieldErrors?: FieldProblem[];
+    retryAfter?: number | undefined;
+  }) {
+    super(init.detail ?? init.title);
+    this.name = 'ApiProblem';
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function toFieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && typeof item.path === 'string'
+      ? [{ path: item.path, message: String(item.message ?? ''), code: String(item.code ?? '') }]
+      : [],
+  );
+}
+
+/** Builds an ApiProblem from a failed response and its (already parsed) body. */
+export function problemFromResponse(response: Response, body: unknown): ApiProblem {
+  const retryHeader = response.headers.get('retry-after');
+  const retryAfter = retryHeader !== null && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  if (isRecord(body) && typeof body.code === 'string') {
+    return new ApiProblem({
+      status: response.status,
+      code: body.code,
+      title: typeof body.title === 'string' ? body.title : response.statusText,
+      detail: typeof body.detail === 'string' ? body.detail : undefined,
+      fieldErrors: toFieldProblems(body.errors),
+      retryAfter,
+    });
+  }
+  // A proxy or a crashed server may answer without problem+json; keep the status at least.
+  return new ApiProblem({
+    status: response.status,
+    code: `http.${response.status}`,
+    title: response.statusText,
+    retryAfter,
+  });
+}
+
+/** Field paths may come as "email", "body.email", "/email" or "roles.0": keep the field name. */
+export function fieldOf(path: string): string {
+  const parts = path.replace(/^\//, '').split(/[./]/).filter((p) => p !== '' && p !== 'body');
+  return parts[0] ?? '';
+}
+
+export function isProblem(error: unknown, code?: string): error is ApiProblem {
+  return error instanceof ApiProblem && (code === undefined || error.code === code);
+}

@@ -1,0 +1,54 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { SourcesAttribution } from '../features/registry';
+
+export function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="it-footer" id="footer">
+      <div className="it-footer-main">
+        <div className="container">
+          <div className="row clearfix">
+            <div className="col-sm-12">
+              <div className="it-brand-wrapper">
+                <Link to="/">
+                  <Icon name="pa" />
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">InCaS</div>
+                    <div className="it-brand-tagline d-none d-md-block">{t('header.tagline')}</div>
+                  </div>
+                </Link>
+              </div>
+            </div>
+          </div>
+          <div className="row">
+            <div className="col-lg-8 pb-3">
+              <SourcesAttribution />
+            </div>
+            <div className="col-lg-4 pb-3">
+              <h2 className="h6 text-uppercase">{t('footer.ownerTitle')}</h2>
+              <p>{t('header.owner')}</p>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-footer-small-prints clearfix">
+        <div className="container">
+          <h2 className="visually-hidden">{t('footer.usefulLinks')}</h2>
+          <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
+            <li className="list-inline-item">
+              <Link to="/accessibilita">{t('footer.accessibility')}</Link>
+            </li>
+            <li className="list-inline-item">
+              <Link to="/privacy">{t('footer.privacy')}</Link>
+            </li>
+            <li className="list-inline-item">
+              <Link to="/note-legali">{t('footer.legal')}</Link>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </footer>
+  );
+}

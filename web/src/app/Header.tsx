@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Icon } from '../components/Icon';
+import { hasPermission, useMe } from '../lib/session';
+import { Permission } from '../lib/permissions';
+import { logout } from '../features/auth';
+import type { Me } from '../api/models';
+import { LANGUAGES, type Language } from './i18n';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navItemsFor(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }, { to: '/comuni', label: t('nav.comuni') }];
+  if (hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage)) {
+    items.push({ to: '/organizzazioni', label: t('nav.organisations') });
+  }
+  if (hasPermission(me, Permission.usersManage)) items.push({ to: '/utenti', label: t('nav.users') });
+  if (hasPermission(me, Permission.auditRead)) items.push({ to: '/audit', label: t('nav.audit') });
+  items.push({ to: '/profilo', label: t('nav.profile') });
+  return items;
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const current = i18n.resolvedLanguage ?? 'it';
+  const names: Record<Language, string> = { it: 'Italiano', en: 'English' };
+  return (
+    <div className="incas-lang-switch" role="group" aria-label={t('header.language')}>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          className={`btn btn-sm ${current === language ? 'btn-light' : 'btn-link text-white'}`}
+          aria-label={names[language]}
+          aria-pressed={current === language}
+          onClick={() => void i18n.changeLanguage(language)}
+        >
+          {language.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function UserZone({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+
+  const onLogout = async () => {
+    setBusy(true);
+    try {
+      await logout(queryClient);
+    } finally {
+      setBusy(false);
+      void navigate('/login', { replace: true, state: { loggedOut: true } });
+    }
+  };
+
+  return (
+    <div className="d-flex align-items-center gap-2">
+      <Link to="/profilo" className="incas-user-link d-none d-md-inline-flex align-items-center gap-1">
+        <Icon name="user" className="icon-sm icon-white" />
+        <span className="visually-hidden">{t('header.signedInAs')} </span>
+        {me.user.displayName}
+      </Link>
+      <button type="button" className="btn btn-primary btn-sm btn-icon" onClick={() => void onLogout()} disabled={busy}>
+        <Icon name="logout" className="icon-sm icon-white" />
+        <span>{t('header.logout')}</span>
+      </button>
+    </div>
+  );
+}
+
+export function Header() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    // Close the mobile menu after it was used to navigate.
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
+  const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp;
+
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <span className="navbar-brand d-none d-lg-block text-white">{t('header.owner')}</span>
+                <span className="navbar-brand d-lg-none text-white">{t('header.ownerShort')}</span>
+                <div className="it-header-slim-right-zone gap-3">
+                  <LanguageSwitch />
+                  {me !== undefined && me !== null && <UserZone me={me} />}
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to="/">
+                      <Icon name="pa" />
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">InCaS</div>
+                        <div className="it-brand-tagline d-none d-md-block">{t('header.tagline')}</div>
+                      </div>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        {signedIn && (
+          <div className="it-header-navbar-wrapper">
+            <div className="container">
+              <div className="row">
+                <div className="col-12">
+                  <nav className="navbar navbar-expand-lg" id="main-menu" aria-label={t('a11y.mainNav')} tabIndex={-1}>
+                    <button
+                      className="custom-navbar-toggler"
+                      type="button"
+                      aria-controls="main-menu-list"
+                      aria-expanded={menuOpen}
+                      onClick={() => setMenuOpen((open) => !open)}
+                    >
+                      <Icon name="burger" />
+                      <span className="visually-hidden">{t('header.menuToggle')}</span>
+                    </button>
+                    <div className={`navbar-collapsable${menuOpen ? ' expanded incas-menu-open' : ''}`}>
+                      <div className="overlay" onClick={() => setMenuOpen(false)} aria-hidden="true" />
+                      <div className="close-div">
+                        <button className="btn close-menu" type="button" onClick={() => setMenuOpen(false)}>
+                          <span className="visually-hidden">{t('header.menuClose')}</span>
+                          <Icon name="close-big" />
+                        </button>
+                      </div>
+                      <div className="menu-wrapper">
+                        <ul className="navbar-nav" id="main-menu-list">
+                          {navItemsFor(me, t).map((item) => (
+                            <li className="nav-item" key={item.to}>
+                              <NavLink className="nav-link" to={item.to} end={item.to === '/'}>
+                                <span>{item.label}</span>
+                              </NavLink>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    </div>
+                  </nav>
+                </div>
+              </div>
+            </div>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Loading } from '../components/Loading';
+import { QueryError } from '../components/QueryError';
+import { hasPermission, useMe } from '../lib/session';
+import { Forbidden } from './StatusPages';
+
+/**
+ * Guards the signed-in part of the app. Nobody signed in → /login (remembering where they were);
+ * a user who must enrol TOTP first → the profile page, which explains why.
+ */
+export function RequireAuth() {
+  const location = useLocation();
+  const { data: me, isPending, error, refetch } = useMe();
+  if (isPending) return <Loading />;
+  if (error !== null) return <QueryError error={error} onRetry={() => void refetch()} />;
+  if (me === null || me === undefined) return <Navigate to="/login" replace state={{ from: location }} />;
+  if (me.mustEnrolTotp && location.pathname !== '/profilo') return <Navigate to="/profilo" replace />;
+  return <Outlet />;
+}
+
+/** Shows a "not allowed" page instead of a page the user's permissions do not cover. */
+export function RequirePermission({ permission, children }: { permission: string | string[]; children: ReactNode }) {
+  const { data: me } = useMe();
+  const needed = Array.isArray(permission) ? permission : [permission];
+  if (!needed.some((p) => hasPermission(me, p))) return <Forbidden />;
+  return <>{children}</>;
+}

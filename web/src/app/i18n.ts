@@ -1,0 +1,55 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import it from '../i18n/it.json';
+import en from '../i18n/en.json';
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+// Only the language code is stored in the browser: it is a preference, not personal data.
+const STORAGE_KEY = 'incas.lang';
+
+// The two catalogues must have exactly the same keys: these lines fail to compile otherwise.
+const english: typeof it = en;
+const _italianCoversEnglish: typeof en = it;
+void _italianCoversEnglish;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof it };
+  }
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return value === 'en' ? 'en' : 'it';
+  } catch {
+    // Storage can be disabled by policy; Italian is the default anyway.
+    return 'it';
+  }
+}
+
+function applyLanguage(language: string): void {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not persisting the preference is acceptable.
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { it: { translation: it }, en: { translation: english } },
+  lng: storedLanguage(),
+  fallbackLng: 'it',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false }, // React escapes already
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', applyLanguage);
+
+export default i18n;

@@ -1,0 +1,96 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth';
+import { HomePage } from '../features/home';
+import { ComuneDetailPage, ComuniListPage } from '../features/registry';
+import { OrganisationCreatePage, OrganisationDetailPage, OrganisationsListPage } from '../features/organisations';
+import { UserCreatePage, UserDetailPage, UsersListPage } from '../features/users';
+import { AuditPage } from '../features/audit';
+import { ProfilePage } from '../features/profile';
+import { AccessibilityPage, LegalNotesPage, PrivacyPage } from '../features/legal';
+import { Permission } from '../lib/permissions';
+import { Layout } from './Layout';
+import { RequireAuth, RequirePermission } from './RequireAuth';
+import { NotFound, RouteError } from './StatusPages';
+
+const canReadOrganisations = [Permission.organisationsRead, Permission.organisationsManage];
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      // Public pages.
+      { path: 'login', element: <LoginPage /> },
+      { path: 'accessibilita', element: <AccessibilityPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'note-legali', element: <LegalNotesPage /> },
+      // Everything else needs a session.
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'comuni', element: <ComuniListPage /> },
+          { path: 'comuni/:istatCode', element: <ComuneDetailPage /> },
+          {
+            path: 'organizzazioni',
+            element: (
+              <RequirePermission permission={canReadOrganisations}>
+                <OrganisationsListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'organizzazioni/nuova',
+            element: (
+              <RequirePermission permission={Permission.organisationsManage}>
+                <OrganisationCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'organizzazioni/:id',
+            element: (
+              <RequirePermission permission={canReadOrganisations}>
+                <OrganisationDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'utenti',
+            element: (
+              <RequirePermission permission={Permission.usersManage}>
+                <UsersListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'utenti/nuovo',
+            element: (
+              <RequirePermission permission={Permission.usersManage}>
+                <UserCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'utenti/:id',
+            element: (
+              <RequirePermission permission={Permission.usersManage}>
+                <UserDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission={Permission.auditRead}>
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'profilo', element: <ProfilePage /> },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { PageHeader } from '../../components/PageHeader';
+import { TextField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { isProblem } from '../../api/problem';
+import { refreshCsrfToken } from '../../api/csrf';
+import { meQueryKey, useMe } from '../../lib/session';
+import { useProblemMessages } from '../../lib/problemMessages';
+import { useAuthInfo } from './api/get-auth-info';
+import { login } from './api/login';
+
+const DEMO_ACCOUNTS = [
+  'operatore.catania@demo.incas.local',
+  'referente.milano@demo.incas.local',
+  'regione.sicilia@demo.incas.local',
+  'mlps@demo.incas.local',
+  'admin@demo.incas.local',
+];
+
+type Step = 'credentials' | 'totp';
+
+/** Where to go after login: the page that sent the user here, never another origin. */
+function targetOf(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'from' in state) {
+    const from = (state as { from?: Partial<Location> }).from;
+    if (from?.pathname !== undefined && from.pathname.startsWith('/') && from.pathname !== '/login') {
+      return `${from.pathname}${from.search ?? ''}`;
+    }
+  }
+  return '/';
+}
+
+function DemoNotice() {
+  const { t } = useTranslation();
+  return (
+    <Alert kind="info" className="mt-4">
+      <h2 className="h5">{t('login.demoTitle')}</h2>
+      <p className="mb-2">{t('login.demoText', { password: 'demo-incas-2026' })}</p>
+      <ul className="mb-0">
+        {DEMO_ACCOUNTS.map((email) => (
+          <li key={email}>
+            <code>{email}</code>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: me, isPending: mePending } = useMe();
+  const { data: info } = useAuthInfo();
+  const { messageOf } = useProblemMessages();
+
+  const [step, setStep] = useState<Step>('credentials');
+  const [email, setEmail] = useState('');
+  // The password stays in this component's state only, for the second (TOTP) request.
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const totpRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (step === 'totp') totpRef.current?.focus();
+  }, [step]);
+
+  if (mePending) return <Loading />;
+  if (me !== undefined && me !== null && !submitting) return <Navigate to={targetOf(location.state)} replace />;
+
+  const labels = { email: t('login.email'), password: t('login.password'), totp: t('login.totp') };
+
+  const validate = (): Record<string, string> => {
+    const errors: Record<string, string> = {};
+    if (step === 'credentials') {
+      if (email.trim() === '') errors.email = t('fieldErrors.required');
+      if (password === '') errors.password = t('fieldErrors.required');
+    } else if (!/^\d{6}$/.test(totp.trim())) {
+      errors.totp = t('login.totpFormat');
+    }
+    return errors;
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const errors = validate();
+    setFieldErrors(errors);
+    setGeneral(null);
+    if (Object.keys(errors).length > 0) return;
+
+    setSubmitting(true);
+    try {
+      const session = await login({
+        email: email.trim(),
+        password,
+        ...(step === 'totp' ? { totp: totp.trim() } : {}),
+      });
+      // The session changed, and the CSRF token is bound to it.
+      await refreshCsrfToken().catch(() => undefined);
+      setPassword('');
+      queryClient.setQueryData(meQueryKey, session);
+      void navigate(session.mustEnrolTotp ? '/profilo' : targetOf(location.state), { replace: true });
+    } catch (error) {
+      if (isProblem(error, 'auth.totp_required')) {
+        setStep('totp');
+      } else if (isProblem(error, 'auth.totp_invalid')) {
+        setFieldErrors({ totp: messageOf(error) });
+      } else if (isProblem(error, 'auth.locked') || isProblem(error, 'rate.limited')) {
+        const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
+        setGeneral(t('login.locked', { count: minutes }));
+      } else {
+        setGeneral(messageOf(error));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const restart = () => {
+    setStep('credentials');
+    setTotp('');
+    setPassword('');
+    setFieldErrors({});
+    setGeneral(null);
+  };
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-12 col-md-8 col-lg-6">
+        <PageHeader title={t('login.title')} lead={t('login.lead')} />
+        <FormErrorSummary fieldErrors={fieldErrors} labels={labels} general={general} attempt={attempt} />
+        <form noValidate onSubmit={(event) => void onSubmit(event)} className="mt-4">
+          {step === 'credentials' ? (
+            <>
+              <TextField
+                id="email"
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                error={fieldErrors.email}
+              />
+              <TextField
+                id="password"
+                label={t('login.password')}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                error={fieldErrors.password}
+              />
+            </>
+          ) : (
+            <>
+              <p id="totp-intro">{t('login.totpIntro', { email: email.trim() })}</p>
+              <TextField
+                ref={totpRef}
+                id="totp"
+                label={t('login.totp')}
+                hint={t('login.totpHint')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                value={totp}
+                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+                error={fieldErrors.totp}
+              />
+            </>
+          )}
+          <div className="d-flex gap-3 flex-wrap">
+            <button type="submit" className="btn btn-primary" disabled={submitting}>
+              {t('login.submit')}
+            </button>
+            {step === 'totp' && (
+              <button type="button" className="btn btn-outline-primary" onClick={restart}>
+                {t('login.back')}
+              </button>
+            )}
+          </div>
+          {submitting && <Loading label={t('login.submitting')} />}
+        </form>
+        {info?.demoMode === true && <DemoNotice />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { AccessibilityPage } from './AccessibilityPage';
+export { PrivacyPage } from './PrivacyPage';
+export { LegalNotesPage } from './LegalNotesPage';

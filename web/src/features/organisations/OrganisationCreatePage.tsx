@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField, TextField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
+import { useNotify } from '../../components/Notifications';
+import { ORGANISATION_TYPES, placeRuleOf } from '../../lib/domain';
+import { useComuneChoices, useRegions } from '../../lib/lookups';
+import { oneOf } from '../../lib/listParams';
+import { useProblemMessages } from '../../lib/problemMessages';
+import type { OrganisationCreate } from '../../api/models';
+import { useCreateOrganisation } from './api/create-organisation';
+
+const FIELDS = ['type', 'name', 'comuneIstat', 'regionCode'] as const;
+
+export function OrganisationCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const { formProblemsOf } = useProblemMessages();
+  const create = useCreateOrganisation();
+  const regions = useRegions();
+
+  const [type, setType] = useState('');
+  const [name, setName] = useState('');
+  const [comuneText, setComuneText] = useState('');
+  const [comune, setComune] = useState<PickerOption | null>(null);
+  const [regionCode, setRegionCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const comuneChoices = useComuneChoices(comune === null ? comuneText : '');
+
+  const validType = oneOf(type, ORGANISATION_TYPES);
+  const rule = validType === undefined ? 'none' : placeRuleOf(validType);
+  const labels = {
+    type: t('organisations.type'),
+    name: t('organisations.name'),
+    comuneIstat: t('organisations.comune'),
+    regionCode: t('comuni.region'),
+  };
+
+  const validate = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    if (validType === undefined) found.type = t('fieldErrors.required');
+    if (name.trim().length < 2) found.name = t('fieldErrors.required');
+    if (rule === 'comune' && comune === null) found.comuneIstat = t('organisations.comuneRequired');
+    if (rule === 'regione' && regionCode === '') found.regionCode = t('fieldErrors.required');
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const found = validate();
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0 || validType === undefined) return;
+
+    const body: OrganisationCreate = { type: validType, name: name.trim() };
+    if ((rule === 'comune' || rule === 'optional') && comune !== null) body.comuneIstat = comune.value;
+    if ((rule === 'regione' || rule === 'optional') && regionCode !== '') body.regionCode = regionCode;
+    create.mutate(body, {
+      onSuccess: (created) => {
+        const path = `/organizzazioni/${created.id}`;
+        notify(t('organisations.created', { name: created.name }), { path });
+        void navigate(path);
+      },
+      onError: (error) => {
+        const problems = formProblemsOf(error, FIELDS);
+        setErrors(problems.fields);
+        setGeneral(problems.general);
+      },
+    });
+  };
+
+  const optional = (label: string) => (rule === 'optional' ? `${label} ${t('form.optional')}` : label);
+
+  return (
+    <>
+      <PageHeader
+        title={t('organisations.createTitle')}
+        breadcrumbs={[{ label: t('organisations.title'), to: '/organizzazioni' }]}
+      />
+      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <form noValidate onSubmit={onSubmit} className="incas-form">
+        <SelectField
+          id="type"
+          label={labels.type}
+          required
+          emptyOption={t('form.choose')}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`organisationTypes.${v}`) }))}
+          error={errors.type}
+        />
+        <TextField
+          id="name"
+          label={labels.name}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          autoComplete="organization"
+        />
+        {(rule === 'comune' || rule === 'optional') && (
+          <SearchPicker
+            id="comuneIstat"
+            label={optional(labels.comuneIstat)}
+            hint={t('organisations.comuneHint')}
+            text={comuneText}
+            onTextChange={setComuneText}
+            options={comuneChoices.data?.items.map((c) => ({
+              value: c.istatCode,
+              label: c.name,
+              description: `${c.provinceSigla}, ${c.regionName}`,
+            }))}
+            loading={comuneChoices.isFetching}
+            selected={comune}
+            onSelect={setComune}
+            error={errors.comuneIstat}
+          />
+        )}
+        {(rule === 'regione' || rule === 'optional') && (
+          <SelectField
+            id="regionCode"
+            label={optional(labels.regionCode)}
+            required={rule === 'regione'}
+            emptyOption={t('form.choose')}
+            value={regionCode}
+            onChange={(e) => setRegionCode(e.target.value)}
+            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            error={errors.regionCode}
+          />
+        )}
+        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+          {t('organisations.createSubmit')}
+        </button>
+      </form>
+    </>
+  );
+}

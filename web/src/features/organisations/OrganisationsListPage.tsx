@@ -1,0 +1,143 @@
+import { useCallback, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField, TextField } from '../../components/FormField';
+import { Pagination } from '../../components/Pagination';
+import { QueryError } from '../../components/QueryError';
+import { Loading } from '../../components/Loading';
+import { ORGANISATION_TYPES } from '../../lib/domain';
+import { oneOf, useListParams } from '../../lib/listParams';
+import { useRegions } from '../../lib/lookups';
+import { useFormat } from '../../lib/format';
+import { hasPermission, useSession } from '../../lib/session';
+import { Permission } from '../../lib/permissions';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import type { OrganisationsQuery } from '../../api/models';
+import { useOrganisations } from './api/find-organisations';
+
+function useOrganisationsQuery(): OrganisationsQuery {
+  const { get, page, pageSize } = useListParams();
+  const query: OrganisationsQuery = { page, pageSize };
+  if (get('q') !== '') query.q = get('q');
+  const type = oneOf(get('type'), ORGANISATION_TYPES);
+  if (type !== undefined) query.type = type;
+  if (get('region') !== '') query.region = get('region');
+  if (get('comune') !== '') query.comune = get('comune');
+  return query;
+}
+
+function Filters() {
+  const { t } = useTranslation();
+  const { get, update } = useListParams();
+  const regions = useRegions();
+  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
+  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+  return (
+    <form role="search" aria-label={t('organisations.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+      <div className="row">
+        <div className="col-md-6 col-lg-4">
+          <TextField
+            id="org-q"
+            type="search"
+            label={t('organisations.search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="org-type"
+            label={t('organisations.type')}
+            emptyOption={t('common.all')}
+            value={get('type')}
+            onChange={(e) => update({ type: e.target.value })}
+            options={ORGANISATION_TYPES.map((type) => ({ value: type, label: t(`organisationTypes.${type}`) }))}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="org-region"
+            label={t('comuni.region')}
+            emptyOption={t('common.all')}
+            value={get('region')}
+            onChange={(e) => update({ region: e.target.value })}
+            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          />
+        </div>
+      </div>
+      {get('comune') !== '' && (
+        <p>
+          {t('organisations.comuneFilter', { code: get('comune') })}{' '}
+          <button type="button" className="btn btn-link p-0" onClick={() => update({ comune: '' })}>
+            {t('common.removeFilter')}
+          </button>
+        </p>
+      )}
+      <Link to="/organizzazioni" className="btn btn-outline-primary btn-sm">
+        {t('common.clearFilters')}
+      </Link>
+    </form>
+  );
+}
+
+export function OrganisationsListPage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const { number, date } = useFormat();
+  const query = useOrganisationsQuery();
+  const { data, error, isPending, refetch } = useOrganisations(query);
+
+  return (
+    <>
+      <PageHeader title={t('organisations.title')}>
+        {hasPermission(me, Permission.organisationsManage) && (
+          <Link to="/organizzazioni/nuova" className="btn btn-primary">
+            {t('organisations.create')}
+          </Link>
+        )}
+      </PageHeader>
+      <Filters />
+      <p role="status" className="fw-semibold mt-4">
+        {data === undefined ? '' : t('organisations.count', { count: data.total, formatted: number(data.total) })}
+      </p>
+      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
+      {isPending && <Loading />}
+      {data !== undefined && data.items.length > 0 && (
+        <>
+          <div className="table-responsive">
+            <table className="table table-hover">
+              <caption>{t('organisations.tableCaption', { page: data.page })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('organisations.name')}</th>
+                  <th scope="col">{t('organisations.type')}</th>
+                  <th scope="col">{t('organisations.place')}</th>
+                  <th scope="col">{t('organisations.createdAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((org) => (
+                  <tr key={org.id}>
+                    <th scope="row">
+                      <Link to={`/organizzazioni/${org.id}`}>{org.name}</Link>
+                    </th>
+                    <td>{t(`organisationTypes.${org.type}`)}</td>
+                    <td>{org.comuneName ?? org.regionName ?? t('organisations.national')}</td>
+                    <td>{date(org.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { OrganisationsListPage } from './OrganisationsListPage';
+export { OrganisationDetailPage } from './OrganisationDetailPage';
+export { OrganisationCreatePage } from './OrganisationCreatePage';

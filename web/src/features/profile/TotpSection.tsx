@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { Alert } from '../../components/Alert';
+import { useNotify } from '../../components/Notifications';
+import { useProblemMessages } from '../../lib/problemMessages';
+import type { TotpSetup } from '../../api/models';
+import { useConfirmTotp, useSetupTotp } from './api/totp';
+
+/**
+ * The QR code arrives as SVG text from our own server. It is shown through an <img> data URL
+ * rather than injected into the DOM, so nothing in it can run or style the page.
+ */
+function qrImageSrc(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to copy by hand. */
+function groupSecret(secret: string): string {
+  return secret.replace(/(.{4})/g, '$1 ').trim();
+}
+
+function ConfirmStep({ setup }: { setup: TotpSetup }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { formProblemsOf } = useProblemMessages();
+  const confirm = useConfirmTotp();
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setGeneral(null);
+    if (!/^\d{6}$/.test(code)) {
+      setErrors({ 'totp-code': t('login.totpFormat') });
+      return;
+    }
+    setErrors({});
+    confirm.mutate(code, {
+      onSuccess: () => notify(t('profile.totpEnabledNow')),
+      onError: (error) => {
+        const problems = formProblemsOf(error, ['code']);
+        if (problems.fields.code !== undefined) setErrors({ 'totp-code': problems.fields.code });
+        else setGeneral(problems.general);
+      },
+    });
+  };
+
+  return (
+    <>
+      <ol>
+        <li>{t('profile.totpStep1')}</li>
+        <li>
+          {t('profile.totpStep2')}
+          <div className="my-3">
+            <img src={qrImageSrc(setup.qrSvg)} alt={t('profile.qrAlt')} width={200} height={200} className="incas-qr" />
+          </div>
+          <p className="mb-1">{t('profile.manualEntry')}</p>
+          <p>
+            <code className="incas-secret">
+              {groupSecret(setup.secret)}
+            </code>
+          </p>
+        </li>
+        <li>{t('profile.totpStep3')}</li>
+      </ol>
+      <FormErrorSummary
+        fieldErrors={errors}
+        labels={{ 'totp-code': t('login.totp') }}
+        general={general}
+        attempt={attempt}
+      />
+      <form noValidate onSubmit={onSubmit} className="incas-form">
+        <TextField
+          id="totp-code"
+          label={t('login.totp')}
+          hint={t('login.totpHint')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          maxLength={6}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          error={errors['totp-code']}
+        />
+        <button type="submit" className="btn btn-primary" disabled={confirm.isPending}>
+          {t('profile.totpConfirm')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function TotpSection({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation();
+  const { messageOf } = useProblemMessages();
+  const setup = useSetupTotp();
+
+  return (
+    <section aria-labelledby="totp-title" className="mb-5">
+      <h2 id="totp-title">{t('profile.totpTitle')}</h2>
+      {enabled ? (
+        <Alert kind="success">{t('profile.totpActive')}</Alert>
+      ) : setup.data !== undefined ? (
+        <ConfirmStep setup={setup.data} />
+      ) : (
+        <>
+          <p>{t('profile.totpExplanation')}</p>
+          {setup.error !== null && (
+            <Alert kind="danger" live="alert">
+              {messageOf(setup.error)}
+            </Alert>
+          )}
+          <button type="button" className="btn btn-primary" onClick={() => setup.mutate()} disabled={setup.isPending}>
+            {t('profile.totpStart')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,223 @@
+import { useCallback, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/FormField';
+import { Pagination } from '../../components/Pagination';
+import { QueryError } from '../../components/QueryError';
+import { Loading } from '../../components/Loading';
+import { Icon } from '../../components/Icon';
+import { BANDS, COMUNI_SORTS } from '../../lib/domain';
+import { oneOf, toBooleanFilter, useListParams } from '../../lib/listParams';
+import { useFormat } from '../../lib/format';
+import type { ComuniQuery } from '../../api/models';
+import { useComuni } from './api/find-comuni';
+import { useRegions } from '../../lib/lookups';
+import { useProvinces } from './api/get-provinces';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import { useBandLabel } from './labels';
+
+function useComuniQuery(): ComuniQuery {
+  const { get, page, pageSize } = useListParams();
+  const query: ComuniQuery = { page, pageSize };
+  const q = get('q');
+  if (q !== '') query.q = q;
+  if (get('region') !== '') query.region = get('region');
+  if (get('province') !== '') query.province = get('province');
+  const band = oneOf(get('band'), BANDS);
+  if (band !== undefined) query.band = band;
+  const sai = toBooleanFilter(get('saiNetwork'));
+  if (sai !== undefined) query.saiNetwork = sai;
+  const pilot = toBooleanFilter(get('pilot18ter'));
+  if (pilot !== undefined) query.pilot18ter = pilot;
+  const sort = oneOf(get('sort'), COMUNI_SORTS);
+  if (sort !== undefined) query.sort = sort;
+  return query;
+}
+
+function Filters() {
+  const { t } = useTranslation();
+  const { get, update } = useListParams();
+  const bandLabel = useBandLabel();
+  const regions = useRegions();
+  const region = get('region');
+  const provinces = useProvinces(region);
+
+  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
+  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
+
+  const yesNo = [
+    { value: 'true', label: t('common.yes') },
+    { value: 'false', label: t('common.no') },
+  ];
+
+  // Enter in the search box applies the text at once instead of waiting for the pause.
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+
+  return (
+    <form role="search" aria-label={t('comuni.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+      <div className="form-group">
+        <div className="input-group">
+          <span className="input-group-text">
+            <Icon name="search" className="icon-sm" />
+          </span>
+          <label htmlFor="comuni-q" className="active">
+            {t('comuni.search')}
+          </label>
+          <input
+            id="comuni-q"
+            type="search"
+            className="form-control"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="comuni-q-hint"
+            autoComplete="off"
+          />
+        </div>
+        <small id="comuni-q-hint" className="form-text d-block">
+          {t('comuni.searchHint')}
+        </small>
+      </div>
+      <div className="row">
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="filter-region"
+            label={t('comuni.region')}
+            emptyOption={t('common.all')}
+            value={region}
+            onChange={(e) => update({ region: e.target.value, province: '' })}
+            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="filter-province"
+            label={t('comuni.province')}
+            emptyOption={region === '' ? t('comuni.chooseRegionFirst') : t('common.all')}
+            disabled={region === ''}
+            value={get('province')}
+            onChange={(e) => update({ province: e.target.value })}
+            options={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.name} (${p.sigla})` }))}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="filter-band"
+            label={t('comuni.band')}
+            emptyOption={t('common.all')}
+            value={get('band')}
+            onChange={(e) => update({ band: e.target.value })}
+            options={BANDS.map((b) => ({ value: b, label: bandLabel(b) }))}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="filter-sai"
+            label={t('comuni.saiNetwork')}
+            emptyOption={t('common.all')}
+            value={get('saiNetwork')}
+            onChange={(e) => update({ saiNetwork: e.target.value })}
+            options={yesNo}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="filter-pilot"
+            label={t('comuni.pilot18ter')}
+            emptyOption={t('common.all')}
+            value={get('pilot18ter')}
+            onChange={(e) => update({ pilot18ter: e.target.value })}
+            options={yesNo}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="sort"
+            label={t('comuni.sort')}
+            value={get('sort') === '' ? 'name' : get('sort')}
+            onChange={(e) => update({ sort: e.target.value === 'name' ? '' : e.target.value })}
+            options={COMUNI_SORTS.map((s) => ({ value: s, label: t(`comuni.sorts.${s}`) }))}
+          />
+        </div>
+      </div>
+      <Link to="/comuni" className="btn btn-outline-primary btn-sm">
+        {t('common.clearFilters')}
+      </Link>
+    </form>
+  );
+}
+
+export function ComuniListPage() {
+  const { t } = useTranslation();
+  const { number, month } = useFormat();
+  const bandLabel = useBandLabel();
+  const query = useComuniQuery();
+  const { data, error, isPending, isFetching, refetch } = useComuni(query);
+
+  return (
+    <>
+      <PageHeader title={t('comuni.title')} lead={t('comuni.lead')} />
+      <Filters />
+      {/* Always present, so screen readers announce each new count as the search narrows. */}
+      <p role="status" className="fw-semibold mt-4" aria-busy={isFetching}>
+        {data === undefined ? '' : t('comuni.count', { count: data.total, formatted: number(data.total) })}
+      </p>
+      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
+      {isPending && <Loading />}
+      {data !== undefined && data.items.length > 0 && (
+        <>
+          <div className="table-responsive">
+            <table className="table table-hover">
+              <caption>{t('comuni.tableCaption', { page: data.page })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('comuni.name')}</th>
+                  <th scope="col">{t('comuni.province')}</th>
+                  <th scope="col">{t('comuni.region')}</th>
+                  <th scope="col" className="text-end">
+                    {t('comuni.population')}
+                  </th>
+                  <th scope="col">{t('comuni.band')}</th>
+                  <th scope="col">{t('comuni.saiNetwork')}</th>
+                  <th scope="col">{t('comuni.pilot18ter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((c) => (
+                  <tr key={c.istatCode}>
+                    <th scope="row">
+                      <Link to={`/comuni/${c.istatCode}`}>{c.name}</Link>
+                      {c.nameAlt !== null && (
+                        <span className="d-block small fw-normal">
+                          {c.nameAlt}
+                        </span>
+                      )}
+                    </th>
+                    <td>
+                      <abbr title={c.provinceName}>{c.provinceSigla}</abbr>
+                    </td>
+                    <td>{c.regionName}</td>
+                    <td className="text-end">
+                      {number(c.population)}
+                      <span className="visually-hidden">
+                        {' '}
+                        ({month(c.populationMonth)})
+                      </span>
+                    </td>
+                    <td>{bandLabel(c.band)}</td>
+                    <td>{c.saiNetwork ? t('common.yes') : t('common.no')}</td>
+                    <td>{c.pilot18ter ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+        </>
+      )}
+    </>
+  );
+}

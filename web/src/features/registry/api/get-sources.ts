@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+
+export function useDataSources() {
+  return useQuery({
+    queryKey: ['registry', 'sources'],
+    queryFn: () => unwrap(api.GET('/api/v1/registry/sources')),
+    staleTime: Infinity,
+    // Shown in the footer of every page: a failure must not retry in a loop or shout.
+    retry: false,
+  });
+}

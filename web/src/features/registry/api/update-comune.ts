@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { ComunePatch } from '../../../api/models';
+import { comuneQueryKey } from './get-comune';
+
+export function useUpdateComune(istatCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ComunePatch) =>
+      unwrap(api.PATCH('/api/v1/comuni/{istatCode}', { params: { path: { istatCode } }, body })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: comuneQueryKey(istatCode) });
+      await queryClient.invalidateQueries({ queryKey: ['registry', 'comuni'] });
+    },
+  });
+}

@@ -1,0 +1,3 @@
+export { ComuniListPage } from './ComuniListPage';
+export { ComuneDetailPage } from './ComuneDetailPage';
+export { SourcesAttribution } from './SourcesAttribution';

@@ -1,0 +1,258 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { Loading } from '../../components/Loading';
+import { QueryError } from '../../components/QueryError';
+import { TextField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { Alert } from '../../components/Alert';
+import { useNotify } from '../../components/Notifications';
+import { useFormat } from '../../lib/format';
+import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
+import { useSession } from '../../lib/session';
+import { useProblemMessages } from '../../lib/problemMessages';
+import type { Role, User } from '../../api/models';
+import { useUser } from './api/get-user';
+import { useUpdateUser } from './api/update-user';
+import { useResetUserPassword } from './api/reset-user-password';
+import { RolesFieldset } from './RolesFieldset';
+
+function UserFacts({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const rows: [string, ReactNode][] = [
+    [t('users.email'), user.email],
+    [t('users.organisation'), <Link to={`/organizzazioni/${user.organisationId}`}>{user.organisationName}</Link>],
+    [t('users.roles'), user.roles.map((r) => t(`roles.${r}`)).join(', ')],
+    [t('users.status'), t(`userStatus.${user.status}`)],
+    [t('users.totp'), user.totpEnabled ? t('users.totpOn') : t('users.totpOff')],
+    [t('users.lastLoginAt'), user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')],
+    [t('users.createdAt'), dateTime(user.createdAt)],
+  ];
+  return (
+    <section aria-labelledby="user-facts" className="mb-5">
+      <h2 id="user-facts">{t('users.factsTitle')}</h2>
+      <dl className="row incas-facts">
+        {rows.map(([label, value]) => (
+          <div className="col-sm-6 col-lg-4 mb-3" key={label}>
+            <dt>{label}</dt>
+            <dd className="mb-0">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function EditForm({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { formProblemsOf } = useProblemMessages();
+  const update = useUpdateUser(user.id);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const labels = { displayName: t('users.displayName'), roles: t('users.roles') };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const found: Record<string, string> = {};
+    if (displayName.trim() === '') found.displayName = t('fieldErrors.required');
+    if (roles.length === 0) found.roles = t('users.rolesRequired');
+    setErrors(found);
+    setGeneral(null);
+    if (Object.keys(found).length > 0) return;
+    update.mutate(
+      { displayName: displayName.trim(), roles },
+      {
+        onSuccess: (saved) => notify(t('users.saved', { name: saved.displayName })),
+        onError: (error) => {
+          const problems = formProblemsOf(error, ['displayName', 'roles']);
+          setErrors(problems.fields);
+          setGeneral(problems.general);
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="user-edit" className="mb-5">
+      <h2 id="user-edit">{t('users.editTitle')}</h2>
+      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <form noValidate onSubmit={onSubmit} className="incas-form">
+        <TextField
+          id="displayName"
+          label={labels.displayName}
+          required
+          autoComplete="off"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={errors.displayName}
+        />
+        <RolesFieldset value={roles} onChange={setRoles} error={errors.roles} />
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Enabling/disabling asks for confirmation in place, because disabling ends the user's sessions. */
+function StatusSection({ user, isSelf }: { user: User; isSelf: boolean }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { messageOf } = useProblemMessages();
+  const update = useUpdateUser(user.id);
+  const [confirming, setConfirming] = useState(false);
+  const disabling = user.status === 'active';
+
+  const apply = () => {
+    update.mutate(
+      { status: disabling ? 'disabled' : 'active' },
+      {
+        onSuccess: (saved) => {
+          setConfirming(false);
+          notify(
+            saved.status === 'disabled'
+              ? t('users.disabled', { name: saved.displayName })
+              : t('users.enabled', { name: saved.displayName }),
+          );
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="user-status" className="mb-5">
+      <h2 id="user-status">{t('users.statusTitle')}</h2>
+      <p>{disabling ? t('users.disableExplanation') : t('users.enableExplanation')}</p>
+      {update.error !== null && (
+        <Alert kind="danger" live="alert">
+          {messageOf(update.error)}
+        </Alert>
+      )}
+      {isSelf && disabling ? (
+        <p className="text-muted">{t('users.cannotDisableSelf')}</p>
+      ) : confirming ? (
+        <div className="d-flex gap-3 flex-wrap align-items-center">
+          <span>{disabling ? t('users.confirmDisable', { name: user.displayName }) : t('users.confirmEnable', { name: user.displayName })}</span>
+          <button type="button" className="btn btn-danger" onClick={apply} disabled={update.isPending}>
+            {t('common.confirm')}
+          </button>
+          <button type="button" className="btn btn-outline-primary" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className={disabling ? 'btn btn-outline-danger' : 'btn btn-outline-primary'}
+          onClick={() => setConfirming(true)}
+        >
+          {disabling ? t('users.disable') : t('users.enable')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ResetPasswordForm({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { formProblemsOf } = useProblemMessages();
+  const reset = useResetUserPassword(user.id);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setGeneral(null);
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      setErrors({ newPassword: t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }) });
+      return;
+    }
+    setErrors({});
+    reset.mutate(password, {
+      onSuccess: () => {
+        setPassword('');
+        notify(t('users.passwordReset', { name: user.displayName }));
+      },
+      onError: (error) => {
+        const problems = formProblemsOf(error, ['newPassword']);
+        setErrors(problems.fields);
+        setGeneral(problems.general);
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="user-password" className="mb-5">
+      <h2 id="user-password">{t('users.resetPasswordTitle')}</h2>
+      <FormErrorSummary
+        fieldErrors={errors}
+        labels={{ newPassword: t('users.newPassword') }}
+        general={general}
+        attempt={attempt}
+      />
+      <form noValidate onSubmit={onSubmit} className="incas-form">
+        <TextField
+          id="newPassword"
+          label={t('users.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          hint={t('users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.newPassword}
+        />
+        <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
+          {t('users.resetPasswordSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useSession();
+  const { data: user, error, isPending, refetch } = useUser(id);
+  const crumbs = [{ label: t('users.title'), to: '/utenti' }];
+
+  if (isPending) {
+    return (
+      <>
+        <PageHeader title={t('common.loading')} breadcrumbs={crumbs} />
+        <Loading />
+      </>
+    );
+  }
+  if (error !== null) {
+    return (
+      <>
+        <PageHeader title={t('users.unavailable')} breadcrumbs={crumbs} />
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={user.displayName} breadcrumbs={crumbs} lead={user.organisationName} />
+      <UserFacts user={user} />
+      <EditForm key={`${user.displayName}|${user.roles.join(',')}`} user={user} />
+      <StatusSection user={user} isSelf={user.id === me.user.id} />
+      <ResetPasswordForm user={user} />
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useCallback, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { SelectField, TextField } from '../../components/FormField';
+import { Pagination } from '../../components/Pagination';
+import { QueryError } from '../../components/QueryError';
+import { Loading } from '../../components/Loading';
+import { ROLES, USER_STATUSES } from '../../lib/domain';
+import { oneOf, useListParams } from '../../lib/listParams';
+import { useOrganisationSummary } from '../../lib/lookups';
+import { useFormat } from '../../lib/format';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import type { UsersQuery } from '../../api/models';
+import { useUsers } from './api/find-users';
+
+function useUsersQuery(): UsersQuery {
+  const { get, page, pageSize } = useListParams();
+  const query: UsersQuery = { page, pageSize };
+  if (get('q') !== '') query.q = get('q');
+  if (get('organisationId') !== '') query.organisationId = get('organisationId');
+  const role = oneOf(get('role'), ROLES);
+  if (role !== undefined) query.role = role;
+  const status = oneOf(get('status'), USER_STATUSES);
+  if (status !== undefined) query.status = status;
+  return query;
+}
+
+function Filters() {
+  const { t } = useTranslation();
+  const { get, update } = useListParams();
+  const organisation = useOrganisationSummary(get('organisationId'));
+  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
+  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+  return (
+    <form role="search" aria-label={t('users.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+      <div className="row">
+        <div className="col-md-6 col-lg-4">
+          <TextField
+            id="users-q"
+            type="search"
+            label={t('users.search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="users-role"
+            label={t('users.role')}
+            emptyOption={t('common.all')}
+            value={get('role')}
+            onChange={(e) => update({ role: e.target.value })}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="users-status"
+            label={t('users.status')}
+            emptyOption={t('common.all')}
+            value={get('status')}
+            onChange={(e) => update({ status: e.target.value })}
+            options={USER_STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
+          />
+        </div>
+      </div>
+      {get('organisationId') !== '' && (
+        <p>
+          {t('users.organisationFilter', { name: organisation.data?.name ?? '…' })}{' '}
+          <button type="button" className="btn btn-link p-0" onClick={() => update({ organisationId: '' })}>
+            {t('common.removeFilter')}
+          </button>
+        </p>
+      )}
+      <Link to="/utenti" className="btn btn-outline-primary btn-sm">
+        {t('common.clearFilters')}
+      </Link>
+    </form>
+  );
+}
+
+export function UsersListPage() {
+  const { t } = useTranslation();
+  const { number, dateTime } = useFormat();
+  const query = useUsersQuery();
+  const { data, error, isPending, refetch } = useUsers(query);
+
+  return (
+    <>
+      <PageHeader title={t('users.title')}>
+        <Link to="/utenti/nuovo" className="btn btn-primary">
+          {t('users.create')}
+        </Link>
+      </PageHeader>
+      <Filters />
+      <p role="status" className="fw-semibold mt-4">
+        {data === undefined ? '' : t('users.count', { count: data.total, formatted: number(data.total) })}
+      </p>
+      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
+      {isPending && <Loading />}
+      {data !== undefined && data.items.length > 0 && (
+        <>
+          <div className="table-responsive">
+            <table className="table table-hover">
+              <caption>{t('users.tableCaption', { page: data.page })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.displayName')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.organisation')}</th>
+                  <th scope="col">{t('users.roles')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.lastLoginAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      <Link to={`/utenti/${user.id}`}>{user.displayName}</Link>
+                    </th>
+                    <td>{user.email}</td>
+                    <td>{user.organisationName}</td>
+                    <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                    <td>
+                      <span className={`badge ${user.status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
+                        {t(`userStatus.${user.status}`)}
+                      </span>
+                    </td>
+                    <td>{user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { UsersListPage } from './UsersListPage';
+export { UserCreatePage } from './UserCreatePage';
+export { UserDetailPage } from './UserDetailPage';

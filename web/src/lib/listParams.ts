@@ -1,0 +1,56 @@
+/**
+ * List filters live in the URL search params, so a filtered list can be shared and the back
+ * button restores it. Empty values are removed rather than kept as `?q=`.
+ */
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+
+  const get = useCallback((key: string): string => params.get(key) ?? '', [params]);
+
+  /** Sets some params; unless `page` is among them, goes back to page 1 (the old page may not exist). */
+  const update = useCallback(
+    (changes: Record<string, string>, options: { replace?: boolean } = {}) => {
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          if (!('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [setParams],
+  );
+
+  const page = toPositiveInt(params.get('page'), 1);
+  const pageSize = Math.min(100, toPositiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE));
+
+  return { params, get, update, page, pageSize };
+}
+
+function toPositiveInt(value: string | null, fallback: number): number {
+  if (value === null || !/^\d+$/.test(value)) return fallback;
+  const n = Number(value);
+  return n >= 1 ? n : fallback;
+}
+
+/** "true"/"false" in the URL → boolean filter; anything else → no filter. */
+export function toBooleanFilter(value: string): boolean | undefined {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+/** Keeps only a value from an allowed list (URLs can be edited by hand). */
+export function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
