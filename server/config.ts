@@ -25,6 +25,8 @@ export interface Config {
   apiDocs: boolean;
   /** Requests per minute per session (or per IP without one). */
   rateLimitPerMinute: number;
+  /** Login attempts per minute per IP (security.md #2: at most 20). */
+  loginRateLimitPerMinute: number;
 }
 
 const bool = z
@@ -46,6 +48,7 @@ const envSchema = z.object({
   INCAS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
   INCAS_API_DOCS: bool.optional(),
   INCAS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  INCAS_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     apiDocs: e.INCAS_API_DOCS ?? !production,
     rateLimitPerMinute: e.INCAS_RATE_LIMIT,
+    loginRateLimitPerMinute: e.INCAS_LOGIN_RATE_LIMIT,
   };
 }

@@ -97,8 +97,10 @@ export async function login(
     });
   }
   const passwordOk = await verifyPassword(user?.password_hash ?? null, body.password);
-  if (!user || !passwordOk || user.status !== 'active') {
-    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled';
+  // demo accounts exist only in demo mode: elsewhere they answer like a wrong password
+  const demoRefused = !!user && user.is_demo && !ctx.config.demoMode;
+  if (!user || !passwordOk || user.status !== 'active' || demoRefused) {
+    const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : demoRefused ? 'demo_account' : 'disabled';
     await recordFailure(ctx, key, user, reason);
     throw new AppError('auth.invalid_credentials', 'Email or password is not correct.');
   }

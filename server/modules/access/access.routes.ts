@@ -33,7 +33,10 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     handler: (req) => ({ demoMode: req.ctx.config.demoMode }),
   });
   app.post('/auth/login', {
-    config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: {
+      auth: 'public',
+      rateLimit: { max: (req) => req.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (req) => req.ip },
+    },
     schema: {
       tags, operationId: 'login', summary: 'Log in with email, password and (when enrolled) a TOTP code',
       body: loginBodySchema, response: { 200: meSchema },

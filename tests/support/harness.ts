@@ -1,0 +1,154 @@
+/**
+ * Test harness: a fresh database copy per test file, the real application on it, a settable
+ * clock, and an HTTP agent that keeps cookies and sends the CSRF token like the web client does.
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import type { Clock } from '../../server/platform/context.js';
+import type { Database } from '../../server/platform/db/db.js';
+import { openPglite } from '../../server/platform/db/pglite.js';
+import { openPostgres } from '../../server/platform/db/postgres.js';
+import { databaseUrlWithName } from './template.js';
+
+export class FakeClock implements Clock {
+  private t: number;
+  constructor(start = Date.parse('2026-06-01T09:00:00Z')) {
+    this.t = start;
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  minutes(n: number): void {
+    this.advance(n * 60_000);
+  }
+}
+
+/** A private copy of the migrated template database (with the registry loaded). */
+export async function openTestDb(): Promise<Database> {
+  const tmpl = inject('dbTemplate');
+  if (tmpl.kind === 'pglite') {
+    return openPglite(null, { loadDataDir: new Blob([readFileSync(tmpl.imagePath)]) });
+  }
+  const name = `${tmpl.template.replace('_tmpl_', '_')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: tmpl.serverUrl });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tmpl.template}`);
+        break;
+      } catch (err) {
+        // another worker copying the template at the same moment: wait and retry
+        if (attempt > 20) throw err;
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return openPostgres(databaseUrlWithName(tmpl.serverUrl, name), { max: 5 });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  clock: FakeClock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * The application on a fresh database. Demo mode is on by default so that the factories' demo
+ * accounts log in without TOTP; tests of the second factor start an app with INCAS_DEMO=false.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await openTestDb();
+  const clock = new FakeClock();
+  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
+  const app = await buildApp({ config, db, clock, logger: false });
+  await app.ready();
+  return {
+    app, db, clock, config,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export interface Res<T = unknown> {
+  status: number;
+  body: T;
+  headers: LightMyRequestResponse['headers'];
+  raw: LightMyRequestResponse;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Plays a browser: keeps cookies, fetches and sends the CSRF token on state-changing requests. */
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  private csrf: string | null = null;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = unknown>(
+    method: Method, url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Res<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (method !== 'GET' && opts.csrf !== false) {
+      if (!this.csrf) await this.refreshCsrf();
+      headers['x-csrf-token'] = this.csrf!;
+    }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const res = await this.app.inject({
+      method, url, headers,
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0 || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const text = res.body;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers, raw: res };
+  }
+
+  async refreshCsrf(): Promise<void> {
+    const r = await this.request<{ token: string }>('GET', '/api/v1/auth/csrf');
+    this.csrf = r.body.token;
+  }
+
+  get<T = unknown>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = unknown>(url: string, body?: unknown) {
+    return this.request<T>('POST', url, body ?? {});
+  }
+  patch<T = unknown>(url: string, body?: unknown) {
+    return this.request<T>('PATCH', url, body ?? {});
+  }
+
+  async login(email: string, password: string, totp?: string): Promise<Res<Record<string, unknown>>> {
+    return this.post('/api/v1/auth/login', { email, password, ...(totp ? { totp } : {}) });
+  }
+
+  sessionCookie(): string | undefined {
+    return this.cookies.get('incas-session');
+  }
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['tests/browser/**', 'node_modules/**', 'dist/**'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { TZ: 'UTC' },
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+  },
+});
