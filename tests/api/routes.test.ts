@@ -1,0 +1,44 @@
+/** Deny by default: every API operation needs a session except a short, reviewed allowlist. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, startTestApp, type TestApp } from '../support/harness.js';
+import { projectRoot } from '../../server/platform/paths.js';
+
+const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, unknown>>;
+};
+const publicOperations = new Set([
+  'GET /api/health', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
+]);
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.close());
+
+describe('route table', () => {
+  it('answers 401 without a session on every operation outside the public allowlist', async () => {
+    const a = new Agent(t.app);
+    let checked = 0;
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(ops)) {
+        const op = `${method.toUpperCase()} ${path}`;
+        const url = path.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'istatCode' ? '001001' : '00000000-0000-4000-8000-000000000000'));
+        const res = await a.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : {});
+        if (publicOperations.has(op)) expect(res.status, op).not.toBe(401);
+        else expect(res.status, op).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(22);
+  });
+
+  it('serves the OpenAPI document it was generated from', async () => {
+    const res = await new Agent(t.app).get<{ openapi: string; paths: object }>('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths).sort()).toEqual(Object.keys(spec.paths).sort());
+  });
+});
