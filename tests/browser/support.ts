@@ -1,0 +1,88 @@
+/**
+ * Browser test support: the application (server and built web client) on a fresh database with
+ * the demo data, Debian's Chromium driven by playwright-core, and axe-core for WCAG 2.1 AA.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { Database } from '../../server/platform/db/db.js';
+import { projectRoot } from '../../server/platform/paths.js';
+import { seedDemo } from '../../server/modules/demo/index.js';
+import { openTestDb } from '../support/harness.js';
+
+export const DEMO_PASSWORD = 'demo-incas-2026';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface BrowserEnv {
+  baseUrl: string;
+  browser: Browser;
+  db: Database;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  if (!existsSync(join(projectRoot(), 'dist', 'web', 'index.html'))) {
+    throw new Error('The web client is not built: run "npm run build:web" first.');
+  }
+  const db = await openTestDb();
+  await seedDemo(db, DEMO_PASSWORD);
+  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '1000' });
+  const app = await buildApp({ config, db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const errors: string[] = [];
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    db,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      // the browser may load nothing but our own origin (no CDN, no trackers)
+      await context.route((url) => !url.href.startsWith(`http://127.0.0.1:${port}`) && !url.href.startsWith('data:'), (route) => {
+        errors.push(`external request blocked: ${route.request().url()}`);
+        return route.abort();
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+      expect(errors, 'page errors or external requests').toEqual([]);
+    },
+  };
+}
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page: no serious or critical violation may remain. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe, `axe on ${where}: ${JSON.stringify(severe, null, 1)}`).toEqual([]);
+}
+
+export async function logIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+}
