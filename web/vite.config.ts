@@ -6,6 +6,11 @@ import react from '@vitejs/plugin-react';
 // (`vite build --config web/vite.config.ts`), so every path is anchored here.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
+// Where the dev and preview servers forward /api (the InCaS server); same origin in production.
+const apiTarget = process.env.INCAS_API_URL ?? 'http://127.0.0.1:3000';
+// The proxy keeps the browser's Host header, so the server's same-origin check still holds.
+const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
+
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
@@ -16,14 +21,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     sourcemap: true,
   },
-  server: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
-    },
-  },
-  preview: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
-    },
-  },
+  server: { proxy },
+  preview: { proxy },
 });

@@ -1,3 +1,3 @@
-// The one place that says where the API description comes from. Everything else imports
-// `paths` from here, so switching from the temporary types to the generated schema is one line.
-export type { paths } from './types';
+// The one place that says where the API description comes from: the schema generated from the
+// server's OpenAPI document (`npm run openapi`). Everything else imports `paths` from here.
+export type { paths } from './schema';

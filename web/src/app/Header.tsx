@@ -15,7 +15,8 @@ interface NavItem {
 }
 
 function navItemsFor(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: t('nav.home') }, { to: '/comuni', label: t('nav.comuni') }];
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  if (hasPermission(me, Permission.registryRead)) items.push({ to: '/comuni', label: t('nav.comuni') });
   if (hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage)) {
     items.push({ to: '/organizzazioni', label: t('nav.organisations') });
   }
@@ -28,7 +29,9 @@ function navItemsFor(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const current = i18n.resolvedLanguage ?? 'it';
-  const names: Record<Language, string> = { it: 'Italiano', en: 'English' };
+  // The visible code stays inside the accessible name (WCAG 2.5.3, label in name), so voice
+  // users can say "click EN"; each name is in its own language (hence lang on the button).
+  const names: Record<Language, string> = { it: 'Italiano IT', en: 'English EN' };
   return (
     <div className="incas-lang-switch" role="group" aria-label={t('header.language')}>
       {LANGUAGES.map((language) => (
@@ -36,7 +39,7 @@ function LanguageSwitch() {
           key={language}
           type="button"
           lang={language}
-          className={`btn btn-sm ${current === language ? 'btn-light' : 'btn-link text-white'}`}
+          className="btn btn-sm"
           aria-label={names[language]}
           aria-pressed={current === language}
           onClick={() => void i18n.changeLanguage(language)}

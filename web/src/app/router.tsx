@@ -29,8 +29,22 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'comuni', element: <ComuniListPage /> },
-          { path: 'comuni/:istatCode', element: <ComuneDetailPage /> },
+          {
+            path: 'comuni',
+            element: (
+              <RequirePermission permission={Permission.registryRead}>
+                <ComuniListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'comuni/:istatCode',
+            element: (
+              <RequirePermission permission={Permission.registryRead}>
+                <ComuneDetailPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'organizzazioni',
             element: (

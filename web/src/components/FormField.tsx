@@ -50,6 +50,8 @@ export function TextField({ id, label, hint, error, className, ref, ...input }: 
       <input
         ref={ref}
         id={id}
+        // Bootstrap Italia styles inputs by their type attribute, so it is always written out.
+        type="text"
         className={`form-control${error !== undefined ? ' is-invalid' : ''}`}
         aria-invalid={error !== undefined ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

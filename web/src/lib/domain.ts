@@ -37,6 +37,9 @@ export const COMUNI_SORTS = ['name', '-name', '-population', 'population', 'ista
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
+/** ISTAT geographical areas: Nord-ovest, Nord-est, Centro, Sud, Isole. */
+export const MACRO_AREAS = ['NO', 'NE', 'C', 'S', 'I'] as const;
+
 /**
  * Where an organisation of each type sits: a Comune must name its Comune, a Regione its Region,
  * national bodies neither; for local bodies (ASL, CPI, enti gestori…) the place is optional.

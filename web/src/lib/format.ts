@@ -11,7 +11,8 @@ export function useFormat() {
   const locale = localeOf(i18n.resolvedLanguage ?? i18n.language);
   return {
     locale,
-    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    // Always group thousands (2.591, not 2591): tables of populations read more evenly.
+    number: (value: number) => new Intl.NumberFormat(locale, { useGrouping: 'always' }).format(value),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso)),

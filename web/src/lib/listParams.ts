@@ -43,13 +43,6 @@ function toPositiveInt(value: string | null, fallback: number): number {
   return n >= 1 ? n : fallback;
 }
 
-/** "true"/"false" in the URL → boolean filter; anything else → no filter. */
-export function toBooleanFilter(value: string): boolean | undefined {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
-}
-
 /** Keeps only a value from an allowed list (URLs can be edited by hand). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {
   return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
@@ -14,6 +14,8 @@ import { useProblemMessages } from '../../lib/problemMessages';
 import { useAuthInfo } from './api/get-auth-info';
 import { login } from './api/login';
 
+// Shown only when the server says it runs in demo mode; these accounts exist only there.
+const DEMO_PASSWORD = 'demo-incas-2026';
 const DEMO_ACCOUNTS = [
   'operatore.catania@demo.incas.local',
   'referente.milano@demo.incas.local',
@@ -40,7 +42,9 @@ function DemoNotice() {
   return (
     <Alert kind="info" className="mt-4">
       <h2 className="h5">{t('login.demoTitle')}</h2>
-      <p className="mb-2">{t('login.demoText', { password: 'demo-incas-2026' })}</p>
+      <p className="mb-2">
+        <Trans i18nKey="login.demoText" values={{ password: DEMO_PASSWORD }} components={{ code: <code /> }} />
+      </p>
       <ul className="mb-0">
         {DEMO_ACCOUNTS.map((email) => (
           <li key={email}>

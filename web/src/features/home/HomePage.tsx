@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
@@ -35,12 +36,14 @@ function useShortcuts(me: Me): Shortcut[] {
       text: t('home.myRegionText'),
     });
   }
-  shortcuts.push({
-    to: '/comuni',
-    icon: 'search',
-    title: t('home.registry'),
-    text: scope.level === 'national' ? t('home.registryNationalText') : t('home.registryText'),
-  });
+  if (hasPermission(me, Permission.registryRead)) {
+    shortcuts.push({
+      to: '/comuni',
+      icon: 'search',
+      title: t('home.registry'),
+      text: scope.level === 'national' ? t('home.registryNationalText') : t('home.registryText'),
+    });
+  }
   if (hasPermission(me, Permission.organisationsManage) || hasPermission(me, Permission.organisationsRead)) {
     shortcuts.push({ to: '/organizzazioni', icon: 'files', title: t('nav.organisations'), text: t('home.organisationsText') });
   }
@@ -69,6 +72,7 @@ function scopeText(me: Me, t: ReturnType<typeof useTranslation>['t']): string {
 
 export function HomePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const me = useSession();
   const shortcuts = useShortcuts(me);
 
@@ -84,12 +88,12 @@ export function HomePage() {
             <dt>{t('home.organisation')}</dt>
             <dd className="mb-0">
               {me.organisation.name}
-              <span className="d-block small text-muted">{t(`organisationTypes.${me.organisation.type}`)}</span>
+              <span className="d-block small text-muted">{label.organisationType(me.organisation.type)}</span>
             </dd>
           </div>
           <div className="col-md-4 mb-3">
             <dt>{t('home.roles')}</dt>
-            <dd className="mb-0">{me.roles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
+            <dd className="mb-0">{label.roles(me.roles)}</dd>
           </div>
           <div className="col-md-4 mb-3">
             <dt>{t('home.scope')}</dt>

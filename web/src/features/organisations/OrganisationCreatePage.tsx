@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
@@ -17,6 +18,7 @@ const FIELDS = ['type', 'name', 'comuneIstat', 'regionCode'] as const;
 
 export function OrganisationCreatePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
   const { formProblemsOf } = useProblemMessages();
@@ -93,7 +95,7 @@ export function OrganisationCreatePage() {
           emptyOption={t('form.choose')}
           value={type}
           onChange={(e) => setType(e.target.value)}
-          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`organisationTypes.${v}`) }))}
+          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label.organisationType(v) }))}
           error={errors.type}
         />
         <TextField

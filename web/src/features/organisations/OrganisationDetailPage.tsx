@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
@@ -72,6 +73,7 @@ function RenameForm({ organisation }: { organisation: OrganisationDetail }) {
 
 export function OrganisationDetailPage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { id = '' } = useParams();
   const me = useSession();
   const { date } = useFormat();
@@ -98,13 +100,13 @@ export function OrganisationDetailPage() {
 
   return (
     <>
-      <PageHeader title={org.name} breadcrumbs={crumbs} lead={t(`organisationTypes.${org.type}`)} />
+      <PageHeader title={org.name} breadcrumbs={crumbs} lead={label.organisationType(org.type)} />
       <section aria-labelledby="org-facts" className="mb-5">
         <h2 id="org-facts">{t('organisations.factsTitle')}</h2>
         <dl className="row incas-facts">
           <div className="col-sm-6 col-lg-4 mb-3">
             <dt>{t('organisations.type')}</dt>
-            <dd className="mb-0">{t(`organisationTypes.${org.type}`)}</dd>
+            <dd className="mb-0">{label.organisationType(org.type)}</dd>
           </div>
           <div className="col-sm-6 col-lg-4 mb-3">
             <dt>{t('organisations.comune')}</dt>
@@ -148,7 +150,7 @@ export function OrganisationDetailPage() {
                       <th scope="row">
                         <Link to={`/utenti/${user.id}`}>{user.displayName}</Link>
                       </th>
-                      <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                      <td>{label.roles(user.roles)}</td>
                     </tr>
                   ))}
                 </tbody>

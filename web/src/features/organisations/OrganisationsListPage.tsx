@@ -1,6 +1,7 @@
 import { useCallback, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
 import { Pagination } from '../../components/Pagination';
@@ -29,6 +30,7 @@ function useOrganisationsQuery(): OrganisationsQuery {
 
 function Filters() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { get, update } = useListParams();
   const regions = useRegions();
   const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
@@ -57,7 +59,7 @@ function Filters() {
             emptyOption={t('common.all')}
             value={get('type')}
             onChange={(e) => update({ type: e.target.value })}
-            options={ORGANISATION_TYPES.map((type) => ({ value: type, label: t(`organisationTypes.${type}`) }))}
+            options={ORGANISATION_TYPES.map((type) => ({ value: type, label: label.organisationType(type) }))}
           />
         </div>
         <div className="col-md-6 col-lg-4">
@@ -88,6 +90,7 @@ function Filters() {
 
 export function OrganisationsListPage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const me = useSession();
   const { number, date } = useFormat();
   const query = useOrganisationsQuery();
@@ -127,7 +130,7 @@ export function OrganisationsListPage() {
                     <th scope="row">
                       <Link to={`/organizzazioni/${org.id}`}>{org.name}</Link>
                     </th>
-                    <td>{t(`organisationTypes.${org.type}`)}</td>
+                    <td>{label.organisationType(org.type)}</td>
                     <td>{org.comuneName ?? org.regionName ?? t('organisations.national')}</td>
                     <td>{date(org.createdAt)}</td>
                   </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Alert } from '../../components/Alert';
 import { useSession } from '../../lib/session';
@@ -7,6 +8,7 @@ import { TotpSection } from './TotpSection';
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const me = useSession();
 
   return (
@@ -31,7 +33,7 @@ export function ProfilePage() {
           </div>
           <div className="col-sm-6 col-lg-4 mb-3">
             <dt>{t('users.roles')}</dt>
-            <dd className="mb-0">{me.roles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
+            <dd className="mb-0">{label.roles(me.roles)}</dd>
           </div>
         </dl>
       </section>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
@@ -18,6 +19,7 @@ import { useBandLabel } from './labels';
 
 function ComuneFacts({ comune }: { comune: ComuneDetail }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const { number, month } = useFormat();
   const bandLabel = useBandLabel();
   const rows: [string, string][] = [
@@ -25,7 +27,7 @@ function ComuneFacts({ comune }: { comune: ComuneDetail }) {
     [t('comune.codiceCatastale'), comune.codiceCatastale ?? t('common.notAvailable')],
     [t('comuni.province'), `${comune.provinceName} (${comune.provinceSigla})`],
     [t('comuni.region'), comune.regionName],
-    [t('comune.macroArea'), comune.macroArea],
+    [t('comune.macroArea'), label.macroArea(comune.macroArea)],
     [
       t('comune.population'),
       t('comune.populationAt', { population: number(comune.population), month: month(comune.populationMonth) }),
@@ -52,6 +54,7 @@ function ComuneFacts({ comune }: { comune: ComuneDetail }) {
 
 function ComuneOrganisations({ comune }: { comune: ComuneDetail }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const me = useSession();
   const canOpen =
     hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage);
@@ -65,7 +68,7 @@ function ComuneOrganisations({ comune }: { comune: ComuneDetail }) {
           {comune.organisations.map((org) => (
             <li className="list-group-item px-0" key={org.id}>
               {canOpen ? <Link to={`/organizzazioni/${org.id}`}>{org.name}</Link> : org.name}{' '}
-              <span className="text-muted">— {t(`organisationTypes.${org.type}`)}</span>
+              <span className="text-muted">— {label.organisationType(org.type)}</span>
             </li>
           ))}
         </ul>
@@ -103,7 +106,7 @@ function ComuneFlagsForm({ comune }: { comune: ComuneDetail }) {
         general={problems?.general ?? null}
         attempt={attempt}
       />
-      <form noValidate onSubmit={onSubmit}>
+      <form noValidate onSubmit={onSubmit} className="incas-form">
         <ToggleField
           id="saiNetwork"
           label={t('comune.saiNetworkToggle')}

@@ -8,7 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { Loading } from '../../components/Loading';
 import { Icon } from '../../components/Icon';
 import { BANDS, COMUNI_SORTS } from '../../lib/domain';
-import { oneOf, toBooleanFilter, useListParams } from '../../lib/listParams';
+import { oneOf, useListParams } from '../../lib/listParams';
 import { useFormat } from '../../lib/format';
 import type { ComuniQuery } from '../../api/models';
 import { useComuni } from './api/find-comuni';
@@ -16,6 +16,9 @@ import { useRegions } from '../../lib/lookups';
 import { useProvinces } from './api/get-provinces';
 import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { useBandLabel } from './labels';
+
+// Query-string booleans, as the API declares them.
+const BOOLEAN_FILTER = ['true', 'false'] as const;
 
 function useComuniQuery(): ComuniQuery {
   const { get, page, pageSize } = useListParams();
@@ -26,9 +29,9 @@ function useComuniQuery(): ComuniQuery {
   if (get('province') !== '') query.province = get('province');
   const band = oneOf(get('band'), BANDS);
   if (band !== undefined) query.band = band;
-  const sai = toBooleanFilter(get('saiNetwork'));
+  const sai = oneOf(get('saiNetwork'), BOOLEAN_FILTER);
   if (sai !== undefined) query.saiNetwork = sai;
-  const pilot = toBooleanFilter(get('pilot18ter'));
+  const pilot = oneOf(get('pilot18ter'), BOOLEAN_FILTER);
   if (pilot !== undefined) query.pilot18ter = pilot;
   const sort = oneOf(get('sort'), COMUNI_SORTS);
   if (sort !== undefined) query.sort = sort;

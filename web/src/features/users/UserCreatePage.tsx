@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
@@ -18,6 +19,7 @@ const FIELDS = ['email', 'displayName', 'organisationId', 'roles', 'password'] a
 
 function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOption | null }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
   const { formProblemsOf } = useProblemMessages();
@@ -108,7 +110,7 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
           options={choices.data?.items.map((o) => ({
             value: o.id,
             label: o.name,
-            description: t(`organisationTypes.${o.type}`),
+            description: label.organisationType(o.type),
           }))}
           loading={choices.isFetching}
           selected={organisation}
@@ -138,6 +140,7 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
 
 export function UserCreatePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const [params] = useSearchParams();
   const organisationId = params.get('organisationId') ?? '';
   const organisation = useOrganisationSummary(organisationId);
@@ -154,7 +157,7 @@ export function UserCreatePage() {
               ? {
                   value: organisation.data.id,
                   label: organisation.data.name,
-                  description: t(`organisationTypes.${organisation.data.type}`),
+                  description: label.organisationType(organisation.data.type),
                 }
               : null
           }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
@@ -20,11 +21,12 @@ import { RolesFieldset } from './RolesFieldset';
 
 function UserFacts({ user }: { user: User }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const { dateTime } = useFormat();
   const rows: [string, ReactNode][] = [
     [t('users.email'), user.email],
     [t('users.organisation'), <Link to={`/organizzazioni/${user.organisationId}`}>{user.organisationName}</Link>],
-    [t('users.roles'), user.roles.map((r) => t(`roles.${r}`)).join(', ')],
+    [t('users.roles'), label.roles(user.roles)],
     [t('users.status'), t(`userStatus.${user.status}`)],
     [t('users.totp'), user.totpEnabled ? t('users.totpOn') : t('users.totpOff')],
     [t('users.lastLoginAt'), user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')],

@@ -1,6 +1,7 @@
 import { useCallback, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
 import { Pagination } from '../../components/Pagination';
@@ -87,6 +88,7 @@ function Filters() {
 
 export function UsersListPage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { number, dateTime } = useFormat();
   const query = useUsersQuery();
   const { data, error, isPending, refetch } = useUsers(query);
@@ -127,7 +129,7 @@ export function UsersListPage() {
                     </th>
                     <td>{user.email}</td>
                     <td>{user.organisationName}</td>
-                    <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                    <td>{label.roles(user.roles)}</td>
                     <td>
                       <span className={`badge ${user.status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
                         {t(`userStatus.${user.status}`)}

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../../api/client';
 import { meQueryKey } from '../../../lib/session';
 
 export function useSetupTotp() {
-  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/totp/setup', { body: {} })) });
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/totp/setup')) });
 }
 
 export function useConfirmTotp() {
