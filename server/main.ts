@@ -2,12 +2,15 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
+import { startJobs } from './platform/jobs.js';
+import { purgeSessionsJob } from './modules/access/index.js';
 
 const config = loadConfig();
 const started = Date.now();
 const { db, demoAccounts, migrations, registry } = await prepareDatabase(config);
 const app = await buildApp({ config, db });
 await app.listen({ port: config.port, host: config.host });
+const jobs = await startJobs({ db, config, log: app.log }, [purgeSessionsJob]);
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
@@ -31,6 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     void app
       .close()
+      .then(() => jobs.stop())
       .then(() => db.close())
       .finally(() => process.exit(0));
   });

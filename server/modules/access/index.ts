@@ -4,3 +4,4 @@ export { hashPassword } from './access.credentials.js';
 export { insertUser, replaceUserRoles } from './access.repo.js';
 export { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from './access.auth.service.js';
 export { sessionCookieName } from './access.cookies.js';
+export { purgeSessionsJob } from './access.jobs.js';

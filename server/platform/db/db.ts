@@ -34,6 +34,11 @@ export interface Database {
   ownerTx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements as the owner (migrations). */
   ownerExec(sql: string): Promise<void>;
+  /**
+   * One statement (or, without values, a script) as the owner, outside any transaction of ours:
+   * for the job queue's own bookkeeping only.
+   */
+  ownerQuery(text: string, values?: readonly unknown[]): Promise<{ rows: Row[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -37,6 +37,12 @@ export async function openPglite(
     async ownerExec(sql: string) {
       await pglite.exec(sql);
     },
+    async ownerQuery(text: string, values?: readonly unknown[]) {
+      // PGlite refuses several statements in one prepared query: scripts go through exec
+      if (values && values.length) return { rows: (await pglite.query<Record<string, unknown>>(text, [...values])).rows };
+      const results = await pglite.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
     async ping() {
       await pglite.query('SELECT 1');
     },

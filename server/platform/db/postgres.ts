@@ -53,6 +53,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         c.release();
       }
     },
+    async ownerQuery(text: string, values?: readonly unknown[]) {
+      const res = await pool.query(text, values ? [...values] : undefined);
+      return { rows: res.rows as Record<string, unknown>[] };
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -246,7 +246,7 @@ GRANT SELECT ON regions, provinces, registry_sources TO incas_app;
 GRANT SELECT, UPDATE (sai_network, pilot_18ter, updated_at) ON comuni TO incas_app;
 GRANT SELECT, INSERT, UPDATE ON organisations, users TO incas_app;
 GRANT SELECT, INSERT, DELETE ON user_roles, user_identities TO incas_app;
-GRANT SELECT, INSERT, UPDATE ON sessions TO incas_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO incas_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON login_throttle TO incas_app;
 GRANT SELECT, INSERT ON audit_log TO incas_app;
 GRANT EXECUTE ON FUNCTION incas_setting(text), incas_is_tenant(text), incas_audit_digest(text, audit_log) TO incas_app;
