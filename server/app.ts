@@ -52,6 +52,24 @@ export const openapiInfo = {
   'x-summary': 'InCaS: inclusione socio-lavorativa e contrasto allo sfruttamento lavorativo',
 };
 
+/** Every operation documents its errors: problem+json with a stable code (docs/API.md). */
+const documentProblems: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const response = (out.schema as { response?: Record<string, unknown> }).response ?? {};
+  return {
+    ...out,
+    schema: {
+      ...out.schema,
+      response: {
+        ...response,
+        '4XX': { description: 'Client error (problem+json with a stable code and every invalid field)', ...problem },
+        '5XX': { description: 'Server error (problem+json, no detail)', ...problem },
+      },
+    },
+  };
+};
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const clock = deps.clock ?? systemClock;
@@ -160,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'system', description: 'Health' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: documentProblems,
     transformObject: jsonSchemaTransformObject,
   });
   if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
