@@ -1,0 +1,487 @@
+/**
+ * InCaS read-path benchmark: `npm run bench`. See bench/README.md.
+ *
+ * One run: creates a fresh database on the PostgreSQL server, starts the real app (bench/
+ * app-server.ts) and the floor (bench/floor-server.ts: the same SQL on a bare pg Pool behind
+ * node:http) as child processes, logs in through the API, loads three read endpoints on both with
+ * autocannon at 10 and 50 connections, prints the comparison and drops the database — also when
+ * something fails or on Ctrl+C.
+ */
+import { cpus, hostname, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startServerChild, type ServerChild } from './children.js';
+import { backendsCpuDelta, busyPercent, readBackendsCpu, readMachineCpu } from './probe.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+// ------------------------------------------------------------------------------------------------
+// Settings
+// ------------------------------------------------------------------------------------------------
+
+function numberEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
+  return n;
+}
+
+const settings = {
+  adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  seconds: numberEnv('BENCH_SECONDS', 8, 1),
+  warmupSeconds: numberEnv('BENCH_WARMUP_SECONDS', 2, 0),
+  connections: (process.env.BENCH_CONNECTIONS || '10,50').split(',').map((c) => {
+    const n = Number(c.trim());
+    if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_CONNECTIONS: "${c}" is not a positive integer`);
+    return n;
+  }),
+  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null,
+  maxNon2xx: numberEnv('BENCH_MAX_NON2XX', 5, 0),
+  resultsDir: process.env.BENCH_RESULTS_DIR || join(tmpdir(), 'incas-bench'),
+  /** Extra node arguments for both server children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+  nodeArgs: (process.env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean),
+};
+
+const login = { email: 'operatore.catania@demo.incas.local', password: 'demo-incas-2026' };
+
+/** Targets (informative: a miss is reported, not an error). */
+const targets = { minRatio: 0.5, maxP99Ms: 50, p99AtConnections: 50 };
+
+interface Endpoint {
+  key: string;
+  label: string;
+  path: string;
+  /** What must be equal in the app's and the floor's answer: proof that both did the same work. */
+  fingerprint: (body: unknown) => string;
+}
+
+const endpoints: Endpoint[] = [
+  {
+    key: 'search',
+    label: 'Comune search',
+    path: '/api/v1/comuni?q=san',
+    fingerprint: (body) => {
+      const b = body as { total: number; items: { istatCode: string }[] };
+      return `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => i.istatCode).join(' ')}`;
+    },
+  },
+  {
+    key: 'detail',
+    label: 'Comune detail',
+    path: '/api/v1/comuni/087015',
+    fingerprint: (body) => {
+      const b = body as { istatCode: string; name: string; organisations: { id: string }[] };
+      return `${b.istatCode} ${b.name}, organisations: ${b.organisations.map((o) => o.id).join(' ')}`;
+    },
+  },
+  {
+    key: 'me',
+    label: '/me',
+    path: '/api/v1/me',
+    fingerprint: (body) => {
+      const b = body as { user: { id: string; email: string }; organisation: { id: string }; roles: string[] };
+      return `${b.user.email} ${b.user.id}, organisation ${b.organisation.id}, roles ${b.roles.join(' ')}`;
+    },
+  },
+];
+
+// ------------------------------------------------------------------------------------------------
+// Lifecycle: database, children, cleanup
+// ------------------------------------------------------------------------------------------------
+
+const dbName = `incas_bench_${process.pid}`;
+const dbUrl = (() => {
+  const u = new URL(settings.adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+let databaseCreated = false;
+const children: ServerChild[] = [];
+let probe: pg.Client | null = null;
+let running: autocannon.Instance | null = null;
+let cleaning: Promise<void> | null = null;
+let interrupted = false;
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: settings.adminUrl, application_name: 'incas-bench-admin' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    running?.stop();
+    await Promise.allSettled(children.map((c) => c.stop()));
+    await probe?.end().catch(() => undefined);
+    if (databaseCreated) {
+      try {
+        await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+        console.log(`Dropped database ${dbName}.`);
+      } catch (err) {
+        console.error(`Could not drop database ${dbName}: ${(err as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the servers and dropping the database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// HTTP helpers
+// ------------------------------------------------------------------------------------------------
+
+function cookiePairs(res: Response): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of res.headers.getSetCookie()) {
+    const pair = c.split(';')[0] ?? '';
+    const eq = pair.indexOf('=');
+    if (eq > 0) out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** Logs in through the real API (CSRF token + cookie, then POST /auth/login); returns the session cookie. */
+async function logIn(base: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
+  if (csrfRes.status !== 200) throw new Error(`GET /api/v1/auth/csrf answered ${csrfRes.status}`);
+  const { token } = (await csrfRes.json()) as { token: string };
+  const jar = cookiePairs(csrfRes);
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-csrf-token': token,
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
+    body: JSON.stringify(login),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/v1/auth/login answered ${res.status}: ${await res.text()}`);
+  const session = [...cookiePairs(res)].find(([k]) => k === 'incas-session' || k === '__Host-incas-session');
+  if (!session) throw new Error('Login answered 200 without a session cookie');
+  return `${session[0]}=${session[1]}`;
+}
+
+async function getJson(url: string, cookie: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { cookie } });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Measuring
+// ------------------------------------------------------------------------------------------------
+
+interface Side {
+  /** Mean of autocannon's one-second samples. */
+  rps: number;
+  requests: number;
+  latencyMs: { p50: number; p90: number; p99: number; mean: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  warmup: { requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+  /** Database round trips per request (pg Client#query calls, BEGIN/COMMIT included). */
+  queriesPerRequest: number;
+  /** CPU time of the server process per request, µs. */
+  serverCpuUsPerRequest: number;
+  /** CPU time of the PostgreSQL backends of the server's pool per request, µs (null: not readable). */
+  pgCpuUsPerRequest: number | null;
+  /** CPU time of this process (autocannon, the load generator) per request, µs. */
+  loadCpuUsPerRequest: number;
+  /** Share of all the machine's CPUs busy during the measurement, %. */
+  machineBusyPercent: number | null;
+}
+
+interface Row {
+  endpoint: string;
+  label: string;
+  path: string;
+  connections: number;
+  app: Side;
+  floor: Side;
+  /** app req/s ÷ floor req/s. */
+  ratio: number;
+}
+
+interface Target {
+  child: ServerChild;
+  /** application_name of the server's pool connections, to find its backends. */
+  applicationName: string;
+}
+
+function statusCodes(r: autocannon.Result): Record<string, number> {
+  return Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
+}
+
+async function cannon(url: string, connections: number, duration: number, cookie: string): Promise<autocannon.Result> {
+  running = autocannon({ url, connections, duration, timeout: 10, headers: { cookie } });
+  try {
+    return await running;
+  } finally {
+    running = null;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Lets the requests still in flight when autocannon stops finish, so that counters are whole. */
+const SETTLE_MS = 250;
+
+async function measure(target: Target, ep: Endpoint, connections: number, cookie: string): Promise<Side> {
+  const url = `http://127.0.0.1:${target.child.port}${ep.path}`;
+  const warm = settings.warmupSeconds > 0 ? await cannon(url, connections, settings.warmupSeconds, cookie) : null;
+  await sleep(SETTLE_MS);
+
+  const s0 = await target.child.stats();
+  const pg0 = probe ? await readBackendsCpu(probe, dbName, target.applicationName) : null;
+  const cpu0 = readMachineCpu();
+  const own0 = process.cpuUsage();
+  const r = await cannon(url, connections, settings.seconds, cookie);
+  const own = process.cpuUsage(own0);
+  const cpu1 = readMachineCpu();
+  await sleep(SETTLE_MS);
+  const pg1 = probe ? await readBackendsCpu(probe, dbName, target.applicationName) : null;
+  const s1 = await target.child.stats();
+
+  const completed = r.requests.total ?? r.latency.totalCount;
+  // per request as the server counted them (those cut off by autocannon's stop included)
+  const served = Math.max(s1.requests - s0.requests, 1);
+  const pgUs = backendsCpuDelta(pg0, pg1);
+  return {
+    rps: r.requests.average,
+    requests: completed,
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, mean: r.latency.mean, max: r.latency.max },
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes: statusCodes(r),
+    warmup: warm
+      ? { requests: warm.requests.total ?? 0, non2xx: warm.non2xx, errors: warm.errors, timeouts: warm.timeouts, statusCodes: statusCodes(warm) }
+      : { requests: 0, non2xx: 0, errors: 0, timeouts: 0, statusCodes: {} },
+    queriesPerRequest: (s1.queries - s0.queries) / served,
+    serverCpuUsPerRequest: (s1.cpuUserUs + s1.cpuSystemUs - s0.cpuUserUs - s0.cpuSystemUs) / served,
+    pgCpuUsPerRequest: pgUs === null ? null : pgUs / served,
+    loadCpuUsPerRequest: (own.user + own.system) / Math.max(completed, 1),
+    machineBusyPercent: busyPercent(cpu0, cpu1),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reporting
+// ------------------------------------------------------------------------------------------------
+
+function table(header: string[], rows: string[][], rightAlignFrom = 1): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i >= rightAlignFrom ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const f1 = (n: number | null) => (n === null ? 'n/a' : n.toFixed(1));
+const f2 = (n: number) => n.toFixed(2);
+
+function errorsOf(s: Side): number {
+  return s.non2xx + s.errors + s.timeouts + s.warmup.non2xx + s.warmup.errors + s.warmup.timeouts;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Main
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const t = () => ((performance.now() - started) / 1000).toFixed(1) + ' s';
+  const selected = endpoints.filter((e) => !settings.only || settings.only.includes(e.key));
+  if (selected.length === 0) throw new Error(`BENCH_ONLY matches no endpoint (${endpoints.map((e) => e.key).join(', ')})`);
+  const plannedSeconds = selected.length * settings.connections.length * 2 * (settings.seconds + settings.warmupSeconds);
+  console.log(
+    `InCaS benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n` +
+      `${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, connections ${settings.connections.join(', ')}, ` +
+      `about ${Math.round(plannedSeconds)} s of load.\n`,
+  );
+
+  // Other work on the machine competes for the same CPUs and skews req/s and latency (the CPU-per-
+  // request columns much less): say so rather than print numbers that look clean.
+  const idle0 = readMachineCpu();
+  await sleep(1000);
+  const busyBefore = busyPercent(idle0, readMachineCpu());
+  if (busyBefore !== null) {
+    console.log(
+      busyBefore > 15
+        ? `WARNING: the machine was already ${busyBefore.toFixed(0)}% busy before the benchmark started: ` +
+          'other processes compete for the CPUs, req/s and latencies will be low and noisy.\n'
+        : `The machine was ${busyBefore.toFixed(0)}% busy before the benchmark started.\n`,
+    );
+  }
+
+  await adminQuery(`CREATE DATABASE "${dbName}"`);
+  databaseCreated = true;
+  probe = new pg.Client({ connectionString: settings.adminUrl, application_name: 'incas-bench-probe' });
+  await probe.connect();
+  const pgVersion = (await probe.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+  console.log(`[${t()}] Created database ${dbName} on PostgreSQL ${pgVersion}.`);
+
+  const childEnv = { ...process.env, BENCH_DB_URL: dbUrl };
+  const childOpts = { cwd: root, env: childEnv, nodeArgs: settings.nodeArgs };
+  const app = await startServerChild('app', join(root, 'bench', 'app-server.ts'), { ...childOpts, timeoutMs: 180_000 });
+  children.push(app);
+  console.log(
+    `[${t()}] App server (pid ${app.pid}) on port ${app.port}: ${app.info.migrations} migrations, ` +
+      `${app.info.comuni} Comuni, ${app.info.demoAccounts} demo accounts, prepared in ${app.info.prepareMs} ms.`,
+  );
+  // Planner statistics, as autovacuum would have them on a live server (it may be off, as on a
+  // fresh test server, and would otherwise kick in during the run and change plans half-way).
+  const bench = new pg.Client({ connectionString: dbUrl, application_name: 'incas-bench-admin' });
+  await bench.connect();
+  try {
+    await bench.query('ANALYZE');
+  } finally {
+    await bench.end();
+  }
+  console.log(`[${t()}] ANALYZE done.`);
+  const floor = await startServerChild('floor', join(root, 'bench', 'floor-server.ts'), { ...childOpts, timeoutMs: 60_000 });
+  children.push(floor);
+  console.log(`[${t()}] Floor server (pid ${floor.pid}) on port ${floor.port}.`);
+
+  const cookie = await logIn(`http://127.0.0.1:${app.port}`);
+  console.log(`[${t()}] Logged in as ${login.email}.`);
+
+  // Same answer from both: the floor does the app's work, not less.
+  for (const ep of selected) {
+    const a = ep.fingerprint(await getJson(`http://127.0.0.1:${app.port}${ep.path}`, cookie));
+    const f = ep.fingerprint(await getJson(`http://127.0.0.1:${floor.port}${ep.path}`, cookie));
+    if (a !== f) throw new Error(`App and floor answer ${ep.path} differently:\n  app:   ${a}\n  floor: ${f}`);
+    console.log(`[${t()}] ${ep.label}: app and floor agree (${a.length > 110 ? a.slice(0, 107) + '…' : a}).`);
+  }
+
+  const appTarget: Target = { child: app, applicationName: 'incas' };
+  const floorTarget: Target = { child: floor, applicationName: 'incas-bench-floor' };
+  const rows: Row[] = [];
+  for (const ep of selected) {
+    for (const connections of settings.connections) {
+      const a = await measure(appTarget, ep, connections, cookie);
+      const f = await measure(floorTarget, ep, connections, cookie);
+      const row: Row = { endpoint: ep.key, label: ep.label, path: ep.path, connections, app: a, floor: f, ratio: a.rps / f.rps };
+      rows.push(row);
+      console.log(
+        `[${t()}] ${ep.label} @${connections}: app ${f0(a.rps)} req/s p99 ${a.latencyMs.p99} ms · ` +
+          `floor ${f0(f.rps)} req/s p99 ${f.latencyMs.p99} ms · ratio ${f2(row.ratio)}`,
+      );
+    }
+  }
+
+  // --- results -----------------------------------------------------------------------------------
+  console.log('\nResults (req/s: mean of 1-s samples; latency of 2xx responses, ms)\n');
+  console.log(
+    table(
+      ['endpoint', 'conns', 'app req/s', 'app p50', 'app p99', 'floor req/s', 'floor p50', 'floor p99', 'app/floor'],
+      rows.map((r) => [
+        r.label, String(r.connections), f0(r.app.rps), String(r.app.latencyMs.p50), String(r.app.latencyMs.p99),
+        f0(r.floor.rps), String(r.floor.latencyMs.p50), String(r.floor.latencyMs.p99), f2(r.ratio),
+      ]),
+    ),
+  );
+  console.log('\nWhere the time goes (per request; CPU in µs; busy = share of all CPUs of the machine)\n');
+  console.log(
+    table(
+      ['endpoint', 'conns', 'server', 'DB round trips', 'server CPU', 'PG CPU', 'autocannon CPU', 'busy %'],
+      rows.flatMap((r) =>
+        (['app', 'floor'] as const).map((side) => [
+          r.label, String(r.connections), side, f1(r[side].queriesPerRequest), f0(r[side].serverCpuUsPerRequest),
+          r[side].pgCpuUsPerRequest === null ? 'n/a' : f0(r[side].pgCpuUsPerRequest ?? 0),
+          f0(r[side].loadCpuUsPerRequest), f1(r[side].machineBusyPercent),
+        ]),
+      ),
+      1,
+    ),
+  );
+
+  const checks = rows.flatMap((r) => {
+    const out = [{
+      what: `${r.label} @${r.connections}: app/floor req/s ${f2(r.ratio)} ≥ ${targets.minRatio}`,
+      pass: r.ratio >= targets.minRatio,
+    }];
+    if (r.connections === targets.p99AtConnections) {
+      out.push({
+        what: `${r.label} @${r.connections}: app p99 ${r.app.latencyMs.p99} ms < ${targets.maxP99Ms} ms`,
+        pass: r.app.latencyMs.p99 < targets.maxP99Ms,
+      });
+    }
+    return out;
+  });
+  console.log('\nTargets (informative: a miss does not fail the run)\n');
+  for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${c.what}`);
+
+  // --- errors -------------------------------------------------------------------------------------
+  let bad = 0;
+  for (const r of rows) {
+    for (const side of ['app', 'floor'] as const) {
+      const s = r[side];
+      const n = errorsOf(s);
+      if (n === 0) continue;
+      bad += n;
+      console.log(
+        `  ${side} ${r.label} @${r.connections}: ${s.non2xx + s.warmup.non2xx} non-2xx, ${s.errors + s.warmup.errors} errors, ` +
+          `${s.timeouts + s.warmup.timeouts} timeouts; status codes ${JSON.stringify(s.statusCodes)} (warm-up ${JSON.stringify(s.warmup.statusCodes)})`,
+      );
+    }
+  }
+  const failed = bad > settings.maxNon2xx;
+  console.log(
+    bad === 0
+      ? '\nEvery response was 2xx; no socket errors or timeouts.'
+      : `\n${bad} non-2xx responses, errors or timeouts in all${failed ? `: more than ${settings.maxNon2xx} (BENCH_MAX_NON2XX), the run FAILS` : ''}.`,
+  );
+
+  const wallSeconds = (performance.now() - started) / 1000;
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version,
+      postgres: pgVersion, busyPercentBefore: busyBefore,
+    },
+    settings: { ...settings, adminUrl: undefined, database: dbName, targets },
+    setup: { app: app.info, floor: floor.info },
+    rows,
+    checks,
+    errors: bad,
+    failed,
+    wallSeconds,
+  };
+  mkdirSync(settings.resultsDir, { recursive: true });
+  const file = join(settings.resultsDir, 'latest.json');
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`Results written to ${file}`);
+  console.log(`Wall time ${wallSeconds.toFixed(1)} s.`);
+  return failed ? 1 : 0;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  // after Ctrl+C the run breaks off with errors of its own: not worth printing
+  if (!interrupted) console.error(`\nBenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(interrupted ? 130 : exitCode);
