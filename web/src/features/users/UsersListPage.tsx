@@ -113,8 +113,7 @@ export function UsersListPage() {
               <caption>{t('users.tableCaption', { page: data.page })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('users.displayName')}</th>
-                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.nameAndEmail')}</th>
                   <th scope="col">{t('users.organisation')}</th>
                   <th scope="col">{t('users.roles')}</th>
                   <th scope="col">{t('users.status')}</th>
@@ -125,9 +124,12 @@ export function UsersListPage() {
                 {data.items.map((user) => (
                   <tr key={user.id}>
                     <th scope="row">
-                      <Link to={`/utenti/${user.id}`}>{user.displayName}</Link>
+                      {/* The email is part of the link: it is what tells two namesakes apart. */}
+                      <Link to={`/utenti/${user.id}`}>
+                        {user.displayName}
+                        <span className="d-block small fw-normal">{user.email}</span>
+                      </Link>
                     </th>
-                    <td>{user.email}</td>
                     <td>{user.organisationName}</td>
                     <td>{label.roles(user.roles)}</td>
                     <td>
