@@ -1,11 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createTemplate, type TemplateInfo } from './template.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dbTemplate: TemplateInfo;
-  }
-}
+import { createTemplate } from './template.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const { info, dispose } = await createTemplate();

@@ -16,6 +16,12 @@ export type TemplateInfo =
   | { kind: 'pglite'; imagePath: string }
   | { kind: 'postgres'; serverUrl: string; template: string };
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplate: TemplateInfo;
+  }
+}
+
 export function databaseUrlWithName(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
