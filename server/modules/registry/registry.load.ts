@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../platform/db/db.js';
 import { projectRoot } from '../../platform/paths.js';
-import { bandOf, foldName } from './registry.rules.js';
+import { bandOf, foldName, searchTerms } from './registry.rules.js';
 
 export const registryDir = () => join(projectRoot(), 'data-sources', 'registry');
 
@@ -63,7 +63,7 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
   const comuni = readCsv('comuni.csv');
   const contentHash = createHash('sha256').update(regions.text).update(provinces.text).update(comuni.text).digest('hex');
 
-  return db.ownerTx(async (tx) => {
+  const result = await db.ownerTx(async (tx) => {
     const loaded = await tx.query<{ n: number }>(
       'SELECT count(*) AS n FROM registry_sources WHERE content_hash = $1', [contentHash],
     );
@@ -114,6 +114,12 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
          search_key_alt = EXCLUDED.search_key_alt`,
       [JSON.stringify(comuniJson)],
     );
+    await tx.query('DELETE FROM comuni_search_terms');
+    await tx.query(
+      `INSERT INTO comuni_search_terms (term, istat_code)
+       SELECT term, istat_code FROM jsonb_to_recordset($1::jsonb) AS x(term text, istat_code text)`,
+      [JSON.stringify(comuniJson.flatMap((c) => searchTerms(c.search_key, c.search_key_alt).map((term) => ({ term, istat_code: c.istat_code }))))],
+    );
     for (const s of registrySources) {
       await tx.query(
         `INSERT INTO registry_sources (id, title, licence, reference_date, attribution, url, content_hash, loaded_at)
@@ -125,4 +131,7 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
     }
     return { skipped: false, regions: regions.rows.length, provinces: provinces.rows.length, comuni: comuni.rows.length };
   });
+  // fresh statistics, so the planner uses the indexes from the first query on
+  if (!result.skipped) await db.ownerExec('ANALYZE regions, provinces, comuni, comuni_search_terms');
+  return result;
 }

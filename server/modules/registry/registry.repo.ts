@@ -56,7 +56,7 @@ export async function selectComuniPage(tx: Queryable, q: ComuneQuery): Promise<{
     const folded = foldName(text);
     if (folded) {
       const p = w.param(folded);
-      w.raw(`(c.search_key LIKE ${p} || '%' OR c.search_key LIKE '% ' || ${p} || '%' OR c.search_key_alt LIKE ${p} || '%')`);
+      w.raw(`c.istat_code IN (SELECT t.istat_code FROM comuni_search_terms t WHERE t.term LIKE ${p} || '%')`);
       relevance = `(c.search_key LIKE ${p} || '%') DESC, `;
     }
   }
@@ -65,15 +65,22 @@ export async function selectComuniPage(tx: Queryable, q: ComuneQuery): Promise<{
   if (q.band) w.add('c.band = $?', q.band);
   if (q.saiNetwork !== undefined) w.add('c.sai_network = $?', q.saiNetwork);
   if (q.pilot18ter !== undefined) w.add('c.pilot_18ter = $?', q.pilot18ter);
-  const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM comuni c ${w}`, w.params);
   const order = q.sort ? sortSql[q.sort] : relevance + sortSql.name;
+  const filterParams = w.params.length;
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
-  const rows = await tx.query<ComuneRow>(
-    `SELECT ${comuneColumns} ${w} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+  // the page and the total in one statement; a page past the end needs the count on its own
+  const rows = await tx.query<ComuneRow & { total_count: number }>(
+    `SELECT ${comuneColumns.replace('\n  FROM', ', count(*) OVER () AS total_count\n  FROM')} ${w}
+      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     w.params,
   );
-  return { items: rows.map(toComune), total: count?.n ?? 0 };
+  let total = rows[0]?.total_count ?? 0;
+  if (rows.length === 0 && q.page > 1) {
+    const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM comuni c ${w}`, w.params.slice(0, filterParams));
+    total = count?.n ?? 0;
+  }
+  return { items: rows.map(toComune), total };
 }
 
 export async function selectComune(tx: Queryable, istatCode: string): Promise<(Comune & { macroArea: string }) | undefined> {

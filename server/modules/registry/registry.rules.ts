@@ -25,3 +25,17 @@ export function foldName(value: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * The searchable word starts of a folded name: every suffix that begins at a word, so a prefix
+ * query matches the name's start or any word in it.
+ */
+export function searchTerms(...folded: (string | null)[]): string[] {
+  const out = new Set<string>();
+  for (const name of folded) {
+    if (!name) continue;
+    const words = name.split(' ');
+    for (let i = 0; i < words.length; i++) out.add(words.slice(i).join(' '));
+  }
+  return [...out];
+}

@@ -1,22 +1,51 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { ENTER_APP_ROLE_SQL, accessParams, type Database, type Queryable } from './db.js';
+import { APP_ROLE, accessParams, type Database, type DbAccess, type Queryable } from './db.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-function wrap(c: pg.PoolClient): Queryable {
+const statementNames = new Map<string, string>();
+/** A stable name per SQL text: the server parses and plans it once per connection. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = 'incas_' + createHash('sha1').update(text).digest('hex').slice(0, 24);
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Request queries run as named prepared statements; owner work (migrations, loads) does not. */
+function wrap(c: pg.PoolClient, prepared: boolean): Queryable {
   return {
     async query<T>(text: string, params?: readonly unknown[]) {
-      const res = await c.query(text, params ? [...params] : undefined);
+      const values = params ? [...params] : undefined;
+      const res = prepared ? await c.query({ name: statementName(text), text, values }) : await c.query(text, values);
       return res.rows as T[];
     },
   };
 }
 
-async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * BEGIN and the switch to the application role with its tenancy settings, in one round trip.
+ * The values are our own (scope names, ISTAT and region codes, a uuid) and are quoted anyway.
+ */
+function beginAsApp(c: pg.PoolClient, access: DbAccess): string {
+  const [scope, tenant, region, userId] = accessParams(access).map((v) => c.escapeLiteral(v));
+  return (
+    `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', ${scope}, true), ` +
+    `set_config('app.tenant', ${tenant}, true), set_config('app.region', ${region}, true), ` +
+    `set_config('app.user_id', ${userId}, true)`
+  );
+}
+
+async function inTransaction<T>(
+  pool: pg.Pool, begin: (c: pg.PoolClient) => string, fn: (c: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin(client));
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -37,13 +66,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     engine: 'postgres',
     pool,
     async tx(access, fn) {
-      return inTransaction(pool, async (c) => {
-        await c.query(ENTER_APP_ROLE_SQL, accessParams(access));
-        return fn(wrap(c));
-      });
+      return inTransaction(pool, (c) => beginAsApp(c, access), async (c) => fn(wrap(c, true)));
     },
     async ownerTx(fn) {
-      return inTransaction(pool, async (c) => fn(wrap(c)));
+      return inTransaction(pool, () => 'BEGIN', async (c) => fn(wrap(c, false)));
     },
     async ownerExec(sql: string) {
       const c = await pool.connect();
