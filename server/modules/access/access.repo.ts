@@ -2,13 +2,8 @@ import type { Queryable } from '../../platform/db/db.js';
 import { Where, offsetOf } from '../../platform/pagination.js';
 import type { User, UserQuery } from './access.schema.js';
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  second_factor: boolean;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
+/** What makes an actor: the user's state, organisation (with its place) and roles. */
+interface ActorColumns {
   email: string;
   status: string;
   totp_enabled: boolean;
@@ -20,17 +15,25 @@ export interface SessionRow {
   roles: string[];
 }
 
+const actorColumns = `u.email, u.status, u.totp_enabled, u.is_demo, u.organisation_id, o.type AS org_type, o.comune_istat,
+  coalesce(o.region_code, c.region_code) AS region_code,
+  ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles`;
+const actorJoins = `JOIN organisations o ON o.id = u.organisation_id LEFT JOIN comuni c ON c.istat_code = o.comune_istat`;
+
+export interface SessionRow extends ActorColumns {
+  id: string;
+  user_id: string;
+  second_factor: boolean;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
 /** The live session behind a token hash, with what the request context needs: one query. */
 export async function selectSessionByTokenHash(tx: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
   const [row] = await tx.query<SessionRow>(
-    `SELECT s.id, s.user_id, s.second_factor, s.created_at, s.last_seen_at, s.expires_at,
-            u.email, u.status, u.totp_enabled, u.is_demo, u.organisation_id, o.type AS org_type,
-            o.comune_istat, coalesce(o.region_code, c.region_code) AS region_code,
-            ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
-       FROM sessions s
-       JOIN users u ON u.id = s.user_id
-       JOIN organisations o ON o.id = u.organisation_id
-       LEFT JOIN comuni c ON c.istat_code = o.comune_istat
+    `SELECT s.id, s.user_id, s.second_factor, s.created_at, s.last_seen_at, s.expires_at, ${actorColumns}
+       FROM sessions s JOIN users u ON u.id = s.user_id ${actorJoins}
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
     [tokenHash],
   );
@@ -82,28 +85,16 @@ export async function markSessionSecondFactor(tx: Queryable, id: string): Promis
   await tx.query('UPDATE sessions SET second_factor = true WHERE id = $1', [id]);
 }
 
-export interface CredentialRow {
+export interface CredentialRow extends ActorColumns {
   id: string;
-  email: string;
   password_hash: string | null;
-  status: string;
-  totp_enabled: boolean;
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: number | null;
-  is_demo: boolean;
-  organisation_id: string;
-  org_type: string;
-  comune_istat: string | null;
-  region_code: string | null;
-  roles: string[];
 }
 
-const credentialColumns = `u.id, u.email, u.password_hash, u.status, u.totp_enabled, u.totp_secret, u.totp_pending_secret,
-  u.totp_last_step, u.is_demo, u.organisation_id, o.type AS org_type, o.comune_istat,
-  coalesce(o.region_code, c.region_code) AS region_code,
-  ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
-  FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN comuni c ON c.istat_code = o.comune_istat`;
+const credentialColumns = `u.id, u.password_hash, u.totp_secret, u.totp_pending_secret, u.totp_last_step, ${actorColumns}
+  FROM users u ${actorJoins}`;
 
 export async function selectCredentialsByEmail(tx: Queryable, email: string): Promise<CredentialRow | undefined> {
   const [row] = await tx.query<CredentialRow>(`SELECT ${credentialColumns} WHERE u.email = $1`, [email]);
