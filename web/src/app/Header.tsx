@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -87,6 +87,7 @@ export function Header() {
   const { data: me } = useMe();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const [menuPath, setMenuPath] = useState(location.pathname);
   if (menuPath !== location.pathname) {
     // Close the mobile menu after it was used to navigate.
@@ -94,6 +95,26 @@ export function Header() {
     setMenuOpen(false);
   }
   const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp;
+
+  // Closing the mobile menu returns focus to its toggle, so keyboard users are not left on a
+  // control that has just disappeared.
+  const closeMenu = () => {
+    setMenuOpen(false);
+    toggleRef.current?.focus();
+  };
+
+  // Escape closes the open mobile menu, as it would close any panel drawn over the page.
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setMenuOpen(false);
+        toggleRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <header className="it-header-wrapper">
@@ -103,7 +124,7 @@ export function Header() {
             <div className="col-12">
               <div className="it-header-slim-wrapper-content">
                 <span className="navbar-brand d-none d-lg-block text-white">{t('header.owner')}</span>
-                <span className="navbar-brand d-lg-none text-white">{t('header.ownerShort')}</span>
+                <span className="navbar-brand d-none d-sm-block d-lg-none text-white">{t('header.ownerShort')}</span>
                 <div className="it-header-slim-right-zone gap-3">
                   <LanguageSwitch />
                   {me !== undefined && me !== null && <UserZone me={me} />}
@@ -140,6 +161,7 @@ export function Header() {
                 <div className="col-12">
                   <nav className="navbar navbar-expand-lg" id="main-menu" aria-label={t('a11y.mainNav')} tabIndex={-1}>
                     <button
+                      ref={toggleRef}
                       className="custom-navbar-toggler"
                       type="button"
                       aria-controls="main-menu-list"
@@ -150,9 +172,8 @@ export function Header() {
                       <span className="visually-hidden">{t('header.menuToggle')}</span>
                     </button>
                     <div className={`navbar-collapsable${menuOpen ? ' expanded incas-menu-open' : ''}`}>
-                      <div className="overlay" onClick={() => setMenuOpen(false)} aria-hidden="true" />
                       <div className="close-div">
-                        <button className="btn close-menu" type="button" onClick={() => setMenuOpen(false)}>
+                        <button className="btn close-menu" type="button" onClick={closeMenu}>
                           <span className="visually-hidden">{t('header.menuClose')}</span>
                           <Icon name="close-big" />
                         </button>
