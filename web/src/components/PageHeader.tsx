@@ -16,16 +16,19 @@ interface PageHeaderProps {
   documentTitle?: string;
   lead?: ReactNode;
   children?: ReactNode;
+  /** The home page: its trail is just "Home", not "Home / <its greeting>". */
+  isHome?: boolean;
 }
 
 /**
  * The top of every page: breadcrumbs, the page's only h1 and the document title.
  * The h1 takes focus after client-side navigation (see Layout), hence tabIndex -1.
  */
-export function PageHeader({ title, breadcrumbs = [], documentTitle, lead, children }: PageHeaderProps) {
+export function PageHeader({ title, breadcrumbs = [], documentTitle, lead, children, isHome = false }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(documentTitle ?? title);
-  const trail: Crumb[] = [{ label: t('nav.home'), to: '/' }, ...breadcrumbs];
+  const trail: Crumb[] = isHome ? [] : [{ label: t('nav.home'), to: '/' }, ...breadcrumbs];
+  const current = isHome ? t('nav.home') : title;
   return (
     <div className="mb-4">
       <nav className="breadcrumb-container" aria-label={t('a11y.breadcrumbs')}>
@@ -39,7 +42,7 @@ export function PageHeader({ title, breadcrumbs = [], documentTitle, lead, child
             </li>
           ))}
           <li className="breadcrumb-item active" aria-current="page">
-            {title}
+            {current}
           </li>
         </ol>
       </nav>

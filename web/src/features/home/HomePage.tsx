@@ -78,7 +78,7 @@ export function HomePage() {
 
   return (
     <>
-      <PageHeader title={t('home.title', { name: me.user.displayName })} documentTitle={t('home.documentTitle')} />
+      <PageHeader title={t('home.title', { name: me.user.displayName })} documentTitle={t('home.documentTitle')} isHome />
       <section aria-labelledby="who-title" className="mb-5">
         <h2 id="who-title" className="visually-hidden">
           {t('home.whoTitle')}
