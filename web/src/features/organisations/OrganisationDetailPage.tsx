@@ -100,7 +100,11 @@ export function OrganisationDetailPage() {
 
   return (
     <>
-      <PageHeader title={org.name} breadcrumbs={crumbs} lead={label.organisationType(org.type)} />
+      <PageHeader title={org.name} breadcrumbs={crumbs} lead={label.organisationType(org.type)}>
+        {hasPermission(me, Permission.auditRead) && (
+          <Link to={`/audit?organisationId=${encodeURIComponent(org.id)}`}>{t('organisations.auditLink')}</Link>
+        )}
+      </PageHeader>
       <section aria-labelledby="org-facts" className="mb-5">
         <h2 id="org-facts">{t('organisations.factsTitle')}</h2>
         <dl className="row incas-facts">

@@ -11,7 +11,8 @@ import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
-import { useSession } from '../../lib/session';
+import { hasPermission, useSession } from '../../lib/session';
+import { Permission } from '../../lib/permissions';
 import { useProblemMessages } from '../../lib/problemMessages';
 import type { Role, User } from '../../api/models';
 import { useUser } from './api/get-user';
@@ -250,7 +251,11 @@ export function UserDetailPage() {
   }
   return (
     <>
-      <PageHeader title={user.displayName} breadcrumbs={crumbs} lead={user.organisationName} />
+      <PageHeader title={user.displayName} breadcrumbs={crumbs} lead={user.organisationName}>
+        {hasPermission(me, Permission.auditRead) && (
+          <Link to={`/audit?actorUserId=${encodeURIComponent(user.id)}`}>{t('users.auditLink')}</Link>
+        )}
+      </PageHeader>
       <UserFacts user={user} />
       <EditForm key={`${user.displayName}|${user.roles.join(',')}`} user={user} />
       <StatusSection user={user} isSelf={user.id === me.user.id} />
