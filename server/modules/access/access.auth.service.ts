@@ -2,7 +2,7 @@
  * Logging in and out, resolving the session behind a request, and the actor's own profile
  * (password, TOTP). Slow password hashing always runs outside database transactions.
  */
-import { anonymousAccess } from '../../platform/db/db.js';
+import { anonymousAccess, type DbAccess } from '../../platform/db/db.js';
 import { accessOf, type Actor, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCan, permissionsOf, secondFactorRequired, type Role } from '../../platform/policy.js';
@@ -65,6 +65,13 @@ export async function authenticate(ctx: Ctx, token: string): Promise<Actor | nul
   });
 }
 
+/** Row-level access of the person logging in (their login events belong to their Comune). */
+function accessOfCredentials(user: CredentialRow | undefined): DbAccess {
+  if (!user) return anonymousAccess;
+  const scope = scopeOf({ type: user.org_type, comuneIstat: user.comune_istat, regionCode: user.region_code }, user.roles);
+  return { scope: scope.level, tenant: scope.comuneIstat, region: scope.regionCode, userId: user.id };
+}
+
 function loginKey(email: string): string {
   return sha256('login:' + email);
 }
@@ -86,10 +93,10 @@ export async function login(
   });
   if (lockedFor) {
     const retryAfter = Math.ceil((lockedFor.getTime() - now.getTime()) / 1000);
-    await ctx.db.tx(anonymousAccess, (tx) =>
+    await ctx.db.tx(accessOfCredentials(user), (tx) =>
       recordAudit(tx, ctx, {
         action: 'auth.login', outcome: 'denied', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
-        tenantComune: null, details: { reason: 'locked' },
+        tenantComune: user?.comune_istat ?? null, details: { reason: 'locked' },
       }),
     );
     throw new AppError('auth.locked', 'Too many failed attempts: try again later.', {
@@ -114,7 +121,7 @@ export async function login(
     }
   }
   const { token, tokenHash } = newSessionToken();
-  await ctx.db.tx(anonymousAccess, async (tx) => {
+  await ctx.db.tx(accessOfCredentials(user), async (tx) => {
     if (previousToken) await revokeSessionByTokenHash(tx, sha256(previousToken), now, 'replaced');
     if (totpStep !== null) await updateTotp(tx, user.id, { lastStep: totpStep }, now);
     const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000);
@@ -123,7 +130,7 @@ export async function login(
     await updateLastLogin(tx, user.id, now);
     await recordAudit(tx, ctx, {
       action: 'auth.login', actorUserId: user.id, actorOrgId: user.organisation_id, entityType: 'session',
-      entityId: sessionId, details: { secondFactor: totpStep !== null },
+      entityId: sessionId, tenantComune: user.comune_istat, details: { secondFactor: totpStep !== null },
     });
   });
   const actor = await authenticate(ctx, token);
@@ -133,7 +140,7 @@ export async function login(
 
 async function recordFailure(ctx: Ctx, key: string, user: CredentialRow | undefined, reason: string): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.tx(anonymousAccess, async (tx) => {
+  await ctx.db.tx(accessOfCredentials(user), async (tx) => {
     const t = await selectThrottle(tx, key);
     const windowOpen = t && now.getTime() - t.window_start.getTime() < LOCKOUT_MINUTES * 60_000;
     const failures = windowOpen ? t.failures + 1 : 1;
@@ -145,7 +152,7 @@ async function recordFailure(ctx: Ctx, key: string, user: CredentialRow | undefi
     });
     await recordAudit(tx, ctx, {
       action: 'auth.login', outcome: 'failure', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
-      details: { reason, locked: lockedUntil !== null },
+      tenantComune: user?.comune_istat ?? null, details: { reason, locked: lockedUntil !== null },
     });
   });
 }

@@ -10,7 +10,10 @@ export interface AuditEvent {
   action: string;
   entityType?: string | null;
   entityId?: string | null;
-  /** The Comune whose data the event concerns (row-level security: only that Comune reads it). */
+  /**
+   * The Comune whose data the event concerns (row-level security: only that Comune reads it).
+   * Defaults to the actor's own Comune; `null` marks a platform-wide event.
+   */
   tenantComune?: string | null;
   outcome?: 'success' | 'failure' | 'denied';
   details?: Record<string, string | number | boolean | null | string[]>;
@@ -32,7 +35,8 @@ export async function recordAudit(
     occurredAt: ctx.clock.now(),
     actorUserId: event.actorUserId !== undefined ? event.actorUserId : (ctx.actor?.userId ?? null),
     actorOrgId: event.actorOrgId !== undefined ? event.actorOrgId : (ctx.actor?.organisationId ?? null),
-    tenantComune: event.tenantComune ?? null,
+    // an actor's own events belong to their Comune unless the event names another place (or null)
+    tenantComune: event.tenantComune !== undefined ? event.tenantComune : (ctx.actor?.scope.comuneIstat ?? null),
     action: event.action,
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,

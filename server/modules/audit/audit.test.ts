@@ -112,3 +112,21 @@ describe('audit browsing', () => {
     expect((await a.get('/api/v1/audit?from=yesterday')).status).toBe(400);
   });
 });
+
+describe('events of a Comune\'s own people', () => {
+  it('belong to that Comune: its referente sees the logins of its staff, not those of other Comuni', async () => {
+    const ref = await makeUser(t.db, { roles: ['referente_comunale'] });
+    const colleague = await makeUser(t.db, { roles: ['responsabile_amministrativo'], org: ref.org });
+    const stranger = await makeUser(t.db, { roles: ['referente_comunale'] });
+    await new Agent(t.app).login(colleague.email, TEST_PASSWORD);
+    await new Agent(t.app).login(colleague.email, 'wrong password');
+    await new Agent(t.app).login(stranger.email, TEST_PASSWORD);
+    const r = new Agent(t.app);
+    await r.login(ref.email, TEST_PASSWORD);
+    const seen = await r.get<{ items: { actorUserId: string | null; action: string; tenantComune: string }[] }>('/api/v1/audit?action=auth.login&pageSize=100');
+    const actors = seen.body.items.map((e) => e.actorUserId);
+    expect(actors.filter((a) => a === colleague.id)).toHaveLength(2);
+    expect(actors).toContain(ref.id);
+    expect(actors).not.toContain(stranger.id);
+  });
+});
