@@ -4,7 +4,7 @@ import type { Me } from './access.schema.js';
 /** The user and organisation parts of `/me`. */
 export async function selectMe(tx: Queryable, userId: string): Promise<Pick<Me, 'user' | 'organisation'> | undefined> {
   const [r] = await tx.query<{
-    id: string; email: string; display_name: string; totp_enabled: boolean; org_id: string; org_type: string;
+    id: string; email: string; display_name: string; totp_enabled: boolean; org_id: string; org_type: Me['organisation']['type'];
     org_name: string; comune_istat: string | null; comune_name: string | null; region_code: string | null;
     region_name: string | null;
   }>(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { roles } from '../../platform/policy.js';
+import { organisationTypeSchema } from '../registry/index.js';
 
 export const roleSchema = z.enum(roles).meta({ id: 'Role' });
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -33,7 +34,7 @@ export const meSchema = z
     user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), totpEnabled: z.boolean() }),
     organisation: z.object({
       id: z.uuid(),
-      type: z.string(),
+      type: organisationTypeSchema,
       name: z.string(),
       comuneIstat: z.string().nullable(),
       comuneName: z.string().nullable(),

@@ -3,3 +3,4 @@ export { loadRegistry, registrySources, type RegistryLoadResult } from './regist
 export { foldName, bandOf } from './registry.rules.js';
 export { selectOrganisation } from './organisations.repo.js';
 export type { Organisation } from './registry.schema.js';
+export { organisationTypeSchema } from './registry.schema.js';

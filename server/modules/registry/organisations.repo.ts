@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/db.js';
 import { Where, offsetOf } from '../../platform/pagination.js';
 import { foldName } from './registry.rules.js';
-import type { Organisation, OrganisationQuery } from './registry.schema.js';
+import type { Organisation, OrganisationDetail, OrganisationQuery } from './registry.schema.js';
 
 const orgColumns = `o.id, o.type, o.name, o.comune_istat, c.name AS comune_name, rg.code AS region_code,
   rg.name AS region_name, o.created_at
@@ -61,7 +61,7 @@ export async function selectOrganisationsOfComune(tx: Queryable, istatCode: stri
 }
 
 export async function selectOrganisationUsers(tx: Queryable, id: string) {
-  const rows = await tx.query<{ id: string; display_name: string; roles: string[] }>(
+  const rows = await tx.query<{ id: string; display_name: string; roles: OrganisationDetail['users'][number]['roles'] }>(
     `SELECT u.id, u.display_name, ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
        FROM users u WHERE u.organisation_id = $1 ORDER BY u.display_name`,
     [id],

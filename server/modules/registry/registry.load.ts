@@ -42,6 +42,12 @@ export const registrySources = [
   },
 ] as const;
 
+/**
+ * Bumped whenever what the loader derives from the files changes (new columns, search terms…),
+ * so that existing databases reload even though the files did not change.
+ */
+export const REGISTRY_LOADER_VERSION = '2';
+
 type CsvRow = Record<string, string>;
 
 function readCsv(name: string): { rows: CsvRow[]; text: string } {
@@ -61,7 +67,8 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
   const regions = readCsv('regions.csv');
   const provinces = readCsv('provinces.csv');
   const comuni = readCsv('comuni.csv');
-  const contentHash = createHash('sha256').update(regions.text).update(provinces.text).update(comuni.text).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(REGISTRY_LOADER_VERSION).update(regions.text).update(provinces.text).update(comuni.text).digest('hex');
 
   const result = await db.ownerTx(async (tx) => {
     const loaded = await tx.query<{ n: number }>(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery, queryBool } from '../../platform/pagination.js';
 import { bands } from './registry.rules.js';
+import { roles } from '../../platform/policy.js';
 
 export const bandSchema = z.enum(bands).meta({ id: 'Band' });
 export const macroAreaSchema = z.enum(['NO', 'NE', 'C', 'S', 'I']).meta({ id: 'MacroArea' });
@@ -103,7 +104,7 @@ export const sourceListSchema = z.object({ items: z.array(sourceSchema) }).meta(
 
 // Organisations
 export const organisationDetailSchema = organisationSchema
-  .extend({ users: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.string()) })) })
+  .extend({ users: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.enum(roles)) })) })
   .meta({ id: 'OrganisationDetail' });
 export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
 

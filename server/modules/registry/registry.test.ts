@@ -93,6 +93,7 @@ describe('Comuni search', () => {
       expect(r.status, q).toBe(200);
     }
     expect((await op.get<Page<C>>('/api/v1/comuni')).body.total).toBe(7894);
+    expect((await op.get<Page<C>>('/api/v1/comuni?q=cefalu')).body.items.map((x) => x.name)).toContain('Cefalù');
   });
 });
 
@@ -148,11 +149,13 @@ describe('regions, provinces, sources', () => {
     await admin.patch('/api/v1/comuni/001001', { pilot18ter: true });
     const again = await loadRegistry(t.db);
     expect(again.skipped).toBe(true);
-    await t.db.ownerExec(`UPDATE registry_sources SET content_hash = 'changed'`);
+    // a database loaded by an older loader (before search terms existed) reloads once
+    await t.db.ownerExec(`DELETE FROM comuni_search_terms; UPDATE registry_sources SET content_hash = 'older loader'`);
     const reload = await loadRegistry(t.db);
     expect(reload).toMatchObject({ skipped: false, comuni: 7894, provinces: 107, regions: 20 });
     const c = await op.get<{ pilot18ter: boolean }>('/api/v1/comuni/001001');
     expect(c.body.pilot18ter).toBe(true);
     expect((await op.get<Page<C>>('/api/v1/comuni')).body.total).toBe(7894);
+    expect((await op.get<Page<C>>('/api/v1/comuni?q=cefalu')).body.items.map((x) => x.name)).toContain('Cefalù');
   });
 });

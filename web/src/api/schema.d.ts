@@ -384,130 +384,6 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        RoleInput: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
-        CsrfTokenInput: {
-            token: string;
-        };
-        AuthInfoInput: {
-            demoMode: boolean;
-        };
-        LoginRequestInput: {
-            email: string;
-            password: string;
-            totp?: string;
-        };
-        ScopeInput: {
-            /** @enum {string} */
-            level: "comune" | "regione" | "national" | "platform";
-            comuneIstat: string | null;
-            regionCode: string | null;
-        };
-        MeInput: {
-            user: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                displayName: string;
-                totpEnabled: boolean;
-            };
-            organisation: {
-                /** Format: uuid */
-                id: string;
-                type: string;
-                name: string;
-                comuneIstat: string | null;
-                comuneName: string | null;
-                regionCode: string | null;
-                regionName: string | null;
-            };
-            roles: components["schemas"]["RoleInput"][];
-            permissions: string[];
-            scope: components["schemas"]["ScopeInput"];
-            demoMode: boolean;
-            mustEnrolTotp: boolean;
-        };
-        ChangePasswordRequestInput: {
-            currentPassword: string;
-            newPassword: string;
-        };
-        TotpSetupInput: {
-            secret: string;
-            otpauthUrl: string;
-            qrSvg: string;
-        };
-        TotpConfirmRequestInput: {
-            code: string;
-        };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            organisationName: string;
-            roles: components["schemas"]["RoleInput"][];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            totpEnabled: boolean;
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserPageInput: {
-            items: components["schemas"]["UserInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        CreateUserRequestInput: {
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            roles: components["schemas"]["RoleInput"][];
-            password: string;
-        };
-        UpdateUserRequestInput: {
-            displayName?: string;
-            roles?: components["schemas"]["RoleInput"][];
-            /** @enum {string} */
-            status?: "active" | "disabled";
-        };
-        ResetPasswordRequestInput: {
-            newPassword: string;
-        };
-        AuditEntryInput: {
-            id: number;
-            seq: number;
-            /** Format: date-time */
-            occurredAt: string;
-            actorUserId: string | null;
-            actorEmail: string | null;
-            actorOrganisationId: string | null;
-            actorOrganisationName: string | null;
-            tenantComune: string | null;
-            action: string;
-            entityType: string | null;
-            entityId: string | null;
-            /** @enum {string} */
-            outcome: "success" | "failure" | "denied";
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        AuditPageInput: {
-            items: components["schemas"]["AuditEntryInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        AuditVerificationInput: {
-            ok: boolean;
-            checked: number;
-            firstInvalidSeq: number | null;
-        };
-        /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
         MacroAreaInput: "NO" | "NE" | "C" | "S" | "I";
@@ -612,7 +488,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 displayName: string;
-                roles: string[];
+                roles: ("operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore")[];
             }[];
         };
         OrganisationPageInput: {
@@ -629,6 +505,130 @@ export interface components {
         };
         UpdateOrganisationRequestInput: {
             name: string;
+        };
+        AuditEntryInput: {
+            id: number;
+            seq: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actorUserId: string | null;
+            actorEmail: string | null;
+            actorOrganisationId: string | null;
+            actorOrganisationName: string | null;
+            tenantComune: string | null;
+            action: string;
+            entityType: string | null;
+            entityId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditVerificationInput: {
+            ok: boolean;
+            checked: number;
+            firstInvalidSeq: number | null;
+        };
+        /** @enum {string} */
+        RoleInput: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
+        CsrfTokenInput: {
+            token: string;
+        };
+        AuthInfoInput: {
+            demoMode: boolean;
+        };
+        LoginRequestInput: {
+            email: string;
+            password: string;
+            totp?: string;
+        };
+        ScopeInput: {
+            /** @enum {string} */
+            level: "comune" | "regione" | "national" | "platform";
+            comuneIstat: string | null;
+            regionCode: string | null;
+        };
+        MeInput: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+                totpEnabled: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                type: components["schemas"]["OrganisationTypeInput"];
+                name: string;
+                comuneIstat: string | null;
+                comuneName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            };
+            roles: components["schemas"]["RoleInput"][];
+            permissions: string[];
+            scope: components["schemas"]["ScopeInput"];
+            demoMode: boolean;
+            mustEnrolTotp: boolean;
+        };
+        ChangePasswordRequestInput: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        TotpSetupInput: {
+            secret: string;
+            otpauthUrl: string;
+            qrSvg: string;
+        };
+        TotpConfirmRequestInput: {
+            code: string;
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            roles: components["schemas"]["RoleInput"][];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPageInput: {
+            items: components["schemas"]["UserInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateUserRequestInput: {
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            organisationId: string;
+            roles: components["schemas"]["RoleInput"][];
+            password: string;
+        };
+        UpdateUserRequestInput: {
+            displayName?: string;
+            roles?: components["schemas"]["RoleInput"][];
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        ResetPasswordRequestInput: {
+            newPassword: string;
         };
         HealthInput: {
             /** @constant */
@@ -648,132 +648,6 @@ export interface components {
                 message: string;
                 code: string;
             }[];
-        };
-        /** @enum {string} */
-        Role: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
-        CsrfToken: {
-            token: string;
-        };
-        AuthInfo: {
-            demoMode: boolean;
-        };
-        LoginRequest: {
-            /** Format: email */
-            email: string;
-            password: string;
-            totp?: string;
-        };
-        Scope: {
-            /** @enum {string} */
-            level: "comune" | "regione" | "national" | "platform";
-            comuneIstat: string | null;
-            regionCode: string | null;
-        };
-        Me: {
-            user: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                displayName: string;
-                totpEnabled: boolean;
-            };
-            organisation: {
-                /** Format: uuid */
-                id: string;
-                type: string;
-                name: string;
-                comuneIstat: string | null;
-                comuneName: string | null;
-                regionCode: string | null;
-                regionName: string | null;
-            };
-            roles: components["schemas"]["Role"][];
-            permissions: string[];
-            scope: components["schemas"]["Scope"];
-            demoMode: boolean;
-            mustEnrolTotp: boolean;
-        };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
-        };
-        TotpSetup: {
-            secret: string;
-            otpauthUrl: string;
-            qrSvg: string;
-        };
-        TotpConfirmRequest: {
-            code: string;
-        };
-        User: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            organisationName: string;
-            roles: components["schemas"]["Role"][];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            totpEnabled: boolean;
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserPage: {
-            items: components["schemas"]["User"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        CreateUserRequest: {
-            /** Format: email */
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            roles: components["schemas"]["Role"][];
-            password: string;
-        };
-        UpdateUserRequest: {
-            displayName?: string;
-            roles?: components["schemas"]["Role"][];
-            /** @enum {string} */
-            status?: "active" | "disabled";
-        };
-        ResetPasswordRequest: {
-            newPassword: string;
-        };
-        AuditEntry: {
-            id: number;
-            seq: number;
-            /** Format: date-time */
-            occurredAt: string;
-            actorUserId: string | null;
-            actorEmail: string | null;
-            actorOrganisationId: string | null;
-            actorOrganisationName: string | null;
-            tenantComune: string | null;
-            action: string;
-            entityType: string | null;
-            entityId: string | null;
-            /** @enum {string} */
-            outcome: "success" | "failure" | "denied";
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        AuditVerification: {
-            ok: boolean;
-            checked: number;
-            firstInvalidSeq: number | null;
         };
         /** @enum {string} */
         Band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
@@ -880,7 +754,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 displayName: string;
-                roles: string[];
+                roles: ("operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore")[];
             }[];
         };
         OrganisationPage: {
@@ -897,6 +771,132 @@ export interface components {
         };
         UpdateOrganisationRequest: {
             name: string;
+        };
+        AuditEntry: {
+            id: number;
+            seq: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actorUserId: string | null;
+            actorEmail: string | null;
+            actorOrganisationId: string | null;
+            actorOrganisationName: string | null;
+            tenantComune: string | null;
+            action: string;
+            entityType: string | null;
+            entityId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditVerification: {
+            ok: boolean;
+            checked: number;
+            firstInvalidSeq: number | null;
+        };
+        /** @enum {string} */
+        Role: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
+        CsrfToken: {
+            token: string;
+        };
+        AuthInfo: {
+            demoMode: boolean;
+        };
+        LoginRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            totp?: string;
+        };
+        Scope: {
+            /** @enum {string} */
+            level: "comune" | "regione" | "national" | "platform";
+            comuneIstat: string | null;
+            regionCode: string | null;
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+                totpEnabled: boolean;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                type: components["schemas"]["OrganisationType"];
+                name: string;
+                comuneIstat: string | null;
+                comuneName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            };
+            roles: components["schemas"]["Role"][];
+            permissions: string[];
+            scope: components["schemas"]["Scope"];
+            demoMode: boolean;
+            mustEnrolTotp: boolean;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        TotpSetup: {
+            secret: string;
+            otpauthUrl: string;
+            qrSvg: string;
+        };
+        TotpConfirmRequest: {
+            code: string;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            roles: components["schemas"]["Role"][];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateUserRequest: {
+            /** Format: email */
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            organisationId: string;
+            roles: components["schemas"]["Role"][];
+            password: string;
+        };
+        UpdateUserRequest: {
+            displayName?: string;
+            roles?: components["schemas"]["Role"][];
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        ResetPasswordRequest: {
+            newPassword: string;
         };
         Health: {
             /** @constant */
