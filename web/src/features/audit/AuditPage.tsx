@@ -3,9 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
-import { Pagination } from '../../components/Pagination';
-import { QueryError } from '../../components/QueryError';
-import { Loading } from '../../components/Loading';
+import { ListResults } from '../../components/ListResults';
 import { Alert } from '../../components/Alert';
 import { useListParams } from '../../lib/listParams';
 import { useFormat } from '../../lib/format';
@@ -174,10 +172,9 @@ function VerifyChain() {
 export function AuditPage() {
   const { t } = useTranslation();
   const me = useSession();
-  const { number } = useFormat();
   const query = useAuditQuery();
   const { params } = useListParams();
-  const { data, error, isPending, refetch } = useAuditEntries(query);
+  const entries = useAuditEntries(query);
 
   return (
     <>
@@ -186,39 +183,26 @@ export function AuditPage() {
       <h2 className="h4">{t('audit.entriesTitle')}</h2>
       {/* Keyed by the URL so the form shows the URL's filters after back/forward or "clear". */}
       <Filters key={params.toString()} />
-      <p role="status" className="fw-semibold mt-4">
-        {data === undefined ? '' : t('audit.count', { count: data.total, formatted: number(data.total) })}
-      </p>
-      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
-      {isPending && <Loading />}
-      {data !== undefined && data.items.length > 0 && (
-        <>
-          <div className="table-responsive">
-            <table className="table">
-              <caption>{t('audit.tableCaption', { page: data.page })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="text-end">
-                    {t('audit.seq')}
-                  </th>
-                  <th scope="col">{t('audit.occurredAt')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.entity')}</th>
-                  <th scope="col">{t('audit.outcome')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-        </>
-      )}
+      <ListResults
+        query={entries}
+        hover={false}
+        count={(values) => t('audit.count', values)}
+        caption={(page) => t('audit.tableCaption', { page })}
+        columns={
+          <>
+            <th scope="col" className="text-end">
+              {t('audit.seq')}
+            </th>
+            <th scope="col">{t('audit.occurredAt')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.entity')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.details')}</th>
+          </>
+        }
+        row={(entry) => <AuditRow key={entry.id} entry={entry} />}
+      />
     </>
   );
 }

@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
-import { Pagination } from '../../components/Pagination';
-import { QueryError } from '../../components/QueryError';
-import { Loading } from '../../components/Loading';
+import { ListResults } from '../../components/ListResults';
 import { ORGANISATION_TYPES } from '../../lib/domain';
 import { oneOf, useListParams } from '../../lib/listParams';
 import { useRegions } from '../../lib/lookups';
@@ -92,9 +90,9 @@ export function OrganisationsListPage() {
   const { t } = useTranslation();
   const label = useLabels();
   const me = useSession();
-  const { number, date } = useFormat();
+  const { date } = useFormat();
   const query = useOrganisationsQuery();
-  const { data, error, isPending, refetch } = useOrganisations(query);
+  const organisations = useOrganisations(query);
 
   return (
     <>
@@ -106,41 +104,29 @@ export function OrganisationsListPage() {
         )}
       </PageHeader>
       <Filters />
-      <p role="status" className="fw-semibold mt-4">
-        {data === undefined ? '' : t('organisations.count', { count: data.total, formatted: number(data.total) })}
-      </p>
-      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
-      {isPending && <Loading />}
-      {data !== undefined && data.items.length > 0 && (
-        <>
-          <div className="table-responsive">
-            <table className="table table-hover">
-              <caption>{t('organisations.tableCaption', { page: data.page })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisations.name')}</th>
-                  <th scope="col">{t('organisations.type')}</th>
-                  <th scope="col">{t('organisations.place')}</th>
-                  <th scope="col">{t('organisations.createdAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((org) => (
-                  <tr key={org.id}>
-                    <th scope="row">
-                      <Link to={`/organizzazioni/${org.id}`}>{org.name}</Link>
-                    </th>
-                    <td>{label.organisationType(org.type)}</td>
-                    <td>{org.comuneName ?? org.regionName ?? t('organisations.national')}</td>
-                    <td>{date(org.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-        </>
-      )}
+      <ListResults
+        query={organisations}
+        count={(values) => t('organisations.count', values)}
+        caption={(page) => t('organisations.tableCaption', { page })}
+        columns={
+          <>
+            <th scope="col">{t('organisations.name')}</th>
+            <th scope="col">{t('organisations.type')}</th>
+            <th scope="col">{t('organisations.place')}</th>
+            <th scope="col">{t('organisations.createdAt')}</th>
+          </>
+        }
+        row={(org) => (
+          <tr key={org.id}>
+            <th scope="row">
+              <Link to={`/organizzazioni/${org.id}`}>{org.name}</Link>
+            </th>
+            <td>{label.organisationType(org.type)}</td>
+            <td>{org.comuneName ?? org.regionName ?? t('organisations.national')}</td>
+            <td>{date(org.createdAt)}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -3,9 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/FormField';
-import { Pagination } from '../../components/Pagination';
-import { QueryError } from '../../components/QueryError';
-import { Loading } from '../../components/Loading';
+import { ListResults } from '../../components/ListResults';
 import { Icon } from '../../components/Icon';
 import { BANDS, COMUNI_SORTS } from '../../lib/domain';
 import { oneOf, useListParams } from '../../lib/listParams';
@@ -158,69 +156,53 @@ export function ComuniListPage() {
   const { number, month } = useFormat();
   const bandLabel = useBandLabel();
   const query = useComuniQuery();
-  const { data, error, isPending, isFetching, refetch } = useComuni(query);
+  const comuni = useComuni(query);
 
   return (
     <>
       <PageHeader title={t('comuni.title')} lead={t('comuni.lead')} />
       <Filters />
-      {/* Always present, so screen readers announce each new count as the search narrows. */}
-      <p role="status" className="fw-semibold mt-4" aria-busy={isFetching}>
-        {data === undefined ? '' : t('comuni.count', { count: data.total, formatted: number(data.total) })}
-      </p>
-      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
-      {isPending && <Loading />}
-      {data !== undefined && data.items.length > 0 && (
-        <>
-          <div className="table-responsive">
-            <table className="table table-hover">
-              <caption>{t('comuni.tableCaption', { page: data.page })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('comuni.name')}</th>
-                  <th scope="col">{t('comuni.province')}</th>
-                  <th scope="col">{t('comuni.region')}</th>
-                  <th scope="col" className="text-end">
-                    {t('comuni.population')}
-                  </th>
-                  <th scope="col">{t('comuni.band')}</th>
-                  <th scope="col">{t('comuni.saiNetwork')}</th>
-                  <th scope="col">{t('comuni.pilot18ter')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((c) => (
-                  <tr key={c.istatCode}>
-                    <th scope="row">
-                      <Link to={`/comuni/${c.istatCode}`}>{c.name}</Link>
-                      {c.nameAlt !== null && (
-                        <span className="d-block small fw-normal">
-                          {c.nameAlt}
-                        </span>
-                      )}
-                    </th>
-                    <td>
-                      <abbr title={c.provinceName}>{c.provinceSigla}</abbr>
-                    </td>
-                    <td>{c.regionName}</td>
-                    <td className="text-end">
-                      {number(c.population)}
-                      <span className="visually-hidden">
-                        {' '}
-                        ({month(c.populationMonth)})
-                      </span>
-                    </td>
-                    <td>{bandLabel(c.band)}</td>
-                    <td>{c.saiNetwork ? t('common.yes') : t('common.no')}</td>
-                    <td>{c.pilot18ter ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-        </>
-      )}
+      <ListResults
+        query={comuni}
+        busy={comuni.isFetching}
+        count={(values) => t('comuni.count', values)}
+        caption={(page) => t('comuni.tableCaption', { page })}
+        columns={
+          <>
+            <th scope="col">{t('comuni.name')}</th>
+            <th scope="col">{t('comuni.province')}</th>
+            <th scope="col">{t('comuni.region')}</th>
+            <th scope="col" className="text-end">
+              {t('comuni.population')}
+            </th>
+            <th scope="col">{t('comuni.band')}</th>
+            <th scope="col">{t('comuni.saiNetwork')}</th>
+            <th scope="col">{t('comuni.pilot18ter')}</th>
+          </>
+        }
+        row={(c) => (
+          <tr key={c.istatCode}>
+            <th scope="row">
+              <Link to={`/comuni/${c.istatCode}`}>{c.name}</Link>
+              {c.nameAlt !== null && <span className="d-block small fw-normal">{c.nameAlt}</span>}
+            </th>
+            <td>
+              <abbr title={c.provinceName}>{c.provinceSigla}</abbr>
+            </td>
+            <td>{c.regionName}</td>
+            <td className="text-end">
+              {number(c.population)}
+              <span className="visually-hidden">
+                {' '}
+                ({month(c.populationMonth)})
+              </span>
+            </td>
+            <td>{bandLabel(c.band)}</td>
+            <td>{c.saiNetwork ? t('common.yes') : t('common.no')}</td>
+            <td>{c.pilot18ter ? t('common.yes') : t('common.no')}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

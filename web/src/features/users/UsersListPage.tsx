@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
-import { Pagination } from '../../components/Pagination';
-import { QueryError } from '../../components/QueryError';
-import { Loading } from '../../components/Loading';
+import { ListResults } from '../../components/ListResults';
 import { ROLES, USER_STATUSES } from '../../lib/domain';
 import { oneOf, useListParams } from '../../lib/listParams';
 import { useOrganisationSummary } from '../../lib/lookups';
@@ -89,9 +87,9 @@ function Filters() {
 export function UsersListPage() {
   const { t } = useTranslation();
   const label = useLabels();
-  const { number, dateTime } = useFormat();
+  const { dateTime } = useFormat();
   const query = useUsersQuery();
-  const { data, error, isPending, refetch } = useUsers(query);
+  const users = useUsers(query);
 
   return (
     <>
@@ -101,51 +99,39 @@ export function UsersListPage() {
         </Link>
       </PageHeader>
       <Filters />
-      <p role="status" className="fw-semibold mt-4">
-        {data === undefined ? '' : t('users.count', { count: data.total, formatted: number(data.total) })}
-      </p>
-      {error !== null && <QueryError error={error} onRetry={() => void refetch()} />}
-      {isPending && <Loading />}
-      {data !== undefined && data.items.length > 0 && (
-        <>
-          <div className="table-responsive">
-            <table className="table table-hover">
-              <caption>{t('users.tableCaption', { page: data.page })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.nameAndEmail')}</th>
-                  <th scope="col">{t('users.organisation')}</th>
-                  <th scope="col">{t('users.roles')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  <th scope="col">{t('users.lastLoginAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {/* The email is part of the link: it is what tells two namesakes apart. */}
-                      <Link to={`/utenti/${user.id}`}>
-                        {user.displayName}
-                        <span className="d-block small fw-normal">{user.email}</span>
-                      </Link>
-                    </th>
-                    <td>{user.organisationName}</td>
-                    <td>{label.roles(user.roles)}</td>
-                    <td>
-                      <span className={`badge ${user.status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
-                        {t(`userStatus.${user.status}`)}
-                      </span>
-                    </td>
-                    <td>{user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-        </>
-      )}
+      <ListResults
+        query={users}
+        count={(values) => t('users.count', values)}
+        caption={(page) => t('users.tableCaption', { page })}
+        columns={
+          <>
+            <th scope="col">{t('users.nameAndEmail')}</th>
+            <th scope="col">{t('users.organisation')}</th>
+            <th scope="col">{t('users.roles')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.lastLoginAt')}</th>
+          </>
+        }
+        row={(user) => (
+          <tr key={user.id}>
+            <th scope="row">
+              {/* The email is part of the link: it is what tells two namesakes apart. */}
+              <Link to={`/utenti/${user.id}`}>
+                {user.displayName}
+                <span className="d-block small fw-normal">{user.email}</span>
+              </Link>
+            </th>
+            <td>{user.organisationName}</td>
+            <td>{label.roles(user.roles)}</td>
+            <td>
+              <span className={`badge ${user.status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
+                {t(`userStatus.${user.status}`)}
+              </span>
+            </td>
+            <td>{user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }
