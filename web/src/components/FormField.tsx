@@ -34,7 +34,7 @@ function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; erro
   );
 }
 
-type TextFieldProps = FieldBase &
+export type TextFieldProps = FieldBase &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { ref?: Ref<HTMLInputElement> };
 
 /**

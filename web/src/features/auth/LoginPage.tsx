@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
+import { TotpCodeField, useCredentialChecks } from '../../components/CredentialFields';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
@@ -11,6 +12,7 @@ import { isProblem } from '../../api/problem';
 import { refreshCsrfToken } from '../../api/csrf';
 import { meQueryKey, useMe } from '../../lib/session';
 import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import { useAuthInfo } from './api/get-auth-info';
 import { login } from './api/login';
 
@@ -64,15 +66,14 @@ export function LoginPage() {
   const { data: me, isPending: mePending } = useMe();
   const { data: info } = useAuthInfo();
   const { messageOf } = useProblemMessages();
+  const checks = useCredentialChecks();
+  const form = useFormErrors();
 
   const [step, setStep] = useState<Step>('credentials');
   const [email, setEmail] = useState('');
   // The password stays in this component's state only, for the second (TOTP) request.
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const totpRef = useRef<HTMLInputElement>(null);
 
@@ -85,24 +86,17 @@ export function LoginPage() {
 
   const labels = { email: t('login.email'), password: t('login.password'), totp: t('login.totp') };
 
-  const validate = (): Record<string, string> => {
-    const errors: Record<string, string> = {};
-    if (step === 'credentials') {
-      if (email.trim() === '') errors.email = t('fieldErrors.required');
-      if (password === '') errors.password = t('fieldErrors.required');
-    } else if (!/^\d{6}$/.test(totp.trim())) {
-      errors.totp = t('login.totpFormat');
-    }
-    return errors;
-  };
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    const errors = validate();
-    setFieldErrors(errors);
-    setGeneral(null);
-    if (Object.keys(errors).length > 0) return;
+    const valid = form.check(
+      step === 'credentials'
+        ? {
+            email: email.trim() === '' ? t('fieldErrors.required') : undefined,
+            password: password === '' ? t('fieldErrors.required') : undefined,
+          }
+        : { totp: checks.totpCode(totp.trim()) },
+    );
+    if (!valid) return;
 
     setSubmitting(true);
     try {
@@ -120,12 +114,12 @@ export function LoginPage() {
       if (isProblem(error, 'auth.totp_required')) {
         setStep('totp');
       } else if (isProblem(error, 'auth.totp_invalid')) {
-        setFieldErrors({ totp: messageOf(error) });
+        form.show({ totp: messageOf(error) });
       } else if (isProblem(error, 'auth.locked') || isProblem(error, 'rate.limited')) {
         const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
-        setGeneral(t('login.locked', { count: minutes }));
+        form.show({}, t('login.locked', { count: minutes }));
       } else {
-        setGeneral(messageOf(error));
+        form.show({}, messageOf(error));
       }
     } finally {
       setSubmitting(false);
@@ -136,15 +130,14 @@ export function LoginPage() {
     setStep('credentials');
     setTotp('');
     setPassword('');
-    setFieldErrors({});
-    setGeneral(null);
+    form.show({});
   };
 
   return (
     <div className="row justify-content-center">
       <div className="col-12 col-md-8 col-lg-6">
         <PageHeader title={t('login.title')} lead={t('login.lead')} />
-        <FormErrorSummary fieldErrors={fieldErrors} labels={labels} general={general} attempt={attempt} />
+        <FormErrorSummary {...form.summary} labels={labels} />
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="mt-4">
           {step === 'credentials' ? (
             <>
@@ -156,7 +149,7 @@ export function LoginPage() {
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
-                error={fieldErrors.email}
+                error={form.errors.email}
               />
               <TextField
                 id="password"
@@ -166,26 +159,13 @@ export function LoginPage() {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
-                error={fieldErrors.password}
+                error={form.errors.password}
               />
             </>
           ) : (
             <>
               <p id="totp-intro">{t('login.totpIntro', { email: email.trim() })}</p>
-              <TextField
-                ref={totpRef}
-                id="totp"
-                label={t('login.totp')}
-                hint={t('login.totpHint')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                value={totp}
-                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
-                error={fieldErrors.totp}
-              />
+              <TotpCodeField ref={totpRef} id="totp" value={totp} onChange={setTotp} error={form.errors.totp} />
             </>
           )}
           <div className="d-flex gap-3 flex-wrap">

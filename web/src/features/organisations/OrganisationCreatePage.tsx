@@ -10,7 +10,7 @@ import { useNotify } from '../../components/Notifications';
 import { ORGANISATION_TYPES, placeRuleOf } from '../../lib/domain';
 import { useComuneChoices, useRegions } from '../../lib/lookups';
 import { oneOf } from '../../lib/listParams';
-import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import type { OrganisationCreate } from '../../api/models';
 import { useCreateOrganisation } from './api/create-organisation';
 
@@ -21,7 +21,7 @@ export function OrganisationCreatePage() {
   const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const form = useFormErrors();
   const create = useCreateOrganisation();
   const regions = useRegions();
 
@@ -30,9 +30,6 @@ export function OrganisationCreatePage() {
   const [comuneText, setComuneText] = useState('');
   const [comune, setComune] = useState<PickerOption | null>(null);
   const [regionCode, setRegionCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const comuneChoices = useComuneChoices(comune === null ? comuneText : '');
 
   const validType = oneOf(type, ORGANISATION_TYPES);
@@ -44,22 +41,15 @@ export function OrganisationCreatePage() {
     regionCode: t('comuni.region'),
   };
 
-  const validate = (): Record<string, string> => {
-    const found: Record<string, string> = {};
-    if (validType === undefined) found.type = t('fieldErrors.required');
-    if (name.trim().length < 2) found.name = t('fieldErrors.required');
-    if (rule === 'comune' && comune === null) found.comuneIstat = t('organisations.comuneRequired');
-    if (rule === 'regione' && regionCode === '') found.regionCode = t('fieldErrors.required');
-    return found;
-  };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    const found = validate();
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0 || validType === undefined) return;
+    const valid = form.check({
+      type: validType === undefined ? t('fieldErrors.required') : undefined,
+      name: name.trim().length < 2 ? t('fieldErrors.required') : undefined,
+      comuneIstat: rule === 'comune' && comune === null ? t('organisations.comuneRequired') : undefined,
+      regionCode: rule === 'regione' && regionCode === '' ? t('fieldErrors.required') : undefined,
+    });
+    if (!valid || validType === undefined) return;
 
     const body: OrganisationCreate = { type: validType, name: name.trim() };
     if ((rule === 'comune' || rule === 'optional') && comune !== null) body.comuneIstat = comune.value;
@@ -70,11 +60,7 @@ export function OrganisationCreatePage() {
         notify(t('organisations.created', { name: created.name }), { path });
         void navigate(path);
       },
-      onError: (error) => {
-        const problems = formProblemsOf(error, FIELDS);
-        setErrors(problems.fields);
-        setGeneral(problems.general);
-      },
+      onError: (error) => form.fail(error, FIELDS),
     });
   };
 
@@ -86,7 +72,7 @@ export function OrganisationCreatePage() {
         title={t('organisations.createTitle')}
         breadcrumbs={[{ label: t('organisations.title'), to: '/organizzazioni' }]}
       />
-      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <SelectField
           id="type"
@@ -96,7 +82,7 @@ export function OrganisationCreatePage() {
           value={type}
           onChange={(e) => setType(e.target.value)}
           options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label.organisationType(v) }))}
-          error={errors.type}
+          error={form.errors.type}
         />
         <TextField
           id="name"
@@ -104,7 +90,7 @@ export function OrganisationCreatePage() {
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={errors.name}
+          error={form.errors.name}
           autoComplete="organization"
         />
         {(rule === 'comune' || rule === 'optional') && (
@@ -122,7 +108,7 @@ export function OrganisationCreatePage() {
             loading={comuneChoices.isFetching}
             selected={comune}
             onSelect={setComune}
-            error={errors.comuneIstat}
+            error={form.errors.comuneIstat}
           />
         )}
         {(rule === 'regione' || rule === 'optional') && (
@@ -134,7 +120,7 @@ export function OrganisationCreatePage() {
             value={regionCode}
             onChange={(e) => setRegionCode(e.target.value)}
             options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            error={errors.regionCode}
+            error={form.errors.regionCode}
           />
         )}
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>

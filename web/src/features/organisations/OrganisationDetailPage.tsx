@@ -11,7 +11,7 @@ import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import type { OrganisationDetail } from '../../api/models';
 import { useOrganisation } from './api/get-organisation';
 import { useRenameOrganisation } from './api/update-organisation';
@@ -19,41 +19,23 @@ import { useRenameOrganisation } from './api/update-organisation';
 function RenameForm({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const form = useFormErrors();
   const rename = useRenameOrganisation(organisation.id);
   const [name, setName] = useState(organisation.name);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setGeneral(null);
-    if (name.trim().length < 2) {
-      setErrors({ 'org-name': t('fieldErrors.required') });
-      return;
-    }
-    setErrors({});
+    if (!form.check({ 'org-name': name.trim().length < 2 ? t('fieldErrors.required') : undefined })) return;
     rename.mutate(name.trim(), {
       onSuccess: (updated) => notify(t('organisations.renamed', { name: updated.name })),
-      onError: (error) => {
-        const problems = formProblemsOf(error, ['name']);
-        setErrors(problems.fields.name !== undefined ? { 'org-name': problems.fields.name } : {});
-        setGeneral(problems.general);
-      },
+      onError: (error) => form.fail(error, ['name'], { name: 'org-name' }),
     });
   };
 
   return (
     <section aria-labelledby="rename-title" className="mb-5">
       <h2 id="rename-title">{t('organisations.renameTitle')}</h2>
-      <FormErrorSummary
-        fieldErrors={errors}
-        labels={{ 'org-name': t('organisations.name') }}
-        general={general}
-        attempt={attempt}
-      />
+      <FormErrorSummary {...form.summary} labels={{ 'org-name': t('organisations.name') }} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <TextField
           id="org-name"
@@ -61,7 +43,7 @@ function RenameForm({ organisation }: { organisation: OrganisationDetail }) {
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={errors['org-name']}
+          error={form.errors['org-name']}
         />
         <button type="submit" className="btn btn-primary" disabled={rename.isPending}>
           {t('common.save')}

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/FormField';
+import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
-import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
+import { useFormErrors } from '../../lib/useFormErrors';
 import { useProblemMessages } from '../../lib/problemMessages';
 import { isProblem } from '../../api/problem';
 import { useChangePassword } from './api/change-password';
@@ -11,14 +12,13 @@ import { useChangePassword } from './api/change-password';
 export function PasswordForm() {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf, messageOf } = useProblemMessages();
+  const { messageOf } = useProblemMessages();
+  const checks = useCredentialChecks();
+  const form = useFormErrors();
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const labels = {
     currentPassword: t('profile.currentPassword'),
     newPassword: t('profile.newPassword'),
@@ -27,16 +27,12 @@ export function PasswordForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setGeneral(null);
-    const found: Record<string, string> = {};
-    if (currentPassword === '') found.currentPassword = t('fieldErrors.required');
-    if (newPassword.length < PASSWORD_MIN_LENGTH) {
-      found.newPassword = t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH });
-    }
-    if (confirmPassword !== newPassword) found.confirmPassword = t('profile.passwordsDiffer');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const valid = form.check({
+      currentPassword: currentPassword === '' ? t('fieldErrors.required') : undefined,
+      newPassword: checks.newPassword(newPassword),
+      confirmPassword: confirmPassword !== newPassword ? t('profile.passwordsDiffer') : undefined,
+    });
+    if (!valid) return;
     change.mutate(
       { currentPassword, newPassword },
       {
@@ -47,13 +43,8 @@ export function PasswordForm() {
           notify(t('profile.passwordChanged'));
         },
         onError: (error) => {
-          if (isProblem(error, 'auth.wrong_password')) {
-            setErrors({ currentPassword: messageOf(error) });
-            return;
-          }
-          const problems = formProblemsOf(error, ['currentPassword', 'newPassword']);
-          setErrors(problems.fields);
-          setGeneral(problems.general);
+          if (isProblem(error, 'auth.wrong_password')) form.show({ currentPassword: messageOf(error) });
+          else form.fail(error, ['currentPassword', 'newPassword']);
         },
       },
     );
@@ -62,7 +53,7 @@ export function PasswordForm() {
   return (
     <section aria-labelledby="password-title" className="mb-5">
       <h2 id="password-title">{t('profile.passwordTitle')}</h2>
-      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <TextField
           id="currentPassword"
@@ -72,19 +63,15 @@ export function PasswordForm() {
           required
           value={currentPassword}
           onChange={(e) => setCurrentPassword(e.target.value)}
-          error={errors.currentPassword}
+          error={form.errors.currentPassword}
         />
-        <TextField
+        <NewPasswordField
           id="newPassword"
           label={labels.newPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={t('profile.newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+          hint={(min) => t('profile.newPasswordHint', { min })}
           value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={errors.newPassword}
+          onChange={setNewPassword}
+          error={form.errors.newPassword}
         />
         <TextField
           id="confirmPassword"
@@ -94,7 +81,7 @@ export function PasswordForm() {
           required
           value={confirmPassword}
           onChange={(e) => setConfirmPassword(e.target.value)}
-          error={errors.confirmPassword}
+          error={form.errors.confirmPassword}
         />
         <button type="submit" className="btn btn-primary" disabled={change.isPending}>
           {t('profile.changePassword')}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/FormField';
+import { TotpCodeField, useCredentialChecks } from '../../components/CredentialFields';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import type { TotpSetup } from '../../api/models';
 import { useConfirmTotp, useSetupTotp } from './api/totp';
 
@@ -24,29 +25,17 @@ function groupSecret(secret: string): string {
 function ConfirmStep({ setup }: { setup: TotpSetup }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const checks = useCredentialChecks();
+  const form = useFormErrors();
   const confirm = useConfirmTotp();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setGeneral(null);
-    if (!/^\d{6}$/.test(code)) {
-      setErrors({ 'totp-code': t('login.totpFormat') });
-      return;
-    }
-    setErrors({});
+    if (!form.check({ 'totp-code': checks.totpCode(code) })) return;
     confirm.mutate(code, {
       onSuccess: () => notify(t('profile.totpEnabledNow')),
-      onError: (error) => {
-        const problems = formProblemsOf(error, ['code']);
-        if (problems.fields.code !== undefined) setErrors({ 'totp-code': problems.fields.code });
-        else setGeneral(problems.general);
-      },
+      onError: (error) => form.fail(error, ['code'], { code: 'totp-code' }),
     });
   };
 
@@ -68,26 +57,9 @@ function ConfirmStep({ setup }: { setup: TotpSetup }) {
         </li>
         <li>{t('profile.totpStep3')}</li>
       </ol>
-      <FormErrorSummary
-        fieldErrors={errors}
-        labels={{ 'totp-code': t('login.totp') }}
-        general={general}
-        attempt={attempt}
-      />
+      <FormErrorSummary {...form.summary} labels={{ 'totp-code': t('login.totp') }} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
-          id="totp-code"
-          label={t('login.totp')}
-          hint={t('login.totpHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          error={errors['totp-code']}
-        />
+        <TotpCodeField id="totp-code" value={code} onChange={setCode} error={form.errors['totp-code']} />
         <button type="submit" className="btn btn-primary" disabled={confirm.isPending}>
           {t('profile.totpConfirm')}
         </button>

@@ -5,12 +5,12 @@ import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
 import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
 import { useNotify } from '../../components/Notifications';
 import { Loading } from '../../components/Loading';
-import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
 import { useOrganisationChoices, useOrganisationSummary } from '../../lib/lookups';
-import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import type { Role } from '../../api/models';
 import { useCreateUser } from './api/create-user';
 import { RolesFieldset } from './RolesFieldset';
@@ -22,7 +22,8 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
   const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const checks = useCredentialChecks();
+  const form = useFormErrors();
   const create = useCreateUser();
 
   const [email, setEmail] = useState('');
@@ -31,9 +32,6 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
   const [organisation, setOrganisation] = useState<PickerOption | null>(initialOrganisation);
   const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const choices = useOrganisationChoices(organisation === null ? orgText : '');
 
   const labels = {
@@ -44,23 +42,16 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
     password: t('users.initialPassword'),
   };
 
-  const validate = (): Record<string, string> => {
-    const found: Record<string, string> = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = t('fieldErrors.email');
-    if (displayName.trim() === '') found.displayName = t('fieldErrors.required');
-    if (organisation === null) found.organisationId = t('users.organisationRequired');
-    if (roles.length === 0) found.roles = t('users.rolesRequired');
-    if (password.length < PASSWORD_MIN_LENGTH) found.password = t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH });
-    return found;
-  };
-
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    const found = validate();
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0 || organisation === null) return;
+    const valid = form.check({
+      email: /^[^\s@]+@[^\s@]+$/.test(email.trim()) ? undefined : t('fieldErrors.email'),
+      displayName: displayName.trim() === '' ? t('fieldErrors.required') : undefined,
+      organisationId: organisation === null ? t('users.organisationRequired') : undefined,
+      roles: roles.length === 0 ? t('users.rolesRequired') : undefined,
+      password: checks.newPassword(password),
+    });
+    if (!valid || organisation === null) return;
     create.mutate(
       { email: email.trim(), displayName: displayName.trim(), organisationId: organisation.value, roles, password },
       {
@@ -69,18 +60,14 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
           notify(t('users.created', { name: user.displayName }), { path });
           void navigate(path);
         },
-        onError: (error) => {
-          const problems = formProblemsOf(error, FIELDS);
-          setErrors(problems.fields);
-          setGeneral(problems.general);
-        },
+        onError: (error) => form.fail(error, FIELDS),
       },
     );
   };
 
   return (
     <>
-      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <TextField
           id="email"
@@ -90,7 +77,7 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
+          error={form.errors.email}
         />
         <TextField
           id="displayName"
@@ -99,7 +86,7 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          error={errors.displayName}
+          error={form.errors.displayName}
         />
         <SearchPicker
           id="organisationId"
@@ -115,20 +102,16 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
           loading={choices.isFetching}
           selected={organisation}
           onSelect={setOrganisation}
-          error={errors.organisationId}
+          error={form.errors.organisationId}
         />
-        <RolesFieldset value={roles} onChange={setRoles} error={errors.roles} />
-        <TextField
+        <RolesFieldset value={roles} onChange={setRoles} error={form.errors.roles} />
+        <NewPasswordField
           id="password"
           label={labels.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={t('users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+          hint={(min) => t('users.initialPasswordHint', { min })}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.password}
+          onChange={setPassword}
+          error={form.errors.password}
         />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('users.createSubmit')}

@@ -7,13 +7,14 @@ import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
-import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
 import type { Role, User } from '../../api/models';
 import { useUser } from './api/get-user';
 import { useUpdateUser } from './api/update-user';
@@ -51,33 +52,24 @@ function UserFacts({ user }: { user: User }) {
 function EditForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const form = useFormErrors();
   const update = useUpdateUser(user.id);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const labels = { displayName: t('users.displayName'), roles: t('users.roles') };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    const found: Record<string, string> = {};
-    if (displayName.trim() === '') found.displayName = t('fieldErrors.required');
-    if (roles.length === 0) found.roles = t('users.rolesRequired');
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    const valid = form.check({
+      displayName: displayName.trim() === '' ? t('fieldErrors.required') : undefined,
+      roles: roles.length === 0 ? t('users.rolesRequired') : undefined,
+    });
+    if (!valid) return;
     update.mutate(
       { displayName: displayName.trim(), roles },
       {
         onSuccess: (saved) => notify(t('users.saved', { name: saved.displayName })),
-        onError: (error) => {
-          const problems = formProblemsOf(error, ['displayName', 'roles']);
-          setErrors(problems.fields);
-          setGeneral(problems.general);
-        },
+        onError: (error) => form.fail(error, ['displayName', 'roles']),
       },
     );
   };
@@ -85,7 +77,7 @@ function EditForm({ user }: { user: User }) {
   return (
     <section aria-labelledby="user-edit" className="mb-5">
       <h2 id="user-edit">{t('users.editTitle')}</h2>
-      <FormErrorSummary fieldErrors={errors} labels={labels} general={general} attempt={attempt} />
+      <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <TextField
           id="displayName"
@@ -94,9 +86,9 @@ function EditForm({ user }: { user: User }) {
           autoComplete="off"
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          error={errors.displayName}
+          error={form.errors.displayName}
         />
-        <RolesFieldset value={roles} onChange={setRoles} error={errors.roles} />
+        <RolesFieldset value={roles} onChange={setRoles} error={form.errors.roles} />
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>
           {t('common.save')}
         </button>
@@ -167,56 +159,35 @@ function StatusSection({ user, isSelf }: { user: User; isSelf: boolean }) {
 function ResetPasswordForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
+  const checks = useCredentialChecks();
+  const form = useFormErrors();
   const reset = useResetUserPassword(user.id);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((n) => n + 1);
-    setGeneral(null);
-    if (password.length < PASSWORD_MIN_LENGTH) {
-      setErrors({ newPassword: t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }) });
-      return;
-    }
-    setErrors({});
+    if (!form.check({ newPassword: checks.newPassword(password) })) return;
     reset.mutate(password, {
       onSuccess: () => {
         setPassword('');
         notify(t('users.passwordReset', { name: user.displayName }));
       },
-      onError: (error) => {
-        const problems = formProblemsOf(error, ['newPassword']);
-        setErrors(problems.fields);
-        setGeneral(problems.general);
-      },
+      onError: (error) => form.fail(error, ['newPassword']),
     });
   };
 
   return (
     <section aria-labelledby="user-password" className="mb-5">
       <h2 id="user-password">{t('users.resetPasswordTitle')}</h2>
-      <FormErrorSummary
-        fieldErrors={errors}
-        labels={{ newPassword: t('users.newPassword') }}
-        general={general}
-        attempt={attempt}
-      />
+      <FormErrorSummary {...form.summary} labels={{ newPassword: t('users.newPassword') }} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
+        <NewPasswordField
           id="newPassword"
           label={t('users.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={t('users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+          hint={(min) => t('users.initialPasswordHint', { min })}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.newPassword}
+          onChange={setPassword}
+          error={form.errors.newPassword}
         />
         <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
           {t('users.resetPasswordSubmit')}
