@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
-import { Loading } from '../../components/Loading';
-import { QueryError } from '../../components/QueryError';
+import { RecordStatus } from '../../components/RecordStatus';
+import { FactsSection } from '../../components/FactsSection';
 import { TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
@@ -59,26 +59,14 @@ export function OrganisationDetailPage() {
   const { id = '' } = useParams();
   const me = useSession();
   const { date } = useFormat();
-  const { data: org, error, isPending, refetch } = useOrganisation(id);
+  const record = useOrganisation(id);
   const crumbs = [{ label: t('organisations.title'), to: '/organizzazioni' }];
   const canManageUsers = hasPermission(me, Permission.usersManage);
 
-  if (isPending) {
-    return (
-      <>
-        <PageHeader title={t('common.loading')} breadcrumbs={crumbs} />
-        <Loading />
-      </>
-    );
+  if (record.isPending || record.error !== null) {
+    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('organisations.unavailable')} />;
   }
-  if (error !== null) {
-    return (
-      <>
-        <PageHeader title={t('organisations.unavailable')} breadcrumbs={crumbs} />
-        <QueryError error={error} onRetry={() => void refetch()} />
-      </>
-    );
-  }
+  const org = record.data;
 
   return (
     <>
@@ -87,33 +75,23 @@ export function OrganisationDetailPage() {
           <Link to={`/audit?organisationId=${encodeURIComponent(org.id)}`}>{t('organisations.auditLink')}</Link>
         )}
       </PageHeader>
-      <section aria-labelledby="org-facts" className="mb-5">
-        <h2 id="org-facts">{t('organisations.factsTitle')}</h2>
-        <dl className="row incas-facts">
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('organisations.type')}</dt>
-            <dd className="mb-0">{label.organisationType(org.type)}</dd>
-          </div>
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('organisations.comune')}</dt>
-            <dd className="mb-0">
-              {org.comuneIstat !== null ? (
-                <Link to={`/comuni/${org.comuneIstat}`}>{org.comuneName ?? org.comuneIstat}</Link>
-              ) : (
-                t('common.notApplicable')
-              )}
-            </dd>
-          </div>
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('comuni.region')}</dt>
-            <dd className="mb-0">{org.regionName ?? t('common.notApplicable')}</dd>
-          </div>
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('organisations.createdAt')}</dt>
-            <dd className="mb-0">{date(org.createdAt)}</dd>
-          </div>
-        </dl>
-      </section>
+      <FactsSection
+        id="org-facts"
+        title={t('organisations.factsTitle')}
+        facts={[
+          [t('organisations.type'), label.organisationType(org.type)],
+          [
+            t('organisations.comune'),
+            org.comuneIstat !== null ? (
+              <Link to={`/comuni/${org.comuneIstat}`}>{org.comuneName ?? org.comuneIstat}</Link>
+            ) : (
+              t('common.notApplicable')
+            ),
+          ],
+          [t('comuni.region'), org.regionName ?? t('common.notApplicable')],
+          [t('organisations.createdAt'), date(org.createdAt)],
+        ]}
+      />
       {hasPermission(me, Permission.organisationsManage) && <RenameForm key={org.name} organisation={org} />}
       {canManageUsers && (
         <section aria-labelledby="org-users" className="mb-5">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { Alert } from '../../components/Alert';
+import { FactsSection } from '../../components/FactsSection';
 import { useSession } from '../../lib/session';
 import { PasswordForm } from './PasswordForm';
 import { TotpSection } from './TotpSection';
@@ -20,23 +21,15 @@ export function ProfilePage() {
           <p className="mb-0">{t('profile.mustEnrolText')}</p>
         </Alert>
       )}
-      <section aria-labelledby="account-title" className="mb-5">
-        <h2 id="account-title">{t('profile.accountTitle')}</h2>
-        <dl className="row incas-facts">
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('users.email')}</dt>
-            <dd className="mb-0">{me.user.email}</dd>
-          </div>
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('users.organisation')}</dt>
-            <dd className="mb-0">{me.organisation.name}</dd>
-          </div>
-          <div className="col-sm-6 col-lg-4 mb-3">
-            <dt>{t('users.roles')}</dt>
-            <dd className="mb-0">{label.roles(me.roles)}</dd>
-          </div>
-        </dl>
-      </section>
+      <FactsSection
+        id="account-title"
+        title={t('profile.accountTitle')}
+        facts={[
+          [t('users.email'), me.user.email],
+          [t('users.organisation'), me.organisation.name],
+          [t('users.roles'), label.roles(me.roles)],
+        ]}
+      />
       {/* Enrolment first when it is what blocks the user; otherwise the password comes first. */}
       {me.mustEnrolTotp ? (
         <>

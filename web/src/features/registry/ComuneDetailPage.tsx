@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
-import { Loading } from '../../components/Loading';
-import { QueryError } from '../../components/QueryError';
+import { RecordStatus } from '../../components/RecordStatus';
+import { FactsSection, type Fact } from '../../components/FactsSection';
 import { ToggleField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
@@ -22,7 +22,7 @@ function ComuneFacts({ comune }: { comune: ComuneDetail }) {
   const label = useLabels();
   const { number, month } = useFormat();
   const bandLabel = useBandLabel();
-  const rows: [string, string][] = [
+  const facts: Fact[] = [
     [t('comune.istatCode'), comune.istatCode],
     [t('comune.codiceCatastale'), comune.codiceCatastale ?? t('common.notAvailable')],
     [t('comuni.province'), `${comune.provinceName} (${comune.provinceSigla})`],
@@ -36,20 +36,8 @@ function ComuneFacts({ comune }: { comune: ComuneDetail }) {
     [t('comuni.saiNetwork'), comune.saiNetwork ? t('common.yes') : t('common.no')],
     [t('comuni.pilot18ter'), comune.pilot18ter ? t('common.yes') : t('common.no')],
   ];
-  if (comune.nameAlt !== null) rows.splice(1, 0, [t('comune.nameAlt'), comune.nameAlt]);
-  return (
-    <section aria-labelledby="facts-title" className="mb-5">
-      <h2 id="facts-title">{t('comune.factsTitle')}</h2>
-      <dl className="row incas-facts">
-        {rows.map(([label, value]) => (
-          <div className="col-sm-6 col-lg-4 mb-3" key={label}>
-            <dt>{label}</dt>
-            <dd className="mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  if (comune.nameAlt !== null) facts.splice(1, 0, [t('comune.nameAlt'), comune.nameAlt]);
+  return <FactsSection id="facts-title" title={t('comune.factsTitle')} facts={facts} />;
 }
 
 function ComuneOrganisations({ comune }: { comune: ComuneDetail }) {
@@ -133,25 +121,13 @@ export function ComuneDetailPage() {
   const { t } = useTranslation();
   const { istatCode = '' } = useParams();
   const me = useSession();
-  const { data: comune, error, isPending, refetch } = useComune(istatCode);
+  const record = useComune(istatCode);
   const crumbs = [{ label: t('comuni.title'), to: '/comuni' }];
 
-  if (isPending) {
-    return (
-      <>
-        <PageHeader title={t('common.loading')} breadcrumbs={crumbs} />
-        <Loading />
-      </>
-    );
+  if (record.isPending || record.error !== null) {
+    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('comune.unavailable')} />;
   }
-  if (error !== null) {
-    return (
-      <>
-        <PageHeader title={t('comune.unavailable')} breadcrumbs={crumbs} />
-        <QueryError error={error} onRetry={() => void refetch()} />
-      </>
-    );
-  }
+  const comune = record.data;
   return (
     <>
       <PageHeader

@@ -1,10 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
-import { Loading } from '../../components/Loading';
-import { QueryError } from '../../components/QueryError';
+import { RecordStatus } from '../../components/RecordStatus';
+import { FactsSection, type Fact } from '../../components/FactsSection';
 import { TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
@@ -25,7 +25,7 @@ function UserFacts({ user }: { user: User }) {
   const { t } = useTranslation();
   const label = useLabels();
   const { dateTime } = useFormat();
-  const rows: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [t('users.email'), user.email],
     [t('users.organisation'), <Link to={`/organizzazioni/${user.organisationId}`}>{user.organisationName}</Link>],
     [t('users.roles'), label.roles(user.roles)],
@@ -34,19 +34,7 @@ function UserFacts({ user }: { user: User }) {
     [t('users.lastLoginAt'), user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')],
     [t('users.createdAt'), dateTime(user.createdAt)],
   ];
-  return (
-    <section aria-labelledby="user-facts" className="mb-5">
-      <h2 id="user-facts">{t('users.factsTitle')}</h2>
-      <dl className="row incas-facts">
-        {rows.map(([label, value]) => (
-          <div className="col-sm-6 col-lg-4 mb-3" key={label}>
-            <dt>{label}</dt>
-            <dd className="mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactsSection id="user-facts" title={t('users.factsTitle')} facts={facts} />;
 }
 
 function EditForm({ user }: { user: User }) {
@@ -201,25 +189,13 @@ export function UserDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useSession();
-  const { data: user, error, isPending, refetch } = useUser(id);
+  const record = useUser(id);
   const crumbs = [{ label: t('users.title'), to: '/utenti' }];
 
-  if (isPending) {
-    return (
-      <>
-        <PageHeader title={t('common.loading')} breadcrumbs={crumbs} />
-        <Loading />
-      </>
-    );
+  if (record.isPending || record.error !== null) {
+    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('users.unavailable')} />;
   }
-  if (error !== null) {
-    return (
-      <>
-        <PageHeader title={t('users.unavailable')} breadcrumbs={crumbs} />
-        <QueryError error={error} onRetry={() => void refetch()} />
-      </>
-    );
-  }
+  const user = record.data;
   return (
     <>
       <PageHeader title={user.displayName} breadcrumbs={crumbs} lead={user.organisationName}>
