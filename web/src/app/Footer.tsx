@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon';
 import { SourcesAttribution } from '../features/registry';
+import { Brand } from './Brand';
 
 export function Footer() {
   const { t } = useTranslation();
@@ -11,15 +11,7 @@ export function Footer() {
         <div className="container">
           <div className="row clearfix">
             <div className="col-sm-12">
-              <div className="it-brand-wrapper">
-                <Link to="/">
-                  <Icon name="pa" />
-                  <div className="it-brand-text">
-                    <div className="it-brand-title">InCaS</div>
-                    <div className="it-brand-tagline d-none d-md-block">{t('header.tagline')}</div>
-                  </div>
-                </Link>
-              </div>
+              <Brand />
             </div>
           </div>
           <div className="row">

@@ -8,6 +8,7 @@ import { Permission } from '../lib/permissions';
 import { logout } from '../features/auth';
 import type { Me } from '../api/models';
 import { LANGUAGES, type Language } from './i18n';
+import { Brand } from './Brand';
 
 interface NavItem {
   to: string;
@@ -140,15 +141,7 @@ export function Header() {
             <div className="row">
               <div className="col-12">
                 <div className="it-header-center-content-wrapper">
-                  <div className="it-brand-wrapper">
-                    <Link to="/">
-                      <Icon name="pa" />
-                      <div className="it-brand-text">
-                        <div className="it-brand-title">InCaS</div>
-                        <div className="it-brand-tagline d-none d-md-block">{t('header.tagline')}</div>
-                      </div>
-                    </Link>
-                  </div>
+                  <Brand />
                 </div>
               </div>
             </div>
