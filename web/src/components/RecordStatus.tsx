@@ -1,31 +1,11 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader, type Crumb } from './PageHeader';
 import { Loading } from './Loading';
 import { QueryError } from './QueryError';
 
-interface RecordStatusProps {
-  /** The record's query, while it is pending or after it failed. */
-  query: { isPending: boolean; error: unknown; refetch: () => unknown };
-  breadcrumbs: Crumb[];
-  /** The page title when the record could not be loaded. */
-  unavailableTitle: string;
-}
-
-/** What a detail page shows until its record is there: a loading page, or the error with a retry. */
-export function RecordStatus({ query, breadcrumbs, unavailableTitle }: RecordStatusProps) {
-  const { t } = useTranslation();
-  if (query.isPending) {
-    return (
-      <>
-        <PageHeader title={t('common.loading')} breadcrumbs={breadcrumbs} />
-        <Loading />
-      </>
-    );
-  }
-  return (
-    <>
-      <PageHeader title={unavailableTitle} breadcrumbs={breadcrumbs} />
-      <QueryError error={query.error} onRetry={() => void query.refetch()} />
-    </>
-  );
+/**
+ * What a detail page shows under its header until its record is there: loading, or the error
+ * with a retry. The page keeps rendering its own PageHeader first, so the h1 (which has focus
+ * after navigation) stays the same element when the record arrives.
+ */
+export function RecordStatus({ query }: { query: { isPending: boolean; error: unknown; refetch: () => unknown } }) {
+  return query.isPending ? <Loading /> : <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 }

@@ -64,7 +64,12 @@ export function OrganisationDetailPage() {
   const canManageUsers = hasPermission(me, Permission.usersManage);
 
   if (record.isPending || record.error !== null) {
-    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('organisations.unavailable')} />;
+    return (
+      <>
+        <PageHeader title={record.isPending ? t('common.loading') : t('organisations.unavailable')} breadcrumbs={crumbs} />
+        <RecordStatus query={record} />
+      </>
+    );
   }
   const org = record.data;
 

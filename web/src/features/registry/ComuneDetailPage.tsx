@@ -125,7 +125,12 @@ export function ComuneDetailPage() {
   const crumbs = [{ label: t('comuni.title'), to: '/comuni' }];
 
   if (record.isPending || record.error !== null) {
-    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('comune.unavailable')} />;
+    return (
+      <>
+        <PageHeader title={record.isPending ? t('common.loading') : t('comune.unavailable')} breadcrumbs={crumbs} />
+        <RecordStatus query={record} />
+      </>
+    );
   }
   const comune = record.data;
   return (

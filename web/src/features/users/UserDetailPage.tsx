@@ -193,7 +193,12 @@ export function UserDetailPage() {
   const crumbs = [{ label: t('users.title'), to: '/utenti' }];
 
   if (record.isPending || record.error !== null) {
-    return <RecordStatus query={record} breadcrumbs={crumbs} unavailableTitle={t('users.unavailable')} />;
+    return (
+      <>
+        <PageHeader title={record.isPending ? t('common.loading') : t('users.unavailable')} breadcrumbs={crumbs} />
+        <RecordStatus query={record} />
+      </>
+    );
   }
   const user = record.data;
   return (
