@@ -1,7 +1,8 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NotificationArea, NotificationsProvider } from '../components/Notifications';
+import { Loading } from '../components/Loading';
 import { useMe } from '../lib/session';
 import { Header } from './Header';
 import { Footer } from './Footer';
@@ -60,7 +61,10 @@ export function Layout() {
       <Header />
       <main id="main-content" tabIndex={-1} className="container py-4 incas-main">
         <NotificationArea />
-        <Outlet />
+        {/* Pages are loaded on first use (see router.tsx). */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Footer />
       <ScrollRestoration />

@@ -1,1 +1,3 @@
-export { AuditPage } from './AuditPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+export const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');

@@ -1,1 +1,3 @@
-export { HomePage } from './HomePage';
+import { lazyPage } from '../../lib/lazyPage';
+
+export const HomePage = lazyPage(() => import('./HomePage'), 'HomePage');

@@ -1,3 +1,5 @@
-export { OrganisationsListPage } from './OrganisationsListPage';
-export { OrganisationDetailPage } from './OrganisationDetailPage';
-export { OrganisationCreatePage } from './OrganisationCreatePage';
+import { lazyPage } from '../../lib/lazyPage';
+
+export const OrganisationsListPage = lazyPage(() => import('./OrganisationsListPage'), 'OrganisationsListPage');
+export const OrganisationDetailPage = lazyPage(() => import('./OrganisationDetailPage'), 'OrganisationDetailPage');
+export const OrganisationCreatePage = lazyPage(() => import('./OrganisationCreatePage'), 'OrganisationCreatePage');

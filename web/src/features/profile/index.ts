@@ -1,1 +1,3 @@
-export { ProfilePage } from './ProfilePage';
+import { lazyPage } from '../../lib/lazyPage';
+
+export const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');

@@ -1,0 +1,10 @@
+import { lazy, type ComponentType } from 'react';
+
+/**
+ * A page loaded on first use, in its own chunk, so the first page does not download every
+ * feature. Features export their pages this way from index.ts; Layout shows an accessible
+ * "loading" message while a page's chunk arrives.
+ */
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
