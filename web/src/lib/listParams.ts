@@ -2,8 +2,9 @@
  * List filters live in the URL search params, so a filtered list can be shared and the back
  * button restores it. Empty values are removed rather than kept as `?q=`.
  */
-import { useCallback } from 'react';
+import { useCallback, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { useDebouncedSearch } from './useDebouncedSearch';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -35,6 +36,21 @@ export function useListParams() {
   const pageSize = Math.min(100, toPositiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE));
 
   return { params, get, update, page, pageSize };
+}
+
+/**
+ * The list's search box (`q`): what is typed reaches the URL after a pause; submitting the form
+ * (Enter) applies it at once instead of waiting for the pause.
+ */
+export function useListSearch() {
+  const { get, update } = useListParams();
+  const write = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
+  const [text, setText] = useDebouncedSearch(get('q'), write);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+  return { text, setText, submit };
 }
 
 function toPositiveInt(value: string | null, fallback: number): number {

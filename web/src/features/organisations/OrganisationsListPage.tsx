@@ -1,17 +1,16 @@
-import { useCallback, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
 import { ListResults } from '../../components/ListResults';
+import { ActiveFilter, SearchFilters } from '../../components/SearchFilters';
 import { ORGANISATION_TYPES } from '../../lib/domain';
-import { oneOf, useListParams } from '../../lib/listParams';
+import { oneOf, useListParams, useListSearch } from '../../lib/listParams';
 import { useRegions } from '../../lib/lookups';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import type { OrganisationsQuery } from '../../api/models';
 import { useOrganisations } from './api/find-organisations';
 
@@ -31,22 +30,17 @@ function Filters() {
   const label = useLabels();
   const { get, update } = useListParams();
   const regions = useRegions();
-  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
-  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: text.trim() });
-  };
+  const search = useListSearch();
   return (
-    <form role="search" aria-label={t('organisations.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+    <SearchFilters label={t('organisations.searchLandmark')} clearTo="/organizzazioni" onSubmit={search.submit}>
       <div className="row">
         <div className="col-md-6 col-lg-4">
           <TextField
             id="org-q"
             type="search"
             label={t('organisations.search')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            value={search.text}
+            onChange={(e) => search.setText(e.target.value)}
             autoComplete="off"
           />
         </div>
@@ -72,17 +66,11 @@ function Filters() {
         </div>
       </div>
       {get('comune') !== '' && (
-        <p>
-          {t('organisations.comuneFilter', { code: get('comune') })}{' '}
-          <button type="button" className="btn btn-link p-0" onClick={() => update({ comune: '' })}>
-            {t('common.removeFilter')}
-          </button>
-        </p>
+        <ActiveFilter onRemove={() => update({ comune: '' })}>
+          {t('organisations.comuneFilter', { code: get('comune') })}
+        </ActiveFilter>
       )}
-      <Link to="/organizzazioni" className="btn btn-outline-primary btn-sm">
-        {t('common.clearFilters')}
-      </Link>
-    </form>
+    </SearchFilters>
   );
 }
 

@@ -1,18 +1,17 @@
-import { useCallback, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/FormField';
 import { ListResults } from '../../components/ListResults';
+import { SearchFilters } from '../../components/SearchFilters';
 import { Icon } from '../../components/Icon';
 import { BANDS, COMUNI_SORTS } from '../../lib/domain';
-import { oneOf, useListParams } from '../../lib/listParams';
+import { oneOf, useListParams, useListSearch } from '../../lib/listParams';
 import { useFormat } from '../../lib/format';
 import type { ComuniQuery } from '../../api/models';
 import { useComuni } from './api/find-comuni';
 import { useRegions } from '../../lib/lookups';
 import { useProvinces } from './api/get-provinces';
-import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import { useBandLabel } from './labels';
 
 // Query-string booleans, as the API declares them.
@@ -43,23 +42,15 @@ function Filters() {
   const regions = useRegions();
   const region = get('region');
   const provinces = useProvinces(region);
-
-  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
-  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
+  const search = useListSearch();
 
   const yesNo = [
     { value: 'true', label: t('common.yes') },
     { value: 'false', label: t('common.no') },
   ];
 
-  // Enter in the search box applies the text at once instead of waiting for the pause.
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: text.trim() });
-  };
-
   return (
-    <form role="search" aria-label={t('comuni.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+    <SearchFilters label={t('comuni.searchLandmark')} clearTo="/comuni" onSubmit={search.submit}>
       <div className="form-group">
         <div className="input-group">
           <span className="input-group-text">
@@ -72,8 +63,8 @@ function Filters() {
             id="comuni-q"
             type="search"
             className="form-control"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            value={search.text}
+            onChange={(e) => search.setText(e.target.value)}
             aria-describedby="comuni-q-hint"
             autoComplete="off"
           />
@@ -144,10 +135,7 @@ function Filters() {
           />
         </div>
       </div>
-      <Link to="/comuni" className="btn btn-outline-primary btn-sm">
-        {t('common.clearFilters')}
-      </Link>
-    </form>
+    </SearchFilters>
   );
 }
 

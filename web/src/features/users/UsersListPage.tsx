@@ -1,15 +1,14 @@
-import { useCallback, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField, TextField } from '../../components/FormField';
 import { ListResults } from '../../components/ListResults';
+import { ActiveFilter, SearchFilters } from '../../components/SearchFilters';
 import { ROLES, USER_STATUSES } from '../../lib/domain';
-import { oneOf, useListParams } from '../../lib/listParams';
+import { oneOf, useListParams, useListSearch } from '../../lib/listParams';
 import { useOrganisationSummary } from '../../lib/lookups';
 import { useFormat } from '../../lib/format';
-import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 import type { UsersQuery } from '../../api/models';
 import { useUsers } from './api/find-users';
 
@@ -29,22 +28,17 @@ function Filters() {
   const { t } = useTranslation();
   const { get, update } = useListParams();
   const organisation = useOrganisationSummary(get('organisationId'));
-  const writeQuery = useCallback((value: string) => update({ q: value }, { replace: true }), [update]);
-  const [text, setText] = useDebouncedSearch(get('q'), writeQuery);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: text.trim() });
-  };
+  const search = useListSearch();
   return (
-    <form role="search" aria-label={t('users.searchLandmark')} onSubmit={onSubmit} className="mb-3">
+    <SearchFilters label={t('users.searchLandmark')} clearTo="/utenti" onSubmit={search.submit}>
       <div className="row">
         <div className="col-md-6 col-lg-4">
           <TextField
             id="users-q"
             type="search"
             label={t('users.search')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+            value={search.text}
+            onChange={(e) => search.setText(e.target.value)}
             autoComplete="off"
           />
         </div>
@@ -70,17 +64,11 @@ function Filters() {
         </div>
       </div>
       {get('organisationId') !== '' && (
-        <p>
-          {t('users.organisationFilter', { name: organisation.data?.name ?? '…' })}{' '}
-          <button type="button" className="btn btn-link p-0" onClick={() => update({ organisationId: '' })}>
-            {t('common.removeFilter')}
-          </button>
-        </p>
+        <ActiveFilter onRemove={() => update({ organisationId: '' })}>
+          {t('users.organisationFilter', { name: organisation.data?.name ?? '…' })}
+        </ActiveFilter>
       )}
-      <Link to="/utenti" className="btn btn-outline-primary btn-sm">
-        {t('common.clearFilters')}
-      </Link>
-    </form>
+    </SearchFilters>
   );
 }
 
