@@ -10,14 +10,16 @@ interface FieldBase {
   className?: string;
 }
 
-function describedBy(id: string, hint: unknown, error: string | undefined): string | undefined {
+/** The ids of a field's hint and error, for aria-describedby. */
+export function describedBy(id: string, hint: unknown, error: string | undefined): string | undefined {
   const ids = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null].filter(
     (v): v is string => v !== null,
   );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+/** A field's hint and error, under it. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
   return (
     <>
       {hint !== undefined && (

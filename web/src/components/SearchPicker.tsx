@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessages, describedBy } from './FormField';
 
 export interface PickerOption {
   value: string;
@@ -55,9 +56,6 @@ export function SearchPicker(props: SearchPickerProps) {
     );
   }
 
-  const describedBy = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null, statusId]
-    .filter(Boolean)
-    .join(' ');
 
   return (
     <div className="form-group">
@@ -71,19 +69,10 @@ export function SearchPicker(props: SearchPickerProps) {
         value={text}
         onChange={(e) => onTextChange(e.target.value)}
         aria-invalid={error !== undefined ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy(id, hint, error), statusId].filter(Boolean).join(' ')}
         autoComplete="off"
       />
-      {hint !== undefined && (
-        <small id={`${id}-hint`} className="form-text d-block">
-          {hint}
-        </small>
-      )}
-      {error !== undefined && (
-        <div id={`${id}-error`} className="invalid-feedback d-block">
-          {error}
-        </div>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <p id={statusId} role="status" className="small mt-2 mb-1">
         {loading ? t('common.loading') : options === undefined ? '' : t('picker.count', { count: options.length })}
       </p>
