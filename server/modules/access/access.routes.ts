@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -129,4 +129,3 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   });
 }
 
-export type { FastifyReply, FastifyRequest };

@@ -45,11 +45,20 @@ export interface Database {
 
 export const APP_ROLE = 'incas_app';
 
-/** One round trip: become the application role and set the tenancy settings for this transaction. */
-export const ENTER_APP_ROLE_SQL =
-  `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', $1, true), ` +
-  `set_config('app.tenant', $2, true), set_config('app.region', $3, true), set_config('app.user_id', $4, true)`;
+/**
+ * The statement that becomes the application role and sets the tenancy settings for this
+ * transaction. `values` are the four expressions for scope, tenant, region and user id: bind
+ * placeholders (PGlite) or quoted literals (node-postgres, sent together with BEGIN).
+ */
+export function enterAppRoleSql(values: readonly [string, string, string, string]): string {
+  const [scope, tenant, region, userId] = values;
+  return (
+    `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', ${scope}, true), ` +
+    `set_config('app.tenant', ${tenant}, true), set_config('app.region', ${region}, true), ` +
+    `set_config('app.user_id', ${userId}, true)`
+  );
+}
 
-export function accessParams(a: DbAccess): string[] {
+export function accessParams(a: DbAccess): [string, string, string, string] {
   return [a.scope, a.tenant ?? '', a.region ?? '', a.userId ?? ''];
 }

@@ -1,5 +1,5 @@
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import { ENTER_APP_ROLE_SQL, accessParams, type Database, type DbAccess, type Queryable } from './db.js';
+import { enterAppRoleSql, accessParams, type Database, type DbAccess, type Queryable } from './db.js';
 
 const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) };
 
@@ -27,7 +27,7 @@ export async function openPglite(
     pglite,
     async tx(access: DbAccess, fn) {
       return pglite.transaction(async (t) => {
-        await t.query(ENTER_APP_ROLE_SQL, accessParams(access));
+        await t.query(enterAppRoleSql(['$1', '$2', '$3', '$4']), accessParams(access));
         return fn(wrap(t));
       });
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { APP_ROLE, accessParams, type Database, type DbAccess, type Queryable } from './db.js';
+import { accessParams, enterAppRoleSql, type Database, type DbAccess, type Queryable } from './db.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -33,11 +33,7 @@ function wrap(c: pg.PoolClient, prepared: boolean): Queryable {
  */
 function beginAsApp(c: pg.PoolClient, access: DbAccess): string {
   const [scope, tenant, region, userId] = accessParams(access).map((v) => c.escapeLiteral(v));
-  return (
-    `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.scope', ${scope}, true), ` +
-    `set_config('app.tenant', ${tenant}, true), set_config('app.region', ${region}, true), ` +
-    `set_config('app.user_id', ${userId}, true)`
-  );
+  return `BEGIN; ${enterAppRoleSql([scope!, tenant!, region!, userId!])}`;
 }
 
 async function inTransaction<T>(

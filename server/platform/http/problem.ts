@@ -94,10 +94,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const e = new AppError(mapped);
       return sendProblem(reply, e.status, e.code);
     }
-    if (err.statusCode === 429) {
-      if (err.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
-      return sendProblem(reply, 429, 'rate.limited');
-    }
+    if (err.statusCode === 429) return sendProblem(reply, 429, 'rate.limited');
     if (isDatabaseDown(err)) {
       req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
       return sendProblem(reply, 503, 'database.unavailable');
