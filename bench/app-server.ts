@@ -3,6 +3,7 @@
  * own code exactly as server/main.ts does (migrations, registry of the Comuni, demo accounts),
  * listening on a free port of 127.0.0.1. The database comes from BENCH_DB_URL.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
@@ -27,6 +28,7 @@ try {
     INCAS_RATE_LIMIT: '100000000',
     LOG_LEVEL: 'silent',
     INCAS_DEMO: 'true',
+    INCAS_DATA_KEY: randomBytes(32).toString('base64'),
   });
   const started = performance.now();
   const prepared = await prepareDatabase(config);

@@ -3,6 +3,8 @@
  * openapi.json and regenerates the web client's types; `npm run openapi:check` fails when either
  * committed file is out of date (CI).
  */
+import { randomBytes } from 'node:crypto';
+import { createFieldCipher } from '../server/platform/crypto.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ const noDb: Database = new Proxy({} as Database, {
   },
 });
 
-const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'development' }), apiDocs: true }, db: noDb, logger: false });
+const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'development' }), apiDocs: true }, db: noDb, cipher: createFieldCipher(randomBytes(32)), logger: false });
 await app.ready();
 const spec = JSON.stringify(app.swagger(), null, 2) + '\n';
 await app.close();

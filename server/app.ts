@@ -20,12 +20,14 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './platform/db/db.js';
 import { systemClock, type Clock } from './platform/context.js';
+import { createFieldCipher, resolveDataKey, type FieldCipher } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
 import { installErrorHandling, sendProblem } from './platform/http/problem.js';
 import { projectRoot } from './platform/paths.js';
 import './platform/http/fastify-types.js';
 import { accessRoutes, authenticateRequest, sessionCookieName } from './modules/access/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { pilotRoutes } from './modules/pilot/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { systemRoutes } from './modules/system/index.js';
 
@@ -33,6 +35,8 @@ export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
+  /** Defaults to the configured data key (resolveDataKey). */
+  cipher?: FieldCipher;
   /** Log to stdout (false in tests). */
   logger?: boolean;
 }
@@ -73,6 +77,7 @@ const documentProblems: typeof jsonSchemaTransform = (input) => {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const clock = deps.clock ?? systemClock;
+  const cipher = deps.cipher ?? createFieldCipher(resolveDataKey(config));
   const app = Fastify({
     logger: deps.logger === false ? false : {
       level: config.logLevel,
@@ -98,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (req) => {
-    req.ctx = { actor: null, db, clock, log: req.log, config, requestId: req.id, ip: req.ip };
+    req.ctx = { actor: null, db, clock, log: req.log, config, cipher, requestId: req.id, ip: req.ip };
   });
 
   // Every API route must say whether it is public: deny by default is checked at start-up.
@@ -175,6 +180,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'registry', description: 'Regions, provinces and Comuni (ISTAT/ANPR)' },
         { name: 'organisations', description: 'Organisations acting on the territory' },
         { name: 'audit', description: 'Audit trail' },
+        { name: 'pilot', description: 'Pilot art. 18-ter: referrals, cases, permits, PAI, measures, outcomes' },
+        { name: 'pilot-monitoring', description: 'Pilot art. 18-ter: budget, critical issues, tasks, quadro comparativo' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -190,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(accessRoutes);
       await v1.register(registryRoutes);
       await v1.register(auditRoutes);
+      await v1.register(pilotRoutes, { prefix: '/pilot' });
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,17 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Login attempts per minute per IP (security.md #2: at most 20). */
   loginRateLimitPerMinute: number;
+  /**
+   * Key (32 bytes, base64) that encrypts identity fields at rest (AES-256-GCM) and keys the blind
+   * indexes. Required in production; in demo/development mode a key is generated once and kept
+   * in the data folder when this is absent (`resolveDataKey`).
+   */
+  dataKey: string | null;
+  /** SMTP server for e-mail (daily digest), e.g. smtp://relay.example.org:25; null: no e-mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Public URL of this instance, for links in e-mails. */
+  publicUrl: string;
 }
 
 const bool = z
@@ -49,6 +60,10 @@ const envSchema = z.object({
   INCAS_API_DOCS: bool.optional(),
   INCAS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   INCAS_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  INCAS_DATA_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'Base64 of exactly 32 bytes').optional(),
+  INCAS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL').optional(),
+  INCAS_MAIL_FROM: z.string().email().default('noreply@incas.local'),
+  INCAS_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.INCAS_SECRET) {
     throw new Error('Invalid configuration:\n  INCAS_SECRET: required in production (32+ characters)');
+  }
+  if (production && !e.INCAS_DATA_KEY) {
+    throw new Error('Invalid configuration:\n  INCAS_DATA_KEY: required in production (base64 of 32 random bytes: openssl rand -base64 32)');
   }
   return {
     port: e.PORT,
@@ -81,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocs: e.INCAS_API_DOCS ?? !production,
     rateLimitPerMinute: e.INCAS_RATE_LIMIT,
     loginRateLimitPerMinute: e.INCAS_LOGIN_RATE_LIMIT,
+    dataKey: e.INCAS_DATA_KEY ?? null,
+    smtpUrl: e.INCAS_SMTP_URL ?? null,
+    mailFrom: e.INCAS_MAIL_FROM,
+    publicUrl: e.INCAS_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };
 }

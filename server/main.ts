@@ -2,15 +2,18 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
-import { startJobs } from './platform/jobs.js';
+import { startJobs, type JobDefinition } from './platform/jobs.js';
+import { createFieldCipher, resolveDataKey } from './platform/crypto.js';
 import { purgeSessionsJob } from './modules/access/index.js';
+import { pilotJobs } from './modules/pilot/index.js';
 
 const config = loadConfig();
 const started = Date.now();
 const { db, demoAccounts, migrations, registry } = await prepareDatabase(config);
-const app = await buildApp({ config, db });
+const cipher = createFieldCipher(resolveDataKey(config));
+const app = await buildApp({ config, db, cipher });
 await app.listen({ port: config.port, host: config.host });
-const jobs = await startJobs({ db, config, log: app.log }, [purgeSessionsJob]);
+const jobs = await startJobs({ db, config, log: app.log, cipher }, [purgeSessionsJob as JobDefinition<unknown>, ...pilotJobs]);
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
+import type { FieldCipher } from './crypto.js';
 import type { Database, DbAccess } from './db/db.js';
 
 export interface Clock {
@@ -36,6 +37,8 @@ export interface Ctx {
   clock: Clock;
   log: FastifyBaseLogger;
   config: Config;
+  /** Encrypts and decrypts identity fields; keys the blind indexes. */
+  cipher: FieldCipher;
   requestId: string;
   ip: string;
 }

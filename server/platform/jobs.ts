@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { systemClock, type Clock, type Ctx } from './context.js';
+import type { FieldCipher } from './crypto.js';
 import type { Database, Queryable } from './db/db.js';
 
 export interface JobDefinition<P> {
@@ -38,7 +39,7 @@ function bossOn(db: Database): PgBoss {
 
 /** Starts the worker for the given jobs and registers their schedules. */
 export async function startJobs(
-  deps: { db: Database; config: Config; log: FastifyBaseLogger; clock?: Clock },
+  deps: { db: Database; config: Config; log: FastifyBaseLogger; cipher: FieldCipher; clock?: Clock },
   definitions: JobDefinition<unknown>[],
 ): Promise<Jobs> {
   const boss = bossOn(deps.db);
@@ -54,7 +55,7 @@ export async function startJobs(
       for (const job of jobs) {
         const payload = def.payload.parse(job.data);
         const ctx: Ctx = {
-          actor: null, db: deps.db, clock: deps.clock ?? systemClock, log: deps.log, config: deps.config,
+          actor: null, db: deps.db, clock: deps.clock ?? systemClock, log: deps.log, config: deps.config, cipher: deps.cipher,
           requestId: `job:${job.id}`, ip: '',
         };
         await def.handler(ctx, payload);

@@ -27,6 +27,18 @@ export const permissions = [
   'audit.read',
   'audit.verify',
   'profile.manage',
+  // pilot 18-ter (case management): person-level data stays in the Comune
+  'pilot.cases.read',
+  'pilot.cases.write',
+  'pilot.cases.decide',
+  'pilot.cases.export',
+  'pilot.tasks.read',
+  'pilot.pseudonymised.read',
+  'pilot.comparative.read',
+  'pilot.budget.read',
+  'pilot.budget.manage',
+  'pilot.issues.read',
+  'pilot.issues.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,14 +46,24 @@ const everyone: Permission[] = ['registry.read', 'organisations.read', 'profile.
 
 /** Role → permissions. Reading audit rows is further limited by row-level security to the tenant. */
 export const permissionTable: Record<Role, readonly Permission[]> = {
-  operatore: [...everyone],
-  referente_comunale: [...everyone, 'audit.read'],
-  responsabile_amministrativo: [...everyone],
+  // the case manager: full data of the cases assigned to them (the service checks the assignment)
+  operatore: [...everyone, 'pilot.cases.read', 'pilot.cases.write', 'pilot.tasks.read', 'pilot.comparative.read'],
+  // the Comune's side: every case of the Comune; admits, revokes, approves PAIs; exports
+  referente_comunale: [...everyone, 'audit.read', 'pilot.cases.read', 'pilot.cases.write', 'pilot.cases.decide',
+    'pilot.cases.export', 'pilot.tasks.read', 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read',
+    'pilot.issues.manage'],
+  // finance of the Comune, no person-level data
+  responsabile_amministrativo: [...everyone, 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read'],
   revisore: [...everyone],
-  regione: [...everyone],
-  assistenza_tecnica: [...everyone],
-  mlps: [...everyone],
-  amministratore: [...everyone, 'registry.manage', 'organisations.manage', 'users.manage', 'audit.read', 'audit.verify'],
+  // aggregates only, disclosure-controlled
+  regione: [...everyone, 'pilot.comparative.read'],
+  // pseudonymised rows for data-quality support, never identity
+  assistenza_tecnica: [...everyone, 'pilot.pseudonymised.read', 'pilot.comparative.read', 'pilot.budget.read',
+    'pilot.issues.read', 'pilot.issues.manage'],
+  // fixed disclosure-controlled tables only
+  mlps: [...everyone, 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read'],
+  amministratore: [...everyone, 'registry.manage', 'organisations.manage', 'users.manage', 'audit.read', 'audit.verify',
+    'pilot.budget.manage'],
 };
 
 /**

@@ -18,7 +18,7 @@ const echoJob: JobDefinition<{ marker: string }> = {
 
 beforeAll(async () => {
   t = await startTestApp();
-  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, clock: t.clock }, [echoJob as JobDefinition<unknown>, purgeSessionsJob as JobDefinition<unknown>]);
+  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, cipher: t.cipher, clock: t.clock }, [echoJob as JobDefinition<unknown>, purgeSessionsJob as JobDefinition<unknown>]);
 });
 afterAll(async () => {
   await jobs.stop();
@@ -50,7 +50,7 @@ describe('jobs', () => {
     const count = async () =>
       (await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [u.id])))[0]!.n;
     expect(await count()).toBe(2);
-    const ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, requestId: 'test', ip: '' };
+    const ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
     await purgeSessionsJob.handler(ctx, {});
     expect(await count()).toBe(2);
     t.clock.advance(31 * 86_400_000);

@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/platform/db/db.js';
 import { projectRoot } from '../../server/platform/paths.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
-import { openTestDb } from '../support/harness.js';
+import { openTestDb, TEST_DATA_KEY } from '../support/harness.js';
 
 export const DEMO_PASSWORD = 'demo-incas-2026';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,7 +32,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   }
   const db = await openTestDb();
   await seedDemo(db, DEMO_PASSWORD);
-  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '1000' });
   const app = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

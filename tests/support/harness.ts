@@ -10,10 +10,14 @@ import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { Clock } from '../../server/platform/context.js';
+import { createFieldCipher, type FieldCipher } from '../../server/platform/crypto.js';
 import type { Database } from '../../server/platform/db/db.js';
 import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
 import { databaseUrlWithName } from './template.js';
+
+/** A fixed data key for tests (never used outside them). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export class FakeClock implements Clock {
   private t: number;
@@ -62,6 +66,7 @@ export interface TestApp {
   db: Database;
   clock: FakeClock;
   config: Config;
+  cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -72,11 +77,12 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDb();
   const clock = new FakeClock();
-  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
-  const app = await buildApp({ config, db, clock, logger: false });
+  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
+  const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
+  const app = await buildApp({ config, db, clock, cipher, logger: false });
   await app.ready();
   return {
-    app, db, clock, config,
+    app, db, clock, config, cipher,
     async close() {
       await app.close();
       await db.close();

@@ -1,0 +1,217 @@
+/**
+ * Statistical disclosure control for the "quadro comparativo" of the 18-ter pilot (domain.md §7.5
+ * item 1; security.md §4.2). Pure: no I/O, no clock, no randomness, so identical inputs always give
+ * identical outputs (a requirement of T-18: a table requested twice must not reveal more than once).
+ *
+ * Policy applied to every controlled cell:
+ * - persons (counts of persons or of per-person records): 0 stays 0, 1–9 becomes "<10", anything
+ *   else is rounded to the nearest multiple of 5 (half up), so a published value is never 1–9;
+ * - ratio and days (computed over persons): shown only when computed over at least 10 persons;
+ * - count (non-person things such as hours) and amount (public finance of public bodies): exact.
+ * The total row is computed by the caller from the raw data and controlled on its own; it is never
+ * the sum of rounded cells.
+ */
+
+export type CellKind = 'persons' | 'count' | 'amount' | 'ratio' | 'days';
+
+export type TableBlock =
+  | 'intake'
+  | 'permits'
+  | 'presa_in_carico'
+  | 'pai_measures'
+  | 'outcomes'
+  | 'exits'
+  | 'finance'
+  | 'quality';
+
+/**
+ * - persons: a count of persons or of per-person records (PAIs, contracts): disclosure-controlled.
+ * - count: a count of non-person things (hours): exact.
+ * - amount: euro, public finance of public bodies: exact, to the cent.
+ * - ratio: a percentage (0–100, one decimal) whose denominator is a number of persons: shown only
+ *   when the denominator is >= 10, else "<10".
+ * - days: a median number of days computed over persons: shown only when the number of persons it is
+ *   computed over is >= 10, else "<10".
+ */
+export interface ColumnDef {
+  key: string;
+  block: TableBlock;
+  kind: CellKind;
+  labelIt: string;
+  labelEn: string;
+}
+
+/** A published cell; null = not computable (e.g. a ratio whose denominator is 0). */
+export type Cell = number | '<10' | null;
+
+/** A raw cell; `base` is the denominator (ratio) or the number of persons (days). */
+export interface RawCell {
+  value: number | null;
+  base?: number;
+}
+
+export interface RawRow {
+  comuneIstat: string;
+  comuneName: string;
+  cells: Record<string, RawCell>;
+}
+
+export interface TableRow {
+  /** null for the total row */
+  comuneIstat: string | null;
+  comuneName: string;
+  /** true when the cells are the raw values (only for a viewer entitled to them) */
+  exact: boolean;
+  cells: Record<string, Cell>;
+}
+
+/**
+ * Who is looking: 'all' sees every row exact (the platform's own operators), 'none' sees every row
+ * controlled (Ministry, Regione), an ISTAT code sees that Comune's own row exact and the rest controlled.
+ */
+export interface DisclosureViewer {
+  exactFor: 'all' | 'none' | string;
+}
+
+export const SUPPRESSED = '<10' as const;
+/** Smallest number of persons a published figure may describe or be computed over. */
+export const MIN_PERSONS = 10;
+/** Published counts of persons are multiples of this. */
+export const ROUNDING_BASE = 5;
+export const TOTAL_ROW_NAME = 'Totale';
+
+export const DISCLOSURE_NOTE_IT =
+  'I valori tra 1 e 9 persone sono indicati come «<10»; gli altri sono arrotondati al multiplo di 5 più vicino. ' +
+  'I totali sono calcolati sui dati originali e arrotondati a parte: possono non coincidere con la somma delle righe.';
+
+export const DISCLOSURE_NOTE_EN =
+  'Values between 1 and 9 persons are shown as “<10”; the others are rounded to the nearest multiple of 5. ' +
+  'Totals are computed from the original data and rounded separately: they may not equal the sum of the rows.';
+
+function assertPersons(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`${what} must be a non-negative integer, got ${String(n)}`);
+  }
+}
+
+function assertFinite(n: number, what: string): void {
+  if (!Number.isFinite(n)) throw new RangeError(`${what} must be a finite number, got ${String(n)}`);
+}
+
+/** Rounds half away from zero to `decimals` places, immune to the 1.005 -> 1.00 binary artefact. */
+function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(Math.abs(x) * f * (1 + Number.EPSILON)) / f;
+  return r === 0 ? 0 : Math.sign(x) * r;
+}
+
+/**
+ * 0 -> 0; 1..9 -> "<10"; >= 10 -> the nearest multiple of 5, half up (12 -> 10, 13 -> 15).
+ * Throws on anything that is not a non-negative integer: a bad count must fail, not be published.
+ */
+export function controlPersons(n: number): number | '<10' {
+  assertPersons(n, 'a count of persons');
+  if (n === 0) return 0;
+  if (n < MIN_PERSONS) return SUPPRESSED;
+  // n >= 10 rounds to >= 10, so a published count is never in 1..9
+  return Math.floor((n + ROUNDING_BASE / 2) / ROUNDING_BASE) * ROUNDING_BASE;
+}
+
+/**
+ * The number of persons a ratio or a median is computed over: required whenever there is a value,
+ * because without it the cell cannot be checked (fail closed).
+ */
+function baseOf(kind: CellKind, raw: RawCell): number {
+  if (raw.base === undefined) throw new TypeError(`a ${kind} cell needs its base (number of persons)`);
+  assertPersons(raw.base, `the base of a ${kind} cell`);
+  return raw.base;
+}
+
+/** The raw value as published to a viewer entitled to it: exact, only rounded for display. */
+function exactCell(kind: CellKind, raw: RawCell): Cell {
+  const v = raw.value;
+  if (v === null) return null;
+  switch (kind) {
+    case 'persons':
+      assertPersons(v, 'a count of persons');
+      return v;
+    case 'count':
+      assertFinite(v, 'a count');
+      return v;
+    case 'amount':
+      assertFinite(v, 'an amount');
+      return roundTo(v, 2);
+    case 'ratio':
+      assertFinite(v, 'a ratio');
+      return baseOf(kind, raw) === 0 ? null : roundTo(v, 1);
+    case 'days':
+      assertFinite(v, 'a number of days');
+      return baseOf(kind, raw) === 0 ? null : roundTo(v, 0);
+  }
+}
+
+/** One cell as published to a viewer not entitled to the raw value. */
+export function controlCell(kind: CellKind, raw: RawCell): Cell {
+  const v = raw.value;
+  if (v === null) return null;
+  switch (kind) {
+    case 'persons':
+      return controlPersons(v);
+    case 'count':
+    case 'amount':
+      return exactCell(kind, raw);
+    case 'ratio':
+    case 'days': {
+      assertFinite(v, kind === 'ratio' ? 'a ratio' : 'a number of days');
+      const base = baseOf(kind, raw);
+      if (base === 0) return null;
+      if (base < MIN_PERSONS) return SUPPRESSED;
+      return roundTo(v, kind === 'ratio' ? 1 : 0);
+    }
+  }
+}
+
+function publishRow(
+  columns: readonly ColumnDef[],
+  raw: RawRow,
+  comuneIstat: string | null,
+  comuneName: string,
+  exact: boolean,
+): TableRow {
+  const cells: Record<string, Cell> = {};
+  for (const col of columns) {
+    // a missing cell is "not computable", never an implicit 0; keys not in `columns` are dropped
+    const rawCell = Object.hasOwn(raw.cells, col.key) ? raw.cells[col.key] : undefined;
+    cells[col.key] = rawCell === undefined ? null : exact ? exactCell(col.kind, rawCell) : controlCell(col.kind, rawCell);
+  }
+  return { comuneIstat, comuneName, exact, cells };
+}
+
+/**
+ * The table as one viewer may see it: the Comuni rows in the order given, then the total row
+ * (comuneIstat null, name "Totale"). A row is exact when the viewer is entitled to it ('all', or
+ * its own ISTAT code); the total row is exact only for 'all'. Only the columns listed are published.
+ */
+export function publishTable(
+  columns: ColumnDef[],
+  rows: RawRow[],
+  total: RawRow,
+  viewer: DisclosureViewer,
+): TableRow[] {
+  const keys = new Set<string>();
+  for (const col of columns) {
+    if (keys.has(col.key)) throw new Error(`duplicate column key "${col.key}"`);
+    keys.add(col.key);
+  }
+  const codes = new Set<string>();
+  for (const row of rows) {
+    if (codes.has(row.comuneIstat)) throw new Error(`duplicate row for Comune ${row.comuneIstat}`);
+    codes.add(row.comuneIstat);
+  }
+  const all = viewer.exactFor === 'all';
+  const published = rows.map((row) =>
+    publishRow(columns, row, row.comuneIstat, row.comuneName, all || viewer.exactFor === row.comuneIstat),
+  );
+  published.push(publishRow(columns, total, null, TOTAL_ROW_NAME, all));
+  return published;
+}

@@ -1,0 +1,171 @@
+/**
+ * XLSX export of a published table (the quadro comparativo and the other fixed reports), on exceljs
+ * (docs/decisions/0010-xlsx-exceljs.md). The table handed in is already disclosure-controlled:
+ * this module only lays it out. Every text cell goes through safeCellText (security.md T-13).
+ */
+import ExcelJS from 'exceljs';
+
+export interface SheetTable {
+  title: string;
+  subtitle: string;
+  note: string;
+  columns: { key: string; label: string; group: string }[];
+  rows: { label: string; cells: Record<string, number | string | null> }[];
+  /** header of the first column (the row labels), e.g. "Comune"; empty when omitted */
+  rowHeader?: string;
+}
+
+/** Characters a spreadsheet skips before deciding what a cell starts with: whitespace, BOM, controls, invisible formatting. */
+const IGNORABLE = String.raw`[\s\p{Cc}\p{Cf}]`;
+/** Formula triggers, with their full-width forms (some spreadsheets fold them to ASCII). */
+const TRIGGER = String.raw`[=+\-@|%\uFF1D\uFF0B\uFF0D\uFF20\uFF5C\uFF05]`;
+const FORMULA_LIKE = new RegExp(`^${IGNORABLE}*${TRIGGER}`, 'u');
+
+/**
+ * CSV/XLSX injection guard (security.md T-13, Primero R2-3593): when the first character that is not
+ * whitespace, a BOM or a control/format character is one of = + - @ | % (or a full-width form), or
+ * the text starts with a tab or a carriage return, the text is prefixed with a single quote, so no
+ * spreadsheet reads it as a formula. Any other text is returned unchanged.
+ */
+export function safeCellText(s: string): string {
+  return /^[\t\r]/.test(s) || FORMULA_LIKE.test(s) ? `'${s}` : s;
+}
+
+/**
+ * Makes a string storable in XLSX: drops characters XML 1.0 cannot carry (exceljs would write an
+ * unreadable file), replaces unpaired surrogates, and escapes literal `_xHHHH_` sequences, which
+ * Excel would otherwise decode (`_x003D_` is "=") after the guard has looked at the text.
+ */
+function xlsxText(s: string): string {
+  const storable = s
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return safeCellText(storable).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+}
+
+/** Excel's rules for sheet names: 1–31 characters, none of [ ] : * ? / \, no leading/trailing quote. */
+function sheetNameOf(name: string): string {
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
+    .replace(/[[\]:*?/\\\u0000-\u001F\u007F]/g, ' ')
+    .trim()
+    .slice(0, 31)
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  if (cleaned === '') return 'Foglio1';
+  return cleaned.toLowerCase() === 'history' ? `${cleaned}_` : cleaned;
+}
+
+const INTEGER_FORMAT = '#,##0';
+const DECIMAL_FORMAT = '#,##0.00';
+const FIRST_DATA_COLUMN = 2;
+const GROUP_ROW = 4;
+const LABEL_ROW = 5;
+const FIRST_BODY_ROW = 6;
+
+const clamp = (n: number, min: number, max: number): number => Math.min(max, Math.max(min, n));
+const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map((w) => [...w].length));
+
+const thinBottom: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' } };
+
+/**
+ * One worksheet: title (row 1, bold), subtitle (row 2), note (row 3), a header row of column groups
+ * (merged over each run of columns of the same group), a header row of column labels, then one row
+ * per table row with its label in the first column. Numbers stay numbers ("#,##0", or "#,##0.00" for
+ * a column holding decimals), text such as "<10" stays text, null is an empty cell. Panes are frozen
+ * under the headers and after the first column.
+ */
+export async function tableToXlsx(table: SheetTable, opts: { sheetName: string; creator: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = opts.creator;
+  wb.lastModifiedBy = opts.creator;
+  wb.title = table.title;
+
+  const ws = wb.addWorksheet(sheetNameOf(opts.sheetName), {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: LABEL_ROW, topLeftCell: `B${FIRST_BODY_ROW}`, activeCell: `B${FIRST_BODY_ROW}` }],
+  });
+
+  const title = ws.getCell(1, 1);
+  title.value = xlsxText(table.title);
+  title.font = { bold: true, size: 14 };
+  ws.getCell(2, 1).value = xlsxText(table.subtitle);
+  const note = ws.getCell(3, 1);
+  note.value = xlsxText(table.note);
+  note.font = { italic: true };
+
+  // header: groups (merged over each run of equal groups), then labels
+  const corner = ws.getCell(LABEL_ROW, 1);
+  corner.value = xlsxText(table.rowHeader ?? '');
+  corner.font = { bold: true };
+  corner.alignment = { vertical: 'bottom' };
+  corner.border = thinBottom;
+  for (let i = 0; i < table.columns.length; ) {
+    const group = table.columns[i]!.group;
+    let end = i;
+    while (end + 1 < table.columns.length && table.columns[end + 1]!.group === group) end++;
+    const first = FIRST_DATA_COLUMN + i;
+    const last = FIRST_DATA_COLUMN + end;
+    if (last > first) ws.mergeCells(GROUP_ROW, first, GROUP_ROW, last);
+    const cell = ws.getCell(GROUP_ROW, first);
+    cell.value = xlsxText(group);
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    cell.border = { ...thinBottom, left: { style: 'thin' }, right: { style: 'thin' } };
+    i = end + 1;
+  }
+
+  // a column holding any decimal shows two decimals throughout, so its figures line up
+  const formats = table.columns.map((column) =>
+    table.rows.some((r) => {
+      const v = r.cells[column.key];
+      return typeof v === 'number' && !Number.isInteger(v);
+    }) ? DECIMAL_FORMAT : INTEGER_FORMAT,
+  );
+  let headerLines = 1;
+  table.columns.forEach((column, i) => {
+    const c = FIRST_DATA_COLUMN + i;
+    const decimals = formats[i] === DECIMAL_FORMAT;
+    const widest = Math.max(
+      longestWord(column.label),
+      ...table.rows.map((r) => {
+        const v = r.cells[column.key];
+        return typeof v === 'number' ? v.toLocaleString('it-IT', { minimumFractionDigits: decimals ? 2 : 0 }).length : String(v ?? '').length;
+      }),
+    );
+    const width = clamp(widest + 3, 10, 24);
+    ws.getColumn(c).width = width;
+    headerLines = Math.max(headerLines, Math.ceil([...column.label].length / (width - 2)));
+
+    const header = ws.getCell(LABEL_ROW, c);
+    header.value = xlsxText(column.label);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'bottom', horizontal: 'center' };
+    header.border = thinBottom;
+  });
+  ws.getRow(LABEL_ROW).height = 15 * clamp(headerLines, 1, 6);
+  ws.getColumn(1).width = clamp(Math.max(
+    [...(table.rowHeader ?? '')].length,
+    ...table.rows.map((r) => [...r.label].length),
+  ) + 2, 14, 40);
+
+  table.rows.forEach((row, r) => {
+    const excelRow = ws.getRow(FIRST_BODY_ROW + r);
+    excelRow.getCell(1).value = xlsxText(row.label);
+    table.columns.forEach((column, i) => {
+      const v = row.cells[column.key];
+      const cell = excelRow.getCell(FIRST_DATA_COLUMN + i);
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) throw new RangeError(`cell ${column.key} of "${row.label}" is not a finite number`);
+        cell.value = v;
+        cell.numFmt = formats[i]!;
+      } else if (typeof v === 'string') {
+        cell.value = xlsxText(v);
+        cell.alignment = { horizontal: 'right' };
+      }
+      // null or missing: the cell stays empty
+    });
+  });
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
