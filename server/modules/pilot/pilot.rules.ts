@@ -334,6 +334,7 @@ export function expiryAlerts(expiresOn: IsoDate): { daysBefore: 90 | 60 | 30; du
 
 // ───────────────────────────── eligibility ─────────────────────────────
 
+/** Who asks for admission: the permit holder, or a family member of a holder. */
 export type EligibilityInput =
   | { role: 'titolare'; nationalities: string[]; permit: { basis: PermitBasis; status: PermitStatus } | null }
   | { role: 'familiare'; nationalities: string[]; relation: Relation; holderAdmitted: boolean };
@@ -429,6 +430,7 @@ export function followUpDates(exitOn: IsoDate): { months: 6 | 12; dueOn: IsoDate
   return ([6, 12] as const).map((months) => ({ months, dueOn: addMonths(exitOn, months) }));
 }
 
+/** Age bands of the aggregated outputs (FAMI-style reporting). */
 export type AgeBand = '0-17' | '18-24' | '25-34' | '35-44' | '45-54' | '55+';
 
 /**

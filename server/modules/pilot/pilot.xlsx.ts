@@ -37,16 +37,20 @@ export function safeCellText(s: string): string {
  * Excel would otherwise decode (`_x003D_` is "=") after the guard has looked at the text.
  */
 function xlsxText(s: string): string {
-  const storable = s
+  return safeCellText(xmlStorable(s)).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+}
+
+/** Drops the characters XML 1.0 cannot carry and replaces unpaired surrogates. */
+function xmlStorable(s: string): string {
+  return s
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-  return safeCellText(storable).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
 }
 
 /** Excel's rules for sheet names: 1–31 characters, none of [ ] : * ? / \, no leading/trailing quote. */
 function sheetNameOf(name: string): string {
-  const cleaned = name
+  const cleaned = xmlStorable(name)
     // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
     .replace(/[[\]:*?/\\\u0000-\u001F\u007F]/g, ' ')
     .trim()
@@ -78,9 +82,9 @@ const thinBottom: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' } };
  */
 export async function tableToXlsx(table: SheetTable, opts: { sheetName: string; creator: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = opts.creator;
-  wb.lastModifiedBy = opts.creator;
-  wb.title = table.title;
+  wb.creator = xmlStorable(opts.creator);
+  wb.lastModifiedBy = wb.creator;
+  wb.title = xmlStorable(table.title);
 
   const ws = wb.addWorksheet(sheetNameOf(opts.sheetName), {
     views: [{ state: 'frozen', xSplit: 1, ySplit: LABEL_ROW, topLeftCell: `B${FIRST_BODY_ROW}`, activeCell: `B${FIRST_BODY_ROW}` }],

@@ -366,6 +366,486 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current catalogue of exploitation indicators (603-bis c.p., ILO) */
+        get: operations["getPilotIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Comune's referrals */
+        get: operations["findPilotReferrals"];
+        put?: never;
+        /** Record a referral with its screening checklist */
+        post: operations["createPilotReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the screening's outcome */
+        patch: operations["updatePilotReferral"];
+        trace?: never;
+    };
+    "/api/v1/pilot/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale */
+        get: operations["findPilotCases"];
+        put?: never;
+        /** Register a beneficiary (permit holder) and open the case */
+        post: operations["createPilotCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case file (every read is audited) */
+        get: operations["getPilotCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a family member to the household */
+        post: operations["addPilotMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admit, suspend, resume or close a case */
+        post: operations["transitionPilotCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/members/{personId}/admission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admit a family member to the measures, or revoke a person's admission (art. 7) */
+        post: operations["decidePilotAdmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/persons/{personId}/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a residence permit of a person */
+        post: operations["createPilotPermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/permits/{permitId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receipt, issue, renewal, conversion or revocation of a permit */
+        post: operations["recordPilotPermitEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/persons/{personId}/viewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who viewed this person (for the referente) */
+        get: operations["listPilotPersonViewers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/persons/{personId}/access-package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GDPR access package of one person (JSON) */
+        get: operations["getPilotAccessPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/pais": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the PAI of a member of the case admitted to the measures */
+        post: operations["createPilotPai"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/pais/{paiId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A PAI with its measures, totals, versions and the steps allowed now (audited) */
+        get: operations["getPilotPai"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the needs and objectives of a draft PAI or of one under revision */
+        patch: operations["updatePilotPai"];
+        trace?: never;
+    };
+    "/api/v1/pilot/pais/{paiId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earlier version of a PAI, frozen when its revision started (audited) */
+        get: operations["getPilotPaiVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/pais/{paiId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a PAI: share with the beneficiary, approve (referente), start, revise, close */
+        post: operations["transitionPilotPai"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/pais/{paiId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PAI as a tagged PDF in Italian, ready for signature (audited) */
+        get: operations["printPilotPai"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/pais/{paiId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a measure to a PAI (on an approved PAI its cost must fit the budget) */
+        post: operations["addPilotMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record progress on a measure: status, actual hours and cost, outcome */
+        patch: operations["updatePilotMeasure"];
+        trace?: never;
+    };
+    "/api/v1/pilot/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocation, commitments and spending per pilot Comune for a year (own Comune, or all for national roles) */
+        get: operations["getPilotBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/budget/{comuneIstat}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a pilot Comune's allocation for a year (platform administrator) */
+        put: operations["setPilotBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My work list: tasks assigned to me, earliest due first */
+        get: operations["findPilotTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/tasks/{taskId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my tasks done */
+        post: operations["completePilotTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Critical issues and corrective actions: my Comune's, or every pilot Comune's for the national roles */
+        get: operations["findPilotIssues"];
+        put?: never;
+        /** Raise a critical issue of a pilot Comune (no personal data) */
+        post: operations["createPilotIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/issues/{issueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a critical issue: status, corrective action, owner, due date, resolution */
+        patch: operations["updatePilotIssue"];
+        trace?: never;
+    };
+    "/api/v1/pilot/comparative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quadro comparativo: the pilot Comuni side by side for a period, disclosure-controlled */
+        get: operations["getPilotComparative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/comparative.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quadro comparativo as an XLSX download, with the same disclosure control */
+        get: operations["exportPilotComparativeXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/comparative/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pseudonymised rows of one pilot Comune, for ANCI/Cittalia technical assistance (no identity) */
+        get: operations["findPilotPseudonymisedRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -630,11 +1110,643 @@ export interface components {
         ResetPasswordRequestInput: {
             newPassword: string;
         };
+        /** @enum {string} */
+        PilotCaseStatusInput: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+        /** @enum {string} */
+        PilotExitReasonInput: "lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso";
+        /** @enum {string} */
+        PilotRelationInput: "coniuge" | "figlio" | "genitore" | "fratello" | "nonno" | "nipote_di_nonno" | "nipote_di_zio" | "zio" | "suocero" | "genero_nuora" | "cognato" | "figliastro" | "patrigno_matrigna" | "altro";
+        /** @enum {string} */
+        PilotPermitBasisInput: "art_18ter" | "art_18" | "motivi_famiglia" | "lavoro_subordinato" | "lavoro_autonomo" | "studio" | "altro";
+        /** @enum {string} */
+        PilotPermitStatusInput: "in_istruttoria" | "ricevuta_rilasciata" | "rilasciato" | "in_scadenza" | "rinnovo_richiesto" | "rinnovato" | "convertito" | "revocato" | "scaduto";
+        PilotIndicatorInput: {
+            code: string;
+            /** @enum {string} */
+            source: "603bis" | "ilo" | "lg2021" | "locale";
+            labelIt: string;
+            labelEn: string;
+        };
+        PilotIndicatorCatalogueInput: {
+            version: number;
+            indicators: components["schemas"]["PilotIndicatorInput"][];
+        };
+        PilotCreateReferralInput: {
+            receivedOn: string;
+            /** @enum {string} */
+            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
+            /** @enum {string} */
+            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
+            /** @enum {string} */
+            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+            screening: {
+                code: string;
+                /** @enum {string} */
+                observed: "si" | "no" | "non_noto";
+            }[];
+            /**
+             * @default in_screening
+             * @enum {string}
+             */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn?: string;
+        };
+        PilotUpdateReferralInput: {
+            /** @enum {string} */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn: string;
+        };
+        PilotReferralInput: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            receivedOn: string;
+            /** @enum {string} */
+            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
+            /** @enum {string} */
+            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
+            /** @enum {string} */
+            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+            catalogueVersion: number;
+            /** @enum {string} */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn: string | null;
+            caseId: string | null;
+            screening: {
+                code: string;
+                /** @enum {string} */
+                observed: "si" | "no" | "non_noto";
+            }[];
+            observedCount: number;
+        };
+        PilotReferralPageInput: {
+            items: components["schemas"]["PilotReferralInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotIdentityInput: {
+            surname: string;
+            givenNames: string;
+            birthDate: string;
+            /** @default null */
+            codiceFiscale: string | null;
+            /** @default null */
+            phone: string | null;
+            /** @default null */
+            email: string | null;
+            /** @default null */
+            address: string | null;
+        };
+        PilotPersonInputInput: {
+            identity: components["schemas"]["PilotIdentityInput"];
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            birthCountry: string;
+            nationalities: string[];
+            /** @default [] */
+            languages: string[];
+        };
+        PilotEligibilityInput: {
+            eligible: boolean;
+            code: string;
+            explanation: string;
+            legalReference: string;
+        };
+        PilotPermitInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            basis: components["schemas"]["PilotPermitBasisInput"];
+            questura: string;
+            initiatedBy: ("proposta_ag" | "parere_inl") | null;
+            number: string | null;
+            receiptOn: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            renewalRequestedOn: string | null;
+            renewedOn: string | null;
+            renewalCount: number;
+            conversionRequestedOn: string | null;
+            convertedOn: string | null;
+            convertedTo: components["schemas"]["PilotPermitBasisInput"] | null;
+            revokedOn: string | null;
+            revocationReason: string | null;
+            predecessorId: string | null;
+            status: components["schemas"]["PilotPermitStatusInput"];
+            daysToExpiry: number | null;
+        };
+        PilotAdmissionInput: {
+            /** @enum {string} */
+            status: "ammesso" | "revocato" | "cessato";
+            decidedOn: string;
+            decidedBy: string;
+            reason: string;
+            endedOn: string | null;
+            endReason: string | null;
+        };
+        PilotMemberInput: {
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            role: "titolare" | "familiare";
+            relation: components["schemas"]["PilotRelationInput"] | null;
+            kinshipKind: ("parentela" | "affinita" | "coniugio" | "nessuno") | null;
+            degree: number | null;
+            inNucleo: boolean;
+            presentInItaly: boolean;
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            birthYear: number;
+            birthCountry: string;
+            nationalities: string[];
+            languages: string[];
+            identity: components["schemas"]["PilotIdentityInput"] | null;
+            eligibility: components["schemas"]["PilotEligibilityInput"];
+            admission: components["schemas"]["PilotAdmissionInput"] | null;
+            permits: components["schemas"]["PilotPermitInput"][];
+            pai: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                version: number;
+            } | null;
+        };
+        PilotCreateCaseInput: {
+            openedOn: string;
+            /** Format: uuid */
+            referralId?: string;
+            /** Format: uuid */
+            ownerUserId?: string;
+            /** @default true */
+            inSai: boolean;
+            holder: components["schemas"]["PilotPersonInputInput"];
+        };
+        PilotAddMemberInput: {
+            relation: components["schemas"]["PilotRelationInput"];
+            /** @default true */
+            inNucleo: boolean;
+            /** @default true */
+            presentInItaly: boolean;
+            person: components["schemas"]["PilotPersonInputInput"];
+        };
+        PilotCaseTransitionInput: {
+            to: components["schemas"]["PilotCaseStatusInput"];
+            on: string;
+            reason: string;
+            exitReason?: components["schemas"]["PilotExitReasonInput"];
+        };
+        PilotAdmissionDecisionInput: {
+            /** @enum {string} */
+            decision: "ammetti" | "revoca";
+            on: string;
+            reason: string;
+        };
+        PilotCaseEventInput: {
+            id: number;
+            type: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: string | null;
+            pseudonym: string | null;
+            note: string | null;
+        };
+        PilotCaseDetailInput: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            comuneIstat: string;
+            comuneName: string;
+            status: components["schemas"]["PilotCaseStatusInput"];
+            openedOn: string;
+            admittedOn: string | null;
+            closedOn: string | null;
+            exitReason: components["schemas"]["PilotExitReasonInput"] | null;
+            inSai: boolean;
+            referralId: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            version: number;
+            members: components["schemas"]["PilotMemberInput"][];
+            events: components["schemas"]["PilotCaseEventInput"][];
+            allowedTransitions: components["schemas"]["PilotCaseStatusInput"][];
+            allowedExitReasons: components["schemas"]["PilotExitReasonInput"][];
+            canDecide: boolean;
+            seesIdentity: boolean;
+        };
+        PilotCaseSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            status: components["schemas"]["PilotCaseStatusInput"];
+            openedOn: string;
+            ownerName: string;
+            members: number;
+            permitStatus: components["schemas"]["PilotPermitStatusInput"] | null;
+            permitExpiresOn: string | null;
+            paiStatus: string | null;
+        };
+        PilotCasePageInput: {
+            items: components["schemas"]["PilotCaseSummaryInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotCreatePermitInput: {
+            basis: components["schemas"]["PilotPermitBasisInput"];
+            questura: string;
+            /** @enum {string} */
+            initiatedBy?: "proposta_ag" | "parere_inl";
+            number?: string;
+            receiptOn?: string;
+            issuedOn?: string;
+            expiresOn?: string;
+        };
+        PilotPermitEventInput: {
+            /** @constant */
+            event: "receipt";
+            on: string;
+        } | {
+            /** @constant */
+            event: "issue";
+            on: string;
+            expiresOn?: string;
+            number?: string;
+        } | {
+            /** @constant */
+            event: "renewal_request";
+            on: string;
+        } | {
+            /** @constant */
+            event: "renew";
+            on: string;
+            expiresOn: string;
+        } | {
+            /** @constant */
+            event: "conversion_request";
+            on: string;
+        } | {
+            /** @constant */
+            event: "convert";
+            on: string;
+            /** @enum {string} */
+            convertedTo: "lavoro_subordinato" | "lavoro_autonomo" | "studio";
+            expiresOn: string;
+        } | {
+            /** @constant */
+            event: "revoke";
+            on: string;
+            reason: string;
+        };
+        PilotViewerInput: {
+            /** Format: date-time */
+            at: string;
+            userId: string | null;
+            displayName: string | null;
+            action: string;
+        };
+        PilotViewerListInput: {
+            items: components["schemas"]["PilotViewerInput"][];
+        };
+        /** @enum {string} */
+        PilotComparativeBlockInput: "intake" | "permits" | "presa_in_carico" | "pai_measures" | "outcomes" | "exits" | "finance" | "quality";
+        /**
+         * @description persons: disclosure-controlled count; ratio: percentage; days: median; amount: euro; count: exact count
+         * @enum {string}
+         */
+        PilotCellKindInput: "persons" | "count" | "amount" | "ratio" | "days";
+        PilotComparativeColumnInput: {
+            key: string;
+            block: components["schemas"]["PilotComparativeBlockInput"];
+            kind: components["schemas"]["PilotCellKindInput"];
+            labelIt: string;
+            labelEn: string;
+        };
+        PilotComparativeCellInput: number | "<10" | null;
+        PilotComparativeRowInput: {
+            /** @description null on the total row */
+            comuneIstat: string | null;
+            comuneName: string;
+            /** @description true when the cells are the raw figures (the viewer's own Comune) */
+            exact: boolean;
+            cells: {
+                [key: string]: components["schemas"]["PilotComparativeCellInput"];
+            };
+        };
+        PilotComparativeInput: {
+            from: string;
+            to: string;
+            /** Format: date-time */
+            generatedAt: string;
+            note: {
+                it: string;
+                en: string;
+            };
+            columns: components["schemas"]["PilotComparativeColumnInput"][];
+            /** @description One row per pilot Comune, then the total row */
+            rows: components["schemas"]["PilotComparativeRowInput"][];
+            /** @enum {string} */
+            viewer: "exact_own" | "controlled";
+        };
+        PilotPseudonymisedRecordInput: {
+            pseudonym: string;
+            comuneIstat: string;
+            /** @enum {string} */
+            role: "titolare" | "familiare";
+            degree: number | null;
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            ageBand: ("0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55+") | null;
+            /** @enum {string} */
+            caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+            /** @description e.g. 2026-Q2 */
+            openedQuarter: string;
+            /** @description holds a live admission to the art. 6 measures */
+            admitted: boolean;
+            paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
+            /** @description measures of the person's PAIs, not cancelled */
+            measures: number;
+            hasContract: boolean;
+            exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
+        };
+        PilotPseudonymisedRecordPageInput: {
+            items: components["schemas"]["PilotPseudonymisedRecordInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        PilotPaiStatusInput: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso";
+        /** @enum {string} */
+        PilotMeasureTypeInput: "orientamento" | "bilancio_competenze" | "formazione" | "riqualificazione" | "corso_italiano" | "tirocinio" | "accompagnamento_lavoro" | "supporto_abitativo" | "trasporto" | "mediazione" | "legale" | "sanitario" | "cura_figli" | "sostegno_economico" | "altro_complementare";
+        /** @enum {string} */
+        PilotMeasureStatusInput: "pianificata" | "avviata" | "completata" | "interrotta" | "annullata";
+        PilotPaiNeedsInput: {
+            /** @enum {string} */
+            education: "nessuno" | "primaria" | "secondaria_inferiore" | "secondaria_superiore" | "professionale" | "universitaria";
+            /** @default [] */
+            skills: string[];
+            /** @default [] */
+            languages: {
+                code: string;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | "madrelingua";
+            }[];
+            /** @default [] */
+            workHistory: {
+                /** @enum {string} */
+                sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+                years: number;
+                /** @default  */
+                description: string;
+            }[];
+            /** @default  */
+            notes: string;
+        };
+        PilotCreatePaiInput: {
+            /** Format: uuid */
+            personId: string;
+            needs: components["schemas"]["PilotPaiNeedsInput"];
+            objectives: string[];
+        };
+        PilotUpdatePaiInput: {
+            needs?: components["schemas"]["PilotPaiNeedsInput"];
+            objectives?: string[];
+            expectedVersion: number;
+        };
+        PilotPaiTransitionInput: {
+            to: components["schemas"]["PilotPaiStatusInput"];
+            on: string;
+            noticeLanguage?: string;
+        };
+        PilotCreateMeasureInput: {
+            type: components["schemas"]["PilotMeasureTypeInput"];
+            providerName: string;
+            /** Format: uuid */
+            providerOrgId?: string;
+            startOn: string;
+            endOn?: string;
+            hoursPlanned: number;
+            costPlanned: number;
+        };
+        PilotUpdateMeasureInput: {
+            status?: components["schemas"]["PilotMeasureStatusInput"];
+            hoursActual?: number | null;
+            costActual?: number | null;
+            outcome?: string | null;
+            endOn?: string | null;
+            costPlanned?: number;
+        };
+        PilotMeasureInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paiId: string;
+            type: components["schemas"]["PilotMeasureTypeInput"];
+            providerName: string;
+            providerOrgId: string | null;
+            startOn: string;
+            endOn: string | null;
+            hoursPlanned: number;
+            hoursActual: number | null;
+            costPlanned: number;
+            costActual: number | null;
+            status: components["schemas"]["PilotMeasureStatusInput"];
+            outcome: string | null;
+            allowedTransitions: components["schemas"]["PilotMeasureStatusInput"][];
+        };
+        PilotPaiTotalsInput: {
+            plannedCost: number;
+            actualCost: number;
+            plannedHours: number;
+            actualHours: number;
+        };
+        PilotPaiDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            status: components["schemas"]["PilotPaiStatusInput"];
+            version: number;
+            needs: components["schemas"]["PilotPaiNeedsInput"];
+            objectives: string[];
+            sharedOn: string | null;
+            noticeLanguage: string | null;
+            approvedOn: string | null;
+            approvedBy: string | null;
+            reviewDueOn: string | null;
+            closedOn: string | null;
+            measures: components["schemas"]["PilotMeasureInput"][];
+            totals: components["schemas"]["PilotPaiTotalsInput"];
+            versions: {
+                version: number;
+                /** Format: date-time */
+                frozenAt: string;
+            }[];
+            allowedTransitions: components["schemas"]["PilotPaiStatusInput"][];
+        };
+        PilotPaiSnapshotInput: {
+            status: components["schemas"]["PilotPaiStatusInput"];
+            version: number;
+            needs: components["schemas"]["PilotPaiNeedsInput"];
+            objectives: string[];
+            sharedOn: string | null;
+            noticeLanguage: string | null;
+            approvedOn: string | null;
+            approvedBy: string | null;
+            reviewDueOn: string | null;
+            closedOn: string | null;
+            measures: components["schemas"]["PilotMeasureInput"][];
+            totals: components["schemas"]["PilotPaiTotalsInput"];
+        };
+        PilotPaiVersionInput: {
+            /** Format: uuid */
+            paiId: string;
+            /** Format: uuid */
+            caseId: string;
+            pseudonym: string;
+            version: number;
+            /** Format: date-time */
+            frozenAt: string;
+            snapshot: components["schemas"]["PilotPaiSnapshotInput"];
+        };
+        PilotSetBudgetInput: {
+            allocation: number;
+        };
+        PilotBudgetComuneInput: {
+            comuneIstat: string;
+            comuneName: string;
+            allocation: number | null;
+            committed: number;
+            spent: number;
+            available: number | null;
+            byType: {
+                type: components["schemas"]["PilotMeasureTypeInput"];
+                committed: number;
+                spent: number;
+            }[];
+        };
+        PilotBudgetInput: {
+            year: number;
+            comuni: components["schemas"]["PilotBudgetComuneInput"][];
+            total: {
+                allocation: number;
+                committed: number;
+                spent: number;
+                available: number;
+            };
+        };
+        /**
+         * @description permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.
+         * @enum {string}
+         */
+        PilotTaskKindInput: "permit_expiry" | "pai_review" | "follow_up" | "measure_overdue";
+        /** @enum {string} */
+        PilotTaskStatusInput: "aperto" | "fatto";
+        PilotTaskInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PilotTaskKindInput"];
+            /** @description YYYY-MM-DD */
+            dueOn: string;
+            /** @description What to do, naming the person by pseudonym only. */
+            label: string;
+            /** Format: uuid */
+            caseId: string;
+            status: components["schemas"]["PilotTaskStatusInput"];
+            /** @description Open and due before today. */
+            overdue: boolean;
+        };
+        PilotTaskPageInput: {
+            items: components["schemas"]["PilotTaskInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotTaskDoneInput: Record<string, never>;
+        /** @enum {string} */
+        PilotIssueCategoryInput: "presa_in_carico" | "permessi" | "misure" | "rete_territoriale" | "finanziaria" | "dati" | "altro";
+        /** @enum {string} */
+        PilotIssueStatusInput: "aperta" | "in_corso" | "risolta" | "chiusa";
+        /** @enum {string} */
+        PilotIssueLevelInput: "comune" | "national";
+        /** @description A critical issue of a pilot Comune and its corrective action. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        PilotIssueInput: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            raisedByLevel: components["schemas"]["PilotIssueLevelInput"];
+            category: components["schemas"]["PilotIssueCategoryInput"];
+            title: string;
+            description: string;
+            correctiveAction: string;
+            owner: string;
+            /** @description YYYY-MM-DD */
+            dueOn: string;
+            status: components["schemas"]["PilotIssueStatusInput"];
+            resolution: string | null;
+            /** @description Still open (aperta, in_corso) and due before today. */
+            overdue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PilotIssuePageInput: {
+            items: components["schemas"]["PilotIssueInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description Raise a critical issue. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        CreatePilotIssueInput: {
+            /** @description A Comune of the pilot; Comune staff may name only their own. */
+            comuneIstat: string;
+            category: components["schemas"]["PilotIssueCategoryInput"];
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            title: string;
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            description: string;
+            /**
+             * @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person.
+             * @default
+             */
+            correctiveAction: string;
+            /** @description A role or office, not a person: e.g. "Referente comunale". */
+            owner: string;
+            dueOn: string;
+        };
+        /** @description Change the status, action, owner, due date or resolution. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        UpdatePilotIssueInput: {
+            status?: components["schemas"]["PilotIssueStatusInput"];
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            correctiveAction?: string;
+            /** @description A role or office, not a person. */
+            owner?: string;
+            dueOn?: string;
+            /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            resolution?: string;
+        };
         HealthInput: {
             /** @constant */
             status: "ok";
             /** @constant */
             database: "ok";
+        };
+        PilotAccessPackageInput: {
+            [key: string]: unknown;
         };
         Problem: {
             type: string;
@@ -898,11 +2010,643 @@ export interface components {
         ResetPasswordRequest: {
             newPassword: string;
         };
+        /** @enum {string} */
+        PilotCaseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+        /** @enum {string} */
+        PilotExitReason: "lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso";
+        /** @enum {string} */
+        PilotRelation: "coniuge" | "figlio" | "genitore" | "fratello" | "nonno" | "nipote_di_nonno" | "nipote_di_zio" | "zio" | "suocero" | "genero_nuora" | "cognato" | "figliastro" | "patrigno_matrigna" | "altro";
+        /** @enum {string} */
+        PilotPermitBasis: "art_18ter" | "art_18" | "motivi_famiglia" | "lavoro_subordinato" | "lavoro_autonomo" | "studio" | "altro";
+        /** @enum {string} */
+        PilotPermitStatus: "in_istruttoria" | "ricevuta_rilasciata" | "rilasciato" | "in_scadenza" | "rinnovo_richiesto" | "rinnovato" | "convertito" | "revocato" | "scaduto";
+        PilotIndicator: {
+            code: string;
+            /** @enum {string} */
+            source: "603bis" | "ilo" | "lg2021" | "locale";
+            labelIt: string;
+            labelEn: string;
+        };
+        PilotIndicatorCatalogue: {
+            version: number;
+            indicators: components["schemas"]["PilotIndicator"][];
+        };
+        PilotCreateReferral: {
+            receivedOn: string;
+            /** @enum {string} */
+            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
+            /** @enum {string} */
+            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
+            /** @enum {string} */
+            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+            screening: {
+                code: string;
+                /** @enum {string} */
+                observed: "si" | "no" | "non_noto";
+            }[];
+            /**
+             * @default in_screening
+             * @enum {string}
+             */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn?: string;
+        };
+        PilotUpdateReferral: {
+            /** @enum {string} */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn: string;
+        };
+        PilotReferral: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            receivedOn: string;
+            /** @enum {string} */
+            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
+            /** @enum {string} */
+            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
+            /** @enum {string} */
+            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+            catalogueVersion: number;
+            /** @enum {string} */
+            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+            outcomeOn: string | null;
+            caseId: string | null;
+            screening: {
+                code: string;
+                /** @enum {string} */
+                observed: "si" | "no" | "non_noto";
+            }[];
+            observedCount: number;
+        };
+        PilotReferralPage: {
+            items: components["schemas"]["PilotReferral"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotIdentity: {
+            surname: string;
+            givenNames: string;
+            birthDate: string;
+            /** @default null */
+            codiceFiscale: string | null;
+            /** @default null */
+            phone: string | null;
+            /** @default null */
+            email: string | null;
+            /** @default null */
+            address: string | null;
+        };
+        PilotPersonInput: {
+            identity: components["schemas"]["PilotIdentity"];
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            birthCountry: string;
+            nationalities: string[];
+            /** @default [] */
+            languages: string[];
+        };
+        PilotEligibility: {
+            eligible: boolean;
+            code: string;
+            explanation: string;
+            legalReference: string;
+        };
+        PilotPermit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            basis: components["schemas"]["PilotPermitBasis"];
+            questura: string;
+            initiatedBy: ("proposta_ag" | "parere_inl") | null;
+            number: string | null;
+            receiptOn: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            renewalRequestedOn: string | null;
+            renewedOn: string | null;
+            renewalCount: number;
+            conversionRequestedOn: string | null;
+            convertedOn: string | null;
+            convertedTo: components["schemas"]["PilotPermitBasis"] | null;
+            revokedOn: string | null;
+            revocationReason: string | null;
+            predecessorId: string | null;
+            status: components["schemas"]["PilotPermitStatus"];
+            daysToExpiry: number | null;
+        };
+        PilotAdmission: {
+            /** @enum {string} */
+            status: "ammesso" | "revocato" | "cessato";
+            decidedOn: string;
+            decidedBy: string;
+            reason: string;
+            endedOn: string | null;
+            endReason: string | null;
+        };
+        PilotMember: {
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            role: "titolare" | "familiare";
+            relation: components["schemas"]["PilotRelation"] | null;
+            kinshipKind: ("parentela" | "affinita" | "coniugio" | "nessuno") | null;
+            degree: number | null;
+            inNucleo: boolean;
+            presentInItaly: boolean;
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            birthYear: number;
+            birthCountry: string;
+            nationalities: string[];
+            languages: string[];
+            identity: components["schemas"]["PilotIdentity"] | null;
+            eligibility: components["schemas"]["PilotEligibility"];
+            admission: components["schemas"]["PilotAdmission"] | null;
+            permits: components["schemas"]["PilotPermit"][];
+            pai: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                version: number;
+            } | null;
+        };
+        PilotCreateCase: {
+            openedOn: string;
+            /** Format: uuid */
+            referralId?: string;
+            /** Format: uuid */
+            ownerUserId?: string;
+            /** @default true */
+            inSai: boolean;
+            holder: components["schemas"]["PilotPersonInput"];
+        };
+        PilotAddMember: {
+            relation: components["schemas"]["PilotRelation"];
+            /** @default true */
+            inNucleo: boolean;
+            /** @default true */
+            presentInItaly: boolean;
+            person: components["schemas"]["PilotPersonInput"];
+        };
+        PilotCaseTransition: {
+            to: components["schemas"]["PilotCaseStatus"];
+            on: string;
+            reason: string;
+            exitReason?: components["schemas"]["PilotExitReason"];
+        };
+        PilotAdmissionDecision: {
+            /** @enum {string} */
+            decision: "ammetti" | "revoca";
+            on: string;
+            reason: string;
+        };
+        PilotCaseEvent: {
+            id: number;
+            type: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: string | null;
+            pseudonym: string | null;
+            note: string | null;
+        };
+        PilotCaseDetail: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            comuneIstat: string;
+            comuneName: string;
+            status: components["schemas"]["PilotCaseStatus"];
+            openedOn: string;
+            admittedOn: string | null;
+            closedOn: string | null;
+            exitReason: components["schemas"]["PilotExitReason"] | null;
+            inSai: boolean;
+            referralId: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            version: number;
+            members: components["schemas"]["PilotMember"][];
+            events: components["schemas"]["PilotCaseEvent"][];
+            allowedTransitions: components["schemas"]["PilotCaseStatus"][];
+            allowedExitReasons: components["schemas"]["PilotExitReason"][];
+            canDecide: boolean;
+            seesIdentity: boolean;
+        };
+        PilotCaseSummary: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            status: components["schemas"]["PilotCaseStatus"];
+            openedOn: string;
+            ownerName: string;
+            members: number;
+            permitStatus: components["schemas"]["PilotPermitStatus"] | null;
+            permitExpiresOn: string | null;
+            paiStatus: string | null;
+        };
+        PilotCasePage: {
+            items: components["schemas"]["PilotCaseSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotCreatePermit: {
+            basis: components["schemas"]["PilotPermitBasis"];
+            questura: string;
+            /** @enum {string} */
+            initiatedBy?: "proposta_ag" | "parere_inl";
+            number?: string;
+            receiptOn?: string;
+            issuedOn?: string;
+            expiresOn?: string;
+        };
+        PilotPermitEvent: {
+            /** @constant */
+            event: "receipt";
+            on: string;
+        } | {
+            /** @constant */
+            event: "issue";
+            on: string;
+            expiresOn?: string;
+            number?: string;
+        } | {
+            /** @constant */
+            event: "renewal_request";
+            on: string;
+        } | {
+            /** @constant */
+            event: "renew";
+            on: string;
+            expiresOn: string;
+        } | {
+            /** @constant */
+            event: "conversion_request";
+            on: string;
+        } | {
+            /** @constant */
+            event: "convert";
+            on: string;
+            /** @enum {string} */
+            convertedTo: "lavoro_subordinato" | "lavoro_autonomo" | "studio";
+            expiresOn: string;
+        } | {
+            /** @constant */
+            event: "revoke";
+            on: string;
+            reason: string;
+        };
+        PilotViewer: {
+            /** Format: date-time */
+            at: string;
+            userId: string | null;
+            displayName: string | null;
+            action: string;
+        };
+        PilotViewerList: {
+            items: components["schemas"]["PilotViewer"][];
+        };
+        /** @enum {string} */
+        PilotComparativeBlock: "intake" | "permits" | "presa_in_carico" | "pai_measures" | "outcomes" | "exits" | "finance" | "quality";
+        /**
+         * @description persons: disclosure-controlled count; ratio: percentage; days: median; amount: euro; count: exact count
+         * @enum {string}
+         */
+        PilotCellKind: "persons" | "count" | "amount" | "ratio" | "days";
+        PilotComparativeColumn: {
+            key: string;
+            block: components["schemas"]["PilotComparativeBlock"];
+            kind: components["schemas"]["PilotCellKind"];
+            labelIt: string;
+            labelEn: string;
+        };
+        PilotComparativeCell: number | "<10" | null;
+        PilotComparativeRow: {
+            /** @description null on the total row */
+            comuneIstat: string | null;
+            comuneName: string;
+            /** @description true when the cells are the raw figures (the viewer's own Comune) */
+            exact: boolean;
+            cells: {
+                [key: string]: components["schemas"]["PilotComparativeCell"];
+            };
+        };
+        PilotComparative: {
+            from: string;
+            to: string;
+            /** Format: date-time */
+            generatedAt: string;
+            note: {
+                it: string;
+                en: string;
+            };
+            columns: components["schemas"]["PilotComparativeColumn"][];
+            /** @description One row per pilot Comune, then the total row */
+            rows: components["schemas"]["PilotComparativeRow"][];
+            /** @enum {string} */
+            viewer: "exact_own" | "controlled";
+        };
+        PilotPseudonymisedRecord: {
+            pseudonym: string;
+            comuneIstat: string;
+            /** @enum {string} */
+            role: "titolare" | "familiare";
+            degree: number | null;
+            /** @enum {string} */
+            sex: "F" | "M" | "X";
+            ageBand: ("0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55+") | null;
+            /** @enum {string} */
+            caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+            /** @description e.g. 2026-Q2 */
+            openedQuarter: string;
+            /** @description holds a live admission to the art. 6 measures */
+            admitted: boolean;
+            paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
+            /** @description measures of the person's PAIs, not cancelled */
+            measures: number;
+            hasContract: boolean;
+            exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
+        };
+        PilotPseudonymisedRecordPage: {
+            items: components["schemas"]["PilotPseudonymisedRecord"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        PilotPaiStatus: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso";
+        /** @enum {string} */
+        PilotMeasureType: "orientamento" | "bilancio_competenze" | "formazione" | "riqualificazione" | "corso_italiano" | "tirocinio" | "accompagnamento_lavoro" | "supporto_abitativo" | "trasporto" | "mediazione" | "legale" | "sanitario" | "cura_figli" | "sostegno_economico" | "altro_complementare";
+        /** @enum {string} */
+        PilotMeasureStatus: "pianificata" | "avviata" | "completata" | "interrotta" | "annullata";
+        PilotPaiNeeds: {
+            /** @enum {string} */
+            education: "nessuno" | "primaria" | "secondaria_inferiore" | "secondaria_superiore" | "professionale" | "universitaria";
+            /** @default [] */
+            skills: string[];
+            /** @default [] */
+            languages: {
+                code: string;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | "madrelingua";
+            }[];
+            /** @default [] */
+            workHistory: {
+                /** @enum {string} */
+                sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+                years: number;
+                /** @default  */
+                description: string;
+            }[];
+            /** @default  */
+            notes: string;
+        };
+        PilotCreatePai: {
+            /** Format: uuid */
+            personId: string;
+            needs: components["schemas"]["PilotPaiNeeds"];
+            objectives: string[];
+        };
+        PilotUpdatePai: {
+            needs?: components["schemas"]["PilotPaiNeeds"];
+            objectives?: string[];
+            expectedVersion: number;
+        };
+        PilotPaiTransition: {
+            to: components["schemas"]["PilotPaiStatus"];
+            on: string;
+            noticeLanguage?: string;
+        };
+        PilotCreateMeasure: {
+            type: components["schemas"]["PilotMeasureType"];
+            providerName: string;
+            /** Format: uuid */
+            providerOrgId?: string;
+            startOn: string;
+            endOn?: string;
+            hoursPlanned: number;
+            costPlanned: number;
+        };
+        PilotUpdateMeasure: {
+            status?: components["schemas"]["PilotMeasureStatus"];
+            hoursActual?: number | null;
+            costActual?: number | null;
+            outcome?: string | null;
+            endOn?: string | null;
+            costPlanned?: number;
+        };
+        PilotMeasure: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paiId: string;
+            type: components["schemas"]["PilotMeasureType"];
+            providerName: string;
+            providerOrgId: string | null;
+            startOn: string;
+            endOn: string | null;
+            hoursPlanned: number;
+            hoursActual: number | null;
+            costPlanned: number;
+            costActual: number | null;
+            status: components["schemas"]["PilotMeasureStatus"];
+            outcome: string | null;
+            allowedTransitions: components["schemas"]["PilotMeasureStatus"][];
+        };
+        PilotPaiTotals: {
+            plannedCost: number;
+            actualCost: number;
+            plannedHours: number;
+            actualHours: number;
+        };
+        PilotPaiDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            status: components["schemas"]["PilotPaiStatus"];
+            version: number;
+            needs: components["schemas"]["PilotPaiNeeds"];
+            objectives: string[];
+            sharedOn: string | null;
+            noticeLanguage: string | null;
+            approvedOn: string | null;
+            approvedBy: string | null;
+            reviewDueOn: string | null;
+            closedOn: string | null;
+            measures: components["schemas"]["PilotMeasure"][];
+            totals: components["schemas"]["PilotPaiTotals"];
+            versions: {
+                version: number;
+                /** Format: date-time */
+                frozenAt: string;
+            }[];
+            allowedTransitions: components["schemas"]["PilotPaiStatus"][];
+        };
+        PilotPaiSnapshot: {
+            status: components["schemas"]["PilotPaiStatus"];
+            version: number;
+            needs: components["schemas"]["PilotPaiNeeds"];
+            objectives: string[];
+            sharedOn: string | null;
+            noticeLanguage: string | null;
+            approvedOn: string | null;
+            approvedBy: string | null;
+            reviewDueOn: string | null;
+            closedOn: string | null;
+            measures: components["schemas"]["PilotMeasure"][];
+            totals: components["schemas"]["PilotPaiTotals"];
+        };
+        PilotPaiVersion: {
+            /** Format: uuid */
+            paiId: string;
+            /** Format: uuid */
+            caseId: string;
+            pseudonym: string;
+            version: number;
+            /** Format: date-time */
+            frozenAt: string;
+            snapshot: components["schemas"]["PilotPaiSnapshot"];
+        };
+        PilotSetBudget: {
+            allocation: number;
+        };
+        PilotBudgetComune: {
+            comuneIstat: string;
+            comuneName: string;
+            allocation: number | null;
+            committed: number;
+            spent: number;
+            available: number | null;
+            byType: {
+                type: components["schemas"]["PilotMeasureType"];
+                committed: number;
+                spent: number;
+            }[];
+        };
+        PilotBudget: {
+            year: number;
+            comuni: components["schemas"]["PilotBudgetComune"][];
+            total: {
+                allocation: number;
+                committed: number;
+                spent: number;
+                available: number;
+            };
+        };
+        /**
+         * @description permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.
+         * @enum {string}
+         */
+        PilotTaskKind: "permit_expiry" | "pai_review" | "follow_up" | "measure_overdue";
+        /** @enum {string} */
+        PilotTaskStatus: "aperto" | "fatto";
+        PilotTask: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PilotTaskKind"];
+            /** @description YYYY-MM-DD */
+            dueOn: string;
+            /** @description What to do, naming the person by pseudonym only. */
+            label: string;
+            /** Format: uuid */
+            caseId: string;
+            status: components["schemas"]["PilotTaskStatus"];
+            /** @description Open and due before today. */
+            overdue: boolean;
+        };
+        PilotTaskPage: {
+            items: components["schemas"]["PilotTask"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotTaskDone: Record<string, never>;
+        /** @enum {string} */
+        PilotIssueCategory: "presa_in_carico" | "permessi" | "misure" | "rete_territoriale" | "finanziaria" | "dati" | "altro";
+        /** @enum {string} */
+        PilotIssueStatus: "aperta" | "in_corso" | "risolta" | "chiusa";
+        /** @enum {string} */
+        PilotIssueLevel: "comune" | "national";
+        /** @description A critical issue of a pilot Comune and its corrective action. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        PilotIssue: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            raisedByLevel: components["schemas"]["PilotIssueLevel"];
+            category: components["schemas"]["PilotIssueCategory"];
+            title: string;
+            description: string;
+            correctiveAction: string;
+            owner: string;
+            /** @description YYYY-MM-DD */
+            dueOn: string;
+            status: components["schemas"]["PilotIssueStatus"];
+            resolution: string | null;
+            /** @description Still open (aperta, in_corso) and due before today. */
+            overdue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PilotIssuePage: {
+            items: components["schemas"]["PilotIssue"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description Raise a critical issue. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        CreatePilotIssue: {
+            /** @description A Comune of the pilot; Comune staff may name only their own. */
+            comuneIstat: string;
+            category: components["schemas"]["PilotIssueCategory"];
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            title: string;
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            description: string;
+            /**
+             * @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person.
+             * @default
+             */
+            correctiveAction: string;
+            /** @description A role or office, not a person: e.g. "Referente comunale". */
+            owner: string;
+            dueOn: string;
+        };
+        /** @description Change the status, action, owner, due date or resolution. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+        UpdatePilotIssue: {
+            status?: components["schemas"]["PilotIssueStatus"];
+            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            correctiveAction?: string;
+            /** @description A role or office, not a person. */
+            owner?: string;
+            dueOn?: string;
+            /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
+            resolution?: string;
+        };
         Health: {
             /** @constant */
             status: "ok";
             /** @constant */
             database: "ok";
+        };
+        PilotAccessPackage: {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -1958,6 +3702,1369 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotIndicatorCatalogue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findPilotReferrals: {
+        parameters: {
+            query?: {
+                outcome?: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotReferralPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateReferralInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotReferral"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePilotReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotUpdateReferralInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotReferral"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findPilotCases: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: components["schemas"]["PilotCaseStatusInput"];
+                mine?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCasePage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPilotMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotAddMemberInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionPilotCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCaseTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decidePilotAdmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotAdmissionDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotPermit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreatePermitInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPermit"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPilotPermitEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                permitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotPermitEventInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPermit"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPilotPersonViewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotViewerList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotAccessPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotAccessPackage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotPai: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreatePaiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPaiDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotPai: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPaiDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePilotPai: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotUpdatePaiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPaiDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotPaiVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPaiVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionPilotPai: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotPaiTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPaiDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printPilotPai: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PAI (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPilotMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateMeasureInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotMeasure"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePilotMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotUpdateMeasureInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotMeasure"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotBudget: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotBudget"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPilotBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comuneIstat: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotSetBudgetInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotBudgetComune"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findPilotTasks: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PilotTaskStatusInput"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotTaskPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completePilotTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotTaskDoneInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotTask"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findPilotIssues: {
+        parameters: {
+            query?: {
+                comune?: string;
+                status?: components["schemas"]["PilotIssueStatusInput"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotIssuePage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePilotIssueInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotIssue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePilotIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePilotIssueInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotIssue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotComparative: {
+        parameters: {
+            query: {
+                /** @description First day of the period (included) */
+                from: string;
+                /** @description Last day of the period (included); at most three years after `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotComparative"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPilotComparativeXlsx: {
+        parameters: {
+            query: {
+                /** @description First day of the period (included) */
+                from: string;
+                /** @description Last day of the period (included); at most three years after `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quadro comparativo as an XLSX workbook (same disclosure control as the JSON table) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findPilotPseudonymisedRecords: {
+        parameters: {
+            query: {
+                /** @description ISTAT code of a pilot Comune */
+                comune: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPseudonymisedRecordPage"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */
