@@ -82,10 +82,12 @@ export const TOTAL_ROW_NAME = 'Totale';
 
 export const DISCLOSURE_NOTE_IT =
   'I valori tra 1 e 9 persone sono indicati come «<10»; gli altri sono arrotondati al multiplo di 5 più vicino. ' +
+  'Percentuali e mediane compaiono solo se calcolate su almeno 10 persone; le percentuali sono arrotondate a 5 punti. ' +
   'I totali sono calcolati sui dati originali e arrotondati a parte: possono non coincidere con la somma delle righe.';
 
 export const DISCLOSURE_NOTE_EN =
   'Values between 1 and 9 persons are shown as “<10”; the others are rounded to the nearest multiple of 5. ' +
+  'Percentages and medians appear only when computed over at least 10 persons; percentages are rounded to 5 points. ' +
   'Totals are computed from the original data and rounded separately: they may not equal the sum of the rows.';
 
 function assertPersons(n: number, what: string): void {
@@ -166,7 +168,9 @@ export function controlCell(kind: CellKind, raw: RawCell): Cell {
       const base = baseOf(kind, raw);
       if (base === 0) return null;
       if (base < MIN_PERSONS) return SUPPRESSED;
-      return roundTo(v, kind === 'ratio' ? 1 : 0);
+      // a percentage to one decimal over a small base would reveal its numerator (33.3% of a base
+      // published as 10 can only be 4 of 12): controlled percentages move in steps of 5 points
+      return kind === 'ratio' ? Math.round(v / ROUNDING_BASE) * ROUNDING_BASE : roundTo(v, 0);
     }
   }
 }

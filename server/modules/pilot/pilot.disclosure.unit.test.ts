@@ -32,10 +32,10 @@ describe('controlPersons', () => {
 });
 
 describe('controlCell', () => {
-  it('shows a ratio only over at least 10 persons, to one decimal', () => {
+  it('shows a ratio only over at least 10 persons, in steps of 5 points so the numerator stays hidden', () => {
     expect(controlCell('ratio', { value: 33.333, base: 9 })).toBe('<10');
-    expect(controlCell('ratio', { value: 33.333, base: 10 })).toBe(33.3);
-    expect(controlCell('ratio', { value: 66.66, base: 12 })).toBe(66.7);
+    expect(controlCell('ratio', { value: 33.333, base: 10 })).toBe(35);
+    expect(controlCell('ratio', { value: 66.66, base: 12 })).toBe(65);
     expect(controlCell('ratio', { value: 50, base: 1 })).toBe('<10');
   });
 
@@ -85,7 +85,7 @@ describe('publishTable (examples)', () => {
     for (const r of out.slice(0, 4)) expect(r.cells).toEqual({ referrals: '<10', screened: '<10', hours: 5, spent: 100 });
     expect(out[4]).toEqual({
       comuneIstat: null, comuneName: 'Totale', exact: false,
-      cells: { referrals: 10, screened: 33.3, hours: null, spent: null },
+      cells: { referrals: 10, screened: 35, hours: null, spent: null },
     });
   });
 

@@ -64,7 +64,7 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
       tags, operationId: 'printPilotPai', summary: 'The PAI as a tagged PDF in Italian, ready for signature (audited)',
       params: paiParams,
       response: {
-        200: { description: 'The PAI (application/pdf)', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+        200: { description: 'The PAI (application/pdf)', content: { 'application/pdf': { schema: z.file().mime('application/pdf') } } },
       },
     },
     handler: async (req, reply) => {
@@ -72,7 +72,8 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="pai-${req.params.paiId}.pdf"`)
-        .send(pdf);
+        // Fastify sends a Buffer as it is (no serializer); the schema only documents the binary body
+        .send(pdf as unknown as File);
     },
   });
 

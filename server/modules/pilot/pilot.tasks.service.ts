@@ -152,7 +152,7 @@ export function digestMessage(tasks: DigestTask[], today: string, publicUrl: str
       '',
       `Apra InCaS per i dettagli / Open InCaS for the details: ${link}`,
       '',
-      'Messaggio automatico, non rispondere. / Automatic message, please do not reply.',
+      'Messaggio automatico: si prega di non rispondere. / Automatic message: please do not reply.',
     ].join('\n'),
   };
 }

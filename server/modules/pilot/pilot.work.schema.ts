@@ -7,7 +7,7 @@ import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { isIsoDate } from './pilot.rules.js';
 import { issueCategories, issueStatuses, taskKinds } from './pilot.vocab.js';
 
-const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD').meta({ format: 'date', description: 'YYYY-MM-DD' });
 const istatCode = z.string().regex(/^\d{6}$/, 'Six digits');
 
 // ───────────────────────────── tasks ─────────────────────────────

@@ -17,7 +17,6 @@ interface PageOf<T> { items: T[]; total: number }
 interface Problem { code: string; errors?: { path: string }[] }
 interface Mail { to: string[]; raw: string }
 
-const DAY = 86_400_000;
 const PUBLIC_URL = 'https://incas.esempio.it';
 
 // a loopback MTA that keeps what it receives (no TLS, no AUTH)

@@ -17,6 +17,8 @@ interface NavItem {
 
 function navItemsFor(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  if (hasPermission(me, Permission.pilotCasesRead)) items.push({ to: '/casi', label: t('cases.nav') });
+  if (hasPermission(me, Permission.pilotComparativeRead)) items.push({ to: '/quadro-comparativo', label: t('monitoring.nav') });
   if (hasPermission(me, Permission.registryRead)) items.push({ to: '/comuni', label: t('nav.comuni') });
   if (hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage)) {
     items.push({ to: '/organizzazioni', label: t('nav.organisations') });

@@ -1,7 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import it from '../i18n/it.json';
-import en from '../i18n/en.json';
+import itCore from '../i18n/it.json';
+import enCore from '../i18n/en.json';
+import itCases from '../features/cases/i18n/it.json';
+import enCases from '../features/cases/i18n/en.json';
+import itMonitoring from '../features/monitoring/i18n/it.json';
+import enMonitoring from '../features/monitoring/i18n/en.json';
+
+// Each pilot feature keeps its own catalogue, mounted under its own key.
+const it = { ...itCore, cases: itCases, monitoring: itMonitoring };
+const en = { ...enCore, cases: enCases, monitoring: enMonitoring };
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -6,6 +6,8 @@ import { OrganisationCreatePage, OrganisationDetailPage, OrganisationsListPage }
 import { UserCreatePage, UserDetailPage, UsersListPage } from '../features/users';
 import { AuditPage } from '../features/audit';
 import { ProfilePage } from '../features/profile';
+import { CaseCreatePage, CaseDetailPage, CasesListPage, PaiPage, ReferralsPage } from '../features/cases';
+import { BudgetPage, ComparativePage, IssuesPage } from '../features/monitoring';
 import { AccessibilityPage, LegalNotesPage, PrivacyPage } from '../features/legal';
 import { Permission } from '../lib/permissions';
 import { Layout } from './Layout';
@@ -98,6 +100,70 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission={Permission.auditRead}>
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'casi',
+            element: (
+              <RequirePermission permission={Permission.pilotCasesRead}>
+                <CasesListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'casi/nuovo',
+            element: (
+              <RequirePermission permission={Permission.pilotCasesWrite}>
+                <CaseCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'casi/:caseId',
+            element: (
+              <RequirePermission permission={Permission.pilotCasesRead}>
+                <CaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pai/:paiId',
+            element: (
+              <RequirePermission permission={Permission.pilotCasesRead}>
+                <PaiPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'segnalazioni',
+            element: (
+              <RequirePermission permission={Permission.pilotCasesRead}>
+                <ReferralsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'quadro-comparativo',
+            element: (
+              <RequirePermission permission={Permission.pilotComparativeRead}>
+                <ComparativePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'budget',
+            element: (
+              <RequirePermission permission={Permission.pilotBudgetRead}>
+                <BudgetPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'criticita',
+            element: (
+              <RequirePermission permission={Permission.pilotIssuesRead}>
+                <IssuesPage />
               </RequirePermission>
             ),
           },

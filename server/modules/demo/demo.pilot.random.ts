@@ -1,0 +1,116 @@
+/**
+ * Deterministic randomness for the synthetic pilot data: a small seeded PRNG (mulberry32), ids
+ * derived from a namespace and a counter, and a syntactically valid synthetic codice fiscale.
+ * The same seed always gives the same data, so every demo start looks the same.
+ */
+import { createHash } from 'node:crypto';
+import { checkCodiceFiscale } from '../pilot/index.js';
+import { foreignStateCodes, type Weighted } from './demo.pilot.words.js';
+
+/** mulberry32: 32-bit state, good enough for demo data and fast. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 32-bit seed from a string (FNV-1a), e.g. a Comune's ISTAT code. */
+export function seedOf(s: string, salt: number): number {
+  let h = 0x811c9dc5 ^ salt;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  /** An integer in [a, b], both included. */
+  int(a: number, b: number): number {
+    return a + Math.floor(this.next() * (b - a + 1));
+  }
+  between(a: number, b: number): number {
+    return a + this.next() * (b - a);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    if (xs.length === 0) throw new RangeError('pick from an empty list');
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
+  weighted<T>(pairs: Weighted<T>): T {
+    const total = pairs.reduce((s, [, w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [v, w] of pairs) {
+      if ((x -= w) < 0) return v;
+    }
+    return pairs[pairs.length - 1]![0];
+  }
+  /** `n` distinct items, in random order. */
+  sample<T>(xs: readonly T[], n: number): T[] {
+    const copy = [...xs];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, n);
+  }
+}
+
+/** Deterministic UUIDs (version 4 layout) from a namespace and a counter. */
+export function idMaker(namespace: string): () => string {
+  let n = 0;
+  return () => {
+    const b = createHash('sha256').update(`incas-demo-pilot/${namespace}/${n++}`).digest();
+    b[6] = (b[6]! & 0x0f) | 0x40;
+    b[8] = (b[8]! & 0x3f) | 0x80;
+    const h = b.subarray(0, 16).toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  };
+}
+
+// ───────────────────────────── codice fiscale ─────────────────────────────
+
+const MONTHS = 'ABCDEHLMPRST';
+const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+function letters(s: string): { consonants: string; vowels: string } {
+  const up = s.toUpperCase().replace(/[^A-Z]/g, '');
+  return { consonants: up.replace(/[AEIOU]/g, ''), vowels: up.replace(/[^AEIOU]/g, '') };
+}
+
+function part(s: string, isName: boolean): string {
+  const { consonants, vowels } = letters(s);
+  if (isName && consonants.length >= 4) return consonants[0]! + consonants[2]! + consonants[3]!;
+  return (consonants + vowels + 'XXX').slice(0, 3);
+}
+
+/**
+ * A codice fiscale built with the Agenzia delle Entrate rules from invented names, a birth date
+ * and the code of a foreign state: valid in shape and check character, for demo persons only.
+ */
+export function syntheticCodiceFiscale(surname: string, givenNames: string, birthDate: string, sex: 'F' | 'M' | 'X', country: string): string | null {
+  const place = foreignStateCodes[country];
+  if (!place) return null;
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const day = d + (sex === 'F' ? 40 : 0);
+  const body = `${part(surname, false)}${part(givenNames, true)}${String(y % 100).padStart(2, '0')}${MONTHS[m - 1]}${String(day).padStart(2, '0')}${place}`;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = body[i]!;
+    const idx = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
+    sum += i % 2 === 0 ? ODD[idx]! : idx;
+  }
+  const cf = body + String.fromCharCode(65 + (sum % 26));
+  return checkCodiceFiscale(cf).valid ? cf : null;
+}

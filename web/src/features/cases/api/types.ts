@@ -1,0 +1,59 @@
+/**
+ * Named shapes of the pilot API, derived from the generated description (house style: no API
+ * type is written twice).
+ */
+import type { paths } from '../../../api/paths';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type SuccessOf<Op> = Op extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201>]> : never;
+type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Get<P extends keyof paths> = paths[P] extends { get: infer Op } ? Op : never;
+type Post<P extends keyof paths> = paths[P] extends { post: infer Op } ? Op : never;
+type Patch<P extends keyof paths> = paths[P] extends { patch: infer Op } ? Op : never;
+
+export type CasesQuery = QueryOf<Get<'/api/v1/pilot/cases'>>;
+export type CaseSummary = SuccessOf<Get<'/api/v1/pilot/cases'>>['items'][number];
+export type CaseDetail = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}'>>;
+export type CaseStatus = CaseDetail['status'];
+export type ExitReason = CaseDetail['allowedExitReasons'][number];
+export type Member = CaseDetail['members'][number];
+export type Permit = Member['permits'][number];
+export type PermitStatus = Permit['status'];
+export type PermitBasis = Permit['basis'];
+export type CaseEvent = CaseDetail['events'][number];
+export type CreateCaseBody = BodyOf<Post<'/api/v1/pilot/cases'>>;
+export type PersonInput = CreateCaseBody['holder'];
+export type AddMemberBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/members'>>;
+export type Relation = AddMemberBody['relation'];
+export type CaseTransitionBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/transitions'>>;
+export type AdmissionDecisionBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/members/{personId}/admission'>>;
+export type CreatePermitBody = BodyOf<Post<'/api/v1/pilot/persons/{personId}/permits'>>;
+export type PermitEventBody = BodyOf<Post<'/api/v1/pilot/permits/{permitId}/events'>>;
+export type PermitEventKind = PermitEventBody['event'];
+export type Viewer = SuccessOf<Get<'/api/v1/pilot/persons/{personId}/viewers'>>['items'][number];
+
+export type Indicator = SuccessOf<Get<'/api/v1/pilot/indicators'>>['indicators'][number];
+export type Referral = SuccessOf<Get<'/api/v1/pilot/referrals'>>['items'][number];
+export type ReferralsQuery = QueryOf<Get<'/api/v1/pilot/referrals'>>;
+export type CreateReferralBody = BodyOf<Post<'/api/v1/pilot/referrals'>>;
+export type UpdateReferralBody = BodyOf<Patch<'/api/v1/pilot/referrals/{referralId}'>>;
+export type ReferralSource = Referral['source'];
+export type ReferralChannel = Referral['channel'];
+export type Sector = Referral['sector'];
+export type ReferralOutcome = Referral['outcome'];
+export type Observation = Referral['screening'][number]['observed'];
+
+export type PaiDetail = SuccessOf<Get<'/api/v1/pilot/pais/{paiId}'>>;
+export type PaiStatus = PaiDetail['status'];
+export type PaiNeeds = PaiDetail['needs'];
+export type Measure = PaiDetail['measures'][number];
+export type MeasureType = Measure['type'];
+export type MeasureStatus = Measure['status'];
+export type CreatePaiBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/pais'>>;
+export type UpdatePaiBody = BodyOf<Patch<'/api/v1/pilot/pais/{paiId}'>>;
+export type PaiTransitionBody = BodyOf<Post<'/api/v1/pilot/pais/{paiId}/transitions'>>;
+export type CreateMeasureBody = BodyOf<Post<'/api/v1/pilot/pais/{paiId}/measures'>>;
+export type UpdateMeasureBody = BodyOf<Patch<'/api/v1/pilot/measures/{measureId}'>>;
+export type EducationLevel = PaiNeeds['education'];
+export type CefrLevel = PaiNeeds['languages'][number]['level'];
