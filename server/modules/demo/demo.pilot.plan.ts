@@ -286,6 +286,9 @@ function planOffsets(rng: Rng, s: Scenario): { o: Offsets; admitted: boolean; pa
   else if (exit === 'abbandono') o.close = (o.started ?? o.admit ?? o.receipt!) + rng.int(15, 70);
   else if (exit === 'trasferimento') o.close = lastSoFar() + rng.int(10, 60);
   else if (exit === 'scadenza_permesso') closeAfterExpiry = rng.int(1, 20);
+  // nothing happens to the file after the case closes: the permit is issued, converted before
+  if (o.close !== undefined && o.issue !== undefined) o.close = Math.max(o.close, o.issue + rng.int(5, 20));
+  if (o.close !== undefined && o.converted !== undefined) o.close = Math.max(o.close, o.converted + rng.int(0, 10));
   return { o, admitted, paiLevel, closeAfterExpiry, withContract };
 }
 

@@ -103,7 +103,7 @@ export function renderPaiHtml(p: PaiPrint): string {
   th { background: #e8e8e8; }
   .num { text-align: right; white-space: nowrap; }
   .signatures { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 8mm; break-inside: avoid; }
-  .signature p { margin: 0 0 14mm; }
+  .signature p { margin: 0 0 14mm; min-height: 2.8em; }
   .line { border-top: 1px solid #111; padding-top: 1mm; font-size: 9pt; }
 </style>
 </head>

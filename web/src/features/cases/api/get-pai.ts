@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+
+export const pilotPaiKey = (paiId: string) => ['pilot', 'pais', paiId] as const;
+
+export function usePilotPai(paiId: string) {
+  return useQuery({
+    queryKey: pilotPaiKey(paiId),
+    queryFn: () => unwrap(api.GET('/api/v1/pilot/pais/{paiId}', { params: { path: { paiId } } })),
+  });
+}
+
+/** The printable PAI, a PDF the browser opens with the session cookie. */
+export function paiPdfUrl(paiId: string): string {
+  return `/api/v1/pilot/pais/${encodeURIComponent(paiId)}/pdf`;
+}

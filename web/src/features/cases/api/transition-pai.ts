@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { PaiTransitionBody } from './types';
+import { pilotPaiKey } from './get-pai';
+
+export function useTransitionPilotPai(paiId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaiTransitionBody) =>
+      unwrap(api.POST('/api/v1/pilot/pais/{paiId}/transitions', { params: { path: { paiId } }, body })),
+    onSuccess: (pai) => {
+      queryClient.setQueryData(pilotPaiKey(paiId), pai);
+      return queryClient.invalidateQueries({ queryKey: ['pilot', 'cases'] });
+    },
+  });
+}
