@@ -28,7 +28,8 @@ try {
     INCAS_RATE_LIMIT: '100000000',
     LOG_LEVEL: 'silent',
     INCAS_DEMO: 'true',
-    INCAS_DATA_KEY: randomBytes(32).toString('base64'),
+    // the parent passes one key to both servers (the floor decrypts the same identities)
+    INCAS_DATA_KEY: process.env.INCAS_DATA_KEY || randomBytes(32).toString('base64'),
   });
   const started = performance.now();
   const prepared = await prepareDatabase(config);

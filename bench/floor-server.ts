@@ -9,15 +9,47 @@
  *   GET /api/v1/comuni?q=&page=&pageSize=  selectComuniPage (count query + page query)
  *   GET /api/v1/comuni/:istatCode          selectComune + selectOrganisationsOfComune
  *   GET /api/v1/me                         selectSessionByTokenHash (sha256 of the cookie) + selectMe
+ *   GET /api/v1/pilot/cases?status=&page=&pageSize=
+ *                                          selectCasePage (the operatore's own cases)
+ *   GET /api/v1/pilot/cases/:caseId        loadCase + the repository reads of the case file, identities
+ *                                          and permit numbers decrypted, one audit row (recordAudit)
+ *   GET /api/v1/pilot/comparative?from=&to=
+ *                                          pilot_comparative_counts + the pilot Comuni, one audit row,
+ *                                          disclosure control (publishTable) for the viewer
+ *
+ * The pilot endpoints act for fixed demo accounts (bench/pilot-data.ts: the operatore of Catania
+ * for the cases, the MLPS for the comparative), looked up once at start: like the Comune
+ * endpoints, the floor does not authenticate. The MLPS account's tenancy settings (app.scope,
+ * app.user_id), which `pilot_comparative_counts` checks, are set once per connection at connect
+ * time instead of in a transaction per request.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
+import { systemClock, type Actor, type Ctx } from '../server/platform/context.js';
+import { createFieldCipher } from '../server/platform/crypto.js';
 import type { Queryable } from '../server/platform/db/db.js';
+import { AppError } from '../server/platform/errors.js';
+import { permissionsOf } from '../server/platform/policy.js';
 import { selectMe } from '../server/modules/access/access.me.repo.js';
 import { selectSessionByTokenHash } from '../server/modules/access/access.repo.js';
+import { scopeOf } from '../server/modules/access/access.rules.js';
+import { recordAudit } from '../server/modules/audit/index.js';
+import { loadCase } from '../server/modules/pilot/pilot.access.js';
+import {
+  selectAdmissions, selectCaseEvents, selectCasePage, selectMembers, selectPaisOfCase, selectPermitsOf, selectUserName,
+} from '../server/modules/pilot/pilot.cases.repo.js';
+import type { CaseQuery } from '../server/modules/pilot/pilot.cases.schema.js';
+import { comparativeColumns } from '../server/modules/pilot/pilot.comparative.columns.js';
+import {
+  DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type RawCell, type RawRow,
+} from '../server/modules/pilot/pilot.disclosure.js';
+import { openIdentity, openPermitNumber } from '../server/modules/pilot/pilot.identity.js';
+import { daysBetween } from '../server/modules/pilot/pilot.rules.js';
+import { caseStatuses } from '../server/modules/pilot/pilot.vocab.js';
 import { selectOrganisationsOfComune } from '../server/modules/registry/organisations.repo.js';
 import { selectComune, selectComuniPage } from '../server/modules/registry/registry.repo.js';
+import { pilotLogins } from './pilot-data.js';
 import { serveParent } from './server-side.js';
 
 // The same type parsers as the app's driver (server/platform/db/postgres.ts): count(*) is a number.
@@ -25,12 +57,40 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 const url = process.env.BENCH_DB_URL;
-const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'incas-bench-floor' });
-pool.on('error', () => undefined);
+const dataKey = process.env.INCAS_DATA_KEY;
+const cipher = dataKey ? createFieldCipher(Buffer.from(dataKey, 'base64')) : null;
+/** Created at start, once the MLPS account's id (a tenancy setting) is known. */
+let pool: pg.Pool | undefined;
+
+/** A demo account as the app's authentication would see it (roles, permissions, scope). */
+async function actorOf(client: pg.Client, email: string): Promise<Actor> {
+  const { rows } = await client.query<{
+    id: string; organisation_id: string; org_type: string; comune_istat: string | null; region_code: string | null; roles: string[];
+  }>(
+    `SELECT u.id, u.organisation_id, o.type AS org_type, o.comune_istat, o.region_code,
+            ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
+       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1`,
+    [email],
+  );
+  const u = rows[0];
+  if (!u) throw new Error(`No account ${email} (demo data missing?)`);
+  return {
+    userId: u.id, email, organisationId: u.organisation_id, roles: u.roles, permissions: permissionsOf(u.roles),
+    scope: scopeOf({ type: u.org_type, comuneIstat: u.comune_istat, regionCode: u.region_code }, u.roles),
+    sessionId: 'floor', secondFactor: true, mustEnrolTotp: false,
+  };
+}
+let casesActor: Actor | undefined;
+let comparativeActor: Actor | undefined;
+
+/** What loadCase and recordAudit read of the context: the actor, the clock, the request id. */
+function ctxOf(actor: Actor): Ctx {
+  return { actor, clock: systemClock, requestId: randomUUID() } as Pick<Ctx, 'actor' | 'clock' | 'requestId'> as Ctx;
+}
 
 /** One pooled connection for the whole request, as the app holds one per transaction. */
 async function withClient<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const client = await pool!.connect();
   try {
     return await fn({
       async query<R>(text: string, params?: readonly unknown[]) {
@@ -95,7 +155,110 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return body ? sendJson(res, 200, body) : sendJson(res, 401, { code: 'auth.required' });
   }
 
+  if (u.pathname === '/api/v1/pilot/cases') return pilotCases(res, u.searchParams);
+  const pilotCase = /^\/api\/v1\/pilot\/cases\/([0-9a-f-]{36})$/.exec(u.pathname);
+  if (pilotCase?.[1]) return pilotCaseFile(res, pilotCase[1]);
+  if (u.pathname === '/api/v1/pilot/comparative') return pilotComparative(res, u.searchParams);
+
   return sendJson(res, 404, { code: 'route.not_found' });
+}
+
+/** The operatore's own cases, filtered by status, one page (as findCases). */
+async function pilotCases(res: ServerResponse, params: URLSearchParams): Promise<void> {
+  const actor = casesActor!;
+  const status = params.get('status');
+  const q = {
+    status: (caseStatuses as readonly string[]).includes(status ?? '') ? status : undefined,
+    page: intParam(params.get('page'), 1),
+    pageSize: Math.min(intParam(params.get('pageSize'), 20), 100),
+  } as CaseQuery;
+  const { items, total } = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null }));
+  const today = systemClock.now().toISOString().slice(0, 10);
+  for (const it of items) {
+    if (it.permitExpiresOn) it.permitStatus = it.permitExpiresOn < today ? 'scaduto' : daysBetween(today, it.permitExpiresOn) <= 30 ? 'in_scadenza' : 'rilasciato';
+  }
+  return sendJson(res, 200, { items, total, page: q.page, pageSize: q.pageSize });
+}
+
+/** The case file: the same reads as readCaseFile, identities and permit numbers decrypted, audited. */
+async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void> {
+  const ctx = ctxOf(casesActor!);
+  const body = await withClient(async (tx) => {
+    const c = await loadCase(tx, ctx, caseId, 'pilot.cases.read');
+    const [members, admissions, pais, events, ownerName, comune] = await Promise.all([
+      selectMembers(tx, c.id), selectAdmissions(tx, c.id), selectPaisOfCase(tx, c.id), selectCaseEvents(tx, c.id),
+      selectUserName(tx, c.owner_user_id),
+      tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]),
+    ]);
+    const permits = (await selectPermitsOf(tx, members.map((m) => m.id))).map((p) => ({
+      ...p, number_enc: undefined, number: p.number_enc ? openPermitNumber(cipher!, p.id, p.number_enc) : null,
+    }));
+    const file = {
+      ...c, comuneName: comune[0]?.name ?? '', ownerName,
+      members: members.map((m) => ({
+        ...m, identity_enc: undefined, identity: openIdentity(cipher!, m.id, m.identity_enc),
+        permits: permits.filter((p) => p.person_id === m.id),
+        admissions: admissions.filter((a) => a.person_id === m.id),
+        pais: pais.filter((p) => p.person_id === m.id),
+      })),
+      events,
+    };
+    await recordAudit(tx, ctx, {
+      action: 'pilot.case.read', entityType: 'pilot_case', entityId: c.id, tenantComune: c.comune_istat,
+      details: { members: members.length, identity: true },
+    });
+    return file;
+  }).catch((err: unknown) => {
+    if (err instanceof AppError) return null;
+    throw err;
+  });
+  return body ? sendJson(res, 200, body) : sendJson(res, 404, { code: 'pilot.case.not_found' });
+}
+
+interface CountRow { comune_istat: string | null; metric: string; value: number | null; base: number | null }
+const kindOf = new Map(comparativeColumns.map((c) => [c.key, c.kind]));
+
+/** The quadro comparativo for the MLPS: aggregates, pilot Comuni, audit row, disclosure control. */
+async function pilotComparative(res: ServerResponse, params: URLSearchParams): Promise<void> {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) {
+    return sendJson(res, 400, { code: 'pilot.invalid' });
+  }
+  const ctx = ctxOf(comparativeActor!);
+  const { counts, names } = await withClient(async (tx) => {
+    const counts = await tx.query<CountRow>(
+      'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [from, to],
+    );
+    const names = await tx.query<{ istat_code: string; name: string }>(
+      'SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code',
+    );
+    await recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from, to, format: 'json' } });
+    return { counts, names };
+  });
+  const rawCell = (row: CountRow): RawCell => {
+    const kind = kindOf.get(row.metric);
+    const value = row.value === null ? null : Number(row.value);
+    return kind === 'ratio' || kind === 'days' ? { value, base: Number(row.base ?? 0) } : { value };
+  };
+  const byComune = new Map<string, RawRow>();
+  const total: RawRow = { comuneIstat: '', comuneName: '', cells: {} };
+  for (const { istat_code: code, name } of names) byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
+  for (const row of counts) {
+    if (!kindOf.has(row.metric)) continue;
+    if (row.comune_istat === null) total.cells[row.metric] = rawCell(row);
+    else {
+      const r = byComune.get(row.comune_istat) ?? { comuneIstat: row.comune_istat, comuneName: row.comune_istat, cells: {} };
+      byComune.set(row.comune_istat, r);
+      r.cells[row.metric] = rawCell(row);
+    }
+  }
+  return sendJson(res, 200, {
+    from, to, generatedAt: new Date().toISOString(), note: { it: DISCLOSURE_NOTE_IT, en: DISCLOSURE_NOTE_EN },
+    columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({ key, block, kind, labelIt, labelEn })),
+    rows: publishTable(comparativeColumns, [...byComune.values()], total, { exactFor: 'none' }),
+    viewer: 'controlled',
+  });
 }
 
 const server = createServer((req, res) => {
@@ -110,11 +273,26 @@ const parent = serveParent(async () => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await closed;
-  await pool.end();
+  await pool?.end();
 });
 
 try {
   if (!url) throw new Error('BENCH_DB_URL is not set');
+  if (!cipher) throw new Error('INCAS_DATA_KEY is not set');
+  const setup = new pg.Client({ connectionString: url, application_name: 'incas-bench-admin' });
+  await setup.connect();
+  try {
+    casesActor = await actorOf(setup, pilotLogins.cases);
+    comparativeActor = await actorOf(setup, pilotLogins.comparative);
+  } finally {
+    await setup.end();
+  }
+  pool = new pg.Pool({
+    connectionString: url, max: 10, application_name: 'incas-bench-floor',
+    // the MLPS account's tenancy settings, as accessOf() gives them, for the whole session
+    options: `-c app.scope=${comparativeActor.scope.level} -c app.user_id=${comparativeActor.userId}`,
+  });
+  pool.on('error', () => undefined);
   await pool.query('SELECT 1');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

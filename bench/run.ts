@@ -3,10 +3,11 @@
  *
  * One run: creates a fresh database on the PostgreSQL server, starts the real app (bench/
  * app-server.ts) and the floor (bench/floor-server.ts: the same SQL on a bare pg Pool behind
- * node:http) as child processes, logs in through the API, loads three read endpoints on both with
- * autocannon at 10 and 50 connections, prints the comparison and drops the database — also when
- * something fails or on Ctrl+C.
+ * node:http) as child processes, fills the 18-ter pilot tables (bench/pilot-data.ts), logs in
+ * through the API, loads six read endpoints on both with autocannon at 10 and 50 connections, prints
+ * the comparison and drops the database — also when something fails or on Ctrl+C.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startServerChild, type ServerChild } from './children.js';
+import { generatePilotData, pilotLogins } from './pilot-data.js';
 import { backendsCpuDelta, busyPercent, readBackendsCpu, readMachineCpu } from './probe.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -41,22 +43,47 @@ const settings = {
   }),
   only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null,
   maxNon2xx: numberEnv('BENCH_MAX_NON2XX', 5, 0),
+  /** Generated cases per pilot Comune (10 Comuni). */
+  pilotCases: numberEnv('BENCH_PILOT_CASES', 5000, 50),
   resultsDir: process.env.BENCH_RESULTS_DIR || join(tmpdir(), 'incas-bench'),
   /** Extra node arguments for both server children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
   nodeArgs: (process.env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean),
 };
 
-const login = { email: 'operatore.catania@demo.incas.local', password: 'demo-incas-2026' };
+const DEMO_PASSWORD = 'demo-incas-2026';
+/** The operatore of Catania: every endpoint but the comparative (they own the generated Catania cases). */
+const login = pilotLogins.cases;
 
-/** Targets (informative: a miss is reported, not an error). */
-const targets = { minRatio: 0.5, maxP99Ms: 50, p99AtConnections: 50 };
+/** Targets of an endpoint (informative: a miss is reported, not an error). */
+interface Targets {
+  /** app req/s ÷ floor req/s at every number of connections. */
+  minRatio?: number;
+  /** app p99 below this many ms … */
+  maxP99Ms?: number;
+  /** … at this many connections. */
+  p99AtConnections?: number;
+}
+const readPathTargets: Targets = { minRatio: 0.5, maxP99Ms: 50, p99AtConnections: 50 };
 
 interface Endpoint {
   key: string;
   label: string;
+  /** `{caseId}`, `{from}` and `{to}` are filled in once the pilot data exists. */
   path: string;
+  /** Needs the generated pilot data. */
+  pilot?: boolean;
+  /** Measured with the MLPS session instead of the operatore's. */
+  comparativeSession?: boolean;
+  targets: Targets;
   /** What must be equal in the app's and the floor's answer: proof that both did the same work. */
   fingerprint: (body: unknown) => string;
+}
+
+const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
+
+/** Members of the case file, from the app's shape (personId) or the floor's (id). */
+interface FileMember {
+  personId?: string; id?: string; pseudonym: string; identity: unknown; permits: { number: string | null }[];
 }
 
 const endpoints: Endpoint[] = [
@@ -64,6 +91,7 @@ const endpoints: Endpoint[] = [
     key: 'search',
     label: 'Comune search',
     path: '/api/v1/comuni?q=san',
+    targets: readPathTargets,
     fingerprint: (body) => {
       const b = body as { total: number; items: { istatCode: string }[] };
       return `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => i.istatCode).join(' ')}`;
@@ -73,6 +101,7 @@ const endpoints: Endpoint[] = [
     key: 'detail',
     label: 'Comune detail',
     path: '/api/v1/comuni/087015',
+    targets: readPathTargets,
     fingerprint: (body) => {
       const b = body as { istatCode: string; name: string; organisations: { id: string }[] };
       return `${b.istatCode} ${b.name}, organisations: ${b.organisations.map((o) => o.id).join(' ')}`;
@@ -82,9 +111,48 @@ const endpoints: Endpoint[] = [
     key: 'me',
     label: '/me',
     path: '/api/v1/me',
+    targets: readPathTargets,
     fingerprint: (body) => {
       const b = body as { user: { id: string; email: string }; organisation: { id: string }; roles: string[] };
       return `${b.user.email} ${b.user.id}, organisation ${b.organisation.id}, roles ${b.roles.join(' ')}`;
+    },
+  },
+  {
+    key: 'cases',
+    label: 'Pilot case list',
+    path: '/api/v1/pilot/cases?status=pai_attivo&pageSize=50',
+    pilot: true,
+    targets: { minRatio: 0.5 },
+    fingerprint: (body) => {
+      const b = body as { total: number; items: { id: string; pseudonym: string; permitStatus: string | null; paiStatus: string | null }[] };
+      return `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => `${i.pseudonym}/${i.permitStatus}/${i.paiStatus}`).join(' ')} ` +
+        `(ids ${digest(b.items.map((i) => i.id))})`;
+    },
+  },
+  {
+    key: 'case',
+    label: 'Pilot case file',
+    path: '/api/v1/pilot/cases/{caseId}',
+    pilot: true,
+    targets: { minRatio: 0.5 },
+    fingerprint: (body) => {
+      const b = body as { id: string; members: FileMember[]; events: unknown[] };
+      // identities and permit numbers as a digest: decrypted alike, never printed
+      return `case ${b.id}, members ${b.members.map((m) => `${m.pseudonym} ${m.personId ?? m.id}`).join(', ')}, ` +
+        `identities and permit numbers ${digest(b.members.map((m) => [m.identity, m.permits.map((p) => p.number)]))}, ${b.events.length} events`;
+    },
+  },
+  {
+    key: 'comparative',
+    label: 'Quadro comparativo',
+    path: '/api/v1/pilot/comparative?from={from}&to={to}',
+    pilot: true,
+    comparativeSession: true,
+    targets: { maxP99Ms: 200, p99AtConnections: 10 },
+    fingerprint: (body) => {
+      const b = body as { rows: { comuneIstat: string | null; cells: Record<string, unknown> }[]; viewer: string };
+      return `${b.rows.length} rows (${b.viewer}), holders in charge ${b.rows.map((r) => String(r.cells.holders_in_charge)).join(' ')}, ` +
+        `cells ${digest(b.rows)}`;
     },
   },
 ];
@@ -157,7 +225,7 @@ function cookiePairs(res: Response): Map<string, string> {
 }
 
 /** Logs in through the real API (CSRF token + cookie, then POST /auth/login); returns the session cookie. */
-async function logIn(base: string): Promise<string> {
+async function logIn(base: string, email: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
   if (csrfRes.status !== 200) throw new Error(`GET /api/v1/auth/csrf answered ${csrfRes.status}`);
   const { token } = (await csrfRes.json()) as { token: string };
@@ -169,7 +237,7 @@ async function logIn(base: string): Promise<string> {
       'x-csrf-token': token,
       cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
     },
-    body: JSON.stringify(login),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`POST /api/v1/auth/login answered ${res.status}: ${await res.text()}`);
   const session = [...cookiePairs(res)].find(([k]) => k === 'incas-session' || k === '__Host-incas-session');
@@ -244,8 +312,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Lets the requests still in flight when autocannon stops finish, so that counters are whole. */
 const SETTLE_MS = 250;
 
-async function measure(target: Target, ep: Endpoint, connections: number, cookie: string): Promise<Side> {
-  const url = `http://127.0.0.1:${target.child.port}${ep.path}`;
+async function measure(target: Target, path: string, connections: number, cookie: string): Promise<Side> {
+  const url = `http://127.0.0.1:${target.child.port}${path}`;
   const warm = settings.warmupSeconds > 0 ? await cannon(url, connections, settings.warmupSeconds, cookie) : null;
   await sleep(SETTLE_MS);
 
@@ -339,7 +407,9 @@ async function main(): Promise<number> {
   const pgVersion = (await probe.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
   console.log(`[${t()}] Created database ${dbName} on PostgreSQL ${pgVersion}.`);
 
-  const childEnv = { ...process.env, BENCH_DB_URL: dbUrl };
+  // one data key for both servers (and the pilot data): the floor decrypts what the app encrypts
+  const dataKey = randomBytes(32);
+  const childEnv = { ...process.env, BENCH_DB_URL: dbUrl, INCAS_DATA_KEY: dataKey.toString('base64') };
   const childOpts = { cwd: root, env: childEnv, nodeArgs: settings.nodeArgs };
   const app = await startServerChild('app', join(root, 'bench', 'app-server.ts'), { ...childOpts, timeoutMs: 180_000 });
   children.push(app);
@@ -347,6 +417,22 @@ async function main(): Promise<number> {
     `[${t()}] App server (pid ${app.pid}) on port ${app.port}: ${app.info.migrations} migrations, ` +
       `${app.info.comuni} Comuni, ${app.info.demoAccounts} demo accounts, prepared in ${app.info.prepareMs} ms.`,
   );
+  const vars = new Map<string, string>();
+  if (selected.some((e) => e.pilot)) {
+    const data = await generatePilotData(dbUrl, dataKey, settings.pilotCases);
+    vars.set('caseId', data.detailCaseId);
+    // the comparative's period: the last twelve months
+    const to = new Date();
+    const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate() + 1));
+    vars.set('to', to.toISOString().slice(0, 10));
+    vars.set('from', from.toISOString().slice(0, 10));
+    console.log(
+      `[${t()}] Pilot data: ${f0(data.cases)} cases in ${data.comuni} Comuni, ${f0(data.persons)} persons, ` +
+        `${f0(data.realCiphertexts)} real ciphertexts (Catania), in ${f0(data.ms)} ms.`,
+    );
+  }
+  const pathOf = (ep: Endpoint) => ep.path.replace(/\{(\w+)\}/g, (_, name: string) => vars.get(name) ?? `{${name}}`);
+
   // Planner statistics, as autovacuum would have them on a live server (it may be off, as on a
   // fresh test server, and would otherwise kick in during the run and change plans half-way).
   const bench = new pg.Client({ connectionString: dbUrl, application_name: 'incas-bench-admin' });
@@ -361,14 +447,21 @@ async function main(): Promise<number> {
   children.push(floor);
   console.log(`[${t()}] Floor server (pid ${floor.pid}) on port ${floor.port}.`);
 
-  const cookie = await logIn(`http://127.0.0.1:${app.port}`);
-  console.log(`[${t()}] Logged in as ${login.email}.`);
+  const cookie = await logIn(`http://127.0.0.1:${app.port}`, login);
+  console.log(`[${t()}] Logged in as ${login}.`);
+  let comparativeCookie = '';
+  if (selected.some((e) => e.comparativeSession)) {
+    comparativeCookie = await logIn(`http://127.0.0.1:${app.port}`, pilotLogins.comparative);
+    console.log(`[${t()}] Logged in as ${pilotLogins.comparative} (quadro comparativo).`);
+  }
+  const cookieOf = (ep: Endpoint) => (ep.comparativeSession ? comparativeCookie : cookie);
 
   // Same answer from both: the floor does the app's work, not less.
   for (const ep of selected) {
-    const a = ep.fingerprint(await getJson(`http://127.0.0.1:${app.port}${ep.path}`, cookie));
-    const f = ep.fingerprint(await getJson(`http://127.0.0.1:${floor.port}${ep.path}`, cookie));
-    if (a !== f) throw new Error(`App and floor answer ${ep.path} differently:\n  app:   ${a}\n  floor: ${f}`);
+    const path = pathOf(ep);
+    const a = ep.fingerprint(await getJson(`http://127.0.0.1:${app.port}${path}`, cookieOf(ep)));
+    const f = ep.fingerprint(await getJson(`http://127.0.0.1:${floor.port}${path}`, cookieOf(ep)));
+    if (a !== f) throw new Error(`App and floor answer ${path} differently:\n  app:   ${a}\n  floor: ${f}`);
     console.log(`[${t()}] ${ep.label}: app and floor agree (${a.length > 110 ? a.slice(0, 107) + '…' : a}).`);
   }
 
@@ -377,9 +470,9 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   for (const ep of selected) {
     for (const connections of settings.connections) {
-      const a = await measure(appTarget, ep, connections, cookie);
-      const f = await measure(floorTarget, ep, connections, cookie);
-      const row: Row = { endpoint: ep.key, label: ep.label, path: ep.path, connections, app: a, floor: f, ratio: a.rps / f.rps };
+      const a = await measure(appTarget, pathOf(ep), connections, cookieOf(ep));
+      const f = await measure(floorTarget, pathOf(ep), connections, cookieOf(ep));
+      const row: Row = { endpoint: ep.key, label: ep.label, path: pathOf(ep), connections, app: a, floor: f, ratio: a.rps / f.rps };
       rows.push(row);
       console.log(
         `[${t()}] ${ep.label} @${connections}: app ${f0(a.rps)} req/s p99 ${a.latencyMs.p99} ms · ` +
@@ -414,15 +507,20 @@ async function main(): Promise<number> {
     ),
   );
 
+  const targetsOf = new Map(endpoints.map((e) => [e.key, e.targets]));
   const checks = rows.flatMap((r) => {
-    const out = [{
-      what: `${r.label} @${r.connections}: app/floor req/s ${f2(r.ratio)} ≥ ${targets.minRatio}`,
-      pass: r.ratio >= targets.minRatio,
-    }];
-    if (r.connections === targets.p99AtConnections) {
+    const tg = targetsOf.get(r.endpoint) ?? {};
+    const out: { what: string; pass: boolean }[] = [];
+    if (tg.minRatio !== undefined) {
       out.push({
-        what: `${r.label} @${r.connections}: app p99 ${r.app.latencyMs.p99} ms < ${targets.maxP99Ms} ms`,
-        pass: r.app.latencyMs.p99 < targets.maxP99Ms,
+        what: `${r.label} @${r.connections}: app/floor req/s ${f2(r.ratio)} ≥ ${tg.minRatio}`,
+        pass: r.ratio >= tg.minRatio,
+      });
+    }
+    if (tg.maxP99Ms !== undefined && r.connections === tg.p99AtConnections) {
+      out.push({
+        what: `${r.label} @${r.connections}: app p99 ${r.app.latencyMs.p99} ms < ${tg.maxP99Ms} ms`,
+        pass: r.app.latencyMs.p99 < tg.maxP99Ms,
       });
     }
     return out;
@@ -458,7 +556,10 @@ async function main(): Promise<number> {
       hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version,
       postgres: pgVersion, busyPercentBefore: busyBefore,
     },
-    settings: { ...settings, adminUrl: undefined, database: dbName, targets },
+    settings: {
+      ...settings, adminUrl: undefined, database: dbName,
+      targets: Object.fromEntries(selected.map((e) => [e.key, e.targets])),
+    },
     setup: { app: app.info, floor: floor.info },
     rows,
     checks,

@@ -9,8 +9,8 @@ import { pilotJobs } from './modules/pilot/index.js';
 
 const config = loadConfig();
 const started = Date.now();
-const { db, demoAccounts, migrations, registry } = await prepareDatabase(config);
 const cipher = createFieldCipher(resolveDataKey(config));
+const { db, demoAccounts, migrations, registry } = await prepareDatabase(config, undefined, cipher);
 const app = await buildApp({ config, db, cipher });
 await app.listen({ port: config.port, host: config.host });
 const jobs = await startJobs({ db, config, log: app.log, cipher }, [purgeSessionsJob as JobDefinition<unknown>, ...pilotJobs]);

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/platform/db/db.js';
+import { createFieldCipher } from '../../server/platform/crypto.js';
 import { projectRoot } from '../../server/platform/paths.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 import { openTestDb, TEST_DATA_KEY } from '../support/harness.js';
@@ -31,7 +32,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     throw new Error('The web client is not built: run "npm run build:web" first.');
   }
   const db = await openTestDb();
-  await seedDemo(db, DEMO_PASSWORD);
+  await seedDemo(db, DEMO_PASSWORD, { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')) });
   const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '1000' });
   const app = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

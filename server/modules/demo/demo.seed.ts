@@ -3,8 +3,10 @@
  * their ente gestore and Region, and one account per role. Every name and address is fictitious;
  * `@demo.incas.local` addresses cannot receive mail.
  */
+import type { FieldCipher } from '../../platform/crypto.js';
 import type { Database, Queryable } from '../../platform/db/db.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../access/index.js';
+import { seedPilotDemo, type PilotSeedResult } from './demo.pilot.js';
 
 export const DEMO_DOMAIN = 'demo.incas.local';
 
@@ -38,8 +40,13 @@ async function org(
   return row!.id;
 }
 
-/** Loads the demo organisations and accounts once; returns the accounts (also when already loaded). */
-export async function seedDemo(db: Database, password: string): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+/**
+ * Loads the demo organisations and accounts once; returns the accounts (also when already loaded).
+ * With a cipher it also loads the synthetic 18-ter pilot data, once (demo.pilot.ts).
+ */
+export async function seedDemo(
+  db: Database, password: string, pilot?: { cipher: FieldCipher; today?: Date },
+): Promise<{ created: boolean; accounts: DemoAccount[]; pilot: PilotSeedResult | null }> {
   const accounts: DemoAccount[] = [];
   const admin = `admin@${DEMO_DOMAIN}`;
   const existing = await db.ownerTx((tx) => tx.query('SELECT 1 FROM users WHERE email = $1', [admin]));
@@ -89,6 +96,9 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
     );
     return true;
   });
+  const pilotResult = pilot
+    ? await seedPilotDemo(db, pilot.cipher, { today: pilot.today, comuni: pilotComuni, domain: DEMO_DOMAIN })
+    : null;
   if (!created) {
     const rows = await db.ownerTx((tx) =>
       tx.query<{ email: string; roles: string[]; organisation: string }>(
@@ -98,5 +108,5 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
     );
     accounts.push(...rows);
   }
-  return { created, accounts };
+  return { created, accounts, pilot: pilotResult };
 }

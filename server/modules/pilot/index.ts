@@ -13,3 +13,14 @@ export async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
 }
 
 export { pilotJobs } from './pilot.jobs.js';
+
+// pure rules, vocabulary and identity helpers, for other modules (the demo seed)
+export {
+  addDays, addMonths, assessEligibility, checkCodiceFiscale, daysBetween, derivePermitStatus, firstPermitExpiry, formatPseudonym, kinshipOf,
+  minimumRenewalExpiry, pseudonymPrefix, type IsoDate,
+} from './pilot.rules.js';
+export { cfIndex, nameIndex, openIdentity, sealIdentity, sealPermitNumber, type Identity } from './pilot.identity.js';
+export {
+  exitReasons, type CaseStatus, type ContractType, type ExitReason, type MeasureStatus, type MeasureType, type PaiStatus, type Relation,
+  type Sector,
+} from './pilot.vocab.js';

@@ -15,9 +15,6 @@ import { recordAudit } from '../audit/index.js';
 import type { Budget, BudgetComune } from './pilot.pai.schema.js';
 import type { MeasureType } from './pilot.vocab.js';
 
-/** PAI statuses whose measures count as committed. */
-export const committingPaiStatuses = ['approvato', 'in_corso', 'in_revisione', 'chiuso'] as const;
-
 const cents = (v: number | string | null | undefined): number => Math.round(Number(v ?? 0) * 100);
 const euros = (c: number): number => c / 100;
 

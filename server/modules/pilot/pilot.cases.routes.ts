@@ -9,8 +9,26 @@ import {
 import { addMember, createCase, findCases, getCase } from './pilot.cases.service.js';
 import { decideAdmission, transitionCase } from './pilot.decisions.service.js';
 import { createPermit, recordPermitEvent } from './pilot.permits.service.js';
+import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './pilot.io.service.js';
 import { getAccessPackage, listViewers } from './pilot.privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './pilot.referrals.service.js';
+
+const importReportSchema = z
+  .object({
+    mode: z.enum(['dry_run', 'all', 'valid_only']),
+    rows: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    alreadyImported: z.number().int(),
+    imported: z.number().int(),
+    report: z.array(z.object({
+      row: z.number().int(),
+      status: z.enum(['valid', 'invalid', 'already_imported', 'imported']),
+      pseudonym: z.string().nullable(),
+      errors: z.array(z.object({ column: z.string(), message: z.string() })),
+    })),
+  })
+  .meta({ id: 'PilotImportReport' });
 
 /** Referrals, cases, households, admissions, permits, and a person's privacy rights. */
 export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
@@ -82,6 +100,39 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       params: z.object({ caseId: idParam, personId: idParam }), body: admissionDecisionSchema, response: { 200: caseDetailSchema },
     },
     handler: (req) => decideAdmission(req.ctx, req.params.caseId, req.params.personId, req.body),
+  });
+
+  app.post('/import', {
+    config: auth,
+    schema: {
+      tags, operationId: 'importPilotBeneficiaries',
+      summary: `Validate or import beneficiaries from a CSV or XLSX file (base64, at most ${MAX_IMPORT_ROWS} rows)`,
+      description: 'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
+        'email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row ' +
+        'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.',
+      body: z.object({
+        format: z.enum(['csv', 'xlsx']),
+        content: z.base64().max(1_000_000),
+        mode: z.enum(['dry_run', 'all', 'valid_only']),
+      }).strict().meta({ id: 'PilotImportRequest' }),
+      response: { 200: importReportSchema },
+    },
+    handler: (req) => importBeneficiaries(req.ctx, req.body),
+  });
+  app.get('/export/cases.xlsx', {
+    config: auth,
+    schema: {
+      tags, operationId: 'exportPilotCases',
+      summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    handler: async (req, reply) => {
+      const file = await exportCases(req.ctx);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   });
 
   app.post('/persons/:personId/permits', {

@@ -50,7 +50,9 @@ function rawCell(row: CountRow): RawCell {
   const kind = kindOf.get(row.metric);
   const value = row.value === null ? null : Number(row.value);
   // ratios and medians carry the number of persons they are computed over
-  return kind === 'ratio' || kind === 'days' ? { value, base: Number(row.base ?? 0) } : { value };
+  if (kind === 'ratio' || kind === 'days') return { value, base: Number(row.base ?? 0) };
+  // an amount with a base is an average over persons (cost per PAI): controlled by its base
+  return row.base !== null && row.base !== undefined ? { value, base: Number(row.base) } : { value };
 }
 
 /** The Comune whose row this actor sees exact: their own, when they are the staff of a pilot Comune. */

@@ -88,7 +88,7 @@ async function addActivity(comune: PilotComune, cases: MadeCase[], o: { paiCount
 }
 
 /** A family member (child of the holder) with a permit of their own. */
-async function addFamilyMember(comune: PilotComune, c: MadeCase, surname: string): Promise<string> {
+async function addFamilyMember(comune: PilotComune, c: MadeCase, surname: string, o: { permit?: boolean } = {}): Promise<string> {
   const id = randomUUID();
   const pseudonym = `FAM-2026-${id.slice(0, 4).toUpperCase()}`;
   const identity = fakeIdentity({ surname, birthDate: '2012-03-09' });
@@ -96,14 +96,16 @@ async function addFamilyMember(comune: PilotComune, c: MadeCase, surname: string
     await tx.query(
       `INSERT INTO pilot_persons (id, comune_istat, pseudonym, sex, birth_year, birth_country, nationalities, languages,
          identity_enc, name_index, created_at, updated_at)
-       VALUES ($1, $2, $3, 'F', 2012, 'IN', '{IN}', '{pa}', $4, $5, $6, $6)`,
-      [id, comune.istat, pseudonym, sealIdentity(t.cipher, id, identity), nameIndex(t.cipher, identity.surname, identity.givenNames), now],
+       VALUES ($1, $2, $3, 'F', 2012, 'IN', '{IN}', $4, $5, $6, $7, $7)`,
+      [id, comune.istat, pseudonym, o.permit === false ? [] : ['pa'], sealIdentity(t.cipher, id, identity),
+        nameIndex(t.cipher, identity.surname, identity.givenNames), now],
     );
     await tx.query(
       `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, relation, kinship_kind, degree, created_at)
        VALUES ($1, $2, $3, 'familiare', 'figlio', 'parentela', 1, $4)`,
       [c.caseId, id, comune.istat, now],
     );
+    if (o.permit === false) return;
     await tx.query(
       `INSERT INTO pilot_permits (person_id, comune_istat, basis, questura, receipt_on, issued_on, expires_on, created_at, updated_at)
        VALUES ($1, $2, 'motivi_famiglia', 'Questura di prova', '2026-04-10', '2026-04-20', '2027-04-20', $3, $3)`,
@@ -391,5 +393,100 @@ describe('defence in depth and audit', () => {
     expect(reads.at(-1)).toMatchObject({ outcome: 'success', details: { comune: small.istat } });
     const all = JSON.stringify(await auditRows(t.db, `action LIKE 'pilot.%'`));
     for (const c of canaries) expect(all).not.toContain(c);
+  });
+});
+
+describe('metric definitions', () => {
+  it('counts permits, exits, outcomes, measures, finance and data quality as the catalogue defines them', async () => {
+    const c = await makePilotComune(t.db);
+    const [closed, leaving, open] = [
+      await makeCase(t.db, t.cipher, { comune: c, openedOn: '2025-10-01', withPermit: false }),
+      await makeCase(t.db, t.cipher, { comune: c, openedOn: '2025-11-01', withPermit: false }),
+      await makeCase(t.db, t.cipher, { comune: c, openedOn: '2026-01-15', withPermit: false }),
+    ];
+    await addFamilyMember(c, open, 'CanaryIncompleto', { permit: false });
+    await t.db.ownerTx(async (tx) => {
+      await tx.query(`UPDATE pilot_cases SET status = 'chiuso', closed_on = '2026-03-10', exit_reason = 'lavoro_autonomia' WHERE id = $1`, [closed.caseId]);
+      await tx.query(`UPDATE pilot_cases SET status = 'chiuso', closed_on = '2026-07-15', exit_reason = 'abbandono' WHERE id = $1`, [leaving.caseId]);
+      await tx.query('UPDATE pilot_cases SET in_sai = false WHERE id = $1', [open.caseId]);
+      const permit = (person: string, f: Record<string, string>) => tx.query(
+        `INSERT INTO pilot_permits (person_id, comune_istat, basis, questura, issued_on, expires_on, renewed_on, renewal_requested_on,
+           converted_on, converted_to, revoked_on, created_at, updated_at)
+         VALUES ($1, $2, 'art_18ter', 'Questura di prova', $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+        [person, c.istat, f.issued, f.expires, f.renewed ?? null, f.renewalRequested ?? null, f.converted ?? null,
+          f.converted ? 'lavoro_subordinato' : null, f.revoked ?? null, now],
+      );
+      await permit(closed.holderId, { issued: '2025-08-01', expires: '2027-02-01', renewed: '2026-02-01' });
+      await permit(closed.holderId, { issued: '2025-09-01', expires: '2026-09-01', converted: '2026-03-01' });
+      await permit(leaving.holderId, { issued: '2025-11-01', expires: '2026-05-01', revoked: '2026-04-01' });
+      await permit(leaving.holderId, { issued: '2025-11-01', expires: '2026-05-01' });
+      await permit(open.holderId, { issued: '2026-01-20', expires: '2026-07-20' });
+      await permit(open.holderId, { issued: '2025-09-15', expires: '2026-09-15' });
+      await permit(open.holderId, { issued: '2025-12-10', expires: '2026-06-10', renewalRequested: '2026-05-20' });
+
+      const pai = async (k: MadeCase, status: string, shared: string, approved: string, closedOn: string | null) => {
+        const [p] = await tx.query<{ id: string }>(
+          `INSERT INTO pilot_pais (case_id, person_id, comune_istat, status, shared_on, approved_on, approved_by, closed_on, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+          [k.caseId, k.holderId, c.istat, status, shared, approved, c.referente.id, closedOn, now],
+        );
+        return p!.id;
+      };
+      await pai(closed, 'chiuso', '2025-10-10', '2025-10-15', '2026-03-10');
+      await pai(leaving, 'chiuso', '2025-11-05', '2025-11-06', '2025-12-01');
+      const live = await pai(open, 'in_corso', '2026-01-25', '2026-01-26', null);
+      const measure = (type: string, start: string, status = 'avviata', end: string | null = null, cost: number | null = null) => tx.query(
+        `INSERT INTO pilot_measures (pai_id, comune_istat, type, provider_name, start_on, end_on, cost_planned, cost_actual, status,
+           created_at, updated_at)
+         VALUES ($1, $2, $3, 'Ente di prova', $4, $5, 100, $6, $7, $8, $8)`,
+        [live, c.istat, type, start, end, cost, status, now],
+      );
+      await measure('orientamento', '2026-02-01', 'pianificata');
+      await measure('bilancio_competenze', '2026-02-01');
+      await measure('riqualificazione', '2026-02-01');
+      await measure('tirocinio', '2026-03-01', 'completata', '2026-05-01', 50);
+      await measure('accompagnamento_lavoro', '2026-03-01', 'interrotta', '2026-04-01', 50);
+      await measure('supporto_abitativo', '2026-03-01');
+      await measure('mediazione', '2026-03-01');
+      await measure('formazione', '2026-03-01', 'annullata');
+      await measure('corso_italiano', '2025-12-01', 'completata', '2026-01-31');
+
+      const outcome = (k: MadeCase, kind: string, on: string, employed: boolean | null = null) => tx.query(
+        `INSERT INTO pilot_outcomes (person_id, case_id, comune_istat, kind, occurred_on, employed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [k.holderId, k.caseId, c.istat, kind, on, employed, now],
+      );
+      await outcome(open, 'assegno_inclusione', '2026-04-01');
+      await outcome(open, 'autonomia_abitativa', '2026-05-01');
+      await outcome(closed, 'follow_up_6', '2026-06-01', true);
+      await outcome(leaving, 'follow_up_12', '2026-06-20', false);
+
+      for (const recorded of ['2026-04-01T10:00:00Z', '2026-02-05T10:00:00Z']) {
+        await tx.query(
+          `INSERT INTO pilot_case_events (case_id, comune_istat, type, occurred_on, recorded_at) VALUES ($1, $2, 'nota', '2026-02-01', $3)`,
+          [open.caseId, c.istat, recorded],
+        );
+      }
+    });
+
+    const ref = await login(c.referente.email);
+    const res = await ref.get<Table>(URL);
+    expect(res.status).toBe(200);
+    expect(rowOf(res.body, c.istat).cells).toEqual(expect.objectContaining({
+      referrals: 0, screened_7d: null,
+      holders_in_charge: 2, family_with_permit: 0, permits_issued: 1, permits_renewed: 1, permits_converted: 1, permits_revoked: 1,
+      permits_expired: 1, expiring_30: 1, expiring_60: 1, expiring_90: 2,
+      cases_opened: 1, admitted_holders: 0, admitted_family: 0, median_days_referral_case: null, median_days_case_pai: 10, in_sai: 0,
+      active_pais: 2, m_orientamento: 2, m_formazione: 1, m_italiano: 0, m_tirocinio: 1, m_lavoro: 1, m_abitativo: 1,
+      m_complementari: 1, hours: 0, completion_rate: 66.7,
+      contracts_started: 0, employed_at_exit: 1, followup_employed: 1, conversions_work: 1, adi: 1, housing_autonomy: 1,
+      exit_lavoro: 1, exit_trasferimento: 0, exit_abbandono: 0, exit_revoca: 0, exit_scadenza: 0,
+      allocation: null, committed: 700, spent: 100, cost_per_pai: 100,
+      completeness: 66.7, late_events: 1,
+    }));
+    // the same figures, controlled, for everyone else
+    const mlps = rowOf((await agents.mlps.get<Table>(URL)).body, c.istat);
+    expectControlled(mlps);
+    expect(mlps.cells).toMatchObject({ permits_expired: '<10', completion_rate: '<10', completeness: '<10', committed: 700 });
   });
 });

@@ -160,7 +160,11 @@ export function controlCell(kind: CellKind, raw: RawCell): Cell {
     case 'persons':
       return controlPersons(v);
     case 'count':
+      return exactCell(kind, raw);
     case 'amount':
+      // public finance is published exactly, except an average over fewer than 10 persons
+      // (e.g. the cost per PAI of a Comune with 3 PAIs), which would describe individuals
+      if (raw.base !== undefined && raw.base > 0 && raw.base < MIN_PERSONS) return SUPPRESSED;
       return exactCell(kind, raw);
     case 'ratio':
     case 'days': {

@@ -45,6 +45,12 @@ describe('controlCell', () => {
     expect(controlCell('days', { value: 12.4, base: 40 })).toBe(12);
   });
 
+  it('suppresses an average amount over fewer than 10 persons, keeps other amounts exact', () => {
+    expect(controlCell('amount', { value: 1234.5, base: 3 })).toBe('<10');
+    expect(controlCell('amount', { value: 1234.5, base: 12 })).toBe(1234.5);
+    expect(controlCell('amount', { value: 800000 })).toBe(800000);
+  });
+
   it('keeps hours exact and amounts to the cent', () => {
     expect(controlCell('count', { value: 7 })).toBe(7);
     expect(controlCell('count', { value: 3 })).toBe(3);

@@ -504,6 +504,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate or import beneficiaries from a CSV or XLSX file (base64, at most 2000 rows)
+         * @description Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.
+         */
+        post: operations["importPilotBeneficiaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/export/cases.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited */
+        get: operations["exportPilotCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pilot/persons/{personId}/permits": {
         parameters: {
             query?: never;
@@ -1416,6 +1453,25 @@ export interface components {
         PilotViewerListInput: {
             items: components["schemas"]["PilotViewerInput"][];
         };
+        PilotImportReportInput: {
+            /** @enum {string} */
+            mode: "dry_run" | "all" | "valid_only";
+            rows: number;
+            valid: number;
+            invalid: number;
+            alreadyImported: number;
+            imported: number;
+            report: {
+                row: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "already_imported" | "imported";
+                pseudonym: string | null;
+                errors: {
+                    column: string;
+                    message: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         PilotComparativeBlockInput: "intake" | "permits" | "presa_in_carico" | "pai_measures" | "outcomes" | "exits" | "finance" | "quality";
         /**
@@ -1726,6 +1782,10 @@ export interface components {
             correctiveAction: string;
             /** @description A role or office, not a person: e.g. "Referente comunale". */
             owner: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             dueOn: string;
         };
         /** @description Change the status, action, owner, due date or resolution. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
@@ -1735,6 +1795,10 @@ export interface components {
             correctiveAction?: string;
             /** @description A role or office, not a person. */
             owner?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             dueOn?: string;
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
@@ -1744,6 +1808,14 @@ export interface components {
             status: "ok";
             /** @constant */
             database: "ok";
+        };
+        PilotImportRequestInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: base64 */
+            content: string;
+            /** @enum {string} */
+            mode: "dry_run" | "all" | "valid_only";
         };
         PilotAccessPackageInput: {
             [key: string]: unknown;
@@ -2316,6 +2388,25 @@ export interface components {
         PilotViewerList: {
             items: components["schemas"]["PilotViewer"][];
         };
+        PilotImportReport: {
+            /** @enum {string} */
+            mode: "dry_run" | "all" | "valid_only";
+            rows: number;
+            valid: number;
+            invalid: number;
+            alreadyImported: number;
+            imported: number;
+            report: {
+                row: number;
+                /** @enum {string} */
+                status: "valid" | "invalid" | "already_imported" | "imported";
+                pseudonym: string | null;
+                errors: {
+                    column: string;
+                    message: string;
+                }[];
+            }[];
+        };
         /** @enum {string} */
         PilotComparativeBlock: "intake" | "permits" | "presa_in_carico" | "pai_measures" | "outcomes" | "exits" | "finance" | "quality";
         /**
@@ -2626,6 +2717,10 @@ export interface components {
             correctiveAction: string;
             /** @description A role or office, not a person: e.g. "Referente comunale". */
             owner: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             dueOn: string;
         };
         /** @description Change the status, action, owner, due date or resolution. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
@@ -2635,6 +2730,10 @@ export interface components {
             correctiveAction?: string;
             /** @description A role or office, not a person. */
             owner?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             dueOn?: string;
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
@@ -2644,6 +2743,14 @@ export interface components {
             status: "ok";
             /** @constant */
             database: "ok";
+        };
+        PilotImportRequest: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: base64 */
+            content: string;
+            /** @enum {string} */
+            mode: "dry_run" | "all" | "valid_only";
         };
         PilotAccessPackage: {
             [key: string]: unknown;
@@ -4129,6 +4236,77 @@ export interface operations {
                     "application/json": components["schemas"]["PilotCaseDetail"];
                 };
             };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPilotBeneficiaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotImportRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotImportReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPilotCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Client error (problem+json with a stable code and every invalid field) */
             "4XX": {
                 headers: {

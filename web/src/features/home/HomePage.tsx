@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import type { Me } from '../../api/models';
+import { TasksPanel } from '../monitoring';
 
 interface Shortcut {
   to: string;
@@ -49,6 +50,19 @@ function useShortcuts(me: Me): Shortcut[] {
   }
   if (hasPermission(me, Permission.usersManage)) {
     shortcuts.push({ to: '/utenti', icon: 'user', title: t('nav.users'), text: t('home.usersText') });
+  }
+  if (hasPermission(me, Permission.pilotCasesRead)) {
+    shortcuts.push({ to: '/casi', icon: 'folder', title: t('monitoring.home.cases'), text: t('monitoring.home.casesText') });
+    shortcuts.push({ to: '/segnalazioni', icon: 'mail', title: t('monitoring.home.referrals'), text: t('monitoring.home.referralsText') });
+  }
+  if (hasPermission(me, Permission.pilotComparativeRead)) {
+    shortcuts.push({ to: '/quadro-comparativo', icon: 'chart-line', title: t('monitoring.home.comparative'), text: t('monitoring.home.comparativeText') });
+  }
+  if (hasPermission(me, Permission.pilotBudgetRead)) {
+    shortcuts.push({ to: '/budget', icon: 'card', title: t('monitoring.home.budget'), text: t('monitoring.home.budgetText') });
+  }
+  if (hasPermission(me, Permission.pilotIssuesRead)) {
+    shortcuts.push({ to: '/criticita', icon: 'error', title: t('monitoring.home.issues'), text: t('monitoring.home.issuesText') });
   }
   if (hasPermission(me, Permission.auditRead)) {
     shortcuts.push({ to: '/audit', icon: 'list', title: t('nav.audit'), text: t('home.auditText') });
@@ -106,6 +120,7 @@ export function HomePage() {
           </Alert>
         )}
       </section>
+      {hasPermission(me, Permission.pilotTasksRead) && <TasksPanel />}
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t('home.shortcutsTitle')}</h2>
         <ul className="row list-unstyled">

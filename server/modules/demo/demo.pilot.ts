@@ -1,0 +1,181 @@
+/**
+ * Synthetic data of the 18-ter pilot for demo mode: referrals, persons and households, permits,
+ * cases in every status, admissions, PAIs with measures, contracts, outcomes, the 2026 budget and
+ * critical issues for each of the 10 pilot Comuni, so the quadro comparativo and the case pages
+ * look real. Every person is invented (names from a fixed list of made-up words); identities are
+ * encrypted like real ones. Deterministic (seeded per Comune), loaded once, in one transaction
+ * with multi-row INSERTs.
+ */
+import type { FieldCipher } from '../../platform/crypto.js';
+import type { Database, Queryable } from '../../platform/db/db.js';
+import { cfIndex, nameIndex, sealIdentity, sealPermitNumber } from '../pilot/index.js';
+import { planPilotDemo } from './demo.pilot.plan.js';
+import type { DemoComune, PilotPlan, PlannedPermit, Row } from './demo.pilot.work.js';
+
+/** The default seed: the same demo data at every start. */
+export const PILOT_DEMO_SEED = 18;
+
+export interface PilotSeedOptions {
+  /** The seed's "today": dates run from 2026-01-10 up to it. Default: now. */
+  today?: Date;
+  seed?: number;
+  /** The pilot Comuni (ISTAT code and the slug of their demo accounts) and the demo mail domain. */
+  comuni: readonly { istat: string; slug: string }[];
+  domain: string;
+}
+
+export interface PilotSeedResult {
+  created: boolean;
+  ms: number;
+  counts: Record<string, number>;
+}
+
+/** Stays well under PostgreSQL's 65,535 bind parameters per statement. */
+const MAX_PARAMS = 30_000;
+
+async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: readonly Row[], suffix = ''): Promise<void> {
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const params: unknown[] = [];
+    const values = rows.slice(i, i + per).map((r) => `(${columns.map((c) => {
+      params.push(r[c] ?? null);
+      return `$${params.length}`;
+    }).join(', ')})`);
+    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}${suffix}`, params);
+  }
+}
+
+/** The pilot Comuni with their demo staff and organisations; null when the demo accounts are missing. */
+async function loadComuni(tx: Queryable, opts: PilotSeedOptions): Promise<DemoComune[] | null> {
+  const emails = [`assistenza.anci@${opts.domain}`, ...opts.comuni.flatMap((c) => [`operatore.${c.slug}@${opts.domain}`, `referente.${c.slug}@${opts.domain}`])];
+  const users = await tx.query<{ email: string; id: string; display_name: string; org_id: string; org_name: string }>(
+    `SELECT u.email, u.id, u.display_name, o.id AS org_id, o.name AS org_name
+       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = ANY($1::text[])`,
+    [emails],
+  );
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const places = await tx.query<{ istat: string; name: string; sigla: string }>(
+    `SELECT c.istat_code AS istat, c.name, p.sigla FROM comuni c JOIN provinces p ON p.code = c.province_code
+      WHERE c.istat_code = ANY($1::text[])`,
+    [opts.comuni.map((c) => c.istat)],
+  );
+  const anci = byEmail.get(`assistenza.anci@${opts.domain}`);
+  const out: DemoComune[] = [];
+  for (const { istat, slug } of opts.comuni) {
+    const op = byEmail.get(`operatore.${slug}@${opts.domain}`);
+    const ref = byEmail.get(`referente.${slug}@${opts.domain}`);
+    const place = places.find((p) => p.istat === istat);
+    if (!op || !ref || !anci || !place) return null;
+    out.push({
+      istat, name: place.name, sigla: place.sigla, operatoreId: op.id, referenteId: ref.id, referenteName: ref.display_name, anciId: anci.id,
+      comuneOrgId: ref.org_id, enteOrgId: op.org_id, enteName: op.org_name,
+    });
+  }
+  return out;
+}
+
+const permitColumns = [
+  'id', 'person_id', 'comune_istat', 'basis', 'questura', 'initiated_by', 'number_enc', 'receipt_on', 'issued_on', 'expires_on',
+  'renewal_requested_on', 'renewed_on', 'renewal_count', 'conversion_requested_on', 'converted_on', 'converted_to', 'revoked_on',
+  'revocation_reason', 'predecessor_id', 'created_at', 'updated_at',
+] as const;
+
+async function writePlan(tx: Queryable, cipher: FieldCipher, plan: PilotPlan): Promise<void> {
+  const persons = plan.persons.map(({ row, identity }) => ({
+    ...row,
+    identity_enc: sealIdentity(cipher, row.id as string, identity),
+    name_index: nameIndex(cipher, identity.surname, identity.givenNames),
+    cf_index: identity.codiceFiscale ? cfIndex(cipher, identity.codiceFiscale) : null,
+  }));
+  await insertMany(tx, 'pilot_persons', [
+    'id', 'comune_istat', 'pseudonym', 'sex', 'birth_year', 'birth_country', 'nationalities', 'languages', 'identity_enc', 'name_index',
+    'cf_index', 'created_at', 'updated_at',
+  ], persons);
+  await insertMany(tx, 'pilot_referrals', [
+    'id', 'comune_istat', 'received_on', 'source', 'channel', 'sector', 'catalogue_version', 'outcome', 'outcome_on', 'created_by',
+    'created_at', 'updated_at',
+  ], plan.referrals);
+  await insertMany(tx, 'pilot_referral_checks', ['referral_id', 'comune_istat', 'catalogue_version', 'indicator_code', 'observed'], plan.checks);
+  await insertMany(tx, 'pilot_cases', [
+    'id', 'comune_istat', 'holder_person_id', 'referral_id', 'owner_user_id', 'status', 'opened_on', 'admitted_on', 'closed_on',
+    'exit_reason', 'in_sai', 'version', 'created_at', 'updated_at',
+  ], plan.cases);
+  await tx.query(
+    `UPDATE pilot_referrals r SET case_id = c.id FROM pilot_cases c WHERE c.referral_id = r.id AND r.case_id IS NULL`,
+  );
+  await insertMany(tx, 'pilot_case_members', [
+    'case_id', 'person_id', 'comune_istat', 'role', 'relation', 'kinship_kind', 'degree', 'in_nucleo', 'present_in_italy', 'created_at',
+  ], plan.members);
+  await insertMany(tx, 'pilot_admissions', [
+    'id', 'case_id', 'person_id', 'comune_istat', 'status', 'decided_on', 'decided_by', 'reason', 'eligibility_code', 'ended_on',
+    'ended_by', 'end_reason', 'created_at',
+  ], plan.admissions);
+  const sealed = (list: PlannedPermit[]) => list.map(({ row, number }) => ({
+    ...row, number_enc: number ? sealPermitNumber(cipher, row.id as string, number) : null,
+  }));
+  await insertMany(tx, 'pilot_permits', permitColumns, sealed(plan.permits));
+  await insertMany(tx, 'pilot_permits', permitColumns, sealed(plan.successorPermits));
+  await insertMany(tx, 'pilot_pais', [
+    'id', 'case_id', 'person_id', 'comune_istat', 'version', 'status', 'needs', 'objectives', 'shared_on', 'notice_language',
+    'approved_on', 'approved_by', 'review_due_on', 'closed_on', 'created_at', 'updated_at',
+  ], plan.pais);
+  await insertMany(tx, 'pilot_pai_versions', ['pai_id', 'version', 'comune_istat', 'snapshot', 'frozen_at'], plan.paiVersions);
+  await insertMany(tx, 'pilot_measures', [
+    'id', 'pai_id', 'comune_istat', 'type', 'provider_name', 'provider_org_id', 'start_on', 'end_on', 'hours_planned', 'hours_actual',
+    'cost_planned', 'cost_actual', 'status', 'outcome', 'created_at', 'updated_at',
+  ], plan.measures);
+  await insertMany(tx, 'pilot_contracts', [
+    'id', 'person_id', 'case_id', 'comune_istat', 'type', 'ateco', 'ccnl', 'weekly_hours', 'start_on', 'end_on', 'created_at',
+  ], plan.contracts);
+  await insertMany(tx, 'pilot_outcomes', [
+    'id', 'person_id', 'case_id', 'comune_istat', 'kind', 'occurred_on', 'employed', 'detail', 'created_at',
+  ], plan.outcomes);
+  // the identity column numbers the history: write it in the order things happened
+  const events = plan.events.map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.occurred_on as string).localeCompare(b.e.occurred_on as string) || a.i - b.i)
+    .map(({ e }) => e);
+  await insertMany(tx, 'pilot_case_events', [
+    'case_id', 'comune_istat', 'person_id', 'type', 'from_status', 'to_status', 'occurred_on', 'recorded_at', 'actor_user_id', 'note',
+  ], events);
+  await insertMany(tx, 'pilot_budgets', ['comune_istat', 'year', 'allocation', 'updated_at'], plan.budgets, ' ON CONFLICT (comune_istat, year) DO NOTHING');
+  await insertMany(tx, 'pilot_issues', [
+    'id', 'comune_istat', 'raised_by', 'raised_by_level', 'category', 'title', 'description', 'corrective_action', 'owner', 'due_on',
+    'status', 'resolution', 'created_at', 'updated_at',
+  ], plan.issues);
+  // the application numbers new persons after the demo's
+  await insertMany(tx, 'pilot_counters', ['comune_istat', 'year', 'last'], plan.counters,
+    ' ON CONFLICT (comune_istat, year) DO UPDATE SET last = GREATEST(pilot_counters.last, EXCLUDED.last)');
+}
+
+function countsOf(plan: PilotPlan): Record<string, number> {
+  return {
+    holders: plan.cases.length, familyMembers: plan.persons.length - plan.cases.length, referrals: plan.referrals.length,
+    permits: plan.permits.length + plan.successorPermits.length, admissions: plan.admissions.length, pais: plan.pais.length,
+    measures: plan.measures.length, contracts: plan.contracts.length, outcomes: plan.outcomes.length, events: plan.events.length,
+    issues: plan.issues.length,
+  };
+}
+
+/**
+ * Loads the synthetic pilot data once: does nothing when pilot_persons already has rows or the
+ * demo accounts are missing. Returns what it wrote and how long it took.
+ */
+export async function seedPilotDemo(db: Database, cipher: FieldCipher, opts: PilotSeedOptions): Promise<PilotSeedResult> {
+  const started = performance.now();
+  const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
+  const counts = await db.ownerTx(async (tx) => {
+    if ((await tx.query('SELECT 1 FROM pilot_persons LIMIT 1')).length) return null;
+    const comuni = await loadComuni(tx, opts);
+    if (!comuni) return null;
+    const indicators = await tx.query<{ code: string }>('SELECT code FROM pilot_indicators WHERE catalogue_version = 1 ORDER BY position');
+    const plan = planPilotDemo({ comuni, indicators: indicators.map((r) => r.code), today, seed: opts.seed ?? PILOT_DEMO_SEED });
+    await writePlan(tx, cipher, plan);
+    const counts = countsOf(plan);
+    await tx.query(
+      `INSERT INTO audit_log (occurred_at, action, outcome, details, prev_hash, hash) VALUES ($1, 'demo.pilot_seed', 'success', $2, '', '')`,
+      [new Date(), JSON.stringify(counts)],
+    );
+    return counts;
+  });
+  return { created: counts !== null, ms: Math.round(performance.now() - started), counts: counts ?? {} };
+}

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => env?.close());
+
+async function signIn(email: string): Promise<Page> {
+  const page = await env.newPage();
+  await logIn(page, env.baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('h1').first().waitFor();
+  return page;
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(env.baseUrl + path);
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The cell texts of the persons columns of every block table, row by row. */
+function personsCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('table.incas-comparative td[data-kind="persons"]')).map((td) => td.textContent ?? ''),
+  );
+}
+
+describe('MLPS', () => {
+  it('reads the quadro comparativo, disclosure-controlled, exports it and opens the budget and the critical issues', async () => {
+    const page = await signIn('mlps@demo.incas.local');
+    await expectAccessible(page, 'home (MLPS)');
+
+    await open(page, '/quadro-comparativo');
+    const table = page.locator('table[data-block="presa_in_carico"]');
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(11);
+    expect(await rows.last().getAttribute('data-total')).toBe('true');
+    expect(await rows.last().locator('th').textContent()).toBe('Totale');
+    await expect.poll(() => page.getByText('Tutte le righe e il totale sono soggetti al controllo della divulgazione.').count()).toBe(1);
+
+    // no count of persons between 1 and 9 is ever shown: only 0, «<10» or a multiple of 5
+    const cells = await personsCells(page);
+    expect(cells.length).toBeGreaterThan(100);
+    for (const text of cells) {
+      if (text.startsWith('<10')) continue;
+      expect(text).not.toMatch(/^[1-9]$/);
+      const n = Number(text.replace(/\./g, ''));
+      expect(Number.isInteger(n) && n % 5 === 0, `persons cell "${text}"`).toBe(true);
+    }
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page, 'quadro comparativo (MLPS)');
+
+    const href = await page.getByRole('link', { name: 'Esporta XLSX' }).getAttribute('href');
+    expect(href).toMatch(/^\/api\/v1\/pilot\/comparative\.xlsx\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
+    const download = await page.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { status: r.status, type: r.headers.get('content-type') ?? '' };
+    }, href!);
+    expect(download.status).toBe(200);
+    expect(download.type).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    await open(page, '/budget');
+    await page.locator('table').first().waitFor();
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(11);
+    await expectAccessible(page, 'budget (MLPS)');
+
+    await open(page, '/criticita');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /criticità/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Segnala criticità' }).count()).toBe(0);
+    await expectAccessible(page, 'criticità (MLPS)');
+  });
+});
+
+describe('the referente of Catania', () => {
+  it('sees the work list on the home page, the critical issues and the quadro comparativo with the own row exact', async () => {
+    const page = await signIn('referente.catania@demo.incas.local');
+    await page.getByRole('heading', { name: 'Le mie attività' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('#tasks-title ~ p[role="status"]').textContent()).toMatch(/attività|Non hai attività/);
+    expect(await page.getByRole('link', { name: 'Quadro comparativo' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'home (referente Catania)');
+
+    await open(page, '/criticita');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /criticità/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Stato', { exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'criticità (referente Catania)');
+
+    await open(page, '/quadro-comparativo');
+    await page.locator('table[data-block="intake"]').waitFor();
+    await expect.poll(() => page.getByText(/La riga del tuo Comune riporta i valori esatti/).count()).toBe(1);
+    await expectAccessible(page, 'quadro comparativo (referente Catania)');
+  });
+});
+
+describe('ANCI technical assistance', () => {
+  it('raises a critical issue for a pilot Comune', async () => {
+    const page = await signIn('assistenza.anci@demo.incas.local');
+    await open(page, '/criticita');
+    await page.getByRole('button', { name: 'Segnala criticità' }).click();
+    const form = page.locator('form.incas-form');
+    await form.waitFor();
+    await expect.poll(() => page.locator('#comuneIstat option').count()).toBe(11);
+    await page.locator('#comuneIstat').selectOption({ label: 'Latina' });
+    await page.locator('#category').selectOption('rete_territoriale');
+    await form.getByLabel('Titolo').fill('Tempi lunghi per gli appuntamenti con il Centro per l\'impiego');
+    await form.getByLabel('Descrizione').fill('Gli appuntamenti richiedono in media tre settimane.');
+    await form.getByLabel('Responsabile').fill('Referente comunale');
+    await form.getByLabel('Scadenza').fill('2027-03-31');
+    await expectAccessible(page, 'criticità, form (ANCI)');
+    await form.getByRole('button', { name: 'Segnala', exact: true }).click();
+
+    const row = page.getByRole('row', { name: /Tempi lunghi per gli appuntamenti/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Latina');
+    expect(await row.textContent()).toContain('Aperta');
+    await expectAccessible(page, 'criticità, after the report (ANCI)');
+  });
+});

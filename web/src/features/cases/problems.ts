@@ -1,0 +1,73 @@
+/**
+ * Problems of the pilot API in the user's words. The server names a field by its full path
+ * ('body.holder.identity.codiceFiscale'); a form maps those paths to its own field ids. Conflicts
+ * (409) carry a stable code this feature translates, followed by the server's specific detail.
+ */
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../api/problem';
+import { useProblemMessages } from '../../lib/problemMessages';
+import { useFormErrors } from '../../lib/useFormErrors';
+
+const PILOT_CODES = [
+  'invalid_transition', 'not_eligible', 'duplicate_person', 'budget_exceeded', 'budget_missing', 'pai_exists', 'pai_locked',
+  'stale', 'not_in_comune', 'invalid',
+] as const;
+type PilotCode = (typeof PILOT_CODES)[number];
+
+function pilotCodeOf(error: unknown): PilotCode | undefined {
+  if (!(error instanceof ApiProblem) || !error.code.startsWith('pilot.')) return undefined;
+  const rest = error.code.slice('pilot.'.length);
+  return (PILOT_CODES as readonly string[]).includes(rest) ? (rest as PilotCode) : undefined;
+}
+
+/** One sentence for a failed request: the pilot's own wording first, then what the server said. */
+export function usePilotMessage() {
+  const { t } = useTranslation();
+  const { messageOf } = useProblemMessages();
+  return useCallback(
+    (error: unknown): string => {
+      const code = pilotCodeOf(error);
+      if (code === undefined) return messageOf(error);
+      const detail = error instanceof ApiProblem ? error.detail : undefined;
+      const own = t(`cases.errors.${code}`);
+      return detail !== undefined && detail !== '' && !detail.startsWith('pilot.') ? `${own} ${detail}` : own;
+    },
+    [t, messageOf],
+  );
+}
+
+/**
+ * The form errors of a pilot form. `paths` maps an API field path (without 'body.') to the id of
+ * the field showing it; an issue on another path joins the general message.
+ */
+export function usePilotForm() {
+  const form = useFormErrors();
+  const message = usePilotMessage();
+  const { t, i18n } = useTranslation();
+  // Zod's generic codes have Italian wording in the core catalogue; the pilot's own codes come
+  // with an Italian message from the server.
+  const fieldMessage = (code: string, fallback: string): string =>
+    i18n.exists(`fieldErrors.${code}`) ? t(`fieldErrors.${code}` as 'fieldErrors.invalid') : fallback || t('fieldErrors.invalid');
+
+  const fail = (error: unknown, paths: Record<string, string>) => {
+    if (!(error instanceof ApiProblem)) {
+      form.show({}, message(error));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    const others: string[] = [];
+    for (const issue of error.fieldErrors) {
+      const path = issue.path.replace(/^\//, '').replaceAll('/', '.').replace(/^body\./, '');
+      const id = paths[path] ?? paths[path.replace(/\.\d+$/, '')];
+      const text = fieldMessage(issue.code, issue.message);
+      if (id !== undefined) fields[id] ??= text;
+      else others.push(text);
+    }
+    const hasFields = Object.keys(fields).length > 0;
+    const general = others.length > 0 ? others.join(' ') : hasFields ? null : message(error);
+    form.show(fields, general);
+  };
+
+  return { ...form, fail };
+}
