@@ -27,7 +27,7 @@ const guarded: Record<Permission, Call | null> = {
   'pilot.cases.decide': null,
   'pilot.cases.export': null,
   'pilot.tasks.read': { method: 'GET', url: '/api/v1/pilot/tasks' },
-  'pilot.pseudonymised.read': { method: 'GET', url: '/api/v1/pilot/comparative/records' },
+  'pilot.pseudonymised.read': { method: 'GET', url: '/api/v1/pilot/comparative/records?comune=087015' },
   'pilot.comparative.read': { method: 'GET', url: '/api/v1/pilot/comparative?from=2026-01-01&to=2026-05-31' },
   'pilot.budget.read': { method: 'GET', url: '/api/v1/pilot/budget?year=2026' },
   'pilot.budget.manage': { method: 'PUT', url: '/api/v1/pilot/budget/087015/2026', body: () => ({ allocation: 80000 }) },

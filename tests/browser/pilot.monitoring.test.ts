@@ -76,14 +76,38 @@ describe('MLPS', () => {
   });
 });
 
+/** Two open tasks for a demo account, on one of its Comune's cases (one overdue). */
+async function giveTasks(email: string): Promise<void> {
+  await env.db.ownerTx(async (tx) => {
+    const [user] = await tx.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+    const [c] = await tx.query<{ id: string; comune_istat: string }>(
+      `SELECT id, comune_istat FROM pilot_cases WHERE comune_istat = '087015' ORDER BY id LIMIT 1`,
+    );
+    if (user === undefined || c === undefined) throw new Error('demo data missing');
+    for (const [kind, due, label] of [['permit_expiry', '2020-01-15', 'Rinnovo del permesso di P-0001'], ['pai_review', '2099-12-31', 'Revisione del PAI di P-0001']]) {
+      await tx.query(
+        `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+        [c.comune_istat, user.id, kind, due, c.id, label, `browser-test:${kind}:${user.id}`],
+      );
+    }
+  });
+}
+
 describe('the referente of Catania', () => {
-  it('sees the work list on the home page, the critical issues and the quadro comparativo with the own row exact', async () => {
+  it('sees the work list on the home page, marks a task done, opens the critical issues and the quadro comparativo with the own row exact', async () => {
+    await giveTasks('referente.catania@demo.incas.local');
     const page = await signIn('referente.catania@demo.incas.local');
     await page.getByRole('heading', { name: 'Le mie attività' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.locator('#tasks-title ~ p[role="status"]').textContent()).toMatch(/attività|Non hai attività/);
+    const status = page.locator('#tasks-title ~ p[role="status"]');
+    await expect.poll(() => status.textContent()).toBe('2 attività aperte');
+    expect(await page.getByText('In ritardo', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /Apri il caso/ }).first().getAttribute('href')).toMatch(/^\/casi\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('link', { name: 'Quadro comparativo' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home (referente Catania)');
+    await page.getByRole('button', { name: /Segna come fatto: Rinnovo del permesso/ }).click();
+    await expect.poll(() => status.textContent()).toBe('1 attività aperta');
 
     await open(page, '/criticita');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /criticità/ }).count()).toBeGreaterThan(0);

@@ -76,7 +76,7 @@ export function planPai(w: Work, p: PaiInput): { activatedCase: boolean } {
   const closedOn = p.level === 'chiuso' ? p.closed : null;
   const row: Row = {
     id, case_id: p.caseId, person_id: p.personId, comune_istat: c.istat, version: inReview ? 2 : 1, status: p.level,
-    needs: JSON.stringify(needs), objectives: JSON.stringify(objectives), shared_on: p.shared, notice_language: p.shared ? noticeLanguage : null,
+    needs, objectives, shared_on: p.shared, notice_language: p.shared ? noticeLanguage : null,
     approved_on: p.approved, approved_by: p.approved ? c.referenteId : null, review_due_on: reviewDueOn, closed_on: closedOn,
     created_at: w.ts(p.created), updated_at: w.ts(closedOn ?? p.review ?? p.started ?? p.approved ?? p.shared ?? p.created),
   };
@@ -94,11 +94,11 @@ export function planPai(w: Work, p: PaiInput): { activatedCase: boolean } {
       const sum = (f: (m: (typeof live)[number]) => number | null, unit: number) => live.reduce((s, m) => s + Math.round((f(m) ?? 0) * unit), 0) / unit;
       w.plan.paiVersions.push({
         pai_id: id, version: 1, comune_istat: c.istat, frozen_at: w.ts(p.review!),
-        snapshot: JSON.stringify({
+        snapshot: {
           status: 'in_corso', version: 1, needs, objectives, sharedOn: p.shared, noticeLanguage, approvedOn: p.approved, approvedBy: c.referenteName,
           reviewDueOn, closedOn: null, measures: list,
           totals: { plannedCost: sum((m) => m.costPlanned, 100), actualCost: sum((m) => m.costActual, 100), plannedHours: sum((m) => m.hoursPlanned, 10), actualHours: sum((m) => m.hoursActual, 10) },
-        }),
+        },
       });
     });
   }
@@ -164,12 +164,14 @@ function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): Pla
       if (p.closed) status = 'annullata';
       else if (p.started && p.suspended && start <= w.today) start = addDays(w.today, rng.int(7, 40));
       if (status === 'pianificata' && rng.chance(0.05)) status = 'annullata';
+      if (start > yearEnd && w.today <= yearEnd) start = yearEnd;
       end = addDays(start, duration);
     } else if (end <= stop) {
-      status = rng.chance(0.85) ? 'completata' : 'interrotta';
+      status = rng.chance(0.9) ? 'completata' : 'interrotta';
       if (status === 'interrotta') end = addDays(start, Math.max(1, Math.floor(duration * rng.between(0.2, 0.7))));
     } else if (p.closed) {
-      const done = p.exit === 'lavoro_autonomia' && (type === 'accompagnamento_lavoro' || type === 'tirocinio');
+      // hired: the job search and the placement are done, the rest mostly ends early
+      const done = p.exit === 'lavoro_autonomia' && (type === 'accompagnamento_lavoro' || type === 'tirocinio' || rng.chance(0.5));
       status = done ? 'completata' : 'interrotta';
       end = p.closed;
     } else {

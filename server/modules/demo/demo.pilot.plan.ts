@@ -32,9 +32,9 @@ const forcedScenarios: Scenario[] = [
   { status: 'sospeso', exit: null }, ...exitReasons.map((exit) => ({ status: 'chiuso' as const, exit })),
 ];
 const scenarioWeights: readonly (readonly [Scenario, number])[] = [
-  [{ status: 'aperto', exit: null }, 12], [{ status: 'ammesso_misure', exit: null }, 13], [{ status: 'pai_attivo', exit: null }, 36],
-  [{ status: 'sospeso', exit: null }, 6], [{ status: 'chiuso', exit: 'lavoro_autonomia' }, 13], [{ status: 'chiuso', exit: 'trasferimento' }, 5],
-  [{ status: 'chiuso', exit: 'abbandono' }, 6], [{ status: 'chiuso', exit: 'revoca_art7' }, 3], [{ status: 'chiuso', exit: 'scadenza_permesso' }, 6],
+  [{ status: 'aperto', exit: null }, 12], [{ status: 'ammesso_misure', exit: null }, 13], [{ status: 'pai_attivo', exit: null }, 42],
+  [{ status: 'sospeso', exit: null }, 6], [{ status: 'chiuso', exit: 'lavoro_autonomia' }, 11], [{ status: 'chiuso', exit: 'trasferimento' }, 4],
+  [{ status: 'chiuso', exit: 'abbandono' }, 5], [{ status: 'chiuso', exit: 'revoca_art7' }, 3], [{ status: 'chiuso', exit: 'scadenza_permesso' }, 4],
 ];
 
 /** Number of holders per Comune: the profile's base with a small seeded jitter, within 15–60. */
@@ -279,8 +279,8 @@ function planHolderPermit(w: Work, p: HolderPermitInput): { converted: IsoDate |
   let expires = p.firstExpiry;
   let renewalRequested: IsoDate | null = null;
   let renewed: IsoDate | null = null;
-  // the renewal is handled up to the horizon, or up to a conversion that replaces the permit
-  const until = p.converted && p.converted < p.horizon ? p.converted : p.horizon;
+  // the renewal is handled up to the horizon, or up to the request of a conversion that replaces the permit
+  const until = p.convReq && p.convReq < p.horizon ? p.convReq : p.horizon;
   if (!p.noRenewal && p.issued && p.firstExpiry && p.firstExpiry <= addDays(until, 60)) {
     const mustAct = p.firstExpiry < addDays(until, 15);
     if (mustAct || rng.chance(0.5)) {

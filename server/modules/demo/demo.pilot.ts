@@ -30,18 +30,18 @@ export interface PilotSeedResult {
   counts: Record<string, number>;
 }
 
-/** Stays well under PostgreSQL's 65,535 bind parameters per statement. */
-const MAX_PARAMS = 30_000;
+/** Rows per statement: one JSON parameter each, so a batch costs one parse and one bind. */
+const BATCH = 2_000;
 
+/**
+ * Multi-row INSERT from one JSON parameter expanded with the table's own row type
+ * (json_populate_recordset): JSON arrays become SQL arrays, objects jsonb, strings dates.
+ */
 async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: readonly Row[], suffix = ''): Promise<void> {
-  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += per) {
-    const params: unknown[] = [];
-    const values = rows.slice(i, i + per).map((r) => `(${columns.map((c) => {
-      params.push(r[c] ?? null);
-      return `$${params.length}`;
-    }).join(', ')})`);
-    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}${suffix}`, params);
+  const cols = columns.join(', ');
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH).map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
+    await tx.query(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${table}, $1::json)${suffix}`, [JSON.stringify(batch)]);
   }
 }
 

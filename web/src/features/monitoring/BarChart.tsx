@@ -31,7 +31,7 @@ const VALUE_WIDTH = 130;
 const BAR = 16;
 const GAP = 4;
 const GROUP_GAP = 14;
-const LEGEND = 28;
+const LEGEND_LINE = 24;
 
 /**
  * A horizontal bar chart in inline SVG: one group of bars per row, one bar per series. It is one
@@ -44,7 +44,9 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
   const max = Math.max(10, ...numbers);
   const scale = (v: number) => (v / max) * PLOT_WIDTH;
   const groupHeight = series.length * (BAR + GAP) - GAP + GROUP_GAP;
-  const height = LEGEND + data.length * groupHeight + 4;
+  const anyLessThanTen = data.some((d) => d.values.includes('<10'));
+  const legend = LEGEND_LINE * (anyLessThanTen ? 2 : 1) + 6;
+  const height = legend + data.length * groupHeight + 4;
   const width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
   const text = (v: Cell | undefined) =>
     v === '<10' ? t('monitoring.format.lessThanTen') : v === null || v === undefined ? t('common.notAvailable') : format(v);
@@ -74,7 +76,7 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
           </pattern>
         </defs>
         {series.map((s, i) => {
-          const x = LABEL_WIDTH + i * 200;
+          const x = LABEL_WIDTH + i * 220;
           return (
             <g key={s.label}>
               <rect
@@ -92,11 +94,16 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
             </g>
           );
         })}
-        <text x={LABEL_WIDTH + 400} y={16} fontSize="13" fill={TEXT}>
-          <tspan fontWeight="bold">&lt;10</tspan> {t('monitoring.chart.hatchedLegend')}
-        </text>
+        {anyLessThanTen && (
+          <g>
+            <rect x={LABEL_WIDTH} y={4 + LEGEND_LINE} width={14} height={14} fill={`url(#${id}-hatch)`} stroke={PRIMARY} strokeWidth="1.5" />
+            <text x={LABEL_WIDTH + 20} y={16 + LEGEND_LINE} fontSize="13" fill={TEXT}>
+              <tspan fontWeight="bold">&lt;10</tspan> {t('monitoring.chart.hatchedLegend')}
+            </text>
+          </g>
+        )}
         {data.map((d, row) => {
-          const top = LEGEND + row * groupHeight;
+          const top = legend + row * groupHeight;
           return (
             <g key={d.name}>
               <text x={LABEL_WIDTH - 8} y={top + (series.length * (BAR + GAP)) / 2 + 3} fontSize="13" textAnchor="end" fill={TEXT}>
