@@ -9,6 +9,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** A number of requests to send instead of a duration. */
+      amount?: number;
       pipelining?: number;
       /** Seconds to wait for a response. */
       timeout?: number;

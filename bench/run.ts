@@ -78,6 +78,11 @@ interface Endpoint {
   connections?: number[];
   /** autocannon's request timeout, s (default 10). */
   timeoutSeconds?: number;
+  /**
+   * Requests that take seconds: measure a fixed number of requests per connection instead of
+   * BENCH_SECONDS, without warm-up (the agreement check has run it once).
+   */
+  requestsPerConnection?: number;
   targets: Targets;
   /** What must be equal in the app's and the floor's answer: proof that both did the same work. */
   fingerprint: (body: unknown) => string;
@@ -155,7 +160,8 @@ const endpoints: Endpoint[] = [
     // one request computes every figure of every Comune from the raw rows (seconds, not ms, at
     // 50,000 cases): the target is stated at 10 connections, and 50 would only queue
     connections: [10],
-    timeoutSeconds: 60,
+    timeoutSeconds: 120,
+    requestsPerConnection: 2,
     targets: { maxP99Ms: 200, p99AtConnections: 10 },
     fingerprint: (body) => {
       const b = body as { rows: { comuneIstat: string | null; cells: Record<string, unknown> }[]; viewer: string };
@@ -321,9 +327,9 @@ function statusCodes(r: autocannon.Result): Record<string, number> {
 }
 
 async function cannon(
-  url: string, connections: number, duration: number, cookie: string, timeout: number,
+  url: string, connections: number, length: { duration: number } | { amount: number }, cookie: string, timeout: number,
 ): Promise<autocannon.Result> {
-  running = autocannon({ url, connections, duration, timeout, headers: { cookie } });
+  running = autocannon({ url, connections, ...length, timeout, headers: { cookie } });
   try {
     return await running;
   } finally {
@@ -358,14 +364,19 @@ async function drain(target: Target): Promise<void> {
 async function measure(target: Target, ep: Endpoint, path: string, connections: number, cookie: string): Promise<Side> {
   const url = `http://127.0.0.1:${target.child.port}${path}`;
   const timeout = ep.timeoutSeconds ?? 10;
-  const warm = settings.warmupSeconds > 0 ? await cannon(url, connections, settings.warmupSeconds, cookie, timeout) : null;
+  const perConnection = ep.requestsPerConnection;
+  const warm = settings.warmupSeconds > 0 && !perConnection
+    ? await cannon(url, connections, { duration: settings.warmupSeconds }, cookie, timeout)
+    : null;
   await drain(target);
 
   const s0 = await target.child.stats();
   const pg0 = probe ? await readBackendsCpu(probe, dbName, target.applicationName) : null;
   const cpu0 = readMachineCpu();
   const own0 = process.cpuUsage();
-  const r = await cannon(url, connections, settings.seconds, cookie, timeout);
+  const r = await cannon(
+    url, connections, perConnection ? { amount: perConnection * connections } : { duration: settings.seconds }, cookie, timeout,
+  );
   const own = process.cpuUsage(own0);
   const cpu1 = readMachineCpu();
   await drain(target);
@@ -423,12 +434,12 @@ async function main(): Promise<number> {
   const t = () => ((performance.now() - started) / 1000).toFixed(1) + ' s';
   const selected = endpoints.filter((e) => !settings.only || settings.only.includes(e.key));
   if (selected.length === 0) throw new Error(`BENCH_ONLY matches no endpoint (${endpoints.map((e) => e.key).join(', ')})`);
-  const plannedSeconds = selected.reduce((sum, e) => sum + (e.connections ?? settings.connections).length, 0) *
-    2 * (settings.seconds + settings.warmupSeconds);
+  const plannedSeconds = selected.filter((e) => !e.requestsPerConnection)
+    .reduce((sum, e) => sum + (e.connections ?? settings.connections).length, 0) * 2 * (settings.seconds + settings.warmupSeconds);
   console.log(
     `InCaS benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n` +
       `${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, connections ${settings.connections.join(', ')}, ` +
-      `about ${Math.round(plannedSeconds)} s of load.\n`,
+      `about ${Math.round(plannedSeconds)} s of load${selected.some((e) => e.requestsPerConnection) ? ' plus the quadro comparativo' : ''}.\n`,
   );
 
   // Other work on the machine competes for the same CPUs and skews req/s and latency (the CPU-per-

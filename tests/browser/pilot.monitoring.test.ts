@@ -106,7 +106,7 @@ describe('the referente of Catania', () => {
     expect(await page.getByRole('link', { name: /Apri il caso/ }).first().getAttribute('href')).toMatch(/^\/casi\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('link', { name: 'Quadro comparativo' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home (referente Catania)');
-    await page.getByRole('button', { name: /Segna come fatto: Rinnovo del permesso/ }).click();
+    await page.getByRole('button', { name: /Segna come fatto.*Rinnovo del permesso/ }).click();
     await expect.poll(() => status.textContent()).toBe('1 attività aperta');
 
     await open(page, '/criticita');

@@ -10,7 +10,7 @@ import { addMember, createCase, findCases, getCase } from './pilot.cases.service
 import { decideAdmission, transitionCase } from './pilot.decisions.service.js';
 import { createPermit, recordPermitEvent } from './pilot.permits.service.js';
 import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './pilot.io.service.js';
-import { getAccessPackage, listViewers } from './pilot.privacy.service.js';
+import { getAccessPackage, getAccessPackagePdf, listViewers } from './pilot.privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './pilot.referrals.service.js';
 
 const importReportSchema = z
@@ -162,6 +162,17 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       const pkg = await getAccessPackage(req.ctx, req.params.personId);
       return reply.header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.json"`).send(pkg);
+    },
+  });
+  app.get('/persons/:personId/access-package.pdf', {
+    config: auth,
+    schema: {
+      tags, operationId: 'getPilotAccessPackagePdf', summary: 'GDPR access package of one person (tagged PDF, Italian)',
+      params: personParams, produces: ['application/pdf'],
+    },
+    handler: async (req, reply) => {
+      const pdf = await getAccessPackagePdf(req.ctx, req.params.personId);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.pdf"`).send(pdf);
     },
   });
 }

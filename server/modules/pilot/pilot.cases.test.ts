@@ -197,6 +197,12 @@ describe('who viewed this person, and the access package', () => {
     expect(text).not.toContain('Riservati');
     expect(withSpouse.members).toHaveLength(2);
     expect((await opB.get(`/api/v1/pilot/persons/${pid}/access-package`)).status).toBe(403);
+    const pdf = await refA.get(`/api/v1/pilot/persons/${pid}/access-package.pdf`);
+    expect(pdf.status).toBe(200);
+    const bytes = pdf.raw.rawPayload.toString('latin1');
+    expect(bytes.startsWith('%PDF')).toBe(true);
+    expect(bytes).toContain('StructTreeRoot');
+    expect(await auditRows(t.db, `action = 'pilot.person.access_package' AND entity_id = $1`, [pid])).toHaveLength(2);
   });
 });
 

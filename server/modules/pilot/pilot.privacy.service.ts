@@ -12,6 +12,7 @@ import { loadCaseOfPerson, todayOf } from './pilot.access.js';
 import { selectPermitsOf } from './pilot.cases.repo.js';
 import { toPermit } from './pilot.cases.service.js';
 import { openIdentity } from './pilot.identity.js';
+import { escapeHtml, htmlToPdf } from './pilot.pai.pdf.js';
 
 async function selectViews(tx: Queryable, caseId: string, personId: string) {
   return tx.query<{ occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }>(
@@ -80,4 +81,44 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
       accessLog: views.map((v) => ({ at: v.occurred_at.toISOString(), by: v.display_name, action: v.action })),
     };
   });
+}
+
+const sectionTitles: Record<string, string> = {
+  person: 'Dati della persona', case: 'Presa in carico', permits: 'Permessi di soggiorno', admissions: 'Ammissioni alle misure',
+  pais: 'Programmi di Assistenza Individuale', measures: 'Misure', contracts: 'Contratti di lavoro', outcomes: 'Esiti',
+  events: 'Eventi', accessLog: 'Registro degli accessi alla scheda',
+};
+
+function valueHtml(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object') return escapeHtml(JSON.stringify(v));
+  if (typeof v === 'boolean') return v ? 'sì' : 'no';
+  return escapeHtml(v as string | number);
+}
+
+function tableHtml(title: string, value: unknown): string {
+  const h = `<h2>${escapeHtml(title)}</h2>`;
+  if (Array.isArray(value)) {
+    if (!value.length) return `${h}<p>Nessun dato.</p>`;
+    const keys = [...new Set(value.flatMap((r) => Object.keys(r as object)))];
+    return `${h}<table><thead><tr>${keys.map((k) => `<th scope="col">${escapeHtml(k)}</th>`).join('')}</tr></thead><tbody>${
+      value.map((r) => `<tr>${keys.map((k) => `<td>${valueHtml((r as Record<string, unknown>)[k])}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  }
+  const flat = Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).map(([k2, v2]) => [`${k}.${k2}`, v2] as const) : [[k, v] as const]);
+  return `${h}<table><tbody>${flat.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${valueHtml(v)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** The access package as a tagged PDF in Italian (the same content as the JSON, audited the same way). */
+export async function getAccessPackagePdf(ctx: Ctx, personId: string): Promise<Buffer> {
+  const pkg = await getAccessPackage(ctx, personId);
+  const person = pkg.person as { pseudonym: string };
+  const html = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Accesso ai dati personali — ${escapeHtml(person.pseudonym)}</title>
+<style>body{font-family:sans-serif;font-size:10pt;margin:16mm}h1{font-size:16pt}h2{font-size:12pt;margin-top:14pt}
+table{border-collapse:collapse;width:100%;font-size:8.5pt}th,td{border:1px solid #999;padding:3px;text-align:left;vertical-align:top}</style></head>
+<body><h1>Accesso ai dati personali (art. 15 GDPR)</h1>
+<p>${escapeHtml(pkg.legalBasis as string)}</p><p>Titolare: ${escapeHtml(pkg.controller as string)}. Generato il ${escapeHtml((pkg.generatedAt as string).slice(0, 10))}.</p>
+${Object.entries(sectionTitles).map(([k, title]) => tableHtml(title, pkg[k])).join('\n')}
+</body></html>`;
+  return htmlToPdf(html);
 }

@@ -71,7 +71,9 @@ function useShortcuts(me: Me): Shortcut[] {
   return shortcuts;
 }
 
-function scopeText(me: Me, t: ReturnType<typeof useTranslation>['t']): string {
+/** The actor's scope in words (a hook: the typed `t` is too deep a type to pass around). */
+function useScopeText(me: Me): string {
+  const { t } = useTranslation();
   switch (me.scope.level) {
     case 'comune':
       return t('scope.comune', { name: me.organisation.comuneName ?? me.scope.comuneIstat ?? '' });
@@ -89,6 +91,7 @@ export function HomePage() {
   const label = useLabels();
   const me = useSession();
   const shortcuts = useShortcuts(me);
+  const scope = useScopeText(me);
 
   return (
     <>
@@ -111,7 +114,7 @@ export function HomePage() {
           </div>
           <div className="col-md-4 mb-3">
             <dt>{t('home.scope')}</dt>
-            <dd className="mb-0">{scopeText(me, t)}</dd>
+            <dd className="mb-0">{scope}</dd>
           </div>
         </dl>
         {!me.user.totpEnabled && (
