@@ -38,6 +38,8 @@ export interface Config {
   mailFrom: string;
   /** Public URL of this instance, for links in e-mails. */
   publicUrl: string;
+  /** How long the quadro comparativo's aggregates of one period are reused (0: never). */
+  comparativeCacheSeconds: number;
 }
 
 const bool = z
@@ -64,6 +66,7 @@ const envSchema = z.object({
   INCAS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL').optional(),
   INCAS_MAIL_FROM: z.string().email().default('noreply@incas.local'),
   INCAS_PUBLIC_URL: z.string().url().optional(),
+  INCAS_COMPARATIVE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.INCAS_DATA_KEY ?? null,
     smtpUrl: e.INCAS_SMTP_URL ?? null,
     mailFrom: e.INCAS_MAIL_FROM,
+    comparativeCacheSeconds: e.INCAS_COMPARATIVE_CACHE_SECONDS,
     publicUrl: e.INCAS_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };
 }

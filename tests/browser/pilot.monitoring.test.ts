@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 let env: BrowserEnv;
@@ -137,11 +138,39 @@ describe('ANCI technical assistance', () => {
     await form.getByLabel('Scadenza').fill('2027-03-31');
     await expectAccessible(page, 'criticità, form (ANCI)');
     await form.getByRole('button', { name: 'Segnala', exact: true }).click();
+    await expect.poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» segnalata/).count()).toBe(1);
+
+    // the list is ordered by due date: narrow it to Latina's open issues to find the new one
+    await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Latina' });
+    await page.getByLabel('Stato', { exact: true }).selectOption('aperta');
+    await page.waitForURL(/comune=059011/);
 
     const row = page.getByRole('row', { name: /Tempi lunghi per gli appuntamenti/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Latina');
     expect(await row.textContent()).toContain('Aperta');
     await expectAccessible(page, 'criticità, after the report (ANCI)');
+  });
+});
+
+describe('an administrator who can also read the budget', () => {
+  it('changes a Comune\'s allocation inline, after a refused value', async () => {
+    // the demo administrator has pilot.budget.manage but not pilot.budget.read: this account has both
+    const u = await makeUser(env.db, { roles: ['amministratore', 'mlps'], isDemo: false });
+    const page = await env.newPage();
+    await logIn(page, env.baseUrl, u.email, TEST_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await open(page, '/budget?year=2026');
+    await page.getByRole('button', { name: 'Modifica Assegnazione di Latina (€)' }).click();
+    const field = page.getByLabel('Assegnazione di Latina (€)');
+    await field.fill('-5');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await expect.poll(() => page.getByText('Inserisci un importo in euro maggiore o uguale a zero').count()).toBe(1);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'budget, editing (administrator)');
+    await field.fill('150000');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    const latina = page.getByRole('row', { name: /^Latina/ });
+    await expect.poll(() => latina.locator('td').first().textContent()).toContain('150.000,00');
   });
 });

@@ -77,7 +77,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDb();
   const clock = new FakeClock();
-  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_COMPARATIVE_CACHE_SECONDS: '0', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
   const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
   const app = await buildApp({ config, db, clock, cipher, logger: false });
   await app.ready();

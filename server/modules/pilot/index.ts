@@ -16,10 +16,10 @@ export { pilotJobs } from './pilot.jobs.js';
 
 // pure rules, vocabulary and identity helpers, for other modules (the demo seed)
 export {
-  addDays, addMonths, assessEligibility, checkCodiceFiscale, daysBetween, derivePermitStatus, firstPermitExpiry, formatPseudonym, kinshipOf,
+  addDays, addMonths, assessEligibility, checkCodiceFiscale, daysBetween, firstPermitExpiry, formatPseudonym, kinshipOf,
   minimumRenewalExpiry, pseudonymPrefix, type IsoDate,
 } from './pilot.rules.js';
-export { cfIndex, nameIndex, openIdentity, sealIdentity, sealPermitNumber, type Identity } from './pilot.identity.js';
+export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './pilot.identity.js';
 export {
   exitReasons, type CaseStatus, type ContractType, type ExitReason, type MeasureStatus, type MeasureType, type PaiStatus, type Relation,
   type Sector,

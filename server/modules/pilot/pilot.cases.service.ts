@@ -199,11 +199,13 @@ export function eligibilityOf(m: { role: string; nationalities: string[]; relati
 /** Assembles the case file inside the caller's transaction (no audit: callers decide). */
 export async function readCaseFile(tx: Queryable, ctx: Ctx, c: CaseRow): Promise<CaseDetail> {
   const today = todayOf(ctx);
-  const [members, admissions, pais, events, ownerName, comune] = await Promise.all([
-    selectMembers(tx, c.id), selectAdmissions(tx, c.id), selectPaisOfCase(tx, c.id), selectCaseEvents(tx, c.id),
-    selectUserName(tx, c.owner_user_id),
-    tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]),
-  ]);
+  // one after the other: a transaction is one connection, which runs one query at a time
+  const members = await selectMembers(tx, c.id);
+  const admissions = await selectAdmissions(tx, c.id);
+  const pais = await selectPaisOfCase(tx, c.id);
+  const events = await selectCaseEvents(tx, c.id);
+  const ownerName = await selectUserName(tx, c.owner_user_id);
+  const comune = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]);
   const permits = (await selectPermitsOf(tx, members.map((m) => m.id))).map((p) => toPermit(ctx, p, today));
   const liveAdmission = (personId: string) => admissions.filter((a) => a.person_id === personId).at(-1) ?? null;
   const holderAdmitted = members.some((m) => m.role === 'titolare' && liveAdmission(m.id)?.status === 'ammesso');

@@ -9,7 +9,7 @@
  * audited (security.md §4.2 point 5).
  */
 import { accessOf, type Actor, type Ctx } from '../../platform/context.js';
-import type { Queryable } from '../../platform/db/db.js';
+import type { Database, Queryable } from '../../platform/db/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { Page } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/policy.js';
@@ -65,20 +65,55 @@ interface BuiltTable {
   year: number;
 }
 
-/** Reads the aggregates, audits the request, and applies disclosure control for the actor. */
+interface Aggregates {
+  at: Date;
+  counts: CountRow[];
+  names: { istat_code: string; name: string }[];
+}
+
+/**
+ * The raw aggregates of a period, per database, reused for `comparativeCacheSeconds`: they are the
+ * same for every viewer (disclosure control comes after), scanning every pilot table takes most of
+ * a second at 50,000 cases, and a monitoring table a minute old is as good as a fresh one.
+ */
+const aggregateCache = new WeakMap<Database, Map<string, Aggregates>>();
+
+function cached(ctx: Ctx, key: string): Aggregates | undefined {
+  const hit = aggregateCache.get(ctx.db)?.get(key);
+  if (!hit) return undefined;
+  if (ctx.clock.now().getTime() - hit.at.getTime() < ctx.config.comparativeCacheSeconds * 1000) return hit;
+  aggregateCache.get(ctx.db)!.delete(key);
+  return undefined;
+}
+
+function remember(ctx: Ctx, key: string, value: Aggregates): void {
+  if (ctx.config.comparativeCacheSeconds <= 0) return;
+  let perDb = aggregateCache.get(ctx.db);
+  if (!perDb) aggregateCache.set(ctx.db, (perDb = new Map()));
+  if (perDb.size > 100) perDb.clear();
+  perDb.set(key, value);
+}
+
+/** Reads the aggregates (or reuses fresh ones), audits the request, applies disclosure control for the actor. */
 async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'): Promise<BuiltTable> {
   assertCan(ctx.actor, 'pilot.comparative.read');
   assertPeriod(q);
   const actor = ctx.actor;
-  const { counts, names } = await ctx.db.tx(accessOf(actor), async (tx) => {
+  const key = `${q.from}|${q.to}`;
+  const { counts, names, at } = await ctx.db.tx(accessOf(actor), async (tx) => {
+    // every request is audited, also when the figures are reused (security.md §4.2 point 5)
+    await recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } });
+    const hit = cached(ctx, key);
+    if (hit) return hit;
     const counts = await tx.query<CountRow>(
       'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [q.from, q.to],
     );
     const names = await tx.query<{ istat_code: string; name: string }>(
       'SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code',
     );
-    await recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } });
-    return { counts, names };
+    const fresh = { at: ctx.clock.now(), counts, names };
+    remember(ctx, key, fresh);
+    return fresh;
   });
 
   const byComune = new Map<string, RawRow>();
@@ -108,7 +143,7 @@ async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'
     table: {
       from: q.from,
       to: q.to,
-      generatedAt: ctx.clock.now().toISOString(),
+      generatedAt: at.toISOString(),
       note: { it: DISCLOSURE_NOTE_IT, en: DISCLOSURE_NOTE_EN },
       columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({ key, block, kind, labelIt, labelEn })),
       rows: publishTable(comparativeColumns, rawRows, total, viewer),

@@ -51,16 +51,14 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
     if (!p) throw new AppError('pilot.person.not_found');
     const today = todayOf(ctx);
     const q = (sql: string) => tx.query(sql, [personId]);
-    const [admissions, pais, measures, contracts, outcomes, events] = await Promise.all([
-      q(`SELECT status, decided_on::text AS "decidedOn", reason, ended_on::text AS "endedOn", end_reason AS "endReason" FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`),
-      q(`SELECT id, version, status, needs, objectives, shared_on::text AS "sharedOn", notice_language AS "noticeLanguage", approved_on::text AS "approvedOn", closed_on::text AS "closedOn" FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`),
-      q(`SELECT m.type, m.provider_name AS "providerName", m.start_on::text AS "startOn", m.end_on::text AS "endOn", m.hours_planned AS "hoursPlanned",
+    const admissions = await q(`SELECT status, decided_on::text AS "decidedOn", reason, ended_on::text AS "endedOn", end_reason AS "endReason" FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`);
+    const pais = await q(`SELECT id, version, status, needs, objectives, shared_on::text AS "sharedOn", notice_language AS "noticeLanguage", approved_on::text AS "approvedOn", closed_on::text AS "closedOn" FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`);
+    const measures = await q(`SELECT m.type, m.provider_name AS "providerName", m.start_on::text AS "startOn", m.end_on::text AS "endOn", m.hours_planned AS "hoursPlanned",
                 m.hours_actual AS "hoursActual", m.cost_planned AS "costPlanned", m.cost_actual AS "costActual", m.status, m.outcome
-           FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`),
-      q(`SELECT type, ateco, ccnl, weekly_hours AS "weeklyHours", start_on::text AS "startOn", end_on::text AS "endOn" FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`),
-      q(`SELECT kind, occurred_on::text AS "occurredOn", employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`),
-      q(`SELECT type, occurred_on::text AS "occurredOn", note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`),
-    ]);
+           FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`);
+    const contracts = await q(`SELECT type, ateco, ccnl, weekly_hours AS "weeklyHours", start_on::text AS "startOn", end_on::text AS "endOn" FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`);
+    const outcomes = await q(`SELECT kind, occurred_on::text AS "occurredOn", employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`);
+    const events = await q(`SELECT type, occurred_on::text AS "occurredOn", note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`);
     const views = await selectViews(tx, c.id, personId);
     await recordAudit(tx, ctx, {
       action: 'pilot.person.access_package', entityType: 'pilot_person', entityId: personId, tenantComune: c.comune_istat,
