@@ -74,47 +74,48 @@ interface Aggregates {
 /**
  * The raw aggregates of a period, per database, reused for `comparativeCacheSeconds`: they are the
  * same for every viewer (disclosure control comes after), scanning every pilot table takes most of
- * a second at 50,000 cases, and a monitoring table a minute old is as good as a fresh one.
+ * a second at 50,000 cases, and a monitoring table a minute old is as good as a fresh one. Requests
+ * arriving while the figures are being computed wait for that one computation.
  */
-const aggregateCache = new WeakMap<Database, Map<string, Aggregates>>();
+const aggregateCache = new WeakMap<Database, Map<string, { at: number; value: Promise<Aggregates> }>>();
 
-function cached(ctx: Ctx, key: string): Aggregates | undefined {
-  const hit = aggregateCache.get(ctx.db)?.get(key);
-  if (!hit) return undefined;
-  if (ctx.clock.now().getTime() - hit.at.getTime() < ctx.config.comparativeCacheSeconds * 1000) return hit;
-  aggregateCache.get(ctx.db)!.delete(key);
-  return undefined;
-}
-
-function remember(ctx: Ctx, key: string, value: Aggregates): void {
-  if (ctx.config.comparativeCacheSeconds <= 0) return;
-  let perDb = aggregateCache.get(ctx.db);
-  if (!perDb) aggregateCache.set(ctx.db, (perDb = new Map()));
-  if (perDb.size > 100) perDb.clear();
-  perDb.set(key, value);
-}
-
-/** Reads the aggregates (or reuses fresh ones), audits the request, applies disclosure control for the actor. */
-async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'): Promise<BuiltTable> {
-  assertCan(ctx.actor, 'pilot.comparative.read');
-  assertPeriod(q);
-  const actor = ctx.actor;
-  const key = `${q.from}|${q.to}`;
-  const { counts, names, at } = await ctx.db.tx(accessOf(actor), async (tx) => {
-    // every request is audited, also when the figures are reused (security.md §4.2 point 5)
-    await recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } });
-    const hit = cached(ctx, key);
-    if (hit) return hit;
+async function computeAggregates(ctx: Ctx, q: ComparativeQuery): Promise<Aggregates> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const counts = await tx.query<CountRow>(
       'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [q.from, q.to],
     );
     const names = await tx.query<{ istat_code: string; name: string }>(
       'SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code',
     );
-    const fresh = { at: ctx.clock.now(), counts, names };
-    remember(ctx, key, fresh);
-    return fresh;
+    return { at: ctx.clock.now(), counts, names };
   });
+}
+
+function aggregatesOf(ctx: Ctx, q: ComparativeQuery): Promise<Aggregates> {
+  const ttl = ctx.config.comparativeCacheSeconds * 1000;
+  if (ttl <= 0) return computeAggregates(ctx, q);
+  let perDb = aggregateCache.get(ctx.db);
+  if (!perDb) aggregateCache.set(ctx.db, (perDb = new Map()));
+  const key = `${q.from}|${q.to}`;
+  const now = ctx.clock.now().getTime();
+  const hit = perDb.get(key);
+  if (hit && now - hit.at < ttl) return hit.value;
+  if (perDb.size > 100) perDb.clear();
+  const value = computeAggregates(ctx, q);
+  perDb.set(key, { at: now, value });
+  value.catch(() => perDb.delete(key));
+  return value;
+}
+
+/** Audits the request, reads the aggregates (or reuses fresh ones), applies disclosure control for the actor. */
+async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'): Promise<BuiltTable> {
+  assertCan(ctx.actor, 'pilot.comparative.read');
+  assertPeriod(q);
+  const actor = ctx.actor;
+  // every request is audited, also when the figures are reused (security.md §4.2 point 5)
+  await ctx.db.tx(accessOf(actor), (tx) =>
+    recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } }));
+  const { counts, names, at } = await aggregatesOf(ctx, q);
 
   const byComune = new Map<string, RawRow>();
   const total: RawRow = { comuneIstat: '', comuneName: '', cells: {} };

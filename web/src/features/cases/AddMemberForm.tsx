@@ -53,7 +53,7 @@ export function AddMemberForm({ detail }: { detail: CaseDetail }) {
       <p>{t('cases.member.intro')}</p>
       <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-6">
             <SelectField
               id="member-relation"

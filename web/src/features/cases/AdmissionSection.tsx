@@ -50,7 +50,7 @@ function AdmissionForm({ detail, member }: { detail: CaseDetail; member: Member 
         {t('cases.admission.title', { pseudonym: member.pseudonym })}
       </h3>
       <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row">
+      <div className="row pt-3">
         <div className="col-md-4">
           <TextField id={ids.on} type="date" label={labels[ids.on]!} required value={on} max={todayIso()} onChange={(e) => setOn(e.target.value)} error={form.errors[ids.on]} />
         </div>

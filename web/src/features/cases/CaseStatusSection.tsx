@@ -67,7 +67,7 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
         <>
           <FormErrorSummary {...form.summary} labels={labels} />
           <form noValidate onSubmit={onSubmit} className="incas-form">
-            <div className="row">
+            <div className="row pt-3">
               <div className="col-md-6 col-lg-3">
                 <SelectField
                   id="tr-to"

@@ -57,7 +57,7 @@ function AddMeasureForm({ pai }: { pai: PaiDetail }) {
     <form noValidate onSubmit={onSubmit} className="incas-form" aria-labelledby="add-measure-title">
       <h3 id="add-measure-title" className="h5">{t('cases.measures.add')}</h3>
       <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row">
+      <div className="row pt-3">
         <div className="col-md-6">
           <div className="select-wrapper mb-4">
             <label htmlFor="m-type">{labels['m-type']}</label>
@@ -147,7 +147,7 @@ function MeasureUpdateForm({ pai, measure, n }: { pai: PaiDetail; measure: Measu
       <summary>{t('cases.measures.updateTitle', { n, type: t(`cases.measureType.${measure.type}`) })}</summary>
       <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form mt-3">
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-3">
             <SelectField id={`${p}status`} label={labels[`${p}status`]!} emptyOption={t('cases.measures.unchanged')} value={v.status} onChange={set('status')} options={measure.allowedTransitions.map((s) => ({ value: s, label: label.measureStatus(s) }))} error={form.errors[`${p}status`]} />
           </div>

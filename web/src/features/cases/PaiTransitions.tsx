@@ -68,7 +68,7 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
       <FormErrorSummary {...form.summary} labels={labels} />
       {to !== null && (
         <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t(`cases.pai.action.${to}`)}>
-          <div className="row">
+          <div className="row pt-3">
             <div className="col-md-4">
               <TextField id="pt-on" type="date" label={labels['pt-on']} required value={on} max={todayIso()} onChange={(e) => setOn(e.target.value)} error={form.errors['pt-on']} />
             </div>

@@ -57,7 +57,7 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
   return (
     <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-label={t('cases.permits.addFor', { pseudonym: member.pseudonym })}>
       <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row">
+      <div className="row pt-3">
         <div className="col-md-6">
           <SelectField id={ids.basis} label={labels[ids.basis]!} required value={v.basis} onChange={set('basis')} options={PERMIT_BASES.map((b) => ({ value: b, label: t(`cases.permitBasis.${b}`) }))} error={form.errors[ids.basis]} />
         </div>
@@ -135,7 +135,7 @@ export function PermitEventForm({ caseId, permit }: { caseId: string; permit: Pe
   return (
     <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.permits.eventTitle')}>
       <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row">
+      <div className="row pt-3">
         <div className="col-md-4">
           <SelectField id={ids.event} label={labels[ids.event]!} required emptyOption={t('form.choose')} value={v.event} onChange={set('event')} options={PERMIT_EVENTS.map((e) => ({ value: e, label: t(`cases.permitEvent.${e}`) }))} error={form.errors[ids.event]} />
         </div>

@@ -152,7 +152,7 @@ export function PersonFields({ prefix, value, onChange, errors }: PersonFieldsPr
     <>
       <fieldset className="mb-4">
         <legend className="h5">{t('cases.person.identityTitle')}</legend>
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-6">
             <TextField id={id.surname} label={t('cases.person.surname')} required value={value.surname} onChange={set('surname')} error={errors[id.surname]} autoComplete="off" />
           </div>
@@ -178,7 +178,7 @@ export function PersonFields({ prefix, value, onChange, errors }: PersonFieldsPr
       </fieldset>
       <fieldset className="mb-4">
         <legend className="h5">{t('cases.person.profileTitle')}</legend>
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-6">
             <SelectField
               id={id.sex}

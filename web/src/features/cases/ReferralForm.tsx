@@ -74,7 +74,7 @@ export function ReferralForm() {
       <h2 id="new-referral-title">{t('cases.referrals.newTitle')}</h2>
       <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-6 col-lg-3">
             <TextField id="ref-receivedOn" type="date" label={labels['ref-receivedOn']} required value={v.receivedOn} onChange={set('receivedOn')} error={form.errors['ref-receivedOn']} />
           </div>
@@ -119,7 +119,7 @@ export function ReferralForm() {
             ))}
           </fieldset>
         )}
-        <div className="row">
+        <div className="row pt-3">
           <div className="col-md-6">
             <SelectField id="ref-outcome" label={labels['ref-outcome']} required value={v.outcome} onChange={set('outcome')} options={REFERRAL_OUTCOMES.map((s) => ({ value: s, label: t(`cases.referralOutcome.${s}`) }))} error={form.errors['ref-outcome']} />
           </div>

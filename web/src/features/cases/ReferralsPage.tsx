@@ -32,7 +32,7 @@ export function ReferralsPage() {
       {hasPermission(me, Permission.pilotCasesWrite) && <ReferralForm />}
       <section aria-labelledby="referrals-list-title">
         <h2 id="referrals-list-title">{t('cases.referrals.title')}</h2>
-        <div className="col-md-6 col-lg-4">
+        <div className="col-md-6 col-lg-4 pt-3">
           <SelectField
             id="ref-filter"
             label={t('cases.referrals.outcomeFilter')}
