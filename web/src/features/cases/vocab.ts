@@ -7,8 +7,8 @@ import type {
   PermitBasis, PermitEventKind, PermitStatus, ReferralChannel, ReferralOutcome, ReferralSource, Relation, Sector,
 } from './api/types';
 
-type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? true : never;
-const all = <T extends string>() => <const L extends readonly T[]>(list: L & (Exhaustive<T, L> extends true ? unknown : never)) => list;
+type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> };
+const all = <T extends string>() => <const L extends readonly T[]>(list: L & Exhaustive<T, L>) => list;
 
 export const CASE_STATUSES = all<CaseStatus>()(['aperto', 'ammesso_misure', 'pai_attivo', 'sospeso', 'chiuso']);
 export const EXIT_REASONS = all<ExitReason>()(['lavoro_autonomia', 'trasferimento', 'abbandono', 'revoca_art7']);
