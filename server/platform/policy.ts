@@ -63,7 +63,7 @@ export const permissionTable: Record<Role, readonly Permission[]> = {
   // fixed disclosure-controlled tables only
   mlps: [...everyone, 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read'],
   amministratore: [...everyone, 'registry.manage', 'organisations.manage', 'users.manage', 'audit.read', 'audit.verify',
-    'pilot.budget.manage'],
+    'pilot.budget.read', 'pilot.budget.manage'],
 };
 
 /**

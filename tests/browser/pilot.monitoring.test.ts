@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
@@ -150,15 +151,31 @@ describe('ANCI technical assistance', () => {
     expect(await row.textContent()).toContain('Latina');
     expect(await row.textContent()).toContain('Aperta');
     await expectAccessible(page, 'criticità, after the report (ANCI)');
+
+    // resolving it needs a resolution
+    await row.getByRole('button', { name: /Modifica/ }).click();
+    const edit = page.locator('form.incas-form');
+    await edit.locator('#status').selectOption('risolta');
+    await edit.getByRole('button', { name: 'Salva' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Descrivi la risoluzione' }).count()).toBe(1);
+    await expectAccessible(page, 'criticità, editing (ANCI)');
+    await edit.getByLabel('Risoluzione').fill('Sportello dedicato concordato con il Centro per l\'impiego.');
+    await edit.getByRole('button', { name: 'Salva' }).click();
+    await expect.poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» aggiornata/).count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(0); // no longer among the open issues
   });
 });
 
 describe('an administrator who can also read the budget', () => {
   it('changes a Comune\'s allocation inline, after a refused value', async () => {
     // the demo administrator has pilot.budget.manage but not pilot.budget.read: this account has both
-    const u = await makeUser(env.db, { roles: ['amministratore', 'mlps'], isDemo: false });
+    // (an administrator must have a second factor)
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    const u = await makeUser(env.db, { roles: ['amministratore', 'mlps'], totpSecret: secret, isDemo: false });
     const page = await env.newPage();
     await logIn(page, env.baseUrl, u.email, TEST_PASSWORD);
+    await page.getByLabel('Codice di verifica').fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Accedi' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await open(page, '/budget?year=2026');
     await page.getByRole('button', { name: 'Modifica Assegnazione di Latina (€)' }).click();

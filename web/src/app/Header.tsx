@@ -15,7 +15,10 @@ interface NavItem {
   label: string;
 }
 
-function navItemsFor(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
+/** The menu for this person's permissions (a hook: the catalogue's type is too deep to pass `t` around). */
+function useNavItems(me: Me | null | undefined): NavItem[] {
+  const { t } = useTranslation();
+  if (!me) return [];
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
   if (hasPermission(me, Permission.pilotCasesRead)) items.push({ to: '/casi', label: t('cases.nav') });
   if (hasPermission(me, Permission.pilotComparativeRead)) items.push({ to: '/quadro-comparativo', label: t('monitoring.nav') });
@@ -98,6 +101,7 @@ export function Header() {
     setMenuOpen(false);
   }
   const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp;
+  const navItems = useNavItems(me);
 
   // Closing the mobile menu returns focus to its toggle, so keyboard users are not left on a
   // control that has just disappeared.
@@ -175,7 +179,7 @@ export function Header() {
                       </div>
                       <div className="menu-wrapper">
                         <ul className="navbar-nav" id="main-menu-list">
-                          {navItemsFor(me, t).map((item) => (
+                          {navItems.map((item) => (
                             <li className="nav-item" key={item.to}>
                               <NavLink className="nav-link" to={item.to} end={item.to === '/'}>
                                 <span>{item.label}</span>

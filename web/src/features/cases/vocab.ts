@@ -11,7 +11,7 @@ type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[numbe
 const all = <T extends string>() => <const L extends readonly T[]>(list: L & Exhaustive<T, L>) => list;
 
 export const CASE_STATUSES = all<CaseStatus>()(['aperto', 'ammesso_misure', 'pai_attivo', 'sospeso', 'chiuso']);
-export const EXIT_REASONS = all<ExitReason>()(['lavoro_autonomia', 'trasferimento', 'abbandono', 'revoca_art7']);
+export const EXIT_REASONS = all<ExitReason>()(['lavoro_autonomia', 'trasferimento', 'abbandono', 'revoca_art7', 'scadenza_permesso']);
 export const RELATIONS = all<Relation>()([
   'coniuge', 'figlio', 'genitore', 'fratello', 'nonno', 'nipote_di_nonno', 'nipote_di_zio', 'zio', 'suocero',
   'genero_nuora', 'cognato', 'figliastro', 'patrigno_matrigna', 'altro',

@@ -68,7 +68,7 @@ export function IssuesPage() {
           </button>
         )}
       </PageHeader>
-      <Alert kind="warning">
+      <Alert kind="warning" className="mb-4">
         <strong>{t('monitoring.issues.noPersonalDataTitle')}</strong> {t('monitoring.issues.noPersonalData')}
       </Alert>
       {creating && (
