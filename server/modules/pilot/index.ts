@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pilotCaseRoutes } from './pilot.cases.routes.js';
 import { pilotComparativeRoutes } from './pilot.comparative.routes.js';
+import { pilotOutcomeRoutes } from './pilot.outcomes.js';
 import { pilotPaiRoutes } from './pilot.pai.routes.js';
 import { pilotWorkRoutes } from './pilot.work.routes.js';
 
@@ -8,6 +9,7 @@ import { pilotWorkRoutes } from './pilot.work.routes.js';
 export async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(pilotCaseRoutes);
   await fastify.register(pilotPaiRoutes);
+  await fastify.register(pilotOutcomeRoutes);
   await fastify.register(pilotWorkRoutes);
   await fastify.register(pilotComparativeRoutes);
 }

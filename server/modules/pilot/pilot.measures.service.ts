@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCaseOpen } from './pilot.access.js';
 import { assertWithinBudget } from './pilot.budget.js';
-import { canTransition, measureMachine } from './pilot.machines.js';
+import { canTransition, measureMachine, measureStatusLabelsIt, paiStatusLabelsIt } from './pilot.machines.js';
 import {
   existsOrganisation, insertMeasure, selectMeasure, toMeasure, updateMeasure as updateMeasureRow, type MeasurePatch, type PaiRow,
 } from './pilot.pai.repo.js';
@@ -29,7 +29,7 @@ function fieldError(path: string, message: string, code = 'invalid'): AppError {
 }
 
 function assertPaiOpen(pai: PaiRow): void {
-  if (pai.status === 'chiuso') throw new AppError('pilot.pai_locked', 'The PAI is closed: its measures no longer change.');
+  if (pai.status === 'chiuso') throw new AppError('pilot.pai_locked', 'Il PAI è chiuso: le sue misure non cambiano più.');
 }
 
 /** Adds a measure to a PAI that is not closed; on an approved PAI its planned cost must fit the budget. */
@@ -81,11 +81,12 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
     const status = body.status ?? m.status;
     if (status !== m.status) {
       if (!canTransition(measureMachine, m.status, status)) {
-        const allowed = measureMachine[m.status].join(', ') || 'none';
-        throw new AppError('pilot.invalid_transition', `A measure cannot move from '${m.status}' to '${status}' (from '${m.status}': ${allowed}).`);
+        const allowed = measureMachine[m.status].map((x) => `«${measureStatusLabelsIt[x]}»`).join(', ') || 'nessuno';
+        throw new AppError('pilot.invalid_transition',
+          `La misura non può passare da «${measureStatusLabelsIt[m.status]}» a «${measureStatusLabelsIt[status]}» (consentiti: ${allowed}).`);
       }
       if (status === 'avviata' && !startable.includes(pai.status)) {
-        throw new AppError('pilot.invalid_transition', `A measure starts once its PAI is approved; the PAI is '${pai.status}'.`);
+        throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${paiStatusLabelsIt[pai.status]}».`);
       }
       patch.status = status;
     }

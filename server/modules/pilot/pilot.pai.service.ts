@@ -11,7 +11,7 @@ import { assertCan, can, type Permission } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from './pilot.access.js';
 import { assertWithinBudget } from './pilot.budget.js';
-import { canTransition, paiMachine } from './pilot.machines.js';
+import { canTransition, paiMachine, paiStatusLabelsIt } from './pilot.machines.js';
 import {
   existsLivePaiOf, insertPai, insertVersion, isAdmittedMember, selectMeasures, selectPai, selectPerson, selectUserName,
   selectVersion, selectVersions, totalsOf, updateCaseStatus, updatePaiContent, updatePaiStatus, type PaiRow, type PaiTransitionPatch,
@@ -103,10 +103,10 @@ export async function createPai(ctx: Ctx, caseId: string, body: CreatePaiBody): 
     const kase = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(kase);
     if (!(await isAdmittedMember(tx, caseId, body.personId))) {
-      throw new AppError('pilot.not_eligible', 'A PAI is drawn up for a member of the case admitted to the assistance measures.');
+      throw new AppError('pilot.not_eligible', 'Il PAI si redige per un componente del caso ammesso alle misure di assistenza.');
     }
     if (await existsLivePaiOf(tx, body.personId)) {
-      throw new AppError('pilot.pai_exists', 'This person already has a PAI that is not closed.');
+      throw new AppError('pilot.pai_exists', 'Questa persona ha già un PAI non chiuso.');
     }
     const id = await insertPai(tx, {
       caseId, personId: body.personId, comune: kase.comune_istat, needs: body.needs, objectives: body.objectives, now: ctx.clock.now(),
@@ -136,7 +136,7 @@ export async function getPaiVersion(ctx: Ctx, paiId: string, version: number): P
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.read');
     const frozen = await selectVersion(tx, pai.id, version);
-    if (!frozen) throw new AppError('pilot.pai.not_found', `The PAI has no frozen version ${version}.`);
+    if (!frozen) throw new AppError('pilot.pai.not_found', `Il PAI non ha una versione ${version} archiviata.`);
     await recordAudit(tx, ctx, {
       action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { version },
     });
@@ -157,10 +157,10 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(kase);
     if (pai.status !== 'bozza' && pai.status !== 'in_revisione') {
-      throw new AppError('pilot.pai_locked', `A PAI in status '${pai.status}' cannot be edited: only a draft or a PAI under revision.`);
+      throw new AppError('pilot.pai_locked', `Un PAI «${paiStatusLabelsIt[pai.status]}» non si modifica: solo in bozza o in revisione.`);
     }
     if (body.expectedVersion !== pai.version) {
-      throw new AppError('pilot.stale', `The PAI is at version ${pai.version}, not ${body.expectedVersion}: reload it.`);
+      throw new AppError('pilot.stale', `Il PAI è alla versione ${pai.version}, non ${body.expectedVersion}: ricaricare la pagina.`);
     }
     await updatePaiContent(tx, pai.id, { needs: body.needs, objectives: body.objectives, now: ctx.clock.now() });
     const fields = (['needs', 'objectives'] as const).filter((f) => body[f] !== undefined);
@@ -188,8 +188,9 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
     const from = pai.status;
     if (isPaiDecision(from, to)) assertCan(ctx.actor, 'pilot.cases.decide');
     if (!canTransition(paiMachine, from, to)) {
-      const allowed = paiMachine[from].join(', ') || 'none';
-      throw new AppError('pilot.invalid_transition', `A PAI cannot move from '${from}' to '${to}' (from '${from}': ${allowed}).`);
+      const allowed = paiMachine[from].map((s) => `«${paiStatusLabelsIt[s]}»`).join(', ') || 'nessuno';
+      throw new AppError('pilot.invalid_transition',
+        `Il PAI non può passare da «${paiStatusLabelsIt[from]}» a «${paiStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
     }
     if (to !== 'chiuso') assertCaseOpen(kase);
     if (on > todayOf(ctx)) throw dateIssue('The date cannot be in the future.');

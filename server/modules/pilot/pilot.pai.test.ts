@@ -178,7 +178,7 @@ describe('the PAI lifecycle', () => {
 
     const invalid = await move(pai.id, 'in_corso', o);
     expect([invalid.status, invalid.body.code]).toEqual([409, 'pilot.invalid_transition']);
-    expect(invalid.body.detail).toContain("from 'bozza' to 'in_corso'");
+    expect(invalid.body.detail).toContain('da «bozza» a «in corso»');
     const noLanguage = await move(pai.id, 'condiviso', o);
     expect([noLanguage.status, noLanguage.body.errors?.[0]?.path]).toEqual([400, 'body.noticeLanguage']);
     expect((await move(pai.id, 'condiviso', o, { noticeLanguage: 'pa', on: '2026-06-02' })).status).toBe(400); // in the future

@@ -780,6 +780,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/cases/{caseId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employment contracts and outcomes of a case */
+        get: operations["listPilotOutcomes"];
+        put?: never;
+        /** Record an outcome (certificate, ADI, housing autonomy, follow-up) */
+        post: operations["addPilotOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an employment contract of a member */
+        post: operations["addPilotContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pilot/tasks": {
         parameters: {
             query?: never;
@@ -1555,6 +1590,56 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PilotCreateContractInput: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
+            ateco: string;
+            ccnl?: string;
+            weeklyHours?: number;
+            startOn: string;
+            endOn?: string;
+        };
+        PilotCreateOutcomeInput: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
+            occurredOn: string;
+            employed?: boolean;
+            detail?: string;
+        };
+        PilotContractInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
+            ateco: string;
+            ccnl: string | null;
+            weeklyHours: number | null;
+            startOn: string;
+            endOn: string | null;
+        };
+        PilotOutcomeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
+            occurredOn: string;
+            employed: boolean | null;
+            detail: string | null;
+        };
+        PilotCaseOutcomesInput: {
+            contracts: components["schemas"]["PilotContractInput"][];
+            outcomes: components["schemas"]["PilotOutcomeInput"][];
         };
         /** @enum {string} */
         PilotPaiStatusInput: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso";
@@ -2490,6 +2575,56 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PilotCreateContract: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
+            ateco: string;
+            ccnl?: string;
+            weeklyHours?: number;
+            startOn: string;
+            endOn?: string;
+        };
+        PilotCreateOutcome: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
+            occurredOn: string;
+            employed?: boolean;
+            detail?: string;
+        };
+        PilotContract: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
+            ateco: string;
+            ccnl: string | null;
+            weeklyHours: number | null;
+            startOn: string;
+            endOn: string | null;
+        };
+        PilotOutcome: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
+            occurredOn: string;
+            employed: boolean | null;
+            detail: string | null;
+        };
+        PilotCaseOutcomes: {
+            contracts: components["schemas"]["PilotContract"][];
+            outcomes: components["schemas"]["PilotOutcome"][];
         };
         /** @enum {string} */
         PilotPaiStatus: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso";
@@ -4947,6 +5082,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PilotBudgetComune"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPilotOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseOutcomes"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPilotOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateOutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseOutcomes"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPilotContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateContractInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseOutcomes"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */
