@@ -185,11 +185,13 @@ async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void>
   const ctx = ctxOf(casesActor!);
   const body = await withClient(async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.read');
-    const [members, admissions, pais, events, ownerName, comune] = await Promise.all([
-      selectMembers(tx, c.id), selectAdmissions(tx, c.id), selectPaisOfCase(tx, c.id), selectCaseEvents(tx, c.id),
-      selectUserName(tx, c.owner_user_id),
-      tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]),
-    ]);
+    // one after the other, as the app does: one connection runs one query at a time
+    const members = await selectMembers(tx, c.id);
+    const admissions = await selectAdmissions(tx, c.id);
+    const pais = await selectPaisOfCase(tx, c.id);
+    const events = await selectCaseEvents(tx, c.id);
+    const ownerName = await selectUserName(tx, c.owner_user_id);
+    const comune = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]);
     const permits = (await selectPermitsOf(tx, members.map((m) => m.id))).map((p) => ({
       ...p, number_enc: undefined, number: p.number_enc ? openPermitNumber(cipher!, p.id, p.number_enc) : null,
     }));

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckboxField, TextField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
+import { Alert } from '../../components/Alert';
 import { useCreatePilotCase } from './api/create-case';
 import { emptyPerson, PersonFields, personPaths, usePersonCheck, usePersonLabels, type PersonDraft } from './PersonFields';
 import { usePilotForm } from './problems';
@@ -23,6 +24,9 @@ export function CaseCreatePage() {
   const [person, setPerson] = useState<PersonDraft>(emptyPerson);
   const [openedOn, setOpenedOn] = useState(todayIso());
   const [inSai, setInSai] = useState(false);
+  // "Prendi in carico" from a referral whose permit procedure has started links the case to it
+  const [searchParams] = useSearchParams();
+  const referralId = searchParams.get('segnalazione') ?? '';
 
   const labels = { ...personLabels, openedOn: t('cases.create.openedOn') };
 
@@ -32,7 +36,7 @@ export function CaseCreatePage() {
     const valid = form.check({ ...checks, openedOn: openedOn === '' ? t('fieldErrors.required') : undefined });
     if (!valid || input === null) return;
     create.mutate(
-      { openedOn, inSai, holder: input },
+      { openedOn, inSai, holder: input, ...(referralId !== '' ? { referralId } : {}) },
       {
         onSuccess: (created) => {
           const path = `/casi/${created.id}`;
@@ -47,6 +51,11 @@ export function CaseCreatePage() {
   return (
     <>
       <PageHeader title={t('cases.create.title')} breadcrumbs={[{ label: t('cases.list.title'), to: '/casi' }]} lead={t('cases.create.intro')} />
+      {referralId !== '' && (
+        <Alert kind="info">
+          <p className="mb-0">{t('cases.create.fromReferral')}</p>
+        </Alert>
+      )}
       <FormErrorSummary {...form.summary} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         <PersonFields prefix={PREFIX} value={person} onChange={setPerson} errors={form.errors} />

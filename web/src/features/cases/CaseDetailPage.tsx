@@ -13,6 +13,7 @@ import { IdentityPanel } from './IdentityPanel';
 import { AdmissionSection } from './AdmissionSection';
 import { AddMemberForm } from './AddMemberForm';
 import { PermitsSection } from './PermitsSection';
+import { OutcomesSection } from './OutcomesSection';
 import { EventsTimeline } from './EventsTimeline';
 import { ViewersSection } from './ViewersSection';
 
@@ -60,6 +61,7 @@ export function CaseDetailPage() {
       {detail.canDecide && <AdmissionSection detail={detail} />}
       <IdentityPanel detail={detail} />
       <PermitsSection detail={detail} canWrite={canWrite} />
+      <OutcomesSection detail={detail} canWrite={canWrite} />
       {canWrite && open && <AddMemberForm detail={detail} />}
       <EventsTimeline detail={detail} />
       {detail.canDecide && <ViewersSection detail={detail} />}

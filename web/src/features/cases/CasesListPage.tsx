@@ -12,6 +12,8 @@ import { usePilotCases } from './api/find-cases';
 import { CASE_STATUSES } from './vocab';
 import { useCaseLabels, useDay } from './labels';
 import { PermitBadge } from './PermitBadge';
+import { ImportSection } from './ImportSection';
+import { casesExportUrl } from './api/export-cases';
 
 function useCasesQuery(): CasesQuery {
   const { get, page, pageSize } = useListParams();
@@ -88,8 +90,15 @@ export function CasesListPage() {
           <Link to="/segnalazioni" className="btn btn-outline-primary">
             {t('cases.list.referrals')}
           </Link>
+          <a href={casesExportUrl} download className="btn btn-outline-primary" aria-describedby="cases-export-note">
+            {t('cases.list.export')}
+          </a>
         </div>
+        <p id="cases-export-note" className="small mt-2 mb-0">
+          {hasPermission(me, Permission.pilotCasesExport) ? t('cases.list.exportNoteIdentity') : t('cases.list.exportNote')}
+        </p>
       </PageHeader>
+      {hasPermission(me, Permission.pilotCasesWrite) && <ImportSection />}
       <Filters showMine={seesAll} />
       <ListResults
         query={cases}

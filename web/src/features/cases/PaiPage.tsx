@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection } from '../../components/FactsSection';
-import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { paiPdfUrl, usePilotPai } from './api/get-pai';
@@ -11,6 +10,7 @@ import { useCaseLabels, useDay } from './labels';
 import { PaiNeedsForm, PaiNeedsView } from './PaiNeedsForm';
 import { PaiMeasures } from './PaiMeasures';
 import { PaiTransitions } from './PaiTransitions';
+import { PaiVersions } from './PaiVersions';
 
 export function PaiPage() {
   const { t } = useTranslation();
@@ -18,7 +18,6 @@ export function PaiPage() {
   const me = useSession();
   const label = useCaseLabels();
   const day = useDay();
-  const { dateTime } = useFormat();
   const record = usePilotPai(paiId);
   const crumbs = [{ label: t('cases.list.title'), to: '/casi' }];
 
@@ -71,18 +70,7 @@ export function PaiPage() {
         {editable ? <PaiNeedsForm key={pai.version} pai={pai} /> : <PaiNeedsView pai={pai} />}
       </section>
       <PaiMeasures pai={pai} canWrite={canWrite} />
-      <section aria-labelledby="pai-versions-title" className="mb-5">
-        <h2 id="pai-versions-title">{t('cases.pai.versionsTitle')}</h2>
-        {pai.versions.length === 0 ? (
-          <p>{t('cases.pai.noVersions')}</p>
-        ) : (
-          <ul>
-            {pai.versions.map((v) => (
-              <li key={v.version}>{t('cases.pai.versionItem', { version: v.version, date: dateTime(v.frozenAt) })}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PaiVersions pai={pai} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { usePilotReferrals } from './api/find-referrals';
 import { useDay } from './labels';
 import { REFERRAL_OUTCOMES } from './vocab';
 import { ReferralForm } from './ReferralForm';
+import { ReferralActions } from './ReferralOutcomeForm';
 
 export function ReferralsPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ReferralsPage() {
   const outcome = oneOf(get('outcome'), REFERRAL_OUTCOMES);
   if (outcome !== undefined) query.outcome = outcome;
   const referrals = usePilotReferrals(query);
+  const canWrite = hasPermission(me, Permission.pilotCasesWrite);
 
   return (
     <>
@@ -29,7 +31,7 @@ export function ReferralsPage() {
       <Alert kind="info">
         <p className="mb-0">{t('cases.referrals.firstAssistance')}</p>
       </Alert>
-      {hasPermission(me, Permission.pilotCasesWrite) && <ReferralForm />}
+      {canWrite && <ReferralForm />}
       <section aria-labelledby="referrals-list-title">
         <h2 id="referrals-list-title">{t('cases.referrals.title')}</h2>
         <div className="col-md-6 col-lg-4 pt-3">
@@ -56,6 +58,7 @@ export function ReferralsPage() {
               <th scope="col">{t('cases.referrals.observed')}</th>
               <th scope="col">{t('cases.referrals.outcome')}</th>
               <th scope="col">{t('cases.referrals.case')}</th>
+              {canWrite && <th scope="col">{t('cases.referrals.actions')}</th>}
             </>
           }
           row={(r) => (
@@ -70,6 +73,11 @@ export function ReferralsPage() {
                 {r.outcomeOn !== null && <span className="d-block small">{day(r.outcomeOn)}</span>}
               </td>
               <td>{r.caseId === null ? '—' : <Link to={`/casi/${r.caseId}`}>{t('cases.referrals.openCase')}</Link>}</td>
+              {canWrite && (
+                <td>
+                  <ReferralActions referral={r} canWrite={canWrite} />
+                </td>
+              )}
             </tr>
           )}
         />

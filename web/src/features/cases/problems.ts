@@ -11,7 +11,7 @@ import { useFormErrors } from '../../lib/useFormErrors';
 
 const PILOT_CODES = [
   'invalid_transition', 'not_eligible', 'duplicate_person', 'budget_exceeded', 'budget_missing', 'pai_exists', 'pai_locked',
-  'stale', 'not_in_comune', 'invalid',
+  'stale', 'not_in_comune', 'invalid', 'import_invalid',
 ] as const;
 type PilotCode = (typeof PILOT_CODES)[number];
 

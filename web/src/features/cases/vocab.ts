@@ -3,8 +3,9 @@
  * `satisfies` + `Exhaustive` checks fail to compile when the server adds or drops a value.
  */
 import type {
-  CaseStatus, CefrLevel, EducationLevel, ExitReason, MeasureStatus, MeasureType, Observation, PaiStatus,
-  PermitBasis, PermitEventKind, PermitStatus, ReferralChannel, ReferralOutcome, ReferralSource, Relation, Sector,
+  CaseStatus, CefrLevel, ContractType, EducationLevel, ExitReason, ImportMode, ImportRowStatus, MeasureStatus, MeasureType,
+  Observation, OutcomeKind, PaiStatus, PermitBasis, PermitEventKind, PermitStatus, ReferralChannel, ReferralOutcome,
+  ReferralSource, Relation, Sector,
 } from './api/types';
 
 type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> };
@@ -58,6 +59,26 @@ export const SECTORS = all<Sector>()([
 export const REFERRAL_OUTCOMES = all<ReferralOutcome>()([
   'in_screening', 'non_pertinente', 'inviata_altro_servizio', 'in_attesa_identificazione', 'permesso_avviato',
 ]);
+/** The outcomes a referral may still move to (the server's referral machine). */
+export const REFERRAL_NEXT: Record<ReferralOutcome, readonly ReferralOutcome[]> = {
+  in_screening: ['non_pertinente', 'inviata_altro_servizio', 'in_attesa_identificazione', 'permesso_avviato'],
+  in_attesa_identificazione: ['permesso_avviato', 'non_pertinente'],
+  non_pertinente: [],
+  inviata_altro_servizio: [],
+  permesso_avviato: [],
+};
+export const CONTRACT_TYPES = all<ContractType>()([
+  'tempo_determinato', 'tempo_indeterminato', 'stagionale', 'apprendistato', 'somministrazione', 'autonomo',
+]);
+export const OUTCOME_KINDS = all<OutcomeKind>()(['certificato', 'assegno_inclusione', 'autonomia_abitativa', 'follow_up_6', 'follow_up_12']);
+export const FOLLOW_UPS = ['follow_up_6', 'follow_up_12'] as const satisfies readonly OutcomeKind[];
+export const IMPORT_MODES = all<ImportMode>()(['dry_run', 'all', 'valid_only']);
+export const IMPORT_ROW_STATUSES = all<ImportRowStatus>()(['valid', 'invalid', 'already_imported', 'imported']);
+/** The columns of an import file, as the server reads them. */
+export const IMPORT_COLUMNS = [
+  'cognome', 'nomi', 'data_nascita', 'sesso', 'paese_nascita', 'cittadinanze', 'lingue', 'codice_fiscale', 'telefono', 'email',
+  'indirizzo', 'data_presa_in_carico', 'in_sai',
+] as const;
 export const OBSERVATIONS = all<Observation>()(['si', 'no', 'non_noto']);
 
 /** Third countries most often met in the pilot, offered first in the country selects (ISO 3166-1). */

@@ -57,3 +57,17 @@ export type CreateMeasureBody = BodyOf<Post<'/api/v1/pilot/pais/{paiId}/measures
 export type UpdateMeasureBody = BodyOf<Patch<'/api/v1/pilot/measures/{measureId}'>>;
 export type EducationLevel = PaiNeeds['education'];
 export type CefrLevel = PaiNeeds['languages'][number]['level'];
+
+export type CaseOutcomes = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}/outcomes'>>;
+export type Contract = CaseOutcomes['contracts'][number];
+export type Outcome = CaseOutcomes['outcomes'][number];
+export type ContractType = Contract['type'];
+export type OutcomeKind = Outcome['kind'];
+export type CreateContractBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/contracts'>>;
+export type CreateOutcomeBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/outcomes'>>;
+export type ImportBody = BodyOf<Post<'/api/v1/pilot/import'>>;
+export type ImportMode = ImportBody['mode'];
+export type ImportReport = SuccessOf<Post<'/api/v1/pilot/import'>>;
+export type ImportRow = ImportReport['report'][number];
+export type ImportRowStatus = ImportRow['status'];
+export type PaiVersion = SuccessOf<Get<'/api/v1/pilot/pais/{paiId}/versions/{version}'>>;

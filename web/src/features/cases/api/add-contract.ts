@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { CreateContractBody } from './types';
+import { pilotCaseKey } from './get-case';
+import { pilotOutcomesKey } from './list-outcomes';
+
+export function useAddPilotContract(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateContractBody) =>
+      unwrap(api.POST('/api/v1/pilot/cases/{caseId}/contracts', { params: { path: { caseId } }, body })),
+    onSuccess: (outcomes) => {
+      queryClient.setQueryData(pilotOutcomesKey(caseId), outcomes);
+      // the case's timeline gains an event
+      return queryClient.invalidateQueries({ queryKey: pilotCaseKey(caseId) });
+    },
+  });
+}

@@ -1,0 +1,5 @@
+/**
+ * The Comune's cases as XLSX (operationId exportPilotCases): a download the browser fetches
+ * itself with the session cookie, so it is a link rather than a query.
+ */
+export const casesExportUrl = '/api/v1/pilot/export/cases.xlsx';

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+
+/** A frozen earlier version of a PAI; fetched only once its disclosure is opened. */
+export function usePilotPaiVersion(paiId: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['pilot', 'pais', paiId, 'versions', version],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/pilot/pais/{paiId}/versions/{version}', { params: { path: { paiId, version } } })),
+    enabled,
+    staleTime: Infinity,
+  });
+}
