@@ -1,45 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { plainText as plain, startSmtp, type TestSmtp } from '../../tests/support/smtp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from './mail.js';
 
-interface Received { from: string; to: string[]; raw: string }
-
-/** A loopback MTA that keeps every message it receives (no TLS, no AUTH). */
-let server: SMTPServer;
-let port: number;
-const received: Received[] = [];
-let refuse = false;
-
+/** A loopback MTA that keeps every message it receives. */
+let smtp: TestSmtp;
 beforeAll(async () => {
-  server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (refuse) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** The body with quoted-printable soft breaks and escapes undone (ASCII checks only). */
-function plain(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
+afterAll(async () => smtp.close());
 
 describe('mail', () => {
   it('sends nothing without a relay', () => {
@@ -47,10 +17,10 @@ describe('mail', () => {
   });
 
   it('delivers a message to the SMTP relay with the configured sender', async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'noreply@incas.test' })!;
+    const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'noreply@incas.test' })!;
     await mailer.send({ to: 'operatore@comune.test', subject: 'InCaS digest', text: 'Tre attività in scadenza.\nThree tasks due.' });
-    expect(received).toHaveLength(1);
-    const m = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const m = smtp.received[0]!;
     expect(m.from).toBe('noreply@incas.test');
     expect(m.to).toEqual(['operatore@comune.test']);
     expect(m.raw).toMatch(/^Subject: InCaS digest\r?$/m);
@@ -59,12 +29,12 @@ describe('mail', () => {
   });
 
   it('rejects when the relay refuses the message', async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'noreply@incas.test' })!;
-    refuse = true;
+    const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'noreply@incas.test' })!;
+    smtp.refuse = true;
     try {
       await expect(mailer.send({ to: 'x@comune.test', subject: 'x', text: 'x' })).rejects.toThrow(/Mailbox unavailable/);
     } finally {
-      refuse = false;
+      smtp.refuse = false;
     }
   });
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
 import { auditRows, makeUser, TEST_PASSWORD, type TestUser } from '../../../tests/support/factories.js';
 import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../tests/support/pilot-factories.js';
+import { plainText as plain, startSmtp, type TestSmtp } from '../../../tests/support/smtp.js';
 import { pilotJobs } from './pilot.jobs.js';
 
 interface Task { id: string; kind: string; dueOn: string; label: string; caseId: string; status: string; overdue: boolean }
@@ -15,13 +14,12 @@ interface Issue {
 }
 interface PageOf<T> { items: T[]; total: number }
 interface Problem { code: string; errors?: { path: string }[] }
-interface Mail { to: string[]; raw: string }
 
 const PUBLIC_URL = 'https://incas.esempio.it';
 
 // a loopback MTA that keeps what it receives (no TLS, no AUTH)
-let smtp: SMTPServer;
-const mails: Mail[] = [];
+let smtp: TestSmtp;
+let mails: TestSmtp['received'];
 let t: TestApp;
 let ctx: Ctx;
 let A: PilotComune;
@@ -54,33 +52,16 @@ async function tasksOfCase(caseId: string) {
   ));
 }
 
-/** The message with quoted-printable soft breaks and escapes undone (ASCII checks only). */
-function plain(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await startTestApp({ INCAS_SMTP_URL: `smtp://127.0.0.1:${port}`, INCAS_PUBLIC_URL: PUBLIC_URL });
+  smtp = await startSmtp();
+  mails = smtp.received;
+  t = await startTestApp({ INCAS_SMTP_URL: smtp.url, INCAS_PUBLIC_URL: PUBLIC_URL });
   ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
   [A, B, C] = [await makePilotComune(t.db), await makePilotComune(t.db), await makePilotComune(t.db)];
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('pilot jobs', () => {
