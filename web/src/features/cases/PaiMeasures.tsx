@@ -1,3 +1,4 @@
+import { MeasuresTable } from './MeasuresTable';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, describedBy, FieldMessages } from '../../components/FormField';
@@ -7,7 +8,7 @@ import { oneOf } from '../../lib/listParams';
 import type { CreateMeasureBody, Measure, PaiDetail, UpdateMeasureBody } from './api/types';
 import { useAddPilotMeasure } from './api/add-measure';
 import { useUpdatePilotMeasure } from './api/update-measure';
-import { useCaseLabels, useDay, useEuro } from './labels';
+import { useCaseLabels, useEuro } from './labels';
 import { usePilotForm } from './problems';
 import { CORE_MEASURES, MEASURE_STATUSES, MEASURE_TYPES, SUPPORT_MEASURES, todayIso } from './vocab';
 
@@ -172,46 +173,12 @@ function MeasureUpdateForm({ pai, measure, n }: { pai: PaiDetail; measure: Measu
 /** The measures of the PAI with their totals; new measures and progress while the PAI is open. */
 export function PaiMeasures({ pai, canWrite }: { pai: PaiDetail; canWrite: boolean }) {
   const { t } = useTranslation();
-  const label = useCaseLabels();
-  const day = useDay();
   const euro = useEuro();
   const open = canWrite && pai.status !== 'chiuso';
   return (
     <section aria-labelledby="measures-title" className="mb-5">
       <h2 id="measures-title">{t('cases.measures.title')}</h2>
-      {pai.measures.length === 0 ? (
-        <p>{t('cases.measures.none')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table">
-            <caption>{t('cases.measures.caption', { pseudonym: pai.pseudonym })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.measures.type')}</th>
-                <th scope="col">{t('cases.measures.provider')}</th>
-                <th scope="col">{t('cases.measures.dates')}</th>
-                <th scope="col">{t('cases.measures.hours')}</th>
-                <th scope="col">{t('cases.measures.cost')}</th>
-                <th scope="col">{t('cases.measures.status')}</th>
-                <th scope="col">{t('cases.measures.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pai.measures.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{t(`cases.measureType.${m.type}`)}</th>
-                  <td>{m.providerName}</td>
-                  <td>{m.endOn === null ? t('cases.measures.from', { date: day(m.startOn) }) : t('cases.measures.fromTo', { start: day(m.startOn), end: day(m.endOn) })}</td>
-                  <td>{m.hoursPlanned} / {m.hoursActual ?? '—'}</td>
-                  <td>{euro(m.costPlanned)} / {euro(m.costActual)}</td>
-                  <td>{label.measureStatus(m.status)}</td>
-                  <td>{m.outcome ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <MeasuresTable measures={pai.measures} caption={t('cases.measures.caption', { pseudonym: pai.pseudonym })} withActuals />
       <p>
         <strong>{t('cases.measures.totals')}:</strong>{' '}
         {t('cases.measures.totalsText', {

@@ -1,16 +1,15 @@
+import { MeasuresTable } from './MeasuresTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordStatus } from '../../components/RecordStatus';
 import { useFormat } from '../../lib/format';
 import type { PaiDetail, PaiVersion } from './api/types';
 import { usePilotPaiVersion } from './api/get-pai-version';
-import { useCaseLabels, useDay, useEuro } from './labels';
+import { useCaseLabels } from './labels';
 
 function Snapshot({ version }: { version: PaiVersion }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
-  const day = useDay();
-  const euro = useEuro();
   const s = version.snapshot;
   return (
     <div className="pt-3">
@@ -26,41 +25,7 @@ function Snapshot({ version }: { version: PaiVersion }) {
         </ol>
       )}
       <h3 className="h6">{t('cases.measures.title')}</h3>
-      {s.measures.length === 0 ? (
-        <p>{t('cases.measures.none')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption>{t('cases.pai.versionMeasuresCaption', { version: version.version })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.measures.type')}</th>
-                <th scope="col">{t('cases.measures.provider')}</th>
-                <th scope="col">{t('cases.measures.dates')}</th>
-                <th scope="col">{t('cases.measures.hours')}</th>
-                <th scope="col">{t('cases.measures.cost')}</th>
-                <th scope="col">{t('cases.measures.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.measures.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{t(`cases.measureType.${m.type}`)}</th>
-                  <td>{m.providerName}</td>
-                  <td>
-                    {m.endOn === null
-                      ? t('cases.measures.from', { from: day(m.startOn) })
-                      : t('cases.measures.fromTo', { from: day(m.startOn), to: day(m.endOn) })}
-                  </td>
-                  <td>{m.hoursPlanned}</td>
-                  <td>{euro(m.costPlanned)}</td>
-                  <td>{label.measureStatus(m.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <MeasuresTable measures={s.measures} caption={t('cases.pai.versionMeasuresCaption', { version: version.version })} withActuals={false} small />
     </div>
   );
 }
