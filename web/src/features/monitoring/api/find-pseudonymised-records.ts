@@ -1,0 +1,16 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+
+/**
+ * One page of the pseudonymised rows of a pilot Comune (technical assistance only; the server
+ * records each consultation). Runs only once a Comune is chosen.
+ */
+export function usePseudonymisedRecords(comune: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['pilot', 'records', comune, page, pageSize],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/pilot/comparative/records', { params: { query: { comune, page, pageSize } } })),
+    enabled: comune !== '',
+    placeholderData: keepPreviousData,
+  });
+}
