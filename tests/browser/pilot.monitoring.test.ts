@@ -2,7 +2,12 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
+import { TEST_DATA_KEY } from '../support/harness.js';
+import { createFieldCipher } from '../../server/platform/crypto.js';
+import { openIdentity } from '../../server/modules/pilot/pilot.identity.js';
 import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
+
+const RECORDS_TITLE = 'Righe pseudonimizzate (assistenza tecnica)';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -55,6 +60,9 @@ describe('MLPS', () => {
       expect(Number.isInteger(n) && n % 5 === 0, `persons cell "${text}"`).toBe(true);
     }
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    // the pseudonymised rows are for technical assistance only
+    expect(await page.getByRole('heading', { name: RECORDS_TITLE }).count()).toBe(0);
+    expect(await page.locator('#records-comune').count()).toBe(0);
     await expectAccessible(page, 'quadro comparativo (MLPS)');
 
     const href = await page.getByRole('link', { name: 'Esporta XLSX' }).getAttribute('href');
@@ -123,7 +131,55 @@ describe('the referente of Catania', () => {
   });
 });
 
+/** Surnames, given names, birth dates and codici fiscali of a Comune's demo beneficiaries. */
+async function identitiesOf(comune: string): Promise<string[]> {
+  const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
+  const rows = await env.db.ownerTx((tx) =>
+    tx.query<{ id: string; identity_enc: string }>('SELECT id, identity_enc FROM pilot_persons WHERE comune_istat = $1', [comune]),
+  );
+  return rows.flatMap((r) => {
+    const identity = openIdentity(cipher, r.id, r.identity_enc);
+    return [identity.surname, identity.givenNames, identity.birthDate, identity.codiceFiscale ?? ''].filter((v) => v.length >= 3);
+  });
+}
+
 describe('ANCI technical assistance', () => {
+  it('reads the pseudonymised rows of Catania on the quadro comparativo, with no identity', async () => {
+    const page = await signIn('assistenza.anci@demo.incas.local');
+    await open(page, '/quadro-comparativo');
+    const section = page.locator('section[aria-labelledby="records-title"]');
+    await section.getByRole('heading', { name: RECORDS_TITLE }).waitFor();
+    await expect.poll(() => section.getByText(/non contengono l'identità/).count()).toBe(1);
+    await expect.poll(() => section.getByText(/Ogni consultazione viene registrata/).count()).toBe(1);
+    await expect.poll(() => page.locator('#records-comune option').count()).toBe(11); // the ten Comuni and the prompt
+    await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Catania' });
+    await page.waitForURL(/comune=087015/);
+
+    const table = section.locator('table');
+    await table.waitFor();
+    expect(await table.locator('caption').textContent()).toBe('Righe pseudonimizzate di Catania, pagina 1');
+    await expect.poll(() => section.getByRole('status').filter({ hasText: /righe? pseudonimizzat[ae] di Catania/ }).count()).toBe(1);
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Pseudonimo', 'Ruolo nel nucleo', 'Sesso', "Fascia d'età", 'Stato del caso', 'Apertura del caso',
+      'Ammesso alle misure', 'Stato del PAI', 'Misure', 'Contratto di lavoro', 'Motivo di uscita',
+    ]);
+    const pseudonyms = await table.locator('tbody th[scope="row"]').allTextContents();
+    expect(pseudonyms.length).toBeGreaterThan(0);
+    for (const p of pseudonyms) expect(p).toMatch(/^CT-\d{4}-\d{4}$/);
+
+    // coded values are shown in words, and nothing identifies a person
+    const text = (await table.locator('tbody').innerText()).replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/\b(ammesso_misure|pai_attivo|in_corso|in_revisione|lavoro_autonomia|revoca_art7|scadenza_permesso|titolare|familiare)\b/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]/);
+    const identities = await identitiesOf('087015');
+    expect(identities.length).toBeGreaterThan(0);
+    const rowCells = await table.locator('tbody td').allTextContents();
+    for (const value of identities) {
+      expect(rowCells.some((cell) => cell.includes(value)), `identity value shown: ${value.slice(0, 1)}…`).toBe(false);
+    }
+    await expectAccessible(page, 'quadro comparativo, pseudonymised rows (ANCI)');
+  });
+
   it('raises a critical issue for a pilot Comune', async () => {
     const page = await signIn('assistenza.anci@demo.incas.local');
     await open(page, '/criticita');

@@ -9,9 +9,12 @@ import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { useFormErrors } from '../../lib/useFormErrors';
 import { useFormat } from '../../lib/format';
+import { hasPermission, useSession } from '../../lib/session';
+import { Permission } from '../../lib/permissions';
 import { comparativeXlsxHref, useComparative } from './api/get-comparative';
 import { BarChart } from './BarChart';
 import { ComparativeTables } from './ComparativeTables';
+import { PseudonymisedRecords } from './PseudonymisedRecords';
 import { isIsoDate, todayIso, useMonitoringFormat } from './format';
 import type { Comparative } from './types';
 
@@ -25,7 +28,14 @@ function usePeriod() {
   return {
     from: valid ? from : `${today.slice(0, 4)}-01-01`,
     to: valid ? to : today,
-    set: (next: { from: string; to: string }) => setParams(next),
+    // keeps the other params (the Comune and page of the pseudonymised rows)
+    set: (next: { from: string; to: string }) =>
+      setParams((previous) => {
+        const params = new URLSearchParams(previous);
+        params.set('from', next.from);
+        params.set('to', next.to);
+        return params;
+      }),
   };
 }
 
@@ -103,6 +113,7 @@ export function ComparativePage() {
   const { t } = useTranslation();
   const format = useMonitoringFormat();
   const { dateTime } = useFormat();
+  const me = useSession();
   const period = usePeriod();
   const comparative = useComparative(period.from, period.to);
   const data = comparative.data;
@@ -139,6 +150,7 @@ export function ComparativePage() {
           </section>
         </>
       )}
+      {hasPermission(me, Permission.pilotPseudonymisedRead) && <PseudonymisedRecords />}
     </>
   );
 }

@@ -30,6 +30,8 @@ export type IssuePatch = Body<paths['/api/v1/pilot/issues/{issueId}']['patch']>;
 export type Task = Ok<paths['/api/v1/pilot/tasks']['get']>['items'][number];
 export type TaskKind = Task['kind'];
 
+export type PseudonymisedRecord = Ok<paths['/api/v1/pilot/comparative/records']['get']>['items'][number];
+
 export const COMPARATIVE_BLOCKS: readonly ComparativeBlock[] = [
   'intake', 'permits', 'presa_in_carico', 'pai_measures', 'outcomes', 'exits', 'finance', 'quality',
 ];

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 
 /**
@@ -11,6 +11,7 @@ export function usePseudonymisedRecords(comune: string, page: number, pageSize: 
     queryFn: () =>
       unwrap(api.GET('/api/v1/pilot/comparative/records', { params: { query: { comune, page, pageSize } } })),
     enabled: comune !== '',
-    placeholderData: keepPreviousData,
+    // the previous page stays on screen while the next one loads, but never another Comune's rows
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === comune ? previous : undefined),
   });
 }
