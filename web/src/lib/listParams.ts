@@ -2,7 +2,7 @@
  * List filters live in the URL search params, so a filtered list can be shared and the back
  * button restores it. Empty values are removed rather than kept as `?q=`.
  */
-import { useCallback, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDebouncedSearch } from './useDebouncedSearch';
 
@@ -13,23 +13,26 @@ export function useListParams() {
 
   const get = useCallback((key: string): string => params.get(key) ?? '', [params]);
 
+  // react-router's functional update sees the params of the last render, not those of an update
+  // still on its way: two filters changed in a row would lose the first. Keep the latest here.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
+
   /** Sets some params; unless `page` is among them, goes back to page 1 (the old page may not exist). */
   const update = useCallback(
     (changes: Record<string, string>, options: { replace?: boolean } = {}) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === '') next.delete(key);
-            else next.set(key, value);
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: options.replace ?? false },
-      );
+      const next = new URLSearchParams(pending.current ?? params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === '') next.delete(key);
+        else next.set(key, value);
+      }
+      if (!('page' in changes)) next.delete('page');
+      pending.current = next;
+      setParams(next, { replace: options.replace ?? false });
     },
-    [setParams],
+    [params, setParams],
   );
 
   const page = toPositiveInt(params.get('page'), 1);
