@@ -57,6 +57,15 @@ describe('row-level security of the pilot tables', () => {
     }
   });
 
+  it('lets a national actor write the audit row of a Comune it acted on, which that Comune then reads', async () => {
+    const row = (tenant: string) => [new Date(), tenant];
+    const insert = 'INSERT INTO audit_log (occurred_at, tenant_comune, action, outcome, prev_hash, hash) VALUES ($1, $2, \'pilot.records.read\', \'success\', \'\', \'\')';
+    await t.db.tx({ scope: 'national', tenant: null, region: null, userId: null }, (tx) => tx.query(insert, row(a.istat)));
+    await expect(t.db.tx(tenantOf(b), (tx) => tx.query(insert, row(a.istat)))).rejects.toThrow(/row-level security/);
+    const seen = await t.db.tx(tenantOf(a), (tx) => tx.query(`SELECT 1 FROM audit_log WHERE action = 'pilot.records.read' AND tenant_comune = $1`, [a.istat]));
+    expect(seen).toHaveLength(1);
+  });
+
   it('keeps the aggregate functions away from PUBLIC', async () => {
     const rows = await t.db.ownerTx((tx) => tx.query<{ proname: string; secdef: boolean; public_exec: boolean }>(
       `SELECT p.proname, p.prosecdef AS secdef, has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec

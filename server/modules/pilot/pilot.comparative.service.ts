@@ -222,7 +222,8 @@ export async function findPseudonymisedRecords(ctx: Ctx, q: RecordsQuery): Promi
     // past the last page the window count is not there: ask for the first row only
     const total = rows[0]?.total ?? (offset > 0 ? ((await selectRecords(tx, q.comune, refYear, 1, 0))[0]?.total ?? 0) : 0);
     await recordAudit(tx, ctx, {
-      action: 'pilot.records.read', entityType: 'comune', entityId: q.comune,
+      // the Comune's own log shows who read its rows (migration 0007)
+      action: 'pilot.records.read', entityType: 'comune', entityId: q.comune, tenantComune: q.comune,
       details: { comune: q.comune, page: q.page, pageSize: q.pageSize },
     });
     return {

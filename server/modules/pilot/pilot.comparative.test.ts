@@ -390,7 +390,7 @@ describe('defence in depth and audit', () => {
       { from: '2026-01-01', to: '2026-06-30', format: 'xlsx' },
     ]);
     const reads = await auditRows(t.db, `action = 'pilot.records.read' AND entity_id = $1`, [small.istat]);
-    expect(reads.at(-1)).toMatchObject({ outcome: 'success', details: { comune: small.istat } });
+    expect(reads.at(-1)).toMatchObject({ outcome: 'success', tenant_comune: small.istat, details: { comune: small.istat } });
     const all = JSON.stringify(await auditRows(t.db, `action LIKE 'pilot.%'`));
     for (const c of canaries) expect(all).not.toContain(c);
   });

@@ -33,8 +33,9 @@ function levelOf(actor: Actor): Issue['raisedByLevel'] {
  * The audit row's Comune: the Comune's own for its staff; for a national actor a platform-wide
  * row (row-level security lets an actor write rows of its own tenant only).
  */
-function auditTenant(actor: Actor, comuneIstat: string): string | null {
-  return actor.scope.level === 'comune' ? comuneIstat : null;
+/** The audit row of an issue belongs to its Comune, whoever acted (migration 0007). */
+function auditTenant(_actor: Actor, comuneIstat: string): string {
+  return comuneIstat;
 }
 
 /**

@@ -280,7 +280,7 @@ describe('pilot critical issues', () => {
       { comune: A.istat, category: 'rete_territoriale', level: 'comune' },
       { comune: B.istat, category: 'dati', level: 'national' },
     ]);
-    expect(audit.map((r) => r.tenant_comune)).toEqual([A.istat, null]);
+    expect(audit.map((r) => r.tenant_comune)).toEqual([A.istat, B.istat]);
   });
 
   it('answers 401 → 400 → 404 → 403 on updating an issue, and needs a resolution to close it', async () => {
@@ -324,7 +324,7 @@ describe('pilot critical issues', () => {
       { fields: ['status', 'resolution'], status: 'risolta' },
       { fields: ['status'], status: 'chiusa' },
     ]);
-    expect(audit.map((r) => r.tenant_comune)).toEqual([A.istat, A.istat, null]);
+    expect(audit.map((r) => r.tenant_comune)).toEqual([A.istat, A.istat, A.istat]);
     expect(JSON.stringify(audit)).not.toContain('Questura');
   });
 
