@@ -101,9 +101,9 @@ export async function makeCase(
 }
 
 /** Counts the pilot tables' rows: a "nothing changed" fingerprint for refused writes. */
-export async function pilotFingerprint(db: Database): Promise<Record<string, number>> {
+export async function pilotFingerprint(db: Database): Promise<Record<string, number | string>> {
   return db.ownerTx(async (tx) => {
-    const [r] = await tx.query<Record<string, number>>(
+    const [r] = await tx.query<Record<string, number | string>>(
       `SELECT (SELECT count(*) FROM pilot_persons) AS persons, (SELECT count(*) FROM pilot_cases) AS cases,
               (SELECT count(*) FROM pilot_case_members) AS members, (SELECT count(*) FROM pilot_permits) AS permits,
               (SELECT count(*) FROM pilot_admissions) AS admissions, (SELECT count(*) FROM pilot_pais) AS pais,
@@ -112,7 +112,12 @@ export async function pilotFingerprint(db: Database): Promise<Record<string, num
               (SELECT count(*) FROM pilot_contracts) AS contracts, (SELECT count(*) FROM pilot_outcomes) AS outcomes,
               (SELECT count(*) FROM pilot_case_events) AS events,
               (SELECT coalesce(sum(version), 0) FROM pilot_pais) AS pai_versions,
-              (SELECT count(*) FROM pilot_measures WHERE updated_at > created_at) AS measures_updated`,
+              (SELECT count(*) FROM pilot_measures WHERE updated_at > created_at) AS measures_updated,
+              (SELECT coalesce(max(updated_at)::text, '') FROM pilot_cases) AS cases_updated,
+              (SELECT coalesce(max(updated_at)::text, '') FROM pilot_issues) AS issues_updated,
+              (SELECT coalesce(max(updated_at)::text, '') FROM pilot_referrals) AS referrals_updated,
+              (SELECT coalesce(max(updated_at)::text, '') FROM pilot_permits) AS permits_updated,
+              (SELECT count(*) FROM pilot_tasks WHERE status = 'fatto') AS tasks_done`,
     );
     return r!;
   });
