@@ -45,7 +45,6 @@ import {
   DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type RawCell, type RawRow,
 } from '../server/modules/pilot/pilot.disclosure.js';
 import { openIdentity, openPermitNumber } from '../server/modules/pilot/pilot.identity.js';
-import { daysBetween } from '../server/modules/pilot/pilot.rules.js';
 import { caseStatuses } from '../server/modules/pilot/pilot.vocab.js';
 import { selectOrganisationsOfComune } from '../server/modules/registry/organisations.repo.js';
 import { selectComune, selectComuniPage } from '../server/modules/registry/registry.repo.js';
@@ -172,11 +171,8 @@ async function pilotCases(res: ServerResponse, params: URLSearchParams): Promise
     page: intParam(params.get('page'), 1),
     pageSize: Math.min(intParam(params.get('pageSize'), 20), 100),
   } as CaseQuery;
-  const { items, total } = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null }));
   const today = systemClock.now().toISOString().slice(0, 10);
-  for (const it of items) {
-    if (it.permitExpiresOn) it.permitStatus = it.permitExpiresOn < today ? 'scaduto' : daysBetween(today, it.permitExpiresOn) <= 30 ? 'in_scadenza' : 'rilasciato';
-  }
+  const { items, total } = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null, today }));
   return sendJson(res, 200, { items, total, page: q.page, pageSize: q.pageSize });
 }
 

@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/db.js';
 import { Where, offsetOf } from '../../platform/pagination.js';
 import type { CaseQuery, CaseSummary, PersonInput } from './pilot.cases.schema.js';
 import { cfIndex, nameIndex, sealIdentity } from './pilot.identity.js';
-import { formatPseudonym, pseudonymPrefix } from './pilot.rules.js';
+import { derivePermitStatus, formatPseudonym, pseudonymPrefix, type PermitFacts } from './pilot.rules.js';
 
 /** Next pseudonym of the Comune for the year, e.g. CT-2026-0007 (counter row locked by the upsert). */
 export async function nextPseudonym(tx: Queryable, comune: string, year: number): Promise<string> {
@@ -52,7 +52,7 @@ export async function existsPersonWithCf(tx: Queryable, comune: string, index: s
 }
 
 export async function selectCasePage(
-  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null },
+  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null; today: string },
 ): Promise<{ items: CaseSummary[]; total: number }> {
   const w = new Where();
   if (opts.ownerOnly) w.add('c.owner_user_id = $?', opts.ownerOnly);
@@ -71,12 +71,16 @@ export async function selectCasePage(
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<{
     id: string; pseudonym: string; status: CaseSummary['status']; opened_on: string; owner_name: string; members: number;
-    expires_on: string | null; pai_status: string | null; total: number;
+    permit: PermitFacts | null; pai_status: string | null; total: number;
   }>(
     `SELECT c.id, hp.pseudonym, c.status, c.opened_on::text AS opened_on, u.display_name AS owner_name,
             (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members,
-            (SELECT pm.expires_on::text FROM pilot_permits pm WHERE pm.person_id = c.holder_person_id
-               AND pm.revoked_on IS NULL AND pm.converted_on IS NULL ORDER BY coalesce(pm.issued_on, pm.receipt_on) DESC NULLS LAST, pm.created_at DESC LIMIT 1) AS expires_on,
+            -- the holder's current permit: the latest one not converted into its successor
+            (SELECT json_build_object('basis', pm.basis, 'receiptOn', pm.receipt_on, 'issuedOn', pm.issued_on,
+                      'expiresOn', pm.expires_on, 'renewalRequestedOn', pm.renewal_requested_on, 'renewedOn', pm.renewed_on,
+                      'conversionRequestedOn', pm.conversion_requested_on, 'convertedOn', pm.converted_on, 'revokedOn', pm.revoked_on)
+               FROM pilot_permits pm WHERE pm.person_id = c.holder_person_id AND pm.converted_on IS NULL
+              ORDER BY coalesce(pm.issued_on, pm.receipt_on) DESC NULLS LAST, pm.created_at DESC LIMIT 1) AS permit,
             (SELECT pa.status FROM pilot_pais pa WHERE pa.person_id = c.holder_person_id ORDER BY pa.created_at DESC LIMIT 1) AS pai_status,
             count(*) OVER () AS total
        FROM pilot_cases c
@@ -91,7 +95,8 @@ export async function selectCasePage(
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       id: r.id, pseudonym: r.pseudonym, status: r.status, openedOn: r.opened_on, ownerName: r.owner_name,
-      members: r.members, permitStatus: null, permitExpiresOn: r.expires_on, paiStatus: r.pai_status,
+      members: r.members, permitStatus: r.permit ? derivePermitStatus(r.permit, opts.today) : null,
+      permitExpiresOn: r.permit?.expiresOn ?? null, paiStatus: r.pai_status,
     })),
   };
 }

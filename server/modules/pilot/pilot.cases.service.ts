@@ -152,11 +152,7 @@ export async function findCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseSummar
     const words = q.q.split(/\s+/);
     if (words.length >= 2) nameIdx = nameIndex(ctx.cipher, words[0]!, words.slice(1).join(' '));
   }
-  const { items, total } = await ctx.db.tx(accessOf(actor), (tx) => selectCasePage(tx, q, { ownerOnly, nameIdx, cfIdx }));
-  const today = todayOf(ctx);
-  for (const it of items) {
-    if (it.permitExpiresOn) it.permitStatus = it.permitExpiresOn < today ? 'scaduto' : daysBetween(today, it.permitExpiresOn) <= 30 ? 'in_scadenza' : 'rilasciato';
-  }
+  const { items, total } = await ctx.db.tx(accessOf(actor), (tx) => selectCasePage(tx, q, { ownerOnly, nameIdx, cfIdx, today: todayOf(ctx) }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

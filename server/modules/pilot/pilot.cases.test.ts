@@ -173,6 +173,9 @@ describe('permit timeline events', () => {
     const file = (await opA.get<CaseDetail>(`/api/v1/pilot/cases/${c.id}`)).body;
     expect(file.members[0]!.permits.map((x) => [x.basis, x.status])).toEqual([['art_18ter', 'convertito'], ['lavoro_subordinato', 'rilasciato']]);
     expect((await opA.post(`/api/v1/pilot/permits/${p.id}/events`, { event: 'revoke', on: '2026-05-31', reason: 'Prova' })).status).toBe(409);
+    // the list shows the permit that counts now, with its derived status
+    const listed = await opA.get<{ items: { id: string; permitStatus: string; permitExpiresOn: string }[] }>(`/api/v1/pilot/cases?q=${file.pseudonym}`);
+    expect(listed.body.items[0]).toMatchObject({ id: c.id, permitStatus: 'rilasciato', permitExpiresOn: '2028-05-30' });
     expect((await opB.post(`/api/v1/pilot/permits/${p.id}/events`, { event: 'renewal_request', on: '2026-05-31' })).status).toBe(404);
   });
 });
