@@ -4,6 +4,7 @@ import type { Database } from './db/db.js';
 import { openDatabase } from './db/open.js';
 import { migrate } from './db/migrate.js';
 import { loadRegistry } from '../modules/registry/index.js';
+import { sealLegacyTotpSecrets } from '../modules/access/index.js';
 import { seedDemo, type DemoAccount } from '../modules/demo/index.js';
 
 /**
@@ -16,6 +17,8 @@ export async function prepareDatabase(
   const database = db ?? (await openDatabase(config));
   const migrations = await migrate(database);
   const registry = await loadRegistry(database);
+  // TOTP secrets written before they were encrypted (release 0.1) are encrypted now
+  if (cipher) await sealLegacyTotpSecrets(database, cipher);
   const demoAccounts = config.demoMode ? (await seedDemo(database, config.demoPassword, cipher ? { cipher } : undefined)).accounts : [];
   return { db: database, demoAccounts, migrations, registry };
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { assertCan, permissionsOf, secondFactorRequired, type Role } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import {
-  checkTotp, hashPassword, newSessionToken, newTotpSecret, sha256, totpEnrolment, verifyPassword,
+  checkTotp, hashPassword, newSessionToken, newTotpSecret, openTotpSecret, sealTotpSecret, sha256, totpEnrolment, verifyPassword,
 } from './access.credentials.js';
 import {
   deleteThrottle, insertSession, markSessionSecondFactor, revokeSession, revokeSessionByTokenHash,
@@ -114,7 +114,7 @@ export async function login(
   let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret) {
     if (!body.totp) throw new AppError('auth.totp_required', 'Enter the code from your authenticator app.');
-    totpStep = await checkTotp(user.totp_secret, body.totp, now, user.totp_last_step);
+    totpStep = await checkTotp(openTotpSecret(ctx.cipher, user.id, user.totp_secret), body.totp, now, user.totp_last_step);
     if (totpStep === null) {
       await recordFailure(ctx, key, user, 'wrong_totp');
       throw new AppError('auth.totp_invalid', 'The verification code is not valid.');
@@ -209,7 +209,7 @@ export async function startTotpEnrolment(ctx: Ctx): Promise<{ secret: string; ot
   const actor = ctx.actor;
   const secret = newTotpSecret();
   await ctx.db.tx(accessOf(actor), async (tx) => {
-    await updateTotp(tx, actor.userId, { pending: secret }, ctx.clock.now());
+    await updateTotp(tx, actor.userId, { pending: sealTotpSecret(ctx.cipher, actor.userId, secret) }, ctx.clock.now());
     await recordAudit(tx, ctx, { action: 'user.totp_setup', entityType: 'user', entityId: actor.userId });
   });
   return { secret, ...(await totpEnrolment(secret, actor.email)) };
@@ -222,7 +222,7 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<void
   const now = ctx.clock.now();
   const creds = await ctx.db.tx(accessOf(actor), (tx) => selectCredentialsById(tx, actor.userId));
   if (!creds?.totp_pending_secret) throw new AppError('auth.totp_not_pending', 'Start the enrolment first.');
-  const step = await checkTotp(creds.totp_pending_secret, code, now, null);
+  const step = await checkTotp(openTotpSecret(ctx.cipher, actor.userId, creds.totp_pending_secret), code, now, null);
   if (step === null) {
     throw new AppError('request.invalid', 'The verification code is not valid.', {
       fieldIssues: [{ path: 'body.code', message: 'Not valid', code: 'totp_invalid' }],

@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify as verifyHash } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
+import type { FieldCipher } from '../../platform/crypto.js';
+import type { Database } from '../../platform/db/db.js';
 
 // OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1. Algorithm 2 is Argon2id.
 const argonOptions = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -63,4 +65,33 @@ export async function checkTotp(secret: string, code: string, now: Date, lastSte
   if (!result.valid) return null;
   const delta = 'delta' in result && typeof result.delta === 'number' ? result.delta : 0;
   return Math.floor(epoch / TOTP_PERIOD) + delta;
+}
+
+/**
+ * TOTP secrets are encrypted at rest with the data key (decision 0011), bound to their user. A
+ * value without the `v1:` prefix is a secret stored before encryption: it is still read, and
+ * `sealLegacyTotpSecrets` encrypts it at the next start.
+ */
+export function sealTotpSecret(cipher: FieldCipher, userId: string, secret: string): string {
+  return cipher.encrypt(secret, `users/${userId}/totp`);
+}
+
+export function openTotpSecret(cipher: FieldCipher, userId: string, stored: string): string {
+  return stored.startsWith('v1:') ? cipher.decrypt(stored, `users/${userId}/totp`) : stored;
+}
+
+/** Encrypts the TOTP secrets still stored in clear; returns how many accounts it changed. */
+export async function sealLegacyTotpSecrets(db: Database, cipher: FieldCipher): Promise<number> {
+  return db.ownerTx(async (tx) => {
+    const rows = await tx.query<{ id: string; totp_secret: string | null; totp_pending_secret: string | null }>(
+      `SELECT id, totp_secret, totp_pending_secret FROM users
+        WHERE (totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%')
+           OR (totp_pending_secret IS NOT NULL AND totp_pending_secret NOT LIKE 'v1:%') FOR UPDATE`,
+    );
+    for (const r of rows) {
+      const seal = (v: string | null) => (v === null || v.startsWith('v1:') ? v : sealTotpSecret(cipher, r.id, v));
+      await tx.query('UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1', [r.id, seal(r.totp_secret), seal(r.totp_pending_secret)]);
+    }
+    return rows.length;
+  });
 }

@@ -2,6 +2,7 @@ import { generate, generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
 import { makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
+import { sealLegacyTotpSecrets } from './access.credentials.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,6 +33,10 @@ describe('second factor (TOTP)', () => {
     const ok = await a.post('/api/v1/me/totp/confirm', { code: await codeAt(setup.body.secret, t.clock.now()) });
     expect(ok.status).toBe(204);
     expect((await a.get('/api/v1/comuni?q=roma')).status).toBe(200);
+    // the secret is stored encrypted, bound to the user
+    const [stored] = await t.db.ownerTx((tx) => tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]));
+    expect(stored!.totp_secret.startsWith('v1:')).toBe(true);
+    expect(stored!.totp_secret).not.toContain(setup.body.secret);
 
     // a new login needs the code; password alone is not enough
     t.clock.advance(31_000);
@@ -46,6 +51,19 @@ describe('second factor (TOTP)', () => {
     const replay = await new Agent(t.app).login(u.email, TEST_PASSWORD, code);
     expect(replay.status).toBe(401);
     expect((replay.body as { code: string }).code).toBe('auth.totp_invalid');
+  });
+
+  it('encrypts secrets stored in clear by an earlier release, and they keep working', async () => {
+    const secret = generateSecret();
+    const u = await makeUser(t.db, { roles: ['referente_comunale'], totpSecret: secret, isDemo: false });
+    const login = async () => new Agent(t.app).login(u.email, TEST_PASSWORD, await codeAt(secret, t.clock.now()));
+    expect((await login()).status).toBe(200);
+    expect(await sealLegacyTotpSecrets(t.db, t.cipher)).toBeGreaterThanOrEqual(1);
+    expect(await sealLegacyTotpSecrets(t.db, t.cipher)).toBe(0);
+    const [stored] = await t.db.ownerTx((tx) => tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]));
+    expect(stored!.totp_secret.startsWith('v1:')).toBe(true);
+    t.clock.advance(31_000);
+    expect((await login()).status).toBe(200);
   });
 
   it('does not require a second factor of roles that never see personal data', async () => {
