@@ -178,6 +178,18 @@ describe('ANCI technical assistance', () => {
       expect(rowCells.some((cell) => cell.includes(value)), `identity value shown: ${value.slice(0, 1)}…`).toBe(false);
     }
     await expectAccessible(page, 'quadro comparativo, pseudonymised rows (ANCI)');
+
+    // the release extract behind the download link: k ≥ 5, no stored pseudonym
+    const href = await page.getByRole('link', { name: /estratto pseudonimizzato/i }).getAttribute('href');
+    const extract = await page.evaluate(async (url) => {
+      const r = await fetch(url!);
+      return { status: r.status, text: await r.text() };
+    }, href);
+    expect(extract.status).toBe(200);
+    const body = JSON.parse(extract.text) as { manifest: { kMeasured: number; kRequired: number } };
+    expect(body.manifest.kRequired).toBe(5);
+    expect(body.manifest.kMeasured).toBeGreaterThanOrEqual(5);
+    expect(extract.text).not.toMatch(/CT-\d{4}-\d{4}/);
   });
 
   it('raises a critical issue for a pilot Comune', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pilotCaseRoutes } from './pilot.cases.routes.js';
 import { pilotComparativeRoutes } from './pilot.comparative.routes.js';
+import { pilotExtractRoutes } from './pilot.extract.js';
 import { pilotOutcomeRoutes } from './pilot.outcomes.js';
 import { pilotPaiRoutes } from './pilot.pai.routes.js';
 import { pilotWorkRoutes } from './pilot.work.routes.js';
@@ -12,6 +13,7 @@ export async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(pilotOutcomeRoutes);
   await fastify.register(pilotWorkRoutes);
   await fastify.register(pilotComparativeRoutes);
+  await fastify.register(pilotExtractRoutes);
 }
 
 export { pilotJobs } from './pilot.jobs.js';

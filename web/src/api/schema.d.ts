@@ -935,6 +935,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/comparative/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A new pseudonymised release for technical assistance: keyed references of this release only, k ≥ 5, manifest */
+        get: operations["createPilotPseudonymisedExtract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1590,6 +1607,42 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PilotPseudonymisedExtractInput: {
+            manifest: {
+                /** Format: uuid */
+                release: string;
+                /** Format: date-time */
+                generatedAt: string;
+                recipient: string;
+                kRequired: number;
+                kMeasured: number | null;
+                generalisation: string;
+                quasiIdentifiers: string[];
+                records: number;
+                suppressed: number;
+                suppressionRate: number;
+                fields: string[];
+            };
+            records: {
+                comuneIstat: string;
+                /** @enum {string} */
+                role: "titolare" | "familiare";
+                /** @enum {string} */
+                caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+                /** @description holds a live admission to the art. 6 measures */
+                admitted: boolean;
+                paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
+                /** @description measures of the person's PAIs, not cancelled */
+                measures: number;
+                hasContract: boolean;
+                exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
+                ref: string;
+                sex: string;
+                ageBand: string;
+                degree: number | null;
+                openedYear: string;
+            }[];
         };
         PilotCreateContractInput: {
             /** Format: uuid */
@@ -2575,6 +2628,42 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PilotPseudonymisedExtract: {
+            manifest: {
+                /** Format: uuid */
+                release: string;
+                /** Format: date-time */
+                generatedAt: string;
+                recipient: string;
+                kRequired: number;
+                kMeasured: number | null;
+                generalisation: string;
+                quasiIdentifiers: string[];
+                records: number;
+                suppressed: number;
+                suppressionRate: number;
+                fields: string[];
+            };
+            records: {
+                comuneIstat: string;
+                /** @enum {string} */
+                role: "titolare" | "familiare";
+                /** @enum {string} */
+                caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
+                /** @description holds a live admission to the art. 6 measures */
+                admitted: boolean;
+                paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
+                /** @description measures of the person's PAIs, not cancelled */
+                measures: number;
+                hasContract: boolean;
+                exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
+                ref: string;
+                sex: string;
+                ageBand: string;
+                degree: number | null;
+                openedYear: string;
+            }[];
         };
         PilotCreateContract: {
             /** Format: uuid */
@@ -5554,6 +5643,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PilotPseudonymisedRecordPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilotPseudonymisedExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPseudonymisedExtract"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

@@ -78,6 +78,13 @@ export function PseudonymisedRecords() {
         <p className="mb-2">{t('monitoring.records.noIdentity')}</p>
         <p className="mb-0">{t('monitoring.records.audited')}</p>
       </Alert>
+      <h3 className="h5">{t('monitoring.records.extractTitle')}</h3>
+      <p>{t('monitoring.records.extractText')}</p>
+      <p className="mb-4">
+        <a className="btn btn-outline-primary" href="/api/v1/pilot/comparative/extract" download>
+          {t('monitoring.records.extractLink')}
+        </a>
+      </p>
       {comuni.error !== null && <QueryError error={comuni.error} onRetry={() => void comuni.refetch()} />}
       <div className="row">
         <div className="col-md-6 col-lg-4">
