@@ -46,19 +46,14 @@ function broadAge(a: string): string {
 
 const qiKey = (r: { comuneIstat: string; role: string; sex: string; ageBand: string }) => `${r.comuneIstat}|${r.role}|${r.sex}|${r.ageBand}`;
 
-export interface Manifest {
-  release: string;
-  generatedAt: string;
-  recipient: string;
-  kRequired: number;
-  kMeasured: number | null;
-  generalisation: string;
-  quasiIdentifiers: string[];
-  records: number;
-  suppressed: number;
-  suppressionRate: number;
-  fields: string[];
-}
+export const manifestSchema = z
+  .object({
+    release: z.uuid(), generatedAt: z.iso.datetime(), recipient: z.string(), kRequired: z.number().int(), kMeasured: z.number().int().nullable(),
+    generalisation: z.string(), quasiIdentifiers: z.array(z.string()), records: z.number().int(), suppressed: z.number().int(),
+    suppressionRate: z.number(), fields: z.array(z.string()),
+  })
+  .meta({ id: 'PilotExtractManifest' });
+export type Manifest = z.infer<typeof manifestSchema>;
 
 /**
  * Builds a release from raw pseudonymised rows: keyed references, then the least generalisation
@@ -138,11 +133,7 @@ const extractRecordSchema = pseudonymisedRecordSchema
   .extend({ ref: z.string(), sex: z.string(), ageBand: z.string(), degree: z.number().int().nullable(), openedYear: z.string() });
 const extractSchema = z
   .object({
-    manifest: z.object({
-      release: z.uuid(), generatedAt: z.iso.datetime(), recipient: z.string(), kRequired: z.number().int(), kMeasured: z.number().int().nullable(),
-      generalisation: z.string(), quasiIdentifiers: z.array(z.string()), records: z.number().int(), suppressed: z.number().int(),
-      suppressionRate: z.number(), fields: z.array(z.string()),
-    }),
+    manifest: manifestSchema,
     records: z.array(extractRecordSchema),
   })
   .meta({ id: 'PilotPseudonymisedExtract' });

@@ -1608,22 +1608,23 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        PilotExtractManifestInput: {
+            /** Format: uuid */
+            release: string;
+            /** Format: date-time */
+            generatedAt: string;
+            recipient: string;
+            kRequired: number;
+            kMeasured: number | null;
+            generalisation: string;
+            quasiIdentifiers: string[];
+            records: number;
+            suppressed: number;
+            suppressionRate: number;
+            fields: string[];
+        };
         PilotPseudonymisedExtractInput: {
-            manifest: {
-                /** Format: uuid */
-                release: string;
-                /** Format: date-time */
-                generatedAt: string;
-                recipient: string;
-                kRequired: number;
-                kMeasured: number | null;
-                generalisation: string;
-                quasiIdentifiers: string[];
-                records: number;
-                suppressed: number;
-                suppressionRate: number;
-                fields: string[];
-            };
+            manifest: components["schemas"]["PilotExtractManifestInput"];
             records: {
                 comuneIstat: string;
                 /** @enum {string} */
@@ -2629,22 +2630,23 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        PilotExtractManifest: {
+            /** Format: uuid */
+            release: string;
+            /** Format: date-time */
+            generatedAt: string;
+            recipient: string;
+            kRequired: number;
+            kMeasured: number | null;
+            generalisation: string;
+            quasiIdentifiers: string[];
+            records: number;
+            suppressed: number;
+            suppressionRate: number;
+            fields: string[];
+        };
         PilotPseudonymisedExtract: {
-            manifest: {
-                /** Format: uuid */
-                release: string;
-                /** Format: date-time */
-                generatedAt: string;
-                recipient: string;
-                kRequired: number;
-                kMeasured: number | null;
-                generalisation: string;
-                quasiIdentifiers: string[];
-                records: number;
-                suppressed: number;
-                suppressionRate: number;
-                fields: string[];
-            };
+            manifest: components["schemas"]["PilotExtractManifest"];
             records: {
                 comuneIstat: string;
                 /** @enum {string} */
