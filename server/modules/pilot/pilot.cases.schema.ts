@@ -156,8 +156,8 @@ export const memberSchema = z
     birthCountry: z.string(),
     nationalities: z.array(z.string()),
     languages: z.array(z.string()),
-    /** The identity panel: present only for roles entitled to identity data. */
-    identity: identitySchema.nullable(),
+    /** The identity panel (only the roles that may open a case file receive one). */
+    identity: identitySchema,
     eligibility: eligibilitySchema,
     admission: admissionSchema.nullable(),
     permits: z.array(permitSchema),
@@ -244,7 +244,6 @@ export const caseDetailSchema = z
     allowedTransitions: z.array(caseStatusSchema),
     allowedExitReasons: z.array(exitReasonSchema),
     canDecide: z.boolean(),
-    seesIdentity: z.boolean(),
   })
   .meta({ id: 'PilotCaseDetail' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -57,6 +57,37 @@ async function assertNoDuplicateCf(tx: Queryable, ctx: Ctx, comune: string, p: P
 }
 
 /**
+ * Writes a holder and opens their case (member row, link to the referral, PRESA_IN_CARICO event)
+ * inside the caller's transaction: shared by the form and the import, which audit it each their way.
+ */
+export async function openCase(
+  tx: Queryable, ctx: Ctx,
+  o: { comune: string; holder: PersonInput; openedOn: string; inSai: boolean; ownerId: string; referralId: string | null; importKey?: string | null },
+): Promise<{ caseId: string; person: { id: string; pseudonym: string } }> {
+  const now = ctx.clock.now();
+  const person = await insertPerson(tx, ctx.cipher, {
+    ...o.holder, id: randomUUID(), comune: o.comune, year: Number(o.openedOn.slice(0, 4)), now, importKey: o.importKey ?? null,
+  });
+  const [c] = await tx.query<{ id: string }>(
+    `INSERT INTO pilot_cases (comune_istat, holder_person_id, referral_id, owner_user_id, opened_on, in_sai, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+    [o.comune, person.id, o.referralId, o.ownerId, o.openedOn, o.inSai, now],
+  );
+  await tx.query(
+    `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, created_at) VALUES ($1, $2, $3, 'titolare', $4)`,
+    [c!.id, person.id, o.comune, now],
+  );
+  if (o.referralId) {
+    await tx.query(`UPDATE pilot_referrals SET case_id = $2, updated_at = $3 WHERE id = $1`, [o.referralId, c!.id, now]);
+  }
+  await recordCaseEvent(tx, ctx, {
+    caseId: c!.id, comune: o.comune, personId: person.id, type: 'PRESA_IN_CARICO', to: 'aperto', on: o.openedOn,
+    note: o.importKey ? 'import' : null,
+  });
+  return { caseId: c!.id, person };
+}
+
+/**
  * Registers a beneficiary (the art. 18-ter permit holder) and opens their case. The case manager
  * is the operatore themselves, or whom the referente names.
  */
@@ -84,28 +115,15 @@ export async function createCase(ctx: Ctx, body: CreateCaseBody): Promise<CaseDe
     }
     if (issues.length) throw invalid(issues);
     await assertNoDuplicateCf(tx, ctx, comune, body.holder, 'body.holder');
-    const now = ctx.clock.now();
-    const person = await insertPerson(tx, ctx.cipher, { ...body.holder, id: randomUUID(), comune, year: Number(body.openedOn.slice(0, 4)), now });
-    const [c] = await tx.query<{ id: string }>(
-      `INSERT INTO pilot_cases (comune_istat, holder_person_id, referral_id, owner_user_id, opened_on, in_sai, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-      [comune, person.id, body.referralId ?? null, ownerId, body.openedOn, body.inSai, now],
-    );
-    await tx.query(
-      `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, created_at) VALUES ($1, $2, $3, 'titolare', $4)`,
-      [c!.id, person.id, comune, now],
-    );
-    if (body.referralId) {
-      await tx.query(
-        `UPDATE pilot_referrals SET case_id = $2, updated_at = $3 WHERE id = $1`, [body.referralId, c!.id, now],
-      );
-    }
-    await recordCaseEvent(tx, ctx, { caseId: c!.id, comune, personId: person.id, type: 'PRESA_IN_CARICO', to: 'aperto', on: body.openedOn });
+    const { caseId, person } = await openCase(tx, ctx, {
+      comune, holder: body.holder, openedOn: body.openedOn, inSai: body.inSai, ownerId, referralId: body.referralId ?? null,
+    });
+    const c = { id: caseId };
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.create', entityType: 'pilot_case', entityId: c!.id, tenantComune: comune,
+      action: 'pilot.case.create', entityType: 'pilot_case', entityId: c.id, tenantComune: comune,
       details: { person: person.id, fields: ['identity', 'sex', 'birthCountry', 'nationalities', 'languages'] },
     });
-    return c!.id;
+    return c.id;
   });
   return getCase(ctx, id, { afterChange: true });
 }
@@ -239,7 +257,6 @@ export async function readCaseFile(tx: Queryable, ctx: Ctx, c: CaseRow): Promise
       (s !== 'ammesso_misure' || canDecide) && (s !== 'pai_attivo' || c.status === 'sospeso')),
     allowedExitReasons: exitReasonsAllowedFrom(c.status).filter((r) => r !== 'revoca_art7' || canDecide),
     canDecide,
-    seesIdentity: true,
   };
 }
 

@@ -113,10 +113,12 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
       default:
         throw refuse(c.status, body.to);
     }
-    if (body.to !== 'chiuso' && body.to !== 'ammesso_misure') {
-      await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, type: 'CAMBIO_STATO', from: c.status, to: body.to, on: body.on, note: body.reason });
-    } else if (body.to === 'ammesso_misure') {
-      await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, type: 'CAMBIO_STATO', from: c.status, to: body.to, on: body.on });
+    // closing writes its own event; the admission's reason is on its AMMISSIONE_MISURE event
+    if (body.to !== 'chiuso') {
+      await recordCaseEvent(tx, ctx, {
+        caseId, comune: c.comune_istat, type: 'CAMBIO_STATO', from: c.status, to: body.to, on: body.on,
+        note: body.to === 'ammesso_misure' ? null : body.reason,
+      });
     }
     await recordAudit(tx, ctx, {
       action: 'pilot.case.transition', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat,

@@ -4,17 +4,16 @@
  * only the valid rows; a row already imported (same keyed fingerprint) is skipped, so importing
  * the same file twice creates nothing new.
  */
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { accessOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCan, can } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
-import { comuneOf, recordCaseEvent, seesAllCases, todayOf } from './pilot.access.js';
+import { comuneOf, seesAllCases, todayOf } from './pilot.access.js';
 import { personInputSchema, type PersonInput } from './pilot.cases.schema.js';
-import { insertPerson, isPilotComune } from './pilot.cases.repo.js';
-import { personIssues } from './pilot.cases.service.js';
+import { isPilotComune } from './pilot.cases.repo.js';
+import { openCase, personIssues } from './pilot.cases.service.js';
 import { cfIndex, openIdentity } from './pilot.identity.js';
 import { caseStatusLabelsIt, exitReasonLabelsIt } from './pilot.machines.js';
 import { isIsoDate } from './pilot.rules.js';
@@ -131,8 +130,7 @@ export async function importBeneficiaries(
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     if (!(await isPilotComune(tx, comune))) throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
     const report: ImportRowReport[] = [];
-    const inputs: (PersonInput & { openedOn: string; inSai: boolean; importKey: string } | null)[] = [];
-    const seenKeys = new Set<string>();
+    const candidates: ({ input: PersonInput & { openedOn: string; inSai: boolean }; importKey: string; cfIdx: string | null } | null)[] = [];
     for (const [i, r] of rows.entries()) {
       const { input, errors } = toPersonInput(r);
       if (input) {
@@ -141,20 +139,30 @@ export async function importBeneficiaries(
         }
         if (input.openedOn > today) errors.push({ column: 'data_presa_in_carico', message: 'La data è nel futuro' });
       }
-      const importKey = input ? ctx.cipher.blindIndex('pilot.import', input.identity.codiceFiscale
-        ? `cf ${input.identity.codiceFiscale}` : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`) : '';
-      let status: ImportRowReport['status'] = errors.length ? 'invalid' : 'valid';
-      if (status === 'valid') {
-        const cfTaken = input!.identity.codiceFiscale
-          ? (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND cf_index = $2', [comune, cfIndex(ctx.cipher, input!.identity.codiceFiscale)])).length > 0
-          : false;
-        const keyTaken = (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND import_key = $2', [comune, importKey])).length > 0;
-        if (keyTaken || cfTaken || seenKeys.has(importKey)) status = 'already_imported';
-        seenKeys.add(importKey);
-      }
-      report.push({ row: i + 2, status, pseudonym: null, errors });
-      inputs.push(status === 'valid' ? { ...input!, importKey } : null);
+      report.push({ row: i + 2, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
+      candidates.push(input && !errors.length ? {
+        input,
+        importKey: ctx.cipher.blindIndex('pilot.import', input.identity.codiceFiscale
+          ? `cf ${input.identity.codiceFiscale}` : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`),
+        cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
+      } : null);
     }
+    // rows imported before (or persons registered with the same codice fiscale): one query for the file
+    const valid = candidates.filter((c) => c !== null);
+    const known = await tx.query<{ import_key: string | null; cf_index: string | null }>(
+      `SELECT import_key, cf_index FROM pilot_persons
+        WHERE comune_istat = $1 AND (import_key = ANY($2::text[]) OR cf_index = ANY($3::text[]))`,
+      [comune, valid.map((c) => c.importKey), valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : []))],
+    );
+    const seen = new Set(known.flatMap((k) => [k.import_key, k.cf_index]).filter((v) => v !== null));
+    const inputs = candidates.map((c, i) => {
+      if (!c) return null;
+      const again = seen.has(c.importKey) || (c.cfIdx !== null && seen.has(c.cfIdx));
+      seen.add(c.importKey);
+      if (c.cfIdx) seen.add(c.cfIdx);
+      if (again) report[i]!.status = 'already_imported';
+      return again ? null : c;
+    });
     const invalid = report.filter((r) => r.status === 'invalid').length;
     const summary = (imported: number): ImportReport => ({
       mode: body.mode, rows: rows.length, valid: report.filter((r) => r.status === 'valid' || r.status === 'imported').length,
@@ -166,19 +174,13 @@ export async function importBeneficiaries(
         fieldIssues: report.filter((r) => r.status === 'invalid').flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.column}`, message: e.message, code: 'invalid' }))),
       });
     }
-    const now = ctx.clock.now();
     let imported = 0;
-    for (const [i, input] of inputs.entries()) {
-      if (!input) continue;
-      const person = await insertPerson(tx, ctx.cipher, { ...input, id: randomUUID(), comune, year: Number(input.openedOn.slice(0, 4)), now });
-      const [c] = await tx.query<{ id: string }>(
-        `INSERT INTO pilot_cases (comune_istat, holder_person_id, owner_user_id, opened_on, in_sai, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-        [comune, person.id, ctx.actor!.userId, input.openedOn, input.inSai, now],
-      );
-      await tx.query(`INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, created_at) VALUES ($1, $2, $3, 'titolare', $4)`, [c!.id, person.id, comune, now]);
-      await tx.query('UPDATE pilot_persons SET import_key = $2 WHERE id = $1', [person.id, input.importKey]);
-      await recordCaseEvent(tx, ctx, { caseId: c!.id, comune, personId: person.id, type: 'PRESA_IN_CARICO', to: 'aperto', on: input.openedOn, note: 'import' });
+    for (const [i, c] of inputs.entries()) {
+      if (!c) continue;
+      const { person } = await openCase(tx, ctx, {
+        comune, holder: c.input, openedOn: c.input.openedOn, inSai: c.input.inSai, ownerId: ctx.actor!.userId, referralId: null,
+        importKey: c.importKey,
+      });
       report[i]!.status = 'imported';
       report[i]!.pseudonym = person.pseudonym;
       imported++;

@@ -1369,7 +1369,7 @@ export interface components {
             birthCountry: string;
             nationalities: string[];
             languages: string[];
-            identity: components["schemas"]["PilotIdentityInput"] | null;
+            identity: components["schemas"]["PilotIdentityInput"];
             eligibility: components["schemas"]["PilotEligibilityInput"];
             admission: components["schemas"]["PilotAdmissionInput"] | null;
             permits: components["schemas"]["PilotPermitInput"][];
@@ -1446,7 +1446,6 @@ export interface components {
             allowedTransitions: components["schemas"]["PilotCaseStatusInput"][];
             allowedExitReasons: components["schemas"]["PilotExitReasonInput"][];
             canDecide: boolean;
-            seesIdentity: boolean;
         };
         PilotCaseSummaryInput: {
             /** Format: uuid */
@@ -2391,7 +2390,7 @@ export interface components {
             birthCountry: string;
             nationalities: string[];
             languages: string[];
-            identity: components["schemas"]["PilotIdentity"] | null;
+            identity: components["schemas"]["PilotIdentity"];
             eligibility: components["schemas"]["PilotEligibility"];
             admission: components["schemas"]["PilotAdmission"] | null;
             permits: components["schemas"]["PilotPermit"][];
@@ -2468,7 +2467,6 @@ export interface components {
             allowedTransitions: components["schemas"]["PilotCaseStatus"][];
             allowedExitReasons: components["schemas"]["PilotExitReason"][];
             canDecide: boolean;
-            seesIdentity: boolean;
         };
         PilotCaseSummary: {
             /** Format: uuid */

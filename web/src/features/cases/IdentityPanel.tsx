@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './api/types';
 import { useDay } from './labels';
 
-/** "Dati identificativi": the only place of the case file that shows names, birth dates and contacts. */
+/**
+ * "Dati identificativi": the only place of the case file that shows names, birth dates and
+ * contacts. Whoever can open the case file is entitled to them (the server refuses the file to
+ * every other role).
+ */
 export function IdentityPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const day = useDay();
@@ -10,42 +14,32 @@ export function IdentityPanel({ detail }: { detail: CaseDetail }) {
   return (
     <section aria-labelledby="identity-title" className="mb-5 p-3 border border-2 rounded">
       <h2 id="identity-title">{t('cases.identity.title')}</h2>
-      {!detail.seesIdentity ? (
-        <p className="mb-0">{t('cases.identity.hidden')}</p>
-      ) : (
-        <>
-          <p>{t('cases.identity.intro')}</p>
-          <div className="row">
-            {detail.members.map((m) => (
-              <div className="col-md-6 col-lg-4 mb-3" key={m.personId}>
-                <h3 className="h6">
-                  {m.pseudonym} – {t(`cases.role.${m.role}`)}
-                </h3>
-                {m.identity === null ? (
-                  <p>{t('cases.identity.hidden')}</p>
-                ) : (
-                  <dl className="mb-0">
-                    <dt>{t('cases.identity.name')}</dt>
-                    <dd>
-                      {m.identity.surname} {m.identity.givenNames}
-                    </dd>
-                    <dt>{t('cases.person.birthDate')}</dt>
-                    <dd>{day(m.identity.birthDate)}</dd>
-                    <dt>{t('cases.person.codiceFiscale')}</dt>
-                    <dd>{m.identity.codiceFiscale ?? missing}</dd>
-                    <dt>{t('cases.person.phone')}</dt>
-                    <dd>{m.identity.phone ?? missing}</dd>
-                    <dt>{t('cases.person.email')}</dt>
-                    <dd>{m.identity.email ?? missing}</dd>
-                    <dt>{t('cases.person.address')}</dt>
-                    <dd>{m.identity.address ?? missing}</dd>
-                  </dl>
-                )}
-              </div>
-            ))}
+      <p>{t('cases.identity.intro')}</p>
+      <div className="row">
+        {detail.members.map((m) => (
+          <div className="col-md-6 col-lg-4 mb-3" key={m.personId}>
+            <h3 className="h6">
+              {m.pseudonym} – {t(`cases.role.${m.role}`)}
+            </h3>
+            <dl className="mb-0">
+              <dt>{t('cases.identity.name')}</dt>
+              <dd>
+                {m.identity.surname} {m.identity.givenNames}
+              </dd>
+              <dt>{t('cases.person.birthDate')}</dt>
+              <dd>{day(m.identity.birthDate)}</dd>
+              <dt>{t('cases.person.codiceFiscale')}</dt>
+              <dd>{m.identity.codiceFiscale ?? missing}</dd>
+              <dt>{t('cases.person.phone')}</dt>
+              <dd>{m.identity.phone ?? missing}</dd>
+              <dt>{t('cases.person.email')}</dt>
+              <dd>{m.identity.email ?? missing}</dd>
+              <dt>{t('cases.person.address')}</dt>
+              <dd>{m.identity.address ?? missing}</dd>
+            </dl>
           </div>
-        </>
-      )}
+        ))}
+      </div>
     </section>
   );
 }
