@@ -4,9 +4,8 @@
  * XLSX, recording an outcome (the Assegno di inclusione) on a demo case, moving a referral on to a
  * case, and reading an earlier version of a PAI.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { type BrowserEnv, daysAgo, settled, signedIn, startBrowserEnv } from './support.js';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -14,21 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
-
-async function signedIn(email: string): Promise<Page> {
-  const page = await env.newPage();
-  await logIn(page, env.baseUrl, email);
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
-
-async function settled(page: Page, where: string): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page, where);
-}
 
 const csv = [
   'cognome;nomi;data_nascita;sesso;paese_nascita;cittadinanze;lingue;codice_fiscale;telefono;email;indirizzo;data_presa_in_carico;in_sai',
@@ -40,7 +24,7 @@ const file = { name: 'beneficiari.csv', mimeType: 'text/csv', buffer: Buffer.fro
 
 describe('import, export and outcomes of the 18-ter cases in Catania', () => {
   it('imports a CSV, exports XLSX, records an ADI outcome, moves a referral on and opens an earlier PAI version', async () => {
-    const ref = await signedIn('referente.catania@demo.incas.local');
+    const ref = await signedIn(env, 'referente.catania@demo.incas.local');
     await ref.goto(env.baseUrl + '/casi');
     await expect.poll(() => ref.locator('h1').textContent()).toContain('Casi del pilota 18-ter');
     await settled(ref, '/casi (referente)');
@@ -130,7 +114,10 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await ref.goto(env.baseUrl + `/pai/${version!.id}`);
     await ref.getByRole('heading', { name: 'Versioni precedenti' }).waitFor();
     await ref.getByText(`Versione ${version!.version}, congelata il`).click();
-    await ref.getByRole('table', { name: `Misure della versione ${version!.version}` }).or(ref.getByText('Nessuna misura')).first().waitFor();
+    // the snapshot opens inside that version's disclosure: its objectives heading, and its measures or their absence
+    const opened = ref.locator('details[open]').filter({ hasText: `Versione ${version!.version}, congelata il` });
+    await opened.getByRole('heading', { name: 'Obiettivi' }).waitFor();
+    await opened.getByRole('table', { name: `Misure della versione ${version!.version}` }).or(opened.getByText('Nessuna misura')).first().waitFor();
     await settled(ref, 'PAI with an earlier version open');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { type BrowserEnv, daysAgo, expectAccessible, settled, signedIn, startBrowserEnv } from './support.js';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -14,21 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
-
-async function signedIn(email: string): Promise<Page> {
-  const page = await env.newPage();
-  await logIn(page, env.baseUrl, email);
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
-
-async function settled(page: Page, where: string): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page, where);
-}
 
 async function fillPerson(page: Page, p: { surname: string; givenNames: string; birthDate: string; sex: string; country: string; languages: string }) {
   await page.getByLabel('Cognome', { exact: true }).fill(p.surname);
@@ -43,7 +28,7 @@ async function fillPerson(page: Page, p: { surname: string; givenNames: string; 
 describe('an art. 18-ter case in Catania, from intake to an approved PAI', () => {
   it('is registered, admitted, planned and approved, then counted in the comparative picture', async () => {
     // the operatore registers the permit holder
-    const op = await signedIn('operatore.catania@demo.incas.local');
+    const op = await signedIn(env, 'operatore.catania@demo.incas.local');
     await op.goto(env.baseUrl + '/casi');
     await expect.poll(() => op.locator('h1').textContent()).toContain('Casi del pilota 18-ter');
     await settled(op, '/casi');
@@ -56,7 +41,8 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await op.getByRole('button', { name: 'Registra e apri il caso' }).click();
     await op.waitForURL(/\/casi\/[0-9a-f-]{36}$/);
     const caseUrl = op.url();
-    await expect.poll(() => op.locator('h1').textContent()).toMatch(/\S/);
+    // the heading becomes the pseudonym once the case file has loaded
+    await expect.poll(() => op.locator('h1').textContent()).toMatch(/^[A-Z]{2}-\d{4}-\d{4}$/);
     await op.getByRole('heading', { name: 'Nucleo familiare' }).waitFor();
     const pseudonym = (await op.locator('h1').textContent())!.trim();
     expect(pseudonym).not.toContain('Provetti');
@@ -89,7 +75,7 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await settled(op, 'case detail with household and permit');
 
     // the referente admits the holder and drafts the PAI
-    const ref = await signedIn('referente.catania@demo.incas.local');
+    const ref = await signedIn(env, 'referente.catania@demo.incas.local');
     await ref.goto(caseUrl);
     await expect.poll(() => ref.locator('h1').textContent()).toBe(pseudonym);
     await settled(ref, 'case detail (referente)');
@@ -140,7 +126,7 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await settled(ref, '/segnalazioni');
 
     // the Ministry's comparative picture
-    const mlps = await signedIn('mlps@demo.incas.local');
+    const mlps = await signedIn(env, 'mlps@demo.incas.local');
     await mlps.goto(env.baseUrl + '/quadro-comparativo');
     await mlps.locator('h1').first().waitFor();
     await mlps.waitForLoadState('networkidle');

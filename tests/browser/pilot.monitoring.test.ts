@@ -5,7 +5,7 @@ import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import { TEST_DATA_KEY } from '../support/harness.js';
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { openIdentity } from '../../server/modules/pilot/pilot.identity.js';
-import { expectAccessible, logIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { expectAccessible, logIn, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 const RECORDS_TITLE = 'Righe pseudonimizzate (assistenza tecnica)';
 
@@ -14,14 +14,6 @@ beforeAll(async () => {
   env = await startBrowserEnv();
 });
 afterAll(async () => env?.close());
-
-async function signIn(email: string): Promise<Page> {
-  const page = await env.newPage();
-  await logIn(page, env.baseUrl, email);
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('h1').first().waitFor();
-  return page;
-}
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(env.baseUrl + path);
@@ -38,7 +30,7 @@ function personsCells(page: Page): Promise<string[]> {
 
 describe('MLPS', () => {
   it('reads the quadro comparativo, disclosure-controlled, exports it and opens the budget and the critical issues', async () => {
-    const page = await signIn('mlps@demo.incas.local');
+    const page = await signedIn(env, 'mlps@demo.incas.local');
     await expectAccessible(page, 'home (MLPS)');
 
     await open(page, '/quadro-comparativo');
@@ -107,7 +99,7 @@ async function giveTasks(email: string): Promise<void> {
 describe('the referente of Catania', () => {
   it('sees the work list on the home page, marks a task done, opens the critical issues and the quadro comparativo with the own row exact', async () => {
     await giveTasks('referente.catania@demo.incas.local');
-    const page = await signIn('referente.catania@demo.incas.local');
+    const page = await signedIn(env, 'referente.catania@demo.incas.local');
     await page.getByRole('heading', { name: 'Le mie attività' }).waitFor();
     await page.waitForLoadState('networkidle');
     const status = page.locator('#tasks-title ~ p[role="status"]');
@@ -145,7 +137,7 @@ async function identitiesOf(comune: string): Promise<string[]> {
 
 describe('ANCI technical assistance', () => {
   it('reads the pseudonymised rows of Catania on the quadro comparativo, with no identity', async () => {
-    const page = await signIn('assistenza.anci@demo.incas.local');
+    const page = await signedIn(env, 'assistenza.anci@demo.incas.local');
     await open(page, '/quadro-comparativo');
     const section = page.locator('section[aria-labelledby="records-title"]');
     await section.getByRole('heading', { name: RECORDS_TITLE }).waitFor();
@@ -193,7 +185,7 @@ describe('ANCI technical assistance', () => {
   });
 
   it('raises a critical issue for a pilot Comune', async () => {
-    const page = await signIn('assistenza.anci@demo.incas.local');
+    const page = await signedIn(env, 'assistenza.anci@demo.incas.local');
     await open(page, '/criticita');
     await page.getByRole('button', { name: 'Segnala criticità' }).click();
     const form = page.locator('form.incas-form');

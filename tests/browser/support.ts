@@ -87,3 +87,24 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
 }
+
+/** A calendar date (UTC) `n` days before now, as the forms want it. */
+export function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A new page logged in as the demo account `email`, past the login page. */
+export async function signedIn(env: BrowserEnv, email: string): Promise<Page> {
+  const page = await env.newPage();
+  await logIn(page, env.baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('h1').first().waitFor();
+  return page;
+}
+
+/** Waits for the page's heading and its requests to settle, then runs axe on it. */
+export async function settled(page: Page, where: string): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, where);
+}

@@ -59,7 +59,7 @@ describe('synthetic pilot data (demo mode)', () => {
               (SELECT count(*) FROM pilot_cases c WHERE c.comune_istat = b.comune_istat)::int AS holders,
               (SELECT coalesce(sum(m.cost_planned), 0) FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
                 WHERE m.comune_istat = b.comune_istat AND m.status <> 'annullata'
-                  AND p.status IN ('approvato', 'in_corso', 'in_revisione', 'chiuso') AND extract(year FROM m.start_on) = 2026)::float AS committed,
+                  AND p.approved_on IS NOT NULL AND extract(year FROM m.start_on) = 2026)::float AS committed,
               (SELECT coalesce(sum(m.cost_planned), 0) FROM pilot_measures m WHERE m.comune_istat = b.comune_istat)::float AS planned
          FROM pilot_budgets b WHERE b.year = 2026`,
     );

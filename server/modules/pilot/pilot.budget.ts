@@ -3,9 +3,11 @@
  * administrator), what its approved PAIs commit, and the guard that refuses a commitment beyond
  * the allocation.
  *
- * committed(Comune, year) = Σ cost_planned of the Comune's measures not cancelled, whose PAI is
- * approved or later ('approvato', 'in_corso', 'in_revisione', 'chiuso'), by the year the measure
- * starts. A PAI in 'bozza' or 'condiviso' commits nothing yet: approving it does.
+ * committed(Comune, year) = Σ cost_planned of the Comune's measures not cancelled, whose PAI has
+ * been approved (approved_on set: whatever its status since, under revision or closed), by the
+ * year the measure starts. A PAI never approved commits nothing, also once closed; a measure added
+ * to an approved PAI, under revision too, passes the guard when it is added. The same definition
+ * is in migrations 0004 (budget sums) and 0005 (quadro comparativo).
  */
 import { accessOf, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
@@ -82,7 +84,7 @@ export async function assertWithinBudget(
       `SELECT coalesce(sum(m.cost_planned), 0) AS committed
          FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
         WHERE m.comune_istat = $1 AND m.pai_id <> $2 AND m.status <> 'annullata'
-          AND p.status IN ('approvato', 'in_corso', 'in_revisione', 'chiuso') AND ${yearRange}`,
+          AND p.approved_on IS NOT NULL AND ${yearRange}`,
       [comune, paiId, year],
     );
     const allocation = cents(budget.allocation);

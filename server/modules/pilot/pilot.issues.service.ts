@@ -33,10 +33,6 @@ function levelOf(actor: Actor): Issue['raisedByLevel'] {
  * The audit row's Comune: the Comune's own for its staff; for a national actor a platform-wide
  * row (row-level security lets an actor write rows of its own tenant only).
  */
-/** The audit row of an issue belongs to its Comune, whoever acted (migration 0007). */
-function auditTenant(_actor: Actor, comuneIstat: string): string {
-  return comuneIstat;
-}
 
 /**
  * Raises an issue for a pilot Comune. Comune staff may raise it only for their own Comune (403);
@@ -61,7 +57,7 @@ export async function createIssue(ctx: Ctx, body: CreateIssueBody): Promise<Issu
       dueOn: body.dueOn, now: ctx.clock.now(),
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.issue.create', entityType: 'pilot_issue', entityId: id, tenantComune: auditTenant(actor, body.comuneIstat),
+      action: 'pilot.issue.create', entityType: 'pilot_issue', entityId: id, tenantComune: body.comuneIstat,
       details: { comune: body.comuneIstat, category: body.category, level },
     });
     return (await selectIssue(tx, id, today))!;
@@ -96,7 +92,7 @@ export async function changeIssue(ctx: Ctx, issueId: string, body: UpdateIssueBo
     if (!fields.length) return issue;
     await updateIssue(tx, issueId, changes, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'pilot.issue.update', entityType: 'pilot_issue', entityId: issueId, tenantComune: auditTenant(actor, issue.comuneIstat),
+      action: 'pilot.issue.update', entityType: 'pilot_issue', entityId: issueId, tenantComune: issue.comuneIstat,
       details: { fields, ...(changes.status ? { status: changes.status } : {}) },
     });
     return (await selectIssue(tx, issueId, today))!;

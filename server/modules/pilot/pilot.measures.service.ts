@@ -18,7 +18,7 @@ import { loadPai } from './pilot.pai.service.js';
 import type { PaiStatus } from './pilot.vocab.js';
 
 /** PAI statuses whose measures are committed now, so a new cost is checked against the budget at once. */
-const liveApproved: readonly PaiStatus[] = ['approvato', 'in_corso'];
+const liveApproved: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
 /** PAI statuses in which a measure may start: the Comune has approved the programme. */
 const startable: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
 

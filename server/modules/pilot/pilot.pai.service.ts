@@ -171,8 +171,8 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
   });
 }
 
-function dateIssue(message: string, path = 'body.on'): AppError {
-  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code: 'invalid_date' }] });
+function fieldIssue(message: string, path = 'body.on', code = 'invalid_date'): AppError {
+  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code }] });
 }
 
 /**
@@ -193,14 +193,14 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
         `Il PAI non può passare da «${paiStatusLabelsIt[from]}» a «${paiStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
     }
     if (to !== 'chiuso') assertCaseOpen(kase);
-    if (on > todayOf(ctx)) throw dateIssue('The date cannot be in the future.');
+    if (on > todayOf(ctx)) throw fieldIssue('La data non può essere nel futuro.');
     const latest = [kase.opened_on, pai.shared_on, pai.approved_on].filter((d): d is string => !!d).sort().at(-1)!;
-    if (on < latest) throw dateIssue(`The date cannot precede ${latest}, the PAI's latest step.`);
+    if (on < latest) throw fieldIssue(`La data non può precedere il ${latest}, ultimo passaggio del PAI.`);
     if (to === 'condiviso' && !body.noticeLanguage) {
-      throw dateIssue('Sharing the PAI needs the language of the information notice given to the beneficiary.', 'body.noticeLanguage');
+      throw fieldIssue("Per condividere il PAI indicare la lingua dell'informativa data al beneficiario.", 'body.noticeLanguage', 'required');
     }
     if (to !== 'condiviso' && body.noticeLanguage) {
-      throw dateIssue('The language of the information notice is recorded only when the PAI is shared.', 'body.noticeLanguage');
+      throw fieldIssue("La lingua dell'informativa si registra solo quando il PAI è condiviso.", 'body.noticeLanguage', 'not_allowed');
     }
 
     const now = ctx.clock.now();

@@ -11,7 +11,7 @@ import type { Page } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { todayOf } from './pilot.access.js';
-import { addDays, expiryAlerts, followUpDates } from './pilot.rules.js';
+import { addDays, addMonths, expiryAlerts, followUpDates } from './pilot.rules.js';
 import type { TaskKind } from './pilot.vocab.js';
 import {
   digestSent, insertTasks, markTaskDone, selectClosedCases, selectDigestTasks, selectMeasuresLate, selectPaiReviewsDue,
@@ -113,7 +113,8 @@ export async function generateTasks(ctx: Ctx): Promise<number> {
     const tasks = tasksDue(today, {
       permits: await selectPermitsExpiring(tx, today, addDays(today, 90)),
       pais: await selectPaiReviewsDue(tx, addDays(today, PAI_REVIEW_LEAD_DAYS)),
-      closed: await selectClosedCases(tx),
+      // the 12-month follow-up falls due 12 months after exit: a month of slack past that
+      closed: await selectClosedCases(tx, addMonths(today, -13)),
       measures: await selectMeasuresLate(tx, today, addDays(today, -MEASURE_START_GRACE_DAYS)),
     });
     return insertTasks(tx, tasks, ctx.clock.now());

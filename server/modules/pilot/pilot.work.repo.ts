@@ -90,6 +90,8 @@ export async function selectPermitsExpiring(tx: Queryable, today: string, until:
       WHERE p.expires_on BETWEEN $1::date AND $2::date
         AND p.revoked_on IS NULL AND p.converted_on IS NULL
         AND NOT EXISTS (SELECT 1 FROM pilot_permits s WHERE s.predecessor_id = p.id)
+        -- a renewal requested after the last grant covers the stay (derivePermitStatus): no reminder
+        AND NOT (p.renewal_requested_on IS NOT NULL AND p.renewal_requested_on > coalesce(p.renewed_on, p.issued_on))
         AND c.status <> 'chiuso'`,
     [today, until],
   );
@@ -114,13 +116,15 @@ export interface ClosedCase {
 }
 
 /** Closed cases, with the follow-up outcomes already recorded for them ('follow_up_6', 'follow_up_12'). */
-export async function selectClosedCases(tx: Queryable): Promise<ClosedCase[]> {
+/** Cases closed since `since`: older ones have had their follow-up tasks (the job runs daily). */
+export async function selectClosedCases(tx: Queryable, since: string): Promise<ClosedCase[]> {
   return tx.query<ClosedCase>(
     `SELECT c.id AS case_id, c.comune_istat, c.owner_user_id, c.closed_on::text AS closed_on, pe.pseudonym,
             ARRAY(SELECT DISTINCT o.kind FROM pilot_outcomes o
                    WHERE o.case_id = c.id AND o.kind IN ('follow_up_6', 'follow_up_12')) AS recorded
        FROM pilot_cases c JOIN pilot_persons pe ON pe.id = c.holder_person_id
-      WHERE c.status = 'chiuso'`,
+      WHERE c.status = 'chiuso' AND c.closed_on >= $1::date`,
+    [since],
   );
 }
 

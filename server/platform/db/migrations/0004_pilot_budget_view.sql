@@ -24,7 +24,7 @@ CREATE FUNCTION incas_pilot_budget(p_year integer)
         JOIN pilot_pais p ON p.id = m.pai_id
        WHERE m.comune_istat IN (SELECT istat_code FROM visible)
          AND m.status <> 'annullata'
-         AND p.status IN ('approvato', 'in_corso', 'in_revisione', 'chiuso')
+         AND p.approved_on IS NOT NULL
          AND m.start_on >= make_date(p_year, 1, 1) AND m.start_on < make_date(p_year + 1, 1, 1)
        GROUP BY m.comune_istat, m.type
     )

@@ -183,7 +183,7 @@ CREATE FUNCTION pilot_comparative_counts(p_from date, p_to date)
         FROM pc LEFT JOIN (
                SELECT m.comune_istat, m.pai_id, m.cost_planned, m.cost_actual
                  FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
-                WHERE p.status IN ('approvato', 'in_corso', 'in_revisione', 'chiuso') AND m.status <> 'annullata'
+                WHERE p.approved_on IS NOT NULL AND m.status <> 'annullata'
                   AND extract(year FROM m.start_on) = v_year
              ) f ON f.comune_istat = pc.istat_code
        GROUP BY ROLLUP (pc.istat_code)

@@ -90,10 +90,9 @@ function OutcomeUpdate({ referral }: { referral: Referral }) {
 }
 
 /** What can still be done with a referral: record its outcome, or take the person into care. */
-export function ReferralActions({ referral, canWrite }: { referral: Referral; canWrite: boolean }) {
+export function ReferralActions({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   const day = useDay();
-  if (!canWrite) return <>—</>;
   if (REFERRAL_NEXT[referral.outcome].length > 0) return <OutcomeUpdate referral={referral} />;
   if (referral.outcome === 'permesso_avviato' && referral.caseId === null) {
     return (

@@ -75,7 +75,7 @@ export function ReferralsPage() {
               <td>{r.caseId === null ? '—' : <Link to={`/casi/${r.caseId}`}>{t('cases.referrals.openCase')}</Link>}</td>
               {canWrite && (
                 <td>
-                  <ReferralActions referral={r} canWrite={canWrite} />
+                  <ReferralActions referral={r} />
                 </td>
               )}
             </tr>

@@ -86,9 +86,6 @@ export const COMMON_COUNTRIES = [
   'IN', 'PK', 'BD', 'MA', 'TN', 'EG', 'SN', 'GM', 'ML', 'NG', 'GH', 'CI', 'GN', 'BF', 'AL', 'UA', 'LK', 'CN', 'PE', 'EC',
 ] as const;
 
-/** Languages often spoken by beneficiaries (ISO 639), offered as a hint. */
-export const COMMON_LANGUAGES = ['pa', 'ur', 'bn', 'hi', 'ar', 'fr', 'wo', 'en', 'bm', 'ff', 'sq', 'uk', 'zh', 'es'] as const;
-
 /** Today in the browser's calendar, as 'YYYY-MM-DD'. */
 export function todayIso(): string {
   const d = new Date();

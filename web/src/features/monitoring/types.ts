@@ -28,7 +28,6 @@ export type IssueCreate = Body<paths['/api/v1/pilot/issues']['post']>;
 export type IssuePatch = Body<paths['/api/v1/pilot/issues/{issueId}']['patch']>;
 
 export type Task = Ok<paths['/api/v1/pilot/tasks']['get']>['items'][number];
-export type TaskKind = Task['kind'];
 
 export type PseudonymisedRecord = Ok<paths['/api/v1/pilot/comparative/records']['get']>['items'][number];
 

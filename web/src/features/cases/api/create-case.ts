@@ -6,6 +6,11 @@ export function useCreatePilotCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCaseBody) => unwrap(api.POST('/api/v1/pilot/cases', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pilot'] }),
+    // the new case shows in the list, and a referral it takes in charge gets its case
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['pilot', 'cases', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['pilot', 'referrals'] }),
+      ]),
   });
 }

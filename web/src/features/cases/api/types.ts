@@ -13,7 +13,6 @@ type Post<P extends keyof paths> = paths[P] extends { post: infer Op } ? Op : ne
 type Patch<P extends keyof paths> = paths[P] extends { patch: infer Op } ? Op : never;
 
 export type CasesQuery = QueryOf<Get<'/api/v1/pilot/cases'>>;
-export type CaseSummary = SuccessOf<Get<'/api/v1/pilot/cases'>>['items'][number];
 export type CaseDetail = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}'>>;
 export type CaseStatus = CaseDetail['status'];
 export type ExitReason = CaseDetail['allowedExitReasons'][number];
@@ -21,7 +20,6 @@ export type Member = CaseDetail['members'][number];
 export type Permit = Member['permits'][number];
 export type PermitStatus = Permit['status'];
 export type PermitBasis = Permit['basis'];
-export type CaseEvent = CaseDetail['events'][number];
 export type CreateCaseBody = BodyOf<Post<'/api/v1/pilot/cases'>>;
 export type PersonInput = CreateCaseBody['holder'];
 export type AddMemberBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/members'>>;
@@ -31,9 +29,7 @@ export type AdmissionDecisionBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/me
 export type CreatePermitBody = BodyOf<Post<'/api/v1/pilot/persons/{personId}/permits'>>;
 export type PermitEventBody = BodyOf<Post<'/api/v1/pilot/permits/{permitId}/events'>>;
 export type PermitEventKind = PermitEventBody['event'];
-export type Viewer = SuccessOf<Get<'/api/v1/pilot/persons/{personId}/viewers'>>['items'][number];
 
-export type Indicator = SuccessOf<Get<'/api/v1/pilot/indicators'>>['indicators'][number];
 export type Referral = SuccessOf<Get<'/api/v1/pilot/referrals'>>['items'][number];
 export type ReferralsQuery = QueryOf<Get<'/api/v1/pilot/referrals'>>;
 export type CreateReferralBody = BodyOf<Post<'/api/v1/pilot/referrals'>>;
