@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'web/src/api/schema.d.ts', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'web/src/api/schema.ts', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,12 +21,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/modules/**/*.ts'],
+    // a module's own top-level files: another module only through its index.ts
+    files: ['server/modules/*/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {
-      // a module never reaches into another module's internals: only its index.ts
       'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)[^/]+$', message: 'Import another module only through its index.ts' }],
+        patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$', message: 'Import another module only through its index.ts' }],
+      }],
+    },
+  },
+  {
+    // a sub-feature of a module (pilot/cases, pilot/pai…): its own files, ../shared, the kernel, and
+    // other modules' index.ts; never a sibling sub-feature nor its own module's index
+    files: ['server/modules/*/*/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^\\.\\./(?!shared/|\\.\\./)[^/]+(/|$)', message: 'A sub-feature imports only its own files and ../shared (sibling sub-features stay apart)' },
+          { regex: '^\\.\\./index\\.js$', message: 'A sub-feature does not import its own module index (it is the module\'s public surface)' },
+          { regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$', message: 'Import another module only through its index.ts' },
+        ],
+      }],
+    },
+  },
+  {
+    // the shared kernel knows no feature: modules plug into it, never the other way round
+    files: ['server/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)modules(/|\\.js$)', message: 'platform/ never imports a module (register it in server/modules.ts)' }],
       }],
     },
   },

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { prepareDatabase } from '../server/platform/bootstrap.js';
+import { modules } from '../server/modules.js';
 import type { Database } from '../server/platform/db/db.js';
 import { serveParent } from './server-side.js';
 
@@ -32,7 +33,7 @@ try {
     INCAS_DATA_KEY: process.env.INCAS_DATA_KEY || randomBytes(32).toString('base64'),
   });
   const started = performance.now();
-  const prepared = await prepareDatabase(config);
+  const prepared = await prepareDatabase(config, modules);
   db = prepared.db;
   const prepareMs = Math.round(performance.now() - started);
   app = await buildApp({ config, db, logger: false });
@@ -40,7 +41,7 @@ try {
   parent.ready(app.server, {
     engine: db.engine,
     migrations: prepared.migrations.length,
-    comuni: prepared.registry.comuni,
+    notes: prepared.notes.join(' · '),
     demoAccounts: prepared.demoAccounts.length,
     prepareMs,
   });

@@ -35,17 +35,17 @@ import { selectMe } from '../server/modules/access/access.me.repo.js';
 import { selectSessionByTokenHash } from '../server/modules/access/access.repo.js';
 import { scopeOf } from '../server/modules/access/access.rules.js';
 import { recordAudit } from '../server/modules/audit/index.js';
-import { loadCase } from '../server/modules/pilot/pilot.access.js';
+import { loadCase } from '../server/modules/pilot/shared/access.js';
 import {
   selectAdmissions, selectCaseEvents, selectCasePage, selectMembers, selectPaisOfCase, selectPermitsOf, selectUserName,
-} from '../server/modules/pilot/pilot.cases.repo.js';
-import type { CaseQuery } from '../server/modules/pilot/pilot.cases.schema.js';
-import { comparativeColumns } from '../server/modules/pilot/pilot.comparative.columns.js';
+} from '../server/modules/pilot/cases/cases.repo.js';
+import type { CaseQuery } from '../server/modules/pilot/cases/cases.schema.js';
+import { comparativeColumns } from '../server/modules/pilot/comparative/comparative.columns.js';
 import {
   DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type RawCell, type RawRow,
-} from '../server/modules/pilot/pilot.disclosure.js';
-import { openIdentity, openPermitNumber } from '../server/modules/pilot/pilot.identity.js';
-import { caseStatuses } from '../server/modules/pilot/pilot.vocab.js';
+} from '../server/modules/pilot/comparative/disclosure.js';
+import { openIdentity, openPermitNumber } from '../server/modules/pilot/shared/identity.js';
+import { caseStatuses } from '../server/modules/pilot/shared/vocab.js';
 import { selectOrganisationsOfComune } from '../server/modules/registry/organisations.repo.js';
 import { selectComune, selectComuniPage } from '../server/modules/registry/registry.repo.js';
 import { pilotLogins } from './pilot-data.js';

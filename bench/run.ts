@@ -473,7 +473,7 @@ async function main(): Promise<number> {
   children.push(app);
   console.log(
     `[${t()}] App server (pid ${app.pid}) on port ${app.port}: ${app.info.migrations} migrations, ` +
-      `${app.info.comuni} Comuni, ${app.info.demoAccounts} demo accounts, prepared in ${app.info.prepareMs} ms.`,
+      `${app.info.notes}, ${app.info.demoAccounts} demo accounts, prepared in ${app.info.prepareMs} ms.`,
   );
   const vars = new Map<string, string>();
   if (selected.some((e) => e.pilot)) {

@@ -1,6 +1,6 @@
 /**
  * `npm run openapi` writes the OpenAPI document generated from the routes' Zod schemas to
- * openapi.json and regenerates the web client's types; `npm run openapi:check` fails when either
+ * openapi.json and regenerates the web client's types and enumerations; `npm run openapi:check` fails when either
  * committed file is out of date (CI).
  */
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ import { projectRoot } from '../server/platform/paths.js';
 const mode = process.argv[2] === 'check' ? 'check' : 'write';
 const root = projectRoot();
 const specPath = join(root, 'openapi.json');
-const typesPath = join(root, 'web', 'src', 'api', 'schema.d.ts');
+const typesPath = join(root, 'web', 'src', 'api', 'schema.ts');
 
 // The document depends only on the routes: no database is opened.
 const noDb: Database = new Proxy({} as Database, {
@@ -32,7 +32,7 @@ const spec = JSON.stringify(app.swagger(), null, 2) + '\n';
 await app.close();
 
 function generateTypes(from: string, to: string): void {
-  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [from, '-o', to], { stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [from, '-o', to, '--enum-values'], { stdio: 'pipe' });
 }
 
 if (mode === 'write') {
@@ -44,9 +44,9 @@ if (mode === 'write') {
   if (!existsSync(specPath) || readFileSync(specPath, 'utf8') !== spec) problems.push('openapi.json');
   const dir = mkdtempSync(join(tmpdir(), 'incas-openapi-'));
   writeFileSync(join(dir, 'openapi.json'), spec);
-  generateTypes(join(dir, 'openapi.json'), join(dir, 'schema.d.ts'));
-  if (!existsSync(typesPath) || readFileSync(typesPath, 'utf8') !== readFileSync(join(dir, 'schema.d.ts'), 'utf8')) {
-    problems.push('web/src/api/schema.d.ts');
+  generateTypes(join(dir, 'openapi.json'), join(dir, 'schema.ts'));
+  if (!existsSync(typesPath) || readFileSync(typesPath, 'utf8') !== readFileSync(join(dir, 'schema.ts'), 'utf8')) {
+    problems.push('web/src/api/schema.ts');
   }
   if (problems.length) {
     console.error(`OpenAPI drift: ${problems.join(' and ')} differ from the routes. Run "npm run openapi" and commit.`);

@@ -23,13 +23,12 @@ import { systemClock, type Clock } from './platform/context.js';
 import { createFieldCipher, resolveDataKey, type FieldCipher } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
 import { installErrorHandling, sendProblem } from './platform/http/problem.js';
+import { withDeclaredEnums } from './platform/http/openapi.js';
 import { projectRoot } from './platform/paths.js';
 import './platform/http/fastify-types.js';
-import { accessRoutes, authenticateRequest, sessionCookieName } from './modules/access/index.js';
-import { auditRoutes } from './modules/audit/index.js';
-import { pilotRoutes } from './modules/pilot/index.js';
-import { registryRoutes } from './modules/registry/index.js';
-import { systemRoutes } from './modules/system/index.js';
+import type { ModuleDefinition } from './platform/module.js';
+import { authenticateRequest, sessionCookieName } from './modules/access/index.js';
+import { modules as allModules } from './modules.js';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +38,8 @@ export interface AppDeps {
   cipher?: FieldCipher;
   /** Log to stdout (false in tests). */
   logger?: boolean;
+  /** Defaults to every module of the composition root (server/modules.ts). */
+  modules?: readonly ModuleDefinition[];
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -76,6 +77,7 @@ const documentProblems: typeof jsonSchemaTransform = (input) => {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
+  const modules = deps.modules ?? allModules;
   const clock = deps.clock ?? systemClock;
   const cipher = deps.cipher ?? createFieldCipher(resolveDataKey(config));
   const app = Fastify({
@@ -173,34 +175,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       openapi: '3.1.0',
       info: openapiInfo,
       servers: [{ url: '/', description: 'This InCaS instance' }],
-      tags: [
-        { name: 'auth', description: 'Login, logout, CSRF' },
-        { name: 'profile', description: 'The current user' },
-        { name: 'users', description: 'Account administration' },
-        { name: 'registry', description: 'Regions, provinces and Comuni (ISTAT/ANPR)' },
-        { name: 'organisations', description: 'Organisations acting on the territory' },
-        { name: 'audit', description: 'Audit trail' },
-        { name: 'pilot', description: 'Pilot art. 18-ter: referrals, cases, permits, PAI, measures, outcomes' },
-        { name: 'pilot-monitoring', description: 'Pilot art. 18-ter: budget, critical issues, tasks, quadro comparativo' },
-        { name: 'system', description: 'Health' },
-      ],
+      tags: modules.flatMap((m) => m.tags ?? []),
     },
     transform: documentProblems,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withDeclaredEnums(jsonSchemaTransformObject(input)),
   });
   if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(systemRoutes, { prefix: '/api' });
-  await app.register(
-    async (v1) => {
-      await v1.register(accessRoutes);
-      await v1.register(registryRoutes);
-      await v1.register(auditRoutes);
-      await v1.register(pilotRoutes, { prefix: '/pilot' });
-    },
-    { prefix: '/api/v1' },
-  );
+  for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: m.prefix ?? '/api/v1' });
 
   const webRoot = join(projectRoot(), 'dist', 'web');
   const hasWeb = existsSync(join(webRoot, 'index.html'));

@@ -2,25 +2,25 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
-import { startJobs, type JobDefinition } from './platform/jobs.js';
+import { startJobs } from './platform/jobs.js';
 import { createFieldCipher, resolveDataKey } from './platform/crypto.js';
-import { purgeSessionsJob } from './modules/access/index.js';
-import { pilotJobs } from './modules/pilot/index.js';
+import { jobsOf } from './platform/module.js';
+import { modules } from './modules.js';
 
 const config = loadConfig();
 const started = Date.now();
 const cipher = createFieldCipher(resolveDataKey(config));
-const { db, demoAccounts, migrations, registry } = await prepareDatabase(config, undefined, cipher);
-const app = await buildApp({ config, db, cipher });
+const { db, demoAccounts, migrations, notes } = await prepareDatabase(config, modules, { cipher });
+const app = await buildApp({ config, db, cipher, modules });
 await app.listen({ port: config.port, host: config.host });
-const jobs = await startJobs({ db, config, log: app.log, cipher }, [purgeSessionsJob as JobDefinition<unknown>, ...pilotJobs]);
+const jobs = await startJobs({ db, config, log: app.log, cipher }, jobsOf(modules));
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',
   `InCaS is running at ${url}  (API docs: ${url}/api/docs)`,
   `Database: ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}` +
-    ` · migrations applied now: ${migrations.length} · Comuni: ${registry.comuni}` +
+    ` · migrations applied now: ${migrations.length} · ${notes.join(' · ')}` +
     ` · ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 ];
 if (config.demoMode) {

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../config.js';
 import { prepareDatabase } from '../platform/bootstrap.js';
+import { modules } from '../modules.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../modules/access/index.js';
 
 const email = process.env.INCAS_ADMIN_EMAIL?.trim().toLowerCase();
@@ -15,7 +16,7 @@ if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !password || password
   process.exit(2);
 }
 const config = loadConfig();
-const { db } = await prepareDatabase(config);
+const { db } = await prepareDatabase(config, modules);
 try {
   const hash = await hashPassword(password);
   const created = await db.ownerTx(async (tx) => {

@@ -2,23 +2,37 @@ import type { Config } from '../config.js';
 import type { FieldCipher } from './crypto.js';
 import type { Database } from './db/db.js';
 import { openDatabase } from './db/open.js';
-import { migrate } from './db/migrate.js';
-import { loadRegistry } from '../modules/registry/index.js';
-import { sealLegacyTotpSecrets } from '../modules/access/index.js';
-import { seedDemo, type DemoAccount } from '../modules/demo/index.js';
+import { kernelMigrationsDir, migrate } from './db/migrate.js';
+import { migrationFolders, type DemoAccount, type ModuleDefinition } from './module.js';
+
+export interface PreparedDatabase {
+  db: Database;
+  /** Migrations applied by this start. */
+  migrations: string[];
+  /** One line per module that had something to say (e.g. "Comuni: 7894"). */
+  notes: string[];
+  demoAccounts: DemoAccount[];
+}
 
 /**
- * Opens the database and brings it up to date: migrations, reference data, demo data (with a
- * cipher, also the synthetic data of the 18-ter pilot, whose identities it encrypts).
+ * Opens the database and brings it up to date for the given modules: every module's migrations in
+ * global order, then each module's `prepare` (reference data, upgrades of stored rows), then, in
+ * demo mode, each module's demo data. With a cipher, demo identities are encrypted.
  */
 export async function prepareDatabase(
-  config: Config, db?: Database, cipher?: FieldCipher,
-): Promise<{ db: Database; demoAccounts: DemoAccount[]; migrations: string[]; registry: { skipped: boolean; comuni: number } }> {
-  const database = db ?? (await openDatabase(config));
-  const migrations = await migrate(database);
-  const registry = await loadRegistry(database);
-  // TOTP secrets written before they were encrypted (release 0.1) are encrypted now
-  if (cipher) await sealLegacyTotpSecrets(database, cipher);
-  const demoAccounts = config.demoMode ? (await seedDemo(database, config.demoPassword, cipher ? { cipher } : undefined)).accounts : [];
-  return { db: database, demoAccounts, migrations, registry };
+  config: Config, modules: readonly ModuleDefinition[], opts: { db?: Database; cipher?: FieldCipher } = {},
+): Promise<PreparedDatabase> {
+  const db = opts.db ?? (await openDatabase(config));
+  const migrations = await migrate(db, migrationFolders(kernelMigrationsDir(), modules));
+  const deps = { db, config, ...(opts.cipher ? { cipher: opts.cipher } : {}) };
+  const notes: string[] = [];
+  for (const m of modules) {
+    const note = await m.prepare?.(deps);
+    if (note) notes.push(note);
+  }
+  const demoAccounts: DemoAccount[] = [];
+  if (config.demoMode) {
+    for (const m of modules) demoAccounts.push(...((await m.seedDemo?.({ ...deps, password: config.demoPassword })) ?? []));
+  }
+  return { db, migrations, notes, demoAccounts };
 }

@@ -27,58 +27,56 @@ export const statusOfKind: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-/** Every stable error code the API can answer with, and its kind. */
-export const errorCodes = {
+/**
+ * The kernel's own codes: request handling, sessions, the permission check, the database. Each
+ * module declares its codes with `defineErrors` in its `<module>.errors.ts` and lists them in its
+ * module definition.
+ */
+const kernelErrors = {
   'request.invalid': 'invalid',
   'request.malformed': 'invalid',
   'request.too_large': 'too_large',
   'request.unsupported_media_type': 'unsupported',
   internal: 'internal',
   'auth.required': 'unauthenticated',
-  'auth.invalid_credentials': 'unauthenticated',
-  'auth.totp_required': 'unauthenticated',
-  'auth.totp_invalid': 'unauthenticated',
-  'auth.locked': 'too_many',
-  'auth.totp_enrolment_required': 'forbidden',
-  'auth.wrong_password': 'invalid',
-  'auth.totp_not_pending': 'conflict',
   'csrf.invalid': 'forbidden',
   'origin.invalid': 'forbidden',
   'rate.limited': 'too_many',
   forbidden: 'forbidden',
   'route.not_found': 'not_found',
-  'comune.not_found': 'not_found',
-  'organisation.not_found': 'not_found',
-  'organisation.invalid_place': 'invalid',
-  'organisation.duplicate': 'conflict',
-  'user.role_not_allowed': 'invalid',
-  'user.not_found': 'not_found',
-  'user.email_taken': 'conflict',
-  'user.cannot_disable_self': 'conflict',
-  'region.not_found': 'not_found',
   'database.unavailable': 'unavailable',
-  'pilot.not_in_comune': 'forbidden',
-  'pilot.case.not_found': 'not_found',
-  'pilot.person.not_found': 'not_found',
-  'pilot.referral.not_found': 'not_found',
-  'pilot.permit.not_found': 'not_found',
-  'pilot.pai.not_found': 'not_found',
-  'pilot.measure.not_found': 'not_found',
-  'pilot.issue.not_found': 'not_found',
-  'pilot.task.not_found': 'not_found',
-  'pilot.invalid': 'invalid',
-  'pilot.invalid_transition': 'conflict',
-  'pilot.not_eligible': 'conflict',
-  'pilot.duplicate_person': 'conflict',
-  'pilot.budget_exceeded': 'conflict',
-  'pilot.budget_missing': 'conflict',
-  'pilot.pai_exists': 'conflict',
-  'pilot.pai_locked': 'conflict',
-  'pilot.stale': 'conflict',
-  'pilot.import_invalid': 'invalid',
 } as const satisfies Record<string, ErrorKind>;
+type KernelErrors = typeof kernelErrors;
 
-export type ErrorCode = keyof typeof errorCodes;
+/**
+ * Every stable code the API can answer with, by kind. Modules add theirs by declaration merging
+ * (`declare module '…/platform/errors.js' { interface ErrorCodes extends PilotErrors {} }`), so
+ * `new AppError('pilot.case.not_found')` is checked by the compiler.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes extends KernelErrors {}
+
+export type ErrorCode = keyof ErrorCodes & string;
+
+const kindOfCode = new Map<string, ErrorKind>(Object.entries(kernelErrors));
+
+/**
+ * Declares a module's error codes and their kinds. Called once, at the top of the module's
+ * `<module>.errors.ts`; a code declared twice with another kind stops the start.
+ */
+export function defineErrors<const T extends Record<string, ErrorKind>>(codes: T): T {
+  for (const [code, kind] of Object.entries(codes)) {
+    const known = kindOfCode.get(code);
+    if (known && known !== kind) throw new Error(`Error code ${code} declared twice (${known}, ${kind})`);
+    kindOfCode.set(code, kind);
+  }
+  return codes;
+}
+
+/** Every declared code with its kind, sorted: the `ErrorCode` enum of the OpenAPI document. */
+export function declaredErrorCodes(): Array<[string, ErrorKind]> {
+  return [...kindOfCode.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
 
 export interface FieldIssue {
   path: string;
@@ -100,7 +98,7 @@ export class AppError extends Error {
     super(message ?? code);
     this.name = 'AppError';
     this.code = code;
-    this.status = statusOfKind[errorCodes[code]];
+    this.status = statusOfKind[kindOfCode.get(code) ?? 'internal'];
     this.fieldIssues = opts.fieldIssues;
     this.headers = opts.headers;
   }

@@ -16,3 +16,11 @@ export function projectRoot(): string {
   cached = dir;
   return dir;
 }
+
+/**
+ * The source folder of a module (its SQL migrations and other files are read from the source tree,
+ * from `tsx` and from the built `dist/` alike).
+ */
+export function moduleDir(name: string): string {
+  return join(projectRoot(), 'server', 'modules', name);
+}

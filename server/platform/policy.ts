@@ -1,7 +1,8 @@
 /**
- * The one permission table of the platform (PRODUCT.md §3). Services call `assertCan`; routes
- * only authenticate. Later modules add their permissions here, so the whole matrix reads in one
- * place and the role × endpoint tests are generated from it.
+ * Roles and the permission check (PRODUCT.md §3). The roles are the platform's; each module
+ * declares its own permissions as a policy table (`definePolicy` in `<module>.policy.ts`), and
+ * the role × permission matrix is assembled from them (docs/PERMISSIONS.md is generated from it,
+ * and the role × endpoint tests read it). Services call `assertCan`; routes only authenticate.
  */
 import { AppError } from './errors.js';
 import type { Actor } from './context.js';
@@ -18,53 +19,41 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = [
-  'registry.read',
-  'registry.manage',
-  'organisations.read',
-  'organisations.manage',
-  'users.manage',
-  'audit.read',
-  'audit.verify',
-  'profile.manage',
-  // pilot 18-ter (case management): person-level data stays in the Comune
-  'pilot.cases.read',
-  'pilot.cases.write',
-  'pilot.cases.decide',
-  'pilot.cases.export',
-  'pilot.tasks.read',
-  'pilot.pseudonymised.read',
-  'pilot.comparative.read',
-  'pilot.budget.read',
-  'pilot.budget.manage',
-  'pilot.issues.read',
-  'pilot.issues.manage',
-] as const;
-export type Permission = (typeof permissions)[number];
+/**
+ * Every permission, by name. Modules add theirs by declaration merging
+ * (`declare module '…/platform/policy.js' { interface Permissions extends Record<PilotPermission, true> {} }`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Permissions {}
+export type Permission = keyof Permissions & string;
 
-const everyone: Permission[] = ['registry.read', 'organisations.read', 'profile.manage'];
+/** A module's policy table: which roles hold each of its permissions. */
+export type PolicyTable<P extends string> = Record<P, readonly Role[]>;
 
-/** Role → permissions. Reading audit rows is further limited by row-level security to the tenant. */
-export const permissionTable: Record<Role, readonly Permission[]> = {
-  // the case manager: full data of the cases assigned to them (the service checks the assignment)
-  operatore: [...everyone, 'pilot.cases.read', 'pilot.cases.write', 'pilot.tasks.read', 'pilot.comparative.read'],
-  // the Comune's side: every case of the Comune; admits, revokes, approves PAIs; exports
-  referente_comunale: [...everyone, 'audit.read', 'pilot.cases.read', 'pilot.cases.write', 'pilot.cases.decide',
-    'pilot.cases.export', 'pilot.tasks.read', 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read',
-    'pilot.issues.manage'],
-  // finance of the Comune, no person-level data
-  responsabile_amministrativo: [...everyone, 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read'],
-  revisore: [...everyone],
-  // aggregates only, disclosure-controlled
-  regione: [...everyone, 'pilot.comparative.read'],
-  // pseudonymised rows for data-quality support, never identity
-  assistenza_tecnica: [...everyone, 'pilot.pseudonymised.read', 'pilot.comparative.read', 'pilot.budget.read',
-    'pilot.issues.read', 'pilot.issues.manage'],
-  // fixed disclosure-controlled tables only
-  mlps: [...everyone, 'pilot.comparative.read', 'pilot.budget.read', 'pilot.issues.read'],
-  amministratore: [...everyone, 'registry.manage', 'organisations.manage', 'users.manage', 'audit.read', 'audit.verify',
-    'pilot.budget.read', 'pilot.budget.manage'],
-};
+const declared = new Map<string, readonly Role[]>();
+
+/**
+ * Declares a module's permissions as a table, permission → roles holding it, readable at a glance
+ * in the module's `<module>.policy.ts`. Called once per module; a permission declared twice stops
+ * the start. Returns the permission names.
+ */
+export function definePolicy<const P extends string>(table: PolicyTable<P>): P[] {
+  for (const [permission, holders] of Object.entries(table) as Array<[string, readonly Role[]]>) {
+    if (declared.has(permission)) throw new Error(`Permission ${permission} declared twice`);
+    declared.set(permission, holders);
+  }
+  return Object.keys(table) as P[];
+}
+
+/** Every declared permission, sorted: the `Permission` enum of the OpenAPI document. */
+export function declaredPermissions(): Permission[] {
+  return [...declared.keys()].sort() as Permission[];
+}
+
+/** Role → permissions, assembled from every module's policy table. */
+export function permissionsOfRole(role: Role): Permission[] {
+  return [...declared.entries()].filter(([, holders]) => holders.includes(role)).map(([p]) => p as Permission);
+}
 
 /**
  * Roles that can see personal data of beneficiaries, or change who can: outside demo mode they
@@ -83,7 +72,9 @@ export const secondFactorRequired: Record<Role, boolean> = {
 
 export function permissionsOf(userRoles: readonly string[]): Set<Permission> {
   const out = new Set<Permission>();
-  for (const r of userRoles) for (const p of permissionTable[r as Role] ?? []) out.add(p);
+  for (const [permission, holders] of declared) {
+    if (userRoles.some((r) => holders.includes(r as Role))) out.add(permission as Permission);
+  }
   return out;
 }
 

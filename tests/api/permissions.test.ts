@@ -1,11 +1,11 @@
 /**
- * The role × operation matrix, generated from the one permission table: every role gets exactly
- * what `permissionTable` grants — 403 for the rest — through the raw API.
+ * The role × operation matrix, generated from the modules' policy tables: every role gets exactly
+ * what the modules' policy tables grant — 403 for the rest — through the raw API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
-import { permissionTable, roles, type Permission } from '../../server/platform/policy.js';
+import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: () => unknown };
 let n = 0;
@@ -53,13 +53,13 @@ describe('permission matrix', () => {
       for (const [permission, call] of Object.entries(guarded) as [Permission, Call | null][]) {
         if (!call) continue;
         const res = await a.request(call.method, call.url, call.body?.());
-        const granted = permissionTable[role].includes(permission);
+        const granted = permissionsOfRole(role).includes(permission);
         if (granted) expect(res.status, `${role} ${permission}`).toBeLessThan(300);
         else expect(res.status, `${role} ${permission}`).toBe(403);
       }
       // and /me reports the same permissions the table holds
       const me = await a.get<{ permissions: string[] }>('/api/v1/me');
-      expect(me.body.permissions).toEqual([...permissionTable[role]].sort());
+      expect(me.body.permissions).toEqual(permissionsOfRole(role).sort());
     });
   }
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import { TEST_DATA_KEY } from '../support/harness.js';
 import { createFieldCipher } from '../../server/platform/crypto.js';
-import { openIdentity } from '../../server/modules/pilot/pilot.identity.js';
+import { openIdentity } from '../../server/modules/pilot/shared/identity.js';
 import { expectAccessible, logIn, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 const RECORDS_TITLE = 'Righe pseudonimizzate (assistenza tecnica)';

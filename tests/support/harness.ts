@@ -61,6 +61,21 @@ export async function openTestDb(): Promise<Database> {
   return openPostgres(databaseUrlWithName(tmpl.serverUrl, name), { max: 5 });
 }
 
+/** An empty database, not migrated (for upgrade tests); dropped with the other copies at the end. */
+export async function openEmptyDb(): Promise<Database> {
+  const tmpl = inject('dbTemplate');
+  if (tmpl.kind === 'pglite') return openPglite(null);
+  const name = `${tmpl.template.replace('_tmpl_', '_')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: tmpl.serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return openPostgres(databaseUrlWithName(tmpl.serverUrl, name), { max: 5 });
+}
+
 export interface TestApp {
   app: FastifyInstance;
   db: Database;

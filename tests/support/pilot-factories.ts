@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../server/platform/db/db.js';
 import type { FieldCipher } from '../../server/platform/crypto.js';
-import { cfIndex, nameIndex, sealIdentity, type Identity } from '../../server/modules/pilot/pilot.identity.js';
+import { cfIndex, nameIndex, sealIdentity, type Identity } from '../../server/modules/pilot/shared/identity.js';
 import { makeOrg, makeUser, type TestOrg, type TestUser } from './factories.js';
 
 export interface PilotComune {

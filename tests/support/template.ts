@@ -11,6 +11,7 @@ import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { loadRegistry } from '../../server/modules/registry/index.js';
+import { allMigrationFolders } from '../../server/modules.js';
 
 export type TemplateInfo =
   | { kind: 'pglite'; imagePath: string }
@@ -32,7 +33,7 @@ export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: (
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const db = await openPglite(null);
-    await migrate(db);
+    await migrate(db, allMigrationFolders());
     await loadRegistry(db);
     const image = await db.pglite.dumpDataDir('none');
     const imagePath = join(tmpdir(), `incas-test-template-${process.pid}.tar`);
@@ -46,7 +47,7 @@ export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: (
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   const db = await openPostgres(databaseUrlWithName(serverUrl, template), { max: 2 });
-  await migrate(db);
+  await migrate(db, allMigrationFolders());
   await loadRegistry(db);
   await db.close();
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { roles } from '../../platform/policy.js';
+import { permissionSchema } from '../../platform/http/openapi.js';
 import { organisationTypeSchema } from '../registry/index.js';
 
 export const roleSchema = z.enum(roles).meta({ id: 'Role' });
@@ -42,7 +43,7 @@ export const meSchema = z
       regionName: z.string().nullable(),
     }),
     roles: z.array(roleSchema),
-    permissions: z.array(z.string()),
+    permissions: z.array(permissionSchema),
     scope: scopeSchema,
     demoMode: z.boolean(),
     mustEnrolTotp: z.boolean(),

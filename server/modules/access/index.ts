@@ -1,7 +1,32 @@
-export { accessRoutes } from './access.routes.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { accessErrors } from './access.errors.js';
+import { accessPermissions } from './access.policy.js';
+import { accessRoutes } from './access.routes.js';
+import { sealLegacyTotpSecrets } from './access.credentials.js';
+import { purgeSessionsJob } from './access.jobs.js';
+import type { JobDefinition } from '../../platform/jobs.js';
+
 export { authenticateRequest } from './access.hook.js';
-export { hashPassword, sealLegacyTotpSecrets } from './access.credentials.js';
+export { hashPassword } from './access.credentials.js';
 export { insertUser, replaceUserRoles } from './access.repo.js';
 export { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from './access.auth.service.js';
 export { sessionCookieName } from './access.cookies.js';
 export { purgeSessionsJob } from './access.jobs.js';
+
+/** Login, sessions, TOTP, the current user, user administration. */
+export const accessModule: ModuleDefinition = {
+  name: 'access',
+  routes: accessRoutes,
+  tags: [
+    { name: 'auth', description: 'Login, logout, CSRF' },
+    { name: 'profile', description: 'The current user' },
+    { name: 'users', description: 'Account administration' },
+  ],
+  errors: accessErrors,
+  permissions: accessPermissions,
+  jobs: [purgeSessionsJob as JobDefinition<unknown>],
+  // TOTP secrets written before they were encrypted (release 0.1) are encrypted now
+  prepare: async ({ db, cipher }) => {
+    if (cipher) await sealLegacyTotpSecrets(db, cipher);
+  },
+};

@@ -1,13 +1,19 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pilotCaseRoutes } from './pilot.cases.routes.js';
-import { pilotComparativeRoutes } from './pilot.comparative.routes.js';
-import { pilotExtractRoutes } from './pilot.extract.js';
-import { pilotOutcomeRoutes } from './pilot.outcomes.js';
-import { pilotPaiRoutes } from './pilot.pai.routes.js';
-import { pilotWorkRoutes } from './pilot.work.routes.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { moduleDir } from '../../platform/paths.js';
+import { pilotCaseRoutes } from './cases/cases.routes.js';
+import { pilotOutcomeRoutes } from './cases/outcomes.js';
+import { pilotComparativeRoutes } from './comparative/comparative.routes.js';
+import { pilotExtractRoutes } from './comparative/extract.js';
+import { pilotPaiRoutes } from './pai/pai.routes.js';
+import { pilotErrors } from './shared/errors.js';
+import { pilotPermissions } from './shared/policy.js';
+import { pilotJobs } from './work/jobs.js';
+import { pilotWorkRoutes } from './work/work.routes.js';
 
 /** Every route of the 18-ter pilot, mounted under /api/v1/pilot. */
-export async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
+async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(pilotCaseRoutes);
   await fastify.register(pilotPaiRoutes);
   await fastify.register(pilotOutcomeRoutes);
@@ -16,15 +22,35 @@ export async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(pilotExtractRoutes);
 }
 
-export { pilotJobs } from './pilot.jobs.js';
+/**
+ * The 18-ter pilot: cases (referrals, households, permits, decisions, outcomes, privacy, import
+ * and export), PAI (measures, versions, budget, print), work (tasks, critical issues, digest) and
+ * the comparative (quadro, disclosure control, pseudonymised rows, release extract), over a
+ * shared kernel (vocabulary, state machines, case access, identity, rules).
+ */
+export const pilotModule: ModuleDefinition = {
+  name: 'pilot',
+  routes: pilotRoutes,
+  prefix: '/api/v1/pilot',
+  tags: [
+    { name: 'pilot', description: 'Pilot art. 18-ter: referrals, cases, permits, PAI, measures, outcomes' },
+    { name: 'pilot-monitoring', description: 'Pilot art. 18-ter: budget, critical issues, tasks, quadro comparativo' },
+  ],
+  migrations: join(moduleDir('pilot'), 'migrations'),
+  errors: pilotErrors,
+  permissions: pilotPermissions,
+  jobs: pilotJobs,
+};
+
+export { pilotJobs } from './work/jobs.js';
 
 // pure rules, vocabulary and identity helpers, for other modules (the demo seed)
 export {
   addDays, addMonths, assessEligibility, checkCodiceFiscale, daysBetween, firstPermitExpiry, formatPseudonym, kinshipOf,
   minimumRenewalExpiry, pseudonymPrefix, type IsoDate,
-} from './pilot.rules.js';
-export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './pilot.identity.js';
+} from './shared/rules.js';
+export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './shared/identity.js';
 export {
   exitReasons, type CaseStatus, type ContractType, type ExitReason, type MeasureStatus, type MeasureType, type PaiStatus, type Relation,
   type Sector,
-} from './pilot.vocab.js';
+} from './shared/vocab.js';

@@ -1,1 +1,10 @@
-export { systemRoutes } from './system.routes.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { systemRoutes } from './system.routes.js';
+
+/** Health of the instance, outside the versioned API. */
+export const systemModule: ModuleDefinition = {
+  name: 'system',
+  routes: systemRoutes,
+  prefix: '/api',
+  tags: [{ name: 'system', description: 'Health' }],
+};

@@ -3,24 +3,46 @@ import { join } from 'node:path';
 import { projectRoot } from '../paths.js';
 import type { Database } from './db.js';
 
-export function migrationsDir(): string {
+/** The kernel's own migrations (roles, tenancy settings, the foundation tables of release 0.1). */
+export function kernelMigrationsDir(): string {
   return join(projectRoot(), 'server', 'platform', 'db', 'migrations');
 }
 
 /**
- * Applies the forward-only SQL migrations not yet applied, each in its own transaction, in name
- * order. A transaction-level advisory lock keeps two starting instances from racing.
+ * The migrations of the given folders (the kernel's and each module's), in one global name order:
+ * a module's `0008_x.sql` runs after the kernel's `0001_…` and another module's `0007_…`. A name is
+ * the migration's identity in `incas_migrations`, so it must be unique across folders and moving a
+ * file between folders does not run it again.
  */
-export async function migrate(db: Database): Promise<string[]> {
+export function listMigrations(folders: readonly string[]): Array<{ name: string; path: string }> {
+  const byName = new Map<string, string>();
+  const nameOfNumber = new Map<string, string>();
+  for (const folder of folders) {
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith('.sql')) continue;
+      if (!/^\d{4}_[a-z0-9_]+\.sql$/.test(name)) throw new Error(`Migration ${name} is not named NNNN_snake_case.sql`);
+      const number = name.slice(0, 4);
+      const other = nameOfNumber.get(number);
+      if (other) throw new Error(`Migration number ${number} is used twice: ${other} and ${name}`);
+      nameOfNumber.set(number, name);
+      byName.set(name, join(folder, name));
+    }
+  }
+  return [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, path]) => ({ name, path }));
+}
+
+/**
+ * Applies the forward-only SQL migrations not yet applied, each in its own transaction, in global
+ * name order. A transaction-level advisory lock keeps two starting instances from racing.
+ */
+export async function migrate(db: Database, folders: readonly string[]): Promise<string[]> {
+  const migrations = listMigrations(folders);
   await db.ownerExec(
     `CREATE TABLE IF NOT EXISTS incas_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const files = readdirSync(migrationsDir())
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
-    .sort();
   const applied: string[] = [];
-  for (const file of files) {
-    const sql = readFileSync(join(migrationsDir(), file), 'utf8');
+  for (const { name: file, path } of migrations) {
+    const sql = readFileSync(path, 'utf8');
     const done = await db.ownerTx(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(7308000)');
       const rows = await tx.query('SELECT 1 FROM incas_migrations WHERE name = $1', [file]);

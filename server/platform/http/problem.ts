@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
+import { errorCodeSchema } from './openapi.js';
 
 /** RFC 9457 problem details, with our stable `code` and every invalid field. */
 export const problemSchema = z
@@ -9,7 +10,7 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.string(),
+    code: errorCodeSchema,
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z

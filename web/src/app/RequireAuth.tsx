@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { QueryError } from '../components/QueryError';
 import { hasPermission, useMe } from '../lib/session';
+import type { PermissionName } from '../lib/permissions';
 import { Forbidden } from './StatusPages';
 
 /**
@@ -20,7 +21,7 @@ export function RequireAuth() {
 }
 
 /** Shows a "not allowed" page instead of a page the user's permissions do not cover. */
-export function RequirePermission({ permission, children }: { permission: string | string[]; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: PermissionName | PermissionName[]; children: ReactNode }) {
   const { data: me } = useMe();
   const needed = Array.isArray(permission) ? permission : [permission];
   if (!needed.some((p) => hasPermission(me, p))) return <Forbidden />;

@@ -1,21 +1,17 @@
-/** Permission names the UI checks; the server enforces them again on every call. */
-export const Permission = {
-  registryRead: 'registry.read',
-  registryManage: 'registry.manage',
-  organisationsRead: 'organisations.read',
-  organisationsManage: 'organisations.manage',
-  usersManage: 'users.manage',
-  auditRead: 'audit.read',
-  auditVerify: 'audit.verify',
-  pilotCasesRead: 'pilot.cases.read',
-  pilotCasesWrite: 'pilot.cases.write',
-  pilotCasesDecide: 'pilot.cases.decide',
-  pilotCasesExport: 'pilot.cases.export',
-  pilotTasksRead: 'pilot.tasks.read',
-  pilotPseudonymisedRead: 'pilot.pseudonymised.read',
-  pilotComparativeRead: 'pilot.comparative.read',
-  pilotBudgetRead: 'pilot.budget.read',
-  pilotBudgetManage: 'pilot.budget.manage',
-  pilotIssuesRead: 'pilot.issues.read',
-  pilotIssuesManage: 'pilot.issues.manage',
-} as const;
+/**
+ * Permission names the UI checks; the server enforces them again on every call. The names come
+ * from the OpenAPI document (`Permission`, filled from the modules' policy tables), so this list
+ * is generated: `Permission.pilotCasesRead === 'pilot.cases.read'`.
+ */
+import { permissionValues } from '../api/schema';
+
+export type PermissionName = (typeof permissionValues)[number];
+
+/** 'pilot.cases.read' → 'pilotCasesRead' */
+type CamelOf<S extends string> = S extends `${infer H}.${infer T}` ? `${H}${Capitalize<CamelOf<T>>}` : S;
+
+const camelOf = (name: string): string => name.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+
+export const Permission = Object.fromEntries(permissionValues.map((p) => [camelOf(p), p])) as {
+  readonly [P in PermissionName as CamelOf<P>]: P;
+};

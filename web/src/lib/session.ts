@@ -5,6 +5,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Me } from '../api/models';
+import type { PermissionName } from './permissions';
 import { isProblem } from '../api/problem';
 
 export const meQueryKey = ['me'] as const;
@@ -31,7 +32,7 @@ export function useSession(): Me {
   return data;
 }
 
-export function hasPermission(me: Me | null | undefined, permission: string): boolean {
+export function hasPermission(me: Me | null | undefined, permission: PermissionName): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 

@@ -6,19 +6,18 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { errorCodeValues } from '../../api/schema';
 import { useProblemMessages } from '../../lib/problemMessages';
 import { useFormErrors } from '../../lib/useFormErrors';
 
-const PILOT_CODES = [
-  'invalid_transition', 'not_eligible', 'duplicate_person', 'budget_exceeded', 'budget_missing', 'pai_exists', 'pai_locked',
-  'stale', 'not_in_comune', 'invalid', 'import_invalid',
-] as const;
-type PilotCode = (typeof PILOT_CODES)[number];
+type ErrorCode = (typeof errorCodeValues)[number];
+/** The pilot's own codes with a sentence of their own (`pilot.stale` → `stale`); `pilot.case.not_found` and the like read as any 404. */
+type PilotCode = ErrorCode extends infer C ? (C extends `pilot.${infer R}` ? (R extends `${string}.${string}` ? never : R) : never) : never;
 
 function pilotCodeOf(error: unknown): PilotCode | undefined {
-  if (!(error instanceof ApiProblem) || !error.code.startsWith('pilot.')) return undefined;
-  const rest = error.code.slice('pilot.'.length);
-  return (PILOT_CODES as readonly string[]).includes(rest) ? (rest as PilotCode) : undefined;
+  if (!(error instanceof ApiProblem) || !(errorCodeValues as readonly string[]).includes(error.code)) return undefined;
+  const [module, ...rest] = error.code.split('.');
+  return module === 'pilot' && rest.length === 1 ? (rest[0] as PilotCode) : undefined;
 }
 
 /** One sentence for a failed request: the pilot's own wording first, then what the server said. */

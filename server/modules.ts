@@ -1,0 +1,26 @@
+/**
+ * The composition root: every module of InCaS, in the order their routes, migrations, start-up
+ * preparation and demo data run. Adding a module is one line here (and one in
+ * web/src/app/features.ts on the web side); see docs/ARCHITECTURE.md, "Adding a module".
+ */
+import type { ModuleDefinition } from './platform/module.js';
+import { migrationFolders } from './platform/module.js';
+import { kernelMigrationsDir } from './platform/db/migrate.js';
+import { accessModule } from './modules/access/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { demoModule } from './modules/demo/index.js';
+import { pilotModule } from './modules/pilot/index.js';
+import { registryModule } from './modules/registry/index.js';
+import { systemModule } from './modules/system/index.js';
+
+export const modules: readonly ModuleDefinition[] = [
+  systemModule,
+  accessModule,
+  registryModule,
+  auditModule,
+  pilotModule,
+  demoModule,
+];
+
+/** The kernel's migration folder and every module's, for `migrate`. */
+export const allMigrationFolders = (): string[] => migrationFolders(kernelMigrationsDir(), modules);

@@ -1,0 +1,200 @@
+/** SQL of referrals, persons, households, permits and cases. Plain rows in, plain rows out. */
+import type { FieldCipher } from '../../../platform/crypto.js';
+import type { Queryable } from '../../../platform/db/db.js';
+import { Where, offsetOf } from '../../../platform/pagination.js';
+import type { CaseQuery, CaseSummary, PersonInput } from './cases.schema.js';
+import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
+import { derivePermitStatus, formatPseudonym, pseudonymPrefix, type PermitFacts } from '../shared/rules.js';
+
+/** Next pseudonym of the Comune for the year, e.g. CT-2026-0007 (counter row locked by the upsert). */
+export async function nextPseudonym(tx: Queryable, comune: string, year: number): Promise<string> {
+  const [row] = await tx.query<{ last: number; sigla: string }>(
+    `WITH c AS (
+       INSERT INTO pilot_counters (comune_istat, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (comune_istat, year) DO UPDATE SET last = pilot_counters.last + 1
+       RETURNING last)
+     SELECT c.last, p.sigla FROM c, comuni m JOIN provinces p ON p.code = m.province_code WHERE m.istat_code = $1`,
+    [comune, year],
+  );
+  return formatPseudonym(pseudonymPrefix(row!.sigla), year, row!.last);
+}
+
+export interface PersonRow {
+  id: string;
+  pseudonym: string;
+  sex: 'F' | 'M' | 'X';
+  birth_year: number;
+  birth_country: string;
+  nationalities: string[];
+  languages: string[];
+  identity_enc: string;
+}
+
+/** Inserts a person with the identity encrypted and the blind indexes; returns id and pseudonym. */
+export async function insertPerson(
+  tx: Queryable, cipher: FieldCipher, p: PersonInput & { id: string; comune: string; year: number; now: Date; importKey?: string | null },
+): Promise<{ id: string; pseudonym: string }> {
+  const pseudonym = await nextPseudonym(tx, p.comune, p.year);
+  const identity = { ...p.identity, codiceFiscale: p.identity.codiceFiscale ? p.identity.codiceFiscale.toUpperCase() : null };
+  await tx.query(
+    `INSERT INTO pilot_persons (id, comune_istat, pseudonym, sex, birth_year, birth_country, nationalities, languages,
+       identity_enc, name_index, cf_index, import_key, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
+    [p.id, p.comune, pseudonym, p.sex, Number(p.identity.birthDate.slice(0, 4)), p.birthCountry, p.nationalities, p.languages,
+      sealIdentity(cipher, p.id, identity), nameIndex(cipher, identity.surname, identity.givenNames),
+      identity.codiceFiscale ? cfIndex(cipher, identity.codiceFiscale) : null, p.importKey ?? null, p.now],
+  );
+  return { id: p.id, pseudonym };
+}
+
+export async function existsPersonWithCf(tx: Queryable, comune: string, index: string): Promise<boolean> {
+  return (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND cf_index = $2', [comune, index])).length > 0;
+}
+
+export async function selectCasePage(
+  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null; today: string },
+): Promise<{ items: CaseSummary[]; total: number }> {
+  const w = new Where();
+  if (opts.ownerOnly) w.add('c.owner_user_id = $?', opts.ownerOnly);
+  if (q.status) w.add('c.status = $?', q.status);
+  if (q.q) {
+    const like = w.param(`${q.q.toUpperCase()}%`);
+    const byIndex = [`hp.pseudonym LIKE ${like}`];
+    // a full name or codice fiscale matches any member of the household through the blind indexes
+    if (opts.nameIdx) byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
+      WHERE m.case_id = c.id AND p.name_index = ${w.param(opts.nameIdx)})`);
+    if (opts.cfIdx) byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
+      WHERE m.case_id = c.id AND p.cf_index = ${w.param(opts.cfIdx)})`);
+    w.raw(`(${byIndex.join(' OR ')})`);
+  }
+  const limit = w.param(q.pageSize);
+  const offset = w.param(offsetOf(q));
+  const rows = await tx.query<{
+    id: string; pseudonym: string; status: CaseSummary['status']; opened_on: string; owner_name: string; members: number;
+    permit: PermitFacts | null; pai_status: string | null; total: number;
+  }>(
+    `SELECT c.id, hp.pseudonym, c.status, c.opened_on::text AS opened_on, u.display_name AS owner_name,
+            (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members,
+            -- the holder's current permit: the latest one not converted into its successor
+            (SELECT json_build_object('basis', pm.basis, 'receiptOn', pm.receipt_on, 'issuedOn', pm.issued_on,
+                      'expiresOn', pm.expires_on, 'renewalRequestedOn', pm.renewal_requested_on, 'renewedOn', pm.renewed_on,
+                      'conversionRequestedOn', pm.conversion_requested_on, 'convertedOn', pm.converted_on, 'revokedOn', pm.revoked_on)
+               FROM pilot_permits pm WHERE pm.person_id = c.holder_person_id AND pm.converted_on IS NULL
+              ORDER BY coalesce(pm.issued_on, pm.receipt_on) DESC NULLS LAST, pm.created_at DESC LIMIT 1) AS permit,
+            (SELECT pa.status FROM pilot_pais pa WHERE pa.person_id = c.holder_person_id ORDER BY pa.created_at DESC LIMIT 1) AS pai_status,
+            count(*) OVER () AS total
+       FROM pilot_cases c
+       JOIN pilot_persons hp ON hp.id = c.holder_person_id
+       JOIN users u ON u.id = c.owner_user_id
+       ${w}
+      ORDER BY c.opened_on DESC, hp.pseudonym DESC
+      LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({
+      id: r.id, pseudonym: r.pseudonym, status: r.status, openedOn: r.opened_on, ownerName: r.owner_name,
+      members: r.members, permitStatus: r.permit ? derivePermitStatus(r.permit, opts.today) : null,
+      permitExpiresOn: r.permit?.expiresOn ?? null, paiStatus: r.pai_status,
+    })),
+  };
+}
+
+export interface MemberRow extends PersonRow {
+  role: 'titolare' | 'familiare';
+  relation: string | null;
+  kinship_kind: string | null;
+  degree: number | null;
+  in_nucleo: boolean;
+  present_in_italy: boolean;
+}
+
+export async function selectMembers(tx: Queryable, caseId: string): Promise<MemberRow[]> {
+  return tx.query<MemberRow>(
+    `SELECT p.id, p.pseudonym, p.sex, p.birth_year, p.birth_country, p.nationalities, p.languages, p.identity_enc,
+            m.role, m.relation, m.kinship_kind, m.degree, m.in_nucleo, m.present_in_italy
+       FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
+      WHERE m.case_id = $1 ORDER BY m.role DESC, m.created_at, p.pseudonym`,
+    [caseId],
+  );
+}
+
+export interface PermitRow {
+  id: string; person_id: string; basis: string; questura: string; initiated_by: string | null; number_enc: string | null;
+  receipt_on: string | null; issued_on: string | null; expires_on: string | null; renewal_requested_on: string | null;
+  renewed_on: string | null; renewal_count: number; conversion_requested_on: string | null; converted_on: string | null;
+  converted_to: string | null; revoked_on: string | null; revocation_reason: string | null; predecessor_id: string | null;
+}
+
+const permitColumns = `id, person_id, basis, questura, initiated_by, number_enc, receipt_on::text AS receipt_on,
+  issued_on::text AS issued_on, expires_on::text AS expires_on, renewal_requested_on::text AS renewal_requested_on,
+  renewed_on::text AS renewed_on, renewal_count, conversion_requested_on::text AS conversion_requested_on,
+  converted_on::text AS converted_on, converted_to, revoked_on::text AS revoked_on, revocation_reason, predecessor_id`;
+
+export async function selectPermitsOf(tx: Queryable, personIds: string[]): Promise<PermitRow[]> {
+  if (!personIds.length) return [];
+  return tx.query<PermitRow>(
+    `SELECT ${permitColumns} FROM pilot_permits WHERE person_id = ANY($1::uuid[]) ORDER BY coalesce(issued_on, receipt_on, created_at::date), created_at, id`, [personIds],
+  );
+}
+
+export async function selectPermit(tx: Queryable, id: string, lock = false): Promise<PermitRow | undefined> {
+  const [row] = await tx.query<PermitRow>(`SELECT ${permitColumns} FROM pilot_permits WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return row;
+}
+
+export interface AdmissionRow {
+  id: string; person_id: string; status: 'ammesso' | 'revocato' | 'cessato'; decided_on: string; decided_by_name: string;
+  reason: string; ended_on: string | null; end_reason: string | null;
+}
+
+export async function selectAdmissions(tx: Queryable, caseId: string): Promise<AdmissionRow[]> {
+  return tx.query<AdmissionRow>(
+    `SELECT a.id, a.person_id, a.status, a.decided_on::text AS decided_on, u.display_name AS decided_by_name, a.reason,
+            a.ended_on::text AS ended_on, a.end_reason
+       FROM pilot_admissions a JOIN users u ON u.id = a.decided_by
+      WHERE a.case_id = $1 ORDER BY a.created_at`,
+    [caseId],
+  );
+}
+
+export async function selectPaisOfCase(tx: Queryable, caseId: string) {
+  return tx.query<{ id: string; person_id: string; status: string; version: number }>(
+    `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`, [caseId],
+  );
+}
+
+export async function selectCaseEvents(tx: Queryable, caseId: string) {
+  return tx.query<{
+    id: number; type: string; from_status: string | null; to_status: string | null; occurred_on: string; recorded_at: Date;
+    actor: string | null; pseudonym: string | null; note: string | null;
+  }>(
+    `SELECT e.id, e.type, e.from_status, e.to_status, e.occurred_on::text AS occurred_on, e.recorded_at,
+            u.display_name AS actor, p.pseudonym, e.note
+       FROM pilot_case_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN pilot_persons p ON p.id = e.person_id
+      WHERE e.case_id = $1 ORDER BY e.id`,
+    [caseId],
+  );
+}
+
+/** Users of the Comune who may own cases (operatori of its bodies, referenti). */
+export async function selectCaseManager(tx: Queryable, comune: string, userId: string) {
+  const [row] = await tx.query<{ id: string; display_name: string }>(
+    `SELECT u.id, u.display_name FROM users u JOIN organisations o ON o.id = u.organisation_id
+      WHERE u.id = $1 AND o.comune_istat = $2 AND u.status = 'active'
+        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('operatore', 'referente_comunale'))`,
+    [userId, comune],
+  );
+  return row;
+}
+
+export async function selectUserName(tx: Queryable, userId: string): Promise<string> {
+  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [userId]);
+  return row?.display_name ?? '';
+}
+
+export async function isPilotComune(tx: Queryable, comune: string): Promise<{ name: string } | undefined> {
+  const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1 AND pilot_18ter', [comune]);
+  return row;
+}

@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addMemberSchema, admissionDecisionSchema, caseDetailSchema, casePageSchema, caseQuerySchema, caseTransitionSchema,
+  createCaseSchema, createPermitSchema, createReferralSchema, idParam, indicatorCatalogueSchema, permitEventSchema,
+  permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
+} from './cases.schema.js';
+import { addMember, createCase, findCases, getCase } from './cases.service.js';
+import { decideAdmission, transitionCase } from './decisions.service.js';
+import { createPermit, recordPermitEvent } from './permits.service.js';
+import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './io.service.js';
+import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
+import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
+
+const importReportSchema = z
+  .object({
+    mode: z.enum(['dry_run', 'all', 'valid_only']),
+    rows: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    alreadyImported: z.number().int(),
+    imported: z.number().int(),
+    report: z.array(z.object({
+      row: z.number().int(),
+      status: z.enum(['valid', 'invalid', 'already_imported', 'imported']),
+      pseudonym: z.string().nullable(),
+      errors: z.array(z.object({ column: z.string(), message: z.string() })),
+    })),
+  })
+  .meta({ id: 'PilotImportReport' });
+
+/** Referrals, cases, households, admissions, permits, and a person's privacy rights. */
+export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pilot'];
+  const auth = { auth: 'session' as const };
+  const caseParams = z.object({ caseId: idParam });
+  const personParams = z.object({ personId: idParam });
+
+  app.get('/indicators', {
+    config: auth,
+    schema: { tags, operationId: 'getPilotIndicators', summary: 'The current catalogue of exploitation indicators (603-bis c.p., ILO)', response: { 200: indicatorCatalogueSchema } },
+    handler: (req) => getIndicatorCatalogue(req.ctx),
+  });
+  app.get('/referrals', {
+    config: auth,
+    schema: { tags, operationId: 'findPilotReferrals', summary: "The Comune's referrals", querystring: referralQuerySchema, response: { 200: referralPageSchema } },
+    handler: (req) => findReferrals(req.ctx, req.query),
+  });
+  app.post('/referrals', {
+    config: auth,
+    schema: { tags, operationId: 'createPilotReferral', summary: 'Record a referral with its screening checklist', body: createReferralSchema, response: { 201: referralSchema } },
+    handler: async (req, reply) => reply.code(201).send(await createReferral(req.ctx, req.body)),
+  });
+  app.patch('/referrals/:referralId', {
+    config: auth,
+    schema: {
+      tags, operationId: 'updatePilotReferral', summary: "Record the screening's outcome",
+      params: z.object({ referralId: idParam }), body: updateReferralSchema, response: { 200: referralSchema },
+    },
+    handler: (req) => updateReferral(req.ctx, req.params.referralId, req.body),
+  });
+
+  app.get('/cases', {
+    config: auth,
+    schema: {
+      tags, operationId: 'findPilotCases', summary: "The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale",
+      querystring: caseQuerySchema, response: { 200: casePageSchema },
+    },
+    handler: (req) => findCases(req.ctx, req.query),
+  });
+  app.post('/cases', {
+    config: auth,
+    schema: { tags, operationId: 'createPilotCase', summary: 'Register a beneficiary (permit holder) and open the case', body: createCaseSchema, response: { 201: caseDetailSchema } },
+    handler: async (req, reply) => reply.code(201).send(await createCase(req.ctx, req.body)),
+  });
+  app.get('/cases/:caseId', {
+    config: auth,
+    schema: { tags, operationId: 'getPilotCase', summary: 'The case file (every read is audited)', params: caseParams, response: { 200: caseDetailSchema } },
+    handler: (req) => getCase(req.ctx, req.params.caseId),
+  });
+  app.post('/cases/:caseId/members', {
+    config: auth,
+    schema: { tags, operationId: 'addPilotMember', summary: 'Add a family member to the household', params: caseParams, body: addMemberSchema, response: { 201: caseDetailSchema } },
+    handler: async (req, reply) => reply.code(201).send(await addMember(req.ctx, req.params.caseId, req.body)),
+  });
+  app.post('/cases/:caseId/transitions', {
+    config: auth,
+    schema: {
+      tags, operationId: 'transitionPilotCase', summary: 'Admit, suspend, resume or close a case',
+      params: caseParams, body: caseTransitionSchema, response: { 200: caseDetailSchema },
+    },
+    handler: (req) => transitionCase(req.ctx, req.params.caseId, req.body),
+  });
+  app.post('/cases/:caseId/members/:personId/admission', {
+    config: auth,
+    schema: {
+      tags, operationId: 'decidePilotAdmission', summary: "Admit a family member to the measures, or revoke a person's admission (art. 7)",
+      params: z.object({ caseId: idParam, personId: idParam }), body: admissionDecisionSchema, response: { 200: caseDetailSchema },
+    },
+    handler: (req) => decideAdmission(req.ctx, req.params.caseId, req.params.personId, req.body),
+  });
+
+  app.post('/import', {
+    config: auth,
+    schema: {
+      tags, operationId: 'importPilotBeneficiaries',
+      summary: `Validate or import beneficiaries from a CSV or XLSX file (base64, at most ${MAX_IMPORT_ROWS} rows)`,
+      description: 'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
+        'email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row ' +
+        'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.',
+      body: z.object({
+        format: z.enum(['csv', 'xlsx']),
+        content: z.base64().max(1_000_000),
+        mode: z.enum(['dry_run', 'all', 'valid_only']),
+      }).strict().meta({ id: 'PilotImportRequest' }),
+      response: { 200: importReportSchema },
+    },
+    handler: (req) => importBeneficiaries(req.ctx, req.body),
+  });
+  app.get('/export/cases.xlsx', {
+    config: auth,
+    schema: {
+      tags, operationId: 'exportPilotCases',
+      summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    handler: async (req, reply) => {
+      const file = await exportCases(req.ctx);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  });
+
+  app.post('/persons/:personId/permits', {
+    config: auth,
+    schema: { tags, operationId: 'createPilotPermit', summary: 'Record a residence permit of a person', params: personParams, body: createPermitSchema, response: { 201: permitSchema } },
+    handler: async (req, reply) => reply.code(201).send(await createPermit(req.ctx, req.params.personId, req.body)),
+  });
+  app.post('/permits/:permitId/events', {
+    config: auth,
+    schema: {
+      tags, operationId: 'recordPilotPermitEvent', summary: 'Receipt, issue, renewal, conversion or revocation of a permit',
+      params: z.object({ permitId: idParam }), body: permitEventSchema, response: { 200: permitSchema },
+    },
+    handler: (req) => recordPermitEvent(req.ctx, req.params.permitId, req.body),
+  });
+  app.get('/persons/:personId/viewers', {
+    config: auth,
+    schema: { tags, operationId: 'listPilotPersonViewers', summary: 'Who viewed this person (for the referente)', params: personParams, response: { 200: viewerListSchema } },
+    handler: (req) => listViewers(req.ctx, req.params.personId),
+  });
+  app.get('/persons/:personId/access-package', {
+    config: auth,
+    schema: {
+      tags, operationId: 'getPilotAccessPackage', summary: 'GDPR access package of one person (JSON)',
+      params: personParams, response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'PilotAccessPackage' }) },
+    },
+    handler: async (req, reply) => {
+      const pkg = await getAccessPackage(req.ctx, req.params.personId);
+      return reply.header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.json"`).send(pkg);
+    },
+  });
+  app.get('/persons/:personId/access-package.pdf', {
+    config: auth,
+    schema: {
+      tags, operationId: 'getPilotAccessPackagePdf', summary: 'GDPR access package of one person (tagged PDF, Italian)',
+      params: personParams, produces: ['application/pdf'],
+    },
+    handler: async (req, reply) => {
+      const pdf = await getAccessPackagePdf(req.ctx, req.params.personId);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.pdf"`).send(pdf);
+    },
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * Import of beneficiaries from CSV or XLSX, with a row-by-row validation report, and export of
+ * the Comune's cases. An import writes nothing when a row fails, unless the user chose to import
+ * only the valid rows; a row already imported (same keyed fingerprint) is skipped, so importing
+ * the same file twice creates nothing new.
+ */
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { accessOf, type Ctx } from '../../../platform/context.js';
+import { AppError } from '../../../platform/errors.js';
+import { assertCan, can } from '../../../platform/policy.js';
+import { recordAudit } from '../../audit/index.js';
+import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
+import { personInputSchema, type PersonInput } from './cases.schema.js';
+import { isPilotComune } from './cases.repo.js';
+import { openCase, personIssues } from './cases.service.js';
+import { cfIndex, openIdentity } from '../shared/identity.js';
+import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
+import { isIsoDate } from '../shared/rules.js';
+import { tableToXlsx } from '../shared/xlsx.js';
+import type { CaseStatus, ExitReason } from '../shared/vocab.js';
+
+/** The columns of an import file, in Italian as the users write them. */
+export const importColumns = [
+  'cognome', 'nomi', 'data_nascita', 'sesso', 'paese_nascita', 'cittadinanze', 'lingue', 'codice_fiscale',
+  'telefono', 'email', 'indirizzo', 'data_presa_in_carico', 'in_sai',
+] as const;
+const requiredColumns = ['cognome', 'nomi', 'data_nascita', 'sesso', 'paese_nascita', 'cittadinanze', 'data_presa_in_carico'];
+export const MAX_IMPORT_ROWS = 2000;
+
+export interface ImportRowReport {
+  row: number;
+  status: 'valid' | 'invalid' | 'already_imported' | 'imported';
+  pseudonym: string | null;
+  errors: { column: string; message: string }[];
+}
+export interface ImportReport {
+  mode: 'dry_run' | 'all' | 'valid_only';
+  rows: number;
+  valid: number;
+  invalid: number;
+  alreadyImported: number;
+  imported: number;
+  report: ImportRowReport[];
+}
+
+type RawRow = Record<string, string>;
+
+async function readRows(format: 'csv' | 'xlsx', content: Buffer): Promise<RawRow[]> {
+  if (format === 'csv') {
+    let text = content.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const delimiter = (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
+    return parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true }) as RawRow[];
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(content as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const header: string[] = [];
+  ws.getRow(1).eachCell((cell, col) => { header[col] = String(cell.text ?? '').trim().toLowerCase(); });
+  const rows: RawRow[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const r: RawRow = {};
+    header.forEach((h, col) => {
+      if (!h) return;
+      const cell = row.getCell(col);
+      const v = cell.value;
+      r[h] = v instanceof Date ? v.toISOString().slice(0, 10) : String(cell.text ?? '').trim();
+    });
+    if (Object.values(r).some((v) => v !== '')) rows.push(r);
+  });
+  return rows;
+}
+
+function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; inSai: boolean }; errors: ImportRowReport['errors'] } {
+  const errors: ImportRowReport['errors'] = [];
+  for (const c of requiredColumns) if (!r[c]) errors.push({ column: c, message: 'Valore obbligatorio mancante' });
+  const list = (v: string | undefined) => (v ?? '').split(/[;,\s]+/).map((x) => x.trim()).filter(Boolean);
+  const candidate = {
+    identity: {
+      surname: r.cognome ?? '', givenNames: r.nomi ?? '', birthDate: r.data_nascita ?? '',
+      codiceFiscale: r.codice_fiscale || null, phone: r.telefono || null, email: r.email || null, address: r.indirizzo || null,
+    },
+    sex: (r.sesso ?? '').toUpperCase(),
+    birthCountry: (r.paese_nascita ?? '').toUpperCase(),
+    nationalities: list(r.cittadinanze).map((x) => x.toUpperCase()),
+    languages: list(r.lingue).map((x) => x.toLowerCase()),
+  };
+  const parsed = personInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const columnOf: Record<string, string> = {
+      surname: 'cognome', givenNames: 'nomi', birthDate: 'data_nascita', codiceFiscale: 'codice_fiscale', phone: 'telefono',
+      email: 'email', address: 'indirizzo', sex: 'sesso', birthCountry: 'paese_nascita', nationalities: 'cittadinanze', languages: 'lingue',
+    };
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).find((p) => columnOf[p]) ?? String(issue.path[0] ?? '');
+      const column = columnOf[key] ?? key;
+      if (!errors.some((e) => e.column === column)) errors.push({ column, message: issue.message });
+    }
+  }
+  const openedOn = r.data_presa_in_carico ?? '';
+  if (openedOn && !isIsoDate(openedOn)) errors.push({ column: 'data_presa_in_carico', message: 'Data non valida (AAAA-MM-GG)' });
+  const inSai = !['no', 'n', 'false', '0'].includes((r.in_sai ?? 'si').toLowerCase());
+  if (errors.length || !parsed.success) return { errors };
+  return { input: { ...parsed.data, openedOn, inSai }, errors };
+}
+
+/**
+ * Validates (and, unless a dry run, imports) a file of beneficiaries: each valid row registers a
+ * permit holder and opens their case, owned by the importing user.
+ */
+export async function importBeneficiaries(
+  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: 'dry_run' | 'all' | 'valid_only' },
+): Promise<ImportReport> {
+  assertCan(ctx.actor, 'pilot.cases.write');
+  const comune = comuneOf(ctx.actor);
+  let rows: RawRow[];
+  try {
+    rows = await readRows(body.format, Buffer.from(body.content, 'base64'));
+  } catch {
+    throw new AppError('pilot.import_invalid', `Il file non è un ${body.format.toUpperCase()} leggibile.`);
+  }
+  if (!rows.length) throw new AppError('pilot.import_invalid', 'Il file non contiene righe da importare.');
+  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('pilot.import_invalid', `Al massimo ${MAX_IMPORT_ROWS} righe per file.`);
+  const missing = requiredColumns.filter((c) => !(c in rows[0]!));
+  if (missing.length) throw new AppError('pilot.import_invalid', `Colonne mancanti: ${missing.join(', ')}.`);
+  const today = todayOf(ctx);
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    if (!(await isPilotComune(tx, comune))) throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
+    const report: ImportRowReport[] = [];
+    const candidates: ({ input: PersonInput & { openedOn: string; inSai: boolean }; importKey: string; cfIdx: string | null } | null)[] = [];
+    for (const [i, r] of rows.entries()) {
+      const { input, errors } = toPersonInput(r);
+      if (input) {
+        for (const issue of personIssues(input, 'row', { thirdCountry: true, today })) {
+          errors.push({ column: issue.path.endsWith('codiceFiscale') ? 'codice_fiscale' : issue.path.endsWith('nationalities') ? 'cittadinanze' : 'data_nascita', message: issue.message });
+        }
+        if (input.openedOn > today) errors.push({ column: 'data_presa_in_carico', message: 'La data è nel futuro' });
+      }
+      report.push({ row: i + 2, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
+      candidates.push(input && !errors.length ? {
+        input,
+        importKey: ctx.cipher.blindIndex('pilot.import', input.identity.codiceFiscale
+          ? `cf ${input.identity.codiceFiscale}` : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`),
+        cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
+      } : null);
+    }
+    // rows imported before (or persons registered with the same codice fiscale): one query for the file
+    const valid = candidates.filter((c) => c !== null);
+    const known = await tx.query<{ import_key: string | null; cf_index: string | null }>(
+      `SELECT import_key, cf_index FROM pilot_persons
+        WHERE comune_istat = $1 AND (import_key = ANY($2::text[]) OR cf_index = ANY($3::text[]))`,
+      [comune, valid.map((c) => c.importKey), valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : []))],
+    );
+    const seen = new Set(known.flatMap((k) => [k.import_key, k.cf_index]).filter((v) => v !== null));
+    const inputs = candidates.map((c, i) => {
+      if (!c) return null;
+      const again = seen.has(c.importKey) || (c.cfIdx !== null && seen.has(c.cfIdx));
+      seen.add(c.importKey);
+      if (c.cfIdx) seen.add(c.cfIdx);
+      if (again) report[i]!.status = 'already_imported';
+      return again ? null : c;
+    });
+    const invalid = report.filter((r) => r.status === 'invalid').length;
+    const summary = (imported: number): ImportReport => ({
+      mode: body.mode, rows: rows.length, valid: report.filter((r) => r.status === 'valid' || r.status === 'imported').length,
+      invalid, alreadyImported: report.filter((r) => r.status === 'already_imported').length, imported, report,
+    });
+    if (body.mode === 'dry_run') return summary(0);
+    if (body.mode === 'all' && invalid > 0) {
+      throw new AppError('pilot.import_invalid', `${invalid} righe non valide: nessuna riga importata. Correggere il file o importare solo le righe valide.`, {
+        fieldIssues: report.filter((r) => r.status === 'invalid').flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.column}`, message: e.message, code: 'invalid' }))),
+      });
+    }
+    let imported = 0;
+    for (const [i, c] of inputs.entries()) {
+      if (!c) continue;
+      const { person } = await openCase(tx, ctx, {
+        comune, holder: c.input, openedOn: c.input.openedOn, inSai: c.input.inSai, ownerId: ctx.actor!.userId, referralId: null,
+        importKey: c.importKey,
+      });
+      report[i]!.status = 'imported';
+      report[i]!.pseudonym = person.pseudonym;
+      imported++;
+    }
+    await recordAudit(tx, ctx, {
+      action: 'pilot.import', entityType: 'pilot_import', tenantComune: comune,
+      details: { format: body.format, mode: body.mode, rows: rows.length, imported, invalid },
+    });
+    return summary(imported);
+  });
+}
+
+/**
+ * The Comune's cases as XLSX (an operatore's own). Identity columns only for the roles entitled
+ * to export identity (the referente); the export is audited.
+ */
+export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: Buffer }> {
+  assertCan(ctx.actor, 'pilot.cases.read');
+  const comune = comuneOf(ctx.actor);
+  const withIdentity = can(ctx.actor, 'pilot.cases.export');
+  const ownerOnly = seesAllCases(ctx.actor) ? null : ctx.actor.userId;
+  const rows = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const list = await tx.query<{
+      id: string; pseudonym: string; status: CaseStatus; opened_on: string; admitted_on: string | null; closed_on: string | null;
+      exit_reason: ExitReason | null; members: number; owner: string; holder_id: string; identity_enc: string; in_sai: boolean;
+    }>(
+      `SELECT c.id, p.pseudonym, c.status, c.opened_on::text AS opened_on, c.admitted_on::text AS admitted_on, c.closed_on::text AS closed_on,
+              c.exit_reason, (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members, u.display_name AS owner,
+              p.id AS holder_id, p.identity_enc, c.in_sai
+         FROM pilot_cases c JOIN pilot_persons p ON p.id = c.holder_person_id JOIN users u ON u.id = c.owner_user_id
+        WHERE ($1::uuid IS NULL OR c.owner_user_id = $1) ORDER BY c.opened_on, p.pseudonym`,
+      [ownerOnly],
+    );
+    await recordAudit(tx, ctx, {
+      action: 'pilot.case.export', entityType: 'pilot_export', tenantComune: comune, details: { cases: list.length, identity: withIdentity },
+    });
+    return list;
+  });
+  const identityCols = withIdentity
+    ? [{ key: 'surname', label: 'Cognome', group: 'Dati identificativi' }, { key: 'givenNames', label: 'Nomi', group: 'Dati identificativi' },
+      { key: 'birthDate', label: 'Data di nascita', group: 'Dati identificativi' }, { key: 'codiceFiscale', label: 'Codice fiscale', group: 'Dati identificativi' }]
+    : [];
+  const body = await tableToXlsx({
+    title: `Casi del pilota art. 18-ter — Comune ${comune}`,
+    subtitle: `Estratto del ${todayOf(ctx)}${withIdentity ? ' — contiene dati identificativi: trattare con riservatezza' : ' — pseudonimizzato'}`,
+    note: 'Dati personali: uso riservato al Comune titolare del trattamento.',
+    rowHeader: 'Pseudonimo',
+    columns: [
+      ...identityCols,
+      { key: 'status', label: 'Stato', group: 'Caso' }, { key: 'openedOn', label: 'Presa in carico', group: 'Caso' },
+      { key: 'admittedOn', label: 'Ammissione', group: 'Caso' }, { key: 'closedOn', label: 'Chiusura', group: 'Caso' },
+      { key: 'exitReason', label: 'Motivo di uscita', group: 'Caso' }, { key: 'members', label: 'Componenti', group: 'Caso' },
+      { key: 'inSai', label: 'In SAI', group: 'Caso' }, { key: 'owner', label: 'Operatore', group: 'Caso' },
+    ],
+    rows: rows.map((r) => {
+      const id = withIdentity ? openIdentity(ctx.cipher, r.holder_id, r.identity_enc) : null;
+      return {
+        label: r.pseudonym,
+        cells: {
+          ...(id ? { surname: id.surname, givenNames: id.givenNames, birthDate: id.birthDate, codiceFiscale: id.codiceFiscale } : {}),
+          status: caseStatusLabelsIt[r.status], openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
+          exitReason: r.exit_reason ? exitReasonLabelsIt[r.exit_reason] : null, members: r.members, inSai: r.in_sai ? 'sì' : 'no', owner: r.owner,
+        },
+      };
+    }),
+  }, { sheetName: 'Casi', creator: 'InCaS' });
+  return { filename: `casi-${comune}-${todayOf(ctx)}.xlsx`, body };
+}

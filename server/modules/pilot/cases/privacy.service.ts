@@ -1,0 +1,123 @@
+/**
+ * Data-subject rights and accountability for one person: who viewed their case file, and the
+ * GDPR access package (art. 15) with their own data only — family members' data is left out
+ * (art. 15(4)) — and the log of accesses to their file.
+ */
+import { accessOf, type Ctx } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/db.js';
+import { AppError } from '../../../platform/errors.js';
+import { assertCan } from '../../../platform/policy.js';
+import { recordAudit } from '../../audit/index.js';
+import { loadCaseOfPerson, todayOf } from '../shared/access.js';
+import { selectPermitsOf } from './cases.repo.js';
+import { toPermit } from './cases.service.js';
+import { openIdentity } from '../shared/identity.js';
+// eslint-disable-next-line no-restricted-imports -- until the kernel's PDF renderer replaces the PAI's
+import { escapeHtml, htmlToPdf } from '../pai/pai.pdf.js';
+
+async function selectViews(tx: Queryable, caseId: string, personId: string) {
+  return tx.query<{ occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }>(
+    `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+      WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
+         OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
+      ORDER BY a.seq DESC LIMIT 500`,
+    [caseId, personId],
+  );
+}
+
+/** "Who viewed this person": reads of their case file, for the referente comunale. */
+export async function listViewers(ctx: Ctx, personId: string) {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const c = await loadCaseOfPerson(tx, ctx, personId, 'pilot.cases.decide');
+    const rows = await selectViews(tx, c.id, personId);
+    return { items: rows.map((r) => ({ at: r.occurred_at.toISOString(), userId: r.actor_user_id, displayName: r.display_name, action: r.action })) };
+  });
+}
+
+/** The GDPR access package of one person (JSON): everything held about them, and who read it. */
+export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Record<string, unknown>> {
+  assertCan(ctx.actor, 'pilot.cases.export');
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const c = await loadCaseOfPerson(tx, ctx, personId, 'pilot.cases.export');
+    const [p] = await tx.query<{
+      pseudonym: string; sex: string; birth_year: number; birth_country: string; nationalities: string[]; languages: string[];
+      identity_enc: string; created_at: Date; role: string; relation: string | null; kinship_kind: string | null; degree: number | null;
+    }>(
+      `SELECT p.pseudonym, p.sex, p.birth_year, p.birth_country, p.nationalities, p.languages, p.identity_enc, p.created_at,
+              m.role, m.relation, m.kinship_kind, m.degree
+         FROM pilot_persons p JOIN pilot_case_members m ON m.person_id = p.id WHERE p.id = $1`,
+      [personId],
+    );
+    if (!p) throw new AppError('pilot.person.not_found');
+    const today = todayOf(ctx);
+    const q = (sql: string) => tx.query(sql, [personId]);
+    const admissions = await q(`SELECT status, decided_on::text AS "decidedOn", reason, ended_on::text AS "endedOn", end_reason AS "endReason" FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`);
+    const pais = await q(`SELECT id, version, status, needs, objectives, shared_on::text AS "sharedOn", notice_language AS "noticeLanguage", approved_on::text AS "approvedOn", closed_on::text AS "closedOn" FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`);
+    const measures = await q(`SELECT m.type, m.provider_name AS "providerName", m.start_on::text AS "startOn", m.end_on::text AS "endOn", m.hours_planned AS "hoursPlanned",
+                m.hours_actual AS "hoursActual", m.cost_planned AS "costPlanned", m.cost_actual AS "costActual", m.status, m.outcome
+           FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`);
+    const contracts = await q(`SELECT type, ateco, ccnl, weekly_hours AS "weeklyHours", start_on::text AS "startOn", end_on::text AS "endOn" FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`);
+    const outcomes = await q(`SELECT kind, occurred_on::text AS "occurredOn", employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`);
+    const events = await q(`SELECT type, occurred_on::text AS "occurredOn", note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`);
+    const views = await selectViews(tx, c.id, personId);
+    await recordAudit(tx, ctx, {
+      action: 'pilot.person.access_package', entityType: 'pilot_person', entityId: personId, tenantComune: c.comune_istat,
+      details: { person: personId },
+    });
+    return {
+      generatedAt: ctx.clock.now().toISOString(),
+      controller: `Comune ${c.comune_istat}`,
+      legalBasis: 'Art. 15 Regolamento (UE) 2016/679 (GDPR). I dati dei familiari non sono inclusi (art. 15, par. 4).',
+      person: {
+        pseudonym: p.pseudonym, identity: openIdentity(ctx.cipher, personId, p.identity_enc), sex: p.sex, birthYear: p.birth_year,
+        birthCountry: p.birth_country, nationalities: p.nationalities, languages: p.languages, registeredAt: p.created_at.toISOString(),
+        roleInHousehold: p.role, relationToHolder: p.relation, kinshipKind: p.kinship_kind, degree: p.degree,
+      },
+      case: { status: c.status, openedOn: c.opened_on, closedOn: c.closed_on, exitReason: c.exit_reason },
+      permits: (await selectPermitsOf(tx, [personId])).map((r) => toPermit(ctx, r, today)),
+      admissions, pais, measures, contracts, outcomes, events,
+      accessLog: views.map((v) => ({ at: v.occurred_at.toISOString(), by: v.display_name, action: v.action })),
+    };
+  });
+}
+
+const sectionTitles: Record<string, string> = {
+  person: 'Dati della persona', case: 'Presa in carico', permits: 'Permessi di soggiorno', admissions: 'Ammissioni alle misure',
+  pais: 'Programmi di Assistenza Individuale', measures: 'Misure', contracts: 'Contratti di lavoro', outcomes: 'Esiti',
+  events: 'Eventi', accessLog: 'Registro degli accessi alla scheda',
+};
+
+function valueHtml(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object') return escapeHtml(JSON.stringify(v));
+  if (typeof v === 'boolean') return v ? 'sì' : 'no';
+  return escapeHtml(v as string | number);
+}
+
+function tableHtml(title: string, value: unknown): string {
+  const h = `<h2>${escapeHtml(title)}</h2>`;
+  if (Array.isArray(value)) {
+    if (!value.length) return `${h}<p>Nessun dato.</p>`;
+    const keys = [...new Set(value.flatMap((r) => Object.keys(r as object)))];
+    return `${h}<table><thead><tr>${keys.map((k) => `<th scope="col">${escapeHtml(k)}</th>`).join('')}</tr></thead><tbody>${
+      value.map((r) => `<tr>${keys.map((k) => `<td>${valueHtml((r as Record<string, unknown>)[k])}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  }
+  const flat = Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).map(([k2, v2]) => [`${k}.${k2}`, v2] as const) : [[k, v] as const]);
+  return `${h}<table><tbody>${flat.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${valueHtml(v)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** The access package as a tagged PDF in Italian (the same content as the JSON, audited the same way). */
+export async function getAccessPackagePdf(ctx: Ctx, personId: string): Promise<Buffer> {
+  const pkg = await getAccessPackage(ctx, personId);
+  const person = pkg.person as { pseudonym: string };
+  const html = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Accesso ai dati personali — ${escapeHtml(person.pseudonym)}</title>
+<style>body{font-family:sans-serif;font-size:10pt;margin:16mm}h1{font-size:16pt}h2{font-size:12pt;margin-top:14pt}
+table{border-collapse:collapse;width:100%;font-size:8.5pt}th,td{border:1px solid #999;padding:3px;text-align:left;vertical-align:top}</style></head>
+<body><h1>Accesso ai dati personali (art. 15 GDPR)</h1>
+<p>${escapeHtml(pkg.legalBasis as string)}</p><p>Titolare: ${escapeHtml(pkg.controller as string)}. Generato il ${escapeHtml((pkg.generatedAt as string).slice(0, 10))}.</p>
+${Object.entries(sectionTitles).map(([k, title]) => tableHtml(title, pkg[k])).join('\n')}
+</body></html>`;
+  return htmlToPdf(html);
+}

@@ -1,0 +1,119 @@
+/**
+ * The measures of a PAI (orientation, training, Italian course, internship, housing support…):
+ * planned, started, then completed, interrupted or cancelled (measureMachine). A measure added to
+ * an approved PAI, or a planned cost raised on one, commits money at once: the budget guard runs.
+ */
+import { accessOf, type Ctx } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/db.js';
+import { AppError } from '../../../platform/errors.js';
+import { recordAudit } from '../../audit/index.js';
+import { assertCaseOpen } from '../shared/access.js';
+import { assertWithinBudget } from './budget.js';
+import { canTransition, measureMachine, measureStatusLabelsIt, paiStatusLabelsIt } from '../shared/machines.js';
+import {
+  existsOrganisation, insertMeasure, selectMeasure, toMeasure, updateMeasure as updateMeasureRow, type MeasurePatch, type PaiRow,
+} from './pai.repo.js';
+import type { CreateMeasureBody, Measure, UpdateMeasureBody } from './pai.schema.js';
+import { loadPai } from './pai.service.js';
+import type { PaiStatus } from '../shared/vocab.js';
+
+/** PAI statuses whose measures are committed now, so a new cost is checked against the budget at once. */
+const liveApproved: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
+/** PAI statuses in which a measure may start: the Comune has approved the programme. */
+const startable: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
+
+const yearOf = (d: string) => Number(d.slice(0, 4));
+
+function fieldError(path: string, message: string, code = 'invalid'): AppError {
+  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code }] });
+}
+
+function assertPaiOpen(pai: PaiRow): void {
+  if (pai.status === 'chiuso') throw new AppError('pilot.pai_locked', 'Il PAI è chiuso: le sue misure non cambiano più.');
+}
+
+/** Adds a measure to a PAI that is not closed; on an approved PAI its planned cost must fit the budget. */
+export async function addMeasure(ctx: Ctx, paiId: string, body: CreateMeasureBody): Promise<Measure> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
+    assertCaseOpen(kase);
+    assertPaiOpen(pai);
+    if (body.providerOrgId && !(await existsOrganisation(tx, body.providerOrgId))) {
+      throw fieldError('body.providerOrgId', 'No organisation has this id.', 'not_found');
+    }
+    if (liveApproved.includes(pai.status)) {
+      await assertWithinBudget(tx, pai.comune_istat, pai.id, { measureId: null, year: yearOf(body.startOn), cost: body.costPlanned });
+    }
+    const id = await insertMeasure(tx, {
+      paiId: pai.id, comune: pai.comune_istat, type: body.type, providerName: body.providerName, providerOrgId: body.providerOrgId ?? null,
+      startOn: body.startOn, endOn: body.endOn ?? null, hoursPlanned: body.hoursPlanned, costPlanned: body.costPlanned, now: ctx.clock.now(),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.measure.create', entityType: 'pilot_measure', entityId: id, tenantComune: pai.comune_istat,
+      details: { paiId: pai.id, type: body.type },
+    });
+    return readMeasure(tx, id);
+  });
+}
+
+/**
+ * Records progress on a measure: its status along measureMachine (409 `pilot.invalid_transition`
+ * otherwise; it starts only once the PAI is approved), actual hours and cost, outcome, end date,
+ * or a new planned cost, which on an approved PAI must fit the budget when it grows.
+ */
+export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMeasureBody): Promise<Measure> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const found = await selectMeasure(tx, measureId);
+    if (!found) throw new AppError('pilot.measure.not_found');
+    let loaded: Awaited<ReturnType<typeof loadPai>>;
+    try {
+      loaded = await loadPai(tx, ctx, found.pai_id, 'pilot.cases.write', { lock: true });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'pilot.pai.not_found') throw new AppError('pilot.measure.not_found');
+      throw err;
+    }
+    const { pai, kase } = loaded;
+    const m = (await selectMeasure(tx, measureId, { lock: true }))!;
+    assertCaseOpen(kase);
+    assertPaiOpen(pai);
+
+    const patch: MeasurePatch = {};
+    const status = body.status ?? m.status;
+    if (status !== m.status) {
+      if (!canTransition(measureMachine, m.status, status)) {
+        const allowed = measureMachine[m.status].map((x) => `«${measureStatusLabelsIt[x]}»`).join(', ') || 'nessuno';
+        throw new AppError('pilot.invalid_transition',
+          `La misura non può passare da «${measureStatusLabelsIt[m.status]}» a «${measureStatusLabelsIt[status]}» (consentiti: ${allowed}).`);
+      }
+      if (status === 'avviata' && !startable.includes(pai.status)) {
+        throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${paiStatusLabelsIt[pai.status]}».`);
+      }
+      patch.status = status;
+    }
+    if (body.endOn !== undefined) {
+      if (body.endOn !== null && body.endOn < m.start_on) throw fieldError('body.endOn', `The end date precedes the start date ${m.start_on}.`);
+      patch.end_on = body.endOn;
+    }
+    if (body.hoursActual !== undefined) patch.hours_actual = body.hoursActual;
+    if (body.costActual !== undefined) patch.cost_actual = body.costActual;
+    if (body.outcome !== undefined) patch.outcome = body.outcome;
+    if (body.costPlanned !== undefined) {
+      const raised = Math.round(body.costPlanned * 100) > Math.round(Number(m.cost_planned) * 100);
+      if (raised && status !== 'annullata' && liveApproved.includes(pai.status)) {
+        await assertWithinBudget(tx, pai.comune_istat, pai.id, { measureId: m.id, year: yearOf(m.start_on), cost: body.costPlanned });
+      }
+      patch.cost_planned = body.costPlanned;
+    }
+    await updateMeasureRow(tx, m.id, patch, ctx.clock.now());
+    const fields = Object.keys(patch).map((k) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+    await recordAudit(tx, ctx, {
+      action: 'pilot.measure.update', entityType: 'pilot_measure', entityId: m.id, tenantComune: pai.comune_istat,
+      details: { paiId: pai.id, fields, ...(patch.status ? { from: m.status, to: patch.status } : {}) },
+    });
+    return readMeasure(tx, m.id);
+  });
+}
+
+async function readMeasure(tx: Queryable, id: string): Promise<Measure> {
+  return toMeasure((await selectMeasure(tx, id))!);
+}

@@ -1,0 +1,235 @@
+/**
+ * The PAI (Programma di Assistenza Individuale, domain.md §7.3): drafted with the beneficiary,
+ * shared (co-signed), approved by the referente comunale, in progress ⇄ under revision, closed.
+ * Each revision freezes the PAI and its measures as they stood, so earlier versions stay readable.
+ * Reading a PAI is reading a case file: every read is audited.
+ */
+import { accessOf, type Ctx } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/db.js';
+import { AppError } from '../../../platform/errors.js';
+import { assertCan, can, type Permission } from '../../../platform/policy.js';
+import { recordAudit } from '../../audit/index.js';
+import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
+import { assertWithinBudget } from './budget.js';
+import { canTransition, paiMachine, paiStatusLabelsIt } from '../shared/machines.js';
+import {
+  existsLivePaiOf, insertPai, insertVersion, isAdmittedMember, selectMeasures, selectPai, selectPerson, selectUserName,
+  selectVersion, selectVersions, totalsOf, updateCaseStatus, updatePaiContent, updatePaiStatus, type PaiRow, type PaiTransitionPatch,
+} from './pai.repo.js';
+import type {
+  CreatePaiBody, PaiDetail, PaiSnapshot, PaiTransitionBody, PaiVersion, UpdatePaiBody,
+} from './pai.schema.js';
+import { addMonths } from '../shared/rules.js';
+import type { PaiStatus } from '../shared/vocab.js';
+
+/** Months from approval to the PAI's periodic review. */
+export const PAI_REVIEW_MONTHS = 6;
+
+/** Steps that are the Comune's decisions, taken by the referente comunale ('pilot.cases.decide'). */
+export function isPaiDecision(from: PaiStatus, to: PaiStatus): boolean {
+  return to === 'approvato' || (from === 'in_revisione' && to === 'in_corso');
+}
+
+/**
+ * Loads a PAI with its case under the case's visibility rules: 404 for a PAI of another Comune
+ * or of a case not assigned to the operatore, then 403 without `permission`. With `lock` the case
+ * and then the PAI row are locked, in that order everywhere.
+ */
+export async function loadPai(
+  tx: Queryable, ctx: Ctx, paiId: string, permission: Permission, opts: { lock?: boolean } = {},
+): Promise<{ pai: PaiRow; kase: CaseRow }> {
+  assertCan(ctx.actor, 'pilot.cases.read');
+  const found = await selectPai(tx, paiId);
+  if (!found) throw new AppError('pilot.pai.not_found');
+  let kase: CaseRow;
+  try {
+    kase = await loadCase(tx, ctx, found.case_id, permission, { lock: opts.lock ?? false });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'pilot.case.not_found') throw new AppError('pilot.pai.not_found');
+    throw err;
+  }
+  const pai = opts.lock ? (await selectPai(tx, paiId, { lock: true }))! : found;
+  return { pai, kase };
+}
+
+/** The PAI's content as it stands: what the detail shows and what a revision freezes. */
+async function contentOf(tx: Queryable, pai: PaiRow): Promise<PaiSnapshot> {
+  const measures = await selectMeasures(tx, pai.id);
+  return {
+    status: pai.status,
+    version: pai.version,
+    needs: pai.needs,
+    objectives: pai.objectives,
+    sharedOn: pai.shared_on,
+    noticeLanguage: pai.notice_language,
+    approvedOn: pai.approved_on,
+    approvedBy: await selectUserName(tx, pai.approved_by),
+    reviewDueOn: pai.review_due_on,
+    closedOn: pai.closed_on,
+    measures,
+    totals: totalsOf(measures),
+  };
+}
+
+/** The steps this actor may take now: the machine, less the decisions they may not take. */
+function allowedTransitionsOf(ctx: Ctx, pai: PaiRow, kase: CaseRow): PaiStatus[] {
+  return paiMachine[pai.status].filter((to) => {
+    if (kase.status === 'chiuso' && to !== 'chiuso') return false;
+    return can(ctx.actor, isPaiDecision(pai.status, to) ? 'pilot.cases.decide' : 'pilot.cases.write');
+  });
+}
+
+/** The detail of a PAI, inside the caller's transaction (no audit: the caller decides). */
+export async function readPaiDetail(tx: Queryable, ctx: Ctx, paiId: string, kase: CaseRow): Promise<PaiDetail> {
+  const pai = (await selectPai(tx, paiId))!;
+  const person = await selectPerson(tx, pai.person_id);
+  return {
+    id: pai.id,
+    caseId: pai.case_id,
+    personId: pai.person_id,
+    pseudonym: person?.pseudonym ?? '',
+    ...(await contentOf(tx, pai)),
+    versions: await selectVersions(tx, pai.id),
+    allowedTransitions: allowedTransitionsOf(ctx, pai, kase),
+  };
+}
+
+/**
+ * Drafts the PAI of a member of the case. The person must belong to the household and hold a live
+ * admission to the measures (409 `pilot.not_eligible`); one live PAI per person (409 `pilot.pai_exists`).
+ */
+export async function createPai(ctx: Ctx, caseId: string, body: CreatePaiBody): Promise<PaiDetail> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const kase = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
+    assertCaseOpen(kase);
+    if (!(await isAdmittedMember(tx, caseId, body.personId))) {
+      throw new AppError('pilot.not_eligible', 'Il PAI si redige per un componente del caso ammesso alle misure di assistenza.');
+    }
+    if (await existsLivePaiOf(tx, body.personId)) {
+      throw new AppError('pilot.pai_exists', 'Questa persona ha già un PAI non chiuso.');
+    }
+    const id = await insertPai(tx, {
+      caseId, personId: body.personId, comune: kase.comune_istat, needs: body.needs, objectives: body.objectives, now: ctx.clock.now(),
+    });
+    await recordCaseEvent(tx, ctx, {
+      caseId, comune: kase.comune_istat, personId: body.personId, type: 'PAI_CREATO', on: todayOf(ctx), note: 'PAI v1: bozza',
+    });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.pai.create', entityType: 'pilot_pai', entityId: id, tenantComune: kase.comune_istat,
+      details: { caseId, personId: body.personId },
+    });
+    return readPaiDetail(tx, ctx, id, kase);
+  });
+}
+
+/** One PAI with its measures, totals and versions; the read is audited. */
+export async function getPai(ctx: Ctx, paiId: string): Promise<PaiDetail> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.read');
+    await recordAudit(tx, ctx, { action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat });
+    return readPaiDetail(tx, ctx, pai.id, kase);
+  });
+}
+
+/** An earlier version of a PAI as it was frozen when its revision started; the read is audited. */
+export async function getPaiVersion(ctx: Ctx, paiId: string, version: number): Promise<PaiVersion> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.read');
+    const frozen = await selectVersion(tx, pai.id, version);
+    if (!frozen) throw new AppError('pilot.pai.not_found', `Il PAI non ha una versione ${version} archiviata.`);
+    await recordAudit(tx, ctx, {
+      action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { version },
+    });
+    const person = await selectPerson(tx, pai.person_id);
+    return { paiId: pai.id, caseId: pai.case_id, pseudonym: person?.pseudonym ?? '', version, ...frozen };
+  });
+}
+
+/**
+ * Edits needs and objectives, only while the PAI is a draft or under revision (409
+ * `pilot.pai_locked` otherwise). Concurrency: `expectedVersion` must be the PAI's current version,
+ * so an edit prepared on a version that has since been frozen by a revision is refused (409
+ * `pilot.stale`); within one version the row lock (FOR UPDATE) serialises concurrent edits and
+ * the last one wins.
+ */
+export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): Promise<PaiDetail> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
+    assertCaseOpen(kase);
+    if (pai.status !== 'bozza' && pai.status !== 'in_revisione') {
+      throw new AppError('pilot.pai_locked', `Un PAI «${paiStatusLabelsIt[pai.status]}» non si modifica: solo in bozza o in revisione.`);
+    }
+    if (body.expectedVersion !== pai.version) {
+      throw new AppError('pilot.stale', `Il PAI è alla versione ${pai.version}, non ${body.expectedVersion}: ricaricare la pagina.`);
+    }
+    await updatePaiContent(tx, pai.id, { needs: body.needs, objectives: body.objectives, now: ctx.clock.now() });
+    const fields = (['needs', 'objectives'] as const).filter((f) => body[f] !== undefined);
+    await recordAudit(tx, ctx, {
+      action: 'pilot.pai.update', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { fields: [...fields] },
+    });
+    return readPaiDetail(tx, ctx, pai.id, kase);
+  });
+}
+
+function fieldIssue(message: string, path = 'body.on', code = 'invalid_date'): AppError {
+  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code }] });
+}
+
+/**
+ * Moves a PAI along paiMachine. Sharing needs the language of the information notice; approving
+ * (a decision of the referente) runs the budget guard, sets the review date and moves the case to
+ * 'pai_attivo'; starting a revision freezes the current version; resuming after a revision is
+ * approved again by the referente and runs the guard again; closing sets the closing date.
+ */
+export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransitionBody): Promise<PaiDetail> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
+    const { to, on } = body;
+    const from = pai.status;
+    if (isPaiDecision(from, to)) assertCan(ctx.actor, 'pilot.cases.decide');
+    if (!canTransition(paiMachine, from, to)) {
+      const allowed = paiMachine[from].map((s) => `«${paiStatusLabelsIt[s]}»`).join(', ') || 'nessuno';
+      throw new AppError('pilot.invalid_transition',
+        `Il PAI non può passare da «${paiStatusLabelsIt[from]}» a «${paiStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
+    }
+    if (to !== 'chiuso') assertCaseOpen(kase);
+    if (on > todayOf(ctx)) throw fieldIssue('La data non può essere nel futuro.');
+    const latest = [kase.opened_on, pai.shared_on, pai.approved_on].filter((d): d is string => !!d).sort().at(-1)!;
+    if (on < latest) throw fieldIssue(`La data non può precedere il ${latest}, ultimo passaggio del PAI.`);
+    if (to === 'condiviso' && !body.noticeLanguage) {
+      throw fieldIssue("Per condividere il PAI indicare la lingua dell'informativa data al beneficiario.", 'body.noticeLanguage', 'required');
+    }
+    if (to !== 'condiviso' && body.noticeLanguage) {
+      throw fieldIssue("La lingua dell'informativa si registra solo quando il PAI è condiviso.", 'body.noticeLanguage', 'not_allowed');
+    }
+
+    const now = ctx.clock.now();
+    const patch: PaiTransitionPatch = {};
+    let caseMove: { from: string; to: string } | null = null;
+    if (to === 'condiviso') Object.assign(patch, { shared_on: on, notice_language: body.noticeLanguage });
+    if (from === 'condiviso' && to === 'bozza') patch.shared_on = null;
+    if (isPaiDecision(from, to)) {
+      await assertWithinBudget(tx, pai.comune_istat, pai.id);
+      Object.assign(patch, { approved_on: on, approved_by: ctx.actor!.userId, review_due_on: addMonths(on, PAI_REVIEW_MONTHS) });
+      if (kase.status === 'ammesso_misure') caseMove = { from: kase.status, to: 'pai_attivo' };
+    }
+    if (to === 'in_revisione') {
+      await insertVersion(tx, { paiId: pai.id, version: pai.version, comune: pai.comune_istat, snapshot: await contentOf(tx, pai), now });
+      patch.version = pai.version + 1;
+    }
+    if (to === 'chiuso') patch.closed_on = on;
+    await updatePaiStatus(tx, pai.id, to, patch, now);
+    if (caseMove) await updateCaseStatus(tx, kase.id, caseMove.to, now);
+
+    // the case's history: from/to name the case's own statuses, set when the step moved the case
+    await recordCaseEvent(tx, ctx, {
+      caseId: kase.id, comune: kase.comune_istat, personId: pai.person_id, type: `PAI_${to.toUpperCase()}`,
+      from: caseMove?.from ?? null, to: caseMove?.to ?? null, on, note: `PAI v${pai.version}: ${from} → ${to}`,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.pai.transition', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat,
+      details: { from, to, version: patch.version ?? pai.version, ...(caseMove ? { caseStatus: caseMove.to } : {}) },
+    });
+    return readPaiDetail(tx, ctx, pai.id, caseMove ? { ...kase, status: 'pai_attivo' } : kase);
+  });
+}

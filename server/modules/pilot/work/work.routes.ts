@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { changeIssue, createIssue, findIssues } from './issues.service.js';
+import { completeTask, findMyTasks } from './tasks.service.js';
+import {
+  createIssueSchema, issuePageSchema, issueParams, issueQuerySchema, issueSchema, taskDoneSchema, taskPageSchema, taskParams,
+  taskQuerySchema, taskSchema, updateIssueSchema,
+} from './work.schema.js';
+
+/** The work list and the register of critical issues, under /api/v1/pilot. */
+export async function pilotWorkRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pilot-monitoring'];
+
+  app.get('/tasks', {
+    config: { auth: 'session' },
+    schema: {
+      tags, operationId: 'findPilotTasks', summary: 'My work list: tasks assigned to me, earliest due first',
+      querystring: taskQuerySchema, response: { 200: taskPageSchema },
+    },
+    handler: (req) => findMyTasks(req.ctx, req.query),
+  });
+  app.post('/tasks/:taskId/done', {
+    config: { auth: 'session' },
+    schema: {
+      tags, operationId: 'completePilotTask', summary: 'Mark one of my tasks done',
+      params: taskParams, body: taskDoneSchema, response: { 200: taskSchema },
+    },
+    handler: (req) => completeTask(req.ctx, req.params.taskId),
+  });
+
+  app.get('/issues', {
+    config: { auth: 'session' },
+    schema: {
+      tags, operationId: 'findPilotIssues',
+      summary: 'Critical issues and corrective actions: my Comune\'s, or every pilot Comune\'s for the national roles',
+      querystring: issueQuerySchema, response: { 200: issuePageSchema },
+    },
+    handler: (req) => findIssues(req.ctx, req.query),
+  });
+  app.post('/issues', {
+    config: { auth: 'session' },
+    schema: {
+      tags, operationId: 'createPilotIssue', summary: 'Raise a critical issue of a pilot Comune (no personal data)',
+      body: createIssueSchema, response: { 201: issueSchema },
+    },
+    handler: async (req, reply) => reply.code(201).send(await createIssue(req.ctx, req.body)),
+  });
+  app.patch('/issues/:issueId', {
+    config: { auth: 'session' },
+    schema: {
+      tags, operationId: 'updatePilotIssue', summary: 'Update a critical issue: status, corrective action, owner, due date, resolution',
+      params: issueParams, body: updateIssueSchema, response: { 200: issueSchema },
+    },
+    handler: (req) => changeIssue(req.ctx, req.params.issueId, req.body),
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The module kit: what a module owns and declares, in one definition in its `index.ts`. The
+ * composition root (`server/modules.ts`) lists the modules; the kernel reads the list to mount
+ * routes, run migrations, schedule jobs, prepare the database and seed demo data. The kernel
+ * never imports a module (ESLint enforces it).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.js';
+import type { FieldCipher } from './crypto.js';
+import type { Database } from './db/db.js';
+import type { ErrorKind } from './errors.js';
+import type { JobDefinition } from './jobs.js';
+import type { Permission } from './policy.js';
+
+/** What a module gets when the database is prepared at start (migrations already applied). */
+export interface PrepareDeps {
+  db: Database;
+  config: Config;
+  /** Absent in tools that only migrate (the test template, create-admin). */
+  cipher?: FieldCipher;
+}
+
+export interface DemoAccount {
+  email: string;
+  roles: string[];
+}
+
+export interface ModuleDefinition {
+  /** Short name, also the folder name under server/modules. */
+  name: string;
+  /** The module's HTTP routes: a Fastify plugin mounted at `prefix` (default `/api/v1`). */
+  routes?: FastifyPluginAsync;
+  prefix?: string;
+  /** OpenAPI tags its routes use. */
+  tags?: Array<{ name: string; description: string }>;
+  /** Absolute path of the folder of its forward-only SQL migrations (`NNNN_name.sql`). */
+  migrations?: string;
+  /** Its error codes (from `defineErrors`) and permissions (from `definePolicy`), for the docs and the OpenAPI enums. */
+  errors?: Record<string, ErrorKind>;
+  permissions?: readonly Permission[];
+  /** Background jobs, started by the server. */
+  jobs?: ReadonlyArray<JobDefinition<unknown>>;
+  /** Runs at every start after the migrations (reference data, one-off upgrades of stored rows). */
+  prepare?: (deps: PrepareDeps) => Promise<string | void>;
+  /** Demo data, in demo mode only, after every module is prepared; returns the demo accounts it made. */
+  seedDemo?: (deps: PrepareDeps & { password: string; today?: Date }) => Promise<DemoAccount[] | void>;
+}
+
+/** The migration folders of the modules, kernel first. */
+export function migrationFolders(kernel: string, modules: readonly ModuleDefinition[]): string[] {
+  return [kernel, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))];
+}
+
+/** Every job of every module. */
+export function jobsOf(modules: readonly ModuleDefinition[]): Array<JobDefinition<unknown>> {
+  return modules.flatMap((m) => m.jobs ?? []);
+}
