@@ -18,7 +18,7 @@ import pg from 'pg';
 import { createFieldCipher } from '../server/platform/crypto.js';
 import { DEMO_DOMAIN, pilotComuni } from '../server/modules/demo/index.js';
 import { nameIndex, sealIdentity, sealPermitNumber, type Identity } from '../server/modules/pilot/shared/identity.js';
-import { kinshipOf } from '../server/modules/pilot/shared/rules.js';
+import { kinshipOf } from '../server/modules/pilot/shared/kinship.js';
 import { exitReasons, measureTypes, referralChannels, referralSources, sectors } from '../server/modules/pilot/shared/vocab.js';
 
 /** The accounts the pilot endpoints are measured with (demo password). */

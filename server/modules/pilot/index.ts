@@ -45,10 +45,12 @@ export const pilotModule: ModuleDefinition = {
 export { pilotJobs } from './work/jobs.js';
 
 // pure rules, vocabulary and identity helpers, for other modules (the demo seed)
-export {
-  addDays, addMonths, assessEligibility, checkCodiceFiscale, daysBetween, firstPermitExpiry, formatPseudonym, kinshipOf,
-  minimumRenewalExpiry, pseudonymPrefix, type IsoDate,
-} from './shared/rules.js';
+export { checkCodiceFiscale } from './shared/codice-fiscale.js';
+export { addDays, addMonths, daysBetween, type IsoDate } from './shared/dates.js';
+export { assessEligibility } from './shared/eligibility.js';
+export { kinshipOf } from './shared/kinship.js';
+export { firstPermitExpiry, minimumRenewalExpiry } from './shared/permits.js';
+export { formatPseudonym, pseudonymPrefix } from './shared/pseudonyms.js';
 export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './shared/identity.js';
 export {
   exitReasons, type CaseStatus, type ContractType, type ExitReason, type MeasureStatus, type MeasureType, type PaiStatus, type Relation,

@@ -4,7 +4,8 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { Where, offsetOf } from '../../../platform/pagination.js';
 import type { CaseQuery, CaseSummary, PersonInput } from './cases.schema.js';
 import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
-import { derivePermitStatus, formatPseudonym, pseudonymPrefix, type PermitFacts } from '../shared/rules.js';
+import { derivePermitStatus, type PermitFacts } from '../shared/permits.js';
+import { formatPseudonym, pseudonymPrefix } from '../shared/pseudonyms.js';
 
 /** Next pseudonym of the Comune for the year, e.g. CT-2026-0007 (counter row locked by the upsert). */
 export async function nextPseudonym(tx: Queryable, comune: string, year: number): Promise<string> {

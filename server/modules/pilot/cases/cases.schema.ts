@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/pagination.js';
-import { isIsoDate } from '../shared/rules.js';
+import { isIsoDate } from '../shared/dates.js';
 import {
   caseStatuses, exitReasons, kinshipKinds, observations, permitBases, permitInitiators, permitStatuses, referralChannels,
   referralOutcomes, referralSources, relations, sectors, sexes,

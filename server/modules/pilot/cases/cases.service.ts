@@ -19,9 +19,11 @@ import {
 } from './cases.repo.js';
 import { cfIndex, nameIndex, openIdentity, openPermitNumber } from '../shared/identity.js';
 import { caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
-import {
-  assessEligibility, checkCodiceFiscale, daysBetween, derivePermitStatus, isThirdCountryNational, kinshipOf, type Eligibility,
-} from '../shared/rules.js';
+import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
+import { daysBetween } from '../shared/dates.js';
+import { assessEligibility, isThirdCountryNational, type Eligibility } from '../shared/eligibility.js';
+import { kinshipOf } from '../shared/kinship.js';
+import { derivePermitStatus } from '../shared/permits.js';
 import type { CaseStatus, PermitBasis, PermitStatus, Relation } from '../shared/vocab.js';
 
 /** Field checks the schema cannot express: codice fiscale check character, dates, third country. */

@@ -16,7 +16,7 @@ import { isPilotComune } from './cases.repo.js';
 import { openCase, personIssues } from './cases.service.js';
 import { cfIndex, openIdentity } from '../shared/identity.js';
 import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
-import { isIsoDate } from '../shared/rules.js';
+import { isIsoDate } from '../shared/dates.js';
 import { tableToXlsx } from '../shared/xlsx.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 

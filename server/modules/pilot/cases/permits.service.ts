@@ -12,7 +12,7 @@ import type { CreatePermitBody, Permit, PermitEventBody } from './cases.schema.j
 import { selectPermit, selectPermitsOf, type PermitRow } from './cases.repo.js';
 import { invalid, toPermit } from './cases.service.js';
 import { sealPermitNumber } from '../shared/identity.js';
-import { checkPermitDates, derivePermitStatus, firstPermitExpiry, type PermitFacts } from '../shared/rules.js';
+import { checkPermitDates, derivePermitStatus, firstPermitExpiry, type PermitFacts } from '../shared/permits.js';
 import type { PermitBasis } from '../shared/vocab.js';
 
 function factsOf(r: PermitRow): PermitFacts {

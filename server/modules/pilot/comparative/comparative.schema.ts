@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/pagination.js';
-import { isIsoDate } from '../shared/rules.js';
+import { isIsoDate } from '../shared/dates.js';
 import { caseStatuses, exitReasons, paiStatuses, sexes } from '../shared/vocab.js';
 
 const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');

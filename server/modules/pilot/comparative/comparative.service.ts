@@ -19,7 +19,7 @@ import type { ComparativeQuery, ComparativeTable, PseudonymisedRecord, RecordsQu
 import {
   DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type DisclosureViewer, type RawCell, type RawRow,
 } from './disclosure.js';
-import { addMonths, formatDateIt } from '../shared/rules.js';
+import { addMonths, formatDateIt } from '../shared/dates.js';
 import { tableToXlsx } from '../shared/xlsx.js';
 
 /** The longest period one table may cover. */

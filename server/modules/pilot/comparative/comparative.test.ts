@@ -12,7 +12,7 @@ import { fakeIdentity, makeCase, makePilotComune, type MadeCase, type PilotComun
 import type { DbAccess } from '../../../platform/db/db.js';
 import { comparativeColumns } from './comparative.columns.js';
 import { nameIndex, sealIdentity } from '../shared/identity.js';
-import { addDays } from '../shared/rules.js';
+import { addDays } from '../shared/dates.js';
 
 type Cell = number | '<10' | null;
 interface Row { comuneIstat: string | null; comuneName: string; exact: boolean; cells: Record<string, Cell> }

@@ -12,7 +12,7 @@ import { formatEuro } from './budget.js';
 import { selectComuneName, selectPerson, selectUserName } from './pai.repo.js';
 import type { PaiDetail } from './pai.schema.js';
 import { loadPai, readPaiDetail } from './pai.service.js';
-import { formatDateIt } from '../shared/rules.js';
+import { formatDateIt } from '../shared/dates.js';
 import type { MeasureType } from '../shared/vocab.js';
 
 /** Italian names of the measure types, as printed in the PAI. */

@@ -4,7 +4,7 @@
  * become the OpenAPI components).
  */
 import { z } from 'zod';
-import { isIsoDate } from '../shared/rules.js';
+import { isIsoDate } from '../shared/dates.js';
 import { cefrLevels, educationLevels, measureStatuses, measureTypes, paiStatuses, sectors } from '../shared/vocab.js';
 
 const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');

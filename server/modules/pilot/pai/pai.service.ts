@@ -19,7 +19,7 @@ import {
 import type {
   CreatePaiBody, PaiDetail, PaiSnapshot, PaiTransitionBody, PaiVersion, UpdatePaiBody,
 } from './pai.schema.js';
-import { addMonths } from '../shared/rules.js';
+import { addMonths } from '../shared/dates.js';
 import type { PaiStatus } from '../shared/vocab.js';
 
 /** Months from approval to the PAI's periodic review. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays, addMonths, ageBand, assessEligibility, checkCodiceFiscale, checkPermitDates, daysBetween, derivePermitStatus,
-  euEeaChCountries, expiryAlerts, firstPermitExpiry, followUpDates, formatPseudonym, isCountryCode, isIsoDate,
-  isPermitValidForAdmission, isThirdCountryNational, kinshipOf, minimumRenewalExpiry, permitStatusLabelsIt, pseudonymPrefix,
-  relationLabelsIt, type EligibilityInput, type PermitFacts,
-} from './rules.js';
+import { checkCodiceFiscale } from './codice-fiscale.js';
+import { addDays, addMonths, daysBetween, followUpDates, isIsoDate } from './dates.js';
+import { assessEligibility, euEeaChCountries, isCountryCode, isThirdCountryNational, type EligibilityInput } from './eligibility.js';
+import { kinshipOf, relationLabelsIt } from './kinship.js';
+import { checkPermitDates, derivePermitStatus, expiryAlerts, firstPermitExpiry, isPermitValidForAdmission, minimumRenewalExpiry, permitStatusLabelsIt, type PermitFacts } from './permits.js';
+import { ageBand, formatPseudonym, pseudonymPrefix } from './pseudonyms.js';
 import { permitStatuses, relations, type PermitStatus, type Relation } from './vocab.js';
 
 describe('calendar dates', () => {

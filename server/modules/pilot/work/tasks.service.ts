@@ -11,7 +11,8 @@ import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
-import { addDays, addMonths, expiryAlerts, followUpDates } from '../shared/rules.js';
+import { addDays, addMonths, followUpDates } from '../shared/dates.js';
+import { expiryAlerts } from '../shared/permits.js';
 import type { TaskKind } from '../shared/vocab.js';
 import {
   digestSent, insertTasks, markTaskDone, selectClosedCases, selectDigestTasks, selectMeasuresLate, selectPaiReviewsDue,
