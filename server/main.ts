@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
 import { startJobs, type JobDefinition } from './platform/jobs.js';
 import { createFieldCipher, resolveDataKey } from './platform/crypto.js';
+import { closePdfRenderer } from './platform/pdf.js';
 import { purgeSessionsJob } from './modules/access/index.js';
 import { pilotJobs } from './modules/pilot/index.js';
 
@@ -38,6 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app
       .close()
       .then(() => jobs.stop())
+      .then(() => closePdfRenderer())
       .then(() => db.close())
       .finally(() => process.exit(0));
   });

@@ -57,6 +57,8 @@ export const errorCodes = {
   'user.cannot_disable_self': 'conflict',
   'region.not_found': 'not_found',
   'database.unavailable': 'unavailable',
+  'pdf.busy': 'unavailable',
+  'pdf.timeout': 'unavailable',
   'pilot.not_in_comune': 'forbidden',
   'pilot.case.not_found': 'not_found',
   'pilot.person.not_found': 'not_found',

@@ -6,13 +6,14 @@
 import { accessOf, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { AppError } from '../../platform/errors.js';
+import { htmlToPdf } from '../../platform/pdf.js';
 import { assertCan } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { loadCaseOfPerson, todayOf } from './pilot.access.js';
 import { selectPermitsOf } from './pilot.cases.repo.js';
 import { toPermit } from './pilot.cases.service.js';
 import { openIdentity } from './pilot.identity.js';
-import { escapeHtml, htmlToPdf } from './pilot.pai.pdf.js';
+import { escapeHtml } from './pilot.pai.pdf.js';
 
 async function selectViews(tx: Queryable, caseId: string, personId: string) {
   return tx.query<{ occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }>(
