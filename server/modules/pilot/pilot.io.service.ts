@@ -17,7 +17,7 @@ import { openCase, personIssues } from './pilot.cases.service.js';
 import { cfIndex, openIdentity } from './pilot.identity.js';
 import { caseStatusLabelsIt, exitReasonLabelsIt } from './pilot.machines.js';
 import { isIsoDate } from './pilot.rules.js';
-import { tableToXlsx } from './pilot.xlsx.js';
+import { tableToXlsx } from '../../platform/xlsx.js';
 import type { CaseStatus, ExitReason } from './pilot.vocab.js';
 
 /** The columns of an import file, in Italian as the users write them. */
