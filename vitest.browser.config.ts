@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser journeys: the real server on a fresh database, driven in Debian's Chromium. */
+/** Browser journeys: the real server on a fresh database, driven in Chromium (server/platform/browser.ts). */
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],

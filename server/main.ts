@@ -6,6 +6,7 @@ import { startJobs } from './platform/jobs.js';
 import { createFieldCipher, resolveDataKey } from './platform/crypto.js';
 import { jobsOf } from './platform/module.js';
 import { modules } from './modules.js';
+import { closePdfRenderer } from './platform/pdf.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -38,6 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app
       .close()
       .then(() => jobs.stop())
+      .then(() => closePdfRenderer())
       .then(() => db.close())
       .finally(() => process.exit(0));
   });

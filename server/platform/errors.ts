@@ -45,6 +45,8 @@ const kernelErrors = {
   forbidden: 'forbidden',
   'route.not_found': 'not_found',
   'database.unavailable': 'unavailable',
+  'pdf.busy': 'unavailable',
+  'pdf.timeout': 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 type KernelErrors = typeof kernelErrors;
 

@@ -1,18 +1,21 @@
 /**
  * Browser test support: the application (server and built web client) on a fresh database with
- * the demo data, Debian's Chromium driven by playwright-core, and axe-core for WCAG 2.1 AA.
+ * the demo data, Chromium driven by playwright-core (found like the PDF renderer finds it:
+ * CHROMIUM_PATH, Debian's, or the one shipped on npm), and axe-core for WCAG 2.1 AA.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/platform/db/db.js';
+import { launchChromium } from '../../server/platform/browser.js';
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { projectRoot } from '../../server/platform/paths.js';
+import { closePdfRenderer } from '../../server/platform/pdf.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 import { openTestDb, TEST_DATA_KEY } from '../support/harness.js';
 
@@ -37,11 +40,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   const app = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const errors: string[] = [];
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -62,6 +61,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       await browser.close();
       await app.close();
       await db.close();
+      await closePdfRenderer();
       expect(errors, 'page errors or external requests').toEqual([]);
     },
   };

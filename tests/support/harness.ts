@@ -14,6 +14,7 @@ import { createFieldCipher, type FieldCipher } from '../../server/platform/crypt
 import type { Database } from '../../server/platform/db/db.js';
 import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
+import { closePdfRenderer } from '../../server/platform/pdf.js';
 import { databaseUrlWithName } from './template.js';
 
 /** A fixed data key for tests (never used outside them). */
@@ -101,6 +102,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await db.close();
+      // the process's shared Chromium, if a test printed a PDF; the next print launches another
+      await closePdfRenderer();
     },
   };
 }

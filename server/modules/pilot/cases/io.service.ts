@@ -17,7 +17,7 @@ import { openCase, personIssues } from './cases.service.js';
 import { cfIndex, openIdentity } from '../shared/identity.js';
 import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
 import { isIsoDate } from '../shared/dates.js';
-import { tableToXlsx } from '../shared/xlsx.js';
+import { tableToXlsx } from '../../../platform/xlsx.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 /** The columns of an import file, in Italian as the users write them. */

@@ -12,8 +12,7 @@ import { loadCaseOfPerson, todayOf } from '../shared/access.js';
 import { selectPermitsOf } from './cases.repo.js';
 import { toPermit } from './cases.service.js';
 import { openIdentity } from '../shared/identity.js';
-// eslint-disable-next-line no-restricted-imports -- until the kernel's PDF renderer replaces the PAI's
-import { escapeHtml, htmlToPdf } from '../pai/pai.pdf.js';
+import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
 
 async function selectViews(tx: Queryable, caseId: string, personId: string) {
   return tx.query<{ occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }>(

@@ -20,7 +20,7 @@ import {
   DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type DisclosureViewer, type RawCell, type RawRow,
 } from './disclosure.js';
 import { addMonths, formatDateIt } from '../shared/dates.js';
-import { tableToXlsx } from '../shared/xlsx.js';
+import { tableToXlsx } from '../../../platform/xlsx.js';
 
 /** The longest period one table may cover. */
 export const MAX_PERIOD_MONTHS = 36;

@@ -3,8 +3,8 @@
  * the one document that carries the beneficiary's name next to the pseudonym, because the
  * beneficiary signs it; printing it is audited like a read of the case file.
  */
-import { chromium } from 'playwright-core';
 import { accessOf, type Ctx } from '../../../platform/context.js';
+import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
 import { recordAudit } from '../../audit/index.js';
 import { openIdentity } from '../shared/identity.js';
 import { measureStatusLabelsIt, paiStatusLabelsIt } from '../shared/machines.js';
@@ -50,11 +50,6 @@ export interface PaiPrint {
   beneficiaryName: string;
   caseManagerName: string | null;
   printedOn: string;
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(s: string | number | null | undefined): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const languageName = (code: string | null): string => {
@@ -169,47 +164,6 @@ export function renderPaiHtml(p: PaiPrint): string {
 </main>
 </body>
 </html>`;
-}
-
-/** At most this many Chromium renders at once per instance; further prints wait their turn. */
-const MAX_RENDERS = 2;
-let rendering = 0;
-const waiting: (() => void)[] = [];
-
-async function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (rendering >= MAX_RENDERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else rendering++;
-  try {
-    return await fn();
-  } finally {
-    // hand the slot straight to the next print, or free it
-    const next = waiting.shift();
-    if (next) next();
-    else rendering--;
-  }
-}
-
-/**
- * Renders HTML to a tagged A4 PDF with Chromium; the browser is closed whatever happens. Renders
- * are bounded per instance, so a burst of prints queues instead of starting a browser each.
- */
-export function htmlToPdf(html: string): Promise<Buffer> {
-  return withRenderSlot(() => renderPdf(html));
-}
-
-async function renderPdf(html: string): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', tagged: true, printBackground: true });
-  } finally {
-    await browser.close();
-  }
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * XLSX export of a published table (the quadro comparativo and the other fixed reports), on exceljs
- * (docs/decisions/0010-xlsx-exceljs.md). The table handed in is already disclosure-controlled:
- * this module only lays it out. Every text cell goes through safeCellText (security.md T-13).
+ * XLSX workbooks of published tables (reports, exports), on exceljs (docs/decisions/0010-xlsx-exceljs.md).
+ * The tables handed in are already what the reader may see (disclosure control is the caller's):
+ * this module only lays them out, one worksheet per table. Every text cell goes through
+ * safeCellText (security.md T-13).
  */
 import ExcelJS from 'exceljs';
 
+/** One table laid out on one worksheet: a title block, two header rows, then one row per row. */
 export interface SheetTable {
   title: string;
   subtitle: string;
@@ -49,7 +51,7 @@ function xmlStorable(s: string): string {
 }
 
 /** Excel's rules for sheet names: 1–31 characters, none of [ ] : * ? / \, no leading/trailing quote. */
-function sheetNameOf(name: string): string {
+function validSheetName(name: string): string {
   const cleaned = xmlStorable(name)
     // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
     .replace(/[[\]:*?/\\\u0000-\u001F\u007F]/g, ' ')
@@ -59,6 +61,18 @@ function sheetNameOf(name: string): string {
     .trim();
   if (cleaned === '') return 'Foglio1';
   return cleaned.toLowerCase() === 'history' ? `${cleaned}_` : cleaned;
+}
+
+/** A valid sheet name not yet in `taken` (compared as Excel does, ignoring case): "Nome", "Nome (2)", … */
+function uniqueSheetName(name: string, taken: Set<string>): string {
+  const base = validSheetName(name);
+  let candidate = base;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 const INTEGER_FORMAT = '#,##0';
@@ -73,20 +87,39 @@ const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map((w)
 
 const thinBottom: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' } };
 
+/** One table on its own worksheet, named `name` (made valid and unique within the workbook). */
+export interface XlsxSheet {
+  name: string;
+  table: SheetTable;
+}
+
 /**
- * One worksheet: title (row 1, bold), subtitle (row 2), note (row 3), a header row of column groups
- * (merged over each run of columns of the same group), a header row of column labels, then one row
- * per table row with its label in the first column. Numbers stay numbers ("#,##0", or "#,##0.00" for
- * a column holding decimals), text such as "<10" stays text, null is an empty cell. Panes are frozen
- * under the headers and after the first column.
+ * A workbook with one worksheet per table, in the order given. On each: title (row 1, bold),
+ * subtitle (row 2), note (row 3), a header row of column groups (merged over each run of columns of
+ * the same group), a header row of column labels, then one row per table row with its label in the
+ * first column. Numbers stay numbers ("#,##0", or "#,##0.00" for a column holding decimals), text
+ * such as "<10" stays text, null is an empty cell. Panes are frozen under the headers and after the
+ * first column.
  */
-export async function tableToXlsx(table: SheetTable, opts: { sheetName: string; creator: string }): Promise<Buffer> {
+export async function writeXlsx(sheets: XlsxSheet[], opts: { creator: string; title?: string }): Promise<Buffer> {
+  // a workbook without a worksheet is a file spreadsheets refuse to open
+  if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet');
   const wb = new ExcelJS.Workbook();
   wb.creator = xmlStorable(opts.creator);
   wb.lastModifiedBy = wb.creator;
-  wb.title = xmlStorable(table.title);
+  wb.title = xmlStorable(opts.title ?? sheets[0]?.table.title ?? '');
+  const taken = new Set<string>();
+  for (const sheet of sheets) addTableSheet(wb, uniqueSheetName(sheet.name, taken), sheet.table);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
-  const ws = wb.addWorksheet(sheetNameOf(opts.sheetName), {
+/** A workbook holding one table (see writeXlsx). */
+export function tableToXlsx(table: SheetTable, opts: { sheetName: string; creator: string }): Promise<Buffer> {
+  return writeXlsx([{ name: opts.sheetName, table }], { creator: opts.creator });
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
+  const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: LABEL_ROW, topLeftCell: `B${FIRST_BODY_ROW}`, activeCell: `B${FIRST_BODY_ROW}` }],
   });
 
@@ -170,6 +203,4 @@ export async function tableToXlsx(table: SheetTable, opts: { sheetName: string; 
       // null or missing: the cell stays empty
     });
   });
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,15 +1,21 @@
 /**
- * XLSX export: layout read back with exceljs, and the formula-injection guard (security.md T-13).
+ * The XLSX writer: layout read back with exceljs, several sheets in one workbook, and the
+ * formula-injection guard (security.md T-13).
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeCellText, type SheetTable, tableToXlsx } from './xlsx.js';
+import { safeCellText, type SheetTable, tableToXlsx, writeXlsx } from './xlsx.js';
 
-async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   // exceljs types its input as its own ArrayBuffer-like "Buffer"; at run time it takes a Node Buffer
   await wb.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  return wb;
+}
+
+async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = await readWorkbook(buffer);
   expect(wb.worksheets).toHaveLength(1);
   return wb.worksheets[0]!;
 }
@@ -103,6 +109,34 @@ describe('tableToXlsx', () => {
     expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
     expect(ws.name.length).toBeLessThanOrEqual(31);
     expect(ws.getCell('A1').value).toBe('T');
+  });
+});
+
+describe('writeXlsx', () => {
+  const small = (title: string, value: number): SheetTable => ({
+    title, subtitle: '', note: '', columns: [{ key: 'n', label: 'Numero', group: 'Dati' }], rows: [{ label: 'Riga', cells: { n: value } }],
+  });
+
+  it('writes one worksheet per table, in order, with names made valid and unique', async () => {
+    const wb = await readWorkbook(await writeXlsx([
+      { name: 'Casi', table: small('Primo', 1) },
+      { name: 'casi', table: small('Secondo', 2) },
+      { name: 'Un nome di foglio decisamente troppo lungo', table: small('Terzo', 3) },
+      { name: 'Un nome di foglio decisamente troppo lungo', table: small('Quarto', 4) },
+    ], { creator: 'InCaS', title: 'Rapporto' }));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'Casi', 'casi (2)', 'Un nome di foglio decisamente t', 'Un nome di foglio decisamen (2)',
+    ]);
+    expect(wb.worksheets.every((ws) => ws.name.length <= 31)).toBe(true);
+    expect(wb.worksheets.map((ws) => [ws.getCell('A1').value, ws.getCell('B6').value])).toEqual([
+      ['Primo', 1], ['Secondo', 2], ['Terzo', 3], ['Quarto', 4],
+    ]);
+    expect(wb.title).toBe('Rapporto');
+    expect(wb.creator).toBe('InCaS');
+  });
+
+  it('refuses a workbook without sheets', async () => {
+    await expect(writeXlsx([], { creator: 'InCaS' })).rejects.toThrow(RangeError);
   });
 });
 
