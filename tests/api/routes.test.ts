@@ -9,7 +9,7 @@ const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8'
   paths: Record<string, Record<string, unknown>>;
 };
 const publicOperations = new Set([
-  'GET /api/health', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
+  'GET /api/health', 'GET /status', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
 ]);
 
 let t: TestApp;
