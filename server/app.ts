@@ -14,16 +14,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/db.js';
 import { systemClock, type Clock } from './platform/context.js';
 import { createFieldCipher, resolveDataKey, type FieldCipher } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
+import { documentOperation, finishDocument, mergePatchMediaType } from './platform/http/openapi.js';
 import { installErrorHandling, sendProblem } from './platform/http/problem.js';
-import { withDeclaredEnums } from './platform/http/openapi.js';
 import { projectRoot } from './platform/paths.js';
 import './platform/http/fastify-types.js';
 import type { ModuleDefinition } from './platform/module.js';
@@ -48,32 +46,26 @@ export const openapiInfo = {
   title: 'InCaS API',
   version: '1.0.0',
   description:
-    'REST API of InCaS. Conventions: JSON bodies; errors as application/problem+json with a stable `code` and ' +
+    'REST API of InCaS. Conventions: JSON bodies, PATCH bodies as JSON merge patches (RFC 7396); errors as application/problem+json with a stable `code` and ' +
     'every invalid field in `errors`; lists take `page` (from 1) and `pageSize` (1–100, default 20) and answer ' +
     '`{ items, total, page, pageSize }`; filters are query parameters named after the fields; `sort` names a field, ' +
     '`-field` for descending. State-changing requests need the session cookie and the `x-csrf-token` header from ' +
     '`GET /api/v1/auth/csrf`.',
   'x-api-id': 'incas-api-v1',
   'x-summary': 'InCaS: inclusione socio-lavorativa e contrasto allo sfruttamento lavorativo',
+  // the maintainers of the software, as in publiccode.yml (maintenance.contacts, url)
+  contact: { name: 'Team InCaS', email: 'incas@example.invalid', url: 'https://example.invalid/incas' },
 };
 
-/** Every operation documents its errors: problem+json with a stable code (docs/API.md). */
-const documentProblems: typeof jsonSchemaTransform = (input) => {
-  const out = jsonSchemaTransform(input);
-  const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-  const response = (out.schema as { response?: Record<string, unknown> }).response ?? {};
-  return {
-    ...out,
-    schema: {
-      ...out.schema,
-      response: {
-        ...response,
-        '4XX': { description: 'Client error (problem+json with a stable code and every invalid field)', ...problem },
-        '5XX': { description: 'Server error (problem+json, no detail)', ...problem },
-      },
-    },
-  };
-};
+/**
+ * The server this document describes: the instance's public URL in production (https, as the API
+ * guidelines require), the serving host itself, marked as a sandbox, in development.
+ */
+function openapiServers(config: Config) {
+  return config.production
+    ? [{ url: config.publicUrl, description: 'Production: this InCaS instance' }]
+    : [{ url: '/', description: 'Development instance (sandbox): the host that served this document', 'x-sandbox': true }];
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -102,6 +94,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   // JSON only: "simple" cross-site form posts (text/plain) get 415 before anything runs
   app.removeContentTypeParser(['text/plain']);
+  // PATCH bodies are JSON merge patches (RFC 7396), parsed like JSON (same limit, same
+  // prototype-poisoning refusal); application/json stays accepted for older clients.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(mergePatchMediaType, { parseAs: 'string' }, (req, body, done) => {
+    if (req.method !== 'PATCH') return done(new AppError('request.unsupported_media_type'), undefined);
+    parseJson(req, body as string, done);
+  });
 
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (req) => {
@@ -173,12 +172,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: openapiInfo,
-      servers: [{ url: '/', description: 'This InCaS instance' }],
+      info: { ...openapiInfo, ...(config.termsOfServiceUrl ? { termsOfService: config.termsOfServiceUrl } : {}) },
+      servers: openapiServers(config),
       tags: modules.flatMap((m) => m.tags ?? []),
     },
-    transform: documentProblems,
-    transformObject: (input) => withDeclaredEnums(jsonSchemaTransformObject(input)),
+    transform: documentOperation,
+    transformObject: finishDocument,
   });
   if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());

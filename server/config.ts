@@ -36,8 +36,10 @@ export interface Config {
   /** SMTP server for e-mail (daily digest), e.g. smtp://relay.example.org:25; null: no e-mail. */
   smtpUrl: string | null;
   mailFrom: string;
-  /** Public URL of this instance, for links in e-mails. */
+  /** Public URL of this instance, for links in e-mails and the OpenAPI document's server in production. */
   publicUrl: string;
+  /** Terms of service of this instance's API (OpenAPI `info.termsOfService`); null: none published. */
+  termsOfServiceUrl: string | null;
   /** How long the quadro comparativo's aggregates of one period are reused (0: never). */
   comparativeCacheSeconds: number;
 }
@@ -66,6 +68,7 @@ const envSchema = z.object({
   INCAS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL').optional(),
   INCAS_MAIL_FROM: z.string().email().default('noreply@incas.local'),
   INCAS_PUBLIC_URL: z.string().url().optional(),
+  INCAS_API_TERMS_URL: z.string().url().optional(),
   INCAS_COMPARATIVE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.INCAS_SMTP_URL ?? null,
     mailFrom: e.INCAS_MAIL_FROM,
     comparativeCacheSeconds: e.INCAS_COMPARATIVE_CACHE_SECONDS,
+    termsOfServiceUrl: e.INCAS_API_TERMS_URL ?? null,
     publicUrl: e.INCAS_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };
 }

@@ -7,9 +7,10 @@ import { projectRoot } from '../../server/platform/paths.js';
 
 const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8')) as {
   paths: Record<string, Record<string, unknown>>;
+  info: { contact: { name: string; email: string; url: string } };
 };
 const publicOperations = new Set([
-  'GET /api/health', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
+  'GET /api/health', 'GET /status', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
 ]);
 
 let t: TestApp;
@@ -40,5 +41,28 @@ describe('route table', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(Object.keys(spec.paths).sort());
+  });
+});
+
+describe('who publishes the OpenAPI document, and where', () => {
+  it('gives as contact the maintainers listed in publiccode.yml', () => {
+    const publiccode = readFileSync(join(projectRoot(), 'publiccode.yml'), 'utf8');
+    const { name, email, url } = spec.info.contact;
+    expect(publiccode).toContain(`- name: ${name}\n      email: ${email}\n`);
+    expect(publiccode).toContain(`url: "${url}"`);
+  });
+
+  it('names a production instance\'s public URL as its server, not a sandbox, and its terms of service', async () => {
+    const prod = await startTestApp({
+      NODE_ENV: 'production', INCAS_DEMO: 'false', INCAS_SECRET: 'x'.repeat(32),
+      INCAS_PUBLIC_URL: 'https://incas.comune.example.it', INCAS_API_TERMS_URL: 'https://incas.comune.example.it/termini',
+    });
+    try {
+      const res = await new Agent(prod.app).get<{ servers: Record<string, unknown>[]; info: { termsOfService?: string } }>('/api/openapi.json');
+      expect(res.body.servers).toEqual([{ url: 'https://incas.comune.example.it', description: 'Production: this InCaS instance' }]);
+      expect(res.body.info.termsOfService).toBe('https://incas.comune.example.it/termini');
+    } finally {
+      await prod.close();
+    }
   });
 });

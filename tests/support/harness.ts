@@ -133,7 +133,8 @@ export class Agent {
       headers['x-csrf-token'] = this.csrf!;
     }
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    // PATCH bodies are JSON merge patches, the media type the API documents (it also takes application/json)
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
     const res = await this.app.inject({
       method, url, headers,
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),

@@ -23,13 +23,18 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags, operationId: 'getCsrfToken',
       summary: 'A CSRF token to send back in the x-csrf-token header of every POST/PUT/PATCH/DELETE',
+      description: 'Public. Sets the CSRF secret cookie and returns the token that every POST, PUT, PATCH and DELETE must carry in `x-csrf-token`; a missing or stale token answers 403 `csrf.invalid`.',
       response: { 200: csrfTokenSchema },
     },
     handler: async (_req, reply) => ({ token: reply.generateCsrf() }),
   });
   app.get('/auth/info', {
     config: { auth: 'public' },
-    schema: { tags, operationId: 'getAuthInfo', summary: 'Whether demo accounts are active', response: { 200: authInfoSchema } },
+    schema: {
+      tags, operationId: 'getAuthInfo', summary: 'Whether demo accounts are active',
+      description: 'Public. Tells the login page whether demo mode is on, in which demo accounts log in without a second factor.',
+      response: { 200: authInfoSchema },
+    },
     handler: (req) => ({ demoMode: req.ctx.config.demoMode }),
   });
   app.post('/auth/login', {
@@ -39,6 +44,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
     schema: {
       tags, operationId: 'login', summary: 'Log in with email, password and (when enrolled) a TOTP code',
+      description: 'Public, rate-limited per IP. Starts a session (cookie) and returns the user; 401 `auth.invalid_credentials`, `auth.totp_required` or `auth.totp_invalid`, 429 `auth.locked` after repeated failures.',
       body: loginBodySchema, response: { 200: meSchema },
     },
     handler: async (req, reply) => {
@@ -49,7 +55,11 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   });
   app.post('/auth/logout', {
     config: { auth: 'session', allowPendingSecondFactor: true },
-    schema: { tags, operationId: 'logout', summary: 'End the current session', response: { 204: noContent } },
+    schema: {
+      tags, operationId: 'logout', summary: 'End the current session',
+      description: 'Any session, also one still waiting for its second factor: ends the session and clears its cookie.',
+      response: { 204: noContent },
+    },
     handler: async (req, reply) => {
       await logout(req.ctx);
       clearSessionCookie(reply, req.ctx.config);
@@ -58,13 +68,18 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   });
   app.get('/me', {
     config: { auth: 'session', allowPendingSecondFactor: true },
-    schema: { tags: ['profile'], operationId: 'getMe', summary: 'The current user, organisation, roles and scope', response: { 200: meSchema } },
+    schema: {
+      tags: ['profile'], operationId: 'getMe', summary: 'The current user, organisation, roles and scope',
+      description: "Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.",
+      response: { 200: meSchema },
+    },
     handler: (req) => getMe(req.ctx),
   });
   app.post('/me/password', {
     config: { auth: 'session' },
     schema: {
       tags: ['profile'], operationId: 'changeOwnPassword', summary: 'Change the own password (other sessions end)',
+      description: "Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.",
       body: changePasswordSchema, response: { 204: noContent },
     },
     handler: async (req, reply) => {
@@ -76,6 +91,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
       tags: ['profile'], operationId: 'startTotpEnrolment', summary: 'Start TOTP enrolment: secret and QR code',
+      description: 'Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.',
       response: { 200: totpSetupSchema },
     },
     handler: (req) => startTotpEnrolment(req.ctx),
@@ -84,6 +100,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
       tags: ['profile'], operationId: 'confirmTotpEnrolment', summary: 'Confirm TOTP enrolment with a code',
+      description: 'Every role (`profile.manage`): activates the pending TOTP secret with a current code; 409 `auth.totp_not_pending` without a started enrolment, 400 for a wrong code.',
       body: totpConfirmSchema, response: { 204: noContent },
     },
     handler: async (req, reply) => {
@@ -95,23 +112,36 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const userTags = ['users'];
   app.get('/users', {
     config: { auth: 'session' },
-    schema: { tags: userTags, operationId: 'findUsers', summary: 'Search accounts', querystring: userQuerySchema, response: { 200: userPageSchema } },
+    schema: {
+      tags: userTags, operationId: 'findUsers', summary: 'Search accounts',
+      description: 'Amministratore only (`users.manage`): a page of accounts, filtered and sorted by the query parameters.',
+      querystring: userQuerySchema, response: { 200: userPageSchema },
+    },
     handler: (req) => findUsers(req.ctx, req.query),
   });
   app.get('/users/:id', {
     config: { auth: 'session' },
-    schema: { tags: userTags, operationId: 'getUser', summary: 'One account', params: idParams, response: { 200: userSchema } },
+    schema: {
+      tags: userTags, operationId: 'getUser', summary: 'One account',
+      description: 'Amministratore only (`users.manage`): one account with its organisation and roles; 404 `user.not_found`.',
+      params: idParams, response: { 200: userSchema },
+    },
     handler: (req) => getUser(req.ctx, req.params.id),
   });
   app.post('/users', {
     config: { auth: 'session' },
-    schema: { tags: userTags, operationId: 'createUser', summary: 'Create an account', body: createUserSchema, response: { 201: userSchema } },
+    schema: {
+      tags: userTags, operationId: 'createUser', summary: 'Create an account',
+      description: 'Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.',
+      body: createUserSchema, response: { 201: userSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await createUser(req.ctx, req.body)),
   });
   app.patch('/users/:id', {
     config: { auth: 'session' },
     schema: {
       tags: userTags, operationId: 'updateUser', summary: 'Change name, roles or status (disabling ends the sessions)',
+      description: "Amministratore only (`users.manage`): changes display name, roles or status, absent fields staying as they are; disabling ends the account's sessions. 404 `user.not_found`, 409 `user.cannot_disable_self`.",
       params: idParams, body: updateUserSchema, response: { 200: userSchema },
     },
     handler: (req) => updateUser(req.ctx, req.params.id, req.body),
@@ -120,6 +150,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags: userTags, operationId: 'resetUserPassword', summary: 'Set a new password for an account (its sessions end)',
+      description: 'Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.',
       params: idParams, body: resetPasswordSchema, response: { 204: noContent },
     },
     handler: async (req, reply) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
-import { auditRows, fingerprint, makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
+import { auditRows, fingerprint, makeOrg, makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -182,6 +182,47 @@ describe('API hygiene', () => {
     const res = await a.post('/api/v1/auth/login', '{"email":"a@b.it","password":"x","__proto__":{"admin":true}}');
     expect(res.status).toBe(400);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('takes a PATCH body as a JSON merge patch (RFC 7396)', async () => {
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const org = await makeOrg(t.db);
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    const res = await a.request<{ name: string }>('PATCH', `/api/v1/organisations/${org.id}`, { name: 'Rinominata con merge patch' },
+      { headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Rinominata con merge patch');
+  });
+
+  it('still takes a PATCH body sent as application/json, for older clients', async () => {
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const org = await makeOrg(t.db);
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    const res = await a.request<{ name: string }>('PATCH', `/api/v1/organisations/${org.id}`, { name: 'Rinominata in JSON' },
+      { headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Rinominata in JSON');
+  });
+
+  it('answers 415 to a merge patch sent with any method but PATCH', async () => {
+    const a = new Agent(t.app);
+    const res = await a.request<{ code: string }>('POST', '/api/v1/auth/login', { email: 'a@b.it', password: 'x' },
+      { headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('request.unsupported_media_type');
+  });
+
+  it('rejects prototype pollution in a merge patch with 400, changing nothing', async () => {
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const org = await makeOrg(t.db);
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    const before = await fingerprint(t.db);
+    const res = await a.patch(`/api/v1/organisations/${org.id}`, '{"name":"Nuovo nome","__proto__":{"admin":true}}');
+    expect(res.status).toBe(400);
+    expect(await fingerprint(t.db)).toEqual(before);
   });
 
   it('answers 401 on every non-public API route without a session', async () => {

@@ -15,13 +15,18 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/regions', {
     config: { auth: 'session' },
-    schema: { tags, operationId: 'listRegions', summary: 'All 20 Regions with their macro-area', response: { 200: regionListSchema } },
+    schema: {
+      tags, operationId: 'listRegions', summary: 'All 20 Regions with their macro-area',
+      description: 'Every role (`registry.read`): the 20 Regions with ISTAT code and macro-area, in one list.',
+      response: { 200: regionListSchema },
+    },
     handler: (req) => listRegions(req.ctx),
   });
   app.get('/provinces', {
     config: { auth: 'session' },
     schema: {
       tags, operationId: 'listProvinces', summary: 'Provinces, optionally of one Region',
+      description: 'Every role (`registry.read`): the provinces and metropolitan cities, all of them or those of the Region given in `region`.',
       querystring: provinceQuerySchema, response: { 200: provinceListSchema },
     },
     handler: (req) => listProvinces(req.ctx, req.query.region),
@@ -31,6 +36,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags, operationId: 'findComuni',
       summary: 'Search Comuni by name (prefix, ignoring case and accents), ISTAT or cadastral code, with filters',
+      description: 'Every role (`registry.read`): a page of Comuni matching the search text and the filters, sorted by `sort`.',
       querystring: comuneQuerySchema, response: { 200: comunePageSchema },
     },
     handler: (req) => findComuni(req.ctx, req.query),
@@ -39,6 +45,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags, operationId: 'getComune', summary: 'One Comune with its organisations',
+      description: 'Every role (`registry.read`): one Comune by ISTAT code with its population, flags and the organisations acting there; 404 `comune.not_found`.',
       params: comuneParams, response: { 200: comuneDetailSchema },
     },
     handler: (req) => getComune(req.ctx, req.params.istatCode),
@@ -47,6 +54,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags, operationId: 'updateComune', summary: 'Set the SAI-network and pilot 18-ter flags of a Comune',
+      description: 'Amministratore only (`registry.manage`): sets the SAI-network and pilot 18-ter flags, absent flags staying as they are; audited. 404 `comune.not_found`.',
       params: comuneParams, body: updateComuneSchema, response: { 200: comuneDetailSchema },
     },
     handler: (req) => updateComune(req.ctx, req.params.istatCode, req.body),
@@ -55,6 +63,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'public' },
     schema: {
       tags, operationId: 'listDataSources', summary: 'Sources, reference dates and licences of the reference data',
+      description: 'Public: the source, reference date and licence of each reference data set (ISTAT, ANPR), for attribution.',
       response: { 200: sourceListSchema },
     },
     handler: (req) => listSources(req.ctx),
@@ -65,6 +74,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags: orgTags, operationId: 'findOrganisations', summary: 'Search organisations',
+      description: 'Every role (`organisations.read`): a page of organisations, filtered by type, place and name.',
       querystring: organisationQuerySchema, response: { 200: organisationPageSchema },
     },
     handler: (req) => findOrganisations(req.ctx, req.query),
@@ -73,6 +83,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags: orgTags, operationId: 'getOrganisation', summary: 'One organisation (with its users, for administrators)',
+      description: 'Every role (`organisations.read`): one organisation; its users are listed only for the amministratore (`users.manage`). 404 `organisation.not_found`.',
       params: organisationParams, response: { 200: organisationDetailSchema },
     },
     handler: (req) => getOrganisation(req.ctx, req.params.id),
@@ -81,6 +92,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags: orgTags, operationId: 'createOrganisation', summary: 'Create an organisation',
+      description: 'Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level); 400 `organisation.invalid_place`, 409 `organisation.duplicate` when the place already has one.',
       body: createOrganisationSchema, response: { 201: organisationDetailSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createOrganisation(req.ctx, req.body)),
@@ -89,6 +101,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     config: { auth: 'session' },
     schema: {
       tags: orgTags, operationId: 'updateOrganisation', summary: 'Rename an organisation',
+      description: 'Amministratore only (`organisations.manage`): renames an organisation; 404 `organisation.not_found`.',
       params: organisationParams, body: updateOrganisationSchema, response: { 200: organisationDetailSchema },
     },
     handler: (req) => updateOrganisation(req.ctx, req.params.id, req.body),

@@ -5,6 +5,6 @@ import { systemRoutes } from './system.routes.js';
 export const systemModule: ModuleDefinition = {
   name: 'system',
   routes: systemRoutes,
-  prefix: '/api',
-  tags: [{ name: 'system', description: 'Health' }],
+  prefix: '',
+  tags: [{ name: 'system', description: 'Health and status' }],
 };

@@ -39,11 +39,23 @@ export const csrfMiddleware: Middleware = {
   },
 };
 
+/**
+ * PATCH bodies are JSON merge patches (RFC 7396): absent fields stay as they are. The API
+ * documents them as application/merge-patch+json, so the client says so.
+ */
+export const mergePatchMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'PATCH') return undefined;
+    request.headers.set('content-type', 'application/merge-patch+json');
+    return request;
+  },
+};
+
 export const api = createClient<paths>({
   credentials: 'same-origin',
   headers: { accept: 'application/json' },
 });
-api.use(csrfMiddleware);
+api.use(mergePatchMiddleware, csrfMiddleware);
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 

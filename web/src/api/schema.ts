@@ -11,8 +11,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check */
+        /**
+         * Liveness and database check
+         * @description Public, not rate-limited, for load balancers: 200 while the database answers, 503 `database.unavailable` otherwise.
+         */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service status (Italian API guidelines)
+         * @description Public, not rate-limited: a problem object with status 200 while the service and its database answer, and 503 `database.unavailable` otherwise. Both answers are application/problem+json.
+         */
+        get: operations["getStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A CSRF token to send back in the x-csrf-token header of every POST/PUT/PATCH/DELETE */
+        /**
+         * A CSRF token to send back in the x-csrf-token header of every POST/PUT/PATCH/DELETE
+         * @description Public. Sets the CSRF secret cookie and returns the token that every POST, PUT, PATCH and DELETE must carry in `x-csrf-token`; a missing or stale token answers 403 `csrf.invalid`.
+         */
         get: operations["getCsrfToken"];
         put?: never;
         post?: never;
@@ -45,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether demo accounts are active */
+        /**
+         * Whether demo accounts are active
+         * @description Public. Tells the login page whether demo mode is on, in which demo accounts log in without a second factor.
+         */
         get: operations["getAuthInfo"];
         put?: never;
         post?: never;
@@ -64,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with email, password and (when enrolled) a TOTP code */
+        /**
+         * Log in with email, password and (when enrolled) a TOTP code
+         * @description Public, rate-limited per IP. Starts a session (cookie) and returns the user; 401 `auth.invalid_credentials`, `auth.totp_required` or `auth.totp_invalid`, 429 `auth.locked` after repeated failures.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -81,7 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session */
+        /**
+         * End the current session
+         * @description Any session, also one still waiting for its second factor: ends the session and clears its cookie.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -96,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current user, organisation, roles and scope */
+        /**
+         * The current user, organisation, roles and scope
+         * @description Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -115,7 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the own password (other sessions end) */
+        /**
+         * Change the own password (other sessions end)
+         * @description Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.
+         */
         post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
@@ -132,7 +173,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start TOTP enrolment: secret and QR code */
+        /**
+         * Start TOTP enrolment: secret and QR code
+         * @description Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.
+         */
         post: operations["startTotpEnrolment"];
         delete?: never;
         options?: never;
@@ -149,7 +193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm TOTP enrolment with a code */
+        /**
+         * Confirm TOTP enrolment with a code
+         * @description Every role (`profile.manage`): activates the pending TOTP secret with a current code; 409 `auth.totp_not_pending` without a started enrolment, 400 for a wrong code.
+         */
         post: operations["confirmTotpEnrolment"];
         delete?: never;
         options?: never;
@@ -164,10 +211,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search accounts */
+        /**
+         * Search accounts
+         * @description Amministratore only (`users.manage`): a page of accounts, filtered and sorted by the query parameters.
+         */
         get: operations["findUsers"];
         put?: never;
-        /** Create an account */
+        /**
+         * Create an account
+         * @description Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.
+         */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -182,14 +235,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account */
+        /**
+         * One account
+         * @description Amministratore only (`users.manage`): one account with its organisation and roles; 404 `user.not_found`.
+         */
         get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, roles or status (disabling ends the sessions) */
+        /**
+         * Change name, roles or status (disabling ends the sessions)
+         * @description Amministratore only (`users.manage`): changes display name, roles or status, absent fields staying as they are; disabling ends the account's sessions. 404 `user.not_found`, 409 `user.cannot_disable_self`.
+         */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -202,7 +261,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password for an account (its sessions end) */
+        /**
+         * Set a new password for an account (its sessions end)
+         * @description Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.
+         */
         post: operations["resetUserPassword"];
         delete?: never;
         options?: never;
@@ -217,7 +279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All 20 Regions with their macro-area */
+        /**
+         * All 20 Regions with their macro-area
+         * @description Every role (`registry.read`): the 20 Regions with ISTAT code and macro-area, in one list.
+         */
         get: operations["listRegions"];
         put?: never;
         post?: never;
@@ -234,7 +299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Provinces, optionally of one Region */
+        /**
+         * Provinces, optionally of one Region
+         * @description Every role (`registry.read`): the provinces and metropolitan cities, all of them or those of the Region given in `region`.
+         */
         get: operations["listProvinces"];
         put?: never;
         post?: never;
@@ -251,7 +319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search Comuni by name (prefix, ignoring case and accents), ISTAT or cadastral code, with filters */
+        /**
+         * Search Comuni by name (prefix, ignoring case and accents), ISTAT or cadastral code, with filters
+         * @description Every role (`registry.read`): a page of Comuni matching the search text and the filters, sorted by `sort`.
+         */
         get: operations["findComuni"];
         put?: never;
         post?: never;
@@ -268,14 +339,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One Comune with its organisations */
+        /**
+         * One Comune with its organisations
+         * @description Every role (`registry.read`): one Comune by ISTAT code with its population, flags and the organisations acting there; 404 `comune.not_found`.
+         */
         get: operations["getComune"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Set the SAI-network and pilot 18-ter flags of a Comune */
+        /**
+         * Set the SAI-network and pilot 18-ter flags of a Comune
+         * @description Amministratore only (`registry.manage`): sets the SAI-network and pilot 18-ter flags, absent flags staying as they are; audited. 404 `comune.not_found`.
+         */
         patch: operations["updateComune"];
         trace?: never;
     };
@@ -286,7 +363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sources, reference dates and licences of the reference data */
+        /**
+         * Sources, reference dates and licences of the reference data
+         * @description Public: the source, reference date and licence of each reference data set (ISTAT, ANPR), for attribution.
+         */
         get: operations["listDataSources"];
         put?: never;
         post?: never;
@@ -303,10 +383,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search organisations */
+        /**
+         * Search organisations
+         * @description Every role (`organisations.read`): a page of organisations, filtered by type, place and name.
+         */
         get: operations["findOrganisations"];
         put?: never;
-        /** Create an organisation */
+        /**
+         * Create an organisation
+         * @description Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level); 400 `organisation.invalid_place`, 409 `organisation.duplicate` when the place already has one.
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -321,14 +407,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organisation (with its users, for administrators) */
+        /**
+         * One organisation (with its users, for administrators)
+         * @description Every role (`organisations.read`): one organisation; its users are listed only for the amministratore (`users.manage`). 404 `organisation.not_found`.
+         */
         get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an organisation */
+        /**
+         * Rename an organisation
+         * @description Amministratore only (`organisations.manage`): renames an organisation; 404 `organisation.not_found`.
+         */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -339,7 +431,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Browse the audit trail (administrator: all; referente comunale: own Comune) */
+        /**
+         * Browse the audit trail (administrator: all; referente comunale: own Comune)
+         * @description Amministratore (every row) and referente_comunale (rows of the own Comune, by row-level security), with `audit.read`: a page of audit entries filtered by the query parameters.
+         */
         get: operations["findAuditEntries"];
         put?: never;
         post?: never;
@@ -356,7 +451,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the audit hash chain and name the first tampered row */
+        /**
+         * Recompute the audit hash chain and name the first tampered row
+         * @description Amministratore only (`audit.verify`): recomputes the hash chain of the whole audit trail and names the first row that does not match, if any.
+         */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
@@ -373,7 +471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current catalogue of exploitation indicators (603-bis c.p., ILO) */
+        /**
+         * The current catalogue of exploitation indicators (603-bis c.p., ILO)
+         * @description Comune case staff (`pilot.cases.read`): the current catalogue of exploitation indicators that a referral's screening checklist uses, with its version.
+         */
         get: operations["getPilotIndicators"];
         put?: never;
         post?: never;
@@ -390,10 +491,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Comune's referrals */
+        /**
+         * The Comune's referrals
+         * @description Comune case staff (`pilot.cases.read`): a page of the Comune's referrals, optionally by screening outcome; 403 `pilot.not_in_comune` outside a pilot Comune.
+         */
         get: operations["findPilotReferrals"];
         put?: never;
-        /** Record a referral with its screening checklist */
+        /**
+         * Record a referral with its screening checklist
+         * @description Comune case staff (`pilot.cases.write`): records a referral (source, channel, sector) with the indicators checked at screening; 403 `pilot.not_in_comune` outside a pilot Comune.
+         */
         post: operations["createPilotReferral"];
         delete?: never;
         options?: never;
@@ -414,7 +521,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record the screening's outcome */
+        /**
+         * Record the screening's outcome
+         * @description Comune case staff (`pilot.cases.write`): records the screening's outcome and its date; 404 `pilot.referral.not_found`, 409 `pilot.invalid_transition` for an outcome not allowed after the current one.
+         */
         patch: operations["updatePilotReferral"];
         trace?: never;
     };
@@ -425,10 +535,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale */
+        /**
+         * The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale
+         * @description Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.
+         */
         get: operations["findPilotCases"];
         put?: never;
-        /** Register a beneficiary (permit holder) and open the case */
+        /**
+         * Register a beneficiary (permit holder) and open the case
+         * @description Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.
+         */
         post: operations["createPilotCase"];
         delete?: never;
         options?: never;
@@ -443,7 +559,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case file (every read is audited) */
+        /**
+         * The case file (every read is audited)
+         * @description Referente_comunale, or the operatore the case is assigned to (`pilot.cases.read`): the case file with household, permits, admissions and history; every read is audited. A case of another Comune answers 404 `pilot.case.not_found`.
+         */
         get: operations["getPilotCase"];
         put?: never;
         post?: never;
@@ -462,7 +581,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a family member to the household */
+        /**
+         * Add a family member to the household
+         * @description Case staff (`pilot.cases.write`) of an open case: adds a relative to the household; 409 `pilot.duplicate_person`, or `pilot.invalid_transition` on a closed case.
+         */
         post: operations["addPilotMember"];
         delete?: never;
         options?: never;
@@ -479,7 +601,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admit, suspend, resume or close a case */
+        /**
+         * Admit, suspend, resume or close a case
+         * @description Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.
+         */
         post: operations["transitionPilotCase"];
         delete?: never;
         options?: never;
@@ -496,7 +621,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admit a family member to the measures, or revoke a person's admission (art. 7) */
+        /**
+         * Admit a family member to the measures, or revoke a person's admission (art. 7)
+         * @description Referente_comunale only (`pilot.cases.decide`): admits an eligible family member to the measures, or revokes a person's admission; 409 `pilot.not_eligible` or `pilot.invalid_transition`.
+         */
         post: operations["decidePilotAdmission"];
         delete?: never;
         options?: never;
@@ -531,7 +659,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited */
+        /**
+         * The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited
+         * @description Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.
+         */
         get: operations["exportPilotCases"];
         put?: never;
         post?: never;
@@ -550,7 +681,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a residence permit of a person */
+        /**
+         * Record a residence permit of a person
+         * @description Case staff (`pilot.cases.write`) of an open case: records a residence permit of a person of the case; 404 `pilot.person.not_found`.
+         */
         post: operations["createPilotPermit"];
         delete?: never;
         options?: never;
@@ -567,7 +701,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receipt, issue, renewal, conversion or revocation of a permit */
+        /**
+         * Receipt, issue, renewal, conversion or revocation of a permit
+         * @description Case staff (`pilot.cases.write`): records receipt, issue, renewal request, renewal, conversion or revocation; 404 `pilot.permit.not_found`, 409 `pilot.invalid_transition` for an event the permit's state does not allow.
+         */
         post: operations["recordPilotPermitEvent"];
         delete?: never;
         options?: never;
@@ -582,7 +719,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who viewed this person (for the referente) */
+        /**
+         * Who viewed this person (for the referente)
+         * @description Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.
+         */
         get: operations["listPilotPersonViewers"];
         put?: never;
         post?: never;
@@ -599,7 +739,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GDPR access package of one person (JSON) */
+        /**
+         * GDPR access package of one person (JSON)
+         * @description Referente_comunale only (`pilot.cases.export`): everything held about one person, for a GDPR access request, as JSON; audited. 404 `pilot.person.not_found`.
+         */
         get: operations["getPilotAccessPackage"];
         put?: never;
         post?: never;
@@ -616,7 +759,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GDPR access package of one person (tagged PDF, Italian) */
+        /**
+         * GDPR access package of one person (tagged PDF, Italian)
+         * @description Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.
+         */
         get: operations["getPilotAccessPackagePdf"];
         put?: never;
         post?: never;
@@ -635,7 +781,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft the PAI of a member of the case admitted to the measures */
+        /**
+         * Draft the PAI of a member of the case admitted to the measures
+         * @description Case staff (`pilot.cases.write`): drafts the individual assistance programme (PAI) of a member admitted to the measures; 409 `pilot.not_eligible`, or `pilot.pai_exists` while the person has a PAI not closed.
+         */
         post: operations["createPilotPai"];
         delete?: never;
         options?: never;
@@ -650,14 +799,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A PAI with its measures, totals, versions and the steps allowed now (audited) */
+        /**
+         * A PAI with its measures, totals, versions and the steps allowed now (audited)
+         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI with measures, budget totals, frozen versions and the steps the caller may take now; audited. 404 `pilot.pai.not_found`.
+         */
         get: operations["getPilotPai"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit the needs and objectives of a draft PAI or of one under revision */
+        /**
+         * Edit the needs and objectives of a draft PAI or of one under revision
+         * @description Case staff (`pilot.cases.write`): replaces the needs and/or the objectives of a PAI in draft or under revision; 409 `pilot.stale` when `expectedVersion` is not the current version, `pilot.pai_locked` in other states.
+         */
         patch: operations["updatePilotPai"];
         trace?: never;
     };
@@ -668,7 +823,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An earlier version of a PAI, frozen when its revision started (audited) */
+        /**
+         * An earlier version of a PAI, frozen when its revision started (audited)
+         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): a version of the PAI frozen when its revision started; audited. 404 `pilot.pai.not_found` for a version that does not exist.
+         */
         get: operations["getPilotPaiVersion"];
         put?: never;
         post?: never;
@@ -687,7 +845,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a PAI: share with the beneficiary, approve (referente), start, revise, close */
+        /**
+         * Move a PAI: share with the beneficiary, approve (referente), start, revise, close
+         * @description Case staff (`pilot.cases.write`); approving and the other decisions need the referente (`pilot.cases.decide`). Sharing needs the language of the information notice; 409 `pilot.invalid_transition` for a step not allowed.
+         */
         post: operations["transitionPilotPai"];
         delete?: never;
         options?: never;
@@ -702,7 +863,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PAI as a tagged PDF in Italian, ready for signature (audited) */
+        /**
+         * The PAI as a tagged PDF in Italian, ready for signature (audited)
+         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI as a tagged PDF in Italian with room for signatures; audited. 404 `pilot.pai.not_found`.
+         */
         get: operations["printPilotPai"];
         put?: never;
         post?: never;
@@ -721,7 +885,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a measure to a PAI (on an approved PAI its cost must fit the budget) */
+        /**
+         * Add a measure to a PAI (on an approved PAI its cost must fit the budget)
+         * @description Case staff (`pilot.cases.write`): adds a measure to a PAI that is not closed; on an approved PAI its cost must fit the Comune's budget (409 `pilot.budget_exceeded` or `pilot.budget_missing`).
+         */
         post: operations["addPilotMeasure"];
         delete?: never;
         options?: never;
@@ -742,7 +909,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record progress on a measure: status, actual hours and cost, outcome */
+        /**
+         * Record progress on a measure: status, actual hours and cost, outcome
+         * @description Case staff (`pilot.cases.write`): absent fields stay as they are, `null` clears an actual value, the outcome or the end date; a measure starts only on an approved PAI. 404 `pilot.measure.not_found`, 409 `pilot.invalid_transition`, `pilot.pai_locked` or `pilot.budget_exceeded`.
+         */
         patch: operations["updatePilotMeasure"];
         trace?: never;
     };
@@ -753,7 +923,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Allocation, commitments and spending per pilot Comune for a year (own Comune, or all for national roles) */
+        /**
+         * Allocation, commitments and spending per pilot Comune for a year (own Comune, or all for national roles)
+         * @description With `pilot.budget.read`: the own Comune for its staff, every pilot Comune for assistenza_tecnica, mlps and the amministratore. Allocation, committed, spent and claimed amounts per measure type for a year.
+         */
         get: operations["getPilotBudget"];
         put?: never;
         post?: never;
@@ -771,7 +944,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a pilot Comune's allocation for a year (platform administrator) */
+        /**
+         * Set a pilot Comune's allocation for a year (platform administrator)
+         * @description Amministratore only (`pilot.budget.manage`): sets the allocation of a pilot Comune for a year; audited. 404 `comune.not_found` for a Comune outside the pilot.
+         */
         put: operations["setPilotBudget"];
         post?: never;
         delete?: never;
@@ -787,10 +963,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Employment contracts and outcomes of a case */
+        /**
+         * Employment contracts and outcomes of a case
+         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): the employment contracts and outcomes (certificates, ADI, housing autonomy, follow-ups) of a case.
+         */
         get: operations["listPilotOutcomes"];
         put?: never;
-        /** Record an outcome (certificate, ADI, housing autonomy, follow-up) */
+        /**
+         * Record an outcome (certificate, ADI, housing autonomy, follow-up)
+         * @description Case staff (`pilot.cases.write`): records an outcome of a member of the case; a follow-up only after the case is closed (409 `pilot.invalid_transition`).
+         */
         post: operations["addPilotOutcome"];
         delete?: never;
         options?: never;
@@ -807,7 +989,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an employment contract of a member */
+        /**
+         * Record an employment contract of a member
+         * @description Case staff (`pilot.cases.write`): records an employment contract (type, ATECO sector, dates) of a member of the case.
+         */
         post: operations["addPilotContract"];
         delete?: never;
         options?: never;
@@ -822,7 +1007,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My work list: tasks assigned to me, earliest due first */
+        /**
+         * My work list: tasks assigned to me, earliest due first
+         * @description Operatore and referente_comunale (`pilot.tasks.read`): a page of the caller's own tasks (permit deadlines, PAI reviews, follow-ups), earliest due first.
+         */
         get: operations["findPilotTasks"];
         put?: never;
         post?: never;
@@ -841,7 +1029,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one of my tasks done */
+        /**
+         * Mark one of my tasks done
+         * @description The task's assignee (`pilot.tasks.read`): marks the task done; a task of someone else answers 404 `pilot.task.not_found`.
+         */
         post: operations["completePilotTask"];
         delete?: never;
         options?: never;
@@ -856,10 +1047,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Critical issues and corrective actions: my Comune's, or every pilot Comune's for the national roles */
+        /**
+         * Critical issues and corrective actions: my Comune's, or every pilot Comune's for the national roles
+         * @description With `pilot.issues.read`: the own Comune for its staff, every pilot Comune for assistenza_tecnica and mlps. A page of critical issues with their corrective actions.
+         */
         get: operations["findPilotIssues"];
         put?: never;
-        /** Raise a critical issue of a pilot Comune (no personal data) */
+        /**
+         * Raise a critical issue of a pilot Comune (no personal data)
+         * @description Referente_comunale (own Comune) and assistenza_tecnica (any pilot Comune), with `pilot.issues.manage`: raises a critical issue, whose text must not hold personal data; 400 `pilot.invalid` for a Comune outside the pilot.
+         */
         post: operations["createPilotIssue"];
         delete?: never;
         options?: never;
@@ -880,7 +1077,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a critical issue: status, corrective action, owner, due date, resolution */
+        /**
+         * Update a critical issue: status, corrective action, owner, due date, resolution
+         * @description The callers who raise issues (`pilot.issues.manage`): absent fields stay as they are; resolving or closing needs a resolution (400 `pilot.invalid`). 404 `pilot.issue.not_found`.
+         */
         patch: operations["updatePilotIssue"];
         trace?: never;
     };
@@ -891,7 +1091,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quadro comparativo: the pilot Comuni side by side for a period, disclosure-controlled */
+        /**
+         * Quadro comparativo: the pilot Comuni side by side for a period, disclosure-controlled
+         * @description Every role with `pilot.comparative.read`: the pilot Comuni side by side on the indicators of a period, small counts suppressed by disclosure control; audited. 400 `pilot.invalid` for a wrong period.
+         */
         get: operations["getPilotComparative"];
         put?: never;
         post?: never;
@@ -908,7 +1111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quadro comparativo as an XLSX download, with the same disclosure control */
+        /**
+         * Quadro comparativo as an XLSX download, with the same disclosure control
+         * @description The same callers and the same disclosure control as the quadro comparativo: the table of a period as an XLSX file; audited.
+         */
         get: operations["exportPilotComparativeXlsx"];
         put?: never;
         post?: never;
@@ -925,7 +1131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pseudonymised rows of one pilot Comune, for ANCI/Cittalia technical assistance (no identity) */
+        /**
+         * Pseudonymised rows of one pilot Comune, for ANCI/Cittalia technical assistance (no identity)
+         * @description Assistenza_tecnica only (`pilot.pseudonymised.read`): a page of pseudonymised rows of one pilot Comune, without identity, for data-quality support; audited. 404 `comune.not_found`.
+         */
         get: operations["findPilotPseudonymisedRecords"];
         put?: never;
         post?: never;
@@ -942,7 +1151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A new pseudonymised release for technical assistance: keyed references of this release only, k ≥ 5, manifest */
+        /**
+         * A new pseudonymised release for technical assistance: keyed references of this release only, k ≥ 5, manifest
+         * @description Assistenza_tecnica only (`pilot.pseudonymised.read`): a new release of pseudonymised rows with references keyed for this release only, generalised until every group holds at least 5 people, and its manifest; audited.
+         */
         get: operations["createPilotPseudonymisedExtract"];
         put?: never;
         post?: never;
@@ -956,142 +1168,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description A permission name, as declared by the modules' policy tables.
-         * @enum {string}
-         */
-        PermissionInput: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "users.manage";
-        /**
-         * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
-         * @enum {string}
-         */
-        ErrorCodeInput: "auth.invalid_credentials" | "auth.locked" | "auth.required" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "user.cannot_disable_self" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
-        ProblemInput: {
-            type: string;
-            title: string;
-            status: number;
-            code: components["schemas"]["ErrorCodeInput"];
-            detail?: string;
-            instance?: string;
-            errors?: {
-                path: string;
-                message: string;
-                code: string;
-            }[];
-        };
         /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
-        MacroAreaInput: "NO" | "NE" | "C" | "S" | "I";
-        RegionInput: {
-            code: string;
-            name: string;
-            macroArea: components["schemas"]["MacroAreaInput"];
-        };
-        ProvinceInput: {
-            code: string;
-            sigla: string;
-            name: string;
-            regionCode: string;
-        };
-        ComuneInput: {
-            istatCode: string;
-            name: string;
-            nameAlt: string | null;
-            codiceCatastale: string | null;
-            provinceCode: string;
-            provinceSigla: string;
-            provinceName: string;
-            regionCode: string;
-            regionName: string;
-            population: number;
-            populationMonth: string;
-            band: components["schemas"]["BandInput"];
-            saiNetwork: boolean;
-            pilot18ter: boolean;
-        };
-        /** @enum {string} */
         OrganisationTypeInput: "mlps" | "anci" | "cittalia" | "regione" | "comune" | "ente_gestore" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "sindacato" | "terzo_settore" | "societa_revisione" | "piattaforma" | "altro";
-        OrganisationInput: {
-            /** Format: uuid */
-            id: string;
-            type: components["schemas"]["OrganisationTypeInput"];
-            name: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string | null;
-            regionName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ComuneDetailInput: {
-            istatCode: string;
-            name: string;
-            nameAlt: string | null;
-            codiceCatastale: string | null;
-            provinceCode: string;
-            provinceSigla: string;
-            provinceName: string;
-            regionCode: string;
-            regionName: string;
-            population: number;
-            populationMonth: string;
-            band: components["schemas"]["BandInput"];
-            saiNetwork: boolean;
-            pilot18ter: boolean;
-            macroArea: components["schemas"]["MacroAreaInput"];
-            organisations: components["schemas"]["OrganisationInput"][];
-        };
-        ComunePageInput: {
-            items: components["schemas"]["ComuneInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
         UpdateComuneRequestInput: {
             saiNetwork?: boolean;
             pilot18ter?: boolean;
-        };
-        RegionListInput: {
-            items: components["schemas"]["RegionInput"][];
-        };
-        ProvinceListInput: {
-            items: components["schemas"]["ProvinceInput"][];
-        };
-        DataSourceInput: {
-            id: string;
-            title: string;
-            licence: string;
-            referenceDate: string;
-            attribution: string;
-            url: string;
-        };
-        DataSourceListInput: {
-            items: components["schemas"]["DataSourceInput"][];
-        };
-        OrganisationDetailInput: {
-            /** Format: uuid */
-            id: string;
-            type: components["schemas"]["OrganisationTypeInput"];
-            name: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string | null;
-            regionName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            users: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-                roles: ("operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore")[];
-            }[];
-        };
-        OrganisationPageInput: {
-            items: components["schemas"]["OrganisationInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         CreateOrganisationRequestInput: {
             type: components["schemas"]["OrganisationTypeInput"];
@@ -1102,112 +1185,19 @@ export interface components {
         UpdateOrganisationRequestInput: {
             name: string;
         };
-        AuditEntryInput: {
-            id: number;
-            seq: number;
-            /** Format: date-time */
-            occurredAt: string;
-            actorUserId: string | null;
-            actorEmail: string | null;
-            actorOrganisationId: string | null;
-            actorOrganisationName: string | null;
-            tenantComune: string | null;
-            action: string;
-            entityType: string | null;
-            entityId: string | null;
-            /** @enum {string} */
-            outcome: "success" | "failure" | "denied";
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        AuditPageInput: {
-            items: components["schemas"]["AuditEntryInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        AuditVerificationInput: {
-            ok: boolean;
-            checked: number;
-            firstInvalidSeq: number | null;
-        };
         /** @enum {string} */
         RoleInput: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
-        CsrfTokenInput: {
-            token: string;
-        };
-        AuthInfoInput: {
-            demoMode: boolean;
-        };
         LoginRequestInput: {
             email: string;
             password: string;
             totp?: string;
         };
-        ScopeInput: {
-            /** @enum {string} */
-            level: "comune" | "regione" | "national" | "platform";
-            comuneIstat: string | null;
-            regionCode: string | null;
-        };
-        MeInput: {
-            user: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                displayName: string;
-                totpEnabled: boolean;
-            };
-            organisation: {
-                /** Format: uuid */
-                id: string;
-                type: components["schemas"]["OrganisationTypeInput"];
-                name: string;
-                comuneIstat: string | null;
-                comuneName: string | null;
-                regionCode: string | null;
-                regionName: string | null;
-            };
-            roles: components["schemas"]["RoleInput"][];
-            permissions: components["schemas"]["PermissionInput"][];
-            scope: components["schemas"]["ScopeInput"];
-            demoMode: boolean;
-            mustEnrolTotp: boolean;
-        };
         ChangePasswordRequestInput: {
             currentPassword: string;
             newPassword: string;
         };
-        TotpSetupInput: {
-            secret: string;
-            otpauthUrl: string;
-            qrSvg: string;
-        };
         TotpConfirmRequestInput: {
             code: string;
-        };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            organisationName: string;
-            roles: components["schemas"]["RoleInput"][];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            totpEnabled: boolean;
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserPageInput: {
-            items: components["schemas"]["UserInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         CreateUserRequestInput: {
             email: string;
@@ -1234,19 +1224,6 @@ export interface components {
         PilotRelationInput: "coniuge" | "figlio" | "genitore" | "fratello" | "nonno" | "nipote_di_nonno" | "nipote_di_zio" | "zio" | "suocero" | "genero_nuora" | "cognato" | "figliastro" | "patrigno_matrigna" | "altro";
         /** @enum {string} */
         PilotPermitBasisInput: "art_18ter" | "art_18" | "motivi_famiglia" | "lavoro_subordinato" | "lavoro_autonomo" | "studio" | "altro";
-        /** @enum {string} */
-        PilotPermitStatusInput: "in_istruttoria" | "ricevuta_rilasciata" | "rilasciato" | "in_scadenza" | "rinnovo_richiesto" | "rinnovato" | "convertito" | "revocato" | "scaduto";
-        PilotIndicatorInput: {
-            code: string;
-            /** @enum {string} */
-            source: "603bis" | "ilo" | "lg2021" | "locale";
-            labelIt: string;
-            labelEn: string;
-        };
-        PilotIndicatorCatalogueInput: {
-            version: number;
-            indicators: components["schemas"]["PilotIndicatorInput"][];
-        };
         PilotCreateReferralInput: {
             receivedOn: string;
             /** @enum {string} */
@@ -1272,35 +1249,6 @@ export interface components {
             outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
             outcomeOn: string;
         };
-        PilotReferralInput: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            receivedOn: string;
-            /** @enum {string} */
-            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
-            /** @enum {string} */
-            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
-            /** @enum {string} */
-            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
-            catalogueVersion: number;
-            /** @enum {string} */
-            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
-            outcomeOn: string | null;
-            caseId: string | null;
-            screening: {
-                code: string;
-                /** @enum {string} */
-                observed: "si" | "no" | "non_noto";
-            }[];
-            observedCount: number;
-        };
-        PilotReferralPageInput: {
-            items: components["schemas"]["PilotReferralInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
         PilotIdentityInput: {
             surname: string;
             givenNames: string;
@@ -1322,73 +1270,6 @@ export interface components {
             nationalities: string[];
             /** @default [] */
             languages: string[];
-        };
-        PilotEligibilityInput: {
-            eligible: boolean;
-            code: string;
-            explanation: string;
-            legalReference: string;
-        };
-        PilotPermitInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            basis: components["schemas"]["PilotPermitBasisInput"];
-            questura: string;
-            initiatedBy: ("proposta_ag" | "parere_inl") | null;
-            number: string | null;
-            receiptOn: string | null;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            renewalRequestedOn: string | null;
-            renewedOn: string | null;
-            renewalCount: number;
-            conversionRequestedOn: string | null;
-            convertedOn: string | null;
-            convertedTo: components["schemas"]["PilotPermitBasisInput"] | null;
-            revokedOn: string | null;
-            revocationReason: string | null;
-            predecessorId: string | null;
-            status: components["schemas"]["PilotPermitStatusInput"];
-            daysToExpiry: number | null;
-        };
-        PilotAdmissionInput: {
-            /** @enum {string} */
-            status: "ammesso" | "revocato" | "cessato";
-            decidedOn: string;
-            decidedBy: string;
-            reason: string;
-            endedOn: string | null;
-            endReason: string | null;
-        };
-        PilotMemberInput: {
-            /** Format: uuid */
-            personId: string;
-            pseudonym: string;
-            /** @enum {string} */
-            role: "titolare" | "familiare";
-            relation: components["schemas"]["PilotRelationInput"] | null;
-            kinshipKind: ("parentela" | "affinita" | "coniugio" | "nessuno") | null;
-            degree: number | null;
-            inNucleo: boolean;
-            presentInItaly: boolean;
-            /** @enum {string} */
-            sex: "F" | "M" | "X";
-            birthYear: number;
-            birthCountry: string;
-            nationalities: string[];
-            languages: string[];
-            identity: components["schemas"]["PilotIdentityInput"];
-            eligibility: components["schemas"]["PilotEligibilityInput"];
-            admission: components["schemas"]["PilotAdmissionInput"] | null;
-            permits: components["schemas"]["PilotPermitInput"][];
-            pai: {
-                /** Format: uuid */
-                id: string;
-                status: string;
-                version: number;
-            } | null;
         };
         PilotCreateCaseInput: {
             openedOn: string;
@@ -1419,61 +1300,6 @@ export interface components {
             decision: "ammetti" | "revoca";
             on: string;
             reason: string;
-        };
-        PilotCaseEventInput: {
-            id: number;
-            type: string;
-            fromStatus: string | null;
-            toStatus: string | null;
-            occurredOn: string;
-            /** Format: date-time */
-            recordedAt: string;
-            actor: string | null;
-            pseudonym: string | null;
-            note: string | null;
-        };
-        PilotCaseDetailInput: {
-            /** Format: uuid */
-            id: string;
-            pseudonym: string;
-            comuneIstat: string;
-            comuneName: string;
-            status: components["schemas"]["PilotCaseStatusInput"];
-            openedOn: string;
-            admittedOn: string | null;
-            closedOn: string | null;
-            exitReason: components["schemas"]["PilotExitReasonInput"] | null;
-            inSai: boolean;
-            referralId: string | null;
-            owner: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            };
-            version: number;
-            members: components["schemas"]["PilotMemberInput"][];
-            events: components["schemas"]["PilotCaseEventInput"][];
-            allowedTransitions: components["schemas"]["PilotCaseStatusInput"][];
-            allowedExitReasons: components["schemas"]["PilotExitReasonInput"][];
-            canDecide: boolean;
-        };
-        PilotCaseSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            pseudonym: string;
-            status: components["schemas"]["PilotCaseStatusInput"];
-            openedOn: string;
-            ownerName: string;
-            members: number;
-            permitStatus: components["schemas"]["PilotPermitStatusInput"] | null;
-            permitExpiresOn: string | null;
-            paiStatus: string | null;
-        };
-        PilotCasePageInput: {
-            items: components["schemas"]["PilotCaseSummaryInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         PilotCreatePermitInput: {
             basis: components["schemas"]["PilotPermitBasisInput"];
@@ -1521,35 +1347,6 @@ export interface components {
             on: string;
             reason: string;
         };
-        PilotViewerInput: {
-            /** Format: date-time */
-            at: string;
-            userId: string | null;
-            displayName: string | null;
-            action: string;
-        };
-        PilotViewerListInput: {
-            items: components["schemas"]["PilotViewerInput"][];
-        };
-        PilotImportReportInput: {
-            /** @enum {string} */
-            mode: "dry_run" | "all" | "valid_only";
-            rows: number;
-            valid: number;
-            invalid: number;
-            alreadyImported: number;
-            imported: number;
-            report: {
-                row: number;
-                /** @enum {string} */
-                status: "valid" | "invalid" | "already_imported" | "imported";
-                pseudonym: string | null;
-                errors: {
-                    column: string;
-                    message: string;
-                }[];
-            }[];
-        };
         PilotCreateContractInput: {
             /** Format: uuid */
             personId: string;
@@ -1557,6 +1354,7 @@ export interface components {
             type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
             ateco: string;
             ccnl?: string;
+            /** Format: double */
             weeklyHours?: number;
             startOn: string;
             endOn?: string;
@@ -1569,140 +1367,6 @@ export interface components {
             occurredOn: string;
             employed?: boolean;
             detail?: string;
-        };
-        PilotContractInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            pseudonym: string;
-            /** @enum {string} */
-            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
-            ateco: string;
-            ccnl: string | null;
-            weeklyHours: number | null;
-            startOn: string;
-            endOn: string | null;
-        };
-        PilotOutcomeInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            pseudonym: string;
-            /** @enum {string} */
-            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
-            occurredOn: string;
-            employed: boolean | null;
-            detail: string | null;
-        };
-        PilotCaseOutcomesInput: {
-            contracts: components["schemas"]["PilotContractInput"][];
-            outcomes: components["schemas"]["PilotOutcomeInput"][];
-        };
-        /** @enum {string} */
-        PilotComparativeBlockInput: "intake" | "permits" | "presa_in_carico" | "pai_measures" | "outcomes" | "exits" | "finance" | "quality";
-        /**
-         * @description persons: disclosure-controlled count; ratio: percentage; days: median; amount: euro; count: exact count
-         * @enum {string}
-         */
-        PilotCellKindInput: "persons" | "count" | "amount" | "ratio" | "days";
-        PilotComparativeColumnInput: {
-            key: string;
-            block: components["schemas"]["PilotComparativeBlockInput"];
-            kind: components["schemas"]["PilotCellKindInput"];
-            labelIt: string;
-            labelEn: string;
-        };
-        PilotComparativeCellInput: number | "<10" | null;
-        PilotComparativeRowInput: {
-            /** @description null on the total row */
-            comuneIstat: string | null;
-            comuneName: string;
-            /** @description true when the cells are the raw figures (the viewer's own Comune) */
-            exact: boolean;
-            cells: {
-                [key: string]: components["schemas"]["PilotComparativeCellInput"];
-            };
-        };
-        PilotComparativeInput: {
-            from: string;
-            to: string;
-            /** Format: date-time */
-            generatedAt: string;
-            note: {
-                it: string;
-                en: string;
-            };
-            columns: components["schemas"]["PilotComparativeColumnInput"][];
-            /** @description One row per pilot Comune, then the total row */
-            rows: components["schemas"]["PilotComparativeRowInput"][];
-            /** @enum {string} */
-            viewer: "exact_own" | "controlled";
-        };
-        PilotPseudonymisedRecordInput: {
-            pseudonym: string;
-            comuneIstat: string;
-            /** @enum {string} */
-            role: "titolare" | "familiare";
-            degree: number | null;
-            /** @enum {string} */
-            sex: "F" | "M" | "X";
-            ageBand: ("0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55+") | null;
-            /** @enum {string} */
-            caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
-            /** @description e.g. 2026-Q2 */
-            openedQuarter: string;
-            /** @description holds a live admission to the art. 6 measures */
-            admitted: boolean;
-            paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
-            /** @description measures of the person's PAIs, not cancelled */
-            measures: number;
-            hasContract: boolean;
-            exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
-        };
-        PilotPseudonymisedRecordPageInput: {
-            items: components["schemas"]["PilotPseudonymisedRecordInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        PilotExtractManifestInput: {
-            /** Format: uuid */
-            release: string;
-            /** Format: date-time */
-            generatedAt: string;
-            recipient: string;
-            kRequired: number;
-            kMeasured: number | null;
-            generalisation: string;
-            quasiIdentifiers: string[];
-            records: number;
-            suppressed: number;
-            suppressionRate: number;
-            fields: string[];
-        };
-        PilotPseudonymisedExtractInput: {
-            manifest: components["schemas"]["PilotExtractManifestInput"];
-            records: {
-                comuneIstat: string;
-                /** @enum {string} */
-                role: "titolare" | "familiare";
-                /** @enum {string} */
-                caseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
-                /** @description holds a live admission to the art. 6 measures */
-                admitted: boolean;
-                paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
-                /** @description measures of the person's PAIs, not cancelled */
-                measures: number;
-                hasContract: boolean;
-                exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
-                ref: string;
-                sex: string;
-                ageBand: string;
-                degree: number | null;
-                openedYear: string;
-            }[];
         };
         /** @enum {string} */
         PilotPaiStatusInput: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso";
@@ -1725,6 +1389,7 @@ export interface components {
             workHistory: {
                 /** @enum {string} */
                 sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+                /** Format: double */
                 years: number;
                 /** @default  */
                 description: string;
@@ -1741,6 +1406,7 @@ export interface components {
         PilotUpdatePaiInput: {
             needs?: components["schemas"]["PilotPaiNeedsInput"];
             objectives?: string[];
+            /** Format: int64 */
             expectedVersion: number;
         };
         PilotPaiTransitionInput: {
@@ -1755,7 +1421,9 @@ export interface components {
             providerOrgId?: string;
             startOn: string;
             endOn?: string;
+            /** Format: double */
             hoursPlanned: number;
+            /** Format: double */
             costPlanned: number;
         };
         PilotUpdateMeasureInput: {
@@ -1764,173 +1432,20 @@ export interface components {
             costActual?: number | null;
             outcome?: string | null;
             endOn?: string | null;
+            /** Format: double */
             costPlanned?: number;
         };
-        PilotMeasureInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            paiId: string;
-            type: components["schemas"]["PilotMeasureTypeInput"];
-            providerName: string;
-            providerOrgId: string | null;
-            startOn: string;
-            endOn: string | null;
-            hoursPlanned: number;
-            hoursActual: number | null;
-            costPlanned: number;
-            costActual: number | null;
-            status: components["schemas"]["PilotMeasureStatusInput"];
-            outcome: string | null;
-            allowedTransitions: components["schemas"]["PilotMeasureStatusInput"][];
-        };
-        PilotPaiTotalsInput: {
-            plannedCost: number;
-            actualCost: number;
-            plannedHours: number;
-            actualHours: number;
-        };
-        PilotPaiDetailInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            /** Format: uuid */
-            personId: string;
-            pseudonym: string;
-            status: components["schemas"]["PilotPaiStatusInput"];
-            version: number;
-            needs: components["schemas"]["PilotPaiNeedsInput"];
-            objectives: string[];
-            sharedOn: string | null;
-            noticeLanguage: string | null;
-            approvedOn: string | null;
-            approvedBy: string | null;
-            reviewDueOn: string | null;
-            closedOn: string | null;
-            measures: components["schemas"]["PilotMeasureInput"][];
-            totals: components["schemas"]["PilotPaiTotalsInput"];
-            versions: {
-                version: number;
-                /** Format: date-time */
-                frozenAt: string;
-            }[];
-            allowedTransitions: components["schemas"]["PilotPaiStatusInput"][];
-        };
-        PilotPaiSnapshotInput: {
-            status: components["schemas"]["PilotPaiStatusInput"];
-            version: number;
-            needs: components["schemas"]["PilotPaiNeedsInput"];
-            objectives: string[];
-            sharedOn: string | null;
-            noticeLanguage: string | null;
-            approvedOn: string | null;
-            approvedBy: string | null;
-            reviewDueOn: string | null;
-            closedOn: string | null;
-            measures: components["schemas"]["PilotMeasureInput"][];
-            totals: components["schemas"]["PilotPaiTotalsInput"];
-        };
-        PilotPaiVersionInput: {
-            /** Format: uuid */
-            paiId: string;
-            /** Format: uuid */
-            caseId: string;
-            pseudonym: string;
-            version: number;
-            /** Format: date-time */
-            frozenAt: string;
-            snapshot: components["schemas"]["PilotPaiSnapshotInput"];
-        };
         PilotSetBudgetInput: {
+            /** Format: double */
             allocation: number;
         };
-        PilotBudgetComuneInput: {
-            comuneIstat: string;
-            comuneName: string;
-            allocation: number | null;
-            committed: number;
-            spent: number;
-            available: number | null;
-            byType: {
-                type: components["schemas"]["PilotMeasureTypeInput"];
-                committed: number;
-                spent: number;
-            }[];
-        };
-        PilotBudgetInput: {
-            year: number;
-            comuni: components["schemas"]["PilotBudgetComuneInput"][];
-            total: {
-                allocation: number;
-                committed: number;
-                spent: number;
-                available: number;
-            };
-        };
-        /**
-         * @description permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.
-         * @enum {string}
-         */
-        PilotTaskKindInput: "permit_expiry" | "pai_review" | "follow_up" | "measure_overdue";
         /** @enum {string} */
         PilotTaskStatusInput: "aperto" | "fatto";
-        PilotTaskInput: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["PilotTaskKindInput"];
-            /** @description YYYY-MM-DD */
-            dueOn: string;
-            /** @description What to do, naming the person by pseudonym only. */
-            label: string;
-            /** Format: uuid */
-            caseId: string;
-            status: components["schemas"]["PilotTaskStatusInput"];
-            /** @description Open and due before today. */
-            overdue: boolean;
-        };
-        PilotTaskPageInput: {
-            items: components["schemas"]["PilotTaskInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
         PilotTaskDoneInput: Record<string, never>;
         /** @enum {string} */
         PilotIssueCategoryInput: "presa_in_carico" | "permessi" | "misure" | "rete_territoriale" | "finanziaria" | "dati" | "altro";
         /** @enum {string} */
         PilotIssueStatusInput: "aperta" | "in_corso" | "risolta" | "chiusa";
-        /** @enum {string} */
-        PilotIssueLevelInput: "comune" | "national";
-        /** @description A critical issue of a pilot Comune and its corrective action. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-        PilotIssueInput: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            raisedByLevel: components["schemas"]["PilotIssueLevelInput"];
-            category: components["schemas"]["PilotIssueCategoryInput"];
-            title: string;
-            description: string;
-            correctiveAction: string;
-            owner: string;
-            /** @description YYYY-MM-DD */
-            dueOn: string;
-            status: components["schemas"]["PilotIssueStatusInput"];
-            resolution: string | null;
-            /** @description Still open (aperta, in_corso) and due before today. */
-            overdue: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PilotIssuePageInput: {
-            items: components["schemas"]["PilotIssueInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
         /** @description Raise a critical issue. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
         CreatePilotIssueInput: {
             /** @description A Comune of the pilot; Comune staff may name only their own. */
@@ -1968,12 +1483,6 @@ export interface components {
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
         };
-        HealthInput: {
-            /** @constant */
-            status: "ok";
-            /** @constant */
-            database: "ok";
-        };
         PilotImportRequestInput: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -1981,9 +1490,6 @@ export interface components {
             content: string;
             /** @enum {string} */
             mode: "dry_run" | "all" | "valid_only";
-        };
-        PilotAccessPackageInput: {
-            [key: string]: unknown;
         };
         /**
          * @description A permission name, as declared by the modules' policy tables.
@@ -1998,6 +1504,7 @@ export interface components {
         Problem: {
             type: string;
             title: string;
+            /** Format: int64 */
             status: number;
             code: components["schemas"]["ErrorCode"];
             detail?: string;
@@ -2033,6 +1540,7 @@ export interface components {
             provinceName: string;
             regionCode: string;
             regionName: string;
+            /** Format: int64 */
             population: number;
             populationMonth: string;
             band: components["schemas"]["Band"];
@@ -2063,6 +1571,7 @@ export interface components {
             provinceName: string;
             regionCode: string;
             regionName: string;
+            /** Format: int64 */
             population: number;
             populationMonth: string;
             band: components["schemas"]["Band"];
@@ -2073,13 +1582,12 @@ export interface components {
         };
         ComunePage: {
             items: components["schemas"]["Comune"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
-        };
-        UpdateComuneRequest: {
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
         };
         RegionList: {
             items: components["schemas"]["Region"][];
@@ -2118,21 +1626,17 @@ export interface components {
         };
         OrganisationPage: {
             items: components["schemas"]["Organisation"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
         };
-        CreateOrganisationRequest: {
-            type: components["schemas"]["OrganisationType"];
-            name: string;
-            comuneIstat?: string;
-            regionCode?: string;
-        };
-        UpdateOrganisationRequest: {
-            name: string;
-        };
         AuditEntry: {
+            /** Format: int64 */
             id: number;
+            /** Format: int64 */
             seq: number;
             /** Format: date-time */
             occurredAt: string;
@@ -2152,12 +1656,16 @@ export interface components {
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
         };
         AuditVerification: {
             ok: boolean;
+            /** Format: int64 */
             checked: number;
             firstInvalidSeq: number | null;
         };
@@ -2168,12 +1676,6 @@ export interface components {
         };
         AuthInfo: {
             demoMode: boolean;
-        };
-        LoginRequest: {
-            /** Format: email */
-            email: string;
-            password: string;
-            totp?: string;
         };
         Scope: {
             /** @enum {string} */
@@ -2205,17 +1707,10 @@ export interface components {
             demoMode: boolean;
             mustEnrolTotp: boolean;
         };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
-        };
         TotpSetup: {
             secret: string;
             otpauthUrl: string;
             qrSvg: string;
-        };
-        TotpConfirmRequest: {
-            code: string;
         };
         User: {
             /** Format: uuid */
@@ -2235,27 +1730,12 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["User"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
-        };
-        CreateUserRequest: {
-            /** Format: email */
-            email: string;
-            displayName: string;
-            /** Format: uuid */
-            organisationId: string;
-            roles: components["schemas"]["Role"][];
-            password: string;
-        };
-        UpdateUserRequest: {
-            displayName?: string;
-            roles?: components["schemas"]["Role"][];
-            /** @enum {string} */
-            status?: "active" | "disabled";
-        };
-        ResetPasswordRequest: {
-            newPassword: string;
         };
         /** @enum {string} */
         PilotCaseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
@@ -2275,33 +1755,9 @@ export interface components {
             labelEn: string;
         };
         PilotIndicatorCatalogue: {
+            /** Format: int64 */
             version: number;
             indicators: components["schemas"]["PilotIndicator"][];
-        };
-        PilotCreateReferral: {
-            receivedOn: string;
-            /** @enum {string} */
-            source: "inl" | "forze_ordine" | "procura" | "sindacato" | "ente_antitratta" | "servizi_sociali" | "sai_cas" | "asl" | "terzo_settore" | "autosegnalazione" | "altro";
-            /** @enum {string} */
-            channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
-            /** @enum {string} */
-            sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
-            screening: {
-                code: string;
-                /** @enum {string} */
-                observed: "si" | "no" | "non_noto";
-            }[];
-            /**
-             * @default in_screening
-             * @enum {string}
-             */
-            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
-            outcomeOn?: string;
-        };
-        PilotUpdateReferral: {
-            /** @enum {string} */
-            outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
-            outcomeOn: string;
         };
         PilotReferral: {
             /** Format: uuid */
@@ -2314,6 +1770,7 @@ export interface components {
             channel: "telefono" | "email" | "di_persona" | "numero_verde" | "unita_di_strada" | "pec" | "altro";
             /** @enum {string} */
             sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+            /** Format: int64 */
             catalogueVersion: number;
             /** @enum {string} */
             outcome: "in_screening" | "non_pertinente" | "inviata_altro_servizio" | "in_attesa_identificazione" | "permesso_avviato";
@@ -2324,12 +1781,16 @@ export interface components {
                 /** @enum {string} */
                 observed: "si" | "no" | "non_noto";
             }[];
+            /** Format: int64 */
             observedCount: number;
         };
         PilotReferralPage: {
             items: components["schemas"]["PilotReferral"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
         };
         PilotIdentity: {
@@ -2344,15 +1805,6 @@ export interface components {
             email: string | null;
             /** @default null */
             address: string | null;
-        };
-        PilotPersonInput: {
-            identity: components["schemas"]["PilotIdentity"];
-            /** @enum {string} */
-            sex: "F" | "M" | "X";
-            birthCountry: string;
-            nationalities: string[];
-            /** @default [] */
-            languages: string[];
         };
         PilotEligibility: {
             eligible: boolean;
@@ -2374,6 +1826,7 @@ export interface components {
             expiresOn: string | null;
             renewalRequestedOn: string | null;
             renewedOn: string | null;
+            /** Format: int64 */
             renewalCount: number;
             conversionRequestedOn: string | null;
             convertedOn: string | null;
@@ -2406,6 +1859,7 @@ export interface components {
             presentInItaly: boolean;
             /** @enum {string} */
             sex: "F" | "M" | "X";
+            /** Format: int64 */
             birthYear: number;
             birthCountry: string;
             nationalities: string[];
@@ -2418,40 +1872,12 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 status: string;
+                /** Format: int64 */
                 version: number;
             } | null;
         };
-        PilotCreateCase: {
-            openedOn: string;
-            /** Format: uuid */
-            referralId?: string;
-            /** Format: uuid */
-            ownerUserId?: string;
-            /** @default true */
-            inSai: boolean;
-            holder: components["schemas"]["PilotPersonInput"];
-        };
-        PilotAddMember: {
-            relation: components["schemas"]["PilotRelation"];
-            /** @default true */
-            inNucleo: boolean;
-            /** @default true */
-            presentInItaly: boolean;
-            person: components["schemas"]["PilotPersonInput"];
-        };
-        PilotCaseTransition: {
-            to: components["schemas"]["PilotCaseStatus"];
-            on: string;
-            reason: string;
-            exitReason?: components["schemas"]["PilotExitReason"];
-        };
-        PilotAdmissionDecision: {
-            /** @enum {string} */
-            decision: "ammetti" | "revoca";
-            on: string;
-            reason: string;
-        };
         PilotCaseEvent: {
+            /** Format: int64 */
             id: number;
             type: string;
             fromStatus: string | null;
@@ -2481,6 +1907,7 @@ export interface components {
                 id: string;
                 displayName: string;
             };
+            /** Format: int64 */
             version: number;
             members: components["schemas"]["PilotMember"][];
             events: components["schemas"]["PilotCaseEvent"][];
@@ -2495,6 +1922,7 @@ export interface components {
             status: components["schemas"]["PilotCaseStatus"];
             openedOn: string;
             ownerName: string;
+            /** Format: int64 */
             members: number;
             permitStatus: components["schemas"]["PilotPermitStatus"] | null;
             permitExpiresOn: string | null;
@@ -2502,55 +1930,12 @@ export interface components {
         };
         PilotCasePage: {
             items: components["schemas"]["PilotCaseSummary"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
-        };
-        PilotCreatePermit: {
-            basis: components["schemas"]["PilotPermitBasis"];
-            questura: string;
-            /** @enum {string} */
-            initiatedBy?: "proposta_ag" | "parere_inl";
-            number?: string;
-            receiptOn?: string;
-            issuedOn?: string;
-            expiresOn?: string;
-        };
-        PilotPermitEvent: {
-            /** @constant */
-            event: "receipt";
-            on: string;
-        } | {
-            /** @constant */
-            event: "issue";
-            on: string;
-            expiresOn?: string;
-            number?: string;
-        } | {
-            /** @constant */
-            event: "renewal_request";
-            on: string;
-        } | {
-            /** @constant */
-            event: "renew";
-            on: string;
-            expiresOn: string;
-        } | {
-            /** @constant */
-            event: "conversion_request";
-            on: string;
-        } | {
-            /** @constant */
-            event: "convert";
-            on: string;
-            /** @enum {string} */
-            convertedTo: "lavoro_subordinato" | "lavoro_autonomo" | "studio";
-            expiresOn: string;
-        } | {
-            /** @constant */
-            event: "revoke";
-            on: string;
-            reason: string;
         };
         PilotViewer: {
             /** Format: date-time */
@@ -2565,12 +1950,18 @@ export interface components {
         PilotImportReport: {
             /** @enum {string} */
             mode: "dry_run" | "all" | "valid_only";
+            /** Format: int64 */
             rows: number;
+            /** Format: int64 */
             valid: number;
+            /** Format: int64 */
             invalid: number;
+            /** Format: int64 */
             alreadyImported: number;
+            /** Format: int64 */
             imported: number;
             report: {
+                /** Format: int64 */
                 row: number;
                 /** @enum {string} */
                 status: "valid" | "invalid" | "already_imported" | "imported";
@@ -2580,26 +1971,6 @@ export interface components {
                     message: string;
                 }[];
             }[];
-        };
-        PilotCreateContract: {
-            /** Format: uuid */
-            personId: string;
-            /** @enum {string} */
-            type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
-            ateco: string;
-            ccnl?: string;
-            weeklyHours?: number;
-            startOn: string;
-            endOn?: string;
-        };
-        PilotCreateOutcome: {
-            /** Format: uuid */
-            personId: string;
-            /** @enum {string} */
-            kind: "certificato" | "assegno_inclusione" | "autonomia_abitativa" | "follow_up_6" | "follow_up_12";
-            occurredOn: string;
-            employed?: boolean;
-            detail?: string;
         };
         PilotContract: {
             /** Format: uuid */
@@ -2611,6 +1982,7 @@ export interface components {
             type: "tempo_determinato" | "tempo_indeterminato" | "stagionale" | "apprendistato" | "somministrazione" | "autonomo";
             ateco: string;
             ccnl: string | null;
+            /** Format: double */
             weeklyHours: number | null;
             startOn: string;
             endOn: string | null;
@@ -2687,15 +2059,21 @@ export interface components {
             /** @description holds a live admission to the art. 6 measures */
             admitted: boolean;
             paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
-            /** @description measures of the person's PAIs, not cancelled */
+            /**
+             * Format: int64
+             * @description measures of the person's PAIs, not cancelled
+             */
             measures: number;
             hasContract: boolean;
             exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
         };
         PilotPseudonymisedRecordPage: {
             items: components["schemas"]["PilotPseudonymisedRecord"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
         };
         PilotExtractManifest: {
@@ -2704,12 +2082,16 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
             recipient: string;
+            /** Format: int64 */
             kRequired: number;
             kMeasured: number | null;
             generalisation: string;
             quasiIdentifiers: string[];
+            /** Format: int64 */
             records: number;
+            /** Format: int64 */
             suppressed: number;
+            /** Format: double */
             suppressionRate: number;
             fields: string[];
         };
@@ -2724,7 +2106,10 @@ export interface components {
                 /** @description holds a live admission to the art. 6 measures */
                 admitted: boolean;
                 paiStatus: ("bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso") | null;
-                /** @description measures of the person's PAIs, not cancelled */
+                /**
+                 * Format: int64
+                 * @description measures of the person's PAIs, not cancelled
+                 */
                 measures: number;
                 hasContract: boolean;
                 exitReason: ("lavoro_autonomia" | "trasferimento" | "abbandono" | "revoca_art7" | "scadenza_permesso") | null;
@@ -2756,46 +2141,13 @@ export interface components {
             workHistory: {
                 /** @enum {string} */
                 sector: "agricoltura" | "edilizia" | "logistica" | "manifattura" | "ristorazione" | "turismo" | "lavoro_domestico_cura" | "commercio" | "pulizie" | "altro";
+                /** Format: double */
                 years: number;
                 /** @default  */
                 description: string;
             }[];
             /** @default  */
             notes: string;
-        };
-        PilotCreatePai: {
-            /** Format: uuid */
-            personId: string;
-            needs: components["schemas"]["PilotPaiNeeds"];
-            objectives: string[];
-        };
-        PilotUpdatePai: {
-            needs?: components["schemas"]["PilotPaiNeeds"];
-            objectives?: string[];
-            expectedVersion: number;
-        };
-        PilotPaiTransition: {
-            to: components["schemas"]["PilotPaiStatus"];
-            on: string;
-            noticeLanguage?: string;
-        };
-        PilotCreateMeasure: {
-            type: components["schemas"]["PilotMeasureType"];
-            providerName: string;
-            /** Format: uuid */
-            providerOrgId?: string;
-            startOn: string;
-            endOn?: string;
-            hoursPlanned: number;
-            costPlanned: number;
-        };
-        PilotUpdateMeasure: {
-            status?: components["schemas"]["PilotMeasureStatus"];
-            hoursActual?: number | null;
-            costActual?: number | null;
-            outcome?: string | null;
-            endOn?: string | null;
-            costPlanned?: number;
         };
         PilotMeasure: {
             /** Format: uuid */
@@ -2807,18 +2159,26 @@ export interface components {
             providerOrgId: string | null;
             startOn: string;
             endOn: string | null;
+            /** Format: double */
             hoursPlanned: number;
+            /** Format: double */
             hoursActual: number | null;
+            /** Format: double */
             costPlanned: number;
+            /** Format: double */
             costActual: number | null;
             status: components["schemas"]["PilotMeasureStatus"];
             outcome: string | null;
             allowedTransitions: components["schemas"]["PilotMeasureStatus"][];
         };
         PilotPaiTotals: {
+            /** Format: double */
             plannedCost: number;
+            /** Format: double */
             actualCost: number;
+            /** Format: double */
             plannedHours: number;
+            /** Format: double */
             actualHours: number;
         };
         PilotPaiDetail: {
@@ -2830,6 +2190,7 @@ export interface components {
             personId: string;
             pseudonym: string;
             status: components["schemas"]["PilotPaiStatus"];
+            /** Format: int64 */
             version: number;
             needs: components["schemas"]["PilotPaiNeeds"];
             objectives: string[];
@@ -2842,6 +2203,7 @@ export interface components {
             measures: components["schemas"]["PilotMeasure"][];
             totals: components["schemas"]["PilotPaiTotals"];
             versions: {
+                /** Format: int64 */
                 version: number;
                 /** Format: date-time */
                 frozenAt: string;
@@ -2850,6 +2212,7 @@ export interface components {
         };
         PilotPaiSnapshot: {
             status: components["schemas"]["PilotPaiStatus"];
+            /** Format: int64 */
             version: number;
             needs: components["schemas"]["PilotPaiNeeds"];
             objectives: string[];
@@ -2868,34 +2231,43 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             pseudonym: string;
+            /** Format: int64 */
             version: number;
             /** Format: date-time */
             frozenAt: string;
             snapshot: components["schemas"]["PilotPaiSnapshot"];
         };
-        PilotSetBudget: {
-            allocation: number;
-        };
         PilotBudgetComune: {
             comuneIstat: string;
             comuneName: string;
+            /** Format: double */
             allocation: number | null;
+            /** Format: double */
             committed: number;
+            /** Format: double */
             spent: number;
+            /** Format: double */
             available: number | null;
             byType: {
                 type: components["schemas"]["PilotMeasureType"];
+                /** Format: double */
                 committed: number;
+                /** Format: double */
                 spent: number;
             }[];
         };
         PilotBudget: {
+            /** Format: int64 */
             year: number;
             comuni: components["schemas"]["PilotBudgetComune"][];
             total: {
+                /** Format: double */
                 allocation: number;
+                /** Format: double */
                 committed: number;
+                /** Format: double */
                 spent: number;
+                /** Format: double */
                 available: number;
             };
         };
@@ -2922,11 +2294,13 @@ export interface components {
         };
         PilotTaskPage: {
             items: components["schemas"]["PilotTask"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
         };
-        PilotTaskDone: Record<string, never>;
         /** @enum {string} */
         PilotIssueCategory: "presa_in_carico" | "permessi" | "misure" | "rete_territoriale" | "finanziaria" | "dati" | "altro";
         /** @enum {string} */
@@ -2958,46 +2332,12 @@ export interface components {
         };
         PilotIssuePage: {
             items: components["schemas"]["PilotIssue"][];
+            /** Format: int64 */
             total: number;
+            /** Format: int64 */
             page: number;
+            /** Format: int64 */
             pageSize: number;
-        };
-        /** @description Raise a critical issue. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-        CreatePilotIssue: {
-            /** @description A Comune of the pilot; Comune staff may name only their own. */
-            comuneIstat: string;
-            category: components["schemas"]["PilotIssueCategory"];
-            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-            title: string;
-            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-            description: string;
-            /**
-             * @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person.
-             * @default
-             */
-            correctiveAction: string;
-            /** @description A role or office, not a person: e.g. "Referente comunale". */
-            owner: string;
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            dueOn: string;
-        };
-        /** @description Change the status, action, owner, due date or resolution. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-        UpdatePilotIssue: {
-            status?: components["schemas"]["PilotIssueStatus"];
-            /** @description Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-            correctiveAction?: string;
-            /** @description A role or office, not a person. */
-            owner?: string;
-            /**
-             * Format: date
-             * @description YYYY-MM-DD
-             */
-            dueOn?: string;
-            /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
-            resolution?: string;
         };
         Health: {
             /** @constant */
@@ -3005,13 +2345,16 @@ export interface components {
             /** @constant */
             database: "ok";
         };
-        PilotImportRequest: {
-            /** @enum {string} */
-            format: "csv" | "xlsx";
-            /** Format: base64 */
-            content: string;
-            /** @enum {string} */
-            mode: "dry_run" | "all" | "valid_only";
+        /** @description The service is up: a problem object (RFC 9457) with status 200. */
+        Status: {
+            /**
+             * Format: double
+             * @constant
+             */
+            status: 200;
+            /** @constant */
+            title: "OK";
+            detail: string;
         };
         PilotAccessPackage: {
             [key: string]: unknown;
@@ -3041,6 +2384,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Status"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */
@@ -3511,7 +2892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserRequestInput"];
+                "application/merge-patch+json": components["schemas"]["UpdateUserRequestInput"];
             };
         };
         responses: {
@@ -3763,7 +3144,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateComuneRequestInput"];
+                "application/merge-patch+json": components["schemas"]["UpdateComuneRequestInput"];
             };
         };
         responses: {
@@ -3972,7 +3353,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateOrganisationRequestInput"];
+                "application/merge-patch+json": components["schemas"]["UpdateOrganisationRequestInput"];
             };
         };
         responses: {
@@ -4225,7 +3606,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PilotUpdateReferralInput"];
+                "application/merge-patch+json": components["schemas"]["PilotUpdateReferralInput"];
             };
         };
         responses: {
@@ -4568,6 +3949,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The cases (XLSX workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description Client error (problem+json with a stable code and every invalid field) */
             "4XX": {
                 headers: {
@@ -4767,6 +4157,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The access package (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description Client error (problem+json with a stable code and every invalid field) */
             "4XX": {
                 headers: {
@@ -4882,7 +4281,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PilotUpdatePaiInput"];
+                "application/merge-patch+json": components["schemas"]["PilotUpdatePaiInput"];
             };
         };
         responses: {
@@ -5095,7 +4494,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PilotUpdateMeasureInput"];
+                "application/merge-patch+json": components["schemas"]["PilotUpdateMeasureInput"];
             };
         };
         responses: {
@@ -5523,7 +4922,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdatePilotIssueInput"];
+                "application/merge-patch+json": components["schemas"]["UpdatePilotIssueInput"];
             };
         };
         responses: {
@@ -5738,75 +5137,37 @@ export const pathsApiV1ComuniGetParametersQueryPilot18terValues: ReadonlyArray<F
 export const pathsApiV1ComuniGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comuni"]["get"]["parameters"]["query"]["sort"]> = ["name", "-name", "population", "-population", "istatCode"];
 export const pathsApiV1PilotReferralsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/referrals"]["get"]["parameters"]["query"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pathsApiV1PilotCasesGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/cases"]["get"]["parameters"]["query"]["mine"]> = ["true", "false"];
-export const permissionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PermissionInput"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "users.manage"];
-export const errorCodeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCodeInput"]> = ["auth.invalid_credentials", "auth.locked", "auth.required", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "user.cannot_disable_self", "user.email_taken", "user.not_found", "user.role_not_allowed"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const macroAreaInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroAreaInput"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
-export const organisationDetailInputUsersRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationDetailInput"]["users"]["roles"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
-export const auditEntryInputOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryInput"]["outcome"]> = ["success", "failure", "denied"];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
-export const scopeInputLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeInput"]["level"]> = ["comune", "regione", "national", "platform"];
-export const userInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserInput"]["status"]> = ["active", "disabled"];
 export const updateUserRequestInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserRequestInput"]["status"]> = ["active", "disabled"];
 export const pilotCaseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCaseStatusInput"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
 export const pilotExitReasonInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotExitReasonInput"]> = ["lavoro_autonomia", "trasferimento", "abbandono", "revoca_art7", "scadenza_permesso"];
 export const pilotRelationInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotRelationInput"]> = ["coniuge", "figlio", "genitore", "fratello", "nonno", "nipote_di_nonno", "nipote_di_zio", "zio", "suocero", "genero_nuora", "cognato", "figliastro", "patrigno_matrigna", "altro"];
 export const pilotPermitBasisInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermitBasisInput"]> = ["art_18ter", "art_18", "motivi_famiglia", "lavoro_subordinato", "lavoro_autonomo", "studio", "altro"];
-export const pilotPermitStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermitStatusInput"]> = ["in_istruttoria", "ricevuta_rilasciata", "rilasciato", "in_scadenza", "rinnovo_richiesto", "rinnovato", "convertito", "revocato", "scaduto"];
-export const pilotIndicatorInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIndicatorInput"]["source"]> = ["603bis", "ilo", "lg2021", "locale"];
 export const pilotCreateReferralInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferralInput"]["source"]> = ["inl", "forze_ordine", "procura", "sindacato", "ente_antitratta", "servizi_sociali", "sai_cas", "asl", "terzo_settore", "autosegnalazione", "altro"];
 export const pilotCreateReferralInputChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferralInput"]["channel"]> = ["telefono", "email", "di_persona", "numero_verde", "unita_di_strada", "pec", "altro"];
 export const pilotCreateReferralInputSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferralInput"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
 export const pilotCreateReferralInputScreeningObservedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferralInput"]["screening"]["observed"]> = ["si", "no", "non_noto"];
 export const pilotCreateReferralInputOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferralInput"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pilotUpdateReferralInputOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotUpdateReferralInput"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
-export const pilotReferralInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferralInput"]["source"]> = ["inl", "forze_ordine", "procura", "sindacato", "ente_antitratta", "servizi_sociali", "sai_cas", "asl", "terzo_settore", "autosegnalazione", "altro"];
-export const pilotReferralInputChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferralInput"]["channel"]> = ["telefono", "email", "di_persona", "numero_verde", "unita_di_strada", "pec", "altro"];
-export const pilotReferralInputSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferralInput"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
-export const pilotReferralInputOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferralInput"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
-export const pilotReferralInputScreeningObservedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferralInput"]["screening"]["observed"]> = ["si", "no", "non_noto"];
 export const pilotPersonInputInputSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPersonInputInput"]["sex"]> = ["F", "M", "X"];
-export const pilotPermitInputInitiatedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermitInput"]["initiatedBy"]> = ["proposta_ag", "parere_inl"];
-export const pilotAdmissionInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotAdmissionInput"]["status"]> = ["ammesso", "revocato", "cessato"];
-export const pilotMemberInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMemberInput"]["role"]> = ["titolare", "familiare"];
-export const pilotMemberInputKinshipKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMemberInput"]["kinshipKind"]> = ["parentela", "affinita", "coniugio", "nessuno"];
-export const pilotMemberInputSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMemberInput"]["sex"]> = ["F", "M", "X"];
 export const pilotAdmissionDecisionInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotAdmissionDecisionInput"]["decision"]> = ["ammetti", "revoca"];
 export const pilotCreatePermitInputInitiatedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreatePermitInput"]["initiatedBy"]> = ["proposta_ag", "parere_inl"];
 export const pilotPermitEventInputOneOf5ConvertedToValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["PilotPermitEventInput"], {
     convertedTo: unknown;
 }>["convertedTo"]> = ["lavoro_subordinato", "lavoro_autonomo", "studio"];
-export const pilotImportReportInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReportInput"]["mode"]> = ["dry_run", "all", "valid_only"];
-export const pilotImportReportInputReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReportInput"]["report"]["status"]> = ["valid", "invalid", "already_imported", "imported"];
 export const pilotCreateContractInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateContractInput"]["type"]> = ["tempo_determinato", "tempo_indeterminato", "stagionale", "apprendistato", "somministrazione", "autonomo"];
 export const pilotCreateOutcomeInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateOutcomeInput"]["kind"]> = ["certificato", "assegno_inclusione", "autonomia_abitativa", "follow_up_6", "follow_up_12"];
-export const pilotContractInputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotContractInput"]["type"]> = ["tempo_determinato", "tempo_indeterminato", "stagionale", "apprendistato", "somministrazione", "autonomo"];
-export const pilotOutcomeInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotOutcomeInput"]["kind"]> = ["certificato", "assegno_inclusione", "autonomia_abitativa", "follow_up_6", "follow_up_12"];
-export const pilotComparativeBlockInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotComparativeBlockInput"]> = ["intake", "permits", "presa_in_carico", "pai_measures", "outcomes", "exits", "finance", "quality"];
-export const pilotCellKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCellKindInput"]> = ["persons", "count", "amount", "ratio", "days"];
-export const pilotComparativeInputViewerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotComparativeInput"]["viewer"]> = ["exact_own", "controlled"];
-export const pilotPseudonymisedRecordInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["role"]> = ["titolare", "familiare"];
-export const pilotPseudonymisedRecordInputSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["sex"]> = ["F", "M", "X"];
-export const pilotPseudonymisedRecordInputAgeBandAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["ageBand"]> = ["0-17", "18-24", "25-34", "35-44", "45-54", "55+"];
-export const pilotPseudonymisedRecordInputCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["caseStatus"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
-export const pilotPseudonymisedRecordInputPaiStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["paiStatus"]> = ["bozza", "condiviso", "approvato", "in_corso", "in_revisione", "chiuso"];
-export const pilotPseudonymisedRecordInputExitReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedRecordInput"]["exitReason"]> = ["lavoro_autonomia", "trasferimento", "abbandono", "revoca_art7", "scadenza_permesso"];
-export const pilotPseudonymisedExtractInputRecordsRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedExtractInput"]["records"]["role"]> = ["titolare", "familiare"];
-export const pilotPseudonymisedExtractInputRecordsCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedExtractInput"]["records"]["caseStatus"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
-export const pilotPseudonymisedExtractInputRecordsPaiStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedExtractInput"]["records"]["paiStatus"]> = ["bozza", "condiviso", "approvato", "in_corso", "in_revisione", "chiuso"];
-export const pilotPseudonymisedExtractInputRecordsExitReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPseudonymisedExtractInput"]["records"]["exitReason"]> = ["lavoro_autonomia", "trasferimento", "abbandono", "revoca_art7", "scadenza_permesso"];
 export const pilotPaiStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiStatusInput"]> = ["bozza", "condiviso", "approvato", "in_corso", "in_revisione", "chiuso"];
 export const pilotMeasureTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMeasureTypeInput"]> = ["orientamento", "bilancio_competenze", "formazione", "riqualificazione", "corso_italiano", "tirocinio", "accompagnamento_lavoro", "supporto_abitativo", "trasporto", "mediazione", "legale", "sanitario", "cura_figli", "sostegno_economico", "altro_complementare"];
 export const pilotMeasureStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMeasureStatusInput"]> = ["pianificata", "avviata", "completata", "interrotta", "annullata"];
 export const pilotPaiNeedsInputEducationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["education"]> = ["nessuno", "primaria", "secondaria_inferiore", "secondaria_superiore", "professionale", "universitaria"];
 export const pilotPaiNeedsInputLanguagesLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["languages"]["level"]> = ["A1", "A2", "B1", "B2", "C1", "C2", "madrelingua"];
 export const pilotPaiNeedsInputWorkHistorySectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["workHistory"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
-export const pilotTaskKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskKindInput"]> = ["permit_expiry", "pai_review", "follow_up", "measure_overdue"];
 export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
-export const pilotIssueLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevelInput"]> = ["comune", "national"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "users.manage"];
@@ -5819,39 +5180,24 @@ export const auditEntryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
 export const scopeLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]["level"]> = ["comune", "regione", "national", "platform"];
 export const userStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["status"]> = ["active", "disabled"];
-export const updateUserRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserRequest"]["status"]> = ["active", "disabled"];
 export const pilotCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCaseStatus"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
 export const pilotExitReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotExitReason"]> = ["lavoro_autonomia", "trasferimento", "abbandono", "revoca_art7", "scadenza_permesso"];
 export const pilotRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotRelation"]> = ["coniuge", "figlio", "genitore", "fratello", "nonno", "nipote_di_nonno", "nipote_di_zio", "zio", "suocero", "genero_nuora", "cognato", "figliastro", "patrigno_matrigna", "altro"];
 export const pilotPermitBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermitBasis"]> = ["art_18ter", "art_18", "motivi_famiglia", "lavoro_subordinato", "lavoro_autonomo", "studio", "altro"];
 export const pilotPermitStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermitStatus"]> = ["in_istruttoria", "ricevuta_rilasciata", "rilasciato", "in_scadenza", "rinnovo_richiesto", "rinnovato", "convertito", "revocato", "scaduto"];
 export const pilotIndicatorSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIndicator"]["source"]> = ["603bis", "ilo", "lg2021", "locale"];
-export const pilotCreateReferralSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferral"]["source"]> = ["inl", "forze_ordine", "procura", "sindacato", "ente_antitratta", "servizi_sociali", "sai_cas", "asl", "terzo_settore", "autosegnalazione", "altro"];
-export const pilotCreateReferralChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferral"]["channel"]> = ["telefono", "email", "di_persona", "numero_verde", "unita_di_strada", "pec", "altro"];
-export const pilotCreateReferralSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferral"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
-export const pilotCreateReferralScreeningObservedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferral"]["screening"]["observed"]> = ["si", "no", "non_noto"];
-export const pilotCreateReferralOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateReferral"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
-export const pilotUpdateReferralOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotUpdateReferral"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pilotReferralSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferral"]["source"]> = ["inl", "forze_ordine", "procura", "sindacato", "ente_antitratta", "servizi_sociali", "sai_cas", "asl", "terzo_settore", "autosegnalazione", "altro"];
 export const pilotReferralChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferral"]["channel"]> = ["telefono", "email", "di_persona", "numero_verde", "unita_di_strada", "pec", "altro"];
 export const pilotReferralSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferral"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
 export const pilotReferralOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferral"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pilotReferralScreeningObservedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotReferral"]["screening"]["observed"]> = ["si", "no", "non_noto"];
-export const pilotPersonInputSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPersonInput"]["sex"]> = ["F", "M", "X"];
 export const pilotPermitInitiatedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPermit"]["initiatedBy"]> = ["proposta_ag", "parere_inl"];
 export const pilotAdmissionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotAdmission"]["status"]> = ["ammesso", "revocato", "cessato"];
 export const pilotMemberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["role"]> = ["titolare", "familiare"];
 export const pilotMemberKinshipKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["kinshipKind"]> = ["parentela", "affinita", "coniugio", "nessuno"];
 export const pilotMemberSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["sex"]> = ["F", "M", "X"];
-export const pilotAdmissionDecisionDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotAdmissionDecision"]["decision"]> = ["ammetti", "revoca"];
-export const pilotCreatePermitInitiatedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreatePermit"]["initiatedBy"]> = ["proposta_ag", "parere_inl"];
-export const pilotPermitEventOneOf5ConvertedToValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["PilotPermitEvent"], {
-    convertedTo: unknown;
-}>["convertedTo"]> = ["lavoro_subordinato", "lavoro_autonomo", "studio"];
 export const pilotImportReportModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportReportReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["report"]["status"]> = ["valid", "invalid", "already_imported", "imported"];
-export const pilotCreateContractTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateContract"]["type"]> = ["tempo_determinato", "tempo_indeterminato", "stagionale", "apprendistato", "somministrazione", "autonomo"];
-export const pilotCreateOutcomeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCreateOutcome"]["kind"]> = ["certificato", "assegno_inclusione", "autonomia_abitativa", "follow_up_6", "follow_up_12"];
 export const pilotContractTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotContract"]["type"]> = ["tempo_determinato", "tempo_indeterminato", "stagionale", "apprendistato", "somministrazione", "autonomo"];
 export const pilotOutcomeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotOutcome"]["kind"]> = ["certificato", "assegno_inclusione", "autonomia_abitativa", "follow_up_6", "follow_up_12"];
 export const pilotComparativeBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotComparativeBlock"]> = ["intake", "permits", "presa_in_carico", "pai_measures", "outcomes", "exits", "finance", "quality"];
@@ -5878,5 +5224,3 @@ export const pilotTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
-export const pilotImportRequestFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequest"]["format"]> = ["csv", "xlsx"];
-export const pilotImportRequestModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequest"]["mode"]> = ["dry_run", "all", "valid_only"];

@@ -13,6 +13,9 @@ import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './io.service.
 import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
 
+// a file body: Fastify sends the Buffer as it is (no serializer); the schema only documents it
+const binary = z.any().meta({ type: 'string', format: 'binary' });
+
 const importReportSchema = z
   .object({
     mode: z.enum(['dry_run', 'all', 'valid_only']),
@@ -40,23 +43,36 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/indicators', {
     config: auth,
-    schema: { tags, operationId: 'getPilotIndicators', summary: 'The current catalogue of exploitation indicators (603-bis c.p., ILO)', response: { 200: indicatorCatalogueSchema } },
+    schema: {
+      tags, operationId: 'getPilotIndicators', summary: 'The current catalogue of exploitation indicators (603-bis c.p., ILO)',
+      description: "Comune case staff (`pilot.cases.read`): the current catalogue of exploitation indicators that a referral's screening checklist uses, with its version.",
+      response: { 200: indicatorCatalogueSchema },
+    },
     handler: (req) => getIndicatorCatalogue(req.ctx),
   });
   app.get('/referrals', {
     config: auth,
-    schema: { tags, operationId: 'findPilotReferrals', summary: "The Comune's referrals", querystring: referralQuerySchema, response: { 200: referralPageSchema } },
+    schema: {
+      tags, operationId: 'findPilotReferrals', summary: "The Comune's referrals",
+      description: "Comune case staff (`pilot.cases.read`): a page of the Comune's referrals, optionally by screening outcome; 403 `pilot.not_in_comune` outside a pilot Comune.",
+      querystring: referralQuerySchema, response: { 200: referralPageSchema },
+    },
     handler: (req) => findReferrals(req.ctx, req.query),
   });
   app.post('/referrals', {
     config: auth,
-    schema: { tags, operationId: 'createPilotReferral', summary: 'Record a referral with its screening checklist', body: createReferralSchema, response: { 201: referralSchema } },
+    schema: {
+      tags, operationId: 'createPilotReferral', summary: 'Record a referral with its screening checklist',
+      description: 'Comune case staff (`pilot.cases.write`): records a referral (source, channel, sector) with the indicators checked at screening; 403 `pilot.not_in_comune` outside a pilot Comune.',
+      body: createReferralSchema, response: { 201: referralSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await createReferral(req.ctx, req.body)),
   });
   app.patch('/referrals/:referralId', {
     config: auth,
     schema: {
       tags, operationId: 'updatePilotReferral', summary: "Record the screening's outcome",
+      description: "Comune case staff (`pilot.cases.write`): records the screening's outcome and its date; 404 `pilot.referral.not_found`, 409 `pilot.invalid_transition` for an outcome not allowed after the current one.",
       params: z.object({ referralId: idParam }), body: updateReferralSchema, response: { 200: referralSchema },
     },
     handler: (req) => updateReferral(req.ctx, req.params.referralId, req.body),
@@ -66,29 +82,43 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     config: auth,
     schema: {
       tags, operationId: 'findPilotCases', summary: "The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale",
+      description: 'Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.',
       querystring: caseQuerySchema, response: { 200: casePageSchema },
     },
     handler: (req) => findCases(req.ctx, req.query),
   });
   app.post('/cases', {
     config: auth,
-    schema: { tags, operationId: 'createPilotCase', summary: 'Register a beneficiary (permit holder) and open the case', body: createCaseSchema, response: { 201: caseDetailSchema } },
+    schema: {
+      tags, operationId: 'createPilotCase', summary: 'Register a beneficiary (permit holder) and open the case',
+      description: 'Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.',
+      body: createCaseSchema, response: { 201: caseDetailSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await createCase(req.ctx, req.body)),
   });
   app.get('/cases/:caseId', {
     config: auth,
-    schema: { tags, operationId: 'getPilotCase', summary: 'The case file (every read is audited)', params: caseParams, response: { 200: caseDetailSchema } },
+    schema: {
+      tags, operationId: 'getPilotCase', summary: 'The case file (every read is audited)',
+      description: 'Referente_comunale, or the operatore the case is assigned to (`pilot.cases.read`): the case file with household, permits, admissions and history; every read is audited. A case of another Comune answers 404 `pilot.case.not_found`.',
+      params: caseParams, response: { 200: caseDetailSchema },
+    },
     handler: (req) => getCase(req.ctx, req.params.caseId),
   });
   app.post('/cases/:caseId/members', {
     config: auth,
-    schema: { tags, operationId: 'addPilotMember', summary: 'Add a family member to the household', params: caseParams, body: addMemberSchema, response: { 201: caseDetailSchema } },
+    schema: {
+      tags, operationId: 'addPilotMember', summary: 'Add a family member to the household',
+      description: 'Case staff (`pilot.cases.write`) of an open case: adds a relative to the household; 409 `pilot.duplicate_person`, or `pilot.invalid_transition` on a closed case.',
+      params: caseParams, body: addMemberSchema, response: { 201: caseDetailSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await addMember(req.ctx, req.params.caseId, req.body)),
   });
   app.post('/cases/:caseId/transitions', {
     config: auth,
     schema: {
       tags, operationId: 'transitionPilotCase', summary: 'Admit, suspend, resume or close a case',
+      description: 'Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.',
       params: caseParams, body: caseTransitionSchema, response: { 200: caseDetailSchema },
     },
     handler: (req) => transitionCase(req.ctx, req.params.caseId, req.body),
@@ -97,6 +127,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     config: auth,
     schema: {
       tags, operationId: 'decidePilotAdmission', summary: "Admit a family member to the measures, or revoke a person's admission (art. 7)",
+      description: "Referente_comunale only (`pilot.cases.decide`): admits an eligible family member to the measures, or revokes a person's admission; 409 `pilot.not_eligible` or `pilot.invalid_transition`.",
       params: z.object({ caseId: idParam, personId: idParam }), body: admissionDecisionSchema, response: { 200: caseDetailSchema },
     },
     handler: (req) => decideAdmission(req.ctx, req.params.caseId, req.params.personId, req.body),
@@ -124,7 +155,13 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags, operationId: 'exportPilotCases',
       summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
-      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      description: 'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
+      response: {
+        200: {
+          description: 'The cases (XLSX workbook)',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary } },
+        },
+      },
     },
     handler: async (req, reply) => {
       const file = await exportCases(req.ctx);
@@ -137,26 +174,36 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post('/persons/:personId/permits', {
     config: auth,
-    schema: { tags, operationId: 'createPilotPermit', summary: 'Record a residence permit of a person', params: personParams, body: createPermitSchema, response: { 201: permitSchema } },
+    schema: {
+      tags, operationId: 'createPilotPermit', summary: 'Record a residence permit of a person',
+      description: 'Case staff (`pilot.cases.write`) of an open case: records a residence permit of a person of the case; 404 `pilot.person.not_found`.',
+      params: personParams, body: createPermitSchema, response: { 201: permitSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await createPermit(req.ctx, req.params.personId, req.body)),
   });
   app.post('/permits/:permitId/events', {
     config: auth,
     schema: {
       tags, operationId: 'recordPilotPermitEvent', summary: 'Receipt, issue, renewal, conversion or revocation of a permit',
+      description: "Case staff (`pilot.cases.write`): records receipt, issue, renewal request, renewal, conversion or revocation; 404 `pilot.permit.not_found`, 409 `pilot.invalid_transition` for an event the permit's state does not allow.",
       params: z.object({ permitId: idParam }), body: permitEventSchema, response: { 200: permitSchema },
     },
     handler: (req) => recordPermitEvent(req.ctx, req.params.permitId, req.body),
   });
   app.get('/persons/:personId/viewers', {
     config: auth,
-    schema: { tags, operationId: 'listPilotPersonViewers', summary: 'Who viewed this person (for the referente)', params: personParams, response: { 200: viewerListSchema } },
+    schema: {
+      tags, operationId: 'listPilotPersonViewers', summary: 'Who viewed this person (for the referente)',
+      description: "Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.",
+      params: personParams, response: { 200: viewerListSchema },
+    },
     handler: (req) => listViewers(req.ctx, req.params.personId),
   });
   app.get('/persons/:personId/access-package', {
     config: auth,
     schema: {
       tags, operationId: 'getPilotAccessPackage', summary: 'GDPR access package of one person (JSON)',
+      description: 'Referente_comunale only (`pilot.cases.export`): everything held about one person, for a GDPR access request, as JSON; audited. 404 `pilot.person.not_found`.',
       params: personParams, response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'PilotAccessPackage' }) },
     },
     handler: async (req, reply) => {
@@ -168,7 +215,9 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     config: auth,
     schema: {
       tags, operationId: 'getPilotAccessPackagePdf', summary: 'GDPR access package of one person (tagged PDF, Italian)',
-      params: personParams, produces: ['application/pdf'],
+      description: 'Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.',
+      params: personParams,
+      response: { 200: { description: 'The access package (application/pdf)', content: { 'application/pdf': { schema: binary } } } },
     },
     handler: async (req, reply) => {
       const pdf = await getAccessPackagePdf(req.ctx, req.params.personId);

@@ -6,7 +6,9 @@ import type { paths } from '../../api/paths';
 
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: infer R } ? Json<R[Extract<keyof R, 200 | 201>]> : never;
-type Body<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+// a request body in whatever media type it is sent (PATCH bodies are application/merge-patch+json)
+type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;
+type Body<Op> = Op extends { requestBody?: infer B } ? ContentOf<NonNullable<B>> : never;
 type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Comparative = Ok<paths['/api/v1/pilot/comparative']['get']>;
