@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { useProblemMessages } from '../../lib/problemMessages';
 import { useFormErrors } from '../../lib/useFormErrors';
+import { useSchemaForm, type SchemaFormOptions } from '../../lib/schemaForm';
+import type { FieldValues } from 'react-hook-form';
 
 const PILOT_CODES = [
   'invalid_transition', 'not_eligible', 'duplicate_person', 'budget_exceeded', 'budget_missing', 'pai_exists', 'pai_locked',
@@ -70,4 +72,9 @@ export function usePilotForm() {
   };
 
   return { ...form, fail };
+}
+
+/** A schema form of the pilot: a failed request's general message in the pilot's own words. */
+export function usePilotSchemaForm<In extends FieldValues, Out>(options: Omit<SchemaFormOptions<In, Out>, 'messageOf'>) {
+  return useSchemaForm({ ...options, messageOf: usePilotMessage() });
 }

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
+import { SelectField, TextField, TextAreaField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
 import { useFormErrors } from '../../lib/useFormErrors';
 import { useCreateIssue } from './api/create-issue';
 import { isIsoDate } from './format';
-import { TextAreaField } from './TextAreaField';
 import { ISSUE_CATEGORIES } from './types';
 
 const FIELDS = ['comuneIstat', 'category', 'title', 'description', 'correctiveAction', 'owner', 'dueOn'] as const;
