@@ -6,6 +6,23 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Web zones: a feature imports its own files, components/, lib/ and api/; never another feature
+// nor app/. app/ composes the features through their index.ts (and mounts their i18n catalogues);
+// components/, lib/ and api/ import no feature and not app/. The patterns climb a known number of
+// folders, so one block per depth inside a feature says exactly where an import lands.
+const up = (n) => '(\\.\\./){' + n + '}';
+const webFeatureZones = [0, 1, 2, 3].map((depth) => ({
+  files: [`web/src/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { regex: `^${up(depth + 1)}[^./]`, message: 'A feature never imports another feature: compose them in app/' },
+        { regex: `^${up(depth + 2)}(features|app)(/|$)`, message: 'A feature imports only its own files, components/, lib/ and api/' },
+      ],
+    }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'web/src/api/schema.ts', 'coverage/**'] },
   js.configs.recommended,
@@ -65,6 +82,23 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', {
         selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
         message: 'dangerouslySetInnerHTML is banned (security.md #27)',
+      }],
+    },
+  },
+  ...webFeatureZones,
+  {
+    files: ['web/src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^\\.\\./features/[^/]+/(?!i18n/[a-z]+\\.json$).+', message: "app/ imports a feature only through its index.ts" }],
+      }],
+    },
+  },
+  {
+    files: ['web/src/{components,lib,api}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+(features|app)(/|$)', message: 'Shared code imports no feature and not app/: they import it' }],
       }],
     },
   },

@@ -7,7 +7,7 @@ import { UserCreatePage, UserDetailPage, UsersListPage } from '../features/users
 import { AuditPage } from '../features/audit';
 import { ProfilePage } from '../features/profile';
 import { CaseCreatePage, CaseDetailPage, CasesListPage, PaiPage, ReferralsPage } from '../features/cases';
-import { BudgetPage, ComparativePage, IssuesPage } from '../features/monitoring';
+import { BudgetPage, ComparativePage, IssuesPage, TasksPanel } from '../features/monitoring';
 import { AccessibilityPage, LegalNotesPage, PrivacyPage } from '../features/legal';
 import { Permission } from '../lib/permissions';
 import { Layout } from './Layout';
@@ -30,7 +30,7 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, element: <HomePage tasksPanel={<TasksPanel />} /> },
           {
             path: 'comuni',
             element: (

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldBase {
   id: string;
@@ -131,6 +131,28 @@ export function ToggleField({ id, label, hint, error, className, ...input }: Tog
           <span className="lever" aria-hidden="true" />
         </label>
       </div>
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
+
+/** A labelled multi-line field in Bootstrap Italia markup, with its hint and error linked. */
+export function TextAreaField({ id, label, hint, error, className, ...area }: TextAreaFieldProps) {
+  return (
+    <div className={['form-group', className].filter(Boolean).join(' ')}>
+      <label htmlFor={id} className="active">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        className={`form-control${error !== undefined ? ' is-invalid' : ''}`}
+        aria-invalid={error !== undefined ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...area}
+      />
       <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );

@@ -5,6 +5,9 @@ import { lazy, type ComponentType } from 'react';
  * feature. Features export their pages this way from index.ts; Layout shows an accessible
  * "loading" message while a page's chunk arrives.
  */
-export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+export function lazyPage<K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
   return lazy(async () => ({ default: (await load())[name] }));
 }

@@ -5,9 +5,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 
+/**
+ * The look-ups' react-query keys. They sit under the registry and organisations roots, so a
+ * feature's write that invalidates its root refreshes them too.
+ */
+export const lookupKeys = {
+  regions: ['registry', 'regions'] as const,
+  comuneChoices: (q: string) => ['registry', 'comune-choices', q] as const,
+  organisationChoices: (q: string) => ['organisations', 'choices', q] as const,
+  organisation: (id: string) => ['organisations', 'one', id] as const,
+};
+
 export function useRegions() {
   return useQuery({
-    queryKey: ['registry', 'regions'],
+    queryKey: lookupKeys.regions,
     queryFn: () => unwrap(api.GET('/api/v1/regions')),
     staleTime: Infinity, // the list of Regions does not change while the app is open
   });
@@ -17,7 +28,7 @@ export function useRegions() {
 export function useComuneChoices(text: string) {
   const q = text.trim();
   return useQuery({
-    queryKey: ['registry', 'comune-choices', q],
+    queryKey: lookupKeys.comuneChoices(q),
     queryFn: () => unwrap(api.GET('/api/v1/comuni', { params: { query: { q, pageSize: 8 } } })),
     enabled: q.length >= 2,
     staleTime: 60_000,
@@ -28,7 +39,7 @@ export function useComuneChoices(text: string) {
 export function useOrganisationChoices(text: string) {
   const q = text.trim();
   return useQuery({
-    queryKey: ['organisations', 'choices', q],
+    queryKey: lookupKeys.organisationChoices(q),
     queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { q, pageSize: 8 } } })),
     enabled: q.length >= 2,
     staleTime: 60_000,
@@ -38,7 +49,7 @@ export function useOrganisationChoices(text: string) {
 /** One organisation's name and type, to show a choice made elsewhere (e.g. from a link). */
 export function useOrganisationSummary(id: string) {
   return useQuery({
-    queryKey: ['organisations', 'one', id],
+    queryKey: lookupKeys.organisation(id),
     queryFn: () => unwrap(api.GET('/api/v1/organisations/{id}', { params: { path: { id } } })),
     enabled: id !== '',
   });

@@ -58,5 +58,5 @@ export function useProblemMessages() {
     [fieldMessageOf, messageOf],
   );
 
-  return { messageOf, formProblemsOf };
+  return { messageOf, fieldMessageOf, formProblemsOf };
 }

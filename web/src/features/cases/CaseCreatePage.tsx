@@ -1,52 +1,40 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { PageHeader } from '../../components/PageHeader';
-import { CheckboxField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormCheckbox, FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { Alert } from '../../components/Alert';
+import { SchemaFormProvider, requiredText } from '../../lib/schemaForm';
 import { useCreatePilotCase } from './api/create-case';
-import { emptyPerson, PersonFields, personPaths, usePersonCheck, usePersonLabels, type PersonDraft } from './PersonFields';
-import { usePilotForm } from './problems';
+import { emptyPerson, PersonFields, personPaths, personSchema } from './PersonFields';
+import { usePilotSchemaForm } from './problems';
 import { todayIso } from './vocab';
 
-const PREFIX = 'holder-';
+const caseSchema = (t: TFunction) =>
+  z.object({ holder: personSchema(t), openedOn: requiredText(t('fieldErrors.required')), inSai: z.boolean() });
 
 export function CaseCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notify = useNotify();
-  const form = usePilotForm();
   const create = useCreatePilotCase();
-  const checkPerson = usePersonCheck(PREFIX);
-  const personLabels = usePersonLabels(PREFIX);
-  const [person, setPerson] = useState<PersonDraft>(emptyPerson);
-  const [openedOn, setOpenedOn] = useState(todayIso());
-  const [inSai, setInSai] = useState(false);
+  const form = usePilotSchemaForm({
+    schema: caseSchema,
+    defaultValues: { holder: emptyPerson, openedOn: todayIso(), inSai: false },
+    paths: personPaths('holder', 'holder'),
+  });
   // "Prendi in carico" from a referral whose permit procedure has started links the case to it
   const [searchParams] = useSearchParams();
   const referralId = searchParams.get('segnalazione') ?? '';
 
-  const labels = { ...personLabels, openedOn: t('cases.create.openedOn') };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const { checks, input } = checkPerson(person);
-    const valid = form.check({ ...checks, openedOn: openedOn === '' ? t('fieldErrors.required') : undefined });
-    if (!valid || input === null) return;
-    create.mutate(
-      { openedOn, inSai, holder: input, ...(referralId !== '' ? { referralId } : {}) },
-      {
-        onSuccess: (created) => {
-          const path = `/casi/${created.id}`;
-          notify(t('cases.create.created', { pseudonym: created.pseudonym }), { path });
-          void navigate(path);
-        },
-        onError: (error) => form.fail(error, { ...personPaths('holder', PREFIX), openedOn: 'openedOn' }),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (values) => {
+    const created = await create.mutateAsync({ ...values, ...(referralId !== '' ? { referralId } : {}) });
+    const path = `/casi/${created.id}`;
+    notify(t('cases.create.created', { pseudonym: created.pseudonym }), { path });
+    void navigate(path);
+  });
 
   return (
     <>
@@ -56,24 +44,26 @@ export function CaseCreatePage() {
           <p className="mb-0">{t('cases.create.fromReferral')}</p>
         </Alert>
       )}
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <PersonFields prefix={PREFIX} value={person} onChange={setPerson} errors={form.errors} />
-        <fieldset className="mb-4">
-          <legend className="h5">{t('cases.create.caseTitle')}</legend>
-          <div className="row">
-            <div className="col-md-6">
-              <TextField id="openedOn" type="date" label={t('cases.create.openedOn')} required value={openedOn} onChange={(e) => setOpenedOn(e.target.value)} error={form.errors.openedOn} />
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <PersonFields base="holder" />
+          <fieldset className="mb-4">
+            <legend className="h5">{t('cases.create.caseTitle')}</legend>
+            <div className="row">
+              <div className="col-md-6">
+                <FormText name="openedOn" type="date" label={t('cases.create.openedOn')} required />
+              </div>
+              <div className="col-md-6">
+                <FormCheckbox name="inSai" label={t('cases.create.inSai')} />
+              </div>
             </div>
-            <div className="col-md-6">
-              <CheckboxField id="inSai" label={t('cases.create.inSai')} checked={inSai} onChange={(e) => setInSai(e.target.checked)} />
-            </div>
-          </div>
-        </fieldset>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {t('cases.create.submit')}
-        </button>
-      </form>
+          </fieldset>
+          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+            {t('cases.create.submit')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </>
   );
 }

@@ -3,119 +3,57 @@
  * the pseudonymous profile (sex, birth country, citizenships, languages).
  */
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
+import { useWatch } from 'react-hook-form';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { FormSelect, FormText } from '../../components/SchemaFields';
+import { oneOfField, requiredText, useSchemaFormContext } from '../../lib/schemaForm';
 import type { PersonInput } from './api/types';
 import { COMMON_COUNTRIES, SEXES } from './vocab';
-
-export interface PersonDraft {
-  surname: string;
-  givenNames: string;
-  birthDate: string;
-  sex: string;
-  birthCountry: string;
-  birthCountryOther: string;
-  nationalities: string;
-  languages: string;
-  codiceFiscale: string;
-  phone: string;
-  email: string;
-  address: string;
-}
-
-export const emptyPerson: PersonDraft = {
-  surname: '', givenNames: '', birthDate: '', sex: '', birthCountry: '', birthCountryOther: '', nationalities: '',
-  languages: '', codiceFiscale: '', phone: '', email: '', address: '',
-};
 
 const OTHER = 'altro';
 const codes = (text: string) => text.split(/[\s,;]+/).filter((c) => c !== '');
 
-/** Field id of each person field inside a form, from the form's prefix. */
-export const personIds = (prefix: string) => ({
-  surname: `${prefix}surname`,
-  givenNames: `${prefix}givenNames`,
-  birthDate: `${prefix}birthDate`,
-  sex: `${prefix}sex`,
-  birthCountry: `${prefix}birthCountry`,
-  birthCountryOther: `${prefix}birthCountryOther`,
-  nationalities: `${prefix}nationalities`,
-  languages: `${prefix}languages`,
-  codiceFiscale: `${prefix}codiceFiscale`,
-  phone: `${prefix}phone`,
-  email: `${prefix}email`,
-  address: `${prefix}address`,
-});
+/** A person as typed in the form. */
+export const emptyPerson = {
+  surname: '', givenNames: '', birthDate: '', sex: '', birthCountry: '', birthCountryOther: '', nationalities: '',
+  languages: '', codiceFiscale: '', phone: '', email: '', address: '',
+};
 
-/** API paths of a person (under `base`, e.g. 'holder') → field ids. */
-export function personPaths(base: string, prefix: string): Record<string, string> {
-  const id = personIds(prefix);
-  return {
-    [`${base}.identity.surname`]: id.surname,
-    [`${base}.identity.givenNames`]: id.givenNames,
-    [`${base}.identity.birthDate`]: id.birthDate,
-    [`${base}.identity.codiceFiscale`]: id.codiceFiscale,
-    [`${base}.identity.phone`]: id.phone,
-    [`${base}.identity.email`]: id.email,
-    [`${base}.identity.address`]: id.address,
-    [`${base}.sex`]: id.sex,
-    [`${base}.birthCountry`]: id.birthCountry,
-    [`${base}.nationalities`]: id.nationalities,
-    [`${base}.languages`]: id.languages,
-  };
-}
-
-/** The labels of the person fields, for the error summary. */
-export function usePersonLabels(prefix: string): Record<string, string> {
-  const { t } = useTranslation();
-  const id = personIds(prefix);
-  return {
-    [id.surname]: t('cases.person.surname'),
-    [id.givenNames]: t('cases.person.givenNames'),
-    [id.birthDate]: t('cases.person.birthDate'),
-    [id.sex]: t('cases.person.sex'),
-    [id.birthCountry]: t('cases.person.birthCountry'),
-    [id.birthCountryOther]: t('cases.person.birthCountryOther'),
-    [id.nationalities]: t('cases.person.nationalities'),
-    [id.languages]: t('cases.person.languages'),
-    [id.codiceFiscale]: t('cases.person.codiceFiscale'),
-    [id.phone]: t('cases.person.phone'),
-    [id.email]: t('cases.person.email'),
-    [id.address]: t('cases.person.address'),
-  };
-}
-
-/** Client checks (field id → message) and, when they pass, the API body. */
-export function usePersonCheck(prefix: string) {
-  const { t } = useTranslation();
-  const id = personIds(prefix);
-  return (d: PersonDraft): { checks: Record<string, string | undefined>; input: PersonInput | null } => {
-    const required = (v: string) => (v.trim() === '' ? t('fieldErrors.required') : undefined);
-    const country = d.birthCountry === OTHER ? d.birthCountryOther.trim().toUpperCase() : d.birthCountry;
-    const nationalities = codes(d.nationalities.toUpperCase());
-    const languages = codes(d.languages.toLowerCase());
-    const sex = (SEXES as readonly string[]).includes(d.sex) ? (d.sex as PersonInput['sex']) : undefined;
-    const checks: Record<string, string | undefined> = {
-      [id.surname]: required(d.surname),
-      [id.givenNames]: required(d.givenNames),
-      [id.birthDate]: required(d.birthDate),
-      [id.sex]: sex === undefined ? t('fieldErrors.required') : undefined,
-      [id.birthCountry]: d.birthCountry === '' ? t('fieldErrors.required') : undefined,
-      [id.birthCountryOther]:
-        d.birthCountry === OTHER && !/^[A-Z]{2}$/.test(country) ? t('cases.person.countryCodeFormat') : undefined,
-      [id.nationalities]:
-        nationalities.length === 0
-          ? t('fieldErrors.required')
-          : nationalities.every((c) => /^[A-Z]{2}$/.test(c))
-            ? undefined
-            : t('cases.person.countryCodeFormat'),
-      [id.languages]: languages.every((c) => /^[a-z]{2,3}$/.test(c)) ? undefined : t('cases.person.languageCodeFormat'),
-    };
-    const ok = Object.values(checks).every((m) => m === undefined);
-    if (!ok || sex === undefined) return { checks, input: null };
-    const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-    return {
-      checks,
-      input: {
+/**
+ * The person's checks, and the API body they turn into: identity fields trimmed (blank
+ * optional ones become null), country and language codes split and normalised.
+ */
+export function personSchema(t: TFunction) {
+  const required = t('fieldErrors.required');
+  return z
+    .object({
+      surname: requiredText(required),
+      givenNames: requiredText(required),
+      birthDate: requiredText(required),
+      sex: oneOfField(SEXES, required),
+      birthCountry: requiredText(required),
+      birthCountryOther: z.string(),
+      nationalities: z.string().superRefine((text, ctx) => {
+        const list = codes(text.toUpperCase());
+        if (list.length === 0) ctx.addIssue({ code: 'custom', message: required });
+        else if (!list.every((c) => /^[A-Z]{2}$/.test(c))) ctx.addIssue({ code: 'custom', message: t('cases.person.countryCodeFormat') });
+      }),
+      languages: z.string().refine((text) => codes(text.toLowerCase()).every((c) => /^[a-z]{2,3}$/.test(c)), t('cases.person.languageCodeFormat')),
+      codiceFiscale: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      address: z.string(),
+    })
+    .refine((d) => d.birthCountry !== OTHER || /^[A-Z]{2}$/.test(d.birthCountryOther.trim().toUpperCase()), {
+      message: t('cases.person.countryCodeFormat'),
+      path: ['birthCountryOther'],
+      // checked together with the other fields, not only once they are all fine
+      when: () => true,
+    })
+    .transform((d): PersonInput => {
+      const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+      return {
         identity: {
           surname: d.surname.trim(),
           givenNames: d.givenNames.trim(),
@@ -125,26 +63,30 @@ export function usePersonCheck(prefix: string) {
           email: orNull(d.email),
           address: orNull(d.address),
         },
-        sex,
-        birthCountry: country,
-        nationalities,
-        languages,
-      },
-    };
-  };
+        sex: d.sex,
+        birthCountry: d.birthCountry === OTHER ? d.birthCountryOther.trim().toUpperCase() : d.birthCountry,
+        nationalities: codes(d.nationalities.toUpperCase()),
+        languages: codes(d.languages.toLowerCase()),
+      };
+    });
 }
 
-interface PersonFieldsProps {
-  prefix: string;
-  value: PersonDraft;
-  onChange: (next: PersonDraft) => void;
-  errors: Record<string, string>;
+/** API paths of a person (under `apiBase`, e.g. 'holder') → the form's field names (under `base`). */
+export function personPaths(apiBase: string, base: string): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const key of ['surname', 'givenNames', 'birthDate', 'codiceFiscale', 'phone', 'email', 'address']) {
+    paths[`${apiBase}.identity.${key}`] = `${base}.${key}`;
+  }
+  for (const key of ['sex', 'birthCountry', 'nationalities', 'languages']) paths[`${apiBase}.${key}`] = `${base}.${key}`;
+  return paths;
 }
 
-export function PersonFields({ prefix, value, onChange, errors }: PersonFieldsProps) {
+/** The person's fields, named `base`.surname and so on in a schema form (ids `base`-surname…). */
+export function PersonFields({ base }: { base: string }) {
   const { t } = useTranslation();
-  const id = personIds(prefix);
-  const set = (key: keyof PersonDraft) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
+  const form = useSchemaFormContext();
+  const birthCountry = useWatch({ control: form.methods.control, name: `${base}.birthCountry` }) as string;
+  const name = (key: keyof typeof emptyPerson) => `${base}.${key}`;
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
   const countries = COMMON_COUNTRIES.map((c) => ({ value: c, label: `${t(`cases.countries.${c}`)} (${c})` }));
 
@@ -154,25 +96,25 @@ export function PersonFields({ prefix, value, onChange, errors }: PersonFieldsPr
         <legend className="h5">{t('cases.person.identityTitle')}</legend>
         <div className="row pt-3">
           <div className="col-md-6">
-            <TextField id={id.surname} label={t('cases.person.surname')} required value={value.surname} onChange={set('surname')} error={errors[id.surname]} autoComplete="off" />
+            <FormText name={name('surname')} label={t('cases.person.surname')} required autoComplete="off" />
           </div>
           <div className="col-md-6">
-            <TextField id={id.givenNames} label={t('cases.person.givenNames')} required value={value.givenNames} onChange={set('givenNames')} error={errors[id.givenNames]} autoComplete="off" />
+            <FormText name={name('givenNames')} label={t('cases.person.givenNames')} required autoComplete="off" />
           </div>
           <div className="col-md-6">
-            <TextField id={id.birthDate} type="date" label={t('cases.person.birthDate')} required value={value.birthDate} onChange={set('birthDate')} error={errors[id.birthDate]} />
+            <FormText name={name('birthDate')} type="date" label={t('cases.person.birthDate')} required />
           </div>
           <div className="col-md-6">
-            <TextField id={id.codiceFiscale} label={optional(t('cases.person.codiceFiscale'))} value={value.codiceFiscale} onChange={set('codiceFiscale')} error={errors[id.codiceFiscale]} maxLength={16} autoComplete="off" />
+            <FormText name={name('codiceFiscale')} label={optional(t('cases.person.codiceFiscale'))} summaryLabel={t('cases.person.codiceFiscale')} maxLength={16} autoComplete="off" />
           </div>
           <div className="col-md-6">
-            <TextField id={id.phone} type="tel" label={optional(t('cases.person.phone'))} value={value.phone} onChange={set('phone')} error={errors[id.phone]} autoComplete="off" />
+            <FormText name={name('phone')} type="tel" label={optional(t('cases.person.phone'))} summaryLabel={t('cases.person.phone')} autoComplete="off" />
           </div>
           <div className="col-md-6">
-            <TextField id={id.email} type="email" label={optional(t('cases.person.email'))} value={value.email} onChange={set('email')} error={errors[id.email]} autoComplete="off" />
+            <FormText name={name('email')} type="email" label={optional(t('cases.person.email'))} summaryLabel={t('cases.person.email')} autoComplete="off" />
           </div>
           <div className="col-12">
-            <TextField id={id.address} label={optional(t('cases.person.address'))} value={value.address} onChange={set('address')} error={errors[id.address]} autoComplete="off" />
+            <FormText name={name('address')} label={optional(t('cases.person.address'))} summaryLabel={t('cases.person.address')} autoComplete="off" />
           </div>
         </div>
       </fieldset>
@@ -180,39 +122,33 @@ export function PersonFields({ prefix, value, onChange, errors }: PersonFieldsPr
         <legend className="h5">{t('cases.person.profileTitle')}</legend>
         <div className="row pt-3">
           <div className="col-md-6">
-            <SelectField
-              id={id.sex}
+            <FormSelect
+              name={name('sex')}
               label={t('cases.person.sex')}
               required
               emptyOption={t('form.choose')}
-              value={value.sex}
-              onChange={set('sex')}
               options={SEXES.map((s) => ({ value: s, label: t(`cases.sex.${s}`) }))}
-              error={errors[id.sex]}
             />
           </div>
           <div className="col-md-6">
-            <SelectField
-              id={id.birthCountry}
+            <FormSelect
+              name={name('birthCountry')}
               label={t('cases.person.birthCountry')}
               required
               emptyOption={t('form.choose')}
-              value={value.birthCountry}
-              onChange={set('birthCountry')}
               options={[...countries, { value: OTHER, label: t('cases.person.otherCountry') }]}
-              error={errors[id.birthCountry]}
             />
           </div>
-          {value.birthCountry === OTHER && (
+          {birthCountry === OTHER && (
             <div className="col-md-6">
-              <TextField id={id.birthCountryOther} label={t('cases.person.birthCountryOther')} required value={value.birthCountryOther} onChange={set('birthCountryOther')} error={errors[id.birthCountryOther]} maxLength={2} pattern="[A-Za-z]{2}" />
+              <FormText name={name('birthCountryOther')} label={t('cases.person.birthCountryOther')} required maxLength={2} pattern="[A-Za-z]{2}" />
             </div>
           )}
           <div className="col-md-6">
-            <TextField id={id.nationalities} label={t('cases.person.nationalities')} hint={t('cases.person.nationalitiesHint')} required value={value.nationalities} onChange={set('nationalities')} error={errors[id.nationalities]} autoComplete="off" />
+            <FormText name={name('nationalities')} label={t('cases.person.nationalities')} hint={t('cases.person.nationalitiesHint')} required autoComplete="off" />
           </div>
           <div className="col-md-6">
-            <TextField id={id.languages} label={optional(t('cases.person.languages'))} hint={t('cases.person.languagesHint')} value={value.languages} onChange={set('languages')} error={errors[id.languages]} autoComplete="off" />
+            <FormText name={name('languages')} label={optional(t('cases.person.languages'))} summaryLabel={t('cases.person.languages')} hint={t('cases.person.languagesHint')} autoComplete="off" />
           </div>
         </div>
       </fieldset>

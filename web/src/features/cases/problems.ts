@@ -9,6 +9,8 @@ import { ApiProblem } from '../../api/problem';
 import { errorCodeValues } from '../../api/schema';
 import { useProblemMessages } from '../../lib/problemMessages';
 import { useFormErrors } from '../../lib/useFormErrors';
+import { useSchemaForm, type SchemaFormOptions } from '../../lib/schemaForm';
+import type { FieldValues } from 'react-hook-form';
 
 type ErrorCode = (typeof errorCodeValues)[number];
 /** The pilot's own codes with a sentence of their own (`pilot.stale` → `stale`); `pilot.case.not_found` and the like read as any 404. */
@@ -69,4 +71,9 @@ export function usePilotForm() {
   };
 
   return { ...form, fail };
+}
+
+/** A schema form of the pilot: a failed request's general message in the pilot's own words. */
+export function usePilotSchemaForm<In extends FieldValues, Out>(options: Omit<SchemaFormOptions<In, Out>, 'messageOf'>) {
+  return useSchemaForm({ ...options, messageOf: usePilotMessage() });
 }

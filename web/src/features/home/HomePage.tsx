@@ -1,3 +1,4 @@
+import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../lib/labels';
@@ -7,7 +8,7 @@ import { Icon } from '../../components/Icon';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import type { Me } from '../../api/models';
-import { TasksPanel } from '../monitoring';
+import { Loading } from '../../components/Loading';
 
 interface Shortcut {
   to: string;
@@ -86,7 +87,11 @@ function useScopeText(me: Me): string {
   }
 }
 
-export function HomePage() {
+/**
+ * The home page. Panels of other features (the work list) are composed in by app/, so this
+ * feature imports none of them.
+ */
+export function HomePage({ tasksPanel }: { tasksPanel?: ReactNode }) {
   const { t } = useTranslation();
   const label = useLabels();
   const me = useSession();
@@ -123,7 +128,7 @@ export function HomePage() {
           </Alert>
         )}
       </section>
-      {hasPermission(me, Permission.pilotTasksRead) && <TasksPanel />}
+      {hasPermission(me, Permission.pilotTasksRead) && tasksPanel !== undefined && <Suspense fallback={<Loading />}>{tasksPanel}</Suspense>}
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t('home.shortcutsTitle')}</h2>
         <ul className="row list-unstyled">

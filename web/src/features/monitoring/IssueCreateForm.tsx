@@ -1,16 +1,25 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { FormSelect, FormSummary, FormText, FormTextArea } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
-import { oneOf } from '../../lib/listParams';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, oneOfField, requiredText, useSchemaForm } from '../../lib/schemaForm';
 import { useCreateIssue } from './api/create-issue';
 import { isIsoDate } from './format';
-import { TextAreaField } from './TextAreaField';
 import { ISSUE_CATEGORIES } from './types';
 
-const FIELDS = ['comuneIstat', 'category', 'title', 'description', 'correctiveAction', 'owner', 'dueOn'] as const;
+const issueSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z.object({
+    comuneIstat: requiredText(required),
+    category: oneOfField(ISSUE_CATEGORIES, required),
+    title: z.string().refine((v) => v.trim().length >= 3, t('monitoring.issues.titleShort')).transform((v) => v.trim()),
+    description: requiredText(required).transform((v) => v.trim()),
+    correctiveAction: z.string().transform((v) => v.trim()),
+    owner: z.string().refine((v) => v.trim().length >= 2, required).transform((v) => v.trim()),
+    dueOn: z.string().refine(isIsoDate, t('monitoring.comparative.dateInvalid')),
+  });
+};
 
 interface IssueCreateFormProps {
   /** The actor's own Comune (Comune staff), or null for national roles, who choose one. */
@@ -23,113 +32,42 @@ interface IssueCreateFormProps {
 export function IssueCreateForm({ ownComune, comuni, onDone }: IssueCreateFormProps) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = useFormErrors();
   const create = useCreateIssue();
-  const [comune, setComune] = useState(ownComune ?? '');
-  const [category, setCategory] = useState('');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [correctiveAction, setCorrectiveAction] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const labels = {
-    comuneIstat: t('monitoring.issues.comune'),
-    category: t('monitoring.issues.category'),
-    title: t('monitoring.issues.issueTitle'),
-    description: t('monitoring.issues.description'),
-    correctiveAction: t('monitoring.issues.correctiveAction'),
-    owner: t('monitoring.issues.owner'),
-    dueOn: t('monitoring.issues.dueOn'),
-  };
+  const form = useSchemaForm({
+    schema: issueSchema,
+    defaultValues: { comuneIstat: ownComune ?? '', category: '', title: '', description: '', correctiveAction: '', owner: '', dueOn: '' },
+  });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const validCategory = oneOf(category, ISSUE_CATEGORIES);
-    const required = t('fieldErrors.required');
-    const valid = form.check({
-      comuneIstat: comune === '' ? required : undefined,
-      category: validCategory === undefined ? required : undefined,
-      title: title.trim().length < 3 ? t('monitoring.issues.titleShort') : undefined,
-      description: description.trim() === '' ? required : undefined,
-      owner: owner.trim().length < 2 ? required : undefined,
-      dueOn: isIsoDate(dueOn) ? undefined : t('monitoring.comparative.dateInvalid'),
-    });
-    if (!valid || validCategory === undefined) return;
-    create.mutate(
-      {
-        comuneIstat: comune,
-        category: validCategory,
-        title: title.trim(),
-        description: description.trim(),
-        correctiveAction: correctiveAction.trim(),
-        owner: owner.trim(),
-        dueOn,
-      },
-      {
-        onSuccess: (created) => {
-          notify(t('monitoring.issues.created', { title: created.title }));
-          onDone();
-        },
-        onError: (error) => form.fail(error, FIELDS),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    const created = await create.mutateAsync(body);
+    notify(t('monitoring.issues.created', { title: created.title }));
+    onDone();
+  });
 
   return (
-    <>
-      <FormErrorSummary {...form.summary} labels={labels} />
+    <SchemaFormProvider form={form}>
+      <FormSummary />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         {ownComune === null && (
-          <SelectField
-            id="comuneIstat"
-            label={labels.comuneIstat}
-            required
-            emptyOption={t('form.choose')}
-            value={comune}
-            onChange={(e) => setComune(e.target.value)}
-            options={comuni}
-            error={form.errors.comuneIstat}
-          />
+          <FormSelect name="comuneIstat" label={t('monitoring.issues.comune')} required emptyOption={t('form.choose')} options={comuni} />
         )}
-        <SelectField
-          id="category"
-          label={labels.category}
+        <FormSelect
+          name="category"
+          label={t('monitoring.issues.category')}
           required
           emptyOption={t('form.choose')}
-          value={category}
-          onChange={(e) => setCategory(e.target.value)}
           options={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`monitoring.issueCategories.${c}`) }))}
-          error={form.errors.category}
         />
-        <TextField id="title" label={labels.title} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-        <TextAreaField
-          id="description"
-          label={labels.description}
-          required
+        <FormText name="title" label={t('monitoring.issues.issueTitle')} required maxLength={200} />
+        <FormTextArea name="description" label={t('monitoring.issues.description')} required maxLength={4000} />
+        <FormTextArea
+          name="correctiveAction"
+          label={`${t('monitoring.issues.correctiveAction')} ${t('form.optional')}`}
+          summaryLabel={t('monitoring.issues.correctiveAction')}
           maxLength={4000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={form.errors.description}
         />
-        <TextAreaField
-          id="correctiveAction"
-          label={`${labels.correctiveAction} ${t('form.optional')}`}
-          maxLength={4000}
-          value={correctiveAction}
-          onChange={(e) => setCorrectiveAction(e.target.value)}
-          error={form.errors.correctiveAction}
-        />
-        <TextField
-          id="owner"
-          label={labels.owner}
-          hint={t('monitoring.issues.ownerHint')}
-          required
-          maxLength={200}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          error={form.errors.owner}
-        />
-        <TextField id="dueOn" type="date" label={labels.dueOn} required value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={form.errors.dueOn} />
+        <FormText name="owner" label={t('monitoring.issues.owner')} hint={t('monitoring.issues.ownerHint')} required maxLength={200} />
+        <FormText name="dueOn" type="date" label={t('monitoring.issues.dueOn')} required />
         <button type="submit" className="btn btn-primary me-2" disabled={create.isPending}>
           {t('monitoring.issues.createSubmit')}
         </button>
@@ -137,6 +75,6 @@ export function IssueCreateForm({ ownComune, comuni, onDone }: IssueCreateFormPr
           {t('common.cancel')}
         </button>
       </form>
-    </>
+    </SchemaFormProvider>
   );
 }

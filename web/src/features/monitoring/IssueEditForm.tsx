@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
+import { SelectField, TextField, TextAreaField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
 import { useFormErrors } from '../../lib/useFormErrors';
 import { useUpdateIssue } from './api/update-issue';
 import { isIsoDate } from './format';
-import { TextAreaField } from './TextAreaField';
 import { ISSUE_STATUSES, type Issue, type IssuePatch } from './types';
 
 const FIELDS = ['status', 'correctiveAction', 'owner', 'dueOn', 'resolution'] as const;

@@ -1,92 +1,68 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/FormField';
-import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import { useProblemMessages } from '../../lib/problemMessages';
+import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
 import { isProblem } from '../../api/problem';
 import { useChangePassword } from './api/change-password';
+
+const passwordSchema = (t: TFunction) =>
+  z
+    .object({
+      currentPassword: z.string().min(1, t('fieldErrors.required')),
+      newPassword: z.string().min(PASSWORD_MIN_LENGTH, t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH })),
+      confirmPassword: z.string(),
+    })
+    .refine((v) => v.confirmPassword === v.newPassword, {
+      message: t('profile.passwordsDiffer'),
+      path: ['confirmPassword'],
+      when: () => true,
+    })
+    .transform(({ currentPassword, newPassword }) => ({ currentPassword, newPassword }));
 
 export function PasswordForm() {
   const { t } = useTranslation();
   const notify = useNotify();
   const { messageOf } = useProblemMessages();
-  const checks = useCredentialChecks();
-  const form = useFormErrors();
   const change = useChangePassword();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const labels = {
-    currentPassword: t('profile.currentPassword'),
-    newPassword: t('profile.newPassword'),
-    confirmPassword: t('profile.confirmPassword'),
-  };
+  const form = useSchemaForm({ schema: passwordSchema, defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check({
-      currentPassword: currentPassword === '' ? t('fieldErrors.required') : undefined,
-      newPassword: checks.newPassword(newPassword),
-      confirmPassword: confirmPassword !== newPassword ? t('profile.passwordsDiffer') : undefined,
-    });
-    if (!valid) return;
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          setCurrentPassword('');
-          setNewPassword('');
-          setConfirmPassword('');
-          notify(t('profile.passwordChanged'));
-        },
-        onError: (error) => {
-          if (isProblem(error, 'auth.wrong_password')) form.show({ currentPassword: messageOf(error) });
-          else form.fail(error, ['currentPassword', 'newPassword']);
-        },
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    try {
+      await change.mutateAsync(body);
+    } catch (error) {
+      if (isProblem(error, 'auth.wrong_password')) return form.show('currentPassword', messageOf(error));
+      throw error;
+    }
+    form.reset();
+    notify(t('profile.passwordChanged'));
+  });
 
   return (
     <section aria-labelledby="password-title" className="mb-5">
       <h2 id="password-title">{t('profile.passwordTitle')}</h2>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
-          id="currentPassword"
-          label={labels.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={form.errors.currentPassword}
-        />
-        <NewPasswordField
-          id="newPassword"
-          label={labels.newPassword}
-          hint={(min) => t('profile.newPasswordHint', { min })}
-          value={newPassword}
-          onChange={setNewPassword}
-          error={form.errors.newPassword}
-        />
-        <TextField
-          id="confirmPassword"
-          label={labels.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirmPassword}
-          onChange={(e) => setConfirmPassword(e.target.value)}
-          error={form.errors.confirmPassword}
-        />
-        <button type="submit" className="btn btn-primary" disabled={change.isPending}>
-          {t('profile.changePassword')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormText name="currentPassword" label={t('profile.currentPassword')} type="password" autoComplete="current-password" required />
+          <FormText
+            name="newPassword"
+            label={t('profile.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            hint={t('profile.newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+          />
+          <FormText name="confirmPassword" label={t('profile.confirmPassword')} type="password" autoComplete="new-password" required />
+          <button type="submit" className="btn btn-primary" disabled={change.isPending}>
+            {t('profile.changePassword')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </section>
   );
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { CreateContractBody } from './types';
-import { pilotCaseKey } from './get-case';
-import { pilotOutcomesKey } from './list-outcomes';
+import { casesKeys } from './keys';
 
 export function useAddPilotContract(caseId: string) {
   const queryClient = useQueryClient();
@@ -10,9 +9,9 @@ export function useAddPilotContract(caseId: string) {
     mutationFn: (body: CreateContractBody) =>
       unwrap(api.POST('/api/v1/pilot/cases/{caseId}/contracts', { params: { path: { caseId } }, body })),
     onSuccess: (outcomes) => {
-      queryClient.setQueryData(pilotOutcomesKey(caseId), outcomes);
+      queryClient.setQueryData(casesKeys.outcomes(caseId), outcomes);
       // the case's timeline gains an event
-      return queryClient.invalidateQueries({ queryKey: pilotCaseKey(caseId) });
+      return queryClient.invalidateQueries({ queryKey: casesKeys.case(caseId) });
     },
   });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { CreateOutcomeBody } from './types';
-import { pilotCaseKey } from './get-case';
-import { pilotOutcomesKey } from './list-outcomes';
+import { casesKeys } from './keys';
 
 export function useAddPilotOutcome(caseId: string) {
   const queryClient = useQueryClient();
@@ -10,8 +9,8 @@ export function useAddPilotOutcome(caseId: string) {
     mutationFn: (body: CreateOutcomeBody) =>
       unwrap(api.POST('/api/v1/pilot/cases/{caseId}/outcomes', { params: { path: { caseId } }, body })),
     onSuccess: (outcomes) => {
-      queryClient.setQueryData(pilotOutcomesKey(caseId), outcomes);
-      return queryClient.invalidateQueries({ queryKey: pilotCaseKey(caseId) });
+      queryClient.setQueryData(casesKeys.outcomes(caseId), outcomes);
+      return queryClient.invalidateQueries({ queryKey: casesKeys.case(caseId) });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { CreateCaseBody } from './types';
+import { casesKeys } from './keys';
 
 export function useCreatePilotCase() {
   const queryClient = useQueryClient();
@@ -9,8 +10,8 @@ export function useCreatePilotCase() {
     // the new case shows in the list, and a referral it takes in charge gets its case
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['pilot', 'cases', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['pilot', 'referrals'] }),
+        queryClient.invalidateQueries({ queryKey: casesKeys.caseLists }),
+        queryClient.invalidateQueries({ queryKey: casesKeys.referrals }),
       ]),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { AdmissionDecisionBody } from './types';
-import { pilotCaseKey } from './get-case';
+import { casesKeys } from './keys';
 
 export function useDecidePilotAdmission(caseId: string) {
   const queryClient = useQueryClient();
@@ -14,8 +14,8 @@ export function useDecidePilotAdmission(caseId: string) {
         }),
       ),
     onSuccess: (detail) => {
-      queryClient.setQueryData(pilotCaseKey(caseId), detail);
-      return queryClient.invalidateQueries({ queryKey: ['pilot', 'cases', 'list'] });
+      queryClient.setQueryData(casesKeys.case(caseId), detail);
+      return queryClient.invalidateQueries({ queryKey: casesKeys.caseLists });
     },
   });
 }

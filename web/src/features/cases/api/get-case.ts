@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-
-export const pilotCaseKey = (caseId: string) => ['pilot', 'cases', 'one', caseId] as const;
+import { casesKeys } from './keys';
 
 export function usePilotCase(caseId: string) {
   return useQuery({
-    queryKey: pilotCaseKey(caseId),
+    queryKey: casesKeys.case(caseId),
     queryFn: () => unwrap(api.GET('/api/v1/pilot/cases/{caseId}', { params: { path: { caseId } } })),
   });
 }

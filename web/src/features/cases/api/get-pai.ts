@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-
-export const pilotPaiKey = (paiId: string) => ['pilot', 'pais', paiId] as const;
+import { casesKeys } from './keys';
 
 export function usePilotPai(paiId: string) {
   return useQuery({
-    queryKey: pilotPaiKey(paiId),
+    queryKey: casesKeys.pai(paiId),
     queryFn: () => unwrap(api.GET('/api/v1/pilot/pais/{paiId}', { params: { path: { paiId } } })),
   });
 }

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-
-export const pilotOutcomesKey = (caseId: string) => ['pilot', 'cases', 'outcomes', caseId] as const;
+import { casesKeys } from './keys';
 
 export function usePilotOutcomes(caseId: string) {
   return useQuery({
-    queryKey: pilotOutcomesKey(caseId),
+    queryKey: casesKeys.outcomes(caseId),
     queryFn: () => unwrap(api.GET('/api/v1/pilot/cases/{caseId}/outcomes', { params: { path: { caseId } } })),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { CaseTransitionBody } from './types';
-import { pilotCaseKey } from './get-case';
+import { casesKeys } from './keys';
 
 export function useTransitionPilotCase(caseId: string) {
   const queryClient = useQueryClient();
@@ -9,8 +9,8 @@ export function useTransitionPilotCase(caseId: string) {
     mutationFn: (body: CaseTransitionBody) =>
       unwrap(api.POST('/api/v1/pilot/cases/{caseId}/transitions', { params: { path: { caseId } }, body })),
     onSuccess: (detail) => {
-      queryClient.setQueryData(pilotCaseKey(caseId), detail);
-      return queryClient.invalidateQueries({ queryKey: ['pilot', 'cases', 'list'] });
+      queryClient.setQueryData(casesKeys.case(caseId), detail);
+      return queryClient.invalidateQueries({ queryKey: casesKeys.caseLists });
     },
   });
 }

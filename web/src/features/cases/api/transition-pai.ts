@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { PaiTransitionBody } from './types';
-import { pilotPaiKey } from './get-pai';
+import { casesKeys } from './keys';
 
 export function useTransitionPilotPai(paiId: string) {
   const queryClient = useQueryClient();
@@ -9,8 +9,8 @@ export function useTransitionPilotPai(paiId: string) {
     mutationFn: (body: PaiTransitionBody) =>
       unwrap(api.POST('/api/v1/pilot/pais/{paiId}/transitions', { params: { path: { paiId } }, body })),
     onSuccess: (pai) => {
-      queryClient.setQueryData(pilotPaiKey(paiId), pai);
-      return queryClient.invalidateQueries({ queryKey: ['pilot', 'cases'] });
+      queryClient.setQueryData(casesKeys.pai(paiId), pai);
+      return queryClient.invalidateQueries({ queryKey: casesKeys.cases });
     },
   });
 }

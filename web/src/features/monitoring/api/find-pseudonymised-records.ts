@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { monitoringKeys } from './keys';
 
 /**
  * One page of the pseudonymised rows of a pilot Comune (technical assistance only; the server
@@ -7,7 +8,7 @@ import { api, unwrap } from '../../../api/client';
  */
 export function usePseudonymisedRecords(comune: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: ['pilot', 'records', comune, page, pageSize],
+    queryKey: monitoringKeys.records(comune, page, pageSize),
     queryFn: () =>
       unwrap(api.GET('/api/v1/pilot/comparative/records', { params: { query: { comune, page, pageSize } } })),
     enabled: comune !== '',

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { monitoringKeys } from './keys';
 
 /** The quadro comparativo for a period (YYYY-MM-DD, both included). */
 export function useComparative(from: string, to: string) {
   return useQuery({
-    queryKey: ['pilot', 'comparative', from, to],
+    queryKey: monitoringKeys.comparative(from, to),
     queryFn: () => unwrap(api.GET('/api/v1/pilot/comparative', { params: { query: { from, to } } })),
     placeholderData: keepPreviousData,
   });

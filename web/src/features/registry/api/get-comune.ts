@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-
-export const comuneQueryKey = (istatCode: string) => ['registry', 'comune', istatCode] as const;
+import { registryKeys } from './keys';
 
 export function useComune(istatCode: string) {
   return useQuery({
-    queryKey: comuneQueryKey(istatCode),
+    queryKey: registryKeys.comune(istatCode),
     queryFn: () => unwrap(api.GET('/api/v1/comuni/{istatCode}', { params: { path: { istatCode } } })),
   });
 }

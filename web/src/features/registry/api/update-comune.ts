@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { ComunePatch } from '../../../api/models';
-import { comuneQueryKey } from './get-comune';
+import { registryKeys } from './keys';
 
 export function useUpdateComune(istatCode: string) {
   const queryClient = useQueryClient();
@@ -9,8 +9,8 @@ export function useUpdateComune(istatCode: string) {
     mutationFn: (body: ComunePatch) =>
       unwrap(api.PATCH('/api/v1/comuni/{istatCode}', { params: { path: { istatCode } }, body })),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: comuneQueryKey(istatCode) });
-      await queryClient.invalidateQueries({ queryKey: ['registry', 'comuni'] });
+      await queryClient.invalidateQueries({ queryKey: registryKeys.comune(istatCode) });
+      await queryClient.invalidateQueries({ queryKey: registryKeys.comuni });
     },
   });
 }
