@@ -4,31 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Icon } from '../components/Icon';
 import { hasPermission, useMe } from '../lib/session';
-import { Permission } from '../lib/permissions';
+import type { PermissionName } from '../lib/permissions';
 import { logout } from '../features/auth';
 import type { Me } from '../api/models';
 import { LANGUAGES, type Language } from './i18n';
 import { Brand } from './Brand';
+import { features } from './features';
 
 interface NavItem {
   to: string;
   label: string;
 }
 
-/** The menu for this person's permissions (a hook: the catalogue's type is too deep to pass `t` around). */
+/** The menu for this person's permissions, from the features' menu entries (app/features.ts). */
 function useNavItems(me: Me | null | undefined): NavItem[] {
   const { t } = useTranslation();
   if (!me) return [];
+  const allowed = (permission: PermissionName | readonly PermissionName[] | undefined) =>
+    permission === undefined || (typeof permission === 'string' ? [permission] : permission).some((p) => hasPermission(me, p));
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
-  if (hasPermission(me, Permission.pilotCasesRead)) items.push({ to: '/casi', label: t('cases.nav') });
-  if (hasPermission(me, Permission.pilotComparativeRead)) items.push({ to: '/quadro-comparativo', label: t('monitoring.nav') });
-  if (hasPermission(me, Permission.registryRead)) items.push({ to: '/comuni', label: t('nav.comuni') });
-  if (hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage)) {
-    items.push({ to: '/organizzazioni', label: t('nav.organisations') });
+  for (const entry of features.flatMap((f) => f.menu ?? [])) {
+    // labelKey names a catalogue key (the whole catalogue's key type is too deep to carry in the definition)
+    if (allowed(entry.permission)) items.push({ to: entry.to, label: t(entry.labelKey as 'nav.home') });
   }
-  if (hasPermission(me, Permission.usersManage)) items.push({ to: '/utenti', label: t('nav.users') });
-  if (hasPermission(me, Permission.auditRead)) items.push({ to: '/audit', label: t('nav.audit') });
-  items.push({ to: '/profilo', label: t('nav.profile') });
   return items;
 }
 

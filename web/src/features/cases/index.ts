@@ -1,7 +1,21 @@
+import type { FeatureDefinition } from '../../lib/feature';
 import { lazyPage } from '../../lib/lazyPage';
+import { Permission } from '../../lib/permissions';
 
 export const CasesListPage = lazyPage(() => import('./CasesListPage'), 'CasesListPage');
 export const CaseCreatePage = lazyPage(() => import('./CaseCreatePage'), 'CaseCreatePage');
 export const CaseDetailPage = lazyPage(() => import('./CaseDetailPage'), 'CaseDetailPage');
 export const PaiPage = lazyPage(() => import('./PaiPage'), 'PaiPage');
 export const ReferralsPage = lazyPage(() => import('./ReferralsPage'), 'ReferralsPage');
+
+export const casesFeature: FeatureDefinition = {
+  name: 'cases',
+  pages: [
+    { path: 'casi', page: CasesListPage, permission: Permission.pilotCasesRead },
+    { path: 'casi/nuovo', page: CaseCreatePage, permission: Permission.pilotCasesWrite },
+    { path: 'casi/:caseId', page: CaseDetailPage, permission: Permission.pilotCasesRead },
+    { path: 'pai/:paiId', page: PaiPage, permission: Permission.pilotCasesRead },
+    { path: 'segnalazioni', page: ReferralsPage, permission: Permission.pilotCasesRead },
+  ],
+  menu: [{ to: '/casi', labelKey: 'cases.nav', permission: Permission.pilotCasesRead }],
+};
