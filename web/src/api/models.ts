@@ -2,20 +2,7 @@
  * Named shapes used by the UI, derived from the API description rather than written again
  * (house style: no API type is written twice).
  */
-import type { paths } from './paths';
-
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-type SuccessOf<Op> = Op extends { responses: infer R }
-  ? JsonOf<R[Extract<keyof R, 200 | 201>]>
-  : never;
-// a request body in whatever media type it is sent (PATCH bodies are application/merge-patch+json)
-type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? ContentOf<NonNullable<B>> : never;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-
-type Get<P extends keyof paths> = paths[P] extends { get: infer Op } ? Op : never;
-type Post<P extends keyof paths> = paths[P] extends { post: infer Op } ? Op : never;
-type Patch<P extends keyof paths> = paths[P] extends { patch: infer Op } ? Op : never;
+import type { BodyOf, Get, Patch, Post, QueryOf, SuccessOf } from './operations';
 
 export type Me = SuccessOf<Get<'/api/v1/me'>>;
 export type Role = Me['roles'][number];
