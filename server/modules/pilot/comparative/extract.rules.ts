@@ -1,6 +1,6 @@
 /**
- * The pseudonymised extract for ANCI/Cittalia technical assistance (security.md §4.2 point 8):
- * one file per release, for one recipient, where
+ * The rules of the pseudonymised extract for ANCI/Cittalia technical assistance (security.md §4.2
+ * point 8), pure (no I/O): one file per release, for one recipient, where
  * - every pseudonym is replaced by HMAC-SHA-256 with a key of that release alone, so two releases
  *   cannot be joined on it;
  * - the quasi-identifiers (Comune, sex, age band, role) are generalised step by step until every
@@ -9,25 +9,11 @@
  * No name, date of birth, codice fiscale, permit number, address, nationality or free text is
  * ever in it: the rows come from the same SECURITY DEFINER function as the browsing page.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { accessOf, type Ctx } from '../../../platform/context.js';
-import { assertCan } from '../../../platform/policy.js';
-import { recordAudit } from '../../audit/index.js';
-import { pseudonymisedRecordSchema, type PseudonymisedRecord } from './comparative.schema.js';
+import { createHmac } from 'node:crypto';
+import type { PseudonymisedRecord } from './comparative.schema.js';
+import type { ExtractRecord, Manifest } from './extract.schema.js';
 
 export const K_MIN = 5;
-
-export type ExtractRecord = Omit<PseudonymisedRecord, 'pseudonym' | 'ageBand' | 'sex' | 'degree' | 'openedQuarter'> & {
-  ref: string;
-  /** The year the case opened (the quarter is too fine next to small counts). */
-  openedYear: string;
-  sex: string;
-  ageBand: string;
-  degree: number | null;
-};
 
 /** Generalisation steps, from none to the coarsest; each keeps less detail of the quasi-identifiers. */
 const steps = [
@@ -45,15 +31,6 @@ function broadAge(a: string): string {
 }
 
 const qiKey = (r: { comuneIstat: string; role: string; sex: string; ageBand: string }) => `${r.comuneIstat}|${r.role}|${r.sex}|${r.ageBand}`;
-
-export const manifestSchema = z
-  .object({
-    release: z.uuid(), generatedAt: z.iso.datetime(), recipient: z.string(), kRequired: z.number().int(), kMeasured: z.number().int().nullable(),
-    generalisation: z.string(), quasiIdentifiers: z.array(z.string()), records: z.number().int(), suppressed: z.number().int(),
-    suppressionRate: z.number(), fields: z.array(z.string()),
-  })
-  .meta({ id: 'PilotExtractManifest' });
-export type Manifest = z.infer<typeof manifestSchema>;
 
 /**
  * Builds a release from raw pseudonymised rows: keyed references, then the least generalisation
@@ -84,73 +61,17 @@ export function buildRelease(rows: PseudonymisedRecord[], key: Buffer, k = K_MIN
   return { records, kMeasured, generalisation: chosen?.step ?? steps[0].name, suppressed: chosen?.suppressed ?? 0 };
 }
 
-/** A new release for the requesting technical-assistance user, across the pilot Comuni. */
-export async function createExtract(ctx: Ctx): Promise<{ manifest: Manifest; records: ExtractRecord[] }> {
-  assertCan(ctx.actor, 'pilot.pseudonymised.read');
-  const actor = ctx.actor;
-  const refYear = ctx.clock.now().getUTCFullYear();
-  const release = randomUUID();
-  // a key of this release alone: never stored, so not even the platform can join two releases
-  const key = randomBytes(32);
-  return ctx.db.tx(accessOf(actor), async (tx) => {
-    const comuni = await tx.query<{ istat_code: string }>('SELECT istat_code FROM comuni WHERE pilot_18ter ORDER BY istat_code');
-    const rows: PseudonymisedRecord[] = [];
-    for (const { istat_code: comune } of comuni) {
-      const part = await tx.query<{
-        pseudonym: string; comune_istat: string; role: 'titolare' | 'familiare'; degree: number | null; sex: 'F' | 'M' | 'X';
-        age_band: PseudonymisedRecord['ageBand']; case_status: PseudonymisedRecord['caseStatus']; opened_quarter: string; admitted: boolean;
-        pai_status: PseudonymisedRecord['paiStatus']; measures: number; has_contract: boolean; exit_reason: PseudonymisedRecord['exitReason'];
-      }>(
-        `SELECT pseudonym, comune_istat, role, degree, sex, age_band, case_status, opened_quarter, admitted, pai_status, measures,
-                has_contract, exit_reason FROM pilot_pseudonymised_records($1, $2, 100000, 0)`,
-        [comune, refYear],
-      );
-      rows.push(...part.map((r) => ({
-        pseudonym: r.pseudonym, comuneIstat: r.comune_istat, role: r.role, degree: r.degree, sex: r.sex, ageBand: r.age_band,
-        caseStatus: r.case_status, openedQuarter: r.opened_quarter, admitted: r.admitted, paiStatus: r.pai_status, measures: r.measures,
-        hasContract: r.has_contract, exitReason: r.exit_reason,
-      })));
-    }
-    const built = buildRelease(rows, key);
-    const manifest: Manifest = {
-      release, generatedAt: ctx.clock.now().toISOString(), recipient: actor.email, kRequired: K_MIN, kMeasured: built.kMeasured,
-      generalisation: built.generalisation, quasiIdentifiers: ['comuneIstat', 'role', 'sex', 'ageBand'],
-      records: built.records.length, suppressed: built.suppressed,
-      suppressionRate: rows.length ? Math.round((built.suppressed / rows.length) * 1000) / 10 : 0,
-      fields: ['ref', 'comuneIstat', 'role', 'degree', 'sex', 'ageBand', 'caseStatus', 'openedYear', 'admitted', 'paiStatus',
-        'measures', 'hasContract', 'exitReason'],
-    };
-    await recordAudit(tx, ctx, {
-      action: 'pilot.extract.create', entityType: 'pilot_extract', entityId: release, tenantComune: null,
-      details: { records: manifest.records, suppressed: manifest.suppressed, k: manifest.kMeasured ?? 0 },
-    });
-    return { manifest, records: built.records };
-  });
-}
-
-const extractRecordSchema = pseudonymisedRecordSchema
-  .omit({ pseudonym: true, sex: true, ageBand: true, degree: true, openedQuarter: true })
-  .extend({ ref: z.string(), sex: z.string(), ageBand: z.string(), degree: z.number().int().nullable(), openedYear: z.string() });
-const extractSchema = z
-  .object({
-    manifest: manifestSchema,
-    records: z.array(extractRecordSchema),
-  })
-  .meta({ id: 'PilotPseudonymisedExtract' });
-
-export async function pilotExtractRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/comparative/extract', {
-    config: { auth: 'session' },
-    schema: {
-      tags: ['pilot-monitoring'], operationId: 'createPilotPseudonymisedExtract',
-      summary: 'A new pseudonymised release for technical assistance: keyed references of this release only, k ≥ 5, manifest',
-      description: 'Assistenza_tecnica only (`pilot.pseudonymised.read`): a new release of pseudonymised rows with references keyed for this release only, generalised until every group holds at least 5 people, and its manifest; audited.',
-      response: { 200: extractSchema },
-    },
-    handler: async (req, reply) => {
-      const extract = await createExtract(req.ctx);
-      return reply.header('content-disposition', `attachment; filename="estratto-pseudonimizzato-${extract.manifest.release}.json"`).send(extract);
-    },
-  });
+/** The manifest of a release: the measured k, the generalisation applied and the suppression rate. */
+export function manifestOf(
+  r: { release: string; generatedAt: string; recipient: string; rows: number },
+  built: { records: ExtractRecord[]; kMeasured: number | null; generalisation: string; suppressed: number },
+): Manifest {
+  return {
+    release: r.release, generatedAt: r.generatedAt, recipient: r.recipient, kRequired: K_MIN, kMeasured: built.kMeasured,
+    generalisation: built.generalisation, quasiIdentifiers: ['comuneIstat', 'role', 'sex', 'ageBand'],
+    records: built.records.length, suppressed: built.suppressed,
+    suppressionRate: r.rows ? Math.round((built.suppressed / r.rows) * 1000) / 10 : 0,
+    fields: ['ref', 'comuneIstat', 'role', 'degree', 'sex', 'ageBand', 'caseStatus', 'openedYear', 'admitted', 'paiStatus',
+      'measures', 'hasContract', 'exitReason'],
+  };
 }
