@@ -5,7 +5,7 @@ import { moduleDir } from '../../platform/paths.js';
 import { pilotCaseRoutes } from './cases/cases.routes.js';
 import { pilotOutcomeRoutes } from './cases/outcomes.js';
 import { pilotComparativeRoutes } from './comparative/comparative.routes.js';
-import { pilotExtractRoutes } from './comparative/extract.js';
+import { pilotExtractRoutes } from './comparative/extract.routes.js';
 import { pilotPaiRoutes } from './pai/pai.routes.js';
 import { pilotErrors } from './shared/errors.js';
 import { pilotPermissions } from './shared/policy.js';

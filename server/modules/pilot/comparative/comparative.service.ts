@@ -8,57 +8,20 @@
  * (MLPS, Regione, technical assistance) sees every row and the total controlled. Every request is
  * audited (security.md §4.2 point 5).
  */
-import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
-import type { Database, Queryable } from '../../../platform/db/db.js';
+import { accessOf, type Ctx } from '../../../platform/context.js';
+import type { Database } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
-import { recordAudit } from '../../audit/index.js';
-import { blockLabels, comparativeColumns } from './comparative.columns.js';
-import type { ComparativeQuery, ComparativeTable, PseudonymisedRecord, RecordsQuery } from './comparative.schema.js';
-import {
-  DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type DisclosureViewer, type RawCell, type RawRow,
-} from './disclosure.js';
-import { addMonths, formatDateIt } from '../shared/dates.js';
 import { tableToXlsx } from '../../../platform/xlsx.js';
-
-/** The longest period one table may cover. */
-export const MAX_PERIOD_MONTHS = 36;
-
-interface CountRow {
-  comune_istat: string | null;
-  metric: string;
-  value: number | null;
-  base: number | null;
-}
-
-function periodError(path: string, message: string): AppError {
-  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code: 'invalid_period' }] });
-}
-
-/** The period must run forwards and span at most three years. */
-function assertPeriod(q: ComparativeQuery): void {
-  if (q.from > q.to) throw periodError('querystring.to', 'The end of the period must not precede its start.');
-  if (q.to > addMonths(q.from, MAX_PERIOD_MONTHS)) {
-    throw periodError('querystring.to', 'The period may span at most three years.');
-  }
-}
-
-const kindOf = new Map(comparativeColumns.map((c) => [c.key, c.kind]));
-
-function rawCell(row: CountRow): RawCell {
-  const kind = kindOf.get(row.metric);
-  const value = row.value === null ? null : Number(row.value);
-  // ratios and medians carry the number of persons they are computed over
-  if (kind === 'ratio' || kind === 'days') return { value, base: Number(row.base ?? 0) };
-  // an amount with a base is an average over persons (cost per PAI): controlled by its base
-  return row.base !== null && row.base !== undefined ? { value, base: Number(row.base) } : { value };
-}
-
-/** The Comune whose row this actor sees exact: their own, when they are the staff of a pilot Comune. */
-function ownComune(actor: Actor): string | null {
-  return actor.scope.level === 'comune' ? actor.scope.comuneIstat : null;
-}
+import { recordAudit } from '../../audit/index.js';
+import { formatDateIt } from '../shared/dates.js';
+import { blockLabels, comparativeColumns } from './comparative.columns.js';
+import { toPseudonymisedRecord, toRawRows } from './comparative.mapper.js';
+import { isPilotComune, selectCounts, selectPilotComuni, selectRecords, type CountRow } from './comparative.repo.js';
+import { assertPeriod, ownComune } from './comparative.rules.js';
+import type { ComparativeQuery, ComparativeTable, PseudonymisedRecord, RecordsQuery } from './comparative.schema.js';
+import { DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type DisclosureViewer } from './disclosure.js';
 
 interface BuiltTable {
   table: ComparativeTable;
@@ -81,12 +44,8 @@ const aggregateCache = new WeakMap<Database, Map<string, { at: number; value: Pr
 
 async function computeAggregates(ctx: Ctx, q: ComparativeQuery): Promise<Aggregates> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    const counts = await tx.query<CountRow>(
-      'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [q.from, q.to],
-    );
-    const names = await tx.query<{ istat_code: string; name: string }>(
-      'SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code',
-    );
+    const counts = await selectCounts(tx, q.from, q.to);
+    const names = await selectPilotComuni(tx);
     return { at: ctx.clock.now(), counts, names };
   });
 }
@@ -117,26 +76,9 @@ async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'
     recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } }));
   const { counts, names, at } = await aggregatesOf(ctx, q);
 
-  const byComune = new Map<string, RawRow>();
-  const total: RawRow = { comuneIstat: '', comuneName: '', cells: {} };
-  for (const { istat_code: code, name } of names) byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
-  for (const row of counts) {
-    if (!kindOf.has(row.metric)) continue;
-    if (row.comune_istat === null) {
-      total.cells[row.metric] = rawCell(row);
-      continue;
-    }
-    let r = byComune.get(row.comune_istat);
-    if (!r) {
-      // flagged as pilot between the two statements: still shown, under its code
-      r = { comuneIstat: row.comune_istat, comuneName: row.comune_istat, cells: {} };
-      byComune.set(row.comune_istat, r);
-    }
-    r.cells[row.metric] = rawCell(row);
-  }
-  const rawRows = [...byComune.values()];
+  const { rows: rawRows, total } = toRawRows(names, counts);
   const own = ownComune(actor);
-  const exactOwn = own !== null && byComune.has(own);
+  const exactOwn = own !== null && rawRows.some((r) => r.comuneIstat === own);
   const viewer: DisclosureViewer = { exactFor: exactOwn ? own : 'none' };
 
   return {
@@ -181,32 +123,6 @@ export async function exportComparativeXlsx(ctx: Ctx, q: ComparativeQuery): Prom
   return { filename: `quadro-comparativo-${q.from}-${q.to}.xlsx`, body };
 }
 
-interface RecordRow {
-  pseudonym: string;
-  comune_istat: string;
-  role: PseudonymisedRecord['role'];
-  degree: number | null;
-  sex: PseudonymisedRecord['sex'];
-  age_band: PseudonymisedRecord['ageBand'];
-  case_status: PseudonymisedRecord['caseStatus'];
-  opened_quarter: string;
-  admitted: boolean;
-  pai_status: PseudonymisedRecord['paiStatus'];
-  measures: number;
-  has_contract: boolean;
-  exit_reason: PseudonymisedRecord['exitReason'];
-  total: number;
-}
-
-function selectRecords(tx: Queryable, comune: string, refYear: number, limit: number, offset: number): Promise<RecordRow[]> {
-  return tx.query<RecordRow>(
-    `SELECT pseudonym, comune_istat, role, degree, sex, age_band, case_status, opened_quarter, admitted, pai_status,
-            measures, has_contract, exit_reason, total
-       FROM pilot_pseudonymised_records($1, $2, $3, $4)`,
-    [comune, refYear, limit, offset],
-  );
-}
-
 /**
  * Pseudonymised rows (one per member of a case) of one pilot Comune, for ANCI/Cittalia technical
  * assistance only: no identity, no free text, no exact dates, no nationality. Audited.
@@ -215,8 +131,7 @@ export async function findPseudonymisedRecords(ctx: Ctx, q: RecordsQuery): Promi
   assertCan(ctx.actor, 'pilot.pseudonymised.read');
   const refYear = ctx.clock.now().getUTCFullYear();
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    const [comune] = await tx.query('SELECT 1 FROM comuni WHERE istat_code = $1 AND pilot_18ter', [q.comune]);
-    if (!comune) throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
+    if (!(await isPilotComune(tx, q.comune))) throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
     const offset = (q.page - 1) * q.pageSize;
     const rows = await selectRecords(tx, q.comune, refYear, q.pageSize, offset);
     // past the last page the window count is not there: ask for the first row only
@@ -227,11 +142,7 @@ export async function findPseudonymisedRecords(ctx: Ctx, q: RecordsQuery): Promi
       details: { comune: q.comune, page: q.page, pageSize: q.pageSize },
     });
     return {
-      items: rows.map((r) => ({
-        pseudonym: r.pseudonym, comuneIstat: r.comune_istat, role: r.role, degree: r.degree, sex: r.sex, ageBand: r.age_band,
-        caseStatus: r.case_status, openedQuarter: r.opened_quarter, admitted: r.admitted, paiStatus: r.pai_status,
-        measures: r.measures, hasContract: r.has_contract, exitReason: r.exit_reason,
-      })),
+      items: rows.map(toPseudonymisedRecord),
       total: Number(total),
       page: q.page,
       pageSize: q.pageSize,

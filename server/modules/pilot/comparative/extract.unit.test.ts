@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRelease, K_MIN } from './extract.js';
+import { buildRelease, K_MIN } from './extract.rules.js';
 import type { PseudonymisedRecord } from './comparative.schema.js';
 
 const bands = ['0-17', '18-24', '25-34', '35-44', '45-54', '55+'] as const;

@@ -8,36 +8,21 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen } from '../shared/access.js';
-import { assertWithinBudget } from './budget.js';
-import { canTransition, measureMachine, measureStatusLabelsIt, paiStatusLabelsIt } from '../shared/machines.js';
+import { assertWithinBudget } from './budget.service.js';
+import { toMeasure } from './pai.mapper.js';
 import {
-  existsOrganisation, insertMeasure, selectMeasure, toMeasure, updateMeasure as updateMeasureRow, type MeasurePatch, type PaiRow,
+  existsOrganisation, insertMeasure, selectMeasure, updateMeasure as updateMeasureRow, type MeasurePatch,
 } from './pai.repo.js';
+import { assertMeasureTransition, assertPaiOpen, costRaised, fieldError, liveApproved, yearOf } from './pai.rules.js';
 import type { CreateMeasureBody, Measure, UpdateMeasureBody } from './pai.schema.js';
 import { loadPai } from './pai.service.js';
-import type { PaiStatus } from '../shared/vocab.js';
-
-/** PAI statuses whose measures are committed now, so a new cost is checked against the budget at once. */
-const liveApproved: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
-/** PAI statuses in which a measure may start: the Comune has approved the programme. */
-const startable: readonly PaiStatus[] = ['approvato', 'in_corso', 'in_revisione'];
-
-const yearOf = (d: string) => Number(d.slice(0, 4));
-
-function fieldError(path: string, message: string, code = 'invalid'): AppError {
-  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code }] });
-}
-
-function assertPaiOpen(pai: PaiRow): void {
-  if (pai.status === 'chiuso') throw new AppError('pilot.pai_locked', 'Il PAI è chiuso: le sue misure non cambiano più.');
-}
 
 /** Adds a measure to a PAI that is not closed; on an approved PAI its planned cost must fit the budget. */
 export async function addMeasure(ctx: Ctx, paiId: string, body: CreateMeasureBody): Promise<Measure> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(kase);
-    assertPaiOpen(pai);
+    assertPaiOpen(pai.status);
     if (body.providerOrgId && !(await existsOrganisation(tx, body.providerOrgId))) {
       throw fieldError('body.providerOrgId', 'No organisation has this id.', 'not_found');
     }
@@ -75,19 +60,12 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
     const { pai, kase } = loaded;
     const m = (await selectMeasure(tx, measureId, { lock: true }))!;
     assertCaseOpen(kase);
-    assertPaiOpen(pai);
+    assertPaiOpen(pai.status);
 
     const patch: MeasurePatch = {};
     const status = body.status ?? m.status;
     if (status !== m.status) {
-      if (!canTransition(measureMachine, m.status, status)) {
-        const allowed = measureMachine[m.status].map((x) => `«${measureStatusLabelsIt[x]}»`).join(', ') || 'nessuno';
-        throw new AppError('pilot.invalid_transition',
-          `La misura non può passare da «${measureStatusLabelsIt[m.status]}» a «${measureStatusLabelsIt[status]}» (consentiti: ${allowed}).`);
-      }
-      if (status === 'avviata' && !startable.includes(pai.status)) {
-        throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${paiStatusLabelsIt[pai.status]}».`);
-      }
+      assertMeasureTransition(m.status, status, pai.status);
       patch.status = status;
     }
     if (body.endOn !== undefined) {
@@ -98,8 +76,7 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
     if (body.costActual !== undefined) patch.cost_actual = body.costActual;
     if (body.outcome !== undefined) patch.outcome = body.outcome;
     if (body.costPlanned !== undefined) {
-      const raised = Math.round(body.costPlanned * 100) > Math.round(Number(m.cost_planned) * 100);
-      if (raised && status !== 'annullata' && liveApproved.includes(pai.status)) {
+      if (costRaised(body.costPlanned, m.cost_planned) && status !== 'annullata' && liveApproved.includes(pai.status)) {
         await assertWithinBudget(tx, pai.comune_istat, pai.id, { measureId: m.id, year: yearOf(m.start_on), cost: body.costPlanned });
       }
       patch.cost_planned = body.costPlanned;

@@ -8,7 +8,7 @@ import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
 import { recordAudit } from '../../audit/index.js';
 import { openIdentity } from '../shared/identity.js';
 import { measureStatusLabelsIt, paiStatusLabelsIt } from '../shared/machines.js';
-import { formatEuro } from './budget.js';
+import { formatEuro } from './budget.rules.js';
 import { selectComuneName, selectPerson, selectUserName } from './pai.repo.js';
 import type { PaiDetail } from './pai.schema.js';
 import { loadPai, readPaiDetail } from './pai.service.js';

@@ -1,7 +1,7 @@
 /** SQL of PAIs, their frozen versions and their measures. Takes a transaction; returns plain rows. */
 import type { Queryable } from '../../../platform/db/db.js';
-import { measureMachine } from '../shared/machines.js';
-import type { Measure, PaiNeeds, PaiSnapshot, PaiTotals } from './pai.schema.js';
+import type { PaiNeeds, PaiSnapshot } from './pai.schema.js';
+import type { PaiTransitionPatch } from './pai.rules.js';
 import type { MeasureStatus, MeasureType, PaiStatus } from '../shared/vocab.js';
 
 export interface PaiRow {
@@ -68,17 +68,6 @@ export async function updatePaiContent(
   );
 }
 
-/** The columns a transition may set, besides the status. */
-export interface PaiTransitionPatch {
-  shared_on?: string | null;
-  notice_language?: string;
-  approved_on?: string;
-  approved_by?: string;
-  review_due_on?: string;
-  closed_on?: string;
-  version?: number;
-}
-
 export async function updatePaiStatus(tx: Queryable, id: string, status: PaiStatus, patch: PaiTransitionPatch, now: Date): Promise<void> {
   const params: unknown[] = [id, status, now];
   const sets = ['status = $2', 'updated_at = $3'];
@@ -90,20 +79,19 @@ export async function updatePaiStatus(tx: Queryable, id: string, status: PaiStat
   await tx.query(`UPDATE pilot_pais SET ${sets.join(', ')} WHERE id = $1`, params);
 }
 
-export async function selectVersions(tx: Queryable, paiId: string): Promise<{ version: number; frozenAt: string }[]> {
-  const rows = await tx.query<{ version: number; frozen_at: Date }>(
+export async function selectVersions(tx: Queryable, paiId: string): Promise<{ version: number; frozen_at: Date }[]> {
+  return tx.query<{ version: number; frozen_at: Date }>(
     'SELECT version, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 ORDER BY version', [paiId],
   );
-  return rows.map((r) => ({ version: r.version, frozenAt: r.frozen_at.toISOString() }));
 }
 
 export async function selectVersion(
   tx: Queryable, paiId: string, version: number,
-): Promise<{ snapshot: PaiSnapshot; frozenAt: string } | undefined> {
+): Promise<{ snapshot: PaiSnapshot; frozen_at: Date } | undefined> {
   const [row] = await tx.query<{ snapshot: PaiSnapshot; frozen_at: Date }>(
     'SELECT snapshot, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 AND version = $2', [paiId, version],
   );
-  return row ? { snapshot: row.snapshot, frozenAt: row.frozen_at.toISOString() } : undefined;
+  return row;
 }
 
 export async function insertVersion(
@@ -138,43 +126,8 @@ export interface MeasureRow {
 const measureColumns = `id, pai_id, comune_istat, type, provider_name, provider_org_id, start_on::text AS start_on,
   end_on::text AS end_on, hours_planned, hours_actual, cost_planned, cost_actual, status, outcome`;
 
-const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
-
-export function toMeasure(r: MeasureRow): Measure {
-  return {
-    id: r.id,
-    paiId: r.pai_id,
-    type: r.type,
-    providerName: r.provider_name,
-    providerOrgId: r.provider_org_id,
-    startOn: r.start_on,
-    endOn: r.end_on,
-    hoursPlanned: Number(r.hours_planned),
-    hoursActual: num(r.hours_actual),
-    costPlanned: Number(r.cost_planned),
-    costActual: num(r.cost_actual),
-    status: r.status,
-    outcome: r.outcome,
-    allowedTransitions: [...measureMachine[r.status]],
-  };
-}
-
-/** Sums over the measures not cancelled, rounded to cents and tenths of an hour. */
-export function totalsOf(measures: Measure[]): PaiTotals {
-  const live = measures.filter((m) => m.status !== 'annullata');
-  const sum = (f: (m: Measure) => number | null, unit: number) =>
-    live.reduce((s, m) => s + Math.round((f(m) ?? 0) * unit), 0) / unit;
-  return {
-    plannedCost: sum((m) => m.costPlanned, 100),
-    actualCost: sum((m) => m.costActual, 100),
-    plannedHours: sum((m) => m.hoursPlanned, 10),
-    actualHours: sum((m) => m.hoursActual, 10),
-  };
-}
-
-export async function selectMeasures(tx: Queryable, paiId: string): Promise<Measure[]> {
-  const rows = await tx.query<MeasureRow>(`SELECT ${measureColumns} FROM pilot_measures WHERE pai_id = $1 ORDER BY start_on, created_at, id`, [paiId]);
-  return rows.map(toMeasure);
+export async function selectMeasures(tx: Queryable, paiId: string): Promise<MeasureRow[]> {
+  return tx.query<MeasureRow>(`SELECT ${measureColumns} FROM pilot_measures WHERE pai_id = $1 ORDER BY start_on, created_at, id`, [paiId]);
 }
 
 export async function selectMeasure(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<MeasureRow | undefined> {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getBudget, setBudget } from './budget.js';
+import { getBudget, setBudget } from './budget.service.js';
 import { addMeasure, updateMeasure } from './measures.service.js';
 import { printPai } from './pai.pdf.js';
 import {

@@ -2,33 +2,24 @@
  * The PAI (Programma di Assistenza Individuale, domain.md §7.3): drafted with the beneficiary,
  * shared (co-signed), approved by the referente comunale, in progress ⇄ under revision, closed.
  * Each revision freezes the PAI and its measures as they stood, so earlier versions stay readable.
- * Reading a PAI is reading a case file: every read is audited.
+ * Reading a PAI is reading a case file: every read is audited. The rules are in pai.rules.ts.
  */
 import { accessOf, type Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
-import { assertCan, can, type Permission } from '../../../platform/policy.js';
+import { assertCan, type Permission } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
-import { assertWithinBudget } from './budget.js';
-import { canTransition, paiMachine, paiStatusLabelsIt } from '../shared/machines.js';
+import { assertWithinBudget } from './budget.service.js';
+import { toPaiDetail, toPaiSnapshot, toPaiVersion } from './pai.mapper.js';
 import {
   existsLivePaiOf, insertPai, insertVersion, isAdmittedMember, selectMeasures, selectPai, selectPerson, selectUserName,
-  selectVersion, selectVersions, totalsOf, updateCaseStatus, updatePaiContent, updatePaiStatus, type PaiRow, type PaiTransitionPatch,
+  selectVersion, selectVersions, updateCaseStatus, updatePaiContent, updatePaiStatus, type PaiRow,
 } from './pai.repo.js';
+import { allowedPaiTransitions, assertPaiEditable, assertPaiStep, isPaiDecision, planPaiTransition } from './pai.rules.js';
 import type {
   CreatePaiBody, PaiDetail, PaiSnapshot, PaiTransitionBody, PaiVersion, UpdatePaiBody,
 } from './pai.schema.js';
-import { addMonths } from '../shared/dates.js';
-import type { PaiStatus } from '../shared/vocab.js';
-
-/** Months from approval to the PAI's periodic review. */
-export const PAI_REVIEW_MONTHS = 6;
-
-/** Steps that are the Comune's decisions, taken by the referente comunale ('pilot.cases.decide'). */
-export function isPaiDecision(from: PaiStatus, to: PaiStatus): boolean {
-  return to === 'approvato' || (from === 'in_revisione' && to === 'in_corso');
-}
 
 /**
  * Loads a PAI with its case under the case's visibility rules: 404 for a PAI of another Comune
@@ -53,45 +44,16 @@ export async function loadPai(
 }
 
 /** The PAI's content as it stands: what the detail shows and what a revision freezes. */
-async function contentOf(tx: Queryable, pai: PaiRow): Promise<PaiSnapshot> {
-  const measures = await selectMeasures(tx, pai.id);
-  return {
-    status: pai.status,
-    version: pai.version,
-    needs: pai.needs,
-    objectives: pai.objectives,
-    sharedOn: pai.shared_on,
-    noticeLanguage: pai.notice_language,
-    approvedOn: pai.approved_on,
-    approvedBy: await selectUserName(tx, pai.approved_by),
-    reviewDueOn: pai.review_due_on,
-    closedOn: pai.closed_on,
-    measures,
-    totals: totalsOf(measures),
-  };
-}
-
-/** The steps this actor may take now: the machine, less the decisions they may not take. */
-function allowedTransitionsOf(ctx: Ctx, pai: PaiRow, kase: CaseRow): PaiStatus[] {
-  return paiMachine[pai.status].filter((to) => {
-    if (kase.status === 'chiuso' && to !== 'chiuso') return false;
-    return can(ctx.actor, isPaiDecision(pai.status, to) ? 'pilot.cases.decide' : 'pilot.cases.write');
-  });
+async function readContent(tx: Queryable, pai: PaiRow): Promise<PaiSnapshot> {
+  return toPaiSnapshot(pai, await selectMeasures(tx, pai.id), await selectUserName(tx, pai.approved_by));
 }
 
 /** The detail of a PAI, inside the caller's transaction (no audit: the caller decides). */
 export async function readPaiDetail(tx: Queryable, ctx: Ctx, paiId: string, kase: CaseRow): Promise<PaiDetail> {
   const pai = (await selectPai(tx, paiId))!;
   const person = await selectPerson(tx, pai.person_id);
-  return {
-    id: pai.id,
-    caseId: pai.case_id,
-    personId: pai.person_id,
-    pseudonym: person?.pseudonym ?? '',
-    ...(await contentOf(tx, pai)),
-    versions: await selectVersions(tx, pai.id),
-    allowedTransitions: allowedTransitionsOf(ctx, pai, kase),
-  };
+  const content = await readContent(tx, pai);
+  return toPaiDetail(pai, person?.pseudonym, content, await selectVersions(tx, pai.id), allowedPaiTransitions(ctx.actor, pai.status, kase.status));
 }
 
 /**
@@ -141,7 +103,7 @@ export async function getPaiVersion(ctx: Ctx, paiId: string, version: number): P
       action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { version },
     });
     const person = await selectPerson(tx, pai.person_id);
-    return { paiId: pai.id, caseId: pai.case_id, pseudonym: person?.pseudonym ?? '', version, ...frozen };
+    return toPaiVersion(pai, person?.pseudonym, version, frozen);
   });
 }
 
@@ -156,12 +118,7 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(kase);
-    if (pai.status !== 'bozza' && pai.status !== 'in_revisione') {
-      throw new AppError('pilot.pai_locked', `Un PAI «${paiStatusLabelsIt[pai.status]}» non si modifica: solo in bozza o in revisione.`);
-    }
-    if (body.expectedVersion !== pai.version) {
-      throw new AppError('pilot.stale', `Il PAI è alla versione ${pai.version}, non ${body.expectedVersion}: ricaricare la pagina.`);
-    }
+    assertPaiEditable(pai.status, pai.version, body.expectedVersion);
     await updatePaiContent(tx, pai.id, { needs: body.needs, objectives: body.objectives, now: ctx.clock.now() });
     const fields = (['needs', 'objectives'] as const).filter((f) => body[f] !== undefined);
     await recordAudit(tx, ctx, {
@@ -171,15 +128,10 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
   });
 }
 
-function fieldIssue(message: string, path = 'body.on', code = 'invalid_date'): AppError {
-  return new AppError('pilot.invalid', message, { fieldIssues: [{ path, message, code }] });
-}
-
 /**
- * Moves a PAI along paiMachine. Sharing needs the language of the information notice; approving
- * (a decision of the referente) runs the budget guard, sets the review date and moves the case to
- * 'pai_attivo'; starting a revision freezes the current version; resuming after a revision is
- * approved again by the referente and runs the guard again; closing sets the closing date.
+ * Moves a PAI along paiMachine (the step planned by planPaiTransition). Approving, and resuming
+ * after a revision, are decisions of the referente and run the budget guard; starting a revision
+ * freezes the current version; an approval moves the case to 'pai_attivo'.
  */
 export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransitionBody): Promise<PaiDetail> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -187,37 +139,15 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
     const { to, on } = body;
     const from = pai.status;
     if (isPaiDecision(from, to)) assertCan(ctx.actor, 'pilot.cases.decide');
-    if (!canTransition(paiMachine, from, to)) {
-      const allowed = paiMachine[from].map((s) => `«${paiStatusLabelsIt[s]}»`).join(', ') || 'nessuno';
-      throw new AppError('pilot.invalid_transition',
-        `Il PAI non può passare da «${paiStatusLabelsIt[from]}» a «${paiStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
-    }
+    assertPaiStep(from, to);
     if (to !== 'chiuso') assertCaseOpen(kase);
-    if (on > todayOf(ctx)) throw fieldIssue('La data non può essere nel futuro.');
-    const latest = [kase.opened_on, pai.shared_on, pai.approved_on].filter((d): d is string => !!d).sort().at(-1)!;
-    if (on < latest) throw fieldIssue(`La data non può precedere il ${latest}, ultimo passaggio del PAI.`);
-    if (to === 'condiviso' && !body.noticeLanguage) {
-      throw fieldIssue("Per condividere il PAI indicare la lingua dell'informativa data al beneficiario.", 'body.noticeLanguage', 'required');
-    }
-    if (to !== 'condiviso' && body.noticeLanguage) {
-      throw fieldIssue("La lingua dell'informativa si registra solo quando il PAI è condiviso.", 'body.noticeLanguage', 'not_allowed');
-    }
+    const { patch, decision, freeze, caseMove } = planPaiTransition(
+      { pai, kase, actorUserId: ctx.actor!.userId, today: todayOf(ctx) }, body,
+    );
 
     const now = ctx.clock.now();
-    const patch: PaiTransitionPatch = {};
-    let caseMove: { from: string; to: string } | null = null;
-    if (to === 'condiviso') Object.assign(patch, { shared_on: on, notice_language: body.noticeLanguage });
-    if (from === 'condiviso' && to === 'bozza') patch.shared_on = null;
-    if (isPaiDecision(from, to)) {
-      await assertWithinBudget(tx, pai.comune_istat, pai.id);
-      Object.assign(patch, { approved_on: on, approved_by: ctx.actor!.userId, review_due_on: addMonths(on, PAI_REVIEW_MONTHS) });
-      if (kase.status === 'ammesso_misure') caseMove = { from: kase.status, to: 'pai_attivo' };
-    }
-    if (to === 'in_revisione') {
-      await insertVersion(tx, { paiId: pai.id, version: pai.version, comune: pai.comune_istat, snapshot: await contentOf(tx, pai), now });
-      patch.version = pai.version + 1;
-    }
-    if (to === 'chiuso') patch.closed_on = on;
+    if (decision) await assertWithinBudget(tx, pai.comune_istat, pai.id);
+    if (freeze) await insertVersion(tx, { paiId: pai.id, version: pai.version, comune: pai.comune_istat, snapshot: await readContent(tx, pai), now });
     await updatePaiStatus(tx, pai.id, to, patch, now);
     if (caseMove) await updateCaseStatus(tx, kase.id, caseMove.to, now);
 
@@ -230,6 +160,6 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
       action: 'pilot.pai.transition', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat,
       details: { from, to, version: patch.version ?? pai.version, ...(caseMove ? { caseStatus: caseMove.to } : {}) },
     });
-    return readPaiDetail(tx, ctx, pai.id, caseMove ? { ...kase, status: 'pai_attivo' } : kase);
+    return readPaiDetail(tx, ctx, pai.id, caseMove ? { ...kase, status: caseMove.to } : kase);
   });
 }

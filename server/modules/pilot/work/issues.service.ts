@@ -5,34 +5,24 @@
  * staff to their Comune and lets the national scope see all. Issues carry no personal data, and
  * their audit rows name the changed fields only.
  */
-import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
+import { accessOf, type Ctx } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
-import {
-  insertIssue, isPilotComune, selectIssue, selectIssuePage, updateIssue, type IssueChanges,
-} from './work.repo.js';
+import { toIssue } from './work.mapper.js';
+import { insertIssue, isPilotComune, selectIssue, selectIssuePage, updateIssue } from './work.repo.js';
+import { issueChanges, levelOf } from './work.rules.js';
 import type { CreateIssueBody, Issue, IssueQuery, UpdateIssueBody } from './work.schema.js';
 
 /** The issues the actor may see: their Comune's, or every pilot Comune's for the national roles. */
 export async function findIssues(ctx: Ctx, q: IssueQuery): Promise<Page<Issue>> {
   assertCan(ctx.actor, 'pilot.issues.read');
-  const { items, total } = await ctx.db.tx(accessOf(ctx.actor), (tx) => selectIssuePage(tx, q, todayOf(ctx)));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const today = todayOf(ctx);
+  const { rows, total } = await ctx.db.tx(accessOf(ctx.actor), (tx) => selectIssuePage(tx, q));
+  return { items: rows.map((r) => toIssue(r, today)), total, page: q.page, pageSize: q.pageSize };
 }
-
-/** 'comune' or 'national': who raised the issue; other scopes do not manage issues. */
-function levelOf(actor: Actor): Issue['raisedByLevel'] {
-  if (actor.scope.level === 'comune' || actor.scope.level === 'national') return actor.scope.level;
-  throw new AppError('forbidden', 'Only the staff of a pilot Comune or the national technical assistance manage issues.');
-}
-
-/**
- * The audit row's Comune: the Comune's own for its staff; for a national actor a platform-wide
- * row (row-level security lets an actor write rows of its own tenant only).
- */
 
 /**
  * Raises an issue for a pilot Comune. Comune staff may raise it only for their own Comune (403);
@@ -60,7 +50,7 @@ export async function createIssue(ctx: Ctx, body: CreateIssueBody): Promise<Issu
       action: 'pilot.issue.create', entityType: 'pilot_issue', entityId: id, tenantComune: body.comuneIstat,
       details: { comune: body.comuneIstat, category: body.category, level },
     });
-    return (await selectIssue(tx, id, today))!;
+    return toIssue((await selectIssue(tx, id))!, today);
   });
 }
 
@@ -73,21 +63,12 @@ export async function changeIssue(ctx: Ctx, issueId: string, body: UpdateIssueBo
   const actor = ctx.actor;
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(actor), async (tx) => {
-    const issue = await selectIssue(tx, issueId, today, { lock: true });
-    if (!issue) throw new AppError('pilot.issue.not_found');
+    const row = await selectIssue(tx, issueId, { lock: true });
+    if (!row) throw new AppError('pilot.issue.not_found');
     assertCan(actor, 'pilot.issues.manage');
     levelOf(actor);
-    const closing = body.status === 'risolta' || body.status === 'chiusa';
-    if (closing && !(body.resolution ?? issue.resolution)) {
-      const message = 'A resolved or closed issue needs its resolution';
-      throw new AppError('pilot.invalid', message, { fieldIssues: [{ path: 'body.resolution', message, code: 'required' }] });
-    }
-    const changes: IssueChanges = {};
-    if (body.status !== undefined && body.status !== issue.status) changes.status = body.status;
-    if (body.correctiveAction !== undefined && body.correctiveAction !== issue.correctiveAction) changes.correctiveAction = body.correctiveAction;
-    if (body.owner !== undefined && body.owner !== issue.owner) changes.owner = body.owner;
-    if (body.dueOn !== undefined && body.dueOn !== issue.dueOn) changes.dueOn = body.dueOn;
-    if (body.resolution !== undefined && body.resolution !== issue.resolution) changes.resolution = body.resolution;
+    const issue = toIssue(row, today);
+    const changes = issueChanges(issue, body);
     const fields = Object.keys(changes);
     if (!fields.length) return issue;
     await updateIssue(tx, issueId, changes, ctx.clock.now());
@@ -95,6 +76,6 @@ export async function changeIssue(ctx: Ctx, issueId: string, body: UpdateIssueBo
       action: 'pilot.issue.update', entityType: 'pilot_issue', entityId: issueId, tenantComune: issue.comuneIstat,
       details: { fields, ...(changes.status ? { status: changes.status } : {}) },
     });
-    return (await selectIssue(tx, issueId, today))!;
+    return toIssue((await selectIssue(tx, issueId))!, today);
   });
 }

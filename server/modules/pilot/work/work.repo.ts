@@ -5,7 +5,7 @@
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where, offsetOf } from '../../../platform/pagination.js';
 import type { TaskKind } from '../shared/vocab.js';
-import type { Issue, IssueQuery, Task, TaskQuery } from './work.schema.js';
+import type { Issue, IssueQuery, TaskQuery } from './work.schema.js';
 
 // ───────────────────────────── tasks ─────────────────────────────
 
@@ -16,17 +16,10 @@ export interface TaskRow {
 
 const taskColumns = `id, comune_istat, assignee_user_id, kind, due_on::text AS due_on, case_id, label, status`;
 
-export function toTask(r: TaskRow, today: string): Task {
-  return {
-    id: r.id, kind: r.kind, dueOn: r.due_on, label: r.label, caseId: r.case_id, status: r.status,
-    overdue: r.status === 'aperto' && r.due_on < today,
-  };
-}
-
 /** A page of one user's tasks, earliest due first. */
 export async function selectTaskPage(
-  tx: Queryable, userId: string, q: TaskQuery, today: string,
-): Promise<{ items: Task[]; total: number }> {
+  tx: Queryable, userId: string, q: TaskQuery,
+): Promise<{ rows: TaskRow[]; total: number }> {
   const w = new Where().add('assignee_user_id = $?', userId);
   if (q.status) w.add('status = $?', q.status);
   const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM pilot_tasks ${w}`, w.params);
@@ -35,7 +28,7 @@ export async function selectTaskPage(
   const rows = await tx.query<TaskRow>(
     `SELECT ${taskColumns} FROM pilot_tasks ${w} ORDER BY due_on, created_at, id LIMIT ${limit} OFFSET ${offset}`, w.params,
   );
-  return { items: rows.map((r) => toTask(r, today)), total: count?.n ?? 0 };
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function selectTask(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<TaskRow | undefined> {
@@ -115,8 +108,10 @@ export interface ClosedCase {
   case_id: string; comune_istat: string; owner_user_id: string; closed_on: string; pseudonym: string; recorded: string[];
 }
 
-/** Closed cases, with the follow-up outcomes already recorded for them ('follow_up_6', 'follow_up_12'). */
-/** Cases closed since `since`: older ones have had their follow-up tasks (the job runs daily). */
+/**
+ * Cases closed since `since`, with the follow-up outcomes already recorded for them
+ * ('follow_up_6', 'follow_up_12'): older ones have had their follow-up tasks (the job runs daily).
+ */
 export async function selectClosedCases(tx: Queryable, since: string): Promise<ClosedCase[]> {
   return tx.query<ClosedCase>(
     `SELECT c.id AS case_id, c.comune_istat, c.owner_user_id, c.closed_on::text AS closed_on, pe.pseudonym,
@@ -178,7 +173,7 @@ export async function digestSent(tx: Queryable, userId: string, day: string): Pr
 
 // ───────────────────────────── critical issues ─────────────────────────────
 
-interface IssueRow {
+export interface IssueRow {
   id: string; comune_istat: string; comune_name: string; raised_by_level: Issue['raisedByLevel']; category: Issue['category'];
   title: string; description: string; corrective_action: string; owner: string; due_on: string; status: Issue['status'];
   resolution: string | null; created_at: Date; updated_at: Date;
@@ -188,18 +183,8 @@ const issueColumns = `i.id, i.comune_istat, c.name AS comune_name, i.raised_by_l
   i.corrective_action, i.owner, i.due_on::text AS due_on, i.status, i.resolution, i.created_at, i.updated_at
   FROM pilot_issues i JOIN comuni c ON c.istat_code = i.comune_istat`;
 
-function toIssue(r: IssueRow, today: string): Issue {
-  return {
-    id: r.id, comuneIstat: r.comune_istat, comuneName: r.comune_name, raisedByLevel: r.raised_by_level, category: r.category,
-    title: r.title, description: r.description, correctiveAction: r.corrective_action, owner: r.owner, dueOn: r.due_on,
-    status: r.status, resolution: r.resolution,
-    overdue: (r.status === 'aperta' || r.status === 'in_corso') && r.due_on < today,
-    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
-  };
-}
-
 /** A page of the issues the transaction sees, earliest due first. */
-export async function selectIssuePage(tx: Queryable, q: IssueQuery, today: string): Promise<{ items: Issue[]; total: number }> {
+export async function selectIssuePage(tx: Queryable, q: IssueQuery): Promise<{ rows: IssueRow[]; total: number }> {
   const w = new Where();
   if (q.comune) w.add('i.comune_istat = $?', q.comune);
   if (q.status) w.add('i.status = $?', q.status);
@@ -209,14 +194,14 @@ export async function selectIssuePage(tx: Queryable, q: IssueQuery, today: strin
   const rows = await tx.query<IssueRow>(
     `SELECT ${issueColumns} ${w} ORDER BY i.due_on, i.created_at, i.id LIMIT ${limit} OFFSET ${offset}`, w.params,
   );
-  return { items: rows.map((r) => toIssue(r, today)), total: count?.n ?? 0 };
+  return { rows, total: count?.n ?? 0 };
 }
 
-export async function selectIssue(tx: Queryable, id: string, today: string, opts: { lock?: boolean } = {}): Promise<Issue | undefined> {
+export async function selectIssue(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<IssueRow | undefined> {
   const [row] = await tx.query<IssueRow>(
     `SELECT ${issueColumns} WHERE i.id = $1${opts.lock ? ' FOR UPDATE OF i' : ''}`, [id],
   );
-  return row ? toIssue(row, today) : undefined;
+  return row;
 }
 
 /** True when the Comune exists and takes part in the 18-ter pilot. */
