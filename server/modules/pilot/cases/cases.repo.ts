@@ -1,17 +1,14 @@
 /** SQL of persons, households and cases, and the reads of a case file. Plain rows in, plain rows out. */
-import type { FieldCipher } from '../../../platform/crypto.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where, offsetOf } from '../../../platform/pagination.js';
-import type { CaseQuery, PersonInput } from './cases.schema.js';
+import type { CaseQuery } from './cases.schema.js';
 import { selectPermitsOf, type PermitRow } from './permits.repo.js';
 import type { CaseRow } from '../shared/access.repo.js';
-import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
 import type { PermitFacts } from '../shared/permits.js';
 import type { CaseStatus } from '../shared/vocab.js';
-import { formatPseudonym, pseudonymPrefix } from '../shared/pseudonyms.js';
 
-/** Next pseudonym of the Comune for the year, e.g. CT-2026-0007 (counter row locked by the upsert). */
-export async function nextPseudonym(tx: Queryable, comune: string, year: number): Promise<string> {
+/** Next number of the Comune's pseudonym counter for the year, with the province's sigla (row locked by the upsert). */
+export async function nextPseudonymNumber(tx: Queryable, comune: string, year: number): Promise<{ last: number; sigla: string }> {
   const [row] = await tx.query<{ last: number; sigla: string }>(
     `WITH c AS (
        INSERT INTO pilot_counters (comune_istat, year, last) VALUES ($1, $2, 1)
@@ -20,7 +17,7 @@ export async function nextPseudonym(tx: Queryable, comune: string, year: number)
      SELECT c.last, p.sigla FROM c, comuni m JOIN provinces p ON p.code = m.province_code WHERE m.istat_code = $1`,
     [comune, year],
   );
-  return formatPseudonym(pseudonymPrefix(row!.sigla), year, row!.last);
+  return row!;
 }
 
 export interface PersonRow {
@@ -34,21 +31,20 @@ export interface PersonRow {
   identity_enc: string;
 }
 
-/** Inserts a person with the identity encrypted and the blind indexes; returns id and pseudonym. */
-export async function insertPerson(
-  tx: Queryable, cipher: FieldCipher, p: PersonInput & { id: string; comune: string; year: number; now: Date; importKey?: string | null },
-): Promise<{ id: string; pseudonym: string }> {
-  const pseudonym = await nextPseudonym(tx, p.comune, p.year);
-  const identity = { ...p.identity, codiceFiscale: p.identity.codiceFiscale ? p.identity.codiceFiscale.toUpperCase() : null };
+/** A person as stored: identity already sealed, blind indexes already computed. */
+export interface PersonInsert {
+  id: string; comune: string; pseudonym: string; sex: string; birthYear: number; birthCountry: string; nationalities: string[];
+  languages: string[]; identityEnc: string; nameIndex: string; cfIndex: string | null; importKey: string | null; now: Date;
+}
+
+export async function insertPerson(tx: Queryable, p: PersonInsert): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_persons (id, comune_istat, pseudonym, sex, birth_year, birth_country, nationalities, languages,
        identity_enc, name_index, cf_index, import_key, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
-    [p.id, p.comune, pseudonym, p.sex, Number(p.identity.birthDate.slice(0, 4)), p.birthCountry, p.nationalities, p.languages,
-      sealIdentity(cipher, p.id, identity), nameIndex(cipher, identity.surname, identity.givenNames),
-      identity.codiceFiscale ? cfIndex(cipher, identity.codiceFiscale) : null, p.importKey ?? null, p.now],
+    [p.id, p.comune, p.pseudonym, p.sex, p.birthYear, p.birthCountry, p.nationalities, p.languages, p.identityEnc, p.nameIndex,
+      p.cfIndex, p.importKey, p.now],
   );
-  return { id: p.id, pseudonym };
 }
 
 export async function existsPersonWithCf(tx: Queryable, comune: string, index: string): Promise<boolean> {

@@ -2,7 +2,6 @@
  * Cases (presa in carico): registering a beneficiary with their household, the case list, and
  * the case file. Reading a case file is audited, and the identity panel is decrypted only here.
  */
-import { randomUUID } from 'node:crypto';
 import { accessOf, type Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
@@ -12,11 +11,11 @@ import { recordAudit } from '../../audit/index.js';
 import { comuneOf, loadCase, assertCaseOpen, recordCaseEvent, seesAllCases, todayOf } from '../shared/access.js';
 import type { AddMemberBody, CaseDetail, CaseQuery, CaseSummary, CreateCaseBody, PersonInput } from './cases.schema.js';
 import {
-  bumpCaseVersion, existsPersonWithCf, insertFamilyMember, insertPerson, isPilotComune, selectCaseManager, selectCasePage,
+  bumpCaseVersion, existsPersonWithCf, insertFamilyMember, isPilotComune, selectCaseManager, selectCasePage,
   selectReferralLink,
 } from './cases.repo.js';
 import { toCaseSummary } from './cases.mapper.js';
-import { openCase, readCaseAfterChange, readCaseFile } from './case-file.js';
+import { openCase, readCaseAfterChange, readCaseFile, registerPerson } from './case-file.js';
 import { invalid, personIssues } from './checks.js';
 import { cfIndex, nameIndex } from '../shared/identity.js';
 import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
@@ -79,9 +78,7 @@ export async function addMember(ctx: Ctx, caseId: string, body: AddMemberBody): 
     if (issues.length) throw invalid(issues);
     await assertNoDuplicateCf(tx, ctx, c.comune_istat, body.person, 'body.person');
     const now = ctx.clock.now();
-    const person = await insertPerson(tx, ctx.cipher, {
-      ...body.person, id: randomUUID(), comune: c.comune_istat, year: Number(c.opened_on.slice(0, 4)), now,
-    });
+    const person = await registerPerson(tx, ctx, body.person, { comune: c.comune_istat, year: Number(c.opened_on.slice(0, 4)), now });
     const kin = kinshipOf(body.relation);
     await insertFamilyMember(tx, {
       caseId, personId: person.id, comune: c.comune_istat, relation: body.relation, kinshipKind: kin.kind, degree: kin.degree,
