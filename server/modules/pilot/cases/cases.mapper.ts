@@ -11,6 +11,7 @@ import type { PermitRow } from './permits.repo.js';
 import type { ContractRow, OutcomeRow } from './outcomes.repo.js';
 import type { CaseOutcomes } from './outcomes.schema.js';
 import type { ReferralRow } from './referrals.repo.js';
+import type { PackageSectionRows } from './privacy.repo.js';
 import { openIdentity, openPermitNumber } from '../shared/identity.js';
 import { caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
 import { daysBetween } from '../shared/dates.js';
@@ -127,5 +128,21 @@ export function toCaseOutcomes(contracts: ContractRow[], outcomes: OutcomeRow[])
     outcomes: outcomes.map((o) => ({
       id: o.id, personId: o.person_id, pseudonym: o.pseudonym, kind: o.kind, occurredOn: o.occurred_on, employed: o.employed, detail: o.detail,
     })),
+  };
+}
+
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type CamelRow<R> = { [K in keyof R as Camel<K & string>]: R[K] };
+
+/** A row with its columns in camelCase, in the same order (the access package lists records as held). */
+function camelRow<R extends object>(row: R): CamelRow<R> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()), v])) as CamelRow<R>;
+}
+
+/** The sections of a person's access package. */
+export function toPackageSections(s: PackageSectionRows): { [K in keyof PackageSectionRows]: CamelRow<PackageSectionRows[K][number]>[] } {
+  return {
+    admissions: s.admissions.map(camelRow), pais: s.pais.map(camelRow), measures: s.measures.map(camelRow),
+    contracts: s.contracts.map(camelRow), outcomes: s.outcomes.map(camelRow), events: s.events.map(camelRow),
   };
 }

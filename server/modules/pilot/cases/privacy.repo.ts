@@ -30,28 +30,40 @@ export async function selectPackagePerson(tx: Queryable, personId: string): Prom
   return row;
 }
 
-/**
- * The person's own records, section by section, as the access package lists them: each query
- * names its columns as the package shows them (the package is the person's data as held).
- */
-const packageSections = {
-  admissions: `SELECT status, decided_on::text AS "decidedOn", reason, ended_on::text AS "endedOn", end_reason AS "endReason" FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`,
-  pais: `SELECT id, version, status, needs, objectives, shared_on::text AS "sharedOn", notice_language AS "noticeLanguage", approved_on::text AS "approvedOn", closed_on::text AS "closedOn" FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`,
-  measures: `SELECT m.type, m.provider_name AS "providerName", m.start_on::text AS "startOn", m.end_on::text AS "endOn", m.hours_planned AS "hoursPlanned",
-                m.hours_actual AS "hoursActual", m.cost_planned AS "costPlanned", m.cost_actual AS "costActual", m.status, m.outcome
-           FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`,
-  contracts: `SELECT type, ateco, ccnl, weekly_hours AS "weeklyHours", start_on::text AS "startOn", end_on::text AS "endOn" FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`,
-  outcomes: `SELECT kind, occurred_on::text AS "occurredOn", employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`,
-  events: `SELECT type, occurred_on::text AS "occurredOn", note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`,
-} as const;
+export interface PackageSectionRows {
+  admissions: { status: string; decided_on: string; reason: string; ended_on: string | null; end_reason: string | null }[];
+  pais: {
+    id: string; version: number; status: string; needs: unknown; objectives: unknown; shared_on: string | null; notice_language: string | null;
+    approved_on: string | null; closed_on: string | null;
+  }[];
+  measures: {
+    type: string; provider_name: string | null; start_on: string | null; end_on: string | null; hours_planned: number | null;
+    hours_actual: number | null; cost_planned: number | null; cost_actual: number | null; status: string; outcome: string | null;
+  }[];
+  contracts: { type: string; ateco: string; ccnl: string | null; weekly_hours: number | null; start_on: string; end_on: string | null }[];
+  outcomes: { kind: string; occurred_on: string; employed: boolean | null; detail: string | null }[];
+  events: { type: string; occurred_on: string; note: string | null }[];
+}
 
-export type PackageSections = Record<keyof typeof packageSections, Record<string, unknown>[]>;
+/** The person's own records, section by section, in the order the access package lists them. */
+const packageSections: Record<keyof PackageSectionRows, string> = {
+  admissions: `SELECT status, decided_on::text AS decided_on, reason, ended_on::text AS ended_on, end_reason
+                 FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`,
+  pais: `SELECT id, version, status, needs, objectives, shared_on::text AS shared_on, notice_language, approved_on::text AS approved_on,
+                closed_on::text AS closed_on
+           FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`,
+  measures: `SELECT m.type, m.provider_name, m.start_on::text AS start_on, m.end_on::text AS end_on, m.hours_planned,
+                    m.hours_actual, m.cost_planned, m.cost_actual, m.status, m.outcome
+               FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`,
+  contracts: `SELECT type, ateco, ccnl, weekly_hours, start_on::text AS start_on, end_on::text AS end_on
+                FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`,
+  outcomes: `SELECT kind, occurred_on::text AS occurred_on, employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`,
+  events: `SELECT type, occurred_on::text AS occurred_on, note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`,
+};
 
 /** Every section of the package, one query after the other (a transaction is one connection). */
-export async function selectPackageSections(tx: Queryable, personId: string): Promise<PackageSections> {
-  const out: Partial<PackageSections> = {};
-  for (const [name, sql] of Object.entries(packageSections) as [keyof typeof packageSections, string][]) {
-    out[name] = await tx.query<Record<string, unknown>>(sql, [personId]);
-  }
-  return out as PackageSections;
+export async function selectPackageSections(tx: Queryable, personId: string): Promise<PackageSectionRows> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, sql] of Object.entries(packageSections)) out[name] = await tx.query(sql, [personId]);
+  return out as unknown as PackageSectionRows;
 }

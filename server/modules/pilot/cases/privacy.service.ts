@@ -9,7 +9,7 @@ import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadCaseOfPerson, todayOf } from '../shared/access.js';
 import { selectPermitsOf } from './permits.repo.js';
-import { toPermit } from './cases.mapper.js';
+import { toPackageSections, toPermit } from './cases.mapper.js';
 import { selectPackagePerson, selectPackageSections, selectViews } from './privacy.repo.js';
 import { openIdentity } from '../shared/identity.js';
 import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
@@ -31,7 +31,7 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
     const p = await selectPackagePerson(tx, personId);
     if (!p) throw new AppError('pilot.person.not_found');
     const today = todayOf(ctx);
-    const { admissions, pais, measures, contracts, outcomes, events } = await selectPackageSections(tx, personId);
+    const { admissions, pais, measures, contracts, outcomes, events } = toPackageSections(await selectPackageSections(tx, personId));
     const views = await selectViews(tx, c.id, personId);
     await recordAudit(tx, ctx, {
       action: 'pilot.person.access_package', entityType: 'pilot_person', entityId: personId, tenantComune: c.comune_istat,
