@@ -10,8 +10,8 @@
  *   GET /api/v1/comuni/:istatCode          selectComune + selectOrganisationsOfComune
  *   GET /api/v1/me                         selectSessionByTokenHash (sha256 of the cookie) + selectMe
  *   GET /api/v1/pilot/cases?status=&page=&pageSize=
- *                                          selectCasePage (the operatore's own cases)
- *   GET /api/v1/pilot/cases/:caseId        loadCase + the repository reads of the case file, identities
+ *                                          selectCasePage (the operatore's own cases), rows mapped as the app does
+ *   GET /api/v1/pilot/cases/:caseId        loadCase + selectCaseFile (the app's case-file reads), identities
  *                                          and permit numbers decrypted, one audit row (recordAudit)
  *   GET /api/v1/pilot/comparative?from=&to=
  *                                          pilot_comparative_counts + the pilot Comuni, one audit row,
@@ -36,9 +36,8 @@ import { selectSessionByTokenHash } from '../server/modules/access/access.repo.j
 import { scopeOf } from '../server/modules/access/access.rules.js';
 import { recordAudit } from '../server/modules/audit/index.js';
 import { loadCase } from '../server/modules/pilot/shared/access.js';
-import {
-  selectAdmissions, selectCaseEvents, selectCasePage, selectMembers, selectPaisOfCase, selectPermitsOf, selectUserName,
-} from '../server/modules/pilot/cases/cases.repo.js';
+import { selectCaseFile, selectCasePage } from '../server/modules/pilot/cases/cases.repo.js';
+import { toCaseSummary } from '../server/modules/pilot/cases/cases.mapper.js';
 import type { CaseQuery } from '../server/modules/pilot/cases/cases.schema.js';
 import { comparativeColumns } from '../server/modules/pilot/comparative/comparative.columns.js';
 import {
@@ -172,27 +171,22 @@ async function pilotCases(res: ServerResponse, params: URLSearchParams): Promise
     pageSize: Math.min(intParam(params.get('pageSize'), 20), 100),
   } as CaseQuery;
   const today = systemClock.now().toISOString().slice(0, 10);
-  const { items, total } = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null, today }));
-  return sendJson(res, 200, { items, total, page: q.page, pageSize: q.pageSize });
+  const rows = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null }));
+  return sendJson(res, 200, { items: rows.map((r) => toCaseSummary(r, today)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize });
 }
 
-/** The case file: the same reads as readCaseFile, identities and permit numbers decrypted, audited. */
+/** The case file: the same reads as readCaseFile (selectCaseFile), identities and permit numbers decrypted, audited. */
 async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void> {
   const ctx = ctxOf(casesActor!);
   const body = await withClient(async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.read');
-    // one after the other, as the app does: one connection runs one query at a time
-    const members = await selectMembers(tx, c.id);
-    const admissions = await selectAdmissions(tx, c.id);
-    const pais = await selectPaisOfCase(tx, c.id);
-    const events = await selectCaseEvents(tx, c.id);
-    const ownerName = await selectUserName(tx, c.owner_user_id);
-    const comune = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [c.comune_istat]);
-    const permits = (await selectPermitsOf(tx, members.map((m) => m.id))).map((p) => ({
+    // the app's own sequence of case-file reads (one after the other on one connection)
+    const { members, admissions, pais, events, ownerName, comuneName, permits: permitRows } = await selectCaseFile(tx, c);
+    const permits = permitRows.map((p) => ({
       ...p, number_enc: undefined, number: p.number_enc ? openPermitNumber(cipher!, p.id, p.number_enc) : null,
     }));
     const file = {
-      ...c, comuneName: comune[0]?.name ?? '', ownerName,
+      ...c, comuneName: comuneName ?? '', ownerName,
       members: members.map((m) => ({
         ...m, identity_enc: undefined, identity: openIdentity(cipher!, m.id, m.identity_enc),
         permits: permits.filter((p) => p.person_id === m.id),

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { pilotCaseRoutes } from './cases/cases.routes.js';
-import { pilotOutcomeRoutes } from './cases/outcomes.js';
+import { pilotOutcomeRoutes } from './cases/outcomes.routes.js';
 import { pilotComparativeRoutes } from './comparative/comparative.routes.js';
 import { pilotExtractRoutes } from './comparative/extract.routes.js';
 import { pilotPaiRoutes } from './pai/pai.routes.js';

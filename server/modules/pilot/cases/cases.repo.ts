@@ -1,14 +1,14 @@
-/** SQL of referrals, persons, households, permits and cases. Plain rows in, plain rows out. */
-import type { FieldCipher } from '../../../platform/crypto.js';
+/** SQL of persons, households and cases, and the reads of a case file. Plain rows in, plain rows out. */
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where, offsetOf } from '../../../platform/pagination.js';
-import type { CaseQuery, CaseSummary, PersonInput } from './cases.schema.js';
-import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
-import { derivePermitStatus, type PermitFacts } from '../shared/permits.js';
-import { formatPseudonym, pseudonymPrefix } from '../shared/pseudonyms.js';
+import type { CaseQuery } from './cases.schema.js';
+import { selectPermitsOf, type PermitRow } from './permits.repo.js';
+import type { CaseRow } from '../shared/access.repo.js';
+import type { PermitFacts } from '../shared/permits.js';
+import type { CaseStatus } from '../shared/vocab.js';
 
-/** Next pseudonym of the Comune for the year, e.g. CT-2026-0007 (counter row locked by the upsert). */
-export async function nextPseudonym(tx: Queryable, comune: string, year: number): Promise<string> {
+/** Next number of the Comune's pseudonym counter for the year, with the province's sigla (row locked by the upsert). */
+export async function nextPseudonymNumber(tx: Queryable, comune: string, year: number): Promise<{ last: number; sigla: string }> {
   const [row] = await tx.query<{ last: number; sigla: string }>(
     `WITH c AS (
        INSERT INTO pilot_counters (comune_istat, year, last) VALUES ($1, $2, 1)
@@ -17,7 +17,7 @@ export async function nextPseudonym(tx: Queryable, comune: string, year: number)
      SELECT c.last, p.sigla FROM c, comuni m JOIN provinces p ON p.code = m.province_code WHERE m.istat_code = $1`,
     [comune, year],
   );
-  return formatPseudonym(pseudonymPrefix(row!.sigla), year, row!.last);
+  return row!;
 }
 
 export interface PersonRow {
@@ -31,30 +31,35 @@ export interface PersonRow {
   identity_enc: string;
 }
 
-/** Inserts a person with the identity encrypted and the blind indexes; returns id and pseudonym. */
-export async function insertPerson(
-  tx: Queryable, cipher: FieldCipher, p: PersonInput & { id: string; comune: string; year: number; now: Date; importKey?: string | null },
-): Promise<{ id: string; pseudonym: string }> {
-  const pseudonym = await nextPseudonym(tx, p.comune, p.year);
-  const identity = { ...p.identity, codiceFiscale: p.identity.codiceFiscale ? p.identity.codiceFiscale.toUpperCase() : null };
+/** A person as stored: identity already sealed, blind indexes already computed. */
+export interface PersonInsert {
+  id: string; comune: string; pseudonym: string; sex: string; birthYear: number; birthCountry: string; nationalities: string[];
+  languages: string[]; identityEnc: string; nameIndex: string; cfIndex: string | null; importKey: string | null; now: Date;
+}
+
+export async function insertPerson(tx: Queryable, p: PersonInsert): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_persons (id, comune_istat, pseudonym, sex, birth_year, birth_country, nationalities, languages,
        identity_enc, name_index, cf_index, import_key, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
-    [p.id, p.comune, pseudonym, p.sex, Number(p.identity.birthDate.slice(0, 4)), p.birthCountry, p.nationalities, p.languages,
-      sealIdentity(cipher, p.id, identity), nameIndex(cipher, identity.surname, identity.givenNames),
-      identity.codiceFiscale ? cfIndex(cipher, identity.codiceFiscale) : null, p.importKey ?? null, p.now],
+    [p.id, p.comune, p.pseudonym, p.sex, p.birthYear, p.birthCountry, p.nationalities, p.languages, p.identityEnc, p.nameIndex,
+      p.cfIndex, p.importKey, p.now],
   );
-  return { id: p.id, pseudonym };
 }
 
 export async function existsPersonWithCf(tx: Queryable, comune: string, index: string): Promise<boolean> {
   return (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND cf_index = $2', [comune, index])).length > 0;
 }
 
+export interface CaseListRow {
+  id: string; pseudonym: string; status: CaseStatus; opened_on: string; owner_name: string; members: number;
+  /** The holder's current permit, its facts as JSON. */
+  permit: PermitFacts | null; pai_status: string | null; total: number;
+}
+
 export async function selectCasePage(
-  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null; today: string },
-): Promise<{ items: CaseSummary[]; total: number }> {
+  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null },
+): Promise<CaseListRow[]> {
   const w = new Where();
   if (opts.ownerOnly) w.add('c.owner_user_id = $?', opts.ownerOnly);
   if (q.status) w.add('c.status = $?', q.status);
@@ -70,10 +75,7 @@ export async function selectCasePage(
   }
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
-  const rows = await tx.query<{
-    id: string; pseudonym: string; status: CaseSummary['status']; opened_on: string; owner_name: string; members: number;
-    permit: PermitFacts | null; pai_status: string | null; total: number;
-  }>(
+  return tx.query<CaseListRow>(
     `SELECT c.id, hp.pseudonym, c.status, c.opened_on::text AS opened_on, u.display_name AS owner_name,
             (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members,
             -- the holder's current permit: the latest one not converted into its successor
@@ -92,14 +94,6 @@ export async function selectCasePage(
       LIMIT ${limit} OFFSET ${offset}`,
     w.params,
   );
-  return {
-    total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({
-      id: r.id, pseudonym: r.pseudonym, status: r.status, openedOn: r.opened_on, ownerName: r.owner_name,
-      members: r.members, permitStatus: r.permit ? derivePermitStatus(r.permit, opts.today) : null,
-      permitExpiresOn: r.permit?.expiresOn ?? null, paiStatus: r.pai_status,
-    })),
-  };
 }
 
 export interface MemberRow extends PersonRow {
@@ -121,30 +115,6 @@ export async function selectMembers(tx: Queryable, caseId: string): Promise<Memb
   );
 }
 
-export interface PermitRow {
-  id: string; person_id: string; basis: string; questura: string; initiated_by: string | null; number_enc: string | null;
-  receipt_on: string | null; issued_on: string | null; expires_on: string | null; renewal_requested_on: string | null;
-  renewed_on: string | null; renewal_count: number; conversion_requested_on: string | null; converted_on: string | null;
-  converted_to: string | null; revoked_on: string | null; revocation_reason: string | null; predecessor_id: string | null;
-}
-
-const permitColumns = `id, person_id, basis, questura, initiated_by, number_enc, receipt_on::text AS receipt_on,
-  issued_on::text AS issued_on, expires_on::text AS expires_on, renewal_requested_on::text AS renewal_requested_on,
-  renewed_on::text AS renewed_on, renewal_count, conversion_requested_on::text AS conversion_requested_on,
-  converted_on::text AS converted_on, converted_to, revoked_on::text AS revoked_on, revocation_reason, predecessor_id`;
-
-export async function selectPermitsOf(tx: Queryable, personIds: string[]): Promise<PermitRow[]> {
-  if (!personIds.length) return [];
-  return tx.query<PermitRow>(
-    `SELECT ${permitColumns} FROM pilot_permits WHERE person_id = ANY($1::uuid[]) ORDER BY coalesce(issued_on, receipt_on, created_at::date), created_at, id`, [personIds],
-  );
-}
-
-export async function selectPermit(tx: Queryable, id: string, lock = false): Promise<PermitRow | undefined> {
-  const [row] = await tx.query<PermitRow>(`SELECT ${permitColumns} FROM pilot_permits WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  return row;
-}
-
 export interface AdmissionRow {
   id: string; person_id: string; status: 'ammesso' | 'revocato' | 'cessato'; decided_on: string; decided_by_name: string;
   reason: string; ended_on: string | null; end_reason: string | null;
@@ -160,17 +130,21 @@ export async function selectAdmissions(tx: Queryable, caseId: string): Promise<A
   );
 }
 
-export async function selectPaisOfCase(tx: Queryable, caseId: string) {
-  return tx.query<{ id: string; person_id: string; status: string; version: number }>(
+export interface CasePaiRow { id: string; person_id: string; status: string; version: number }
+
+export async function selectPaisOfCase(tx: Queryable, caseId: string): Promise<CasePaiRow[]> {
+  return tx.query<CasePaiRow>(
     `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`, [caseId],
   );
 }
 
-export async function selectCaseEvents(tx: Queryable, caseId: string) {
-  return tx.query<{
-    id: number; type: string; from_status: string | null; to_status: string | null; occurred_on: string; recorded_at: Date;
-    actor: string | null; pseudonym: string | null; note: string | null;
-  }>(
+export interface CaseEventRow {
+  id: number; type: string; from_status: string | null; to_status: string | null; occurred_on: string; recorded_at: Date;
+  actor: string | null; pseudonym: string | null; note: string | null;
+}
+
+export async function selectCaseEvents(tx: Queryable, caseId: string): Promise<CaseEventRow[]> {
+  return tx.query<CaseEventRow>(
     `SELECT e.id, e.type, e.from_status, e.to_status, e.occurred_on::text AS occurred_on, e.recorded_at,
             u.display_name AS actor, p.pseudonym, e.note
        FROM pilot_case_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN pilot_persons p ON p.id = e.person_id
@@ -198,4 +172,84 @@ export async function selectUserName(tx: Queryable, userId: string): Promise<str
 export async function isPilotComune(tx: Queryable, comune: string): Promise<{ name: string } | undefined> {
   const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1 AND pilot_18ter', [comune]);
   return row;
+}
+
+export async function selectComuneName(tx: Queryable, comune: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [comune]);
+  return row?.name;
+}
+
+/** The rows of a case file, read one after the other (a transaction is one connection). */
+export interface CaseFileRows {
+  members: MemberRow[];
+  admissions: AdmissionRow[];
+  pais: CasePaiRow[];
+  events: CaseEventRow[];
+  ownerName: string;
+  comuneName: string | undefined;
+  permits: PermitRow[];
+}
+
+export async function selectCaseFile(tx: Queryable, c: CaseRow): Promise<CaseFileRows> {
+  const members = await selectMembers(tx, c.id);
+  const admissions = await selectAdmissions(tx, c.id);
+  const pais = await selectPaisOfCase(tx, c.id);
+  const events = await selectCaseEvents(tx, c.id);
+  const ownerName = await selectUserName(tx, c.owner_user_id);
+  const comuneName = await selectComuneName(tx, c.comune_istat);
+  const permits = await selectPermitsOf(tx, members.map((m) => m.id));
+  return { members, admissions, pais, events, ownerName, comuneName, permits };
+}
+
+export async function insertCase(
+  tx: Queryable, c: { comune: string; holderId: string; referralId: string | null; ownerId: string; openedOn: string; inSai: boolean; now: Date },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO pilot_cases (comune_istat, holder_person_id, referral_id, owner_user_id, opened_on, in_sai, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+    [c.comune, c.holderId, c.referralId, c.ownerId, c.openedOn, c.inSai, c.now],
+  );
+  return row!.id;
+}
+
+export async function insertHolderMember(tx: Queryable, caseId: string, personId: string, comune: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, created_at) VALUES ($1, $2, $3, 'titolare', $4)`,
+    [caseId, personId, comune, now],
+  );
+}
+
+export async function insertFamilyMember(
+  tx: Queryable,
+  m: {
+    caseId: string; personId: string; comune: string; relation: string; kinshipKind: string | null; degree: number | null;
+    inNucleo: boolean; presentInItaly: boolean; now: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, relation, kinship_kind, degree, in_nucleo, present_in_italy, created_at)
+     VALUES ($1, $2, $3, 'familiare', $4, $5, $6, $7, $8, $9)`,
+    [m.caseId, m.personId, m.comune, m.relation, m.kinshipKind, m.degree, m.inNucleo, m.presentInItaly, m.now],
+  );
+}
+
+/** The role of a person in a case, when they are a member of it. */
+export async function selectMemberRole(tx: Queryable, caseId: string, personId: string): Promise<'titolare' | 'familiare' | undefined> {
+  const [row] = await tx.query<{ role: 'titolare' | 'familiare' }>(
+    'SELECT role FROM pilot_case_members WHERE case_id = $1 AND person_id = $2', [caseId, personId],
+  );
+  return row?.role;
+}
+
+export async function bumpCaseVersion(tx: Queryable, caseId: string, now: Date): Promise<void> {
+  await tx.query('UPDATE pilot_cases SET version = version + 1, updated_at = $2 WHERE id = $1', [caseId, now]);
+}
+
+export async function selectReferralLink(tx: Queryable, referralId: string): Promise<{ case_id: string | null } | undefined> {
+  const [row] = await tx.query<{ case_id: string | null }>('SELECT case_id FROM pilot_referrals WHERE id = $1', [referralId]);
+  return row;
+}
+
+export async function linkReferralToCase(tx: Queryable, referralId: string, caseId: string, now: Date): Promise<void> {
+  await tx.query(`UPDATE pilot_referrals SET case_id = $2, updated_at = $3 WHERE id = $1`, [referralId, caseId, now]);
 }

@@ -10,7 +10,11 @@ import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
 import type { AdmissionDecisionBody, CaseDetail, CaseTransitionBody } from './cases.schema.js';
-import { getCase, readCaseFile } from './cases.service.js';
+import { readCaseAfterChange, readCaseFile } from './case-file.js';
+import { selectMemberRole } from './cases.repo.js';
+import {
+  closePaisOfCase, closePaisOfPerson, endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus,
+} from './decisions.repo.js';
 import { canTransition, caseMachine, caseStatusLabelsIt, exitReasonsAllowedFrom } from '../shared/machines.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
@@ -28,11 +32,9 @@ function assertNotBefore(on: string, earliest: string | null, what: string): voi
 }
 
 async function setStatus(tx: Queryable, ctx: Ctx, c: CaseRow, to: CaseStatus, extra: { admittedOn?: string; closedOn?: string; exitReason?: ExitReason } = {}) {
-  await tx.query(
-    `UPDATE pilot_cases SET status = $2, admitted_on = coalesce($3, admitted_on), closed_on = $4, exit_reason = $5,
-            version = version + 1, updated_at = $6 WHERE id = $1`,
-    [c.id, to, extra.admittedOn ?? null, extra.closedOn ?? null, extra.exitReason ?? null, ctx.clock.now()],
-  );
+  await updateCaseStatus(tx, c.id, to, {
+    admittedOn: extra.admittedOn ?? null, closedOn: extra.closedOn ?? null, exitReason: extra.exitReason ?? null, now: ctx.clock.now(),
+  });
 }
 
 /** Admits one person (holder or family member) after checking eligibility; inside the caller's tx. */
@@ -44,26 +46,17 @@ async function admit(tx: Queryable, ctx: Ctx, c: CaseRow, personId: string, on: 
   if (!m.eligibility.eligible) {
     throw new AppError('pilot.not_eligible', `${m.eligibility.explanation} (${m.eligibility.legalReference})`);
   }
-  await tx.query(
-    `INSERT INTO pilot_admissions (case_id, person_id, comune_istat, status, decided_on, decided_by, reason, eligibility_code, created_at)
-     VALUES ($1, $2, $3, 'ammesso', $4, $5, $6, $7, $8)`,
-    [c.id, personId, c.comune_istat, on, ctx.actor!.userId, reason, m.eligibility.code, ctx.clock.now()],
-  );
+  await insertAdmission(tx, {
+    caseId: c.id, personId, comune: c.comune_istat, on, by: ctx.actor!.userId, reason, eligibilityCode: m.eligibility.code, now: ctx.clock.now(),
+  });
   await recordCaseEvent(tx, ctx, { caseId: c.id, comune: c.comune_istat, personId, type: 'AMMISSIONE_MISURE', on, note: reason });
 }
 
 /** Closes the case: live admissions end (revoked under art. 7, or ceased), open PAIs close. */
 async function close(tx: Queryable, ctx: Ctx, c: CaseRow, on: string, exitReason: ExitReason, reason: string): Promise<void> {
   const revoked = exitReason === 'revoca_art7';
-  await tx.query(
-    `UPDATE pilot_admissions SET status = $2, ended_on = $3, ended_by = $4, end_reason = $5
-      WHERE case_id = $1 AND status = 'ammesso'`,
-    [c.id, revoked ? 'revocato' : 'cessato', on, ctx.actor!.userId, reason],
-  );
-  await tx.query(
-    `UPDATE pilot_pais SET status = 'chiuso', closed_on = $2, updated_at = $3 WHERE case_id = $1 AND status <> 'chiuso'`,
-    [c.id, on, ctx.clock.now()],
-  );
+  await endAdmissionsOfCase(tx, c.id, { status: revoked ? 'revocato' : 'cessato', on, by: ctx.actor!.userId, reason });
+  await closePaisOfCase(tx, c.id, on, ctx.clock.now());
   await setStatus(tx, ctx, c, 'chiuso', { closedOn: on, exitReason });
   await recordCaseEvent(tx, ctx, {
     caseId: c.id, comune: c.comune_istat, type: revoked ? 'REVOCA_AMMISSIONE_MISURE' : 'USCITA_PROGRAMMA',
@@ -73,7 +66,7 @@ async function close(tx: Queryable, ctx: Ctx, c: CaseRow, on: string, exitReason
 
 /** Moves a case along its state machine; an invalid move is refused with a clear error. */
 export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransitionBody): Promise<CaseDetail> {
-  await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(c);
     if (!canTransition(caseMachine, c.status, body.to)) throw refuse(c.status, body.to);
@@ -124,8 +117,8 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
       action: 'pilot.case.transition', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat,
       details: { from: c.status, to: body.to, exitReason: body.exitReason ?? null },
     });
+    return readCaseAfterChange(tx, ctx, caseId);
   });
-  return getCase(ctx, caseId, { afterChange: true });
 }
 
 /**
@@ -133,37 +126,30 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
  * person's admission. Revoking the holder's admission closes the case under art. 7.
  */
 export async function decideAdmission(ctx: Ctx, caseId: string, personId: string, body: AdmissionDecisionBody): Promise<CaseDetail> {
-  await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.decide', { lock: true });
     assertCaseOpen(c);
     assertNotBefore(body.on, c.opened_on, 'la presa in carico');
-    const [member] = await tx.query<{ role: string }>('SELECT role FROM pilot_case_members WHERE case_id = $1 AND person_id = $2', [caseId, personId]);
-    if (!member) throw new AppError('pilot.person.not_found');
+    const role = await selectMemberRole(tx, caseId, personId);
+    if (!role) throw new AppError('pilot.person.not_found');
     if (body.decision === 'ammetti') {
-      if (member.role === 'titolare') {
+      if (role === 'titolare') {
         throw new AppError('pilot.invalid_transition', 'Il titolare è ammesso con il passaggio del caso a «ammesso alle misure».');
       }
       await admit(tx, ctx, c, personId, body.on, body.reason);
-    } else if (member.role === 'titolare') {
+    } else if (role === 'titolare') {
       if (!exitReasonsAllowedFrom(c.status).includes('revoca_art7')) throw refuse(c.status, 'chiuso', 'il titolare non è ammesso alle misure');
       await close(tx, ctx, c, body.on, 'revoca_art7', body.reason);
     } else {
-      const rows = await tx.query(
-        `UPDATE pilot_admissions SET status = 'revocato', ended_on = $3, ended_by = $4, end_reason = $5
-          WHERE case_id = $1 AND person_id = $2 AND status = 'ammesso' RETURNING id`,
-        [caseId, personId, body.on, ctx.actor!.userId, body.reason],
-      );
-      if (!rows.length) throw new AppError('pilot.invalid_transition', 'La persona non è ammessa alle misure: non c\'è nulla da revocare.');
-      await tx.query(
-        `UPDATE pilot_pais SET status = 'chiuso', closed_on = $2, updated_at = $3 WHERE person_id = $1 AND status <> 'chiuso'`,
-        [personId, body.on, ctx.clock.now()],
-      );
+      const revoked = await revokeAdmissionOf(tx, caseId, personId, { on: body.on, by: ctx.actor!.userId, reason: body.reason });
+      if (!revoked) throw new AppError('pilot.invalid_transition', 'La persona non è ammessa alle misure: non c\'è nulla da revocare.');
+      await closePaisOfPerson(tx, personId, body.on, ctx.clock.now());
       await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, personId, type: 'REVOCA_AMMISSIONE_MISURE', on: body.on, note: body.reason });
     }
     await recordAudit(tx, ctx, {
       action: `pilot.admission.${body.decision === 'ammetti' ? 'grant' : 'revoke'}`, entityType: 'pilot_case', entityId: caseId,
       tenantComune: c.comune_istat, details: { person: personId },
     });
+    return readCaseAfterChange(tx, ctx, caseId);
   });
-  return getCase(ctx, caseId, { afterChange: true });
 }

@@ -13,12 +13,13 @@ import { recordAudit } from '../../audit/index.js';
 import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
 import { personInputSchema, type PersonInput } from './cases.schema.js';
 import { isPilotComune } from './cases.repo.js';
-import { openCase, personIssues } from './cases.service.js';
+import { openCase } from './case-file.js';
+import { personIssues } from './checks.js';
+import { selectCasesForExport, selectKnownPersons } from './io.repo.js';
 import { cfIndex, openIdentity } from '../shared/identity.js';
 import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
 import { isIsoDate } from '../shared/dates.js';
 import { tableToXlsx } from '../../../platform/xlsx.js';
-import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 /** The columns of an import file, in Italian as the users write them. */
 export const importColumns = [
@@ -149,11 +150,7 @@ export async function importBeneficiaries(
     }
     // rows imported before (or persons registered with the same codice fiscale): one query for the file
     const valid = candidates.filter((c) => c !== null);
-    const known = await tx.query<{ import_key: string | null; cf_index: string | null }>(
-      `SELECT import_key, cf_index FROM pilot_persons
-        WHERE comune_istat = $1 AND (import_key = ANY($2::text[]) OR cf_index = ANY($3::text[]))`,
-      [comune, valid.map((c) => c.importKey), valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : []))],
-    );
+    const known = await selectKnownPersons(tx, comune, valid.map((c) => c.importKey), valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : [])));
     const seen = new Set(known.flatMap((k) => [k.import_key, k.cf_index]).filter((v) => v !== null));
     const inputs = candidates.map((c, i) => {
       if (!c) return null;
@@ -203,17 +200,7 @@ export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: B
   const withIdentity = can(ctx.actor, 'pilot.cases.export');
   const ownerOnly = seesAllCases(ctx.actor) ? null : ctx.actor.userId;
   const rows = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    const list = await tx.query<{
-      id: string; pseudonym: string; status: CaseStatus; opened_on: string; admitted_on: string | null; closed_on: string | null;
-      exit_reason: ExitReason | null; members: number; owner: string; holder_id: string; identity_enc: string; in_sai: boolean;
-    }>(
-      `SELECT c.id, p.pseudonym, c.status, c.opened_on::text AS opened_on, c.admitted_on::text AS admitted_on, c.closed_on::text AS closed_on,
-              c.exit_reason, (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members, u.display_name AS owner,
-              p.id AS holder_id, p.identity_enc, c.in_sai
-         FROM pilot_cases c JOIN pilot_persons p ON p.id = c.holder_person_id JOIN users u ON u.id = c.owner_user_id
-        WHERE ($1::uuid IS NULL OR c.owner_user_id = $1) ORDER BY c.opened_on, p.pseudonym`,
-      [ownerOnly],
-    );
+    const list = await selectCasesForExport(tx, ownerOnly);
     await recordAudit(tx, ctx, {
       action: 'pilot.case.export', entityType: 'pilot_export', tenantComune: comune, details: { cases: list.length, identity: withIdentity },
     });

@@ -4,26 +4,15 @@
  * (art. 15(4)) — and the log of accesses to their file.
  */
 import { accessOf, type Ctx } from '../../../platform/context.js';
-import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadCaseOfPerson, todayOf } from '../shared/access.js';
-import { selectPermitsOf } from './cases.repo.js';
-import { toPermit } from './cases.service.js';
+import { selectPermitsOf } from './permits.repo.js';
+import { toPackageSections, toPermit } from './cases.mapper.js';
+import { selectPackagePerson, selectPackageSections, selectViews } from './privacy.repo.js';
 import { openIdentity } from '../shared/identity.js';
 import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
-
-async function selectViews(tx: Queryable, caseId: string, personId: string) {
-  return tx.query<{ occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }>(
-    `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-      WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
-         OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
-      ORDER BY a.seq DESC LIMIT 500`,
-    [caseId, personId],
-  );
-}
 
 /** "Who viewed this person": reads of their case file, for the referente comunale. */
 export async function listViewers(ctx: Ctx, personId: string) {
@@ -39,26 +28,10 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
   assertCan(ctx.actor, 'pilot.cases.export');
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCaseOfPerson(tx, ctx, personId, 'pilot.cases.export');
-    const [p] = await tx.query<{
-      pseudonym: string; sex: string; birth_year: number; birth_country: string; nationalities: string[]; languages: string[];
-      identity_enc: string; created_at: Date; role: string; relation: string | null; kinship_kind: string | null; degree: number | null;
-    }>(
-      `SELECT p.pseudonym, p.sex, p.birth_year, p.birth_country, p.nationalities, p.languages, p.identity_enc, p.created_at,
-              m.role, m.relation, m.kinship_kind, m.degree
-         FROM pilot_persons p JOIN pilot_case_members m ON m.person_id = p.id WHERE p.id = $1`,
-      [personId],
-    );
+    const p = await selectPackagePerson(tx, personId);
     if (!p) throw new AppError('pilot.person.not_found');
     const today = todayOf(ctx);
-    const q = (sql: string) => tx.query(sql, [personId]);
-    const admissions = await q(`SELECT status, decided_on::text AS "decidedOn", reason, ended_on::text AS "endedOn", end_reason AS "endReason" FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`);
-    const pais = await q(`SELECT id, version, status, needs, objectives, shared_on::text AS "sharedOn", notice_language AS "noticeLanguage", approved_on::text AS "approvedOn", closed_on::text AS "closedOn" FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`);
-    const measures = await q(`SELECT m.type, m.provider_name AS "providerName", m.start_on::text AS "startOn", m.end_on::text AS "endOn", m.hours_planned AS "hoursPlanned",
-                m.hours_actual AS "hoursActual", m.cost_planned AS "costPlanned", m.cost_actual AS "costActual", m.status, m.outcome
-           FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`);
-    const contracts = await q(`SELECT type, ateco, ccnl, weekly_hours AS "weeklyHours", start_on::text AS "startOn", end_on::text AS "endOn" FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`);
-    const outcomes = await q(`SELECT kind, occurred_on::text AS "occurredOn", employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`);
-    const events = await q(`SELECT type, occurred_on::text AS "occurredOn", note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`);
+    const { admissions, pais, measures, contracts, outcomes, events } = toPackageSections(await selectPackageSections(tx, personId));
     const views = await selectViews(tx, c.id, personId);
     await recordAudit(tx, ctx, {
       action: 'pilot.person.access_package', entityType: 'pilot_person', entityId: personId, tenantComune: c.comune_istat,

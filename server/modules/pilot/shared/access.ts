@@ -8,25 +8,9 @@ import type { Actor, Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan, can, type Permission } from '../../../platform/policy.js';
-import type { CaseStatus, ExitReason } from './vocab.js';
+import { insertCaseEvent, selectCaseIdOfPerson, selectCaseRow, type CaseRow } from './access.repo.js';
 
-export interface CaseRow {
-  id: string;
-  comune_istat: string;
-  holder_person_id: string;
-  referral_id: string | null;
-  owner_user_id: string;
-  status: CaseStatus;
-  opened_on: string;
-  admitted_on: string | null;
-  closed_on: string | null;
-  exit_reason: ExitReason | null;
-  in_sai: boolean;
-  version: number;
-}
-
-const caseColumns = `id, comune_istat, holder_person_id, referral_id, owner_user_id, status, opened_on::text AS opened_on,
-  admitted_on::text AS admitted_on, closed_on::text AS closed_on, exit_reason, in_sai, version`;
+export type { CaseRow } from './access.repo.js';
 
 /** The actor works for a Comune of the pilot; returns its ISTAT code. */
 export function comuneOf(actor: Actor): string {
@@ -50,9 +34,7 @@ export async function loadCase(
   tx: Queryable, ctx: Ctx, caseId: string, permission: Permission, opts: { lock?: boolean } = {},
 ): Promise<CaseRow> {
   assertCan(ctx.actor, 'pilot.cases.read');
-  const [row] = await tx.query<CaseRow>(
-    `SELECT ${caseColumns} FROM pilot_cases WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [caseId],
-  );
+  const row = await selectCaseRow(tx, caseId, opts.lock ?? false);
   if (!row || (!seesAllCases(ctx.actor) && row.owner_user_id !== ctx.actor.userId)) {
     throw new AppError('pilot.case.not_found');
   }
@@ -65,10 +47,10 @@ export async function loadCaseOfPerson(
   tx: Queryable, ctx: Ctx, personId: string, permission: Permission, opts: { lock?: boolean } = {},
 ): Promise<CaseRow> {
   assertCan(ctx.actor, 'pilot.cases.read');
-  const [m] = await tx.query<{ case_id: string }>('SELECT case_id FROM pilot_case_members WHERE person_id = $1', [personId]);
-  if (!m) throw new AppError('pilot.person.not_found');
+  const caseId = await selectCaseIdOfPerson(tx, personId);
+  if (!caseId) throw new AppError('pilot.person.not_found');
   try {
-    return await loadCase(tx, ctx, m.case_id, permission, opts);
+    return await loadCase(tx, ctx, caseId, permission, opts);
   } catch (err) {
     if (err instanceof AppError && err.code === 'pilot.case.not_found') throw new AppError('pilot.person.not_found');
     throw err;
@@ -85,11 +67,10 @@ export async function recordCaseEvent(
   tx: Queryable, ctx: Ctx,
   e: { caseId: string; comune: string; personId?: string | null; type: string; from?: string | null; to?: string | null; on: string; note?: string | null },
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO pilot_case_events (case_id, comune_istat, person_id, type, from_status, to_status, occurred_on, recorded_at, actor_user_id, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [e.caseId, e.comune, e.personId ?? null, e.type, e.from ?? null, e.to ?? null, e.on, ctx.clock.now(), ctx.actor?.userId ?? null, e.note ?? null],
-  );
+  await insertCaseEvent(tx, {
+    caseId: e.caseId, comune: e.comune, personId: e.personId ?? null, type: e.type, from: e.from ?? null, to: e.to ?? null,
+    on: e.on, recordedAt: ctx.clock.now(), actorUserId: ctx.actor?.userId ?? null, note: e.note ?? null,
+  });
 }
 
 /** Today's date (UTC) on the context's clock, as the rules want it. */

@@ -150,3 +150,107 @@ export function checkPermitDates(p: PermitFacts & { isFirst: boolean }): { path:
 export function expiryAlerts(expiresOn: IsoDate): { daysBefore: 90 | 60 | 30; dueOn: IsoDate }[] {
   return ([90, 60, 30] as const).map((daysBefore) => ({ daysBefore, dueOn: addDays(expiresOn, -daysBefore) }));
 }
+
+/**
+ * Date issues of a permit as recorded or changed by the user: the consistency checks above plus
+ * "not in the future" for every fact but the expiry (a term). Paths are the facts' names.
+ */
+export function permitDateIssues(p: PermitFacts, isFirst: boolean, today: IsoDate): { path: string; message: string; code: string }[] {
+  const issues = checkPermitDates({ ...p, isFirst }).map((i) => ({ ...i, code: 'invalid_date' }));
+  for (const [k, v] of Object.entries(p)) {
+    if (typeof v === 'string' && k !== 'expiresOn' && k !== 'basis' && v > today) {
+      issues.push({ path: k, message: 'La data è nel futuro', code: 'future_date' });
+    }
+  }
+  return issues;
+}
+
+/** What a permit record holds beyond its dated facts. */
+export interface PermitRecord extends PermitFacts {
+  renewalCount: number;
+  convertedTo: PermitBasis | null;
+  revocationReason: string | null;
+}
+
+/** An event on a permit's timeline, as the user reports it. */
+export type PermitEvent =
+  | { event: 'receipt'; on: IsoDate }
+  | { event: 'issue'; on: IsoDate; expiresOn?: IsoDate | undefined }
+  | { event: 'renewal_request'; on: IsoDate }
+  | { event: 'renew'; on: IsoDate; expiresOn: IsoDate }
+  | { event: 'conversion_request'; on: IsoDate }
+  | { event: 'convert'; on: IsoDate; expiresOn: IsoDate; convertedTo: PermitBasis }
+  | { event: 'revoke'; on: IsoDate; reason: string };
+
+/**
+ * The result of an event: refused (the permit cannot take it), invalid (its dates do not hold;
+ * paths name the event's fields), or applied, with the fields that changed in the order they
+ * changed and, for a conversion, the successor permit it opens.
+ */
+export type PermitEventResult =
+  | { kind: 'refused'; message: string }
+  | { kind: 'invalid'; issues: { path: string; message: string; code: string }[] }
+  | {
+    kind: 'applied';
+    changes: Partial<PermitRecord>;
+    successor: { basis: PermitBasis; issuedOn: IsoDate; expiresOn: IsoDate } | null;
+  };
+
+/**
+ * The permit state machine: applies one event to a permit on `today`. `isFirst` tells whether the
+ * permit is the person's first of its basis (its expiry is then fixed by law). Pure.
+ */
+export function applyPermitEvent(p: PermitRecord, e: PermitEvent, today: IsoDate, isFirst: boolean): PermitEventResult {
+  const status = derivePermitStatus(p, today);
+  if (status === 'revocato' || status === 'convertito') {
+    return { kind: 'refused', message: 'Il permesso è revocato o convertito: non cambia più.' };
+  }
+  const invalid = (path: string, message: string, code: string): PermitEventResult => ({ kind: 'invalid', issues: [{ path, message, code }] });
+  const facts: PermitFacts = { ...p };
+  let changes: Partial<PermitRecord>;
+  let successor: { basis: PermitBasis; issuedOn: IsoDate; expiresOn: IsoDate } | null = null;
+  switch (e.event) {
+    case 'receipt':
+      changes = { receiptOn: e.on };
+      break;
+    case 'issue': {
+      if (p.issuedOn) return { kind: 'refused', message: 'Il permesso risulta già rilasciato.' };
+      facts.issuedOn = e.on;
+      facts.expiresOn = e.expiresOn ?? (p.basis === 'art_18ter' && isFirst ? firstPermitExpiry(e.on) : null);
+      if (!facts.expiresOn) return invalid('expiresOn', 'Indicare la scadenza del permesso rilasciato', 'required');
+      const issues = permitDateIssues(facts, isFirst, today);
+      if (issues.length) return { kind: 'invalid', issues };
+      changes = { issuedOn: e.on, expiresOn: facts.expiresOn };
+      break;
+    }
+    case 'renewal_request':
+      if (!p.issuedOn) return { kind: 'refused', message: 'Si rinnova solo un permesso rilasciato.' };
+      changes = { renewalRequestedOn: e.on };
+      break;
+    case 'renew': {
+      if (!p.issuedOn) return { kind: 'refused', message: 'Si rinnova solo un permesso rilasciato.' };
+      facts.renewedOn = e.on;
+      facts.expiresOn = e.expiresOn;
+      const issues = permitDateIssues(facts, false, today);
+      if (issues.length) return { kind: 'invalid', issues };
+      changes = { renewedOn: e.on, expiresOn: e.expiresOn, renewalCount: p.renewalCount + 1 };
+      break;
+    }
+    case 'conversion_request':
+      changes = { conversionRequestedOn: e.on };
+      break;
+    case 'convert':
+      if (!p.issuedOn) return { kind: 'refused', message: 'Si converte solo un permesso rilasciato.' };
+      if (e.on < p.issuedOn) return invalid('on', 'La conversione non può precedere il rilascio', 'too_early');
+      if (e.expiresOn <= e.on) return invalid('expiresOn', 'La scadenza del nuovo permesso deve seguire la conversione', 'invalid_date');
+      changes = { convertedOn: e.on, convertedTo: e.convertedTo };
+      successor = { basis: e.convertedTo, issuedOn: e.on, expiresOn: e.expiresOn };
+      break;
+    case 'revoke':
+      if (e.on < (p.issuedOn ?? p.receiptOn ?? '0000')) return invalid('on', 'La revoca non può precedere il rilascio', 'too_early');
+      changes = { revokedOn: e.on, revocationReason: e.reason };
+      break;
+  }
+  if (e.on > today) return invalid('on', 'La data è nel futuro', 'future_date');
+  return { kind: 'applied', changes, successor };
+}

@@ -1,0 +1,69 @@
+/** SQL of a person's data-subject rights: the reads of their access package and of who viewed their file. */
+import type { Queryable } from '../../../platform/db/db.js';
+
+export interface ViewRow { occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }
+
+/** Reads of a case file and of a person's PAI or access package, newest first. */
+export function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
+  return tx.query<ViewRow>(
+    `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+      WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
+         OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
+      ORDER BY a.seq DESC LIMIT 500`,
+    [caseId, personId],
+  );
+}
+
+export interface PackagePersonRow {
+  pseudonym: string; sex: string; birth_year: number; birth_country: string; nationalities: string[]; languages: string[];
+  identity_enc: string; created_at: Date; role: string; relation: string | null; kinship_kind: string | null; degree: number | null;
+}
+
+export async function selectPackagePerson(tx: Queryable, personId: string): Promise<PackagePersonRow | undefined> {
+  const [row] = await tx.query<PackagePersonRow>(
+    `SELECT p.pseudonym, p.sex, p.birth_year, p.birth_country, p.nationalities, p.languages, p.identity_enc, p.created_at,
+            m.role, m.relation, m.kinship_kind, m.degree
+       FROM pilot_persons p JOIN pilot_case_members m ON m.person_id = p.id WHERE p.id = $1`,
+    [personId],
+  );
+  return row;
+}
+
+export interface PackageSectionRows {
+  admissions: { status: string; decided_on: string; reason: string; ended_on: string | null; end_reason: string | null }[];
+  pais: {
+    id: string; version: number; status: string; needs: unknown; objectives: unknown; shared_on: string | null; notice_language: string | null;
+    approved_on: string | null; closed_on: string | null;
+  }[];
+  measures: {
+    type: string; provider_name: string | null; start_on: string | null; end_on: string | null; hours_planned: number | null;
+    hours_actual: number | null; cost_planned: number | null; cost_actual: number | null; status: string; outcome: string | null;
+  }[];
+  contracts: { type: string; ateco: string; ccnl: string | null; weekly_hours: number | null; start_on: string; end_on: string | null }[];
+  outcomes: { kind: string; occurred_on: string; employed: boolean | null; detail: string | null }[];
+  events: { type: string; occurred_on: string; note: string | null }[];
+}
+
+/** The person's own records, section by section, in the order the access package lists them. */
+const packageSections: Record<keyof PackageSectionRows, string> = {
+  admissions: `SELECT status, decided_on::text AS decided_on, reason, ended_on::text AS ended_on, end_reason
+                 FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`,
+  pais: `SELECT id, version, status, needs, objectives, shared_on::text AS shared_on, notice_language, approved_on::text AS approved_on,
+                closed_on::text AS closed_on
+           FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`,
+  measures: `SELECT m.type, m.provider_name, m.start_on::text AS start_on, m.end_on::text AS end_on, m.hours_planned,
+                    m.hours_actual, m.cost_planned, m.cost_actual, m.status, m.outcome
+               FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`,
+  contracts: `SELECT type, ateco, ccnl, weekly_hours, start_on::text AS start_on, end_on::text AS end_on
+                FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`,
+  outcomes: `SELECT kind, occurred_on::text AS occurred_on, employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`,
+  events: `SELECT type, occurred_on::text AS occurred_on, note FROM pilot_case_events WHERE person_id = $1 ORDER BY id`,
+};
+
+/** Every section of the package, one query after the other (a transaction is one connection). */
+export async function selectPackageSections(tx: Queryable, personId: string): Promise<PackageSectionRows> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, sql] of Object.entries(packageSections)) out[name] = await tx.query(sql, [personId]);
+  return out as unknown as PackageSectionRows;
+}
