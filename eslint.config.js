@@ -63,6 +63,18 @@ export default tseslint.config(
     },
   },
   {
+    // domain code (services, repos, rules, mappers) never imports the HTTP framework: only the
+    // routes, the module's index (its definition) and the access module's request hooks do
+    files: ['server/modules/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/modules/**/*.routes.ts', 'server/modules/*/index.ts', 'server/modules/access/access.hook.ts', 'server/modules/access/access.cookies.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value=/^(fastify|@fastify\\/)/]",
+        message: 'Domain code never imports Fastify: keep HTTP in *.routes.ts',
+      }],
+    },
+  },
+  {
     // the shared kernel knows no feature: modules plug into it, never the other way round
     files: ['server/platform/**/*.ts'],
     rules: {
