@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../lib/domain';
 import { TextField, type TextFieldProps } from './FormField';
 
@@ -52,4 +54,13 @@ export function useCredentialChecks() {
       password.length < PASSWORD_MIN_LENGTH ? t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }) : undefined,
     totpCode: (code: string) => (/^\d{6}$/.test(code) ? undefined : t('login.totpFormat')),
   };
+}
+
+/** The same checks for a schema form (lib/schemaForm): a password being set, and a 6-digit code. */
+export function newPasswordSchema(t: TFunction) {
+  return z.string().min(PASSWORD_MIN_LENGTH, t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }));
+}
+
+export function totpCodeSchema(t: TFunction) {
+  return z.string().regex(/^\d{6}$/, t('login.totpFormat'));
 }
