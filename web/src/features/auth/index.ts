@@ -1,2 +1,6 @@
-export { LoginPage } from './LoginPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+// A chunk of its own like every page: its form brings the schema-form layer (Zod, react-hook-form),
+// which the shell does not need.
+export const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
 export { logout } from './api/logout';

@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { FormSummary, FormText, useSchemaField } from '../../components/SchemaFields';
-import { newPasswordSchema } from '../../components/CredentialFields';
+import { FormNewPassword, newPasswordSchema } from '../../components/CredentialFields';
 import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
 import { useNotify } from '../../components/Notifications';
 import { Loading } from '../../components/Loading';
-import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
 import { useOrganisationChoices, useOrganisationSummary } from '../../lib/lookups';
 import { SchemaFormProvider, requiredText, useSchemaForm } from '../../lib/schemaForm';
 import type { Role } from '../../api/models';
@@ -85,15 +84,7 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
         <FormText name="displayName" label={t('users.displayName')} autoComplete="off" required />
         <OrganisationPicker />
         <FormRoles />
-        <FormText
-          name="password"
-          label={t('users.initialPassword')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={t('users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
-        />
+        <FormNewPassword name="password" label={t('users.initialPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('users.createSubmit')}
         </button>

@@ -8,14 +8,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection, type Fact } from '../../components/FactsSection';
 import { FormSummary, FormText } from '../../components/SchemaFields';
-import { newPasswordSchema } from '../../components/CredentialFields';
+import { FormNewPassword, newPasswordSchema } from '../../components/CredentialFields';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { useProblemMessages } from '../../lib/problemMessages';
-import { PASSWORD_MIN_LENGTH } from '../../lib/domain';
 import { SchemaFormProvider, requiredText, useSchemaForm } from '../../lib/schemaForm';
 import type { Role, User } from '../../api/models';
 import { useUser } from './api/get-user';
@@ -152,15 +151,7 @@ function ResetPasswordForm({ user }: { user: User }) {
       <SchemaFormProvider form={form}>
         <FormSummary />
         <form noValidate onSubmit={onSubmit} className="incas-form">
-          <FormText
-            name="newPassword"
-            label={t('users.newPassword')}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            hint={t('users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
-          />
+          <FormNewPassword name="newPassword" label={t('users.newPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
           <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
             {t('users.resetPasswordSubmit')}
           </button>
