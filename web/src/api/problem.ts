@@ -72,12 +72,6 @@ export function problemFromResponse(response: Response, body: unknown): ApiProbl
   });
 }
 
-/** Field paths may come as "email", "body.email", "/email" or "roles.0": keep the field name. */
-export function fieldOf(path: string): string {
-  const parts = path.replace(/^\//, '').split(/[./]/).filter((p) => p !== '' && p !== 'body');
-  return parts[0] ?? '';
-}
-
 export function isProblem(error: unknown, code?: string): error is ApiProblem {
   return error instanceof ApiProblem && (code === undefined || error.code === code);
 }

@@ -1,36 +1,31 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../lib/domain';
-import { TextField, type TextFieldProps } from './FormField';
+import { FormText } from './SchemaFields';
 
-type FixedProps = 'type' | 'autoComplete' | 'required' | 'minLength' | 'hint' | 'onChange';
+type FixedProps = 'type' | 'autoComplete' | 'required' | 'minLength' | 'hint' | 'inputMode' | 'pattern' | 'maxLength' | 'transform';
 
 /** A password being set: the browser may offer to generate one; the hint states the minimum length. */
-export function NewPasswordField({
-  hint,
-  onChange,
-  ...props
-}: Omit<TextFieldProps, FixedProps> & { hint: (min: number) => string; onChange: (value: string) => void }) {
+export function FormNewPassword({ hint, ...props }: Omit<ComponentProps<typeof FormText>, FixedProps> & { hint: (min: number) => string }) {
   return (
-    <TextField
+    <FormText
       type="password"
       autoComplete="new-password"
       required
       minLength={PASSWORD_MIN_LENGTH}
       hint={hint(PASSWORD_MIN_LENGTH)}
-      onChange={(e) => onChange(e.target.value)}
       {...props}
     />
   );
 }
 
 /** The 6-digit code of an authenticator app; anything but digits is dropped as it is typed. */
-export function TotpCodeField({
-  onChange,
-  ...props
-}: Omit<TextFieldProps, FixedProps | 'label' | 'inputMode' | 'pattern' | 'maxLength'> & { onChange: (value: string) => void }) {
+export function FormTotpCode(props: Omit<ComponentProps<typeof FormText>, FixedProps | 'label'>) {
   const { t } = useTranslation();
   return (
-    <TextField
+    <FormText
       label={t('login.totp')}
       hint={t('login.totpHint')}
       inputMode="numeric"
@@ -38,18 +33,17 @@ export function TotpCodeField({
       pattern="[0-9]{6}"
       maxLength={6}
       required
-      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      transform={(typed) => typed.replace(/\D/g, '')}
       {...props}
     />
   );
 }
 
-/** The client-side checks behind these fields; each returns the message, or undefined when the value is fine. */
-export function useCredentialChecks() {
-  const { t } = useTranslation();
-  return {
-    newPassword: (password: string) =>
-      password.length < PASSWORD_MIN_LENGTH ? t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }) : undefined,
-    totpCode: (code: string) => (/^\d{6}$/.test(code) ? undefined : t('login.totpFormat')),
-  };
+/** The checks behind these fields, for a schema form (lib/schemaForm). */
+export function newPasswordSchema(t: TFunction) {
+  return z.string().min(PASSWORD_MIN_LENGTH, t('fieldErrors.passwordLength', { min: PASSWORD_MIN_LENGTH }));
+}
+
+export function totpCodeSchema(t: TFunction) {
+  return z.string().regex(/^\d{6}$/, t('login.totpFormat'));
 }

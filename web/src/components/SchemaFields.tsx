@@ -18,6 +18,14 @@ interface Bound {
 }
 type Unbound = 'id' | 'value' | 'onChange' | 'onBlur' | 'error' | 'name' | 'ref' | 'checked';
 
+/**
+ * A field with its own markup (a radio group, a compact select, a fieldset of rows) bound to the
+ * form: its value and setter, its DOM id and its message; it registers like the fields below.
+ */
+export function useSchemaField({ name, id, summaryLabel }: Bound, label: string) {
+  return useBoundField({ name, id, summaryLabel }, label);
+}
+
 function useBoundField({ name, id, summaryLabel }: Bound, label: string) {
   const form = useSchemaFormContext();
   const {

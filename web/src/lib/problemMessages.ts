@@ -4,12 +4,7 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, fieldOf } from '../api/problem';
-
-export interface FormProblems {
-  fields: Record<string, string>;
-  general: string | null;
-}
+import { ApiProblem } from '../api/problem';
 
 export function useProblemMessages() {
   const { t, i18n } = useTranslation();
@@ -35,28 +30,5 @@ export function useProblemMessages() {
     [t, i18n],
   );
 
-  /**
-   * Splits a failed submit into messages next to known fields and one general message.
-   * Field issues for fields the form does not show go into the general message.
-   */
-  const formProblemsOf = useCallback(
-    (error: unknown, knownFields: readonly string[]): FormProblems => {
-      const fields: Record<string, string> = {};
-      const others: string[] = [];
-      if (error instanceof ApiProblem) {
-        for (const issue of error.fieldErrors) {
-          const field = fieldOf(issue.path);
-          const message = fieldMessageOf(issue.code, issue.message);
-          if (knownFields.includes(field)) fields[field] ??= message;
-          else others.push(message);
-        }
-      }
-      const hasFields = Object.keys(fields).length > 0;
-      const general = others.length > 0 ? others.join(' ') : hasFields ? null : messageOf(error);
-      return { fields, general };
-    },
-    [fieldMessageOf, messageOf],
-  );
-
-  return { messageOf, fieldMessageOf, formProblemsOf };
+  return { messageOf, fieldMessageOf };
 }

@@ -1,18 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
-import { TextField } from '../../components/FormField';
-import { TotpCodeField, useCredentialChecks } from '../../components/CredentialFields';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSummary, FormText } from '../../components/SchemaFields';
+import { FormTotpCode, totpCodeSchema } from '../../components/CredentialFields';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { isProblem } from '../../api/problem';
 import { refreshCsrfToken } from '../../api/csrf';
 import { meQueryKey, useMe } from '../../lib/session';
 import { useProblemMessages } from '../../lib/problemMessages';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import { useAuthInfo } from './api/get-auth-info';
 import { login } from './api/login';
 
@@ -58,6 +60,28 @@ function DemoNotice() {
   );
 }
 
+const loginSchema = (t: TFunction) =>
+  z
+    .object({ step: z.custom<Step>(), email: z.string(), password: z.string(), totp: z.string() })
+    .transform((v, ctx) => {
+      // the credentials first; the code only when the server asks for it
+      let ok = true;
+      const problem = (path: string, message: string) => {
+        ok = false;
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      const totp = v.totp.trim();
+      if (v.step === 'credentials') {
+        if (v.email.trim() === '') problem('email', t('fieldErrors.required'));
+        if (v.password === '') problem('password', t('fieldErrors.required'));
+      } else {
+        const format = totpCodeSchema(t).safeParse(totp);
+        if (!format.success) problem('totp', format.error.issues[0]?.message ?? t('login.totpFormat'));
+      }
+      if (!ok) return z.NEVER;
+      return { email: v.email.trim(), password: v.password, ...(v.step === 'totp' ? { totp } : {}) };
+    });
+
 export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -66,120 +90,80 @@ export function LoginPage() {
   const { data: me, isPending: mePending } = useMe();
   const { data: info } = useAuthInfo();
   const { messageOf } = useProblemMessages();
-  const checks = useCredentialChecks();
-  const form = useFormErrors();
-
-  const [step, setStep] = useState<Step>('credentials');
-  const [email, setEmail] = useState('');
-  // The password stays in this component's state only, for the second (TOTP) request.
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
+  // The password stays in this form's values only, for the second (TOTP) request.
+  const form = useSchemaForm({
+    schema: loginSchema,
+    defaultValues: { step: 'credentials' as Step, email: '', password: '', totp: '' },
+  });
+  const step = useWatch({ control: form.methods.control, name: 'step' });
   const [submitting, setSubmitting] = useState(false);
-  const totpRef = useRef<HTMLInputElement>(null);
+  const { setFocus } = form.methods;
 
   useEffect(() => {
-    if (step === 'totp') totpRef.current?.focus();
-  }, [step]);
+    if (step === 'totp') setFocus('totp');
+  }, [step, setFocus]);
 
   if (mePending) return <Loading />;
   if (me !== undefined && me !== null && !submitting) return <Navigate to={targetOf(location.state)} replace />;
 
-  const labels = { email: t('login.email'), password: t('login.password'), totp: t('login.totp') };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check(
-      step === 'credentials'
-        ? {
-            email: email.trim() === '' ? t('fieldErrors.required') : undefined,
-            password: password === '' ? t('fieldErrors.required') : undefined,
-          }
-        : { totp: checks.totpCode(totp.trim()) },
-    );
-    if (!valid) return;
-
+  const onSubmit = form.submit(async (body) => {
     setSubmitting(true);
     try {
-      const session = await login({
-        email: email.trim(),
-        password,
-        ...(step === 'totp' ? { totp: totp.trim() } : {}),
-      });
+      const session = await login(body);
       // The session changed, and the CSRF token is bound to it.
       await refreshCsrfToken().catch(() => undefined);
-      setPassword('');
+      form.methods.setValue('password', '');
       queryClient.setQueryData(meQueryKey, session);
       void navigate(session.mustEnrolTotp ? '/profilo' : targetOf(location.state), { replace: true });
     } catch (error) {
       if (isProblem(error, 'auth.totp_required')) {
-        setStep('totp');
+        form.methods.setValue('step', 'totp');
       } else if (isProblem(error, 'auth.totp_invalid')) {
-        form.show({ totp: messageOf(error) });
+        form.show('totp', messageOf(error));
       } else if (isProblem(error, 'auth.locked') || isProblem(error, 'rate.limited')) {
         const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
-        form.show({}, t('login.locked', { count: minutes }));
+        form.show(null, t('login.locked', { count: minutes }));
       } else {
-        form.show({}, messageOf(error));
+        form.show(null, messageOf(error));
       }
     } finally {
       setSubmitting(false);
     }
-  };
+  });
 
-  const restart = () => {
-    setStep('credentials');
-    setTotp('');
-    setPassword('');
-    form.show({});
-  };
+  const restart = () => form.reset({ step: 'credentials', email: form.methods.getValues('email'), password: '', totp: '' });
 
   return (
     <div className="row justify-content-center">
       <div className="col-12 col-md-8 col-lg-6">
         <PageHeader title={t('login.title')} lead={t('login.lead')} />
-        <FormErrorSummary {...form.summary} labels={labels} />
-        <form noValidate onSubmit={(event) => void onSubmit(event)} className="mt-4">
-          {step === 'credentials' ? (
-            <>
-              <TextField
-                id="email"
-                label={t('login.email')}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                error={form.errors.email}
-              />
-              <TextField
-                id="password"
-                label={t('login.password')}
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                error={form.errors.password}
-              />
-            </>
-          ) : (
-            <>
-              <p id="totp-intro">{t('login.totpIntro', { email: email.trim() })}</p>
-              <TotpCodeField ref={totpRef} id="totp" value={totp} onChange={setTotp} error={form.errors.totp} />
-            </>
-          )}
-          <div className="d-flex gap-3 flex-wrap">
-            <button type="submit" className="btn btn-primary" disabled={submitting}>
-              {t('login.submit')}
-            </button>
-            {step === 'totp' && (
-              <button type="button" className="btn btn-outline-primary" onClick={restart}>
-                {t('login.back')}
-              </button>
+        <SchemaFormProvider form={form}>
+          <FormSummary />
+          <form noValidate onSubmit={onSubmit} className="mt-4">
+            {step === 'credentials' ? (
+              <>
+                <FormText name="email" label={t('login.email')} type="email" autoComplete="username" required />
+                <FormText name="password" label={t('login.password')} type="password" autoComplete="current-password" required />
+              </>
+            ) : (
+              <>
+                <p id="totp-intro">{t('login.totpIntro', { email: form.methods.getValues('email').trim() })}</p>
+                <FormTotpCode name="totp" />
+              </>
             )}
-          </div>
-          {submitting && <Loading label={t('login.submitting')} />}
-        </form>
+            <div className="d-flex gap-3 flex-wrap">
+              <button type="submit" className="btn btn-primary" disabled={submitting}>
+                {t('login.submit')}
+              </button>
+              {step === 'totp' && (
+                <button type="button" className="btn btn-outline-primary" onClick={restart}>
+                  {t('login.back')}
+                </button>
+              )}
+            </div>
+            {submitting && <Loading label={t('login.submitting')} />}
+          </form>
+        </SchemaFormProvider>
         {info?.demoMode === true && <DemoNotice />}
       </div>
     </div>

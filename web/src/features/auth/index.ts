@@ -1,7 +1,9 @@
 import type { FeatureDefinition } from '../../lib/feature';
-import { LoginPage } from './LoginPage';
+import { lazyPage } from '../../lib/lazyPage';
 
-export { LoginPage } from './LoginPage';
+// A chunk of its own like every page: its form brings the schema-form layer (Zod, react-hook-form),
+// which the shell does not need.
+export const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
 export { logout } from './api/logout';
 
 export const authFeature: FeatureDefinition = {

@@ -1,61 +1,53 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FormSelect, FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
-import type { CaseDetail } from './api/types';
+import { SchemaFormProvider } from '../../lib/schemaForm';
+import type { CaseDetail, CaseTransitionBody } from './api/types';
 import { useTransitionPilotCase } from './api/transition-case';
 import { useCaseLabels } from './labels';
-import { usePilotForm } from './problems';
+import { usePilotSchemaForm } from './problems';
 import { CASE_STATUSES, EXIT_REASONS, todayIso } from './vocab';
 
-const PATHS = { to: 'tr-to', on: 'tr-on', reason: 'tr-reason', exitReason: 'tr-exit' };
+const transitionSchema = (t: TFunction) =>
+  z
+    .object({ to: z.string(), on: z.string(), reason: z.string(), exitReason: z.string() })
+    .transform((v, ctx): CaseTransitionBody => {
+      // a closing case says why it closes
+      const target = oneOf(v.to, CASE_STATUSES);
+      const exit = oneOf(v.exitReason, EXIT_REASONS);
+      let ok = true;
+      const problem = (path: string, message: string) => {
+        ok = false;
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      if (target === undefined) problem('to', t('fieldErrors.required'));
+      if (v.on === '') problem('on', t('fieldErrors.required'));
+      if (v.reason.trim().length < 3) problem('reason', t('fieldErrors.too_small'));
+      if (target === 'chiuso' && exit === undefined) problem('exitReason', t('fieldErrors.required'));
+      if (!ok || target === undefined) return z.NEVER;
+      return { to: target, on: v.on, reason: v.reason.trim(), ...(target === 'chiuso' && exit !== undefined ? { exitReason: exit } : {}) };
+    });
 
 /** "Stato del caso": the moves the server allows now, as one small form. */
 export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
   const notify = useNotify();
-  const form = usePilotForm();
   const transition = useTransitionPilotCase(detail.id);
-  const [to, setTo] = useState('');
-  const [on, setOn] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const [exitReason, setExitReason] = useState('');
+  const form = usePilotSchemaForm({ schema: transitionSchema, defaultValues: { to: '', on: todayIso(), reason: '', exitReason: '' }, idPrefix: 'tr-' });
+  const to = useWatch({ control: form.methods.control, name: 'to' });
   // the referente admits the holder here; only they see that move
   const allowed = detail.allowedTransitions.filter((s) => s !== 'ammesso_misure' || detail.canDecide);
-  const labels = {
-    'tr-to': t('cases.transition.to'),
-    'tr-on': t('cases.transition.on'),
-    'tr-reason': t('cases.transition.reason'),
-    'tr-exit': t('cases.transition.exitReason'),
-  };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const target = oneOf(to, CASE_STATUSES);
-    const exit = oneOf(exitReason, EXIT_REASONS);
-    const ok = form.check({
-      'tr-to': target === undefined ? t('fieldErrors.required') : undefined,
-      'tr-on': on === '' ? t('fieldErrors.required') : undefined,
-      'tr-reason': reason.trim().length < 3 ? t('fieldErrors.too_small') : undefined,
-      'tr-exit': target === 'chiuso' && exit === undefined ? t('fieldErrors.required') : undefined,
-    });
-    if (!ok || target === undefined) return;
-    transition.mutate(
-      { to: target, on, reason: reason.trim(), ...(target === 'chiuso' && exit !== undefined ? { exitReason: exit } : {}) },
-      {
-        onSuccess: (updated) => {
-          notify(t('cases.transition.done', { status: label.caseStatus(updated.status) }));
-          setTo('');
-          setReason('');
-          setExitReason('');
-        },
-        onError: (error) => form.fail(error, PATHS),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    const updated = await transition.mutateAsync(body);
+    notify(t('cases.transition.done', { status: label.caseStatus(updated.status) }));
+    form.reset({ to: '', on: form.methods.getValues('on'), reason: '', exitReason: '' });
+  });
 
   return (
     <section aria-labelledby="case-status-title" className="mb-5">
@@ -64,48 +56,43 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
       {allowed.length === 0 ? (
         <p>{t('cases.transition.none')}</p>
       ) : (
-        <>
-          <FormErrorSummary {...form.summary} labels={labels} />
+        <SchemaFormProvider form={form}>
+          <FormSummary />
           <form noValidate onSubmit={onSubmit} className="incas-form">
             <div className="row pt-3">
               <div className="col-md-6 col-lg-3">
-                <SelectField
-                  id="tr-to"
-                  label={labels['tr-to']}
+                <FormSelect
+                  name="to"
+                  label={t('cases.transition.to')}
                   required
                   emptyOption={t('form.choose')}
-                  value={to}
-                  onChange={(e) => setTo(e.target.value)}
                   options={allowed.map((s) => ({ value: s, label: label.caseStatus(s) }))}
-                  error={form.errors['tr-to']}
                 />
               </div>
               <div className="col-md-6 col-lg-3">
-                <TextField id="tr-on" type="date" label={labels['tr-on']} required value={on} max={todayIso()} onChange={(e) => setOn(e.target.value)} error={form.errors['tr-on']} />
+                <FormText name="on" type="date" label={t('cases.transition.on')} required max={todayIso()} />
               </div>
               {to === 'chiuso' && (
                 <div className="col-md-6 col-lg-6">
-                  <SelectField
+                  <FormSelect
+                    name="exitReason"
                     id="tr-exit"
-                    label={labels['tr-exit']}
+                    label={t('cases.transition.exitReason')}
                     required
                     emptyOption={t('form.choose')}
-                    value={exitReason}
-                    onChange={(e) => setExitReason(e.target.value)}
                     options={detail.allowedExitReasons.map((r) => ({ value: r, label: t(`cases.exitReason.${r}`) }))}
-                    error={form.errors['tr-exit']}
                   />
                 </div>
               )}
               <div className="col-12">
-                <TextField id="tr-reason" label={labels['tr-reason']} hint={t('cases.transition.reasonHint')} required value={reason} onChange={(e) => setReason(e.target.value)} error={form.errors['tr-reason']} />
+                <FormText name="reason" label={t('cases.transition.reason')} hint={t('cases.transition.reasonHint')} required />
               </div>
             </div>
             <button type="submit" className="btn btn-primary" disabled={transition.isPending}>
               {t('cases.transition.submit')}
             </button>
           </form>
-        </>
+        </SchemaFormProvider>
       )}
     </section>
   );

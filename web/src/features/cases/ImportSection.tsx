@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { Alert } from '../../components/Alert';
 import { FieldMessages, describedBy } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSummary, useSchemaField } from '../../components/SchemaFields';
+import { SchemaFormProvider } from '../../lib/schemaForm';
 import { isProblem, type ApiProblem } from '../../api/problem';
 import type { ImportMode, ImportReport } from './api/types';
 import { useImportPilotBeneficiaries } from './api/import-beneficiaries';
-import { usePilotForm, usePilotMessage } from './problems';
+import { usePilotMessage, usePilotSchemaForm } from './problems';
 import { IMPORT_COLUMNS, IMPORT_MODES } from './vocab';
 
 /** The largest file whose base64 fits the API's 1,000,000 characters. */
@@ -109,47 +113,95 @@ function ImportFailure({ message, rows }: { message: string; rows: RowError[] })
   );
 }
 
+const importSchema = (t: TFunction) =>
+  z.object({
+    file: z
+      .custom<File | null>()
+      .refine((file) => file !== null, t('fieldErrors.required'))
+      .refine((file) => file === null || file.size <= MAX_BYTES, t('cases.import.tooLarge'))
+      .transform((file) => file as File),
+    mode: z.custom<ImportMode>(),
+  });
+
+/** The file to import (a file input keeps its own value; the form keeps the File). */
+function ImportFile() {
+  const { t } = useTranslation();
+  const { field, id, error } = useSchemaField({ name: 'file', id: 'import-file' }, t('cases.import.file'));
+  return (
+    <div className="form-group pt-3">
+      <label htmlFor={id} className="active d-block">
+        {t('cases.import.file')}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,.xlsx"
+        className={`form-control${error !== undefined ? ' is-invalid' : ''}`}
+        aria-invalid={error !== undefined ? true : undefined}
+        aria-describedby={[describedBy(id, true, error), 'import-columns'].join(' ')}
+        onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
+        onBlur={field.onBlur}
+      />
+      <FieldMessages id={id} hint={t('cases.import.fileHint')} error={error} />
+    </div>
+  );
+}
+
+/** Check only, import all rows, or import the valid ones; the first radio button is the field's link target. */
+function ImportModes() {
+  const { t } = useTranslation();
+  const { field } = useSchemaField({ name: 'mode', id: 'import-mode-dry_run' }, t('cases.import.mode'));
+  return (
+    <fieldset className="mb-4">
+      <legend className="h6">{t('cases.import.mode')}</legend>
+      {IMPORT_MODES.map((m) => (
+        <div key={m} className="form-check">
+          <input id={`import-mode-${m}`} name="import-mode" type="radio" checked={field.value === m} onChange={() => field.onChange(m)} />
+          <label htmlFor={`import-mode-${m}`}>{t(`cases.import.modes.${m}`)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** "Importa beneficiari": a CSV or XLSX file checked row by row, then imported (all, or only the valid rows). */
 export function ImportSection() {
   const { t } = useTranslation();
-  const form = usePilotForm();
   const message = usePilotMessage();
   const run = useImportPilotBeneficiaries();
-  const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<ImportMode>('dry_run');
+  const form = usePilotSchemaForm({
+    schema: importSchema,
+    defaultValues: { file: null, mode: 'dry_run' as ImportMode },
+    paths: { content: 'file', format: 'file' },
+  });
+  const mode = useWatch({ control: form.methods.control, name: 'mode' });
   const [failure, setFailure] = useState<{ message: string; rows: RowError[] } | null>(null);
   const [reading, setReading] = useState(false);
-  const ids = { file: 'import-file', mode: 'import-mode-dry_run' };
-  const labels = { [ids.file]: t('cases.import.file'), [ids.mode]: t('cases.import.mode') };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    run.reset();
-    const ok = form.check({
-      [ids.file]: file === null ? t('fieldErrors.required') : file.size > MAX_BYTES ? t('cases.import.tooLarge') : undefined,
-    });
-    if (!ok || file === null) return;
+  const submit = form.submit(async ({ file, mode }) => {
     setReading(true);
     let content: string;
     try {
       content = await readBase64(file);
     } catch {
-      form.show({ [ids.file]: t('cases.import.unreadable') });
+      form.show('file', t('cases.import.unreadable'));
       return;
     } finally {
       setReading(false);
     }
     const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-    run.mutate(
-      { format, content, mode },
-      {
-        onError: (error) => {
-          if (isProblem(error, 'pilot.import_invalid')) setFailure({ message: message(error), rows: rowErrorsOf(error) });
-          else form.fail(error, { content: ids.file, format: ids.file, mode: ids.mode });
-        },
-      },
-    );
+    try {
+      await run.mutateAsync({ format, content, mode });
+    } catch (error) {
+      // a file whose rows do not pass is shown row by row, under the form
+      if (isProblem(error, 'pilot.import_invalid')) setFailure({ message: message(error), rows: rowErrorsOf(error) });
+      else throw error;
+    }
+  });
+  const onSubmit = (event: FormEvent) => {
+    setFailure(null);
+    run.reset();
+    submit(event);
   };
 
   return (
@@ -174,42 +226,16 @@ export function ImportSection() {
           {t('cases.import.template')}
         </a>
       </p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="incas-form" aria-label={t('cases.import.title')}>
-        <FormErrorSummary {...form.summary} labels={labels} />
-        <div className="form-group pt-3">
-          <label htmlFor={ids.file} className="active d-block">
-            {labels[ids.file]}
-          </label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".csv,.xlsx"
-            className={`form-control${form.errors[ids.file] !== undefined ? ' is-invalid' : ''}`}
-            aria-invalid={form.errors[ids.file] !== undefined ? true : undefined}
-            aria-describedby={[describedBy(ids.file, true, form.errors[ids.file]), 'import-columns'].join(' ')}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-          <FieldMessages id={ids.file} hint={t('cases.import.fileHint')} error={form.errors[ids.file]} />
-        </div>
-        <fieldset className="mb-4">
-          <legend className="h6">{labels[ids.mode]}</legend>
-          {IMPORT_MODES.map((m) => (
-            <div key={m} className="form-check">
-              <input
-                id={`import-mode-${m}`}
-                name="import-mode"
-                type="radio"
-                checked={mode === m}
-                onChange={() => setMode(m)}
-              />
-              <label htmlFor={`import-mode-${m}`}>{t(`cases.import.modes.${m}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" className="btn btn-primary" disabled={reading || run.isPending}>
-          {mode === 'dry_run' ? t('cases.import.check') : t('cases.import.submit')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.import.title')}>
+          <FormSummary />
+          <ImportFile />
+          <ImportModes />
+          <button type="submit" className="btn btn-primary" disabled={reading || run.isPending}>
+            {mode === 'dry_run' ? t('cases.import.check') : t('cases.import.submit')}
+          </button>
+        </form>
+      </SchemaFormProvider>
       {failure !== null && <ImportFailure message={failure.message} rows={failure.rows} />}
       {run.data !== undefined && <ImportReportView report={run.data} />}
     </details>

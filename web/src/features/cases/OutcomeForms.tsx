@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FormSelect, FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
+import { SchemaFormProvider, oneOfField, requiredText } from '../../lib/schemaForm';
 import type { CaseDetail, CreateContractBody, CreateOutcomeBody } from './api/types';
 import { useAddPilotContract } from './api/add-contract';
 import { useAddPilotOutcome } from './api/add-outcome';
-import { usePilotForm } from './problems';
+import { usePilotSchemaForm } from './problems';
 import { CONTRACT_TYPES, FOLLOW_UPS, OUTCOME_KINDS, todayIso } from './vocab';
 
 const ATECO = /^\d{2}(\.\d{1,2}){0,2}$/;
@@ -16,156 +18,175 @@ function usePersonOptions(detail: CaseDetail) {
   return detail.members.map((m) => ({ value: m.personId, label: m.pseudonym }));
 }
 
+/** Weekly hours as typed ('' when left blank), with an Italian decimal comma. */
+function hoursOf(typed: string): number | undefined {
+  return typed.trim() === '' ? undefined : Number(typed.replace(',', '.'));
+}
+
+const contractSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z
+    .object({
+      personId: requiredText(required),
+      type: oneOfField(CONTRACT_TYPES, required),
+      ateco: requiredText(required).refine((v) => ATECO.test(v.trim()), t('cases.outcomes.atecoFormat')).transform((v) => v.trim()),
+      ccnl: z.string().transform((v) => v.trim()),
+      weeklyHours: z
+        .string()
+        .refine((v) => {
+          const hours = hoursOf(v);
+          return hours === undefined || (hours > 0 && hours <= 60);
+        }, t('cases.outcomes.hoursRange'))
+        .transform(hoursOf),
+      startOn: requiredText(required),
+      endOn: z.string(),
+    })
+    .refine((v) => v.endOn === '' || v.startOn === '' || v.endOn >= v.startOn, {
+      message: t('cases.outcomes.endBeforeStart'),
+      path: ['endOn'],
+      when: () => true,
+    })
+    .transform(({ ccnl, weeklyHours, endOn, ...values }): CreateContractBody => {
+      const body: CreateContractBody = values;
+      if (ccnl !== '') body.ccnl = ccnl;
+      if (weeklyHours !== undefined) body.weeklyHours = weeklyHours;
+      if (endOn !== '') body.endOn = endOn;
+      return body;
+    });
+};
+
 /** "Registra contratto di lavoro": an employment contract of one member of the household. */
 export function ContractForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = usePilotForm();
   const add = useAddPilotContract(detail.id);
   const people = usePersonOptions(detail);
-  const ids = {
-    personId: 'contract-person', type: 'contract-type', ateco: 'contract-ateco', ccnl: 'contract-ccnl',
-    weeklyHours: 'contract-hours', startOn: 'contract-start', endOn: 'contract-end',
-  };
   const empty = { personId: people[0]?.value ?? '', type: '', ateco: '', ccnl: '', weeklyHours: '', startOn: todayIso(), endOn: '' };
-  const [v, setV] = useState(empty);
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
+  const form = usePilotSchemaForm({ schema: contractSchema, defaultValues: empty });
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
-  const labels = {
-    [ids.personId]: t('cases.outcomes.person'), [ids.type]: t('cases.outcomes.contractType'), [ids.ateco]: t('cases.outcomes.ateco'),
-    [ids.ccnl]: t('cases.outcomes.ccnl'), [ids.weeklyHours]: t('cases.outcomes.weeklyHours'), [ids.startOn]: t('cases.outcomes.startOn'),
-    [ids.endOn]: t('cases.outcomes.endOn'),
-  };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const type = oneOf(v.type, CONTRACT_TYPES);
-    const hours = v.weeklyHours.trim() === '' ? undefined : Number(v.weeklyHours.replace(',', '.'));
-    const ok = form.check({
-      [ids.personId]: v.personId === '' ? t('fieldErrors.required') : undefined,
-      [ids.type]: type === undefined ? t('fieldErrors.required') : undefined,
-      [ids.ateco]: v.ateco.trim() === '' ? t('fieldErrors.required') : ATECO.test(v.ateco.trim()) ? undefined : t('cases.outcomes.atecoFormat'),
-      [ids.weeklyHours]: hours !== undefined && !(hours > 0 && hours <= 60) ? t('cases.outcomes.hoursRange') : undefined,
-      [ids.startOn]: v.startOn === '' ? t('fieldErrors.required') : undefined,
-      [ids.endOn]: v.endOn !== '' && v.startOn !== '' && v.endOn < v.startOn ? t('cases.outcomes.endBeforeStart') : undefined,
-    });
-    if (!ok || type === undefined) return;
-    const body: CreateContractBody = { personId: v.personId, type, ateco: v.ateco.trim(), startOn: v.startOn };
-    if (v.ccnl.trim() !== '') body.ccnl = v.ccnl.trim();
-    if (hours !== undefined) body.weeklyHours = hours;
-    if (v.endOn !== '') body.endOn = v.endOn;
-    add.mutate(body, {
-      onSuccess: () => {
-        notify(t('cases.outcomes.contractAdded'));
-        setV(empty);
-      },
-      onError: (error) => form.fail(error, ids),
-    });
-  };
+  const onSubmit = form.submit(async (body) => {
+    await add.mutateAsync(body);
+    notify(t('cases.outcomes.contractAdded'));
+    form.reset(empty);
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="contract-form-title">
-      <h3 id="contract-form-title" className="h5">{t('cases.outcomes.addContract')}</h3>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="pt-3">
-        <SelectField id={ids.personId} label={labels[ids.personId]!} required value={v.personId} onChange={set('personId')} options={people} error={form.errors[ids.personId]} />
-        <SelectField id={ids.type} label={labels[ids.type]!} required emptyOption={t('form.choose')} value={v.type} onChange={set('type')} options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`cases.contractType.${c}`) }))} error={form.errors[ids.type]} />
-        <TextField id={ids.ateco} label={labels[ids.ateco]!} required hint={t('cases.outcomes.atecoHint')} value={v.ateco} onChange={set('ateco')} error={form.errors[ids.ateco]} autoComplete="off" />
-        <TextField id={ids.ccnl} label={optional(labels[ids.ccnl]!)} value={v.ccnl} onChange={set('ccnl')} error={form.errors[ids.ccnl]} autoComplete="off" maxLength={200} />
-        <TextField id={ids.weeklyHours} label={optional(labels[ids.weeklyHours]!)} inputMode="decimal" value={v.weeklyHours} onChange={set('weeklyHours')} error={form.errors[ids.weeklyHours]} autoComplete="off" />
-        <div className="row">
-          <div className="col-md-6">
-            <TextField id={ids.startOn} type="date" label={labels[ids.startOn]!} required value={v.startOn} onChange={set('startOn')} error={form.errors[ids.startOn]} />
-          </div>
-          <div className="col-md-6">
-            <TextField id={ids.endOn} type="date" label={optional(labels[ids.endOn]!)} value={v.endOn} onChange={set('endOn')} error={form.errors[ids.endOn]} />
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="contract-form-title">
+        <h3 id="contract-form-title" className="h5">{t('cases.outcomes.addContract')}</h3>
+        <FormSummary />
+        <div className="pt-3">
+          <FormSelect name="personId" id="contract-person" label={t('cases.outcomes.person')} required options={people} />
+          <FormSelect name="type" id="contract-type" label={t('cases.outcomes.contractType')} required emptyOption={t('form.choose')} options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`cases.contractType.${c}`) }))} />
+          <FormText name="ateco" id="contract-ateco" label={t('cases.outcomes.ateco')} required hint={t('cases.outcomes.atecoHint')} autoComplete="off" />
+          <FormText name="ccnl" id="contract-ccnl" label={optional(t('cases.outcomes.ccnl'))} summaryLabel={t('cases.outcomes.ccnl')} autoComplete="off" maxLength={200} />
+          <FormText
+            name="weeklyHours"
+            id="contract-hours"
+            label={optional(t('cases.outcomes.weeklyHours'))}
+            summaryLabel={t('cases.outcomes.weeklyHours')}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <div className="row">
+            <div className="col-md-6">
+              <FormText name="startOn" id="contract-start" type="date" label={t('cases.outcomes.startOn')} required />
+            </div>
+            <div className="col-md-6">
+              <FormText name="endOn" id="contract-end" type="date" label={optional(t('cases.outcomes.endOn'))} summaryLabel={t('cases.outcomes.endOn')} />
+            </div>
           </div>
         </div>
-      </div>
-      <button type="submit" className="btn btn-outline-primary" disabled={add.isPending}>
-        {t('cases.outcomes.addContract')}
-      </button>
-    </form>
+        <button type="submit" className="btn btn-outline-primary" disabled={add.isPending}>
+          {t('cases.outcomes.addContract')}
+        </button>
+      </form>
+    </SchemaFormProvider>
   );
 }
+
+const isFollowUp = (kind: string | undefined) => kind !== undefined && (FOLLOW_UPS as readonly string[]).includes(kind);
+
+const outcomeSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z
+    .object({
+      personId: requiredText(required),
+      kind: oneOfField(OUTCOME_KINDS, required),
+      occurredOn: requiredText(required),
+      employed: z.string(),
+      detail: z.string().transform((v) => v.trim()),
+    })
+    .refine((v) => !isFollowUp(oneOf(v.kind, OUTCOME_KINDS)) || v.employed !== '', { message: required, path: ['employed'], when: () => true })
+    .transform(({ employed, detail, ...values }): CreateOutcomeBody => {
+      const body: CreateOutcomeBody = values;
+      if (isFollowUp(values.kind)) body.employed = employed === 'si';
+      if (detail !== '') body.detail = detail;
+      return body;
+    });
+};
 
 /** "Registra esito": a certificate, the Assegno di inclusione, housing autonomy or a follow-up after exit. */
 export function OutcomeForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = usePilotForm();
   const add = useAddPilotOutcome(detail.id);
   const people = usePersonOptions(detail);
-  const ids = { personId: 'outcome-person', kind: 'outcome-kind', occurredOn: 'outcome-on', employed: 'outcome-employed', detail: 'outcome-detail' };
   const empty = { personId: people[0]?.value ?? '', kind: '', occurredOn: todayIso(), employed: '', detail: '' };
-  const [v, setV] = useState(empty);
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
-  const labels = {
-    [ids.personId]: t('cases.outcomes.person'), [ids.kind]: t('cases.outcomes.kind'), [ids.occurredOn]: t('cases.outcomes.occurredOn'),
-    [ids.employed]: t('cases.outcomes.employedField'), [ids.detail]: t('cases.outcomes.detail'),
-  };
-  const kind = oneOf(v.kind, OUTCOME_KINDS);
-  const followUp = kind !== undefined && (FOLLOW_UPS as readonly string[]).includes(kind);
+  const form = usePilotSchemaForm({ schema: outcomeSchema, defaultValues: empty });
+  const followUp = isFollowUp(oneOf(useWatch({ control: form.methods.control, name: 'kind' }), OUTCOME_KINDS));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.check({
-      [ids.personId]: v.personId === '' ? t('fieldErrors.required') : undefined,
-      [ids.kind]: kind === undefined ? t('fieldErrors.required') : undefined,
-      [ids.occurredOn]: v.occurredOn === '' ? t('fieldErrors.required') : undefined,
-      [ids.employed]: followUp && v.employed === '' ? t('fieldErrors.required') : undefined,
-    });
-    if (!ok || kind === undefined) return;
-    const body: CreateOutcomeBody = { personId: v.personId, kind, occurredOn: v.occurredOn };
-    if (followUp) body.employed = v.employed === 'si';
-    if (v.detail.trim() !== '') body.detail = v.detail.trim();
-    add.mutate(body, {
-      onSuccess: () => {
-        notify(t('cases.outcomes.outcomeAdded'));
-        setV(empty);
-      },
-      onError: (error) => form.fail(error, ids),
-    });
-  };
+  const onSubmit = form.submit(async (body) => {
+    await add.mutateAsync(body);
+    notify(t('cases.outcomes.outcomeAdded'));
+    form.reset(empty);
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="outcome-form-title">
-      <h3 id="outcome-form-title" className="h5">{t('cases.outcomes.addOutcome')}</h3>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="pt-3">
-        <SelectField id={ids.personId} label={labels[ids.personId]!} required value={v.personId} onChange={set('personId')} options={people} error={form.errors[ids.personId]} />
-        <SelectField
-          id={ids.kind}
-          label={labels[ids.kind]!}
-          required
-          emptyOption={t('form.choose')}
-          hint={detail.status === 'chiuso' ? undefined : t('cases.outcomes.followUpHint')}
-          value={v.kind}
-          onChange={set('kind')}
-          options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`cases.outcomeKind.${k}`) }))}
-          error={form.errors[ids.kind]}
-        />
-        <TextField id={ids.occurredOn} type="date" label={labels[ids.occurredOn]!} required value={v.occurredOn} onChange={set('occurredOn')} error={form.errors[ids.occurredOn]} />
-        {followUp && (
-          <SelectField
-            id={ids.employed}
-            label={labels[ids.employed]!}
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="outcome-form-title">
+        <h3 id="outcome-form-title" className="h5">{t('cases.outcomes.addOutcome')}</h3>
+        <FormSummary />
+        <div className="pt-3">
+          <FormSelect name="personId" id="outcome-person" label={t('cases.outcomes.person')} required options={people} />
+          <FormSelect
+            name="kind"
+            id="outcome-kind"
+            label={t('cases.outcomes.kind')}
             required
             emptyOption={t('form.choose')}
-            value={v.employed}
-            onChange={set('employed')}
-            options={[
-              { value: 'si', label: t('cases.common.yes') },
-              { value: 'no', label: t('cases.common.no') },
-            ]}
-            error={form.errors[ids.employed]}
+            hint={detail.status === 'chiuso' ? undefined : t('cases.outcomes.followUpHint')}
+            options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`cases.outcomeKind.${k}`) }))}
           />
-        )}
-        <TextField id={ids.detail} label={`${labels[ids.detail]!} ${t('cases.common.optional')}`} hint={t('cases.outcomes.detailHint')} maxLength={300} value={v.detail} onChange={set('detail')} error={form.errors[ids.detail]} autoComplete="off" />
-      </div>
-      <button type="submit" className="btn btn-outline-primary" disabled={add.isPending}>
-        {t('cases.outcomes.addOutcome')}
-      </button>
-    </form>
+          <FormText name="occurredOn" id="outcome-on" type="date" label={t('cases.outcomes.occurredOn')} required />
+          {followUp && (
+            <FormSelect
+              name="employed"
+              id="outcome-employed"
+              label={t('cases.outcomes.employedField')}
+              required
+              emptyOption={t('form.choose')}
+              options={[
+                { value: 'si', label: t('cases.common.yes') },
+                { value: 'no', label: t('cases.common.no') },
+              ]}
+            />
+          )}
+          <FormText
+            name="detail"
+            id="outcome-detail"
+            label={`${t('cases.outcomes.detail')} ${t('cases.common.optional')}`}
+            summaryLabel={t('cases.outcomes.detail')}
+            hint={t('cases.outcomes.detailHint')}
+            maxLength={300}
+            autoComplete="off"
+          />
+        </div>
+        <button type="submit" className="btn btn-outline-primary" disabled={add.isPending}>
+          {t('cases.outcomes.addOutcome')}
+        </button>
+      </form>
+    </SchemaFormProvider>
   );
 }

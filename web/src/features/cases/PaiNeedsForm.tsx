@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSelect, FormSummary, FormTextArea, useSchemaField } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
+import { SchemaFormProvider, oneOfField } from '../../lib/schemaForm';
 import type { PaiDetail, PaiNeeds } from './api/types';
 import { useUpdatePilotPai } from './api/update-pai';
-import { usePilotForm } from './problems';
+import { usePilotSchemaForm } from './problems';
 import { CEFR_LEVELS, EDUCATION_LEVELS, SECTORS } from './vocab';
 
 interface Draft {
@@ -64,147 +66,140 @@ export function PaiNeedsView({ pai }: { pai: PaiDetail }) {
   );
 }
 
+const paiNeedsSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z
+    .object({
+      education: oneOfField(EDUCATION_LEVELS, required),
+      skills: z.string(),
+      // rows without a language code or a sector are left out
+      languages: z
+        .array(z.object({ code: z.string(), level: z.string() }))
+        .transform((rows) => rows.filter((l) => l.code.trim() !== ''))
+        .refine(
+          (rows) => rows.every((l) => /^[a-z]{2,3}$/.test(l.code.trim().toLowerCase()) && oneOf(l.level, CEFR_LEVELS) !== undefined),
+          t('cases.person.languageCodeFormat'),
+        ),
+      work: z
+        .array(z.object({ sector: z.string(), years: z.string(), description: z.string() }))
+        .transform((rows) => rows.filter((w) => w.sector !== ''))
+        .refine((rows) => rows.every((w) => oneOf(w.sector, SECTORS) !== undefined && w.years !== '' && Number(w.years) >= 0), t('fieldErrors.invalid')),
+      notes: z.string(),
+      objectives: z.string().transform(lines).refine((objectives) => objectives.length > 0, required),
+    })
+    .transform(({ education, skills, languages, work, notes, objectives }): { needs: PaiNeeds; objectives: string[] } => ({
+      needs: {
+        education,
+        skills: lines(skills),
+        languages: languages.map((l) => ({ code: l.code.trim().toLowerCase(), level: oneOf(l.level, CEFR_LEVELS) ?? 'A1' })),
+        workHistory: work.map((w) => ({ sector: oneOf(w.sector, SECTORS) ?? 'altro', years: Number(w.years), description: w.description.trim() })),
+        notes: notes.trim(),
+      },
+      objectives,
+    }));
+};
+
 /** The needs assessment and objectives of a draft PAI or of one under revision. */
 export function PaiNeedsForm({ pai }: { pai: PaiDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = usePilotForm();
   const update = useUpdatePilotPai(pai.id);
-  const [d, setD] = useState<Draft>(() => draftOf(pai));
-  const labels = {
-    'pai-education': t('cases.pai.education'), 'pai-skills': t('cases.pai.skills'), 'pai-languages': t('cases.pai.languages'),
-    'pai-work': t('cases.pai.work'), 'pai-notes': t('cases.pai.notes'), 'pai-objectives': t('cases.pai.objectives'),
-  };
+  const form = usePilotSchemaForm({
+    schema: paiNeedsSchema,
+    defaultValues: draftOf(pai),
+    idPrefix: 'pai-',
+    paths: {
+      'needs.education': 'education', 'needs.skills': 'skills', 'needs.languages': 'languages',
+      'needs.workHistory': 'work', 'needs.notes': 'notes',
+    },
+  });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const education = oneOf(d.education, EDUCATION_LEVELS);
-    const objectives = lines(d.objectives);
-    const languages = d.languages.filter((l) => l.code.trim() !== '');
-    const work = d.work.filter((w) => w.sector !== '');
-    const ok = form.check({
-      'pai-education': education === undefined ? t('fieldErrors.required') : undefined,
-      'pai-objectives': objectives.length === 0 ? t('fieldErrors.required') : undefined,
-      'pai-languages': languages.every((l) => /^[a-z]{2,3}$/.test(l.code.trim().toLowerCase()) && oneOf(l.level, CEFR_LEVELS) !== undefined)
-        ? undefined
-        : t('cases.person.languageCodeFormat'),
-      'pai-work': work.every((w) => oneOf(w.sector, SECTORS) !== undefined && w.years !== '' && Number(w.years) >= 0) ? undefined : t('fieldErrors.invalid'),
-    });
-    if (!ok || education === undefined) return;
-    const needs: PaiNeeds = {
-      education,
-      skills: lines(d.skills),
-      languages: languages.map((l) => ({ code: l.code.trim().toLowerCase(), level: oneOf(l.level, CEFR_LEVELS) ?? 'A1' })),
-      workHistory: work.map((w) => ({ sector: oneOf(w.sector, SECTORS) ?? 'altro', years: Number(w.years), description: w.description.trim() })),
-      notes: d.notes.trim(),
-    };
-    update.mutate(
-      { needs, objectives, expectedVersion: pai.version },
-      {
-        onSuccess: (saved) => notify(t('cases.pai.saved', { version: saved.version })),
-        onError: (error) =>
-          form.fail(error, {
-            'needs.education': 'pai-education', 'needs.skills': 'pai-skills', 'needs.languages': 'pai-languages',
-            'needs.workHistory': 'pai-work', 'needs.notes': 'pai-notes', objectives: 'pai-objectives',
-          }),
-      },
-    );
-  };
-
-  const setLang = (i: number, patch: Partial<Draft['languages'][number]>) =>
-    setD({ ...d, languages: d.languages.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
-  const setWork = (i: number, patch: Partial<Draft['work'][number]>) =>
-    setD({ ...d, work: d.work.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
+  const onSubmit = form.submit(async (body) => {
+    const saved = await update.mutateAsync({ ...body, expectedVersion: pai.version });
+    notify(t('cases.pai.saved', { version: saved.version }));
+  });
 
   return (
-    <>
-      <FormErrorSummary {...form.summary} labels={labels} />
+    <SchemaFormProvider form={form}>
+      <FormSummary />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <SelectField
-          id="pai-education"
-          label={labels['pai-education']}
-          required
-          value={d.education}
-          onChange={(e) => setD({ ...d, education: e.target.value })}
-          options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`cases.education.${e}`) }))}
-          error={form.errors['pai-education']}
-        />
-        <div className="form-group">
-          <label htmlFor="pai-skills" className="active">{labels['pai-skills']}</label>
-          <textarea id="pai-skills" className="form-control" rows={3} value={d.skills} aria-describedby="pai-skills-hint" onChange={(e) => setD({ ...d, skills: e.target.value })} />
-          <small id="pai-skills-hint" className="form-text d-block">{t('cases.pai.skillsHint')}</small>
-        </div>
-        <fieldset id="pai-languages" tabIndex={-1} className="mb-4">
-          <legend className="h6">{labels['pai-languages']}</legend>
-          {form.errors['pai-languages'] !== undefined && <div className="invalid-feedback d-block mb-2">{form.errors['pai-languages']}</div>}
-          {d.languages.map((l, i) => (
-            <div className="row align-items-end" key={i}>
-              <div className="col-sm-5">
-                <TextField id={`pai-lang-${i}`} label={t('cases.pai.languageCode', { n: i + 1 })} value={l.code} maxLength={3} onChange={(e) => setLang(i, { code: e.target.value })} />
-              </div>
-              <div className="col-sm-4">
-                <SelectField id={`pai-level-${i}`} label={t('cases.pai.languageLevel', { n: i + 1 })} value={l.level} onChange={(e) => setLang(i, { level: e.target.value })} options={CEFR_LEVELS.map((c) => ({ value: c, label: t(`cases.cefr.${c}`) }))} />
-              </div>
-              <div className="col-sm-3 mb-4">
-                <button type="button" className="btn btn-link" onClick={() => setD({ ...d, languages: d.languages.filter((_, j) => j !== i) })}>
-                  {t('cases.pai.removeLanguage', { n: i + 1 })}
-                </button>
-              </div>
-            </div>
-          ))}
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setD({ ...d, languages: [...d.languages, { code: '', level: 'A1' }] })}>
-            {t('cases.pai.addLanguage')}
-          </button>
-        </fieldset>
-        <fieldset id="pai-work" tabIndex={-1} className="mb-4">
-          <legend className="h6">{labels['pai-work']}</legend>
-          {form.errors['pai-work'] !== undefined && <div className="invalid-feedback d-block mb-2">{form.errors['pai-work']}</div>}
-          {d.work.map((w, i) => (
-            <div className="row align-items-end" key={i}>
-              <div className="col-sm-4">
-                <SelectField id={`pai-sector-${i}`} label={t('cases.pai.workSector', { n: i + 1 })} emptyOption={t('form.choose')} value={w.sector} onChange={(e) => setWork(i, { sector: e.target.value })} options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))} />
-              </div>
-              <div className="col-sm-2">
-                <TextField id={`pai-years-${i}`} type="number" min={0} max={60} step={0.5} label={t('cases.pai.workYears', { n: i + 1 })} value={w.years} onChange={(e) => setWork(i, { years: e.target.value })} />
-              </div>
-              <div className="col-sm-4">
-                <TextField id={`pai-wdesc-${i}`} label={t('cases.pai.workDescription', { n: i + 1 })} value={w.description} onChange={(e) => setWork(i, { description: e.target.value })} />
-              </div>
-              <div className="col-sm-2 mb-4">
-                <button type="button" className="btn btn-link" onClick={() => setD({ ...d, work: d.work.filter((_, j) => j !== i) })}>
-                  {t('cases.pai.removeWork', { n: i + 1 })}
-                </button>
-              </div>
-            </div>
-          ))}
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setD({ ...d, work: [...d.work, { sector: '', years: '', description: '' }] })}>
-            {t('cases.pai.addWork')}
-          </button>
-        </fieldset>
-        <div className="form-group">
-          <label htmlFor="pai-notes" className="active">{labels['pai-notes']}</label>
-          <textarea id="pai-notes" className="form-control" rows={3} value={d.notes} aria-describedby="pai-notes-hint" onChange={(e) => setD({ ...d, notes: e.target.value })} />
-          <small id="pai-notes-hint" className="form-text d-block">{t('cases.pai.notesHint')}</small>
-        </div>
-        <div className="form-group">
-          <label htmlFor="pai-objectives" className="active">{labels['pai-objectives']}</label>
-          <textarea
-            id="pai-objectives"
-            className={`form-control${form.errors['pai-objectives'] !== undefined ? ' is-invalid' : ''}`}
-            rows={4}
-            required
-            value={d.objectives}
-            aria-invalid={form.errors['pai-objectives'] !== undefined ? true : undefined}
-            aria-describedby={form.errors['pai-objectives'] !== undefined ? 'pai-objectives-hint pai-objectives-error' : 'pai-objectives-hint'}
-            onChange={(e) => setD({ ...d, objectives: e.target.value })}
-          />
-          <small id="pai-objectives-hint" className="form-text d-block">{t('cases.pai.objectivesHint')}</small>
-          {form.errors['pai-objectives'] !== undefined && <div id="pai-objectives-error" className="invalid-feedback d-block">{form.errors['pai-objectives']}</div>}
-        </div>
+        <FormSelect name="education" label={t('cases.pai.education')} required options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`cases.education.${e}`) }))} />
+        <FormTextArea name="skills" label={t('cases.pai.skills')} hint={t('cases.pai.skillsHint')} />
+        <LanguageRows />
+        <WorkRows />
+        <FormTextArea name="notes" label={t('cases.pai.notes')} hint={t('cases.pai.notesHint')} />
+        <FormTextArea name="objectives" label={t('cases.pai.objectives')} hint={t('cases.pai.objectivesHint')} rows={4} required />
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>
           {t('cases.pai.save')}
         </button>
       </form>
-    </>
+    </SchemaFormProvider>
+  );
+}
+
+/** The languages the person speaks, one row each; the fieldset carries the rows' message. */
+function LanguageRows() {
+  const { t } = useTranslation();
+  const { field, id, error } = useSchemaField({ name: 'languages' }, t('cases.pai.languages'));
+  const rows = field.value as Draft['languages'];
+  const set = (i: number, patch: Partial<Draft['languages'][number]>) => field.onChange(rows.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  return (
+    <fieldset id={id} tabIndex={-1} className="mb-4">
+      <legend className="h6">{t('cases.pai.languages')}</legend>
+      {error !== undefined && <div className="invalid-feedback d-block mb-2">{error}</div>}
+      {rows.map((l, i) => (
+        <div className="row align-items-end" key={i}>
+          <div className="col-sm-5">
+            <TextField id={`pai-lang-${i}`} label={t('cases.pai.languageCode', { n: i + 1 })} value={l.code} maxLength={3} onChange={(e) => set(i, { code: e.target.value })} />
+          </div>
+          <div className="col-sm-4">
+            <SelectField id={`pai-level-${i}`} label={t('cases.pai.languageLevel', { n: i + 1 })} value={l.level} onChange={(e) => set(i, { level: e.target.value })} options={CEFR_LEVELS.map((c) => ({ value: c, label: t(`cases.cefr.${c}`) }))} />
+          </div>
+          <div className="col-sm-3 mb-4">
+            <button type="button" className="btn btn-link" onClick={() => field.onChange(rows.filter((_, j) => j !== i))}>
+              {t('cases.pai.removeLanguage', { n: i + 1 })}
+            </button>
+          </div>
+        </div>
+      ))}
+      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => field.onChange([...rows, { code: '', level: 'A1' }])}>
+        {t('cases.pai.addLanguage')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The person's work experience, one row per sector; the fieldset carries the rows' message. */
+function WorkRows() {
+  const { t } = useTranslation();
+  const { field, id, error } = useSchemaField({ name: 'work' }, t('cases.pai.work'));
+  const rows = field.value as Draft['work'];
+  const set = (i: number, patch: Partial<Draft['work'][number]>) => field.onChange(rows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  return (
+    <fieldset id={id} tabIndex={-1} className="mb-4">
+      <legend className="h6">{t('cases.pai.work')}</legend>
+      {error !== undefined && <div className="invalid-feedback d-block mb-2">{error}</div>}
+      {rows.map((w, i) => (
+        <div className="row align-items-end" key={i}>
+          <div className="col-sm-4">
+            <SelectField id={`pai-sector-${i}`} label={t('cases.pai.workSector', { n: i + 1 })} emptyOption={t('form.choose')} value={w.sector} onChange={(e) => set(i, { sector: e.target.value })} options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))} />
+          </div>
+          <div className="col-sm-2">
+            <TextField id={`pai-years-${i}`} type="number" min={0} max={60} step={0.5} label={t('cases.pai.workYears', { n: i + 1 })} value={w.years} onChange={(e) => set(i, { years: e.target.value })} />
+          </div>
+          <div className="col-sm-4">
+            <TextField id={`pai-wdesc-${i}`} label={t('cases.pai.workDescription', { n: i + 1 })} value={w.description} onChange={(e) => set(i, { description: e.target.value })} />
+          </div>
+          <div className="col-sm-2 mb-4">
+            <button type="button" className="btn btn-link" onClick={() => field.onChange(rows.filter((_, j) => j !== i))}>
+              {t('cases.pai.removeWork', { n: i + 1 })}
+            </button>
+          </div>
+        </div>
+      ))}
+      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => field.onChange([...rows, { sector: '', years: '', description: '' }])}>
+        {t('cases.pai.addWork')}
+      </button>
+    </fieldset>
   );
 }

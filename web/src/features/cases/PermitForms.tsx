@@ -1,171 +1,193 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FormSelect, FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { oneOf } from '../../lib/listParams';
+import { SchemaFormProvider, oneOfField, optionalText, requiredText } from '../../lib/schemaForm';
 import type { CreatePermitBody, Member, Permit, PermitEventBody } from './api/types';
 import { useCreatePilotPermit } from './api/create-permit';
 import { useRecordPilotPermitEvent } from './api/record-permit-event';
-import { usePilotForm } from './problems';
+import { usePilotSchemaForm } from './problems';
 import { CONVERSION_TARGETS, PERMIT_BASES, PERMIT_EVENTS, PERMIT_INITIATORS, todayIso } from './vocab';
+
+const permitSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z
+    .object({
+      basis: oneOfField(PERMIT_BASES, required),
+      questura: requiredText(required).transform((v) => v.trim()),
+      initiatedBy: z.string().transform((v) => oneOf(v, PERMIT_INITIATORS)),
+      number: optionalText().transform((v) => v?.trim()),
+      receiptOn: optionalText(),
+      issuedOn: optionalText(),
+      expiresOn: optionalText(),
+    })
+    .transform(({ basis, questura, ...optional }): CreatePermitBody => {
+      // fields left blank stay out of the body
+      const body: CreatePermitBody = { basis, questura };
+      if (optional.initiatedBy !== undefined) body.initiatedBy = optional.initiatedBy;
+      if (optional.number !== undefined) body.number = optional.number;
+      if (optional.receiptOn !== undefined) body.receiptOn = optional.receiptOn;
+      if (optional.issuedOn !== undefined) body.issuedOn = optional.issuedOn;
+      if (optional.expiresOn !== undefined) body.expiresOn = optional.expiresOn;
+      return body;
+    });
+};
 
 /** "Registra permesso": a new permit of one person. */
 export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; member: Member; onDone: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = usePilotForm();
   const create = useCreatePilotPermit(caseId, member.personId);
-  const p = `permit-${member.personId}-`;
-  const ids = {
-    basis: `${p}basis`, questura: `${p}questura`, initiatedBy: `${p}initiatedBy`, number: `${p}number`,
-    receiptOn: `${p}receiptOn`, issuedOn: `${p}issuedOn`, expiresOn: `${p}expiresOn`,
-  };
-  const [v, setV] = useState({ basis: 'art_18ter', questura: '', initiatedBy: '', number: '', receiptOn: '', issuedOn: '', expiresOn: '' });
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
+  const form = usePilotSchemaForm({
+    schema: permitSchema,
+    defaultValues: { basis: 'art_18ter', questura: '', initiatedBy: '', number: '', receiptOn: '', issuedOn: '', expiresOn: '' },
+    idPrefix: `permit-${member.personId}-`,
+  });
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
-  const labels = {
-    [ids.basis]: t('cases.permits.basis'), [ids.questura]: t('cases.permits.questura'), [ids.initiatedBy]: t('cases.permits.initiatedBy'),
-    [ids.number]: t('cases.permits.number'), [ids.receiptOn]: t('cases.permits.receiptOn'), [ids.issuedOn]: t('cases.permits.issuedOn'),
-    [ids.expiresOn]: t('cases.permits.expiresOn'),
-  };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const basis = oneOf(v.basis, PERMIT_BASES);
-    const ok = form.check({
-      [ids.basis]: basis === undefined ? t('fieldErrors.required') : undefined,
-      [ids.questura]: v.questura.trim() === '' ? t('fieldErrors.required') : undefined,
-    });
-    if (!ok || basis === undefined) return;
-    const body: CreatePermitBody = { basis, questura: v.questura.trim() };
-    const initiatedBy = oneOf(v.initiatedBy, PERMIT_INITIATORS);
-    if (initiatedBy !== undefined) body.initiatedBy = initiatedBy;
-    if (v.number.trim() !== '') body.number = v.number.trim();
-    if (v.receiptOn !== '') body.receiptOn = v.receiptOn;
-    if (v.issuedOn !== '') body.issuedOn = v.issuedOn;
-    if (v.expiresOn !== '') body.expiresOn = v.expiresOn;
-    create.mutate(body, {
-      onSuccess: () => {
-        notify(t('cases.permits.added'));
-        onDone();
-      },
-      onError: (error) => form.fail(error, ids),
-    });
-  };
+  const onSubmit = form.submit(async (body) => {
+    await create.mutateAsync(body);
+    notify(t('cases.permits.added'));
+    onDone();
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-label={t('cases.permits.addFor', { pseudonym: member.pseudonym })}>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row pt-3">
-        <div className="col-md-6">
-          <SelectField id={ids.basis} label={labels[ids.basis]!} required value={v.basis} onChange={set('basis')} options={PERMIT_BASES.map((b) => ({ value: b, label: t(`cases.permitBasis.${b}`) }))} error={form.errors[ids.basis]} />
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-label={t('cases.permits.addFor', { pseudonym: member.pseudonym })}>
+        <FormSummary />
+        <div className="row pt-3">
+          <div className="col-md-6">
+            <FormSelect name="basis" label={t('cases.permits.basis')} required options={PERMIT_BASES.map((b) => ({ value: b, label: t(`cases.permitBasis.${b}`) }))} />
+          </div>
+          <div className="col-md-6">
+            <FormText name="questura" label={t('cases.permits.questura')} required />
+          </div>
+          <div className="col-md-6">
+            <FormSelect
+              name="initiatedBy"
+              label={optional(t('cases.permits.initiatedBy'))}
+              summaryLabel={t('cases.permits.initiatedBy')}
+              emptyOption={t('form.choose')}
+              options={PERMIT_INITIATORS.map((i) => ({ value: i, label: t(`cases.permitInitiator.${i}`) }))}
+            />
+          </div>
+          <div className="col-md-6">
+            <FormText name="number" label={optional(t('cases.permits.number'))} summaryLabel={t('cases.permits.number')} autoComplete="off" />
+          </div>
+          <div className="col-md-4">
+            <FormText name="receiptOn" type="date" label={optional(t('cases.permits.receiptOn'))} summaryLabel={t('cases.permits.receiptOn')} />
+          </div>
+          <div className="col-md-4">
+            <FormText name="issuedOn" type="date" label={optional(t('cases.permits.issuedOn'))} summaryLabel={t('cases.permits.issuedOn')} />
+          </div>
+          <div className="col-md-4">
+            <FormText
+              name="expiresOn"
+              type="date"
+              label={optional(t('cases.permits.expiresOn'))}
+              summaryLabel={t('cases.permits.expiresOn')}
+              hint={t('cases.permits.expiresHint')}
+            />
+          </div>
         </div>
-        <div className="col-md-6">
-          <TextField id={ids.questura} label={labels[ids.questura]!} required value={v.questura} onChange={set('questura')} error={form.errors[ids.questura]} />
-        </div>
-        <div className="col-md-6">
-          <SelectField id={ids.initiatedBy} label={optional(labels[ids.initiatedBy]!)} emptyOption={t('form.choose')} value={v.initiatedBy} onChange={set('initiatedBy')} options={PERMIT_INITIATORS.map((i) => ({ value: i, label: t(`cases.permitInitiator.${i}`) }))} error={form.errors[ids.initiatedBy]} />
-        </div>
-        <div className="col-md-6">
-          <TextField id={ids.number} label={optional(labels[ids.number]!)} value={v.number} onChange={set('number')} error={form.errors[ids.number]} autoComplete="off" />
-        </div>
-        <div className="col-md-4">
-          <TextField id={ids.receiptOn} type="date" label={optional(labels[ids.receiptOn]!)} value={v.receiptOn} onChange={set('receiptOn')} error={form.errors[ids.receiptOn]} />
-        </div>
-        <div className="col-md-4">
-          <TextField id={ids.issuedOn} type="date" label={optional(labels[ids.issuedOn]!)} value={v.issuedOn} onChange={set('issuedOn')} error={form.errors[ids.issuedOn]} />
-        </div>
-        <div className="col-md-4">
-          <TextField id={ids.expiresOn} type="date" label={optional(labels[ids.expiresOn]!)} hint={t('cases.permits.expiresHint')} value={v.expiresOn} onChange={set('expiresOn')} error={form.errors[ids.expiresOn]} />
-        </div>
-      </div>
-      <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-        {t('cases.permits.add')}
-      </button>
-    </form>
+        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+          {t('cases.permits.add')}
+        </button>
+      </form>
+    </SchemaFormProvider>
   );
 }
+
+const permitEventSchema = (t: TFunction) => {
+  const required = t('fieldErrors.required');
+  return z
+    .object({ event: z.string(), on: z.string(), expiresOn: z.string(), number: z.string(), convertedTo: z.string(), reason: z.string() })
+    .transform((v, ctx): PermitEventBody => {
+      // which fields an event needs depends on the event
+      const kind = oneOf(v.event, PERMIT_EVENTS);
+      const target = oneOf(v.convertedTo, CONVERSION_TARGETS);
+      const needsExpiry = kind === 'renew' || kind === 'convert';
+      let ok = true;
+      const problem = (path: string, message: string) => {
+        ok = false;
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      if (kind === undefined) problem('event', required);
+      if (v.on === '') problem('on', required);
+      if (needsExpiry && v.expiresOn === '') problem('expiresOn', required);
+      if (kind === 'convert' && target === undefined) problem('convertedTo', required);
+      if (kind === 'revoke' && v.reason.trim().length < 3) problem('reason', t('fieldErrors.too_small'));
+      if (kind === undefined || !ok) return z.NEVER;
+      if (kind === 'issue') {
+        return { event: 'issue', on: v.on, ...(v.expiresOn !== '' ? { expiresOn: v.expiresOn } : {}), ...(v.number.trim() !== '' ? { number: v.number.trim() } : {}) };
+      }
+      if (kind === 'renew') return { event: 'renew', on: v.on, expiresOn: v.expiresOn };
+      if (kind === 'convert' && target !== undefined) return { event: 'convert', on: v.on, convertedTo: target, expiresOn: v.expiresOn };
+      if (kind === 'revoke') return { event: 'revoke', on: v.on, reason: v.reason.trim() };
+      if (kind === 'receipt' || kind === 'renewal_request' || kind === 'conversion_request') return { event: kind, on: v.on };
+      return z.NEVER;
+    });
+};
 
 /** One event on a permit's timeline (receipt, issue, renewal, conversion, revocation). */
 export function PermitEventForm({ caseId, permit }: { caseId: string; permit: Permit }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = usePilotForm();
   const record = useRecordPilotPermitEvent(caseId, permit.id);
-  const p = `pev-${permit.id}-`;
-  const ids = { event: `${p}event`, on: `${p}on`, expiresOn: `${p}expiresOn`, number: `${p}number`, convertedTo: `${p}convertedTo`, reason: `${p}reason` };
-  const [v, setV] = useState({ event: '', on: todayIso(), expiresOn: '', number: '', convertedTo: '', reason: '' });
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
-  const labels = {
-    [ids.event]: t('cases.permits.event'), [ids.on]: t('cases.permits.eventOn'), [ids.expiresOn]: t('cases.permits.newExpiry'),
-    [ids.number]: t('cases.permits.number'), [ids.convertedTo]: t('cases.permits.convertedTo'), [ids.reason]: t('cases.permits.revocationReason'),
-  };
-  const kind = oneOf(v.event, PERMIT_EVENTS);
+  const form = usePilotSchemaForm({
+    schema: permitEventSchema,
+    defaultValues: { event: '', on: todayIso(), expiresOn: '', number: '', convertedTo: '', reason: '' },
+    idPrefix: `pev-${permit.id}-`,
+  });
+  const kind = oneOf(useWatch({ control: form.methods.control, name: 'event' }), PERMIT_EVENTS);
   const needsExpiry = kind === 'renew' || kind === 'convert';
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const target = oneOf(v.convertedTo, CONVERSION_TARGETS);
-    const ok = form.check({
-      [ids.event]: kind === undefined ? t('fieldErrors.required') : undefined,
-      [ids.on]: v.on === '' ? t('fieldErrors.required') : undefined,
-      [ids.expiresOn]: needsExpiry && v.expiresOn === '' ? t('fieldErrors.required') : undefined,
-      [ids.convertedTo]: kind === 'convert' && target === undefined ? t('fieldErrors.required') : undefined,
-      [ids.reason]: kind === 'revoke' && v.reason.trim().length < 3 ? t('fieldErrors.too_small') : undefined,
-    });
-    if (!ok || kind === undefined) return;
-    let body: PermitEventBody;
-    if (kind === 'issue') {
-      body = { event: 'issue', on: v.on, ...(v.expiresOn !== '' ? { expiresOn: v.expiresOn } : {}), ...(v.number.trim() !== '' ? { number: v.number.trim() } : {}) };
-    } else if (kind === 'renew') body = { event: 'renew', on: v.on, expiresOn: v.expiresOn };
-    else if (kind === 'convert' && target !== undefined) body = { event: 'convert', on: v.on, convertedTo: target, expiresOn: v.expiresOn };
-    else if (kind === 'revoke') body = { event: 'revoke', on: v.on, reason: v.reason.trim() };
-    else if (kind === 'receipt' || kind === 'renewal_request' || kind === 'conversion_request') body = { event: kind, on: v.on };
-    else return;
-    record.mutate(body, {
-      onSuccess: () => {
-        notify(t('cases.permits.eventDone'));
-        setV({ ...v, event: '', expiresOn: '', number: '', convertedTo: '', reason: '' });
-      },
-      onError: (error) => form.fail(error, { event: ids.event, on: ids.on, expiresOn: ids.expiresOn, number: ids.number, convertedTo: ids.convertedTo, reason: ids.reason }),
-    });
-  };
+  const onSubmit = form.submit(async (body) => {
+    await record.mutateAsync(body);
+    notify(t('cases.permits.eventDone'));
+    // the date stays for the next event
+    form.reset({ event: '', on: form.methods.getValues('on'), expiresOn: '', number: '', convertedTo: '', reason: '' });
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.permits.eventTitle')}>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <div className="row pt-3">
-        <div className="col-md-4">
-          <SelectField id={ids.event} label={labels[ids.event]!} required emptyOption={t('form.choose')} value={v.event} onChange={set('event')} options={PERMIT_EVENTS.map((e) => ({ value: e, label: t(`cases.permitEvent.${e}`) }))} error={form.errors[ids.event]} />
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.permits.eventTitle')}>
+        <FormSummary />
+        <div className="row pt-3">
+          <div className="col-md-4">
+            <FormSelect name="event" label={t('cases.permits.event')} required emptyOption={t('form.choose')} options={PERMIT_EVENTS.map((e) => ({ value: e, label: t(`cases.permitEvent.${e}`) }))} />
+          </div>
+          <div className="col-md-4">
+            <FormText name="on" type="date" label={t('cases.permits.eventOn')} required />
+          </div>
+          {(needsExpiry || kind === 'issue') && (
+            <div className="col-md-4">
+              <FormText name="expiresOn" type="date" label={t('cases.permits.newExpiry')} required={needsExpiry} />
+            </div>
+          )}
+          {kind === 'issue' && (
+            <div className="col-md-4">
+              <FormText name="number" label={t('cases.permits.number')} autoComplete="off" />
+            </div>
+          )}
+          {kind === 'convert' && (
+            <div className="col-md-4">
+              <FormSelect name="convertedTo" label={t('cases.permits.convertedTo')} required emptyOption={t('form.choose')} options={CONVERSION_TARGETS.map((c) => ({ value: c, label: t(`cases.permitBasis.${c}`) }))} />
+            </div>
+          )}
+          {kind === 'revoke' && (
+            <div className="col-md-8">
+              <FormText name="reason" label={t('cases.permits.revocationReason')} required />
+            </div>
+          )}
         </div>
-        <div className="col-md-4">
-          <TextField id={ids.on} type="date" label={labels[ids.on]!} required value={v.on} onChange={set('on')} error={form.errors[ids.on]} />
-        </div>
-        {(needsExpiry || kind === 'issue') && (
-          <div className="col-md-4">
-            <TextField id={ids.expiresOn} type="date" label={labels[ids.expiresOn]!} required={needsExpiry} value={v.expiresOn} onChange={set('expiresOn')} error={form.errors[ids.expiresOn]} />
-          </div>
-        )}
-        {kind === 'issue' && (
-          <div className="col-md-4">
-            <TextField id={ids.number} label={labels[ids.number]!} value={v.number} onChange={set('number')} error={form.errors[ids.number]} autoComplete="off" />
-          </div>
-        )}
-        {kind === 'convert' && (
-          <div className="col-md-4">
-            <SelectField id={ids.convertedTo} label={labels[ids.convertedTo]!} required emptyOption={t('form.choose')} value={v.convertedTo} onChange={set('convertedTo')} options={CONVERSION_TARGETS.map((c) => ({ value: c, label: t(`cases.permitBasis.${c}`) }))} error={form.errors[ids.convertedTo]} />
-          </div>
-        )}
-        {kind === 'revoke' && (
-          <div className="col-md-8">
-            <TextField id={ids.reason} label={labels[ids.reason]!} required value={v.reason} onChange={set('reason')} error={form.errors[ids.reason]} />
-          </div>
-        )}
-      </div>
-      <button type="submit" className="btn btn-outline-primary btn-sm" disabled={record.isPending}>
-        {t('cases.permits.eventSubmit')}
-      </button>
-    </form>
+        <button type="submit" className="btn btn-outline-primary btn-sm" disabled={record.isPending}>
+          {t('cases.permits.eventSubmit')}
+        </button>
+      </form>
+    </SchemaFormProvider>
   );
 }

@@ -1,91 +1,111 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { Alert } from '../../components/Alert';
 import { FieldMessages, describedBy } from '../../components/FormField';
 import { useNotify } from '../../components/Notifications';
-import { oneOf } from '../../lib/listParams';
+import { useSchemaField } from '../../components/SchemaFields';
+import { SchemaFormProvider, oneOfField, requiredText } from '../../lib/schemaForm';
 import type { Referral } from './api/types';
 import { useUpdatePilotReferral } from './api/update-referral';
 import { useDay } from './labels';
-import { usePilotForm } from './problems';
+import { usePilotSchemaForm } from './problems';
 import { REFERRAL_NEXT, REFERRAL_OUTCOMES, todayIso } from './vocab';
+
+const referralOutcomeSchema = (t: TFunction) =>
+  z.object({
+    outcome: oneOfField(REFERRAL_OUTCOMES, t('fieldErrors.required')),
+    outcomeOn: requiredText(t('fieldErrors.required')),
+  });
 
 /** A compact "new outcome + date" form for a referral whose screening is not concluded yet. */
 function OutcomeUpdate({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   const day = useDay();
-  const notify = useNotify();
-  const form = usePilotForm();
   const update = useUpdatePilotReferral();
   const next = REFERRAL_NEXT[referral.outcome];
-  const [outcome, setOutcome] = useState('');
-  const [on, setOn] = useState(todayIso());
-  const ids = { outcome: `ref-${referral.id}-outcome`, on: `ref-${referral.id}-on` };
+  const form = usePilotSchemaForm({
+    schema: referralOutcomeSchema,
+    defaultValues: { outcome: '', outcomeOn: todayIso() },
+    idPrefix: `ref-${referral.id}-`,
+  });
   const of = { date: day(referral.receivedOn) };
+  const notify = useNotify();
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const chosen = oneOf(outcome, REFERRAL_OUTCOMES);
-    const ok = form.check({
-      [ids.outcome]: chosen === undefined ? t('fieldErrors.required') : undefined,
-      [ids.on]: on === '' ? t('fieldErrors.required') : undefined,
-    });
-    if (!ok || chosen === undefined) return;
-    update.mutate(
-      { referralId: referral.id, body: { outcome: chosen, outcomeOn: on } },
-      {
-        onSuccess: () => notify(t('cases.referrals.updated')),
-        onError: (error) => form.fail(error, { outcome: ids.outcome, outcomeOn: ids.on }),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    await update.mutateAsync({ referralId: referral.id, body });
+    notify(t('cases.referrals.updated'));
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label={t('cases.referrals.updateFor', of)} className="d-flex flex-column gap-1">
-      <label htmlFor={ids.outcome} className="visually-hidden">
-        {t('cases.referrals.updateLabelFor', of)}
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} aria-label={t('cases.referrals.updateFor', of)} className="d-flex flex-column gap-1">
+        <OutcomeSelect label={t('cases.referrals.updateLabelFor', of)} empty={t('cases.referrals.updateLabel')} next={next} />
+        <OutcomeDate label={t('cases.referrals.outcomeOnFor', of)} min={referral.receivedOn} id={`ref-${referral.id}-on`} />
+        <button type="submit" className="btn btn-outline-primary btn-sm" disabled={update.isPending}>
+          {t('cases.referrals.update')}
+        </button>
+        {form.general !== null && (
+          <Alert kind="danger" live="alert" className="mb-0 mt-1 small">
+            {form.general}
+          </Alert>
+        )}
+      </form>
+    </SchemaFormProvider>
+  );
+}
+
+function OutcomeSelect({ label, empty, next }: { label: string; empty: string; next: readonly (typeof REFERRAL_OUTCOMES)[number][] }) {
+  const { t } = useTranslation();
+  const { field, id, error } = useSchemaField({ name: 'outcome' }, label);
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
       </label>
       <select
-        id={ids.outcome}
-        className={`form-select form-select-sm${form.errors[ids.outcome] !== undefined ? ' is-invalid' : ''}`}
-        value={outcome}
-        onChange={(e) => setOutcome(e.target.value)}
-        aria-invalid={form.errors[ids.outcome] !== undefined ? true : undefined}
-        aria-describedby={describedBy(ids.outcome, undefined, form.errors[ids.outcome])}
+        id={id}
+        className={`form-select form-select-sm${error !== undefined ? ' is-invalid' : ''}`}
+        value={String(field.value)}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+        aria-invalid={error !== undefined ? true : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
       >
-        <option value="">{t('cases.referrals.updateLabel')}</option>
+        <option value="">{empty}</option>
         {next.map((o) => (
           <option key={o} value={o}>
             {t(`cases.referralOutcome.${o}`)}
           </option>
         ))}
       </select>
-      <FieldMessages id={ids.outcome} error={form.errors[ids.outcome]} />
-      <label htmlFor={ids.on} className="visually-hidden">
-        {t('cases.referrals.outcomeOnFor', of)}
+      <FieldMessages id={id} error={error} />
+    </>
+  );
+}
+
+function OutcomeDate({ label, min, id: domId }: { label: string; min: string; id: string }) {
+  const { field, id, error } = useSchemaField({ name: 'outcomeOn', id: domId }, label);
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
       </label>
       <input
-        id={ids.on}
+        id={id}
         type="date"
-        className={`form-control form-control-sm${form.errors[ids.on] !== undefined ? ' is-invalid' : ''}`}
-        value={on}
-        min={referral.receivedOn}
+        className={`form-control form-control-sm${error !== undefined ? ' is-invalid' : ''}`}
+        value={String(field.value)}
+        min={min}
         max={todayIso()}
-        onChange={(e) => setOn(e.target.value)}
-        aria-invalid={form.errors[ids.on] !== undefined ? true : undefined}
-        aria-describedby={describedBy(ids.on, undefined, form.errors[ids.on])}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+        aria-invalid={error !== undefined ? true : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
       />
-      <FieldMessages id={ids.on} error={form.errors[ids.on]} />
-      <button type="submit" className="btn btn-outline-primary btn-sm" disabled={update.isPending}>
-        {t('cases.referrals.update')}
-      </button>
-      {form.summary.general !== null && (
-        <Alert kind="danger" live="alert" className="mb-0 mt-1 small">
-          {form.summary.general}
-        </Alert>
-      )}
-    </form>
+      <FieldMessages id={id} error={error} />
+    </>
   );
 }
 

@@ -1,14 +1,13 @@
 /**
  * Problems of the pilot API in the user's words. The server names a field by its full path
- * ('body.holder.identity.codiceFiscale'); a form maps those paths to its own field ids. Conflicts
- * (409) carry a stable code this feature translates, followed by the server's specific detail.
+ * ('body.holder.identity.codiceFiscale'); the schema forms place those issues on their fields.
+ * Conflicts (409) carry a stable code this feature translates, followed by the server's specific detail.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { errorCodeValues } from '../../api/schema';
 import { useProblemMessages } from '../../lib/problemMessages';
-import { useFormErrors } from '../../lib/useFormErrors';
 import { useSchemaForm, type SchemaFormOptions } from '../../lib/schemaForm';
 import type { FieldValues } from 'react-hook-form';
 
@@ -36,41 +35,6 @@ export function usePilotMessage() {
     },
     [t, messageOf],
   );
-}
-
-/**
- * The form errors of a pilot form. `paths` maps an API field path (without 'body.') to the id of
- * the field showing it; an issue on another path joins the general message.
- */
-export function usePilotForm() {
-  const form = useFormErrors();
-  const message = usePilotMessage();
-  const { t, i18n } = useTranslation();
-  // Zod's generic codes have Italian wording in the core catalogue; the pilot's own codes come
-  // with an Italian message from the server.
-  const fieldMessage = (code: string, fallback: string): string =>
-    i18n.exists(`fieldErrors.${code}`) ? t(`fieldErrors.${code}` as 'fieldErrors.invalid') : fallback || t('fieldErrors.invalid');
-
-  const fail = (error: unknown, paths: Record<string, string>) => {
-    if (!(error instanceof ApiProblem)) {
-      form.show({}, message(error));
-      return;
-    }
-    const fields: Record<string, string> = {};
-    const others: string[] = [];
-    for (const issue of error.fieldErrors) {
-      const path = issue.path.replace(/^\//, '').replaceAll('/', '.').replace(/^body\./, '');
-      const id = paths[path] ?? paths[path.replace(/\.\d+$/, '')];
-      const text = fieldMessage(issue.code, issue.message);
-      if (id !== undefined) fields[id] ??= text;
-      else others.push(text);
-    }
-    const hasFields = Object.keys(fields).length > 0;
-    const general = others.length > 0 ? others.join(' ') : hasFields ? null : message(error);
-    form.show(fields, general);
-  };
-
-  return { ...form, fail };
 }
 
 /** A schema form of the pilot: a failed request's general message in the pilot's own words. */

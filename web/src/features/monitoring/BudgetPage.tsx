@@ -1,14 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/FormField';
+import { useSchemaField } from '../../components/SchemaFields';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { useNotify } from '../../components/Notifications';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { useProblemMessages } from '../../lib/problemMessages';
+import { SchemaFormProvider, useSchemaForm, useSchemaFormContext } from '../../lib/schemaForm';
 import { useBudget } from './api/get-budget';
 import { useSetBudget } from './api/set-budget';
 import { useMonitoringFormat } from './format';
@@ -41,98 +44,105 @@ function Progress({ percent }: { percent: number | null }) {
   );
 }
 
+/** An amount in euro as typed in Italian ("12 500,50"); NaN when it is not one. */
+function parseAllocation(typed: string): number {
+  const normalised = typed.trim().replace(/\s/g, '').replace(',', '.');
+  return normalised === '' ? NaN : Number(normalised);
+}
+
+const allocationSchema = (t: TFunction) =>
+  z.object({
+    allocation: z
+      .string()
+      .transform(parseAllocation)
+      .refine((n) => Number.isFinite(n) && n >= 0, t('monitoring.budget.allocationInvalid')),
+  });
+
 /** The allocation cell: the amount, and for the platform administrator a small form to change it. */
 function AllocationCell({ row, year, canEdit }: { row: BudgetComune; year: number; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useMonitoringFormat();
-  const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
-  const setBudget = useSetBudget();
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const id = `allocation-${row.comuneIstat}`;
 
   const shown = row.allocation === null ? t('monitoring.budget.noAllocation') : format.euro(row.allocation);
-  if (!editing) {
-    return (
-      <>
-        {shown}
-        {canEdit && (
-          <button
-            type="button"
-            className="btn btn-link btn-sm p-0 ms-2"
-            onClick={() => {
-              setValue(row.allocation === null ? '' : String(row.allocation));
-              setError(undefined);
-              setEditing(true);
-            }}
-          >
-            {t('monitoring.budget.edit')}
-            <span className="visually-hidden"> {t('monitoring.budget.allocationOf', { comune: row.comuneName })}</span>
-          </button>
-        )}
-      </>
-    );
-  }
+  if (editing) return <AllocationForm row={row} year={year} onDone={() => setEditing(false)} />;
+  return (
+    <>
+      {shown}
+      {canEdit && (
+        <button type="button" className="btn btn-link btn-sm p-0 ms-2" onClick={() => setEditing(true)}>
+          {t('monitoring.budget.edit')}
+          <span className="visually-hidden"> {t('monitoring.budget.allocationOf', { comune: row.comuneName })}</span>
+        </button>
+      )}
+    </>
+  );
+}
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const normalised = value.trim().replace(/\s/g, '').replace(',', '.');
-    const allocation = Number(normalised);
-    if (normalised === '' || !Number.isFinite(allocation) || allocation < 0) {
-      setError(t('monitoring.budget.allocationInvalid'));
-      return;
-    }
-    setBudget.mutate(
-      { comuneIstat: row.comuneIstat, year, allocation },
-      {
-        onSuccess: () => {
-          notify(t('monitoring.budget.saved', { comune: row.comuneName }));
-          setEditing(false);
-        },
-        onError: (e) => {
-          const problems = formProblemsOf(e, ['allocation']);
-          setError(problems.fields.allocation ?? problems.general ?? t('errors.generic'));
-        },
-      },
-    );
-  };
+function AllocationForm({ row, year, onDone }: { row: BudgetComune; year: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const setBudget = useSetBudget();
+  const form = useSchemaForm({
+    schema: allocationSchema,
+    defaultValues: { allocation: row.allocation === null ? '' : String(row.allocation) },
+  });
+
+  const onSubmit = form.submit(async ({ allocation }) => {
+    await setBudget.mutateAsync({ comuneIstat: row.comuneIstat, year, allocation });
+    notify(t('monitoring.budget.saved', { comune: row.comuneName }));
+    onDone();
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="d-flex flex-wrap gap-2 align-items-start">
-      <div>
-        <label htmlFor={id} className="visually-hidden">
-          {t('monitoring.budget.allocationOf', { comune: row.comuneName })}
-        </label>
-        <input
-          id={id}
-          type="number"
-          min={0}
-          step="0.01"
-          inputMode="decimal"
-          className={`form-control form-control-sm${error !== undefined ? ' is-invalid' : ''}`}
-          style={{ width: '10rem' }}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={error !== undefined ? true : undefined}
-          aria-describedby={error !== undefined ? `${id}-error` : undefined}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the field the person just asked to edit
-          autoFocus
-        />
-        {error !== undefined && (
-          <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-            {error}
-          </div>
-        )}
-      </div>
-      <button type="submit" className="btn btn-primary btn-sm" disabled={setBudget.isPending}>
-        {t('common.save')}
-      </button>
-      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(false)}>
-        {t('common.cancel')}
-      </button>
-    </form>
+    <SchemaFormProvider form={form}>
+      <form noValidate onSubmit={onSubmit} className="d-flex flex-wrap gap-2 align-items-start">
+        <AllocationInput row={row} />
+        <button type="submit" className="btn btn-primary btn-sm" disabled={setBudget.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </form>
+    </SchemaFormProvider>
+  );
+}
+
+/** The amount; its message (or the request's) right under it, announced. */
+function AllocationInput({ row }: { row: BudgetComune }) {
+  const { t } = useTranslation();
+  const label = t('monitoring.budget.allocationOf', { comune: row.comuneName });
+  const { general } = useSchemaFormContext();
+  const { field, id, error: fieldError } = useSchemaField({ name: 'allocation', id: `allocation-${row.comuneIstat}` }, label);
+  const error = fieldError ?? general ?? undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        step="0.01"
+        inputMode="decimal"
+        className={`form-control form-control-sm${error !== undefined ? ' is-invalid' : ''}`}
+        style={{ width: '10rem' }}
+        value={String(field.value)}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+        aria-invalid={error !== undefined ? true : undefined}
+        aria-describedby={error !== undefined ? `${id}-error` : undefined}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the field the person just asked to edit
+        autoFocus
+      />
+      {error !== undefined && (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
   );
 }
 

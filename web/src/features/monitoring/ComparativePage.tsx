@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { PageHeader } from '../../components/PageHeader';
-import { TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSummary, FormText } from '../../components/SchemaFields';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
@@ -39,34 +39,31 @@ function usePeriod() {
   };
 }
 
+const periodSchema = (t: TFunction) =>
+  z
+    .object({
+      from: z.string().refine(isIsoDate, t('monitoring.comparative.dateInvalid')),
+      to: z.string().refine(isIsoDate, t('monitoring.comparative.dateInvalid')),
+    })
+    .refine((v) => !isIsoDate(v.from) || !isIsoDate(v.to) || v.to >= v.from, {
+      message: t('monitoring.comparative.toBeforeFrom'),
+      path: ['to'],
+      when: () => true,
+    });
+
 function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply: (p: { from: string; to: string }) => void }) {
   const { t } = useTranslation();
-  const form = useFormErrors();
-  const [start, setStart] = useState(from);
-  const [end, setEnd] = useState(to);
-  const labels = { from: t('monitoring.comparative.from'), to: t('monitoring.comparative.to') };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check({
-      from: isIsoDate(start) ? undefined : t('monitoring.comparative.dateInvalid'),
-      to: !isIsoDate(end)
-        ? t('monitoring.comparative.dateInvalid')
-        : isIsoDate(start) && end < start
-          ? t('monitoring.comparative.toBeforeFrom')
-          : undefined,
-    });
-    if (valid) onApply({ from: start, to: end });
-  };
+  const form = useSchemaForm({ schema: periodSchema, defaultValues: { from, to } });
   return (
-    <>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <form noValidate onSubmit={onSubmit} aria-label={t('monitoring.comparative.periodForm')} className="mb-4">
+    <SchemaFormProvider form={form}>
+      <FormSummary />
+      <form noValidate onSubmit={form.submit(onApply)} aria-label={t('monitoring.comparative.periodForm')} className="mb-4">
         <div className="row align-items-end">
           <div className="col-sm-6 col-lg-3">
-            <TextField id="from" type="date" label={labels.from} value={start} onChange={(e) => setStart(e.target.value)} error={form.errors.from} />
+            <FormText name="from" type="date" label={t('monitoring.comparative.from')} />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <TextField id="to" type="date" label={labels.to} value={end} onChange={(e) => setEnd(e.target.value)} error={form.errors.to} />
+            <FormText name="to" type="date" label={t('monitoring.comparative.to')} />
           </div>
           <div className="col-lg-3 mb-4">
             <button type="submit" className="btn btn-primary">
@@ -75,7 +72,7 @@ function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply: 
           </div>
         </div>
       </form>
-    </>
+    </SchemaFormProvider>
   );
 }
 

@@ -1,68 +1,92 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
-import { SelectField, TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSelect, FormSummary, FormText, useSchemaField } from '../../components/SchemaFields';
 import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
 import { useNotify } from '../../components/Notifications';
 import { ORGANISATION_TYPES, placeRuleOf } from '../../lib/domain';
 import { useComuneChoices, useRegions } from '../../lib/lookups';
 import { oneOf } from '../../lib/listParams';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import type { OrganisationCreate } from '../../api/models';
 import { useCreateOrganisation } from './api/create-organisation';
 
-const FIELDS = ['type', 'name', 'comuneIstat', 'regionCode'] as const;
+const ruleOf = (type: string) => {
+  const valid = oneOf(type, ORGANISATION_TYPES);
+  return valid === undefined ? 'none' : placeRuleOf(valid);
+};
+
+const organisationSchema = (t: TFunction) =>
+  z
+    .object({ type: z.string(), name: z.string(), comuneIstat: z.custom<PickerOption | null>(), regionCode: z.string() })
+    .transform((v, ctx): OrganisationCreate => {
+      // where the organisation is (a Comune, a Regione, either or none) depends on its type
+      const type = oneOf(v.type, ORGANISATION_TYPES);
+      const rule = ruleOf(v.type);
+      let ok = true;
+      const problem = (path: string, message: string) => {
+        ok = false;
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      if (type === undefined) problem('type', t('fieldErrors.required'));
+      if (v.name.trim().length < 2) problem('name', t('fieldErrors.required'));
+      if (rule === 'comune' && v.comuneIstat === null) problem('comuneIstat', t('organisations.comuneRequired'));
+      if (rule === 'regione' && v.regionCode === '') problem('regionCode', t('fieldErrors.required'));
+      if (!ok || type === undefined) return z.NEVER;
+      const body: OrganisationCreate = { type, name: v.name.trim() };
+      if ((rule === 'comune' || rule === 'optional') && v.comuneIstat !== null) body.comuneIstat = v.comuneIstat.value;
+      if ((rule === 'regione' || rule === 'optional') && v.regionCode !== '') body.regionCode = v.regionCode;
+      return body;
+    });
+
+/** The organisation's Comune, searched by name; the chosen one is the field's value. */
+function ComunePicker({ label, summaryLabel }: { label: string; summaryLabel: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const { field, id, error } = useSchemaField({ name: 'comuneIstat', id: 'comuneIstat', summaryLabel }, label);
+  const selected = field.value as PickerOption | null;
+  const choices = useComuneChoices(selected === null ? text : '');
+  return (
+    <SearchPicker
+      id={id}
+      label={label}
+      hint={t('organisations.comuneHint')}
+      text={text}
+      onTextChange={setText}
+      options={choices.data?.items.map((c) => ({
+        value: c.istatCode,
+        label: c.name,
+        description: `${c.provinceSigla}, ${c.regionName}`,
+      }))}
+      loading={choices.isFetching}
+      selected={selected}
+      onSelect={field.onChange}
+      error={error}
+    />
+  );
+}
 
 export function OrganisationCreatePage() {
   const { t } = useTranslation();
   const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
-  const form = useFormErrors();
   const create = useCreateOrganisation();
   const regions = useRegions();
+  const form = useSchemaForm({ schema: organisationSchema, defaultValues: { type: '', name: '', comuneIstat: null, regionCode: '' } });
+  const rule = ruleOf(useWatch({ control: form.methods.control, name: 'type' }));
 
-  const [type, setType] = useState('');
-  const [name, setName] = useState('');
-  const [comuneText, setComuneText] = useState('');
-  const [comune, setComune] = useState<PickerOption | null>(null);
-  const [regionCode, setRegionCode] = useState('');
-  const comuneChoices = useComuneChoices(comune === null ? comuneText : '');
-
-  const validType = oneOf(type, ORGANISATION_TYPES);
-  const rule = validType === undefined ? 'none' : placeRuleOf(validType);
-  const labels = {
-    type: t('organisations.type'),
-    name: t('organisations.name'),
-    comuneIstat: t('organisations.comune'),
-    regionCode: t('comuni.region'),
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check({
-      type: validType === undefined ? t('fieldErrors.required') : undefined,
-      name: name.trim().length < 2 ? t('fieldErrors.required') : undefined,
-      comuneIstat: rule === 'comune' && comune === null ? t('organisations.comuneRequired') : undefined,
-      regionCode: rule === 'regione' && regionCode === '' ? t('fieldErrors.required') : undefined,
-    });
-    if (!valid || validType === undefined) return;
-
-    const body: OrganisationCreate = { type: validType, name: name.trim() };
-    if ((rule === 'comune' || rule === 'optional') && comune !== null) body.comuneIstat = comune.value;
-    if ((rule === 'regione' || rule === 'optional') && regionCode !== '') body.regionCode = regionCode;
-    create.mutate(body, {
-      onSuccess: (created) => {
-        const path = `/organizzazioni/${created.id}`;
-        notify(t('organisations.created', { name: created.name }), { path });
-        void navigate(path);
-      },
-      onError: (error) => form.fail(error, FIELDS),
-    });
-  };
+  const onSubmit = form.submit(async (body) => {
+    const created = await create.mutateAsync(body);
+    const path = `/organizzazioni/${created.id}`;
+    notify(t('organisations.created', { name: created.name }), { path });
+    void navigate(path);
+  });
 
   const optional = (label: string) => (rule === 'optional' ? `${label} ${t('form.optional')}` : label);
 
@@ -72,61 +96,35 @@ export function OrganisationCreatePage() {
         title={t('organisations.createTitle')}
         breadcrumbs={[{ label: t('organisations.title'), to: '/organizzazioni' }]}
       />
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <SelectField
-          id="type"
-          label={labels.type}
-          required
-          emptyOption={t('form.choose')}
-          value={type}
-          onChange={(e) => setType(e.target.value)}
-          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label.organisationType(v) }))}
-          error={form.errors.type}
-        />
-        <TextField
-          id="name"
-          label={labels.name}
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={form.errors.name}
-          autoComplete="organization"
-        />
-        {(rule === 'comune' || rule === 'optional') && (
-          <SearchPicker
-            id="comuneIstat"
-            label={optional(labels.comuneIstat)}
-            hint={t('organisations.comuneHint')}
-            text={comuneText}
-            onTextChange={setComuneText}
-            options={comuneChoices.data?.items.map((c) => ({
-              value: c.istatCode,
-              label: c.name,
-              description: `${c.provinceSigla}, ${c.regionName}`,
-            }))}
-            loading={comuneChoices.isFetching}
-            selected={comune}
-            onSelect={setComune}
-            error={form.errors.comuneIstat}
-          />
-        )}
-        {(rule === 'regione' || rule === 'optional') && (
-          <SelectField
-            id="regionCode"
-            label={optional(labels.regionCode)}
-            required={rule === 'regione'}
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormSelect
+            name="type"
+            label={t('organisations.type')}
+            required
             emptyOption={t('form.choose')}
-            value={regionCode}
-            onChange={(e) => setRegionCode(e.target.value)}
-            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            error={form.errors.regionCode}
+            options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label.organisationType(v) }))}
           />
-        )}
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {t('organisations.createSubmit')}
-        </button>
-      </form>
+          <FormText name="name" label={t('organisations.name')} required autoComplete="organization" />
+          {(rule === 'comune' || rule === 'optional') && (
+            <ComunePicker label={optional(t('organisations.comune'))} summaryLabel={t('organisations.comune')} />
+          )}
+          {(rule === 'regione' || rule === 'optional') && (
+            <FormSelect
+              name="regionCode"
+              label={optional(t('comuni.region'))}
+              summaryLabel={t('comuni.region')}
+              required={rule === 'regione'}
+              emptyOption={t('form.choose')}
+              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            />
+          )}
+          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+            {t('organisations.createSubmit')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </>
   );
 }

@@ -1,54 +1,52 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection } from '../../components/FactsSection';
-import { TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import type { OrganisationDetail } from '../../api/models';
 import { useOrganisation } from './api/get-organisation';
 import { useRenameOrganisation } from './api/update-organisation';
 
+const renameSchema = (t: TFunction) =>
+  z.object({
+    name: z
+      .string()
+      .refine((v) => v.trim().length >= 2, t('fieldErrors.required'))
+      .transform((v) => v.trim()),
+  });
+
 function RenameForm({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = useFormErrors();
   const rename = useRenameOrganisation(organisation.id);
-  const [name, setName] = useState(organisation.name);
+  const form = useSchemaForm({ schema: renameSchema, defaultValues: { name: organisation.name } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.check({ 'org-name': name.trim().length < 2 ? t('fieldErrors.required') : undefined })) return;
-    rename.mutate(name.trim(), {
-      onSuccess: (updated) => notify(t('organisations.renamed', { name: updated.name })),
-      onError: (error) => form.fail(error, ['name'], { name: 'org-name' }),
-    });
-  };
+  const onSubmit = form.submit(async ({ name }) => {
+    const updated = await rename.mutateAsync(name);
+    notify(t('organisations.renamed', { name: updated.name }));
+  });
 
   return (
     <section aria-labelledby="rename-title" className="mb-5">
       <h2 id="rename-title">{t('organisations.renameTitle')}</h2>
-      <FormErrorSummary {...form.summary} labels={{ 'org-name': t('organisations.name') }} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
-          id="org-name"
-          label={t('organisations.name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={form.errors['org-name']}
-        />
-        <button type="submit" className="btn btn-primary" disabled={rename.isPending}>
-          {t('common.save')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormText name="name" id="org-name" label={t('organisations.name')} required />
+          <button type="submit" className="btn btn-primary" disabled={rename.isPending}>
+            {t('common.save')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TotpCodeField, useCredentialChecks } from '../../components/CredentialFields';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { FormTotpCode, totpCodeSchema } from '../../components/CredentialFields';
+import { FormSummary } from '../../components/SchemaFields';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useProblemMessages } from '../../lib/problemMessages';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import type { TotpSetup } from '../../api/models';
 import { useConfirmTotp, useSetupTotp } from './api/totp';
 
@@ -22,22 +23,18 @@ function groupSecret(secret: string): string {
   return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
+const confirmSchema = (t: TFunction) => z.object({ code: totpCodeSchema(t) });
+
 function ConfirmStep({ setup }: { setup: TotpSetup }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const checks = useCredentialChecks();
-  const form = useFormErrors();
   const confirm = useConfirmTotp();
-  const [code, setCode] = useState('');
+  const form = useSchemaForm({ schema: confirmSchema, defaultValues: { code: '' } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.check({ 'totp-code': checks.totpCode(code) })) return;
-    confirm.mutate(code, {
-      onSuccess: () => notify(t('profile.totpEnabledNow')),
-      onError: (error) => form.fail(error, ['code'], { code: 'totp-code' }),
-    });
-  };
+  const onSubmit = form.submit(async ({ code }) => {
+    await confirm.mutateAsync(code);
+    notify(t('profile.totpEnabledNow'));
+  });
 
   return (
     <>
@@ -57,13 +54,15 @@ function ConfirmStep({ setup }: { setup: TotpSetup }) {
         </li>
         <li>{t('profile.totpStep3')}</li>
       </ol>
-      <FormErrorSummary {...form.summary} labels={{ 'totp-code': t('login.totp') }} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TotpCodeField id="totp-code" value={code} onChange={setCode} error={form.errors['totp-code']} />
-        <button type="submit" className="btn btn-primary" disabled={confirm.isPending}>
-          {t('profile.totpConfirm')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormTotpCode name="code" id="totp-code" />
+          <button type="submit" className="btn btn-primary" disabled={confirm.isPending}>
+            {t('profile.totpConfirm')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </>
   );
 }

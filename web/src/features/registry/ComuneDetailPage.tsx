@@ -1,17 +1,16 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection, type Fact } from '../../components/FactsSection';
-import { ToggleField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormSummary, FormToggle } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { useProblemMessages } from '../../lib/problemMessages';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import type { ComuneDetail } from '../../api/models';
 import { useComune } from './api/get-comune';
 import { useUpdateComune } from './api/update-comune';
@@ -65,54 +64,33 @@ function ComuneOrganisations({ comune }: { comune: ComuneDetail }) {
   );
 }
 
+const flagsSchema = () => z.object({ saiNetwork: z.boolean(), pilot18ter: z.boolean() });
+
 /** Registry managers set the two programme flags; everyone else only reads them above. */
 function ComuneFlagsForm({ comune }: { comune: ComuneDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const { formProblemsOf } = useProblemMessages();
   const update = useUpdateComune(comune.istatCode);
-  const [saiNetwork, setSaiNetwork] = useState(comune.saiNetwork);
-  const [pilot18ter, setPilot18ter] = useState(comune.pilot18ter);
-  const [attempt, setAttempt] = useState(0);
-  const problems = update.error !== null ? formProblemsOf(update.error, ['saiNetwork', 'pilot18ter']) : null;
+  const form = useSchemaForm({ schema: flagsSchema, defaultValues: { saiNetwork: comune.saiNetwork, pilot18ter: comune.pilot18ter } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    update.mutate(
-      { saiNetwork, pilot18ter },
-      { onSuccess: () => notify(t('comune.flagsSaved', { name: comune.name })) },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    await update.mutateAsync(body);
+    notify(t('comune.flagsSaved', { name: comune.name }));
+  });
 
   return (
     <section aria-labelledby="flags-title" className="mb-5">
       <h2 id="flags-title">{t('comune.flagsTitle')}</h2>
-      <FormErrorSummary
-        fieldErrors={problems?.fields ?? {}}
-        labels={{ saiNetwork: t('comuni.saiNetwork'), pilot18ter: t('comuni.pilot18ter') }}
-        general={problems?.general ?? null}
-        attempt={attempt}
-      />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <ToggleField
-          id="saiNetwork"
-          label={t('comune.saiNetworkToggle')}
-          checked={saiNetwork}
-          onChange={(e) => setSaiNetwork(e.target.checked)}
-          error={problems?.fields.saiNetwork}
-        />
-        <ToggleField
-          id="pilot18ter"
-          label={t('comune.pilot18terToggle')}
-          checked={pilot18ter}
-          onChange={(e) => setPilot18ter(e.target.checked)}
-          error={problems?.fields.pilot18ter}
-        />
-        <button type="submit" className="btn btn-primary mt-3" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormToggle name="saiNetwork" label={t('comune.saiNetworkToggle')} summaryLabel={t('comuni.saiNetwork')} />
+          <FormToggle name="pilot18ter" label={t('comune.pilot18terToggle')} summaryLabel={t('comuni.pilot18ter')} />
+          <button type="submit" className="btn btn-primary mt-3" disabled={update.isPending}>
+            {t('common.save')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/models';
 import { ROLES } from '../../lib/domain';
+import { useSchemaField } from '../../components/SchemaFields';
 
 interface RolesFieldsetProps {
   value: Role[];
@@ -34,4 +35,11 @@ export function RolesFieldset({ value, onChange, error }: RolesFieldsetProps) {
       ))}
     </fieldset>
   );
+}
+
+/** The roles of a schema form (field `roles`), linked from its error summary. */
+export function FormRoles() {
+  const { t } = useTranslation();
+  const { field, error } = useSchemaField({ name: 'roles', id: 'roles' }, t('users.roles'));
+  return <RolesFieldset value={field.value as Role[]} onChange={field.onChange} error={error} />;
 }

@@ -1,123 +1,95 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
-import { TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
-import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
+import { FormSummary, FormText, useSchemaField } from '../../components/SchemaFields';
+import { FormNewPassword, newPasswordSchema } from '../../components/CredentialFields';
 import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
 import { useNotify } from '../../components/Notifications';
 import { Loading } from '../../components/Loading';
 import { useOrganisationChoices, useOrganisationSummary } from '../../lib/lookups';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, requiredText, useSchemaForm } from '../../lib/schemaForm';
 import type { Role } from '../../api/models';
 import { useCreateUser } from './api/create-user';
-import { RolesFieldset } from './RolesFieldset';
+import { FormRoles } from './RolesFieldset';
 
-const FIELDS = ['email', 'displayName', 'organisationId', 'roles', 'password'] as const;
+const userSchema = (t: TFunction) =>
+  z.object({
+    email: z
+      .string()
+      .refine((v) => /^[^\s@]+@[^\s@]+$/.test(v.trim()), t('fieldErrors.email'))
+      .transform((v) => v.trim()),
+    displayName: requiredText(t('fieldErrors.required')).transform((v) => v.trim()),
+    organisationId: z
+      .custom<PickerOption | null>()
+      .refine((v) => v !== null, t('users.organisationRequired'))
+      .transform((v) => (v as PickerOption).value),
+    roles: z.custom<Role[]>().refine((v) => v.length > 0, t('users.rolesRequired')),
+    password: newPasswordSchema(t),
+  });
+
+/** The organisation, searched by name; the chosen one is the field's value. */
+function OrganisationPicker() {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const [text, setText] = useState('');
+  const { field, id, error } = useSchemaField({ name: 'organisationId', id: 'organisationId' }, t('users.organisation'));
+  const selected = field.value as PickerOption | null;
+  const choices = useOrganisationChoices(selected === null ? text : '');
+  return (
+    <SearchPicker
+      id={id}
+      label={t('users.organisation')}
+      hint={t('users.organisationHint')}
+      text={text}
+      onTextChange={setText}
+      options={choices.data?.items.map((o) => ({
+        value: o.id,
+        label: o.name,
+        description: label.organisationType(o.type),
+      }))}
+      loading={choices.isFetching}
+      selected={selected}
+      onSelect={field.onChange}
+      error={error}
+    />
+  );
+}
 
 function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOption | null }) {
   const { t } = useTranslation();
-  const label = useLabels();
   const navigate = useNavigate();
   const notify = useNotify();
-  const checks = useCredentialChecks();
-  const form = useFormErrors();
   const create = useCreateUser();
+  const form = useSchemaForm({
+    schema: userSchema,
+    defaultValues: { email: '', displayName: '', organisationId: initialOrganisation, roles: [], password: '' },
+  });
 
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [orgText, setOrgText] = useState('');
-  const [organisation, setOrganisation] = useState<PickerOption | null>(initialOrganisation);
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [password, setPassword] = useState('');
-  const choices = useOrganisationChoices(organisation === null ? orgText : '');
-
-  const labels = {
-    email: t('users.email'),
-    displayName: t('users.displayName'),
-    organisationId: t('users.organisation'),
-    roles: t('users.roles'),
-    password: t('users.initialPassword'),
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check({
-      email: /^[^\s@]+@[^\s@]+$/.test(email.trim()) ? undefined : t('fieldErrors.email'),
-      displayName: displayName.trim() === '' ? t('fieldErrors.required') : undefined,
-      organisationId: organisation === null ? t('users.organisationRequired') : undefined,
-      roles: roles.length === 0 ? t('users.rolesRequired') : undefined,
-      password: checks.newPassword(password),
-    });
-    if (!valid || organisation === null) return;
-    create.mutate(
-      { email: email.trim(), displayName: displayName.trim(), organisationId: organisation.value, roles, password },
-      {
-        onSuccess: (user) => {
-          const path = `/utenti/${user.id}`;
-          notify(t('users.created', { name: user.displayName }), { path });
-          void navigate(path);
-        },
-        onError: (error) => form.fail(error, FIELDS),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    const user = await create.mutateAsync(body);
+    const path = `/utenti/${user.id}`;
+    notify(t('users.created', { name: user.displayName }), { path });
+    void navigate(path);
+  });
 
   return (
-    <>
-      <FormErrorSummary {...form.summary} labels={labels} />
+    <SchemaFormProvider form={form}>
+      <FormSummary />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
-          id="email"
-          label={labels.email}
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={form.errors.email}
-        />
-        <TextField
-          id="displayName"
-          label={labels.displayName}
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          error={form.errors.displayName}
-        />
-        <SearchPicker
-          id="organisationId"
-          label={labels.organisationId}
-          hint={t('users.organisationHint')}
-          text={orgText}
-          onTextChange={setOrgText}
-          options={choices.data?.items.map((o) => ({
-            value: o.id,
-            label: o.name,
-            description: label.organisationType(o.type),
-          }))}
-          loading={choices.isFetching}
-          selected={organisation}
-          onSelect={setOrganisation}
-          error={form.errors.organisationId}
-        />
-        <RolesFieldset value={roles} onChange={setRoles} error={form.errors.roles} />
-        <NewPasswordField
-          id="password"
-          label={labels.password}
-          hint={(min) => t('users.initialPasswordHint', { min })}
-          value={password}
-          onChange={setPassword}
-          error={form.errors.password}
-        />
+        <FormText name="email" label={t('users.email')} type="email" autoComplete="off" required />
+        <FormText name="displayName" label={t('users.displayName')} autoComplete="off" required />
+        <OrganisationPicker />
+        <FormRoles />
+        <FormNewPassword name="password" label={t('users.initialPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('users.createSubmit')}
         </button>
       </form>
-    </>
+    </SchemaFormProvider>
   );
 }
 

@@ -1,25 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
 import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection, type Fact } from '../../components/FactsSection';
-import { TextField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
-import { NewPasswordField, useCredentialChecks } from '../../components/CredentialFields';
+import { FormSummary, FormText } from '../../components/SchemaFields';
+import { FormNewPassword, newPasswordSchema } from '../../components/CredentialFields';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { useProblemMessages } from '../../lib/problemMessages';
-import { useFormErrors } from '../../lib/useFormErrors';
+import { SchemaFormProvider, requiredText, useSchemaForm } from '../../lib/schemaForm';
 import type { Role, User } from '../../api/models';
 import { useUser } from './api/get-user';
 import { useUpdateUser } from './api/update-user';
 import { useResetUserPassword } from './api/reset-user-password';
-import { RolesFieldset } from './RolesFieldset';
+import { FormRoles } from './RolesFieldset';
 
 function UserFacts({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -37,50 +38,36 @@ function UserFacts({ user }: { user: User }) {
   return <FactsSection id="user-facts" title={t('users.factsTitle')} facts={facts} />;
 }
 
+const editSchema = (t: TFunction) =>
+  z.object({
+    displayName: requiredText(t('fieldErrors.required')).transform((v) => v.trim()),
+    roles: z.custom<Role[]>().refine((v) => v.length > 0, t('users.rolesRequired')),
+  });
+
 function EditForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = useFormErrors();
   const update = useUpdateUser(user.id);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [roles, setRoles] = useState<Role[]>(user.roles);
-  const labels = { displayName: t('users.displayName'), roles: t('users.roles') };
+  const form = useSchemaForm({ schema: editSchema, defaultValues: { displayName: user.displayName, roles: user.roles } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = form.check({
-      displayName: displayName.trim() === '' ? t('fieldErrors.required') : undefined,
-      roles: roles.length === 0 ? t('users.rolesRequired') : undefined,
-    });
-    if (!valid) return;
-    update.mutate(
-      { displayName: displayName.trim(), roles },
-      {
-        onSuccess: (saved) => notify(t('users.saved', { name: saved.displayName })),
-        onError: (error) => form.fail(error, ['displayName', 'roles']),
-      },
-    );
-  };
+  const onSubmit = form.submit(async (body) => {
+    const saved = await update.mutateAsync(body);
+    notify(t('users.saved', { name: saved.displayName }));
+  });
 
   return (
     <section aria-labelledby="user-edit" className="mb-5">
       <h2 id="user-edit">{t('users.editTitle')}</h2>
-      <FormErrorSummary {...form.summary} labels={labels} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <TextField
-          id="displayName"
-          label={labels.displayName}
-          required
-          autoComplete="off"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          error={form.errors.displayName}
-        />
-        <RolesFieldset value={roles} onChange={setRoles} error={form.errors.roles} />
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormText name="displayName" label={t('users.displayName')} required autoComplete="off" />
+          <FormRoles />
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {t('common.save')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </section>
   );
 }
@@ -144,43 +131,32 @@ function StatusSection({ user, isSelf }: { user: User; isSelf: boolean }) {
   );
 }
 
+const resetSchema = (t: TFunction) => z.object({ newPassword: newPasswordSchema(t) });
+
 function ResetPasswordForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const checks = useCredentialChecks();
-  const form = useFormErrors();
   const reset = useResetUserPassword(user.id);
-  const [password, setPassword] = useState('');
+  const form = useSchemaForm({ schema: resetSchema, defaultValues: { newPassword: '' } });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.check({ newPassword: checks.newPassword(password) })) return;
-    reset.mutate(password, {
-      onSuccess: () => {
-        setPassword('');
-        notify(t('users.passwordReset', { name: user.displayName }));
-      },
-      onError: (error) => form.fail(error, ['newPassword']),
-    });
-  };
+  const onSubmit = form.submit(async ({ newPassword }) => {
+    await reset.mutateAsync(newPassword);
+    form.reset();
+    notify(t('users.passwordReset', { name: user.displayName }));
+  });
 
   return (
     <section aria-labelledby="user-password" className="mb-5">
       <h2 id="user-password">{t('users.resetPasswordTitle')}</h2>
-      <FormErrorSummary {...form.summary} labels={{ newPassword: t('users.newPassword') }} />
-      <form noValidate onSubmit={onSubmit} className="incas-form">
-        <NewPasswordField
-          id="newPassword"
-          label={t('users.newPassword')}
-          hint={(min) => t('users.initialPasswordHint', { min })}
-          value={password}
-          onChange={setPassword}
-          error={form.errors.newPassword}
-        />
-        <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
-          {t('users.resetPasswordSubmit')}
-        </button>
-      </form>
+      <SchemaFormProvider form={form}>
+        <FormSummary />
+        <form noValidate onSubmit={onSubmit} className="incas-form">
+          <FormNewPassword name="newPassword" label={t('users.newPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
+          <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
+            {t('users.resetPasswordSubmit')}
+          </button>
+        </form>
+      </SchemaFormProvider>
     </section>
   );
 }
