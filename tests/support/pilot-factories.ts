@@ -7,7 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../server/platform/db/db.js';
 import type { FieldCipher } from '../../server/platform/crypto.js';
 import { cfIndex, nameIndex, sealIdentity, type Identity } from '../../server/modules/pilot/shared/identity.js';
-import { makeOrg, makeUser, type TestOrg, type TestUser } from './factories.js';
+import { makeOrg, makeUser, TEST_PASSWORD, type TestOrg, type TestUser } from './factories.js';
+import { Agent, type TestApp } from './harness.js';
 
 export interface PilotComune {
   istat: string;
@@ -30,6 +31,40 @@ export async function makePilotComune(db: Database): Promise<PilotComune> {
     referente: await makeUser(db, { roles: ['referente_comunale'], org: comuneOrg }),
     amministrativo: await makeUser(db, { roles: ['responsabile_amministrativo'], org: comuneOrg }),
   };
+}
+
+/** A new agent logged in as `user` (a demo account: no TOTP); throws if the login is refused. */
+export async function loginAs(t: TestApp, user: TestUser): Promise<Agent> {
+  const agent = new Agent(t.app);
+  const res = await agent.login(user.email, TEST_PASSWORD);
+  if (res.status !== 200) throw new Error(`login of ${user.email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+/** A pilot Comune whose three staff members are logged in, each with their own agent. */
+export interface LoggedInPilotComune extends PilotComune {
+  as: { operatore: Agent; referente: Agent; amministrativo: Agent };
+}
+
+/** A fresh pilot Comune with its staff logged in. */
+export async function loggedInPilotComune(t: TestApp): Promise<LoggedInPilotComune> {
+  const comune = await makePilotComune(t.db);
+  return {
+    ...comune,
+    as: {
+      operatore: await loginAs(t, comune.operatore),
+      referente: await loginAs(t, comune.referente),
+      amministrativo: await loginAs(t, comune.amministrativo),
+    },
+  };
+}
+
+/**
+ * The tenancy setup most pilot tests start from: Comune A, whose records the test works on, and
+ * Comune B, another pilot Comune whose staff must not see them. Both fresh, staff logged in.
+ */
+export async function twoPilotComuni(t: TestApp): Promise<{ a: LoggedInPilotComune; b: LoggedInPilotComune }> {
+  return { a: await loggedInPilotComune(t), b: await loggedInPilotComune(t) };
 }
 
 export function fakeIdentity(over: Partial<Identity> = {}): Identity {

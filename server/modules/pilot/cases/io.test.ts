@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { auditRows, TEST_PASSWORD } from '../../../../tests/support/factories.js';
 import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import type { Problem, Schema } from '../../../../tests/support/schema.js';
 
-interface Report {
-  mode: string; rows: number; valid: number; invalid: number; alreadyImported: number; imported: number;
-  report: { row: number; status: string; pseudonym: string | null; errors: { column: string; message: string }[] }[];
-}
+type Report = Schema<'PilotImportReport'>;
 
 let t: TestApp;
 let a: PilotComune;
@@ -40,7 +38,7 @@ describe('importing beneficiaries', () => {
     expect(dry.body).toMatchObject({ rows: 3, valid: 2, invalid: 1, imported: 0 });
     const badRow = dry.body.report.find((r) => r.row === 4)!;
     expect(badRow.errors.map((e) => e.column)).toEqual(expect.arrayContaining(['data_nascita', 'sesso']));
-    const all = await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'csv', content: csv([...good, bad]), mode: 'all' });
+    const all = await opA.post<Problem>('/api/v1/pilot/import', { format: 'csv', content: csv([...good, bad]), mode: 'all' });
     expect(all.status).toBe(400);
     expect(all.body.code).toBe('pilot.import_invalid');
     expect(await pilotFingerprint(t.db)).toEqual(before);
@@ -68,8 +66,8 @@ describe('importing beneficiaries', () => {
     const res = await opA.post<Report>('/api/v1/pilot/import', { format: 'xlsx', content, mode: 'all' });
     expect(res.status).toBe(200);
     expect(res.body.imported).toBe(1);
-    expect((await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
-    expect((await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'csv', content: Buffer.from('a;b\n1;2').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
+    expect((await opA.post<Problem>('/api/v1/pilot/import', { format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
+    expect((await opA.post<Problem>('/api/v1/pilot/import', { format: 'csv', content: Buffer.from('a;b\n1;2').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
     expect((await opA.post('/api/v1/pilot/import', { format: 'csv', content: 'not base64 !!', mode: 'all' })).status).toBe(400);
   });
 });
