@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
-import { TEST_PASSWORD } from '../support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../support/pilot-factories.js';
+import { makeCase, pilotFingerprint, twoPilotComuni, type PilotComune } from '../support/pilot-factories.js';
 import { projectRoot } from '../../server/platform/paths.js';
 
 const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8')) as {
@@ -50,8 +49,10 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await makePilotComune(t.db);
-  b = await makePilotComune(t.db);
+  const comuni = await twoPilotComuni(t);
+  ({ a, b } = comuni);
+  refA = comuni.a.as.referente;
+  refB = comuni.b.as.referente;
   const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure', owner: a.operatore });
   ids.caseId = c.caseId;
   ids.personId = c.holderId;
@@ -70,8 +71,6 @@ beforeAll(async () => {
        VALUES ($1, $2, 'comune', 'dati', 'Prova', 'Prova', 'Referente', '2026-07-01', now(), now()) RETURNING id`, [a.istat, a.referente.id]);
   });
   // the PAI, a measure and a frozen version through the API, as the Comune would make them
-  refA = new Agent(t.app);
-  expect((await refA.login(a.referente.email, TEST_PASSWORD)).status).toBe(200);
   const pai = await refA.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, {
     personId: c.holderId, needs: { education: 'primaria' }, objectives: ['Inserimento lavorativo'],
   });
@@ -87,8 +86,6 @@ beforeAll(async () => {
   }
   ids.version = '1';
   for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract']) (bodies[k] as { personId: string }).personId = ids.personId;
-  refB = new Agent(t.app);
-  expect((await refB.login(b.referente.email, TEST_PASSWORD)).status).toBe(200);
 });
 afterAll(async () => t.close());
 

@@ -27,3 +27,9 @@ export type Body<P extends keyof paths, M extends Method> = Operation<P, M> exte
 
 /** An RFC 9457 problem, as every error answer carries it. */
 export type Problem = Schema<'Problem'>;
+
+/**
+ * The body of a call that answers either `T` or a problem, for tests that look at both: the
+ * problem's fields that `T` does not have are optional on it.
+ */
+export type OrProblem<T> = T & Partial<Omit<Problem, keyof T>>;
