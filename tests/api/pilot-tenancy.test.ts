@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, startTestApp, type TestApp } from '../support/harness.js';
+import { startTestApp, type Agent, type TestApp } from '../support/harness.js';
 import { makeCase, pilotFingerprint, twoPilotComuni, type PilotComune } from '../support/pilot-factories.js';
 import { projectRoot } from '../../server/platform/paths.js';
 
@@ -42,7 +42,6 @@ const notObjectLevel = new Set(['setPilotBudget']);
 
 let t: TestApp;
 let a: PilotComune;
-let b: PilotComune;
 let refA: Agent;
 let refB: Agent;
 const ids: Record<string, string> = {};
@@ -50,7 +49,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
   const comuni = await twoPilotComuni(t);
-  ({ a, b } = comuni);
+  a = comuni.a;
   refA = comuni.a.as.referente;
   refB = comuni.b.as.referente;
   const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure', owner: a.operatore });
