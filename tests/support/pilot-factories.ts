@@ -157,3 +157,26 @@ export async function pilotFingerprint(db: Database): Promise<Record<string, num
     return r!;
   });
 }
+
+export interface MadeTask {
+  id: string;
+  label: string;
+  dueOn: string;
+}
+
+/**
+ * A task on the work list written directly, as the daily job would write it (by default a
+ * permit-expiry reminder for the case's holder, assigned to the Comune's operatore).
+ */
+export async function makeTask(
+  db: Database,
+  o: { comune: PilotComune; kase: MadeCase; dueOn: string; kind?: 'permit_expiry' | 'pai_review' | 'follow_up' | 'measure_overdue'; label?: string; assignee?: TestUser },
+): Promise<MadeTask> {
+  const label = o.label ?? `Permesso in scadenza il 2026-10-15 (${o.kase.pseudonym}): 30 giorni`;
+  const [row] = await db.ownerTx((tx) => tx.query<{ id: string }>(
+    `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+    [o.comune.istat, (o.assignee ?? o.comune.operatore).id, o.kind ?? 'permit_expiry', o.dueOn, o.kase.caseId, label, `test:${randomUUID()}`],
+  ));
+  return { id: row!.id, label, dueOn: o.dueOn };
+}
