@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**', 'dist/**'],
     globalSetup: ['tests/support/global-setup.ts'],
+    // only loopback connections: anything else throws (decision 0009)
+    setupFiles: ['tests/support/no-network.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,

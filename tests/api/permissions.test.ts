@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
+import type { Schema } from '../support/schema.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: () => unknown };
@@ -58,7 +59,7 @@ describe('permission matrix', () => {
         else expect(res.status, `${role} ${permission}`).toBe(403);
       }
       // and /me reports the same permissions the table holds
-      const me = await a.get<{ permissions: string[] }>('/api/v1/me');
+      const me = await a.get<Schema<'Me'>>('/api/v1/me');
       expect(me.body.permissions).toEqual(permissionsOfRole(role).sort());
     });
   }

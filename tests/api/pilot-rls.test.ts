@@ -6,15 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { makeCase, makePilotComune, type PilotComune } from '../support/pilot-factories.js';
+import { makeCase, twoPilotComuni, type PilotComune } from '../support/pilot-factories.js';
 
 let t: TestApp;
 let a: PilotComune;
 let b: PilotComune;
 beforeAll(async () => {
   t = await startTestApp();
-  a = await makePilotComune(t.db);
-  b = await makePilotComune(t.db);
+  ({ a, b } = await twoPilotComuni(t));
   await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure' });
   await makeCase(t.db, t.cipher, { comune: b, status: 'ammesso_misure' });
 });

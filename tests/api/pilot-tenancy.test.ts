@@ -8,9 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, startTestApp, type TestApp } from '../support/harness.js';
-import { TEST_PASSWORD } from '../support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../support/pilot-factories.js';
+import { startTestApp, type Agent, type TestApp } from '../support/harness.js';
+import { makeCase, pilotFingerprint, twoPilotComuni, type PilotComune } from '../support/pilot-factories.js';
 import { projectRoot } from '../../server/platform/paths.js';
 
 const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8')) as {
@@ -43,15 +42,16 @@ const notObjectLevel = new Set(['setPilotBudget']);
 
 let t: TestApp;
 let a: PilotComune;
-let b: PilotComune;
 let refA: Agent;
 let refB: Agent;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await makePilotComune(t.db);
-  b = await makePilotComune(t.db);
+  const comuni = await twoPilotComuni(t);
+  a = comuni.a;
+  refA = comuni.a.as.referente;
+  refB = comuni.b.as.referente;
   const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure', owner: a.operatore });
   ids.caseId = c.caseId;
   ids.personId = c.holderId;
@@ -70,8 +70,6 @@ beforeAll(async () => {
        VALUES ($1, $2, 'comune', 'dati', 'Prova', 'Prova', 'Referente', '2026-07-01', now(), now()) RETURNING id`, [a.istat, a.referente.id]);
   });
   // the PAI, a measure and a frozen version through the API, as the Comune would make them
-  refA = new Agent(t.app);
-  expect((await refA.login(a.referente.email, TEST_PASSWORD)).status).toBe(200);
   const pai = await refA.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, {
     personId: c.holderId, needs: { education: 'primaria' }, objectives: ['Inserimento lavorativo'],
   });
@@ -87,8 +85,6 @@ beforeAll(async () => {
   }
   ids.version = '1';
   for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract']) (bodies[k] as { personId: string }).personId = ids.personId;
-  refB = new Agent(t.app);
-  expect((await refB.login(b.referente.email, TEST_PASSWORD)).status).toBe(200);
 });
 afterAll(async () => t.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
+import type { Problem, Schema } from '../../../tests/support/schema.js';
 import { auditRows, fingerprint, makeOrg, makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
 
 let t: TestApp;
@@ -18,7 +19,7 @@ describe('logging in', () => {
     expect(setCookie).toMatch(/incas-session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    const me = await a.get<{ user: { email: string }; roles: string[]; scope: { level: string; comuneIstat: string } }>('/api/v1/me');
+    const me = await a.get<Schema<'Me'>>('/api/v1/me');
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe(u.email);
     expect(me.body.roles).toEqual(['referente_comunale']);
@@ -228,7 +229,7 @@ describe('API hygiene', () => {
   it('answers 401 on every non-public API route without a session', async () => {
     const a = new Agent(t.app);
     for (const url of ['/api/v1/me', '/api/v1/comuni', '/api/v1/users', '/api/v1/audit', '/api/v1/organisations', '/api/v1/regions']) {
-      const r = await a.get<{ code: string }>(url);
+      const r = await a.get<Problem>(url);
       expect(r.status, url).toBe(401);
       expect(r.body.code).toBe('auth.required');
     }
@@ -237,7 +238,7 @@ describe('API hygiene', () => {
   });
 
   it('answers unknown API paths with a 404 problem', async () => {
-    const r = await new Agent(t.app).get<{ code: string }>('/api/v1/nothing-here');
+    const r = await new Agent(t.app).get<Problem>('/api/v1/nothing-here');
     expect(r.status).toBe(404);
     expect(r.body.code).toBe('route.not_found');
   });

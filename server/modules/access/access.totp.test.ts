@@ -1,6 +1,7 @@
 import { generate, generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
+import type { Problem, Schema } from '../../../tests/support/schema.js';
 import { makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
 import { sealLegacyTotpSecrets } from './access.credentials.js';
 
@@ -18,9 +19,9 @@ describe('second factor (TOTP)', () => {
     const u = await makeUser(t.db, { roles: ['operatore'], isDemo: false });
     const a = new Agent(t.app);
     expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
-    const me = await a.get<{ mustEnrolTotp: boolean }>('/api/v1/me');
+    const me = await a.get<Schema<'Me'>>('/api/v1/me');
     expect(me.body.mustEnrolTotp).toBe(true);
-    const blocked = await a.get<{ code: string }>('/api/v1/comuni?q=roma');
+    const blocked = await a.get<Problem>('/api/v1/comuni?q=roma');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('auth.totp_enrolment_required');
 
@@ -70,7 +71,7 @@ describe('second factor (TOTP)', () => {
     const u = await makeUser(t.db, { roles: ['responsabile_amministrativo'], isDemo: false });
     const a = new Agent(t.app);
     await a.login(u.email, TEST_PASSWORD);
-    const me = await a.get<{ mustEnrolTotp: boolean }>('/api/v1/me');
+    const me = await a.get<Schema<'Me'>>('/api/v1/me');
     expect(me.body.mustEnrolTotp).toBe(false);
     expect((await a.get('/api/v1/comuni?q=roma')).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
+import type { Schema } from '../../../tests/support/schema.js';
 import { makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
 import { verifyAuditChain } from './audit.repo.js';
 
@@ -16,7 +17,7 @@ describe('audit hash chain', () => {
     await a.login(admin.email, TEST_PASSWORD);
     for (const c of ['001001', '001002', '001003', '001004']) await a.patch(`/api/v1/comuni/${c}`, { saiNetwork: true });
 
-    const intact = await a.get<{ ok: boolean; checked: number; firstInvalidSeq: number | null }>('/api/v1/audit/verify');
+    const intact = await a.get<Schema<'AuditVerification'>>('/api/v1/audit/verify');
     expect(intact.body).toMatchObject({ ok: true, firstInvalidSeq: null });
     expect(intact.body.checked).toBeGreaterThanOrEqual(5);
 
@@ -28,7 +29,7 @@ describe('audit hash chain', () => {
       ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
       UPDATE audit_log SET entity_id = '009999' WHERE seq = ${target!.seq};
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`);
-    const broken = await a.get<{ ok: boolean; firstInvalidSeq: number }>('/api/v1/audit/verify');
+    const broken = await a.get<Schema<'AuditVerification'>>('/api/v1/audit/verify');
     expect(broken.body).toMatchObject({ ok: false, firstInvalidSeq: target!.seq });
 
     // deleting a row is caught too, at the row after the gap

@@ -1,15 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
-import { auditRows, TEST_PASSWORD } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type Agent, type TestApp } from '../../../../tests/support/harness.js';
+import { auditRows } from '../../../../tests/support/factories.js';
+import { loggedInPilotComune, makeCase, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import type { OrProblem, Schema } from '../../../../tests/support/schema.js';
 
-interface Report {
-  mode: string; rows: number; valid: number; invalid: number; alreadyImported: number; imported: number;
-  report: { row: number; status: string; pseudonym: string | null; errors: { column: string; message: string }[] }[];
-}
+type Report = Schema<'PilotImportReport'>;
 
 let t: TestApp;
+// a fresh Comune for every test: imports are deduplicated per Comune, so no test sees another's rows
 let a: PilotComune;
 let opA: Agent;
 let refA: Agent;
@@ -21,56 +20,86 @@ const good = [
 ];
 const bad = 'Sbagliati;Tre;1992-13-40;Q;XX;FR;;;;;;2026-05-04;si';
 const csv = (lines: string[]) => Buffer.from([header, ...lines].join('\n'), 'utf8').toString('base64');
+const importFile = (body: { format: 'csv' | 'xlsx'; content: string; mode: 'dry_run' | 'all' | 'valid_only' }) =>
+  opA.post<OrProblem<Report>>('/api/v1/pilot/import', body);
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await makePilotComune(t.db);
-  opA = new Agent(t.app);
-  await opA.login(a.operatore.email, TEST_PASSWORD);
-  refA = new Agent(t.app);
-  await refA.login(a.referente.email, TEST_PASSWORD);
+});
+beforeEach(async () => {
+  const comune = await loggedInPilotComune(t);
+  a = comune;
+  ({ operatore: opA, referente: refA } = comune.as);
 });
 afterAll(async () => t.close());
 
 describe('importing beneficiaries', () => {
-  it('reports row by row and writes nothing when a row fails in mode "all"', async () => {
+  it('reports row by row in a dry run, writing nothing', async () => {
     const before = await pilotFingerprint(t.db);
-    const dry = await opA.post<Report>('/api/v1/pilot/import', { format: 'csv', content: csv([...good, bad]), mode: 'dry_run' });
+    const dry = await importFile({ format: 'csv', content: csv([...good, bad]), mode: 'dry_run' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ rows: 3, valid: 2, invalid: 1, imported: 0 });
     const badRow = dry.body.report.find((r) => r.row === 4)!;
     expect(badRow.errors.map((e) => e.column)).toEqual(expect.arrayContaining(['data_nascita', 'sesso']));
-    const all = await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'csv', content: csv([...good, bad]), mode: 'all' });
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+  });
+
+  it('refuses the whole file in mode "all" when a row fails, writing nothing', async () => {
+    const before = await pilotFingerprint(t.db);
+    const all = await importFile({ format: 'csv', content: csv([...good, bad]), mode: 'all' });
     expect(all.status).toBe(400);
     expect(all.body.code).toBe('pilot.import_invalid');
     expect(await pilotFingerprint(t.db)).toEqual(before);
   });
 
-  it('imports only the valid rows when asked, and a second import of the same file creates nothing', async () => {
-    const first = await opA.post<Report>('/api/v1/pilot/import', { format: 'csv', content: csv([...good, bad]), mode: 'valid_only' });
-    expect(first.status).toBe(200);
-    expect(first.body.imported).toBe(2);
-    expect(first.body.report.filter((r) => r.status === 'imported').every((r) => /^[A-Z]{2}-2026-\d{4}$/.test(r.pseudonym!))).toBe(true);
+  it('imports only the valid rows in mode "valid_only", each under a new pseudonym', async () => {
+    const res = await importFile({ format: 'csv', content: csv([...good, bad]), mode: 'valid_only' });
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(2);
+    const imported = res.body.report.filter((r) => r.status === 'imported');
+    expect(imported).toHaveLength(2);
+    expect(imported.every((r) => /^[A-Z]{2}-2026-\d{4}$/.test(r.pseudonym!))).toBe(true);
+  });
+
+  it('creates nothing when the same people are imported again', async () => {
+    expect((await importFile({ format: 'csv', content: csv(good), mode: 'all' })).body.imported).toBe(2);
     const after = await pilotFingerprint(t.db);
-    const again = await opA.post<Report>('/api/v1/pilot/import', { format: 'csv', content: csv(good), mode: 'all' });
+    const again = await importFile({ format: 'csv', content: csv(good), mode: 'all' });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ imported: 0, alreadyImported: 2 });
     expect((await pilotFingerprint(t.db)).cases).toBe(after.cases);
-    expect(await auditRows(t.db, `action = 'pilot.import'`)).toHaveLength(2);
   });
 
-  it('reads XLSX files too, and refuses unreadable files or missing columns with a clear error', async () => {
+  it('audits every import that is carried out, and not the dry runs', async () => {
+    await importFile({ format: 'csv', content: csv(good), mode: 'dry_run' });
+    await importFile({ format: 'csv', content: csv([...good, bad]), mode: 'valid_only' });
+    await importFile({ format: 'csv', content: csv(good), mode: 'all' });
+    expect(await auditRows(t.db, `action = 'pilot.import' AND actor_user_id = $1`, [a.operatore.id])).toHaveLength(2);
+  });
+
+  it('reads XLSX files too', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Beneficiari');
     ws.addRow(header.split(';'));
     ws.addRow(['Fogli', 'Quattro', '1989-07-08', 'M', 'SN', 'SN', 'wo fr', '', '', '', '', '2026-05-05', 'si']);
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const res = await opA.post<Report>('/api/v1/pilot/import', { format: 'xlsx', content, mode: 'all' });
+    const res = await importFile({ format: 'xlsx', content, mode: 'all' });
     expect(res.status).toBe(200);
     expect(res.body.imported).toBe(1);
-    expect((await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
-    expect((await opA.post<{ code: string }>('/api/v1/pilot/import', { format: 'csv', content: Buffer.from('a;b\n1;2').toString('base64'), mode: 'all' })).body.code).toBe('pilot.import_invalid');
-    expect((await opA.post('/api/v1/pilot/import', { format: 'csv', content: 'not base64 !!', mode: 'all' })).status).toBe(400);
+  });
+
+  it('refuses a file that is not a spreadsheet with a clear error', async () => {
+    const res = await importFile({ format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' });
+    expect(res.body.code).toBe('pilot.import_invalid');
+  });
+
+  it('refuses a file without the expected columns with a clear error', async () => {
+    const res = await importFile({ format: 'csv', content: Buffer.from('a;b\n1;2').toString('base64'), mode: 'all' });
+    expect(res.body.code).toBe('pilot.import_invalid');
+  });
+
+  it('refuses content that is not base64 (400)', async () => {
+    expect((await importFile({ format: 'csv', content: 'not base64 !!', mode: 'all' })).status).toBe(400);
   });
 });
 
@@ -83,19 +112,28 @@ describe('exporting cases', () => {
     return out.join('|');
   }
 
-  it('gives the referente identity columns and the operatore a pseudonymised file, both audited', async () => {
+  it('gives the referente a spreadsheet with the identity columns', async () => {
     await makeCase(t.db, t.cipher, { comune: a, identity: { surname: 'Esportati' } });
     const ref = await refA.get('/api/v1/pilot/export/cases.xlsx');
     expect(ref.status).toBe(200);
     expect(ref.headers['content-type']).toContain('spreadsheetml');
     expect(await sheetText(ref)).toContain('Esportati');
+  });
+
+  it('gives the operatore a pseudonymised spreadsheet', async () => {
+    const made = await makeCase(t.db, t.cipher, { comune: a, identity: { surname: 'Esportati' } });
     const op = await opA.get('/api/v1/pilot/export/cases.xlsx');
     expect(op.status).toBe(200);
     const text = await sheetText(op);
     expect(text).not.toContain('Esportati');
-    expect(text).not.toContain('Importati');
-    expect(text).toMatch(/[A-Z]{2}-2026-\d{4}/);
-    const rows = await auditRows(t.db, `action = 'pilot.case.export'`);
+    expect(text).toContain(made.pseudonym);
+  });
+
+  it('audits each export, noting whether it carried identities', async () => {
+    await makeCase(t.db, t.cipher, { comune: a });
+    await refA.get('/api/v1/pilot/export/cases.xlsx');
+    await opA.get('/api/v1/pilot/export/cases.xlsx');
+    const rows = await auditRows(t.db, `action = 'pilot.case.export' AND actor_user_id IN ($1, $2)`, [a.referente.id, a.operatore.id]);
     expect(rows.map((r) => r.details.identity)).toEqual([true, false]);
   });
 });

@@ -1,27 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
-import { TEST_PASSWORD } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import type { Schema } from '../../../../tests/support/schema.js';
+import { makeCase, pilotFingerprint, twoPilotComuni, type LoggedInPilotComune } from '../../../../tests/support/pilot-factories.js';
 
-interface Outcomes { contracts: { type: string; pseudonym: string }[]; outcomes: { kind: string; employed: boolean | null }[] }
+type Outcomes = Schema<'PilotCaseOutcomes'>;
 
 let t: TestApp;
-let a: PilotComune;
-let b: PilotComune;
+let a: LoggedInPilotComune;
 let opA: Agent;
 let refA: Agent;
 let opB: Agent;
 beforeAll(async () => {
   t = await startTestApp();
-  a = await makePilotComune(t.db);
-  b = await makePilotComune(t.db);
-  opA = new Agent(t.app);
-  await opA.login(a.operatore.email, TEST_PASSWORD);
-  refA = new Agent(t.app);
-  await refA.login(a.referente.email, TEST_PASSWORD);
-  opB = new Agent(t.app);
-  await opB.login(b.operatore.email, TEST_PASSWORD);
+  const { a: comuneA, b: comuneB } = await twoPilotComuni(t);
+  a = comuneA;
+  ({ operatore: opA, referente: refA } = a.as);
+  opB = comuneB.as.operatore;
 });
 afterAll(async () => t.close());
 

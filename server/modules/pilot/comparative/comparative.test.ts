@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { auditRows, makeUser, TEST_PASSWORD } from '../../../../tests/support/factories.js';
-import { fakeIdentity, makeCase, makePilotComune, type MadeCase, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import { fakeIdentity, makeCase, makePilotComune, twoPilotComuni, type LoggedInPilotComune, type MadeCase, type PilotComune } from '../../../../tests/support/pilot-factories.js';
 import type { DbAccess } from '../../../platform/db/db.js';
 import { comparativeColumns } from './comparative.columns.js';
 import { nameIndex, sealIdentity } from '../shared/identity.js';
@@ -28,8 +28,8 @@ const personsKeys = comparativeColumns.filter((c) => c.kind === 'persons').map((
 
 let t: TestApp;
 let pilotBefore: number;
-let small: PilotComune;
-let large: PilotComune;
+let small: LoggedInPilotComune;
+let large: LoggedInPilotComune;
 const smallCases: MadeCase[] = [];
 const largeCases: MadeCase[] = [];
 const canaries: string[] = [];
@@ -119,8 +119,8 @@ beforeAll(async () => {
   t = await startTestApp();
   const [n] = await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM comuni WHERE pilot_18ter'));
   pilotBefore = Number(n!.n);
-  small = await makePilotComune(t.db);
-  large = await makePilotComune(t.db);
+  // two pilot Comuni: one with too few cases to be shown, one large enough
+  ({ a: small, b: large } = await twoPilotComuni(t));
   for (let i = 0; i < 3; i++) {
     const surname = `CanaryPiccolo${i}`;
     canaries.push(surname);
@@ -141,9 +141,9 @@ beforeAll(async () => {
   agents.ta = await login((await makeUser(t.db, { roles: ['assistenza_tecnica'] })).email);
   agents.admin = await login((await makeUser(t.db, { roles: ['amministratore'] })).email);
   agents.revisore = await login((await makeUser(t.db, { roles: ['revisore'] })).email);
-  agents.smallRef = await login(small.referente.email);
-  agents.largeRef = await login(large.referente.email);
-  agents.largeOp = await login(large.operatore.email);
+  agents.smallRef = small.as.referente;
+  agents.largeRef = large.as.referente;
+  agents.largeOp = large.as.operatore;
 });
 afterAll(async () => t.close());
 

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
-import { auditRows, makeUser, TEST_PASSWORD, type TestUser } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type MadeCase, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import { auditRows, makeUser, type TestUser } from '../../../../tests/support/factories.js';
+import type { Ok, OrProblem, Problem, Schema } from '../../../../tests/support/schema.js';
+import { loginAs, makeCase, makePilotComune, pilotFingerprint, twoPilotComuni, type MadeCase, type PilotComune } from '../../../../tests/support/pilot-factories.js';
 
-interface Measure { id: string; status: string; costPlanned: number; costActual: number | null; allowedTransitions: string[] }
-interface Pai {
-  id: string; caseId: string; personId: string; pseudonym: string; status: string; version: number; sharedOn: string | null;
-  noticeLanguage: string | null; approvedOn: string | null; approvedBy: string | null; reviewDueOn: string | null; closedOn: string | null;
-  objectives: string[]; measures: Measure[]; totals: Record<string, number>; versions: { version: number }[]; allowedTransitions: string[];
-}
-interface Problem { code: string; detail?: string; errors?: { path: string }[] }
-interface BudgetLine { comuneIstat: string; allocation: number | null; committed: number; spent: number; available: number | null; byType: { type: string; committed: number }[] }
+type Measure = Schema<'PilotMeasure'>;
+type Pai = Schema<'PilotPaiDetail'>;
+type BudgetLine = Schema<'PilotBudgetComune'>;
 
 const needs = {
   education: 'secondaria_inferiore',
@@ -35,11 +31,7 @@ let otherOp: Agent;
 let admin: Agent;
 let national: Agent;
 
-async function agentFor(u: TestUser): Promise<Agent> {
-  const a = new Agent(t.app);
-  expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
-  return a;
-}
+const agentFor = (u: TestUser): Promise<Agent> => loginAs(t, u);
 
 async function allocate(istat: string, year: number, allocation: number): Promise<void> {
   await t.db.ownerTx((tx) => tx.query(
@@ -56,7 +48,7 @@ async function draft(kase: MadeCase, as: Agent = op): Promise<Pai> {
 }
 
 async function move(paiId: string, to: string, as: Agent, extra: Record<string, unknown> = {}) {
-  return as.post<Pai & Problem>(`/api/v1/pilot/pais/${paiId}/transitions`, { to, on: '2026-06-01', ...extra });
+  return as.post<OrProblem<Pai>>(`/api/v1/pilot/pais/${paiId}/transitions`, { to, on: '2026-06-01', ...extra });
 }
 
 /** A PAI of a fresh case of `comune`, with measures, shared with the beneficiary. */
@@ -77,12 +69,10 @@ async function paiStatus(id: string): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  c = await makePilotComune(t.db);
-  other = await makePilotComune(t.db);
-  op = await agentFor(c.operatore);
-  ref = await agentFor(c.referente);
-  amm = await agentFor(c.amministrativo);
-  otherOp = await agentFor(other.operatore);
+  const { a, b } = await twoPilotComuni(t);
+  [c, other] = [a, b];
+  ({ operatore: op, referente: ref, amministrativo: amm } = a.as);
+  otherOp = b.as.operatore;
   admin = await agentFor(await makeUser(t.db, { roles: ['amministratore'] }));
   national = await agentFor(await makeUser(t.db, { roles: ['assistenza_tecnica'] }));
 });
@@ -113,16 +103,27 @@ describe('drafting a PAI', () => {
     expect(JSON.stringify(audit)).not.toContain('Cognomeunico');
   });
 
-  it('refuses a second live PAI, a person outside the case and a person not admitted, writing nothing', async () => {
+  it('refuses a second live PAI for the same person, writing nothing', async () => {
     const kase = await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' });
     await draft(kase);
-    const stranger = await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' });
-    const open = await makeCase(t.db, t.cipher, { comune: c, status: 'aperto' });
     const before = await pilotFingerprint(t.db);
     const again = await op.post<Problem>(`/api/v1/pilot/cases/${kase.caseId}/pais`, { personId: kase.holderId, needs, objectives });
     expect([again.status, again.body.code]).toEqual([409, 'pilot.pai_exists']);
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+  });
+
+  it('refuses a PAI for a person outside the case, writing nothing', async () => {
+    const kase = await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' });
+    const stranger = await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' });
+    const before = await pilotFingerprint(t.db);
     const outside = await op.post<Problem>(`/api/v1/pilot/cases/${kase.caseId}/pais`, { personId: stranger.holderId, needs, objectives });
     expect([outside.status, outside.body.code]).toEqual([409, 'pilot.not_eligible']);
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+  });
+
+  it('refuses a PAI for a person not admitted to the measures, writing nothing', async () => {
+    const open = await makeCase(t.db, t.cipher, { comune: c, status: 'aperto' });
+    const before = await pilotFingerprint(t.db);
     const notAdmitted = await op.post<Problem>(`/api/v1/pilot/cases/${open.caseId}/pais`, { personId: open.holderId, needs, objectives });
     expect([notAdmitted.status, notAdmitted.body.code]).toEqual([409, 'pilot.not_eligible']);
     expect(await pilotFingerprint(t.db)).toEqual(before);
@@ -150,19 +151,29 @@ describe('reading and editing a PAI', () => {
     expect(JSON.stringify(reads)).not.toContain('Lettura');
   });
 
-  it('edits a draft with the right version, refuses a stale version and a shared PAI', async () => {
-    const kase = await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' });
-    const pai = await draft(kase);
-    const url = `/api/v1/pilot/pais/${pai.id}`;
-    expect((await op.patch(url, { objectives: ['Nuovo obiettivo'] })).status).toBe(400);
-    const stale = await op.patch<Problem>(url, { objectives: ['Nuovo obiettivo'], expectedVersion: 2 });
-    expect([stale.status, stale.body.code]).toEqual([409, 'pilot.stale']);
-    const ok = await op.patch<Pai>(url, { objectives: ['Nuovo obiettivo'], expectedVersion: 1 });
+  it('edits a draft at the version the editor read, auditing the fields changed', async () => {
+    const pai = await draft(await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' }));
+    const ok = await op.patch<Pai>(`/api/v1/pilot/pais/${pai.id}`, { objectives: ['Nuovo obiettivo'], expectedVersion: 1 });
     expect(ok.status).toBe(200);
     expect(ok.body.objectives).toEqual(['Nuovo obiettivo']);
     expect((await auditRows(t.db, `action = 'pilot.pai.update' AND entity_id = $1`, [pai.id]))[0]!.details).toEqual({ fields: ['objectives'] });
+  });
+
+  it('asks for the version the editor read (400 without it)', async () => {
+    const pai = await draft(await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' }));
+    expect((await op.patch(`/api/v1/pilot/pais/${pai.id}`, { objectives: ['Nuovo obiettivo'] })).status).toBe(400);
+  });
+
+  it('refuses an edit made on a stale version', async () => {
+    const pai = await draft(await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' }));
+    const stale = await op.patch<Problem>(`/api/v1/pilot/pais/${pai.id}`, { objectives: ['Nuovo obiettivo'], expectedVersion: 2 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'pilot.stale']);
+  });
+
+  it('locks a PAI once it is shared with the beneficiary', async () => {
+    const pai = await draft(await makeCase(t.db, t.cipher, { comune: c, status: 'ammesso_misure' }));
     expect((await move(pai.id, 'condiviso', op, { noticeLanguage: 'ur' })).status).toBe(200);
-    const locked = await op.patch<Problem>(url, { objectives: ['Altro'], expectedVersion: 1 });
+    const locked = await op.patch<Problem>(`/api/v1/pilot/pais/${pai.id}`, { objectives: ['Altro'], expectedVersion: 1 });
     expect([locked.status, locked.body.code]).toEqual([409, 'pilot.pai_locked']);
   });
 });
@@ -206,7 +217,7 @@ describe('the PAI lifecycle', () => {
     expect(edited.status).toBe(200);
     expect((await o.patch<Problem>(`/api/v1/pilot/pais/${pai.id}`, { objectives: ['X'], expectedVersion: 1 })).body.code).toBe('pilot.stale');
 
-    const v1 = await o.get<{ version: number; snapshot: Pai }>(`/api/v1/pilot/pais/${pai.id}/versions/1`);
+    const v1 = await o.get<Schema<'PilotPaiVersion'>>(`/api/v1/pilot/pais/${pai.id}/versions/1`);
     expect(v1.status).toBe(200);
     expect(v1.body.snapshot).toMatchObject({ status: 'in_corso', version: 1, objectives, totals: { plannedCost: 800 } });
     expect(v1.body.snapshot.measures).toHaveLength(1);
@@ -282,14 +293,14 @@ describe('the budget guard', () => {
     expect((await new Agent(t.app).get('/api/v1/pilot/budget?year=2026')).status).toBe(401);
     expect((await r.get('/api/v1/pilot/budget?year=1999')).status).toBe(400);
     expect((await o.get('/api/v1/pilot/budget?year=2026')).status).toBe(403);
-    const own = await r.get<{ year: number; comuni: BudgetLine[] }>('/api/v1/pilot/budget?year=2026');
+    const own = await r.get<Schema<'PilotBudget'>>('/api/v1/pilot/budget?year=2026');
     expect(own.status).toBe(200);
     expect(own.body.comuni).toEqual([expect.objectContaining({
       comuneIstat: comune.istat, allocation: 5000, committed: 1200, spent: 450.5, available: 3800,
       byType: [{ type: 'corso_italiano', committed: 1200, spent: 450.5 }],
     })]);
-    expect((await (await agentFor(comune.amministrativo)).get<{ comuni: BudgetLine[] }>('/api/v1/pilot/budget')).body.comuni).toHaveLength(1);
-    const all = await national.get<{ comuni: BudgetLine[]; total: { committed: number } }>('/api/v1/pilot/budget?year=2026');
+    expect((await (await agentFor(comune.amministrativo)).get<Schema<'PilotBudget'>>('/api/v1/pilot/budget')).body.comuni).toHaveLength(1);
+    const all = await national.get<Ok<'/api/v1/pilot/budget', 'get'>>('/api/v1/pilot/budget?year=2026');
     expect(all.status).toBe(200);
     const istats = all.body.comuni.map((b) => b.comuneIstat);
     expect(istats).toEqual(expect.arrayContaining([comune.istat, c.istat, other.istat]));

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../platform/context.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { auditRows, makeUser, TEST_PASSWORD, type TestUser } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import { makeCase, makePilotComune, makeTask, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import type { Problem, Schema } from '../../../../tests/support/schema.js';
 import { plainText as plain, startSmtp, type TestSmtp } from '../../../../tests/support/smtp.js';
 import { pilotJobs } from './jobs.js';
 
-interface Task { id: string; kind: string; dueOn: string; label: string; caseId: string; status: string; overdue: boolean }
-interface Issue {
-  id: string; comuneIstat: string; comuneName: string; raisedByLevel: string; category: string; title: string; description: string;
-  correctiveAction: string; owner: string; dueOn: string; status: string; resolution: string | null; overdue: boolean;
-}
-interface PageOf<T> { items: T[]; total: number }
-interface Problem { code: string; errors?: { path: string }[] }
+type Issue = Schema<'PilotIssue'>;
 
 const PUBLIC_URL = 'https://incas.esempio.it';
 
@@ -22,9 +17,6 @@ let smtp: TestSmtp;
 let mails: TestSmtp['received'];
 let t: TestApp;
 let ctx: Ctx;
-let A: PilotComune;
-let B: PilotComune;
-let C: PilotComune;
 
 const job = (name: string) => pilotJobs.find((j) => j.name === name)!;
 const generate = () => job('pilot.generate-tasks').handler(ctx, {});
@@ -45,6 +37,20 @@ async function as(user: TestUser): Promise<Agent> {
   return a;
 }
 
+const DAY = 86_400_000;
+const today = () => t.clock.now().toISOString().slice(0, 10);
+const daysFromToday = (n: number) => new Date(t.clock.now().getTime() + n * DAY).toISOString().slice(0, 10);
+
+/** A fresh Comune whose operatore has three permit reminders for one case: two overdue, one due today. */
+async function comuneWithTasks() {
+  const comune = await makePilotComune(t.db);
+  const kase = await makeCase(t.db, t.cipher, { comune, status: 'ammesso_misure', identity: { surname: 'Canarino' } });
+  const reminder = (daysBefore: number, dueOn: string) =>
+    makeTask(t.db, { comune, kase, dueOn, label: `Permesso in scadenza il 2026-10-15 (${kase.pseudonym}): ${daysBefore} giorni` });
+  const tasks = [await reminder(90, daysFromToday(-60)), await reminder(60, daysFromToday(-30)), await reminder(30, today())];
+  return { comune, kase, tasks };
+}
+
 async function tasksOfCase(caseId: string) {
   return t.db.ownerTx((tx) => tx.query<{ kind: string; due_on: string; dedupe_key: string; assignee_user_id: string; label: string; status: string }>(
     `SELECT kind, due_on::text AS due_on, dedupe_key, assignee_user_id, label, status FROM pilot_tasks WHERE case_id = $1 ORDER BY due_on, dedupe_key`,
@@ -57,7 +63,6 @@ beforeAll(async () => {
   mails = smtp.received;
   t = await startTestApp({ INCAS_SMTP_URL: smtp.url, INCAS_PUBLIC_URL: PUBLIC_URL });
   ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
-  [A, B, C] = [await makePilotComune(t.db), await makePilotComune(t.db), await makePilotComune(t.db)];
 });
 afterAll(async () => {
   await t.close();
@@ -73,6 +78,7 @@ describe('pilot jobs', () => {
 
   it('raises PAI reviews, follow-ups and late measures for the case manager, once', async () => {
     // 2026-06-01
+    const C = await makePilotComune(t.db);
     const pai = await makeCase(t.db, t.cipher, { comune: C, status: 'pai_attivo', withPermit: false });
     const later = await makeCase(t.db, t.cipher, { comune: C, status: 'pai_attivo', withPermit: false });
     const closed = await makeCase(t.db, t.cipher, { comune: C });
@@ -117,6 +123,7 @@ describe('pilot jobs', () => {
   });
 
   it('raises a permit-expiry task at 90, 60 and 30 days before the expiry, idempotently', async () => {
+    const A = await makePilotComune(t.db);
     const c = await makeCase(t.db, t.cipher, { comune: A, status: 'ammesso_misure', identity: { surname: 'Canarino' } });
     await generate();
     expect(await tasksOfCase(c.caseId)).toEqual([]); // 2026-06-01: 136 days before 2026-10-15
@@ -137,85 +144,130 @@ describe('pilot jobs', () => {
     }
   });
 
-  it('shows each case manager their own tasks only, earliest due first', async () => {
-    // 2026-09-15
-    expect((await new Agent(t.app).get('/api/v1/pilot/tasks')).status).toBe(401);
-    const opA = await as(A.operatore);
-    expect((await opA.get('/api/v1/pilot/tasks?status=chiuso')).status).toBe(400);
-    expect((await opA.get('/api/v1/pilot/tasks?pageSize=0')).status).toBe(400);
-    const mine = await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?status=aperto');
+  it('shows a case manager their open tasks, earliest due first, page by page', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    const op = await as(comune.operatore);
+    const mine = await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=aperto');
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(3);
-    expect(mine.body.items.map((x) => [x.dueOn, x.overdue])).toEqual([['2026-07-17', true], ['2026-08-16', true], ['2026-09-15', false]]);
-    expect(mine.body.items.every((x) => x.kind === 'permit_expiry' && x.status === 'aperto' && !x.label.includes('Canarino'))).toBe(true);
-    const paged = await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?page=2&pageSize=2');
+    expect(mine.body.items.map((x) => [x.id, x.overdue])).toEqual([[tasks[0]!.id, true], [tasks[1]!.id, true], [tasks[2]!.id, false]]);
+    const paged = await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?page=2&pageSize=2');
     expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-    expect(paged.body.items.map((x) => x.dueOn)).toEqual(['2026-09-15']);
-    expect((await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?status=fatto')).body.total).toBe(0);
-    // another Comune's operatore, and the referente of the same Comune (not the assignee), see none of them
-    expect((await (await as(B.operatore)).get<PageOf<Task>>('/api/v1/pilot/tasks')).body.total).toBe(0);
-    expect((await (await as(A.referente)).get<PageOf<Task>>('/api/v1/pilot/tasks')).body.total).toBe(0);
-    expect((await (await as(A.amministrativo)).get<Problem>('/api/v1/pilot/tasks')).status).toBe(403);
+    expect(paged.body.items.map((x) => x.id)).toEqual([tasks[2]!.id]);
+    expect((await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=fatto')).body.total).toBe(0);
   });
 
-  it('mails each case manager a daily digest with pseudonyms and no names, once a day', async () => {
-    // 2026-09-15
+  it('answers 401 without a session and 400 to a bad filter on the work list', async () => {
+    expect((await new Agent(t.app).get('/api/v1/pilot/tasks')).status).toBe(401);
+    const op = await as((await makePilotComune(t.db)).operatore);
+    expect((await op.get('/api/v1/pilot/tasks?status=chiuso')).status).toBe(400);
+    expect((await op.get('/api/v1/pilot/tasks?pageSize=0')).status).toBe(400);
+  });
+
+  it('shows a case manager\'s tasks to nobody else: not another Comune, not their referente', async () => {
+    const { comune } = await comuneWithTasks();
+    const other = await makePilotComune(t.db);
+    expect((await (await as(other.operatore)).get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks')).body.total).toBe(0);
+    expect((await (await as(comune.referente)).get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks')).body.total).toBe(0);
+  });
+
+  it('keeps the work list from the responsabile amministrativo (403)', async () => {
+    const comune = await makePilotComune(t.db);
+    expect((await (await as(comune.amministrativo)).get<Problem>('/api/v1/pilot/tasks')).status).toBe(403);
+  });
+
+  it('mails a case manager a daily digest of what is due, with pseudonyms and no names', async () => {
+    const { comune, tasks } = await comuneWithTasks();
     await digest();
-    const toA = mails.filter((m) => m.to.includes(A.operatore.email));
-    expect(toA).toHaveLength(1);
-    const body = plain(toA[0]!.raw);
-    const [pseudonym] = (await t.db.ownerTx((tx) => tx.query<{ pseudonym: string }>(
-      `SELECT p.pseudonym FROM pilot_persons p JOIN pilot_cases c ON c.holder_person_id = p.id WHERE c.comune_istat = $1`, [A.istat])));
-    expect(body).toContain(`Permesso in scadenza il 2026-10-15 (${pseudonym!.pseudonym}): 30 giorni`);
+    const toOp = mails.filter((m) => m.to.includes(comune.operatore.email));
+    expect(toOp).toHaveLength(1);
+    const body = plain(toOp[0]!.raw);
+    for (const task of tasks) expect(body).toContain(task.label);
     expect(body).toContain('Permessi in scadenza / Permit expiries: 3');
     expect(body).toContain(`${PUBLIC_URL}/`);
     expect(body).toContain('tasks that are overdue or due within 7 days');
     expect(body).not.toContain('Canarino');
     expect(body).not.toContain('Esempio'); // the given names of the factory's identities
-    // C's case manager has overdue tasks too; B's has none
-    expect(mails.filter((m) => m.to.includes(C.operatore.email))).toHaveLength(1);
-    expect(mails.filter((m) => m.to.includes(B.operatore.email))).toHaveLength(0);
-    const rows = await auditRows(t.db, `action = 'pilot.digest.sent' AND entity_id = $1`, [A.operatore.id]);
-    expect(rows.map((r) => r.details)).toEqual([{ tasks: 3, day: '2026-09-15' }]);
-
-    const before = mails.length;
-    await digest();
-    expect(mails).toHaveLength(before);
+    const rows = await auditRows(t.db, `action = 'pilot.digest.sent' AND entity_id = $1`, [comune.operatore.id]);
+    expect(rows.map((r) => r.details)).toEqual([{ tasks: 3, day: today() }]);
   });
 
-  it('lets the assignee mark a task done, and nobody else', async () => {
-    const opA = await as(A.operatore);
-    const [first] = (await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?status=aperto')).body.items;
-    const url = `/api/v1/pilot/tasks/${first!.id}/done`;
+  it('mails no digest to a case manager with nothing due', async () => {
+    const idle = await makePilotComune(t.db);
+    await digest();
+    expect(mails.filter((m) => m.to.includes(idle.operatore.email))).toHaveLength(0);
+  });
+
+  it('mails the digest once a day', async () => {
+    const { comune } = await comuneWithTasks();
+    await digest();
+    await digest();
+    expect(mails.filter((m) => m.to.includes(comune.operatore.email))).toHaveLength(1);
+  });
+
+  it('answers 401 → 400 → 404 on marking a task done', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    const op = await as(comune.operatore);
+    const url = `/api/v1/pilot/tasks/${tasks[0]!.id}/done`;
     expect((await new Agent(t.app).post(url, {})).status).toBe(401);
-    expect((await opA.post('/api/v1/pilot/tasks/x/done', {})).status).toBe(400);
-    expect((await opA.post(url, { status: 'fatto' })).status).toBe(400);
-    expect((await opA.post<Problem>(`/api/v1/pilot/tasks/${randomUUID()}/done`, {})).body.code).toBe('pilot.task.not_found');
-    for (const other of [B.operatore, A.referente]) {
-      const res = await (await as(other)).post<Problem>(url, {});
+    expect((await op.post('/api/v1/pilot/tasks/x/done', {})).status).toBe(400);
+    expect((await op.post(url, { status: 'fatto' })).status).toBe(400);
+    expect((await op.post<Problem>(`/api/v1/pilot/tasks/${randomUUID()}/done`, {})).body.code).toBe('pilot.task.not_found');
+  });
+
+  it('lets nobody but the assignee mark a task done (404 to another Comune and to the referente)', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    const other = await makePilotComune(t.db);
+    const before = await pilotFingerprint(t.db);
+    for (const someone of [other.operatore, comune.referente]) {
+      const res = await (await as(someone)).post<Problem>(`/api/v1/pilot/tasks/${tasks[0]!.id}/done`, {});
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('pilot.task.not_found');
     }
-    const done = await opA.post<Task>(url, {});
-    expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ id: first!.id, status: 'fatto', overdue: false });
-    expect((await opA.post<Task>(url, {})).body.status).toBe('fatto');
-    const rows = await auditRows(t.db, `action = 'pilot.task.done' AND entity_id = $1`, [first!.id]);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ tenant_comune: A.istat, actor_user_id: A.operatore.id, details: { kind: 'permit_expiry' } });
-    expect((await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?status=aperto')).body.total).toBe(2);
-    expect((await opA.get<PageOf<Task>>('/api/v1/pilot/tasks?status=fatto')).body.items.map((x) => x.id)).toEqual([first!.id]);
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+  });
 
-    // the next day's digest lists the two open tasks only
-    setDay('2026-09-16');
+  it('lets the assignee mark a task done, once, audited', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    const op = await as(comune.operatore);
+    const url = `/api/v1/pilot/tasks/${tasks[0]!.id}/done`;
+    const done = await op.post<Schema<'PilotTask'>>(url, {});
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: tasks[0]!.id, status: 'fatto', overdue: false });
+    expect((await op.post<Schema<'PilotTask'>>(url, {})).body.status).toBe('fatto');
+    const rows = await auditRows(t.db, `action = 'pilot.task.done' AND entity_id = $1`, [tasks[0]!.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ tenant_comune: comune.istat, actor_user_id: comune.operatore.id, details: { kind: 'permit_expiry' } });
+  });
+
+  it('moves a task done from the open list to the done list', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    const op = await as(comune.operatore);
+    expect((await op.post(`/api/v1/pilot/tasks/${tasks[0]!.id}/done`, {})).status).toBe(200);
+    expect((await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=aperto')).body.total).toBe(2);
+    expect((await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=fatto')).body.items.map((x) => x.id)).toEqual([tasks[0]!.id]);
+  });
+
+  it('leaves the tasks done out of the next digest', async () => {
+    const { comune, tasks } = await comuneWithTasks();
+    expect((await (await as(comune.operatore)).post(`/api/v1/pilot/tasks/${tasks[0]!.id}/done`, {})).status).toBe(200);
+    setDay(daysFromToday(1));
     await digest();
-    const toA = mails.filter((m) => m.to.includes(A.operatore.email));
-    expect(toA).toHaveLength(2);
-    expect(plain(toA[1]!.raw)).toContain('Permessi in scadenza / Permit expiries: 2');
+    const toOp = mails.filter((m) => m.to.includes(comune.operatore.email));
+    expect(toOp).toHaveLength(1);
+    expect(plain(toOp[0]!.raw)).toContain('Permessi in scadenza / Permit expiries: 2');
+    expect(plain(toOp[0]!.raw)).not.toContain(tasks[0]!.label);
   });
 });
 
 describe('pilot critical issues', () => {
+  // two fresh pilot Comuni for every test, so each sees only the issues it raised
+  let A: PilotComune;
+  let B: PilotComune;
+  beforeEach(async () => {
+    [A, B] = [await makePilotComune(t.db), await makePilotComune(t.db)];
+  });
+
   const body = (comuneIstat: string, over: Record<string, unknown> = {}) => ({
     comuneIstat, category: 'rete_territoriale', title: 'Tempi lunghi della Questura per i rinnovi',
     description: 'Le richieste di rinnovo attendono oltre 60 giorni.', correctiveAction: 'Tavolo con la Prefettura',
@@ -263,7 +315,7 @@ describe('pilot critical issues', () => {
     expect(national.body).toMatchObject({ comuneIstat: B.istat, raisedByLevel: 'national', correctiveAction: '', overdue: false });
 
     const idsSeenBy = async (a: Agent, query = '') =>
-      (await a.get<PageOf<Issue>>(`/api/v1/pilot/issues?pageSize=100${query}`)).body.items.map((i) => i.id);
+      (await a.get<Schema<'PilotIssuePage'>>(`/api/v1/pilot/issues?pageSize=100${query}`)).body.items.map((i) => i.id);
     expect(await idsSeenBy(refA)).toEqual([created.body.id]);
     expect(await idsSeenBy(await as(A.amministrativo))).toEqual([created.body.id]);
     expect(await idsSeenBy(await as(B.referente))).toEqual([national.body.id]);
@@ -329,11 +381,11 @@ describe('pilot critical issues', () => {
   });
 
   it('marks open issues past their due date as overdue', async () => {
-    setDay('2026-11-01');
     const refA = await as(A.referente);
-    const items = (await refA.get<PageOf<Issue>>('/api/v1/pilot/issues?status=aperta&pageSize=100')).body.items;
-    expect(items.length).toBeGreaterThan(0);
-    expect(items.every((i) => i.overdue === i.dueOn < '2026-11-01')).toBe(true);
-    expect(items.some((i) => i.overdue)).toBe(true);
+    const late = (await refA.post<Issue>('/api/v1/pilot/issues', body(A.istat, { dueOn: '2026-10-31' }))).body;
+    const onTime = (await refA.post<Issue>('/api/v1/pilot/issues', body(A.istat, { dueOn: '2026-12-31' }))).body;
+    setDay('2026-11-01');
+    const items = (await (await as(A.referente)).get<Schema<'PilotIssuePage'>>('/api/v1/pilot/issues?status=aperta&pageSize=100')).body.items;
+    expect(items.map((i) => [i.id, i.overdue]).sort()).toEqual([[late.id, true], [onTime.id, false]].sort());
   });
 });
