@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(mergePatchMediaType, { parseAs: 'string' }, (req, body, done) => {
     if (req.method !== 'PATCH') return done(new AppError('request.unsupported_media_type'), undefined);
-    parseJson(req, body as string, done);
+    void parseJson(req, body as string, done);
   });
 
   app.decorateRequest('ctx', null as never);
@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every API route must say whether it is public: deny by default is checked at start-up.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.auth) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare config.auth`);
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.auth`);
     }
   });
 

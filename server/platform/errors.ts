@@ -58,7 +58,7 @@ type KernelErrors = typeof kernelErrors;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorCodes extends KernelErrors {}
 
-export type ErrorCode = keyof ErrorCodes & string;
+export type ErrorCode = Extract<keyof ErrorCodes, string>;
 
 const kindOfCode = new Map<string, ErrorKind>(Object.entries(kernelErrors));
 

@@ -25,7 +25,7 @@ export type Role = (typeof roles)[number];
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Permissions {}
-export type Permission = keyof Permissions & string;
+export type Permission = Extract<keyof Permissions, string>;
 
 /** A module's policy table: which roles hold each of its permissions. */
 export type PolicyTable<P extends string> = Record<P, readonly Role[]>;
@@ -38,7 +38,7 @@ const declared = new Map<string, readonly Role[]>();
  * the start. Returns the permission names.
  */
 export function definePolicy<const P extends string>(table: PolicyTable<P>): P[] {
-  for (const [permission, holders] of Object.entries(table) as Array<[string, readonly Role[]]>) {
+  for (const [permission, holders] of Object.entries<readonly Role[]>(table)) {
     if (declared.has(permission)) throw new Error(`Permission ${permission} declared twice`);
     declared.set(permission, holders);
   }

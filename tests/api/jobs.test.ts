@@ -18,7 +18,7 @@ const echoJob: JobDefinition<{ marker: string }> = {
 
 beforeAll(async () => {
   t = await startTestApp();
-  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, cipher: t.cipher, clock: t.clock }, [echoJob as JobDefinition<unknown>, purgeSessionsJob as JobDefinition<unknown>]);
+  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, cipher: t.cipher, clock: t.clock }, [echoJob, purgeSessionsJob]);
 });
 afterAll(async () => {
   await jobs.stop();

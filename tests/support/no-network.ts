@@ -35,7 +35,7 @@ function targetOf(args: unknown[]): ConnectTarget {
   let first = args[0];
   // net.connect() hands the socket its normalised arguments as an array
   if (Array.isArray(first)) first = first[0];
-  if (first !== null && typeof first === 'object') return first as ConnectTarget;
+  if (first !== null && typeof first === 'object') return first;
   if (typeof first === 'string' && !/^\d+$/.test(first)) return { path: first };
   return { port: first as number, host: typeof args[1] === 'string' ? args[1] : undefined };
 }
@@ -47,6 +47,8 @@ function install(): void {
   if (g[installed]) return;
   g[installed] = true;
 
+  // kept with its `this`: the guard calls it on the socket being connected
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const t = targetOf(args);
@@ -54,7 +56,7 @@ function install(): void {
       throw new OutboundNetworkError(`${t.host}:${String(t.port)}`);
     }
     return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof connect;
+  };
 
   const lookup = dns.lookup;
   dns.lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {

@@ -11,7 +11,7 @@ export const SESSION_RETENTION_DAYS = 30;
  */
 export const purgeSessionsJob: JobDefinition<Record<string, never>> = {
   name: 'access.purge-sessions',
-  payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  payload: z.object({}).strict(),
   cron: '17 * * * *',
   async handler(ctx) {
     const cutoff = new Date(ctx.clock.now().getTime() - SESSION_RETENTION_DAYS * 86_400_000);

@@ -4,7 +4,6 @@ import { accessPermissions } from './access.policy.js';
 import { accessRoutes } from './access.routes.js';
 import { sealLegacyTotpSecrets } from './access.credentials.js';
 import { purgeSessionsJob } from './access.jobs.js';
-import type { JobDefinition } from '../../platform/jobs.js';
 
 export { authenticateRequest } from './access.hook.js';
 export { hashPassword } from './access.credentials.js';
@@ -24,7 +23,7 @@ export const accessModule: ModuleDefinition = {
   ],
   errors: accessErrors,
   permissions: accessPermissions,
-  jobs: [purgeSessionsJob as JobDefinition<unknown>],
+  jobs: [purgeSessionsJob],
   // TOTP secrets written before they were encrypted (release 0.1) are encrypted now
   prepare: async ({ db, cipher }) => {
     if (cipher) await sealLegacyTotpSecrets(db, cipher);

@@ -183,10 +183,10 @@ function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): Pla
       hoursActual = Math.round(hours * spent * 10) / 10;
       outcome = measureOutcomes[type] ?? 'Misura conclusa come previsto';
       if (type === 'corso_italiano' || type === 'formazione' || type === 'riqualificazione') {
-        w.plan.outcomes.push({ id: w.id(), person_id: p.personId, case_id: p.caseId, comune_istat: c.istat, kind: 'certificato', occurred_on: end, employed: null, detail: outcome, created_at: w.ts(end!) });
+        w.plan.outcomes.push({ id: w.id(), person_id: p.personId, case_id: p.caseId, comune_istat: c.istat, kind: 'certificato', occurred_on: end, employed: null, detail: outcome, created_at: w.ts(end) });
       }
     } else if (status === 'interrotta') {
-      spent = Math.max(0.05, Math.min(1, daysBetween(start, end!) / duration));
+      spent = Math.max(0.05, Math.min(1, daysBetween(start, end) / duration));
       hoursActual = Math.round(hours * spent * 10) / 10;
       outcome = interruptionNotes[p.closed && p.exit ? p.exit : 'other'];
     }

@@ -52,7 +52,7 @@ type CsvRow = Record<string, string>;
 
 function readCsv(name: string): { rows: CsvRow[]; text: string } {
   const text = readFileSync(join(registryDir(), name), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: false }) as CsvRow[];
+  const rows = parse<CsvRow>(text, { columns: true, skip_empty_lines: true, trim: false });
   return { rows, text };
 }
 

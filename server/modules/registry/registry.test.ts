@@ -10,7 +10,7 @@ import { loadRegistry } from './registry.load.js';
 interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 interface C { istatCode: string; name: string; nameAlt: string | null; population: number; regionCode: string; band: string; provinceSigla: string; saiNetwork: boolean }
 
-const csv = parse(readFileSync(join(projectRoot(), 'data-sources', 'registry', 'comuni.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+const csv = parse<Record<string, string>>(readFileSync(join(projectRoot(), 'data-sources', 'registry', 'comuni.csv'), 'utf8'), { columns: true });
 
 let t: TestApp;
 let op: Agent;

@@ -118,7 +118,7 @@ export const finishDocument: typeof jsonSchemaTransformObject = (input) => {
   addNumericFormats(doc.paths);
   addNumericFormats(doc.components);
   withDeclaredEnums(doc);
-  return doc as ReturnType<typeof jsonSchemaTransformObject>;
+  return doc;
 };
 
 export const permissionSchema = z

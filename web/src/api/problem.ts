@@ -44,7 +44,7 @@ function toFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) =>
     isRecord(item) && typeof item.path === 'string'
-      ? [{ path: item.path, message: String(item.message ?? ''), code: String(item.code ?? '') }]
+      ? [{ path: item.path, message: typeof item.message === 'string' ? item.message : '', code: typeof item.code === 'string' ? item.code : '' }]
       : [],
   );
 }

@@ -26,16 +26,20 @@ export function useSchemaField({ name, id, summaryLabel }: Bound, label: string)
   return useBoundField({ name, id, summaryLabel }, label);
 }
 
+/** What a text-like input shows for a form value (strings and numbers as typed, nothing else). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 function useBoundField({ name, id, summaryLabel }: Bound, label: string) {
   const form = useSchemaFormContext();
-  const {
-    field: { value, onChange, onBlur, ref },
-    fieldState,
-  } = useController({ name, control: form.methods.control });
+  const { field, fieldState } = useController({ name, control: form.methods.control });
+  const { onChange, onBlur, ref } = field;
+  const value: unknown = field.value;
   const domId = id ?? fieldId(form.idPrefix, name);
   const shown = summaryLabel ?? label;
   useLayoutEffect(() => form.registry.add({ name, id: domId, label: shown }), [form.registry, name, domId, shown]);
-  return { field: { value: value as unknown, onChange, onBlur }, inputRef: ref, id: domId, error: fieldState.error?.message };
+  return { field: { value, onChange, onBlur }, inputRef: ref, id: domId, error: fieldState.error?.message };
 }
 
 export function FormText({
@@ -51,7 +55,7 @@ export function FormText({
       {...props}
       ref={inputRef}
       id={domId}
-      value={String(field.value ?? '')}
+      value={textOf(field.value)}
       onChange={(e) => field.onChange(transform === undefined ? e.target.value : transform(e.target.value))}
       onBlur={field.onBlur}
       error={error}
@@ -65,7 +69,7 @@ export function FormTextArea({ name, id, summaryLabel, ...props }: Bound & Omit<
     <TextAreaField
       {...props}
       id={domId}
-      value={String(field.value ?? '')}
+      value={textOf(field.value)}
       onChange={(e) => field.onChange(e.target.value)}
       onBlur={field.onBlur}
       error={error}
@@ -79,7 +83,7 @@ export function FormSelect({ name, id, summaryLabel, ...props }: Bound & Omit<Co
     <SelectField
       {...props}
       id={domId}
-      value={String(field.value ?? '')}
+      value={textOf(field.value)}
       onChange={(e) => field.onChange(e.target.value)}
       onBlur={field.onBlur}
       error={error}

@@ -96,7 +96,7 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
   const schema = useMemo(() => build(t), [t, i18n.language]);
   const methods = useForm<In, unknown, Out>({
     // zodResolver infers the schema's input and output from the ZodType given
-    resolver: zodResolver(schema as z.ZodType<Out, In> & z.core.$ZodType<Out, In>) as never,
+    resolver: zodResolver(schema as z.ZodType<Out, In> & z.core.$ZodType<Out, In>),
     defaultValues: options.defaultValues,
     mode: 'onSubmit',
     // messages stay as they were until the next submit, as they always have in this client

@@ -17,7 +17,7 @@ import { caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
 import { daysBetween } from '../shared/dates.js';
 import { assessEligibility, type Eligibility } from '../shared/eligibility.js';
 import { derivePermitStatus, type PermitRecord } from '../shared/permits.js';
-import type { CaseStatus, PermitBasis, PermitStatus, Relation } from '../shared/vocab.js';
+import type { CaseStatus, PermitBasis, Relation } from '../shared/vocab.js';
 
 /** The facts of a permit row, as the permit rules read them. */
 export function permitRecordOf(r: PermitRow): PermitRecord {
@@ -54,7 +54,7 @@ export function eligibilityOf(m: { role: string; nationalities: string[]; relati
     const p = currentPermit(permits);
     return assessEligibility({
       role: 'titolare', nationalities: m.nationalities,
-      permit: p ? { basis: p.basis, status: p.status as PermitStatus } : null,
+      permit: p ? { basis: p.basis, status: p.status } : null,
     });
   }
   return assessEligibility({ role: 'familiare', nationalities: m.nationalities, relation: m.relation as Relation, holderAdmitted });

@@ -92,7 +92,7 @@ describe('registering a beneficiary', () => {
     expect(res.status).toBe(201);
     expect(res.body.pseudonym).toMatch(/^[A-Z]{2}-2026-\d{4}$/);
     expect(res.body.status).toBe('aperto');
-    expect(res.body.members[0]!.identity!.surname).toBe('Canarini');
+    expect(res.body.members[0]!.identity.surname).toBe('Canarini');
   });
 
   it('keeps the identity encrypted at rest', async () => {

@@ -52,7 +52,7 @@ async function readRows(format: 'csv' | 'xlsx', content: Buffer): Promise<RawRow
     let text = content.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const delimiter = (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
-    return parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true }) as RawRow[];
+    return parse<RawRow>(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true });
   }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);

@@ -54,7 +54,7 @@ function aggregatesOf(ctx: Ctx, q: ComparativeQuery): Promise<Aggregates> {
   const ttl = ctx.config.comparativeCacheSeconds * 1000;
   if (ttl <= 0) return computeAggregates(ctx, q);
   let perDb = aggregateCache.get(ctx.db);
-  if (!perDb) aggregateCache.set(ctx.db, (perDb = new Map()));
+  if (!perDb) aggregateCache.set(ctx.db, (perDb = new Map<string, { at: number; value: Promise<Aggregates> }>()));
   const key = `${q.from}|${q.to}`;
   const now = ctx.clock.now().getTime();
   const hit = perDb.get(key);

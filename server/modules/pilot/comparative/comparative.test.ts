@@ -309,7 +309,7 @@ describe('quadro comparativo: what each viewer sees', () => {
     const names = await t.db.ownerTx((tx) => tx.query<{ istat_code: string; name: string }>(
       'SELECT istat_code, name FROM comuni WHERE istat_code IN ($1, $2)', [small.istat, large.istat]));
     const byLabel = new Map<string, ExcelJS.Row>();
-    ws.eachRow((row, n) => { if (n >= 6) byLabel.set(String(row.getCell(1).value), row); });
+    ws.eachRow((row, n) => { if (n >= 6) byLabel.set(row.getCell(1).text, row); });
     const smallName = names.find((n) => n.istat_code === small.istat)!.name;
     const largeName = names.find((n) => n.istat_code === large.istat)!.name;
     expect(byLabel.get(smallName)!.getCell(casesCol).value).toBe('<10');

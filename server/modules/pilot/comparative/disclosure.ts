@@ -70,7 +70,8 @@ export interface TableRow {
  * controlled (Ministry, Regione), an ISTAT code sees that Comune's own row exact and the rest controlled.
  */
 export interface DisclosureViewer {
-  exactFor: 'all' | 'none' | string;
+  /** 'all', 'none', or the ISTAT code of the one Comune seen exact. */
+  exactFor: string;
 }
 
 export const SUPPRESSED = '<10' as const;

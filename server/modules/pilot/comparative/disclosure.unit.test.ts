@@ -158,7 +158,7 @@ const tableArb = fc
   .chain((ks) => fc.tuple(fc.constant(ks), fc.array(fc.constantFrom(...kinds), { maxLength: 6 })))
   .map(([a, b]) => [...a, ...b].map((kind, i) => col(`c${i}`, kind)))
   .chain((columns) => {
-    const cells = fc.record(Object.fromEntries(columns.map((c) => [c.key, rawCell(c.kind)])) as Record<string, fc.Arbitrary<RawCell>>);
+    const cells = fc.record(Object.fromEntries(columns.map((c) => [c.key, rawCell(c.kind)])));
     const rows = fc.uniqueArray(fc.integer({ min: 1001, max: 111_999 }), { maxLength: 10 }).chain((codes) =>
       fc.tuple(...codes.map((code) =>
         cells.map((c): RawRow => ({ comuneIstat: String(code).padStart(6, '0'), comuneName: `Comune ${code}`, cells: c })),

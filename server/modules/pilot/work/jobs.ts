@@ -33,6 +33,6 @@ export const dailyDigestJob: JobDefinition<Record<string, never>> = {
 
 /** The pilot's jobs, started by main.ts. */
 export const pilotJobs: JobDefinition<unknown>[] = [
-  generateTasksJob as JobDefinition<unknown>,
-  dailyDigestJob as JobDefinition<unknown>,
+  generateTasksJob,
+  dailyDigestJob,
 ];

@@ -93,7 +93,7 @@ export function LoginPage() {
   // The password stays in this form's values only, for the second (TOTP) request.
   const form = useSchemaForm({
     schema: loginSchema,
-    defaultValues: { step: 'credentials' as Step, email: '', password: '', totp: '' },
+    defaultValues: { step: 'credentials', email: '', password: '', totp: '' },
   });
   const step = useWatch({ control: form.methods.control, name: 'step' });
   const [submitting, setSubmitting] = useState(false);

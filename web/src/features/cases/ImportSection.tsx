@@ -119,7 +119,7 @@ const importSchema = (t: TFunction) =>
       .custom<File | null>()
       .refine((file) => file !== null, t('fieldErrors.required'))
       .refine((file) => file === null || file.size <= MAX_BYTES, t('cases.import.tooLarge'))
-      .transform((file) => file as File),
+      .transform((file) => file),
     mode: z.custom<ImportMode>(),
   });
 
@@ -171,7 +171,7 @@ export function ImportSection() {
   const run = useImportPilotBeneficiaries();
   const form = usePilotSchemaForm({
     schema: importSchema,
-    defaultValues: { file: null, mode: 'dry_run' as ImportMode },
+    defaultValues: { file: null, mode: 'dry_run' },
     paths: { content: 'file', format: 'file' },
   });
   const mode = useWatch({ control: form.methods.control, name: 'mode' });

@@ -43,7 +43,7 @@ export function useDay() {
     (iso: string | null | undefined): string => {
       if (iso === null || iso === undefined || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? '';
       const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d)));
     },
     [locale],
   );

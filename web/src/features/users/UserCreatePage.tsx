@@ -26,7 +26,7 @@ const userSchema = (t: TFunction) =>
     organisationId: z
       .custom<PickerOption | null>()
       .refine((v) => v !== null, t('users.organisationRequired'))
-      .transform((v) => (v as PickerOption).value),
+      .transform((v) => (v).value),
     roles: z.custom<Role[]>().refine((v) => v.length > 0, t('users.rolesRequired')),
     password: newPasswordSchema(t),
   });
