@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   addMemberSchema, admissionDecisionSchema, caseDetailSchema, casePageSchema, caseQuerySchema, caseTransitionSchema,
   createCaseSchema, createPermitSchema, createReferralSchema, idParam, indicatorCatalogueSchema, permitEventSchema,
-  permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
+  importModeSchema, permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
 } from './cases.schema.js';
 import { addMember, createCase, findCases, getCase } from './cases.service.js';
 import { decideAdmission, transitionCase } from './decisions.service.js';
@@ -18,7 +18,7 @@ const binary = z.any().meta({ type: 'string', format: 'binary' });
 
 const importReportSchema = z
   .object({
-    mode: z.enum(['dry_run', 'all', 'valid_only']),
+    mode: importModeSchema,
     rows: z.number().int(),
     valid: z.number().int(),
     invalid: z.number().int(),
@@ -144,7 +144,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       body: z.object({
         format: z.enum(['csv', 'xlsx']),
         content: z.base64().max(1_000_000),
-        mode: z.enum(['dry_run', 'all', 'valid_only']),
+        mode: importModeSchema,
       }).strict().meta({ id: 'PilotImportRequest' }),
       response: { 200: importReportSchema },
     },

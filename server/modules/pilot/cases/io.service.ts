@@ -11,13 +11,13 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan, can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
-import { personInputSchema, type PersonInput } from './cases.schema.js';
+import { personInputSchema, type ImportMode, type PersonInput } from './cases.schema.js';
 import { isPilotComune } from './cases.repo.js';
 import { openCase } from './case-file.js';
 import { personIssues } from './checks.js';
 import { selectCasesForExport, selectKnownPersons } from './io.repo.js';
 import { cfIndex, openIdentity } from '../shared/identity.js';
-import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
+import { labelOf, type LabelLanguage } from '../shared/labels.js';
 import { isIsoDate } from '../shared/dates.js';
 import { tableToXlsx } from '../../../platform/xlsx.js';
 
@@ -36,7 +36,7 @@ export interface ImportRowReport {
   errors: { column: string; message: string }[];
 }
 export interface ImportReport {
-  mode: 'dry_run' | 'all' | 'valid_only';
+  mode: ImportMode;
   rows: number;
   valid: number;
   invalid: number;
@@ -113,7 +113,7 @@ function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; i
  * permit holder and opens their case, owned by the importing user.
  */
 export async function importBeneficiaries(
-  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: 'dry_run' | 'all' | 'valid_only' },
+  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode },
 ): Promise<ImportReport> {
   assertCan(ctx.actor, 'pilot.cases.write');
   const comune = comuneOf(ctx.actor);
@@ -192,9 +192,10 @@ export async function importBeneficiaries(
 
 /**
  * The Comune's cases as XLSX (an operatore's own). Identity columns only for the roles entitled
- * to export identity (the referente); the export is audited.
+ * to export identity (the referente); the export is audited. The statuses and exit reasons are
+ * labelled in `lang` (Italian by default); the headings are Italian.
  */
-export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: Buffer }> {
+export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise<{ filename: string; body: Buffer }> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const comune = comuneOf(ctx.actor);
   const withIdentity = can(ctx.actor, 'pilot.cases.export');
@@ -228,8 +229,8 @@ export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: B
         label: r.pseudonym,
         cells: {
           ...(id ? { surname: id.surname, givenNames: id.givenNames, birthDate: id.birthDate, codiceFiscale: id.codiceFiscale } : {}),
-          status: caseStatusLabelsIt[r.status], openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
-          exitReason: r.exit_reason ? exitReasonLabelsIt[r.exit_reason] : null, members: r.members, inSai: r.in_sai ? 'sì' : 'no', owner: r.owner,
+          status: labelOf(lang, 'caseStatus', r.status), openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
+          exitReason: r.exit_reason ? labelOf(lang, 'exitReason', r.exit_reason) : null, members: r.members, inSai: r.in_sai ? 'sì' : 'no', owner: r.owner,
         },
       };
     }),
