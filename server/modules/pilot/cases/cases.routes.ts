@@ -10,6 +10,7 @@ import { addMember, createCase, findCases, getCase } from './cases.service.js';
 import { decideAdmission, transitionCase } from './decisions.service.js';
 import { createPermit, recordPermitEvent } from './permits.service.js';
 import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './io.service.js';
+import { labelLanguages } from '../shared/labels.js';
 import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
 
@@ -156,6 +157,9 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       tags, operationId: 'exportPilotCases',
       summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
       description: 'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
+      querystring: z.object({
+        lang: z.enum(labelLanguages).optional().meta({ description: 'The language of the headings and labels (the user\'s); Italian by default' }),
+      }),
       response: {
         200: {
           description: 'The cases (XLSX workbook)',
@@ -164,7 +168,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     handler: async (req, reply) => {
-      const file = await exportCases(req.ctx);
+      const file = await exportCases(req.ctx, req.query.lang);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${file.filename}"`)

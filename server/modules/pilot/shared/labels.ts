@@ -61,8 +61,3 @@ export function labelOf<G extends LabelGroup>(lang: LabelLanguage, group: G, val
   const labels: Partial<Record<string, string>> = labelCatalogue(lang)[group];
   return labels[value] ?? value;
 }
-
-/** The language of a render from a requested one: Italian unless English is asked for. */
-export function labelLanguageOf(requested: string | null | undefined): LabelLanguage {
-  return requested?.toLowerCase().startsWith('en') ? 'en' : 'it';
-}

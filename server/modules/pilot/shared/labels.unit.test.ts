@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCatalogue, labelLanguageOf, labelLanguages, labelOf, type LabelGroup } from './labels.js';
+import { labelCatalogue, labelLanguages, labelOf, type LabelGroup } from './labels.js';
 import {
   caseStatuses, cefrLevels, contractTypes, educationLevels, exitReasons, kinshipKinds, measureStatuses, measureTypes,
   observations, paiStatuses, permitBases, permitInitiators, permitStatuses, referralChannels, referralOutcomes,
@@ -30,12 +30,5 @@ describe('domain label catalogue', () => {
     expect(labelOf('it', 'relation', 'nipote_di_nonno')).toBe('nipote (figlio/a di un figlio/a)');
     expect(labelOf('it', 'relation', 'nipote_di_zio')).toBe('nipote (figlio/a di fratello/sorella)');
     expect(labelOf('it', 'measureType', 'corso_italiano')).toBe('Corso di lingua italiana');
-  });
-
-  it('renders in Italian unless English is asked for', () => {
-    expect(labelLanguageOf(undefined)).toBe('it');
-    expect(labelLanguageOf('fr')).toBe('it');
-    expect(labelLanguageOf('en-GB')).toBe('en');
-    expect(labelLanguageOf('EN')).toBe('en');
   });
 });
