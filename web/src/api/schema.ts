@@ -3942,7 +3942,10 @@ export interface operations {
     };
     exportPilotCases: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the headings and labels (the user's); Italian by default */
+                lang?: "it" | "en";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5137,6 +5140,7 @@ export const pathsApiV1ComuniGetParametersQueryPilot18terValues: ReadonlyArray<F
 export const pathsApiV1ComuniGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comuni"]["get"]["parameters"]["query"]["sort"]> = ["name", "-name", "population", "-population", "istatCode"];
 export const pathsApiV1PilotReferralsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/referrals"]["get"]["parameters"]["query"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pathsApiV1PilotCasesGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/cases"]["get"]["parameters"]["query"]["mine"]> = ["true", "false"];
+export const pathsApiV1PilotExportCasesXlsxGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/export/cases.xlsx"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];

@@ -6,10 +6,15 @@ import itCases from '../features/cases/i18n/it.json';
 import enCases from '../features/cases/i18n/en.json';
 import itMonitoring from '../features/monitoring/i18n/it.json';
 import enMonitoring from '../features/monitoring/i18n/en.json';
+// The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
+// the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
+// namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
+import itLabels from '../../../server/modules/pilot/shared/labels/it.json';
+import enLabels from '../../../server/modules/pilot/shared/labels/en.json';
 
 // Each pilot feature keeps its own catalogue, mounted under its own key.
-const it = { ...itCore, cases: itCases, monitoring: itMonitoring };
-const en = { ...enCore, cases: enCases, monitoring: enMonitoring };
+const it = { ...itCore, cases: { ...itCases, ...itLabels }, monitoring: { ...itMonitoring, ...itLabels } };
+const en = { ...enCore, cases: { ...enCases, ...enLabels }, monitoring: { ...enMonitoring, ...enLabels } };
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import {
   addMemberSchema, admissionDecisionSchema, caseDetailSchema, casePageSchema, caseQuerySchema, caseTransitionSchema,
   createCaseSchema, createPermitSchema, createReferralSchema, idParam, indicatorCatalogueSchema, permitEventSchema,
-  permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
+  importModeSchema, permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
 } from './cases.schema.js';
 import { addMember, createCase, findCases, getCase } from './cases.service.js';
 import { decideAdmission, transitionCase } from './decisions.service.js';
 import { createPermit, recordPermitEvent } from './permits.service.js';
 import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './io.service.js';
+import { labelLanguages } from '../shared/labels.js';
 import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
 
@@ -18,7 +19,7 @@ const binary = z.any().meta({ type: 'string', format: 'binary' });
 
 const importReportSchema = z
   .object({
-    mode: z.enum(['dry_run', 'all', 'valid_only']),
+    mode: importModeSchema,
     rows: z.number().int(),
     valid: z.number().int(),
     invalid: z.number().int(),
@@ -144,7 +145,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       body: z.object({
         format: z.enum(['csv', 'xlsx']),
         content: z.base64().max(1_000_000),
-        mode: z.enum(['dry_run', 'all', 'valid_only']),
+        mode: importModeSchema,
       }).strict().meta({ id: 'PilotImportRequest' }),
       response: { 200: importReportSchema },
     },
@@ -156,6 +157,9 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       tags, operationId: 'exportPilotCases',
       summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
       description: 'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
+      querystring: z.object({
+        lang: z.enum(labelLanguages).optional().meta({ description: 'The language of the headings and labels (the user\'s); Italian by default' }),
+      }),
       response: {
         200: {
           description: 'The cases (XLSX workbook)',
@@ -164,7 +168,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     handler: async (req, reply) => {
-      const file = await exportCases(req.ctx);
+      const file = await exportCases(req.ctx, req.query.lang);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${file.filename}"`)

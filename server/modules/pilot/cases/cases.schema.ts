@@ -21,6 +21,10 @@ export const exitReasonSchema = z.enum(exitReasons).meta({ id: 'PilotExitReason'
 export const relationSchema = z.enum(relations).meta({ id: 'PilotRelation' });
 export const permitBasisSchema = z.enum(permitBases).meta({ id: 'PilotPermitBasis' });
 export const permitStatusSchema = z.enum(permitStatuses).meta({ id: 'PilotPermitStatus' });
+/** How an import treats its rows: only validate, all or nothing, or the valid rows only. */
+export const importModes = ['dry_run', 'all', 'valid_only'] as const;
+export const importModeSchema = z.enum(importModes);
+export type ImportMode = z.infer<typeof importModeSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Referrals

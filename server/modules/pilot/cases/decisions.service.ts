@@ -15,12 +15,13 @@ import { selectMemberRole } from './cases.repo.js';
 import {
   closePaisOfCase, closePaisOfPerson, endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus,
 } from './decisions.repo.js';
-import { canTransition, caseMachine, caseStatusLabelsIt, exitReasonsAllowedFrom } from '../shared/machines.js';
+import { labelOf } from '../shared/labels.js';
+import { canTransition, caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 function refuse(from: CaseStatus, to: CaseStatus, why?: string): AppError {
   return new AppError('pilot.invalid_transition',
-    `Passaggio non consentito da «${caseStatusLabelsIt[from]}» a «${caseStatusLabelsIt[to]}»${why ? `: ${why}` : ''}.`);
+    `Passaggio non consentito da «${labelOf('it', 'caseStatus', from)}» a «${labelOf('it', 'caseStatus', to)}»${why ? `: ${why}` : ''}.`);
 }
 
 function assertNotBefore(on: string, earliest: string | null, what: string): void {

@@ -11,13 +11,13 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan, can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
-import { personInputSchema, type PersonInput } from './cases.schema.js';
+import { personInputSchema, type ImportMode, type PersonInput } from './cases.schema.js';
 import { isPilotComune } from './cases.repo.js';
 import { openCase } from './case-file.js';
 import { personIssues } from './checks.js';
 import { selectCasesForExport, selectKnownPersons } from './io.repo.js';
 import { cfIndex, openIdentity } from '../shared/identity.js';
-import { caseStatusLabelsIt, exitReasonLabelsIt } from '../shared/machines.js';
+import { labelOf, type LabelLanguage } from '../shared/labels.js';
 import { isIsoDate } from '../shared/dates.js';
 import { tableToXlsx } from '../../../platform/xlsx.js';
 
@@ -36,7 +36,7 @@ export interface ImportRowReport {
   errors: { column: string; message: string }[];
 }
 export interface ImportReport {
-  mode: 'dry_run' | 'all' | 'valid_only';
+  mode: ImportMode;
   rows: number;
   valid: number;
   invalid: number;
@@ -113,7 +113,7 @@ function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; i
  * permit holder and opens their case, owned by the importing user.
  */
 export async function importBeneficiaries(
-  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: 'dry_run' | 'all' | 'valid_only' },
+  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode },
 ): Promise<ImportReport> {
   assertCan(ctx.actor, 'pilot.cases.write');
   const comune = comuneOf(ctx.actor);
@@ -190,11 +190,38 @@ export async function importBeneficiaries(
   });
 }
 
+/** The headings of the cases export in each language (the values are labelled by the catalogue). */
+const exportText = {
+  it: {
+    title: 'Casi del pilota art. 18-ter — Comune', extracted: 'Estratto del',
+    identity: 'contiene dati identificativi: trattare con riservatezza', pseudonymised: 'pseudonimizzato',
+    note: 'Dati personali: uso riservato al Comune titolare del trattamento.', rowHeader: 'Pseudonimo', sheet: 'Casi',
+    identityGroup: 'Dati identificativi', caseGroup: 'Caso', yes: 'sì', no: 'no',
+    columns: {
+      surname: 'Cognome', givenNames: 'Nomi', birthDate: 'Data di nascita', codiceFiscale: 'Codice fiscale', status: 'Stato',
+      openedOn: 'Presa in carico', admittedOn: 'Ammissione', closedOn: 'Chiusura', exitReason: 'Motivo di uscita',
+      members: 'Componenti', inSai: 'In SAI', owner: 'Operatore',
+    },
+  },
+  en: {
+    title: 'Cases of the art. 18-ter pilot — Comune', extracted: 'Extracted on',
+    identity: 'contains identifying data: handle confidentially', pseudonymised: 'pseudonymised',
+    note: 'Personal data: for the use of the Comune, the data controller, only.', rowHeader: 'Pseudonym', sheet: 'Cases',
+    identityGroup: 'Identifying data', caseGroup: 'Case', yes: 'yes', no: 'no',
+    columns: {
+      surname: 'Surname', givenNames: 'Given names', birthDate: 'Date of birth', codiceFiscale: 'Codice fiscale', status: 'Status',
+      openedOn: 'Taken in charge', admittedOn: 'Admission', closedOn: 'Closure', exitReason: 'Exit reason',
+      members: 'Members', inSai: 'In SAI', owner: 'Case worker',
+    },
+  },
+} satisfies Record<LabelLanguage, unknown>;
+
 /**
  * The Comune's cases as XLSX (an operatore's own). Identity columns only for the roles entitled
- * to export identity (the referente); the export is audited.
+ * to export identity (the referente); the export is audited. In `lang` (Italian by default): the
+ * headings, and the statuses and exit reasons from the label catalogue.
  */
-export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: Buffer }> {
+export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise<{ filename: string; body: Buffer }> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const comune = comuneOf(ctx.actor);
   const withIdentity = can(ctx.actor, 'pilot.cases.export');
@@ -206,21 +233,20 @@ export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: B
     });
     return list;
   });
+  const x = exportText[lang];
+  const col = (key: keyof typeof x.columns, group: string) => ({ key, label: x.columns[key], group });
   const identityCols = withIdentity
-    ? [{ key: 'surname', label: 'Cognome', group: 'Dati identificativi' }, { key: 'givenNames', label: 'Nomi', group: 'Dati identificativi' },
-      { key: 'birthDate', label: 'Data di nascita', group: 'Dati identificativi' }, { key: 'codiceFiscale', label: 'Codice fiscale', group: 'Dati identificativi' }]
+    ? [col('surname', x.identityGroup), col('givenNames', x.identityGroup), col('birthDate', x.identityGroup), col('codiceFiscale', x.identityGroup)]
     : [];
   const body = await tableToXlsx({
-    title: `Casi del pilota art. 18-ter — Comune ${comune}`,
-    subtitle: `Estratto del ${todayOf(ctx)}${withIdentity ? ' — contiene dati identificativi: trattare con riservatezza' : ' — pseudonimizzato'}`,
-    note: 'Dati personali: uso riservato al Comune titolare del trattamento.',
-    rowHeader: 'Pseudonimo',
+    title: `${x.title} ${comune}`,
+    subtitle: `${x.extracted} ${todayOf(ctx)} — ${withIdentity ? x.identity : x.pseudonymised}`,
+    note: x.note,
+    rowHeader: x.rowHeader,
     columns: [
       ...identityCols,
-      { key: 'status', label: 'Stato', group: 'Caso' }, { key: 'openedOn', label: 'Presa in carico', group: 'Caso' },
-      { key: 'admittedOn', label: 'Ammissione', group: 'Caso' }, { key: 'closedOn', label: 'Chiusura', group: 'Caso' },
-      { key: 'exitReason', label: 'Motivo di uscita', group: 'Caso' }, { key: 'members', label: 'Componenti', group: 'Caso' },
-      { key: 'inSai', label: 'In SAI', group: 'Caso' }, { key: 'owner', label: 'Operatore', group: 'Caso' },
+      col('status', x.caseGroup), col('openedOn', x.caseGroup), col('admittedOn', x.caseGroup), col('closedOn', x.caseGroup),
+      col('exitReason', x.caseGroup), col('members', x.caseGroup), col('inSai', x.caseGroup), col('owner', x.caseGroup),
     ],
     rows: rows.map((r) => {
       const id = withIdentity ? openIdentity(ctx.cipher, r.holder_id, r.identity_enc) : null;
@@ -228,11 +254,11 @@ export async function exportCases(ctx: Ctx): Promise<{ filename: string; body: B
         label: r.pseudonym,
         cells: {
           ...(id ? { surname: id.surname, givenNames: id.givenNames, birthDate: id.birthDate, codiceFiscale: id.codiceFiscale } : {}),
-          status: caseStatusLabelsIt[r.status], openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
-          exitReason: r.exit_reason ? exitReasonLabelsIt[r.exit_reason] : null, members: r.members, inSai: r.in_sai ? 'sì' : 'no', owner: r.owner,
+          status: labelOf(lang, 'caseStatus', r.status), openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
+          exitReason: r.exit_reason ? labelOf(lang, 'exitReason', r.exit_reason) : null, members: r.members, inSai: r.in_sai ? x.yes : x.no, owner: r.owner,
         },
       };
     }),
-  }, { sheetName: 'Casi', creator: 'InCaS' });
+  }, { sheetName: x.sheet, creator: 'InCaS' });
   return { filename: `casi-${comune}-${todayOf(ctx)}.xlsx`, body };
 }

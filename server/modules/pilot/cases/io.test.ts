@@ -129,6 +129,17 @@ describe('exporting cases', () => {
     expect(text).toContain(made.pseudonym);
   });
 
+  it('labels the statuses in Italian, or in English when the user asks for it', async () => {
+    await makeCase(t.db, t.cipher, { comune: a });
+    const italian = await sheetText(await opA.get('/api/v1/pilot/export/cases.xlsx'));
+    expect(italian).toContain('aperto (presa in carico)');
+    expect(italian).toContain('Pseudonimo');
+    const english = await sheetText(await opA.get('/api/v1/pilot/export/cases.xlsx?lang=en'));
+    expect(english).toContain('open (intake)');
+    expect(english).toContain('Pseudonym');
+    expect(english).not.toContain('aperto (presa in carico)');
+  });
+
   it('audits each export, noting whether it carried identities', async () => {
     await makeCase(t.db, t.cipher, { comune: a });
     await refA.get('/api/v1/pilot/export/cases.xlsx');

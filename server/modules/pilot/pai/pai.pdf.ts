@@ -7,41 +7,12 @@ import { accessOf, type Ctx } from '../../../platform/context.js';
 import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
 import { recordAudit } from '../../audit/index.js';
 import { openIdentity } from '../shared/identity.js';
-import { measureStatusLabelsIt, paiStatusLabelsIt } from '../shared/machines.js';
+import { labelOf, type LabelLanguage } from '../shared/labels.js';
 import { formatEuro } from './budget.rules.js';
 import { selectComuneName, selectPerson, selectUserName } from './pai.repo.js';
 import type { PaiDetail } from './pai.schema.js';
 import { loadPai, readPaiDetail } from './pai.service.js';
 import { formatDateIt } from '../shared/dates.js';
-import type { MeasureType } from '../shared/vocab.js';
-
-/** Italian names of the measure types, as printed in the PAI. */
-export const measureTypeLabelsIt: Record<MeasureType, string> = {
-  orientamento: 'Orientamento',
-  bilancio_competenze: 'Bilancio delle competenze',
-  formazione: 'Formazione professionale',
-  riqualificazione: 'Riqualificazione professionale',
-  corso_italiano: 'Corso di lingua italiana',
-  tirocinio: 'Tirocinio',
-  accompagnamento_lavoro: 'Accompagnamento al lavoro',
-  supporto_abitativo: 'Supporto abitativo',
-  trasporto: 'Trasporto',
-  mediazione: 'Mediazione linguistico-culturale',
-  legale: 'Orientamento e assistenza legale',
-  sanitario: 'Tutela socio-sanitaria',
-  cura_figli: 'Cura dei figli',
-  sostegno_economico: 'Sostegno economico',
-  altro_complementare: 'Altro supporto complementare',
-};
-
-const educationLabelsIt: Record<string, string> = {
-  nessuno: 'nessun titolo di studio',
-  primaria: 'istruzione primaria',
-  secondaria_inferiore: 'secondaria di primo grado',
-  secondaria_superiore: 'secondaria di secondo grado',
-  professionale: 'formazione professionale',
-  universitaria: 'universitaria',
-};
 
 /** What the printed PAI shows besides the detail. */
 export interface PaiPrint {
@@ -63,19 +34,22 @@ const languageName = (code: string | null): string => {
 const dateIt = (d: string | null) => (d ? formatDateIt(d) : '—');
 const hoursIt = (h: number) => h.toLocaleString('it-IT', { maximumFractionDigits: 1 });
 
-/** The PAI as an HTML page in Italian: every interpolated value is escaped. */
-export function renderPaiHtml(p: PaiPrint): string {
+/**
+ * The PAI as an HTML page in Italian: every interpolated value is escaped. The domain labels
+ * (statuses, measure types, education) come from the catalogue in `lang`, Italian by default.
+ */
+export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
   const { pai } = p;
   const e = escapeHtml;
   const measures = pai.measures.map((m) => `
       <tr>
-        <td>${e(measureTypeLabelsIt[m.type])}</td>
+        <td>${e(labelOf(lang, 'measureType', m.type))}</td>
         <td>${e(m.providerName)}</td>
         <td>${e(dateIt(m.startOn))}</td>
         <td>${e(dateIt(m.endOn))}</td>
         <td class="num">${e(hoursIt(m.hoursPlanned))}</td>
         <td class="num">€ ${e(formatEuro(m.costPlanned))}</td>
-        <td>${e(measureStatusLabelsIt[m.status])}</td>
+        <td>${e(labelOf(lang, 'measureStatus', m.status))}</td>
       </tr>`).join('');
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p>—</p>');
   const n = pai.needs;
@@ -114,7 +88,7 @@ export function renderPaiHtml(p: PaiPrint): string {
     <dt>Beneficiario/a</dt><dd>${e(p.beneficiaryName)}</dd>
     <dt>Codice pseudonimo</dt><dd>${e(pai.pseudonym)}</dd>
     <dt>Versione</dt><dd>${e(pai.version)}</dd>
-    <dt>Stato</dt><dd>${e(paiStatusLabelsIt[pai.status])}</dd>
+    <dt>Stato</dt><dd>${e(labelOf(lang, 'paiStatus', pai.status))}</dd>
     <dt>Condiviso il</dt><dd>${e(dateIt(pai.sharedOn))}</dd>
     <dt>Lingua dell'informativa</dt><dd>${e(languageName(pai.noticeLanguage))}</dd>
     <dt>Approvato il</dt><dd>${e(dateIt(pai.approvedOn))}${pai.approvedBy ? ` da ${e(pai.approvedBy)}` : ''}</dd>
@@ -124,7 +98,7 @@ export function renderPaiHtml(p: PaiPrint): string {
 <section aria-labelledby="bisogni">
   <h2 id="bisogni">Bisogni rilevati</h2>
   <dl>
-    <dt>Istruzione</dt><dd>${e(educationLabelsIt[n.education] ?? n.education)}</dd>
+    <dt>Istruzione</dt><dd>${e(labelOf(lang, 'education', n.education))}</dd>
     <dt>Competenze</dt><dd>${e(n.skills.join('; ') || '—')}</dd>
     <dt>Lingue conosciute</dt><dd>${e(n.languages.map((l) => `${languageName(l.code)}: ${l.level}`).join('; ') || '—')}</dd>
   </dl>

@@ -6,7 +6,8 @@ import type { Actor } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { can } from '../../../platform/policy.js';
 import { addMonths } from '../shared/dates.js';
-import { canTransition, measureMachine, measureStatusLabelsIt, paiMachine, paiStatusLabelsIt } from '../shared/machines.js';
+import { labelOf } from '../shared/labels.js';
+import { canTransition, measureMachine, paiMachine } from '../shared/machines.js';
 import type { CaseStatus, MeasureStatus, PaiStatus } from '../shared/vocab.js';
 import type { Measure, PaiTotals } from './pai.schema.js';
 
@@ -51,7 +52,7 @@ export function fieldError(path: string, message: string, code = 'invalid'): App
 /** Edits of needs and objectives: only on a draft or under revision, and on the current version. */
 export function assertPaiEditable(status: PaiStatus, version: number, expectedVersion: number): void {
   if (status !== 'bozza' && status !== 'in_revisione') {
-    throw new AppError('pilot.pai_locked', `Un PAI «${paiStatusLabelsIt[status]}» non si modifica: solo in bozza o in revisione.`);
+    throw new AppError('pilot.pai_locked', `Un PAI «${labelOf('it', 'paiStatus', status)}» non si modifica: solo in bozza o in revisione.`);
   }
   if (expectedVersion !== version) {
     throw new AppError('pilot.stale', `Il PAI è alla versione ${version}, non ${expectedVersion}: ricaricare la pagina.`);
@@ -87,9 +88,9 @@ export interface PaiTransitionPlan {
 /** 409 `pilot.invalid_transition` for a step paiMachine does not allow. */
 export function assertPaiStep(from: PaiStatus, to: PaiStatus): void {
   if (!canTransition(paiMachine, from, to)) {
-    const allowed = paiMachine[from].map((s) => `«${paiStatusLabelsIt[s]}»`).join(', ') || 'nessuno';
+    const allowed = paiMachine[from].map((s) => `«${labelOf('it', 'paiStatus', s)}»`).join(', ') || 'nessuno';
     throw new AppError('pilot.invalid_transition',
-      `Il PAI non può passare da «${paiStatusLabelsIt[from]}» a «${paiStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
+      `Il PAI non può passare da «${labelOf('it', 'paiStatus', from)}» a «${labelOf('it', 'paiStatus', to)}» (consentiti: ${allowed}).`);
   }
 }
 
@@ -139,12 +140,12 @@ export function assertPaiOpen(status: PaiStatus): void {
 /** A measure's step along measureMachine; it starts only once the PAI is approved. */
 export function assertMeasureTransition(from: MeasureStatus, to: MeasureStatus, paiStatus: PaiStatus): void {
   if (!canTransition(measureMachine, from, to)) {
-    const allowed = measureMachine[from].map((x) => `«${measureStatusLabelsIt[x]}»`).join(', ') || 'nessuno';
+    const allowed = measureMachine[from].map((x) => `«${labelOf('it', 'measureStatus', x)}»`).join(', ') || 'nessuno';
     throw new AppError('pilot.invalid_transition',
-      `La misura non può passare da «${measureStatusLabelsIt[from]}» a «${measureStatusLabelsIt[to]}» (consentiti: ${allowed}).`);
+      `La misura non può passare da «${labelOf('it', 'measureStatus', from)}» a «${labelOf('it', 'measureStatus', to)}» (consentiti: ${allowed}).`);
   }
   if (to === 'avviata' && !startable.includes(paiStatus)) {
-    throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${paiStatusLabelsIt[paiStatus]}».`);
+    throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${labelOf('it', 'paiStatus', paiStatus)}».`);
   }
 }
 

@@ -4,8 +4,9 @@
  * `today`).
  */
 import type { PermitBasis, PermitStatus, Relation } from './vocab.js';
-import { degreeIt, kinshipOf, relationLabelsIt } from './kinship.js';
-import { isPermitValidForAdmission, permitStatusLabelsIt } from './permits.js';
+import { degreeIt, kinshipOf } from './kinship.js';
+import { labelOf } from './labels.js';
+import { isPermitValidForAdmission } from './permits.js';
 
 /**
  * ISO 3166-1 alpha-2 codes of the 27 EU member states (Greece is 'GR', not the EU's 'EL'), the
@@ -99,14 +100,14 @@ export function assessEligibility(input: EligibilityInput): Eligibility {
     const refusal = permitRefusals[permit.status];
     if (refusal) return no(refusal.code, refusal.why);
     if (!isPermitValidForAdmission(permit.status)) return no('permesso_non_valido', 'il permesso di soggiorno art. 18-ter non è in corso di validità');
-    return yes('titolare_18ter', `titolare di un permesso di soggiorno art. 18-ter TUI in corso di validità (${permitStatusLabelsIt[permit.status]})`);
+    return yes('titolare_18ter', `titolare di un permesso di soggiorno art. 18-ter TUI in corso di validità (${labelOf('it', 'permitStatus', permit.status)})`);
   }
 
   if (!input.holderAdmitted) {
     return no('titolare_non_ammesso', 'il/la titolare del permesso art. 18-ter a cui la persona è legata non è ammesso/a alle misure di assistenza');
   }
   const { kind, degree } = kinshipOf(input.relation);
-  const label = relationLabelsIt[input.relation];
+  const label = labelOf('it', 'relation', input.relation);
   if (kind === 'coniugio') {
     return yes(
       'coniuge',

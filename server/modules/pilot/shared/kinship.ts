@@ -33,24 +33,6 @@ const kinshipTable: Record<Relation, { kind: KinshipKind; degree: number | null 
   altro: { kind: 'nessuno', degree: null },
 };
 
-/** Italian labels of the relations, lower case so they fit inside a sentence. */
-export const relationLabelsIt: Record<Relation, string> = {
-  coniuge: 'coniuge',
-  figlio: 'figlio/figlia',
-  genitore: 'genitore',
-  fratello: 'fratello/sorella',
-  nonno: 'nonno/nonna',
-  nipote_di_nonno: 'nipote (figlio/a di un figlio/a)',
-  nipote_di_zio: 'nipote (figlio/a di fratello/sorella)',
-  zio: 'zio/zia',
-  suocero: 'suocero/suocera',
-  genero_nuora: 'genero/nuora',
-  cognato: 'cognato/cognata',
-  figliastro: 'figliastro/a',
-  patrigno_matrigna: 'patrigno/matrigna',
-  altro: 'altra relazione',
-};
-
 const ordinalIt = ['', 'primo', 'secondo', 'terzo', 'quarto', 'quinto', 'sesto'];
 export function degreeIt(n: number): string {
   return ordinalIt[n] ?? `${n}°`;

@@ -24,19 +24,6 @@ export interface PermitFacts {
 /** Days before expiry from which a permit shows as 'in_scadenza'. */
 export const EXPIRING_WITHIN_DAYS = 30;
 
-/** Italian labels of the permit statuses, lower case so they fit inside a sentence. */
-export const permitStatusLabelsIt: Record<PermitStatus, string> = {
-  in_istruttoria: 'in istruttoria',
-  ricevuta_rilasciata: 'ricevuta della Questura rilasciata',
-  rilasciato: 'rilasciato',
-  in_scadenza: 'in scadenza',
-  rinnovo_richiesto: 'rinnovo richiesto',
-  rinnovato: 'rinnovato',
-  convertito: 'convertito',
-  revocato: 'revocato',
-  scaduto: 'scaduto',
-};
-
 /**
  * The status of a permit on `today`, derived from its dates (it is never typed in). Facts dated
  * after `today` have not happened yet and are ignored; `expiresOn` is a term, so it always counts.

@@ -13,7 +13,7 @@ import { CASE_STATUSES } from './vocab';
 import { useCaseLabels, useDay } from './labels';
 import { PermitBadge } from './PermitBadge';
 import { ImportSection } from './ImportSection';
-import { casesExportUrl } from './api/export-cases';
+import { casesExportHref } from './api/export-cases';
 
 function useCasesQuery(): CasesQuery {
   const { get, page, pageSize } = useListParams();
@@ -70,7 +70,7 @@ function Filters({ showMine }: { showMine: boolean }) {
 }
 
 export function CasesListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useCaseLabels();
   const day = useDay();
   const me = useSession();
@@ -90,7 +90,7 @@ export function CasesListPage() {
           <Link to="/segnalazioni" className="btn btn-outline-primary">
             {t('cases.list.referrals')}
           </Link>
-          <a href={casesExportUrl} download className="btn btn-outline-primary" aria-describedby="cases-export-note">
+          <a href={casesExportHref(i18n.language)} download className="btn btn-outline-primary" aria-describedby="cases-export-note">
             {t('cases.list.export')}
           </a>
         </div>

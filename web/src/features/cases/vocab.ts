@@ -3,10 +3,11 @@
  * `satisfies` + `Exhaustive` checks fail to compile when the server adds or drops a value.
  */
 import type {
-  CaseStatus, CefrLevel, ContractType, EducationLevel, ExitReason, ImportMode, ImportRowStatus, MeasureStatus, MeasureType,
+  CaseStatus, CefrLevel, ContractType, EducationLevel, ExitReason, ImportRowStatus, MeasureStatus, MeasureType,
   Observation, OutcomeKind, PaiStatus, PermitBasis, PermitEventKind, PermitStatus, ReferralChannel, ReferralOutcome,
   ReferralSource, Relation, Sector,
 } from './api/types';
+import { pilotImportRequestInputModeValues } from '../../api/schema';
 
 type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> };
 const all = <T extends string>() => <const L extends readonly T[]>(list: L & Exhaustive<T, L>) => list;
@@ -72,7 +73,8 @@ export const CONTRACT_TYPES = all<ContractType>()([
 ]);
 export const OUTCOME_KINDS = all<OutcomeKind>()(['certificato', 'assegno_inclusione', 'autonomia_abitativa', 'follow_up_6', 'follow_up_12']);
 export const FOLLOW_UPS = ['follow_up_6', 'follow_up_12'] as const satisfies readonly OutcomeKind[];
-export const IMPORT_MODES = all<ImportMode>()(['dry_run', 'all', 'valid_only']);
+/** The import modes, in the server's order (generated from its schema: declared once there). */
+export const IMPORT_MODES = pilotImportRequestInputModeValues;
 export const IMPORT_ROW_STATUSES = all<ImportRowStatus>()(['valid', 'invalid', 'already_imported', 'imported']);
 /** The columns of an import file, as the server reads them. */
 export const IMPORT_COLUMNS = [

@@ -45,15 +45,15 @@ function RecordRow({ record }: { record: PseudonymisedRecord }) {
           <> ({t('monitoring.records.degreeOf', { degree: record.degree })})</>
         )}
       </td>
-      <td>{t(`monitoring.sexes.${record.sex}`)}</td>
+      <td>{t(`monitoring.sex.${record.sex}`)}</td>
       <td>{record.ageBand === null ? <NotApplicable /> : t('monitoring.records.ageBandOf', { band: record.ageBand })}</td>
-      <td>{t(`monitoring.caseStatuses.${record.caseStatus}`)}</td>
+      <td>{t(`monitoring.caseStatus.${record.caseStatus}`)}</td>
       <td>{quarter(record.openedQuarter)}</td>
       <td>{yesNo(record.admitted)}</td>
-      <td>{record.paiStatus === null ? <NotApplicable /> : t(`monitoring.paiStatuses.${record.paiStatus}`)}</td>
+      <td>{record.paiStatus === null ? <NotApplicable /> : t(`monitoring.paiStatus.${record.paiStatus}`)}</td>
       <td>{format.count(record.measures)}</td>
       <td>{yesNo(record.hasContract)}</td>
-      <td>{record.exitReason === null ? <NotApplicable /> : t(`monitoring.exitReasons.${record.exitReason}`)}</td>
+      <td>{record.exitReason === null ? <NotApplicable /> : t(`monitoring.exitReason.${record.exitReason}`)}</td>
     </tr>
   );
 }
