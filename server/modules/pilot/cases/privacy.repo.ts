@@ -7,7 +7,7 @@ export interface ViewRow { occurred_at: Date; actor_user_id: string | null; disp
 export function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
   return tx.query<ViewRow>(
     `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+       FROM audit_events_v a LEFT JOIN access_users_v u ON u.id = a.actor_user_id
       WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
          OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
       ORDER BY a.seq DESC LIMIT 500`,
