@@ -5,6 +5,7 @@ import type { CaseQuery } from './cases.schema.js';
 import { selectPermitsOf, type PermitRow } from './permits.repo.js';
 import type { CaseRow } from '../shared/access.repo.js';
 import { selectComuneName } from '../shared/comuni.repo.js';
+import { selectPaisOfCase, type CasePaiRow } from '../shared/pais.repo.js';
 import type { PermitFacts } from '../shared/permits.js';
 import type { CaseStatus } from '../shared/vocab.js';
 
@@ -128,14 +129,6 @@ export async function selectAdmissions(tx: Queryable, caseId: string): Promise<A
        FROM pilot_admissions a JOIN access_users_v u ON u.id = a.decided_by
       WHERE a.case_id = $1 ORDER BY a.created_at`,
     [caseId],
-  );
-}
-
-export interface CasePaiRow { id: string; person_id: string; status: string; version: number }
-
-export async function selectPaisOfCase(tx: Queryable, caseId: string): Promise<CasePaiRow[]> {
-  return tx.query<CasePaiRow>(
-    `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`, [caseId],
   );
 }
 
