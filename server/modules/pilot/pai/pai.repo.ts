@@ -196,8 +196,3 @@ export async function selectComuneName(tx: Queryable, istat: string): Promise<st
 export async function existsOrganisation(tx: Queryable, id: string): Promise<boolean> {
   return (await tx.query('SELECT 1 FROM registry_organisations_v WHERE id = $1', [id])).length > 0;
 }
-
-/** Moves the case to `status`, bumping its version (optimistic concurrency of the case file). */
-export async function updateCaseStatus(tx: Queryable, caseId: string, status: string, now: Date): Promise<void> {
-  await tx.query('UPDATE pilot_cases SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1', [caseId, status, now]);
-}
