@@ -62,7 +62,7 @@ async function releaseDatabase(upTo: string): Promise<Database> {
 }
 
 describe('upgrading a database of the previous release', () => {
-  it('applies nothing again and keeps every row and the audit chain', async () => {
+  it('applies nothing of the release again and keeps every row and the audit chain', async () => {
     const db = await releaseDatabase('0007');
     await loadRegistry(db);
     await seedDemo(db, 'demo-password-upgrade', { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')) });
@@ -70,9 +70,13 @@ describe('upgrading a database of the previous release', () => {
     expect(Number(before.audit_log)).toBeGreaterThan(0);
     expect(Number(before.pilot_cases)).toBeGreaterThan(0);
 
-    expect(await migrate(db, allMigrationFolders())).toEqual([]);
+    // only what came after the release runs (views: no row of a table changes)
+    const applied = await migrate(db, allMigrationFolders());
+    expect(applied).toEqual(
+      listMigrations(allMigrationFolders()).map((m) => m.name).filter((n) => !previousRelease.includes(n.slice(0, 4))),
+    );
 
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual({ ...before, incas_migrations: Number(before.incas_migrations) + applied.length });
     const chain = await db.ownerTx((tx) => verifyAuditChain(tx));
     expect(chain).toMatchObject({ ok: true, checked: Number(before.audit_log) });
   }, 180_000);

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { moduleDir } from '../../platform/paths.js';
 import { accessErrors } from './access.errors.js';
 import { accessPermissions } from './access.policy.js';
 import { accessRoutes } from './access.routes.js';
@@ -21,6 +23,7 @@ export const accessModule: ModuleDefinition = {
     { name: 'profile', description: 'The current user' },
     { name: 'users', description: 'Account administration' },
   ],
+  migrations: join(moduleDir('access'), 'migrations'),
   errors: accessErrors,
   permissions: accessPermissions,
   jobs: [purgeSessionsJob],

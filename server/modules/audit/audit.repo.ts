@@ -26,6 +26,22 @@ export async function insertAuditRow(tx: Queryable, r: AuditRow): Promise<void> 
   );
 }
 
+/**
+ * True when the trail holds an event with this action about this entity whose details contain
+ * `details` (JSON containment), among the rows the transaction may read (row-level security).
+ * Other modules ask through here instead of reading `audit_log`.
+ */
+export async function auditEventExists(
+  tx: Queryable, e: { action: string; entityType: string; entityId: string; details?: Record<string, unknown> },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM audit_log
+      WHERE action = $1 AND entity_type = $2 AND entity_id = $3 AND details @> $4::jsonb LIMIT 1`,
+    [e.action, e.entityType, e.entityId, JSON.stringify(e.details ?? {})],
+  );
+  return rows.length > 0;
+}
+
 export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
   const w = new Where();
   if (q.actorUserId) w.add('a.actor_user_id = $?', q.actorUserId);

@@ -5,7 +5,7 @@ import { auditPermissions } from './audit.policy.js';
 import { auditRoutes } from './audit.routes.js';
 
 export { recordAudit, type AuditEvent } from './audit.service.js';
-export { verifyAuditChain } from './audit.repo.js';
+export { auditEventExists, verifyAuditChain } from './audit.repo.js';
 
 /** The hash-chained audit trail: the hook every module calls, browsing, verifying the chain. */
 export const auditModule: ModuleDefinition = {

@@ -4,6 +4,8 @@ import { Where, offsetOf } from '../../../platform/pagination.js';
 import type { CaseQuery } from './cases.schema.js';
 import { selectPermitsOf, type PermitRow } from './permits.repo.js';
 import type { CaseRow } from '../shared/access.repo.js';
+import { selectComuneName } from '../shared/comuni.repo.js';
+import { selectPaisOfCase, type CasePaiRow } from '../shared/pais.repo.js';
 import type { PermitFacts } from '../shared/permits.js';
 import type { CaseStatus } from '../shared/vocab.js';
 
@@ -14,7 +16,7 @@ export async function nextPseudonymNumber(tx: Queryable, comune: string, year: n
        INSERT INTO pilot_counters (comune_istat, year, last) VALUES ($1, $2, 1)
        ON CONFLICT (comune_istat, year) DO UPDATE SET last = pilot_counters.last + 1
        RETURNING last)
-     SELECT c.last, p.sigla FROM c, comuni m JOIN provinces p ON p.code = m.province_code WHERE m.istat_code = $1`,
+     SELECT c.last, m.province_sigla AS sigla FROM c, registry_comuni_v m WHERE m.istat_code = $1`,
     [comune, year],
   );
   return row!;
@@ -88,7 +90,7 @@ export async function selectCasePage(
             count(*) OVER () AS total
        FROM pilot_cases c
        JOIN pilot_persons hp ON hp.id = c.holder_person_id
-       JOIN users u ON u.id = c.owner_user_id
+       JOIN access_users_v u ON u.id = c.owner_user_id
        ${w}
       ORDER BY c.opened_on DESC, hp.pseudonym DESC
       LIMIT ${limit} OFFSET ${offset}`,
@@ -124,17 +126,9 @@ export async function selectAdmissions(tx: Queryable, caseId: string): Promise<A
   return tx.query<AdmissionRow>(
     `SELECT a.id, a.person_id, a.status, a.decided_on::text AS decided_on, u.display_name AS decided_by_name, a.reason,
             a.ended_on::text AS ended_on, a.end_reason
-       FROM pilot_admissions a JOIN users u ON u.id = a.decided_by
+       FROM pilot_admissions a JOIN access_users_v u ON u.id = a.decided_by
       WHERE a.case_id = $1 ORDER BY a.created_at`,
     [caseId],
-  );
-}
-
-export interface CasePaiRow { id: string; person_id: string; status: string; version: number }
-
-export async function selectPaisOfCase(tx: Queryable, caseId: string): Promise<CasePaiRow[]> {
-  return tx.query<CasePaiRow>(
-    `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`, [caseId],
   );
 }
 
@@ -147,7 +141,7 @@ export async function selectCaseEvents(tx: Queryable, caseId: string): Promise<C
   return tx.query<CaseEventRow>(
     `SELECT e.id, e.type, e.from_status, e.to_status, e.occurred_on::text AS occurred_on, e.recorded_at,
             u.display_name AS actor, p.pseudonym, e.note
-       FROM pilot_case_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN pilot_persons p ON p.id = e.person_id
+       FROM pilot_case_events e LEFT JOIN access_users_v u ON u.id = e.actor_user_id LEFT JOIN pilot_persons p ON p.id = e.person_id
       WHERE e.case_id = $1 ORDER BY e.id`,
     [caseId],
   );
@@ -156,27 +150,17 @@ export async function selectCaseEvents(tx: Queryable, caseId: string): Promise<C
 /** Users of the Comune who may own cases (operatori of its bodies, referenti). */
 export async function selectCaseManager(tx: Queryable, comune: string, userId: string) {
   const [row] = await tx.query<{ id: string; display_name: string }>(
-    `SELECT u.id, u.display_name FROM users u JOIN organisations o ON o.id = u.organisation_id
+    `SELECT u.id, u.display_name FROM access_users_v u JOIN registry_organisations_v o ON o.id = u.organisation_id
       WHERE u.id = $1 AND o.comune_istat = $2 AND u.status = 'active'
-        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('operatore', 'referente_comunale'))`,
+        AND EXISTS (SELECT 1 FROM access_user_roles_v r WHERE r.user_id = u.id AND r.role IN ('operatore', 'referente_comunale'))`,
     [userId, comune],
   );
   return row;
 }
 
 export async function selectUserName(tx: Queryable, userId: string): Promise<string> {
-  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [userId]);
+  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [userId]);
   return row?.display_name ?? '';
-}
-
-export async function isPilotComune(tx: Queryable, comune: string): Promise<{ name: string } | undefined> {
-  const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1 AND pilot_18ter', [comune]);
-  return row;
-}
-
-export async function selectComuneName(tx: Queryable, comune: string): Promise<string | undefined> {
-  const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [comune]);
-  return row?.name;
 }
 
 /** The rows of a case file, read one after the other (a transaction is one connection). */

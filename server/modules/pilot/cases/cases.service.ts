@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/index.js';
 import { comuneOf, loadCase, assertCaseOpen, recordCaseEvent, seesAllCases, todayOf } from '../shared/access.js';
 import type { AddMemberBody, CaseDetail, CaseQuery, CaseSummary, CreateCaseBody, PersonInput } from './cases.schema.js';
 import {
-  bumpCaseVersion, existsPersonWithCf, insertFamilyMember, isPilotComune, selectCaseManager, selectCasePage,
+  bumpCaseVersion, existsPersonWithCf, insertFamilyMember, selectCaseManager, selectCasePage,
   selectReferralLink,
 } from './cases.repo.js';
 import { toCaseSummary } from './cases.mapper.js';
@@ -19,6 +19,7 @@ import { openCase, readCaseAfterChange, readCaseFile, registerPerson } from './c
 import { invalid, personIssues } from './checks.js';
 import { cfIndex, nameIndex } from '../shared/identity.js';
 import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
+import { isPilotComune } from '../shared/comuni.repo.js';
 import { kinshipOf } from '../shared/kinship.js';
 
 async function assertNoDuplicateCf(tx: Queryable, ctx: Ctx, comune: string, p: PersonInput, path: string): Promise<void> {

@@ -46,17 +46,3 @@ export async function revokeAdmissionOf(
   );
   return rows.length > 0;
 }
-
-export async function closePaisOfCase(tx: Queryable, caseId: string, on: string, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE pilot_pais SET status = 'chiuso', closed_on = $2, updated_at = $3 WHERE case_id = $1 AND status <> 'chiuso'`,
-    [caseId, on, now],
-  );
-}
-
-export async function closePaisOfPerson(tx: Queryable, personId: string, on: string, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE pilot_pais SET status = 'chiuso', closed_on = $2, updated_at = $3 WHERE person_id = $1 AND status <> 'chiuso'`,
-    [personId, on, now],
-  );
-}

@@ -9,11 +9,12 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
+import { closePaisOfCase, closePaisOfPerson } from '../shared/pais.repo.js';
 import type { AdmissionDecisionBody, CaseDetail, CaseTransitionBody } from './cases.schema.js';
 import { readCaseAfterChange, readCaseFile } from './case-file.js';
 import { selectMemberRole } from './cases.repo.js';
 import {
-  closePaisOfCase, closePaisOfPerson, endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus,
+  endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus,
 } from './decisions.repo.js';
 import { labelOf } from '../shared/labels.js';
 import { canTransition, caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';

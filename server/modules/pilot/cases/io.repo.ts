@@ -24,7 +24,7 @@ export function selectCasesForExport(tx: Queryable, ownerOnly: string | null): P
     `SELECT c.id, p.pseudonym, c.status, c.opened_on::text AS opened_on, c.admitted_on::text AS admitted_on, c.closed_on::text AS closed_on,
             c.exit_reason, (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members, u.display_name AS owner,
             p.id AS holder_id, p.identity_enc, c.in_sai
-       FROM pilot_cases c JOIN pilot_persons p ON p.id = c.holder_person_id JOIN users u ON u.id = c.owner_user_id
+       FROM pilot_cases c JOIN pilot_persons p ON p.id = c.holder_person_id JOIN access_users_v u ON u.id = c.owner_user_id
       WHERE ($1::uuid IS NULL OR c.owner_user_id = $1) ORDER BY c.opened_on, p.pseudonym`,
     [ownerOnly],
   );

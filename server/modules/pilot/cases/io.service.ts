@@ -12,7 +12,7 @@ import { assertCan, can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
 import { personInputSchema, type ImportMode, type PersonInput } from './cases.schema.js';
-import { isPilotComune } from './cases.repo.js';
+import { isPilotComune } from '../shared/comuni.repo.js';
 import { openCase } from './case-file.js';
 import { personIssues } from './checks.js';
 import { selectCasesForExport, selectKnownPersons } from './io.repo.js';

@@ -7,11 +7,12 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadCase, recordCaseEvent, todayOf } from '../shared/access.js';
+import { completeTask } from '../shared/tasks.repo.js';
 import { selectMemberRole } from './cases.repo.js';
 import { toCaseOutcomes } from './cases.mapper.js';
 import { invalid } from './checks.js';
 import type { CaseOutcomes, CreateContractBody, CreateOutcomeBody } from './outcomes.schema.js';
-import { completeTask, insertContract, insertOutcome, selectContractsOfCase, selectOutcomesOfCase } from './outcomes.repo.js';
+import { insertContract, insertOutcome, selectContractsOfCase, selectOutcomesOfCase } from './outcomes.repo.js';
 
 async function assertMember(tx: Queryable, caseId: string, personId: string): Promise<void> {
   if (!(await selectMemberRole(tx, caseId, personId))) {

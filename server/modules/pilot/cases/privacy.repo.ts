@@ -1,5 +1,6 @@
 /** SQL of a person's data-subject rights: the reads of their access package and of who viewed their file. */
 import type { Queryable } from '../../../platform/db/db.js';
+import { selectMeasuresOfPerson, selectPaisOfPerson, type PersonMeasureRow, type PersonPaiRow } from '../shared/pais.repo.js';
 
 export interface ViewRow { occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }
 
@@ -7,7 +8,7 @@ export interface ViewRow { occurred_at: Date; actor_user_id: string | null; disp
 export function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
   return tx.query<ViewRow>(
     `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+       FROM audit_events_v a LEFT JOIN access_users_v u ON u.id = a.actor_user_id
       WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
          OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
       ORDER BY a.seq DESC LIMIT 500`,
@@ -32,29 +33,17 @@ export async function selectPackagePerson(tx: Queryable, personId: string): Prom
 
 export interface PackageSectionRows {
   admissions: { status: string; decided_on: string; reason: string; ended_on: string | null; end_reason: string | null }[];
-  pais: {
-    id: string; version: number; status: string; needs: unknown; objectives: unknown; shared_on: string | null; notice_language: string | null;
-    approved_on: string | null; closed_on: string | null;
-  }[];
-  measures: {
-    type: string; provider_name: string | null; start_on: string | null; end_on: string | null; hours_planned: number | null;
-    hours_actual: number | null; cost_planned: number | null; cost_actual: number | null; status: string; outcome: string | null;
-  }[];
+  pais: PersonPaiRow[];
+  measures: PersonMeasureRow[];
   contracts: { type: string; ateco: string; ccnl: string | null; weekly_hours: number | null; start_on: string; end_on: string | null }[];
   outcomes: { kind: string; occurred_on: string; employed: boolean | null; detail: string | null }[];
   events: { type: string; occurred_on: string; note: string | null }[];
 }
 
-/** The person's own records, section by section, in the order the access package lists them. */
-const packageSections: Record<keyof PackageSectionRows, string> = {
+/** The person's own records of this sub-feature, section by section (the PAIs and measures come from ../shared). */
+const packageSections: Record<Exclude<keyof PackageSectionRows, 'pais' | 'measures'>, string> = {
   admissions: `SELECT status, decided_on::text AS decided_on, reason, ended_on::text AS ended_on, end_reason
                  FROM pilot_admissions WHERE person_id = $1 ORDER BY created_at`,
-  pais: `SELECT id, version, status, needs, objectives, shared_on::text AS shared_on, notice_language, approved_on::text AS approved_on,
-                closed_on::text AS closed_on
-           FROM pilot_pais WHERE person_id = $1 ORDER BY created_at`,
-  measures: `SELECT m.type, m.provider_name, m.start_on::text AS start_on, m.end_on::text AS end_on, m.hours_planned,
-                    m.hours_actual, m.cost_planned, m.cost_actual, m.status, m.outcome
-               FROM pilot_measures m JOIN pilot_pais pa ON pa.id = m.pai_id WHERE pa.person_id = $1 ORDER BY m.start_on`,
   contracts: `SELECT type, ateco, ccnl, weekly_hours, start_on::text AS start_on, end_on::text AS end_on
                 FROM pilot_contracts WHERE person_id = $1 ORDER BY start_on`,
   outcomes: `SELECT kind, occurred_on::text AS occurred_on, employed, detail FROM pilot_outcomes WHERE person_id = $1 ORDER BY occurred_on`,
@@ -65,5 +54,7 @@ const packageSections: Record<keyof PackageSectionRows, string> = {
 export async function selectPackageSections(tx: Queryable, personId: string): Promise<PackageSectionRows> {
   const out: Record<string, unknown[]> = {};
   for (const [name, sql] of Object.entries(packageSections)) out[name] = await tx.query(sql, [personId]);
+  out.pais = await selectPaisOfPerson(tx, personId);
+  out.measures = await selectMeasuresOfPerson(tx, personId);
   return out as unknown as PackageSectionRows;
 }

@@ -20,18 +20,13 @@ export async function selectCounts(tx: Queryable, from: string, to: string): Pro
 
 /** The pilot Comuni, by name. */
 export async function selectPilotComuni(tx: Queryable): Promise<{ istat_code: string; name: string }[]> {
-  return tx.query<{ istat_code: string; name: string }>('SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code');
+  return tx.query<{ istat_code: string; name: string }>('SELECT istat_code, name FROM registry_comuni_v WHERE pilot_18ter ORDER BY name, istat_code');
 }
 
 /** The ISTAT codes of the pilot Comuni, in code order. */
 export async function selectPilotComuneCodes(tx: Queryable): Promise<string[]> {
-  const rows = await tx.query<{ istat_code: string }>('SELECT istat_code FROM comuni WHERE pilot_18ter ORDER BY istat_code');
+  const rows = await tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE pilot_18ter ORDER BY istat_code');
   return rows.map((r) => r.istat_code);
-}
-
-/** True when the Comune exists and takes part in the 18-ter pilot. */
-export async function isPilotComune(tx: Queryable, istat: string): Promise<boolean> {
-  return (await tx.query('SELECT 1 FROM comuni WHERE istat_code = $1 AND pilot_18ter', [istat])).length > 0;
 }
 
 /** One pseudonymised row (a member of a case), with the Comune's row count (`total`) of the window. */

@@ -117,7 +117,7 @@ async function addFamilyMember(comune: PilotComune, c: MadeCase, surname: string
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [n] = await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM comuni WHERE pilot_18ter'));
+  const [n] = await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM registry_comuni_v WHERE pilot_18ter'));
   pilotBefore = Number(n!.n);
   // two pilot Comuni: one with too few cases to be shown, one large enough
   ({ a: small, b: large } = await twoPilotComuni(t));
@@ -307,7 +307,7 @@ describe('quadro comparativo: what each viewer sees', () => {
     expect(casesCol).toBeGreaterThan(1);
     expect((ws.getRow(4).values as unknown[]).map(String)).toContain('Accoglienza e segnalazioni');
     const names = await t.db.ownerTx((tx) => tx.query<{ istat_code: string; name: string }>(
-      'SELECT istat_code, name FROM comuni WHERE istat_code IN ($1, $2)', [small.istat, large.istat]));
+      'SELECT istat_code, name FROM registry_comuni_v WHERE istat_code IN ($1, $2)', [small.istat, large.istat]));
     const byLabel = new Map<string, ExcelJS.Row>();
     ws.eachRow((row, n) => { if (n >= 6) byLabel.set(row.getCell(1).text, row); });
     const smallName = names.find((n) => n.istat_code === small.istat)!.name;

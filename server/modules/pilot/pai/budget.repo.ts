@@ -32,12 +32,6 @@ export async function selectCommittedByOthers(tx: Queryable, comune: string, pai
   return row?.committed ?? 0;
 }
 
-/** True when the Comune exists and takes part in the 18-ter pilot. */
-export async function isPilotComune(tx: Queryable, istat: string): Promise<boolean> {
-  const [row] = await tx.query<{ pilot_18ter: boolean }>('SELECT pilot_18ter FROM comuni WHERE istat_code = $1', [istat]);
-  return !!row?.pilot_18ter;
-}
-
 export async function upsertAllocation(tx: Queryable, comune: string, year: number, allocation: number, now: Date): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, $2, $3, $4)

@@ -8,8 +8,9 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
+import { isPilotComune } from '../shared/comuni.repo.js';
 import {
-  isPilotComune, lockAllocation, selectBudget, selectCommittedByOthers, selectLiveMeasureCosts, upsertAllocation,
+  lockAllocation, selectBudget, selectCommittedByOthers, selectLiveMeasureCosts, upsertAllocation,
 } from './budget.repo.js';
 import { assertFitsAllocation, plannedOfPai, type BudgetChange } from './budget.rules.js';
 import { toBudget, toBudgetComuni } from './pai.mapper.js';

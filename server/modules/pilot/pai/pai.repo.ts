@@ -184,20 +184,15 @@ export async function selectPerson(tx: Queryable, personId: string): Promise<{ p
 
 export async function selectUserName(tx: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [userId]);
+  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [userId]);
   return row?.display_name ?? null;
 }
 
 export async function selectComuneName(tx: Queryable, istat: string): Promise<string> {
-  const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [istat]);
+  const [row] = await tx.query<{ name: string }>('SELECT name FROM registry_comuni_v WHERE istat_code = $1', [istat]);
   return row?.name ?? istat;
 }
 
 export async function existsOrganisation(tx: Queryable, id: string): Promise<boolean> {
-  return (await tx.query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0;
-}
-
-/** Moves the case to `status`, bumping its version (optimistic concurrency of the case file). */
-export async function updateCaseStatus(tx: Queryable, caseId: string, status: string, now: Date): Promise<void> {
-  await tx.query('UPDATE pilot_cases SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1', [caseId, status, now]);
+  return (await tx.query('SELECT 1 FROM registry_organisations_v WHERE id = $1', [id])).length > 0;
 }

@@ -10,11 +10,12 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan, type Permission } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
+import { moveCaseStatus } from '../shared/access.repo.js';
 import { assertWithinBudget } from './budget.service.js';
 import { toPaiDetail, toPaiSnapshot, toPaiVersion } from './pai.mapper.js';
 import {
   existsLivePaiOf, insertPai, insertVersion, isAdmittedMember, selectMeasures, selectPai, selectPerson, selectUserName,
-  selectVersion, selectVersions, updateCaseStatus, updatePaiContent, updatePaiStatus, type PaiRow,
+  selectVersion, selectVersions, updatePaiContent, updatePaiStatus, type PaiRow,
 } from './pai.repo.js';
 import { allowedPaiTransitions, assertPaiEditable, assertPaiStep, isPaiDecision, planPaiTransition } from './pai.rules.js';
 import type {
@@ -149,7 +150,7 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
     if (decision) await assertWithinBudget(tx, pai.comune_istat, pai.id);
     if (freeze) await insertVersion(tx, { paiId: pai.id, version: pai.version, comune: pai.comune_istat, snapshot: await readContent(tx, pai), now });
     await updatePaiStatus(tx, pai.id, to, patch, now);
-    if (caseMove) await updateCaseStatus(tx, kase.id, caseMove.to, now);
+    if (caseMove) await moveCaseStatus(tx, kase.id, caseMove.to, now);
 
     // the case's history: from/to name the case's own statuses, set when the step moved the case
     await recordCaseEvent(tx, ctx, {

@@ -313,7 +313,7 @@ describe('the budget guard', () => {
     expect((await new Agent(t.app).request('PUT', url, { allocation: 1 })).status).toBe(401);
     expect((await admin.request('PUT', url, { allocation: 10.001 })).status).toBe(400);
     expect((await admin.request('PUT', url, { allocation: -1 })).status).toBe(400);
-    const [notPilot] = await t.db.ownerTx((tx) => tx.query<{ istat_code: string }>('SELECT istat_code FROM comuni WHERE NOT pilot_18ter LIMIT 1'));
+    const [notPilot] = await t.db.ownerTx((tx) => tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE NOT pilot_18ter LIMIT 1'));
     const missing = await admin.request<Problem>('PUT', `/api/v1/pilot/budget/${notPilot!.istat_code}/2026`, { allocation: 1 });
     expect([missing.status, missing.body.code]).toEqual([404, 'comune.not_found']);
     expect((await ref.request('PUT', url, { allocation: 1 })).status).toBe(403);

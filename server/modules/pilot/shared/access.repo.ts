@@ -44,3 +44,8 @@ export async function insertCaseEvent(tx: Queryable, e: CaseEventInsert): Promis
     [e.caseId, e.comune, e.personId, e.type, e.from, e.to, e.on, e.recordedAt, e.actorUserId, e.note],
   );
 }
+
+/** Moves the case to `status` (a PAI step moved it), bumping its version (optimistic concurrency of the case file). */
+export async function moveCaseStatus(tx: Queryable, caseId: string, status: CaseStatus, now: Date): Promise<void> {
+  await tx.query('UPDATE pilot_cases SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1', [caseId, status, now]);
+}

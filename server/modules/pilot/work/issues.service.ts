@@ -11,8 +11,9 @@ import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
+import { isPilotComune } from '../shared/comuni.repo.js';
 import { toIssue } from './work.mapper.js';
-import { insertIssue, isPilotComune, selectIssue, selectIssuePage, updateIssue } from './work.repo.js';
+import { insertIssue, selectIssue, selectIssuePage, updateIssue } from './work.repo.js';
 import { issueChanges, levelOf } from './work.rules.js';
 import type { CreateIssueBody, Issue, IssueQuery, UpdateIssueBody } from './work.schema.js';
 

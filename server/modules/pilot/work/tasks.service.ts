@@ -4,23 +4,28 @@
  * daily e-mail digest of what is due. Labels and e-mails name people by pseudonym only.
  */
 import { accessOf, type Ctx } from '../../../platform/context.js';
-import { systemAccess } from '../../../platform/db/db.js';
+import { systemAccess, type Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { createMailer } from '../../../platform/mail.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
-import { recordAudit } from '../../audit/index.js';
+import { auditEventExists, recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
 import { addDays, addMonths } from '../shared/dates.js';
 import { toTask } from './work.mapper.js';
 import {
-  digestSent, insertTasks, markTaskDone, selectClosedCases, selectDigestTasks, selectMeasuresLate, selectPaiReviewsDue,
+  insertTasks, markTaskDone, selectClosedCases, selectDigestTasks, selectMeasuresLate, selectPaiReviewsDue,
   selectPermitsExpiring, selectTask, selectTaskPage, type DigestTask,
 } from './work.repo.js';
 import {
   DIGEST_HORIZON_DAYS, MEASURE_START_GRACE_DAYS, PAI_REVIEW_LEAD_DAYS, digestMessage, tasksDue,
 } from './work.rules.js';
 import type { Task, TaskQuery } from './work.schema.js';
+
+/** True when the digest of `day` was already sent to the user (its audit row exists). */
+function digestSent(tx: Queryable, userId: string, day: string): Promise<boolean> {
+  return auditEventExists(tx, { action: 'pilot.digest.sent', entityType: 'user', entityId: userId, details: { day } });
+}
 
 /** The actor's own tasks, earliest due first. */
 export async function findMyTasks(ctx: Ctx, q: TaskQuery): Promise<Page<Task>> {

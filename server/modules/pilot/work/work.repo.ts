@@ -154,21 +154,11 @@ export interface DigestTask { user_id: string; email: string; kind: TaskKind; du
 export async function selectDigestTasks(tx: Queryable, until: string): Promise<DigestTask[]> {
   return tx.query<DigestTask>(
     `SELECT u.id AS user_id, u.email, t.kind, t.due_on::text AS due_on, t.label
-       FROM pilot_tasks t JOIN users u ON u.id = t.assignee_user_id
+       FROM pilot_tasks t JOIN access_users_v u ON u.id = t.assignee_user_id
       WHERE t.status = 'aperto' AND t.due_on <= $1::date AND u.status = 'active'
       ORDER BY u.id, t.due_on, t.created_at, t.id`,
     [until],
   );
-}
-
-/** True when the digest of `day` was already sent to the user (its audit row exists). */
-export async function digestSent(tx: Queryable, userId: string, day: string): Promise<boolean> {
-  const rows = await tx.query(
-    `SELECT 1 FROM audit_log
-      WHERE action = 'pilot.digest.sent' AND entity_type = 'user' AND entity_id = $1 AND details->>'day' = $2 LIMIT 1`,
-    [userId, day],
-  );
-  return rows.length > 0;
 }
 
 // ───────────────────────────── critical issues ─────────────────────────────
@@ -181,7 +171,7 @@ export interface IssueRow {
 
 const issueColumns = `i.id, i.comune_istat, c.name AS comune_name, i.raised_by_level, i.category, i.title, i.description,
   i.corrective_action, i.owner, i.due_on::text AS due_on, i.status, i.resolution, i.created_at, i.updated_at
-  FROM pilot_issues i JOIN comuni c ON c.istat_code = i.comune_istat`;
+  FROM pilot_issues i JOIN registry_comuni_v c ON c.istat_code = i.comune_istat`;
 
 /** A page of the issues the transaction sees, earliest due first. */
 export async function selectIssuePage(tx: Queryable, q: IssueQuery): Promise<{ rows: IssueRow[]; total: number }> {
@@ -202,12 +192,6 @@ export async function selectIssue(tx: Queryable, id: string, opts: { lock?: bool
     `SELECT ${issueColumns} WHERE i.id = $1${opts.lock ? ' FOR UPDATE OF i' : ''}`, [id],
   );
   return row;
-}
-
-/** True when the Comune exists and takes part in the 18-ter pilot. */
-export async function isPilotComune(tx: Queryable, istat: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM comuni WHERE istat_code = $1 AND pilot_18ter', [istat]);
-  return rows.length > 0;
 }
 
 export async function insertIssue(

@@ -294,7 +294,7 @@ describe('pilot critical issues', () => {
     expect((await (await as(A.operatore)).post('/api/v1/pilot/issues', body(A.istat))).status).toBe(403);
     // ANCI, for a Comune outside the pilot
     const anci = await makeUser(t.db, { roles: ['assistenza_tecnica'] });
-    const [outside] = await t.db.ownerTx((tx) => tx.query<{ istat_code: string }>('SELECT istat_code FROM comuni WHERE NOT pilot_18ter LIMIT 1'));
+    const [outside] = await t.db.ownerTx((tx) => tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE NOT pilot_18ter LIMIT 1'));
     const notPilot = await (await as(anci)).post<Problem>('/api/v1/pilot/issues', body(outside!.istat_code));
     expect(notPilot.status).toBe(400);
     expect(notPilot.body.errors!.map((e) => e.path)).toEqual(['body.comuneIstat']);
