@@ -14,12 +14,18 @@ const up = (n) => '(\\.\\./){' + n + '}';
 const webFeatureZones = [0, 1, 2, 3].map((depth) => ({
   files: [`web/src/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        { regex: `^${up(depth + 1)}[^./]`, message: 'A feature never imports another feature: compose them in app/' },
-        { regex: `^${up(depth + 2)}(features|app)(/|$)`, message: 'A feature imports only its own files, components/, lib/ and api/' },
-      ],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: `^${up(depth + 1)}[^./]`, message: 'A feature never imports another feature: compose them in app/' },
+          {
+            regex: `^${up(depth + 2)}(features|app)(/|$)`,
+            message: 'A feature imports only its own files, components/, lib/ and api/',
+          },
+        ],
+      },
+    ],
   },
 }));
 
@@ -46,10 +52,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       // SQL text is built from the Where builder (its toString is the parameterised clause)
-      '@typescript-eslint/restrict-template-expressions': ['error', {
-        allowNumber: true,
-        allow: [{ from: 'file', name: 'Where', path: 'server/platform/pagination.ts' }],
-      }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        {
+          allowNumber: true,
+          allow: [{ from: 'file', name: 'Where', path: 'server/platform/pagination.ts' }],
+        },
+      ],
       // Fastify plugins and hooks, pg-boss adapters and interface implementations are async by
       // contract even when they await nothing; unhandled promises are no-floating-promises' job
       '@typescript-eslint/require-await': 'off',
@@ -66,9 +75,17 @@ export default tseslint.config(
     files: ['server/modules/*/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$', message: 'Import another module only through its index.ts' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$',
+              message: 'Import another module only through its index.ts',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -77,34 +94,63 @@ export default tseslint.config(
     files: ['server/modules/*/*/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^\\.\\./(?!shared/|\\.\\./)[^/]+(/|$)', message: 'A sub-feature imports only its own files and ../shared (sibling sub-features stay apart)' },
-          { regex: '^\\.\\./index\\.js$', message: 'A sub-feature does not import its own module index (it is the module\'s public surface)' },
-          { regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$', message: 'Import another module only through its index.ts' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!shared/|\\.\\./)[^/]+(/|$)',
+              message: 'A sub-feature imports only its own files and ../shared (sibling sub-features stay apart)',
+            },
+            {
+              regex: '^\\.\\./index\\.js$',
+              message: "A sub-feature does not import its own module index (it is the module's public surface)",
+            },
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+$',
+              message: 'Import another module only through its index.ts',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // domain code (services, repos, rules, mappers) never imports the HTTP framework: only the
     // routes, the module's index (its definition) and the access module's request hooks do
     files: ['server/modules/**/*.ts'],
-    ignores: ['server/**/*.test.ts', 'server/modules/**/*.routes.ts', 'server/modules/*/index.ts', 'server/modules/access/access.hook.ts', 'server/modules/access/access.cookies.ts'],
+    ignores: [
+      'server/**/*.test.ts',
+      'server/modules/**/*.routes.ts',
+      'server/modules/*/index.ts',
+      'server/modules/access/access.hook.ts',
+      'server/modules/access/access.cookies.ts',
+    ],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "ImportDeclaration[source.value=/^(fastify|@fastify\\/)/]",
-        message: 'Domain code never imports Fastify: keep HTTP in *.routes.ts',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(fastify|@fastify\\/)/]',
+          message: 'Domain code never imports Fastify: keep HTTP in *.routes.ts',
+        },
+      ],
     },
   },
   {
     // the shared kernel knows no feature: modules plug into it, never the other way round
     files: ['server/platform/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)modules(/|\\.js$)', message: 'platform/ never imports a module (register it in server/modules.ts)' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)modules(/|\\.js$)',
+              message: 'platform/ never imports a module (register it in server/modules.ts)',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -115,27 +161,46 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       ...reactHooks.configs.recommended.rules,
       'react/no-danger': 'off',
-      'no-restricted-syntax': ['error', {
-        selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-        message: 'dangerouslySetInnerHTML is banned (security.md #27)',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'dangerouslySetInnerHTML is banned (security.md #27)',
+        },
+      ],
     },
   },
   ...webFeatureZones,
   {
     files: ['web/src/app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./features/[^/]+/(?!i18n/[a-z]+\\.json$).+', message: "app/ imports a feature only through its index.ts" }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./features/[^/]+/(?!i18n/[a-z]+\\.json$).+',
+              message: 'app/ imports a feature only through its index.ts',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['web/src/{components,lib,api}/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(\\.\\./)+(features|app)(/|$)', message: 'Shared code imports no feature and not app/: they import it' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(features|app)(/|$)',
+              message: 'Shared code imports no feature and not app/: they import it',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -22,7 +22,8 @@ function exited(proc: ChildProcess): boolean {
 }
 
 export async function startServerChild(
-  name: string, script: string,
+  name: string,
+  script: string,
   opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; nodeArgs?: readonly string[] },
 ): Promise<ServerChild> {
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
@@ -43,7 +44,10 @@ export async function startServerChild(
   let ready: { port: number; info: Record<string, string | number> };
   try {
     ready = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} server not ready after ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${name} server not ready after ${opts.timeoutMs} ms`)),
+        opts.timeoutMs,
+      );
       proc.on('message', (m: unknown) => {
         if (!isChildMessage(m)) return;
         if (m.type === 'ready') {

@@ -41,7 +41,11 @@ import { toCaseSummary } from '../server/modules/pilot/cases/cases.mapper.js';
 import type { CaseQuery } from '../server/modules/pilot/cases/cases.schema.js';
 import { comparativeColumns } from '../server/modules/pilot/comparative/comparative.columns.js';
 import {
-  DISCLOSURE_NOTE_EN, DISCLOSURE_NOTE_IT, publishTable, type RawCell, type RawRow,
+  DISCLOSURE_NOTE_EN,
+  DISCLOSURE_NOTE_IT,
+  publishTable,
+  type RawCell,
+  type RawRow,
 } from '../server/modules/pilot/comparative/disclosure.js';
 import { openIdentity, openPermitNumber } from '../server/modules/pilot/shared/identity.js';
 import { caseStatuses } from '../server/modules/pilot/shared/vocab.js';
@@ -63,7 +67,12 @@ let pool: pg.Pool | undefined;
 /** A demo account as the app's authentication would see it (roles, permissions, scope). */
 async function actorOf(client: pg.Client, email: string): Promise<Actor> {
   const { rows } = await client.query<{
-    id: string; organisation_id: string; org_type: string; comune_istat: string | null; region_code: string | null; roles: string[];
+    id: string;
+    organisation_id: string;
+    org_type: string;
+    comune_istat: string | null;
+    region_code: string | null;
+    roles: string[];
   }>(
     `SELECT u.id, u.organisation_id, o.type AS org_type, o.comune_istat, o.region_code,
             ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
@@ -73,9 +82,15 @@ async function actorOf(client: pg.Client, email: string): Promise<Actor> {
   const u = rows[0];
   if (!u) throw new Error(`No account ${email} (demo data missing?)`);
   return {
-    userId: u.id, email, organisationId: u.organisation_id, roles: u.roles, permissions: permissionsOf(u.roles),
+    userId: u.id,
+    email,
+    organisationId: u.organisation_id,
+    roles: u.roles,
+    permissions: permissionsOf(u.roles),
     scope: scopeOf({ type: u.org_type, comuneIstat: u.comune_istat, regionCode: u.region_code }, u.roles),
-    sessionId: 'floor', secondFactor: true, mustEnrolTotp: false,
+    sessionId: 'floor',
+    secondFactor: true,
+    mustEnrolTotp: false,
   };
 }
 let casesActor: Actor | undefined;
@@ -103,7 +118,10 @@ async function withClient<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -172,7 +190,12 @@ async function pilotCases(res: ServerResponse, params: URLSearchParams): Promise
   } as CaseQuery;
   const today = systemClock.now().toISOString().slice(0, 10);
   const rows = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null }));
-  return sendJson(res, 200, { items: rows.map((r) => toCaseSummary(r, today)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize });
+  return sendJson(res, 200, {
+    items: rows.map((r) => toCaseSummary(r, today)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
 }
 
 /** The case file: the same reads as readCaseFile (selectCaseFile), identities and permit numbers decrypted, audited. */
@@ -181,14 +204,28 @@ async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void>
   const body = await withClient(async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.read');
     // the app's own sequence of case-file reads (one after the other on one connection)
-    const { members, admissions, pais, events, ownerName, comuneName, permits: permitRows } = await selectCaseFile(tx, c);
+    const {
+      members,
+      admissions,
+      pais,
+      events,
+      ownerName,
+      comuneName,
+      permits: permitRows,
+    } = await selectCaseFile(tx, c);
     const permits = permitRows.map((p) => ({
-      ...p, number_enc: undefined, number: p.number_enc ? openPermitNumber(cipher!, p.id, p.number_enc) : null,
+      ...p,
+      number_enc: undefined,
+      number: p.number_enc ? openPermitNumber(cipher!, p.id, p.number_enc) : null,
     }));
     const file = {
-      ...c, comuneName: comuneName ?? '', ownerName,
+      ...c,
+      comuneName: comuneName ?? '',
+      ownerName,
       members: members.map((m) => ({
-        ...m, identity_enc: undefined, identity: openIdentity(cipher!, m.id, m.identity_enc),
+        ...m,
+        identity_enc: undefined,
+        identity: openIdentity(cipher!, m.id, m.identity_enc),
         permits: permits.filter((p) => p.person_id === m.id),
         admissions: admissions.filter((a) => a.person_id === m.id),
         pais: pais.filter((p) => p.person_id === m.id),
@@ -196,7 +233,10 @@ async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void>
       events,
     };
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.read', entityType: 'pilot_case', entityId: c.id, tenantComune: c.comune_istat,
+      action: 'pilot.case.read',
+      entityType: 'pilot_case',
+      entityId: c.id,
+      tenantComune: c.comune_istat,
       details: { members: members.length, identity: true },
     });
     return file;
@@ -207,7 +247,12 @@ async function pilotCaseFile(res: ServerResponse, caseId: string): Promise<void>
   return body ? sendJson(res, 200, body) : sendJson(res, 404, { code: 'pilot.case.not_found' });
 }
 
-interface CountRow { comune_istat: string | null; metric: string; value: number | null; base: number | null }
+interface CountRow {
+  comune_istat: string | null;
+  metric: string;
+  value: number | null;
+  base: number | null;
+}
 const kindOf = new Map(comparativeColumns.map((c) => [c.key, c.kind]));
 
 /** The quadro comparativo for the MLPS: aggregates, pilot Comuni, audit row, disclosure control. */
@@ -220,7 +265,8 @@ async function pilotComparative(res: ServerResponse, params: URLSearchParams): P
   const ctx = ctxOf(comparativeActor!);
   const { counts, names } = await withClient(async (tx) => {
     const counts = await tx.query<CountRow>(
-      'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [from, to],
+      'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)',
+      [from, to],
     );
     const names = await tx.query<{ istat_code: string; name: string }>(
       'SELECT istat_code, name FROM comuni WHERE pilot_18ter ORDER BY name, istat_code',
@@ -235,19 +281,33 @@ async function pilotComparative(res: ServerResponse, params: URLSearchParams): P
   };
   const byComune = new Map<string, RawRow>();
   const total: RawRow = { comuneIstat: '', comuneName: '', cells: {} };
-  for (const { istat_code: code, name } of names) byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
+  for (const { istat_code: code, name } of names)
+    byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
   for (const row of counts) {
     if (!kindOf.has(row.metric)) continue;
     if (row.comune_istat === null) total.cells[row.metric] = rawCell(row);
     else {
-      const r = byComune.get(row.comune_istat) ?? { comuneIstat: row.comune_istat, comuneName: row.comune_istat, cells: {} };
+      const r = byComune.get(row.comune_istat) ?? {
+        comuneIstat: row.comune_istat,
+        comuneName: row.comune_istat,
+        cells: {},
+      };
       byComune.set(row.comune_istat, r);
       r.cells[row.metric] = rawCell(row);
     }
   }
   return sendJson(res, 200, {
-    from, to, generatedAt: new Date().toISOString(), note: { it: DISCLOSURE_NOTE_IT, en: DISCLOSURE_NOTE_EN },
-    columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({ key, block, kind, labelIt, labelEn })),
+    from,
+    to,
+    generatedAt: new Date().toISOString(),
+    note: { it: DISCLOSURE_NOTE_IT, en: DISCLOSURE_NOTE_EN },
+    columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({
+      key,
+      block,
+      kind,
+      labelIt,
+      labelEn,
+    })),
     rows: publishTable(comparativeColumns, [...byComune.values()], total, { exactFor: 'none' }),
     viewer: 'controlled',
   });
@@ -280,7 +340,9 @@ try {
     await setup.end();
   }
   pool = new pg.Pool({
-    connectionString: url, max: 10, application_name: 'incas-bench-floor',
+    connectionString: url,
+    max: 10,
+    application_name: 'incas-bench-floor',
     // the MLPS account's tenancy settings, as accessOf() gives them, for the whole session
     options: `-c app.scope=${comparativeActor.scope.level} -c app.user_id=${comparativeActor.userId}`,
   });

@@ -19,7 +19,13 @@ import { createFieldCipher } from '../server/platform/crypto.js';
 import { DEMO_DOMAIN, pilotComuni } from '../server/modules/demo/index.js';
 import { nameIndex, sealIdentity, sealPermitNumber, type Identity } from '../server/modules/pilot/shared/identity.js';
 import { kinshipOf } from '../server/modules/pilot/shared/kinship.js';
-import { exitReasons, measureTypes, referralChannels, referralSources, sectors } from '../server/modules/pilot/shared/vocab.js';
+import {
+  exitReasons,
+  measureTypes,
+  referralChannels,
+  referralSources,
+  sectors,
+} from '../server/modules/pilot/shared/vocab.js';
 
 /** The accounts the pilot endpoints are measured with (demo password). */
 export const pilotLogins = {
@@ -46,13 +52,39 @@ export interface PilotData {
 
 /** Status by n % 20: 4 aperto, 4 ammesso_misure, 7 pai_attivo, 1 sospeso, 4 chiuso. */
 const statusCycle = [
-  ...Array<string>(4).fill('aperto'), ...Array<string>(4).fill('ammesso_misure'), ...Array<string>(7).fill('pai_attivo'),
-  'sospeso', ...Array<string>(4).fill('chiuso'),
+  ...Array<string>(4).fill('aperto'),
+  ...Array<string>(4).fill('ammesso_misure'),
+  ...Array<string>(7).fill('pai_attivo'),
+  'sospeso',
+  ...Array<string>(4).fill('chiuso'),
 ];
 const countries = ['IN', 'PK', 'BD', 'MA', 'NG', 'TN', 'SN', 'EG', 'GH', 'ML'];
 const languages = ['pa', 'ur', 'bn', 'ar', 'en', 'ar', 'wo', 'ar', 'en', 'bm'];
-const surnames = ['Adebayo', 'Singhvala', 'Haddouri', 'Dialloro', 'Rahmani', 'Mensahu', 'Traorini', 'Khanzad', 'Benaliq', 'Okaforo'];
-const givenNames = ['Amadou', 'Gurpreet', 'Fatima', 'Kwame', 'Nasrin', 'Youssef', 'Aminata', 'Imran', 'Salma', 'Tunde', 'Rokia'];
+const surnames = [
+  'Adebayo',
+  'Singhvala',
+  'Haddouri',
+  'Dialloro',
+  'Rahmani',
+  'Mensahu',
+  'Traorini',
+  'Khanzad',
+  'Benaliq',
+  'Okaforo',
+];
+const givenNames = [
+  'Amadou',
+  'Gurpreet',
+  'Fatima',
+  'Kwame',
+  'Nasrin',
+  'Youssef',
+  'Aminata',
+  'Imran',
+  'Salma',
+  'Tunde',
+  'Rokia',
+];
 
 /** Generates the pilot data in the database at `dbUrl`; `dataKey` is the app's INCAS_DATA_KEY. */
 export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPerComune = 5000): Promise<PilotData> {
@@ -90,7 +122,14 @@ export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPer
          JOIN users op ON op.email = 'operatore.' || pc.slug || '@' || $3
          JOIN users rf ON rf.email = 'referente.' || pc.slug || '@' || $3
         CROSS JOIN generate_series(1, $4::int) AS s(n)`,
-      [pilotComuni.map((p) => p.istat), pilotComuni.map((p) => p.slug), DEMO_DOMAIN, casesPerComune, statusCycle, [...exitReasons]],
+      [
+        pilotComuni.map((p) => p.istat),
+        pilotComuni.map((p) => p.slug),
+        DEMO_DOMAIN,
+        casesPerComune,
+        statusCycle,
+        [...exitReasons],
+      ],
     );
     await client.query(
       `ALTER TABLE bench_gen ADD COLUMN admitted_on date, ADD COLUMN closed_on date, ADD COLUMN pai_status text,
@@ -107,11 +146,15 @@ export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPer
          pai_status = CASE status WHEN 'pai_attivo' THEN 'in_corso' WHEN 'sospeso' THEN 'approvato' WHEN 'chiuso' THEN 'chiuso'
                                   WHEN 'ammesso_misure' THEN CASE WHEN n % 2 = 0 THEN 'bozza' END END`,
     );
-    const [plan] = (await client.query<{ comuni: number; cases: number }>(
-      'SELECT count(DISTINCT comune)::int AS comuni, count(*)::int AS cases FROM bench_gen',
-    )).rows;
+    const [plan] = (
+      await client.query<{ comuni: number; cases: number }>(
+        'SELECT count(DISTINCT comune)::int AS comuni, count(*)::int AS cases FROM bench_gen',
+      )
+    ).rows;
     if (!plan || plan.comuni !== pilotComuni.length) {
-      throw new Error(`Pilot data: found ${plan?.comuni ?? 0} of the ${pilotComuni.length} demo pilot Comuni with their accounts`);
+      throw new Error(
+        `Pilot data: found ${plan?.comuni ?? 0} of the ${pilotComuni.length} demo pilot Comuni with their accounts`,
+      );
     }
 
     await client.query(
@@ -255,21 +298,31 @@ export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPer
     );
 
     // real ciphertexts for the persons and permit numbers of the Comune whose cases are opened
-    const permits = (await client.query<{ id: string }>(
-      `SELECT pm.id FROM pilot_permits pm JOIN pilot_persons p ON p.id = pm.person_id
-        WHERE p.comune_istat = $1 AND p.identity_enc = $2 AND pm.issued_on IS NOT NULL`, [detailComune, generic],
-    )).rows;
-    const persons = (await client.query<{ id: string; birth_year: number }>(
-      `SELECT p.id, p.birth_year FROM pilot_persons p WHERE p.comune_istat = $1 AND p.identity_enc = $2`, [detailComune, generic],
-    )).rows;
+    const permits = (
+      await client.query<{ id: string }>(
+        `SELECT pm.id FROM pilot_permits pm JOIN pilot_persons p ON p.id = pm.person_id
+        WHERE p.comune_istat = $1 AND p.identity_enc = $2 AND pm.issued_on IS NOT NULL`,
+        [detailComune, generic],
+      )
+    ).rows;
+    const persons = (
+      await client.query<{ id: string; birth_year: number }>(
+        `SELECT p.id, p.birth_year FROM pilot_persons p WHERE p.comune_istat = $1 AND p.identity_enc = $2`,
+        [detailComune, generic],
+      )
+    ).rows;
     const ids: string[] = [];
     const encs: string[] = [];
     const idxs: string[] = [];
     persons.forEach((p, i) => {
       const identity: Identity = {
-        surname: surnames[i % surnames.length]!, givenNames: givenNames[i % givenNames.length]!,
+        surname: surnames[i % surnames.length]!,
+        givenNames: givenNames[i % givenNames.length]!,
         birthDate: `${p.birth_year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        codiceFiscale: null, phone: null, email: null, address: null,
+        codiceFiscale: null,
+        phone: null,
+        email: null,
+        address: null,
       };
       ids.push(p.id);
       encs.push(sealIdentity(cipher, p.id, identity));
@@ -282,20 +335,30 @@ export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPer
     );
     await client.query(
       'UPDATE pilot_permits p SET number_enc = v.enc FROM unnest($1::uuid[], $2::text[]) AS v(id, enc) WHERE p.id = v.id',
-      [permits.map((p) => p.id), permits.map((p, i) => sealPermitNumber(cipher, p.id, `I${String(4000000 + i).padStart(9, '0')}`))],
+      [
+        permits.map((p) => p.id),
+        permits.map((p, i) => sealPermitNumber(cipher, p.id, `I${String(4000000 + i).padStart(9, '0')}`)),
+      ],
     );
 
-    const [detail] = (await client.query<{ case_id: string }>(
-      'SELECT case_id FROM bench_gen WHERE comune = $1 AND n = $2', [detailComune, DETAIL_N],
-    )).rows;
-    const [count] = (await client.query<{ persons: number }>(
-      'SELECT (SELECT count(*) FROM pilot_persons)::int AS persons',
-    )).rows;
+    const [detail] = (
+      await client.query<{ case_id: string }>('SELECT case_id FROM bench_gen WHERE comune = $1 AND n = $2', [
+        detailComune,
+        DETAIL_N,
+      ])
+    ).rows;
+    const [count] = (
+      await client.query<{ persons: number }>('SELECT (SELECT count(*) FROM pilot_persons)::int AS persons')
+    ).rows;
     await client.query('COMMIT');
     if (!detail) throw new Error('Pilot data: the detail case was not generated');
     return {
-      comuni: plan.comuni, cases: plan.cases, persons: count?.persons ?? 0, realCiphertexts: ids.length + permits.length,
-      detailCaseId: detail.case_id, ms: Math.round(performance.now() - started),
+      comuni: plan.comuni,
+      cases: plan.cases,
+      persons: count?.persons ?? 0,
+      realCiphertexts: ids.length + permits.length,
+      detailCaseId: detail.case_id,
+      ms: Math.round(performance.now() - started),
     };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

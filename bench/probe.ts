@@ -49,7 +49,9 @@ function processCpuUs(pid: number): number | null {
 
 /** CPU time (µs) of each backend of the database serving connections named `applicationName`. */
 export async function readBackendsCpu(
-  admin: pg.Client, database: string, applicationName: string,
+  admin: pg.Client,
+  database: string,
+  applicationName: string,
 ): Promise<Map<number, number> | null> {
   const { rows } = await admin.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2',

@@ -92,7 +92,11 @@ const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).di
 
 /** Members of the case file, from the app's shape (personId) or the floor's (id). */
 interface FileMember {
-  personId?: string; id?: string; pseudonym: string; identity: unknown; permits: { number: string | null }[];
+  personId?: string;
+  id?: string;
+  pseudonym: string;
+  identity: unknown;
+  permits: { number: string | null }[];
 }
 
 const endpoints: Endpoint[] = [
@@ -133,9 +137,14 @@ const endpoints: Endpoint[] = [
     pilot: true,
     targets: { minRatio: 0.5 },
     fingerprint: (body) => {
-      const b = body as { total: number; items: { id: string; pseudonym: string; permitStatus: string | null; paiStatus: string | null }[] };
-      return `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => `${i.pseudonym}/${i.permitStatus}/${i.paiStatus}`).join(' ')} ` +
-        `(ids ${digest(b.items.map((i) => i.id))})`;
+      const b = body as {
+        total: number;
+        items: { id: string; pseudonym: string; permitStatus: string | null; paiStatus: string | null }[];
+      };
+      return (
+        `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => `${i.pseudonym}/${i.permitStatus}/${i.paiStatus}`).join(' ')} ` +
+        `(ids ${digest(b.items.map((i) => i.id))})`
+      );
     },
   },
   {
@@ -147,8 +156,10 @@ const endpoints: Endpoint[] = [
     fingerprint: (body) => {
       const b = body as { id: string; members: FileMember[]; events: unknown[] };
       // identities and permit numbers as a digest: decrypted alike, never printed
-      return `case ${b.id}, members ${b.members.map((m) => `${m.pseudonym} ${m.personId ?? m.id}`).join(', ')}, ` +
-        `identities and permit numbers ${digest(b.members.map((m) => [m.identity, m.permits.map((p) => p.number)]))}, ${b.events.length} events`;
+      return (
+        `case ${b.id}, members ${b.members.map((m) => `${m.pseudonym} ${m.personId ?? m.id}`).join(', ')}, ` +
+        `identities and permit numbers ${digest(b.members.map((m) => [m.identity, m.permits.map((p) => p.number)]))}, ${b.events.length} events`
+      );
     },
   },
   {
@@ -163,12 +174,16 @@ const endpoints: Endpoint[] = [
     // INCAS_COMPARATIVE_CACHE_SECONDS=0) measures the uncached app instead
     connections: [10],
     timeoutSeconds: 120,
-    ...(process.env.BENCH_COMPARATIVE_PER_CONNECTION ? { requestsPerConnection: Number(process.env.BENCH_COMPARATIVE_PER_CONNECTION) } : {}),
+    ...(process.env.BENCH_COMPARATIVE_PER_CONNECTION
+      ? { requestsPerConnection: Number(process.env.BENCH_COMPARATIVE_PER_CONNECTION) }
+      : {}),
     targets: { maxP99Ms: 200, p99AtConnections: 10 },
     fingerprint: (body) => {
       const b = body as { rows: { comuneIstat: string | null; cells: Record<string, unknown> }[]; viewer: string };
-      return `${b.rows.length} rows (${b.viewer}), holders in charge ${b.rows.map((r) => String(r.cells.holders_in_charge)).join(' ')}, ` +
-        `cells ${digest(b.rows)}`;
+      return (
+        `${b.rows.length} rows (${b.viewer}), holders in charge ${b.rows.map((r) => String(r.cells.holders_in_charge)).join(' ')}, ` +
+        `cells ${digest(b.rows)}`
+      );
     },
   },
 ];
@@ -329,7 +344,11 @@ function statusCodes(r: autocannon.Result): Record<string, number> {
 }
 
 async function cannon(
-  url: string, connections: number, length: { duration: number } | { amount: number }, cookie: string, timeout: number,
+  url: string,
+  connections: number,
+  length: { duration: number } | { amount: number },
+  cookie: string,
+  timeout: number,
 ): Promise<autocannon.Result> {
   running = autocannon({ url, connections, ...length, timeout, headers: { cookie } });
   try {
@@ -367,9 +386,10 @@ async function measure(target: Target, ep: Endpoint, path: string, connections: 
   const url = `http://127.0.0.1:${target.child.port}${path}`;
   const timeout = ep.timeoutSeconds ?? 10;
   const perConnection = ep.requestsPerConnection;
-  const warm = settings.warmupSeconds > 0 && !perConnection
-    ? await cannon(url, connections, { duration: settings.warmupSeconds }, cookie, timeout)
-    : null;
+  const warm =
+    settings.warmupSeconds > 0 && !perConnection
+      ? await cannon(url, connections, { duration: settings.warmupSeconds }, cookie, timeout)
+      : null;
   await drain(target);
 
   const s0 = await target.child.stats();
@@ -377,7 +397,11 @@ async function measure(target: Target, ep: Endpoint, path: string, connections: 
   const cpu0 = readMachineCpu();
   const own0 = process.cpuUsage();
   const r = await cannon(
-    url, connections, perConnection ? { amount: perConnection * connections } : { duration: settings.seconds }, cookie, timeout,
+    url,
+    connections,
+    perConnection ? { amount: perConnection * connections } : { duration: settings.seconds },
+    cookie,
+    timeout,
   );
   const own = process.cpuUsage(own0);
   const cpu1 = readMachineCpu();
@@ -398,7 +422,13 @@ async function measure(target: Target, ep: Endpoint, path: string, connections: 
     timeouts: r.timeouts,
     statusCodes: statusCodes(r),
     warmup: warm
-      ? { requests: warm.requests.total ?? 0, non2xx: warm.non2xx, errors: warm.errors, timeouts: warm.timeouts, statusCodes: statusCodes(warm) }
+      ? {
+          requests: warm.requests.total ?? 0,
+          non2xx: warm.non2xx,
+          errors: warm.errors,
+          timeouts: warm.timeouts,
+          statusCodes: statusCodes(warm),
+        }
       : { requests: 0, non2xx: 0, errors: 0, timeouts: 0, statusCodes: {} },
     queriesPerRequest: (s1.queries - s0.queries) / served,
     serverCpuUsPerRequest: (s1.cpuUserUs + s1.cpuSystemUs - s0.cpuUserUs - s0.cpuSystemUs) / served,
@@ -435,9 +465,14 @@ async function main(): Promise<number> {
   const started = performance.now();
   const t = () => ((performance.now() - started) / 1000).toFixed(1) + ' s';
   const selected = endpoints.filter((e) => !settings.only || settings.only.includes(e.key));
-  if (selected.length === 0) throw new Error(`BENCH_ONLY matches no endpoint (${endpoints.map((e) => e.key).join(', ')})`);
-  const plannedSeconds = selected.filter((e) => !e.requestsPerConnection)
-    .reduce((sum, e) => sum + (e.connections ?? settings.connections).length, 0) * 2 * (settings.seconds + settings.warmupSeconds);
+  if (selected.length === 0)
+    throw new Error(`BENCH_ONLY matches no endpoint (${endpoints.map((e) => e.key).join(', ')})`);
+  const plannedSeconds =
+    selected
+      .filter((e) => !e.requestsPerConnection)
+      .reduce((sum, e) => sum + (e.connections ?? settings.connections).length, 0) *
+    2 *
+    (settings.seconds + settings.warmupSeconds);
   console.log(
     `InCaS benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n` +
       `${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, connections ${settings.connections.join(', ')}, ` +
@@ -453,7 +488,7 @@ async function main(): Promise<number> {
     console.log(
       busyBefore > 15
         ? `WARNING: the machine was already ${busyBefore.toFixed(0)}% busy before the benchmark started: ` +
-          'other processes compete for the CPUs, req/s and latencies will be low and noisy.\n'
+            'other processes compete for the CPUs, req/s and latencies will be low and noisy.\n'
         : `The machine was ${busyBefore.toFixed(0)}% busy before the benchmark started.\n`,
     );
   }
@@ -462,7 +497,8 @@ async function main(): Promise<number> {
   databaseCreated = true;
   probe = new pg.Client({ connectionString: settings.adminUrl, application_name: 'incas-bench-probe' });
   await probe.connect();
-  const pgVersion = (await probe.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+  const pgVersion =
+    (await probe.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
   console.log(`[${t()}] Created database ${dbName} on PostgreSQL ${pgVersion}.`);
 
   // one data key for both servers (and the pilot data): the floor decrypts what the app encrypts
@@ -501,7 +537,10 @@ async function main(): Promise<number> {
     await bench.end();
   }
   console.log(`[${t()}] ANALYZE done.`);
-  const floor = await startServerChild('floor', join(root, 'bench', 'floor-server.ts'), { ...childOpts, timeoutMs: 60_000 });
+  const floor = await startServerChild('floor', join(root, 'bench', 'floor-server.ts'), {
+    ...childOpts,
+    timeoutMs: 60_000,
+  });
   children.push(floor);
   console.log(`[${t()}] Floor server (pid ${floor.pid}) on port ${floor.port}.`);
 
@@ -530,7 +569,15 @@ async function main(): Promise<number> {
     for (const connections of ep.connections ?? settings.connections) {
       const a = await measure(appTarget, ep, pathOf(ep), connections, cookieOf(ep));
       const f = await measure(floorTarget, ep, pathOf(ep), connections, cookieOf(ep));
-      const row: Row = { endpoint: ep.key, label: ep.label, path: pathOf(ep), connections, app: a, floor: f, ratio: a.rps / f.rps };
+      const row: Row = {
+        endpoint: ep.key,
+        label: ep.label,
+        path: pathOf(ep),
+        connections,
+        app: a,
+        floor: f,
+        ratio: a.rps / f.rps,
+      };
       rows.push(row);
       console.log(
         `[${t()}] ${ep.label} @${connections}: app ${f0(a.rps)} req/s p99 ${a.latencyMs.p99} ms · ` +
@@ -545,8 +592,15 @@ async function main(): Promise<number> {
     table(
       ['endpoint', 'conns', 'app req/s', 'app p50', 'app p99', 'floor req/s', 'floor p50', 'floor p99', 'app/floor'],
       rows.map((r) => [
-        r.label, String(r.connections), f0(r.app.rps), String(r.app.latencyMs.p50), String(r.app.latencyMs.p99),
-        f0(r.floor.rps), String(r.floor.latencyMs.p50), String(r.floor.latencyMs.p99), f2(r.ratio),
+        r.label,
+        String(r.connections),
+        f0(r.app.rps),
+        String(r.app.latencyMs.p50),
+        String(r.app.latencyMs.p99),
+        f0(r.floor.rps),
+        String(r.floor.latencyMs.p50),
+        String(r.floor.latencyMs.p99),
+        f2(r.ratio),
       ]),
     ),
   );
@@ -556,9 +610,14 @@ async function main(): Promise<number> {
       ['endpoint', 'conns', 'server', 'DB round trips', 'server CPU', 'PG CPU', 'autocannon CPU', 'busy %'],
       rows.flatMap((r) =>
         (['app', 'floor'] as const).map((side) => [
-          r.label, String(r.connections), side, f1(r[side].queriesPerRequest), f0(r[side].serverCpuUsPerRequest),
+          r.label,
+          String(r.connections),
+          side,
+          f1(r[side].queriesPerRequest),
+          f0(r[side].serverCpuUsPerRequest),
           r[side].pgCpuUsPerRequest === null ? 'n/a' : f0(r[side].pgCpuUsPerRequest ?? 0),
-          f0(r[side].loadCpuUsPerRequest), f1(r[side].machineBusyPercent),
+          f0(r[side].loadCpuUsPerRequest),
+          f1(r[side].machineBusyPercent),
         ]),
       ),
       1,
@@ -613,11 +672,17 @@ async function main(): Promise<number> {
   const results = {
     date: new Date().toISOString(),
     machine: {
-      hostname: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version,
-      postgres: pgVersion, busyPercentBefore: busyBefore,
+      hostname: hostname(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      node: process.version,
+      postgres: pgVersion,
+      busyPercentBefore: busyBefore,
     },
     settings: {
-      ...settings, adminUrl: undefined, database: dbName,
+      ...settings,
+      adminUrl: undefined,
+      database: dbName,
       targets: Object.fromEntries(selected.map((e) => [e.key, e.targets])),
     },
     setup: { app: app.info, floor: floor.info },
@@ -640,7 +705,8 @@ try {
   exitCode = await main();
 } catch (err) {
   // after Ctrl+C the run breaks off with errors of its own: not worth printing
-  if (!interrupted) console.error(`\nBenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  if (!interrupted)
+    console.error(`\nBenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   exitCode = 1;
 } finally {
   await cleanup();

@@ -26,13 +26,20 @@ const noDb: Database = new Proxy({} as Database, {
   },
 });
 
-const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'development' }), apiDocs: true }, db: noDb, cipher: createFieldCipher(randomBytes(32)), logger: false });
+const app = await buildApp({
+  config: { ...loadConfig({ NODE_ENV: 'development' }), apiDocs: true },
+  db: noDb,
+  cipher: createFieldCipher(randomBytes(32)),
+  logger: false,
+});
 await app.ready();
 const spec = JSON.stringify(app.swagger(), null, 2) + '\n';
 await app.close();
 
 function generateTypes(from: string, to: string): void {
-  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [from, '-o', to, '--enum-values'], { stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [from, '-o', to, '--enum-values'], {
+    stdio: 'pipe',
+  });
 }
 
 if (mode === 'write') {

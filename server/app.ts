@@ -64,7 +64,13 @@ export const openapiInfo = {
 function openapiServers(config: Config) {
   return config.production
     ? [{ url: config.publicUrl, description: 'Production: this InCaS instance' }]
-    : [{ url: '/', description: 'Development instance (sandbox): the host that served this document', 'x-sandbox': true }];
+    : [
+        {
+          url: '/',
+          description: 'Development instance (sandbox): the host that served this document',
+          'x-sandbox': true,
+        },
+      ];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -73,14 +79,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const cipher = deps.cipher ?? createFieldCipher(resolveDataKey(config));
   const app = Fastify({
-    logger: deps.logger === false ? false : {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      serializers: {
-        // the path only: query strings may carry names typed into a search box
-        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
-      },
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: {
+              // the path only: query strings may carry names typed into a search box
+              req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
@@ -192,7 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       wildcard: false,
       index: ['index.html'],
       setHeaders: (reply, path) => {
-        if (path.includes(join('dist', 'web', 'assets'))) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (path.includes(join('dist', 'web', 'assets')))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

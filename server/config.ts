@@ -64,8 +64,14 @@ const envSchema = z.object({
   INCAS_API_DOCS: bool.optional(),
   INCAS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   INCAS_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
-  INCAS_DATA_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'Base64 of exactly 32 bytes').optional(),
-  INCAS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL').optional(),
+  INCAS_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'Base64 of exactly 32 bytes')
+    .optional(),
+  INCAS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL')
+    .optional(),
   INCAS_MAIL_FROM: z.string().email().default('noreply@incas.local'),
   INCAS_PUBLIC_URL: z.string().url().optional(),
   INCAS_API_TERMS_URL: z.string().url().optional(),
@@ -86,7 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration:\n  INCAS_SECRET: required in production (32+ characters)');
   }
   if (production && !e.INCAS_DATA_KEY) {
-    throw new Error('Invalid configuration:\n  INCAS_DATA_KEY: required in production (base64 of 32 random bytes: openssl rand -base64 32)');
+    throw new Error(
+      'Invalid configuration:\n  INCAS_DATA_KEY: required in production (base64 of 32 random bytes: openssl rand -base64 32)',
+    );
   }
   return {
     port: e.PORT,

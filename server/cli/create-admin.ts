@@ -21,12 +21,23 @@ try {
   const hash = await hashPassword(password);
   const created = await db.ownerTx(async (tx) => {
     if ((await tx.query('SELECT 1 FROM users WHERE email = $1', [email])).length) return false;
-    let [org] = await tx.query<{ id: string }>(`SELECT id FROM organisations WHERE type = 'piattaforma' ORDER BY created_at LIMIT 1`);
-    org ??= (await tx.query<{ id: string }>(
-      `INSERT INTO organisations (type, name) VALUES ('piattaforma', 'Gestore della piattaforma InCaS') RETURNING id`,
-    ))[0];
+    let [org] = await tx.query<{ id: string }>(
+      `SELECT id FROM organisations WHERE type = 'piattaforma' ORDER BY created_at LIMIT 1`,
+    );
+    org ??= (
+      await tx.query<{ id: string }>(
+        `INSERT INTO organisations (type, name) VALUES ('piattaforma', 'Gestore della piattaforma InCaS') RETURNING id`,
+      )
+    )[0];
     const now = new Date();
-    const id = await insertUser(tx, { email, displayName: 'Amministratore', organisationId: org!.id, passwordHash: hash, isDemo: false, now });
+    const id = await insertUser(tx, {
+      email,
+      displayName: 'Amministratore',
+      organisationId: org!.id,
+      passwordHash: hash,
+      isDemo: false,
+      now,
+    });
     await replaceUserRoles(tx, id, ['amministratore']);
     await tx.query(
       `INSERT INTO audit_log (occurred_at, action, outcome, entity_type, entity_id, details, prev_hash, hash)
@@ -35,7 +46,9 @@ try {
     );
     return true;
   });
-  console.log(created ? `Administrator ${email} created.` : `An account with ${email} exists already: nothing changed.`);
+  console.log(
+    created ? `Administrator ${email} created.` : `An account with ${email} exists already: nothing changed.`,
+  );
 } finally {
   await db.close();
 }

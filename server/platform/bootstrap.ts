@@ -20,7 +20,9 @@ export interface PreparedDatabase {
  * demo mode, each module's demo data. With a cipher, demo identities are encrypted.
  */
 export async function prepareDatabase(
-  config: Config, modules: readonly ModuleDefinition[], opts: { db?: Database; cipher?: FieldCipher } = {},
+  config: Config,
+  modules: readonly ModuleDefinition[],
+  opts: { db?: Database; cipher?: FieldCipher } = {},
 ): Promise<PreparedDatabase> {
   const db = opts.db ?? (await openDatabase(config));
   const migrations = await migrate(db, migrationFolders(kernelMigrationsDir(), modules));
@@ -32,7 +34,8 @@ export async function prepareDatabase(
   }
   const demoAccounts: DemoAccount[] = [];
   if (config.demoMode) {
-    for (const m of modules) demoAccounts.push(...((await m.seedDemo?.({ ...deps, password: config.demoPassword })) ?? []));
+    for (const m of modules)
+      demoAccounts.push(...((await m.seedDemo?.({ ...deps, password: config.demoPassword })) ?? []));
   }
   return { db, migrations, notes, demoAccounts };
 }

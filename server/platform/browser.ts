@@ -23,8 +23,13 @@ export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
  * sync, QUIC probes), which a closed network would refuse at every start.
  */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface ChromiumSource {
@@ -67,8 +72,10 @@ export async function resolveChromium(opts: ResolveOptions = {}): Promise<Chromi
  */
 export async function unpackNpmChromium(dir: string): Promise<string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`No Chromium found: the npm Chromium is for Linux x64 only (this is ${process.platform} ${process.arch}). ` +
-      `Install Chromium and set CHROMIUM_PATH to its executable.`);
+    throw new Error(
+      `No Chromium found: the npm Chromium is for Linux x64 only (this is ${process.platform} ${process.arch}). ` +
+        `Install Chromium and set CHROMIUM_PATH to its executable.`,
+    );
   }
   const packageDir = dirname(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')));
   const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
@@ -95,7 +102,9 @@ export async function unpackNpmChromium(dir: string): Promise<string> {
 }
 
 /** Launches headless Chromium (resolved as above) with the server flags plus any given. */
-export async function launchChromium(opts: { args?: string[]; timeoutMs?: number } & ResolveOptions = {}): Promise<Browser> {
+export async function launchChromium(
+  opts: { args?: string[]; timeoutMs?: number } & ResolveOptions = {},
+): Promise<Browser> {
   const { executablePath } = await resolveChromium(opts);
   const launch: LaunchOptions = { executablePath, args: [...CHROMIUM_ARGS, ...(opts.args ?? [])] };
   if (opts.timeoutMs !== undefined) launch.timeout = opts.timeoutMs;

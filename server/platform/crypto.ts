@@ -43,7 +43,11 @@ export function createFieldCipher(key: Buffer): FieldCipher {
   const indexKeys = new Map<string, Buffer>();
   const indexKey = (purpose: string) => {
     let k = indexKeys.get(purpose);
-    if (!k) indexKeys.set(purpose, (k = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `incas/blind-index/${purpose}`, 32))));
+    if (!k)
+      indexKeys.set(
+        purpose,
+        (k = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `incas/blind-index/${purpose}`, 32))),
+      );
     return k;
   };
 

@@ -55,8 +55,14 @@ export async function startJobs(
       for (const job of jobs) {
         const payload = def.payload.parse(job.data);
         const ctx: Ctx = {
-          actor: null, db: deps.db, clock: deps.clock ?? systemClock, log: deps.log, config: deps.config, cipher: deps.cipher,
-          requestId: `job:${job.id}`, ip: '',
+          actor: null,
+          db: deps.db,
+          clock: deps.clock ?? systemClock,
+          log: deps.log,
+          config: deps.config,
+          cipher: deps.cipher,
+          requestId: `job:${job.id}`,
+          ip: '',
         };
         await def.handler(ctx, payload);
       }

@@ -18,7 +18,11 @@ describe('mail', () => {
 
   it('delivers a message to the SMTP relay with the configured sender', async () => {
     const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'noreply@incas.test' })!;
-    await mailer.send({ to: 'operatore@comune.test', subject: 'InCaS digest', text: 'Tre attività in scadenza.\nThree tasks due.' });
+    await mailer.send({
+      to: 'operatore@comune.test',
+      subject: 'InCaS digest',
+      text: 'Tre attività in scadenza.\nThree tasks due.',
+    });
     expect(smtp.received).toHaveLength(1);
     const m = smtp.received[0]!;
     expect(m.from).toBe('noreply@incas.test');
@@ -32,7 +36,9 @@ describe('mail', () => {
     const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'noreply@incas.test' })!;
     smtp.refuse = true;
     try {
-      await expect(mailer.send({ to: 'x@comune.test', subject: 'x', text: 'x' })).rejects.toThrow(/Mailbox unavailable/);
+      await expect(mailer.send({ to: 'x@comune.test', subject: 'x', text: 'x' })).rejects.toThrow(
+        /Mailbox unavailable/,
+      );
     } finally {
       smtp.refuse = false;
     }

@@ -28,7 +28,9 @@ function observedRenderer(opts: Omit<PdfRendererOptions, 'launch'> = {}) {
       browser.newContext = async (options) => {
         const context = await newContext(options);
         peak = Math.max(peak, ++open);
-        context.on('close', () => { open--; });
+        context.on('close', () => {
+          open--;
+        });
         return context;
       };
       browsers.push(browser);
@@ -112,12 +114,16 @@ describe('createPdfRenderer', () => {
 
   it('loads nothing from the network and runs no script', async () => {
     const hits: string[] = [];
-    const server = createServer((req, res) => { hits.push(req.url ?? ''); res.end(); });
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end();
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const { renderer } = observedRenderer();
-      const html = `<!doctype html><html lang="it"><head><link rel="stylesheet" href="${origin}/style.css"></head>` +
+      const html =
+        `<!doctype html><html lang="it"><head><link rel="stylesheet" href="${origin}/style.css"></head>` +
         `<body><img src="${origin}/image.png" alt=""><script>fetch('${origin}/script')</script></body></html>`;
       expect(isPdf(await renderer.render(html))).toBe(true);
       expect(hits).toEqual([]);

@@ -57,11 +57,15 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
       launches++;
       const launching = launch().then((b) => {
         // a crash or a close: the next render launches a new browser
-        b.on('disconnected', () => { if (browser === launching) browser = null; });
+        b.on('disconnected', () => {
+          if (browser === launching) browser = null;
+        });
         return b;
       });
       // a failed launch is not remembered: the next render tries again
-      launching.catch(() => { if (browser === launching) browser = null; });
+      launching.catch(() => {
+        if (browser === launching) browser = null;
+      });
       browser = launching;
     }
     return browser;
@@ -96,7 +100,10 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
       throw new Error('render abandoned');
     }
     job.context = context;
-    await context.route((url) => url.protocol !== 'data:', (route) => route.abort('blockedbyclient'));
+    await context.route(
+      (url) => url.protocol !== 'data:',
+      (route) => route.abort('blockedbyclient'),
+    );
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     return await page.pdf({ format: 'A4', tagged: true, printBackground: true });
@@ -108,7 +115,10 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     let timer: NodeJS.Timeout | undefined;
     const rendering = renderOnce(html, job);
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError('pdf.timeout', `The document was not rendered within ${timeoutMs} ms.`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new AppError('pdf.timeout', `The document was not rendered within ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([rendering, timedOut]);

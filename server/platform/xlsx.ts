@@ -44,10 +44,12 @@ function xlsxText(s: string): string {
 
 /** Drops the characters XML 1.0 cannot carry and replaces unpaired surrogates. */
 function xmlStorable(s: string): string {
-  return s
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    s
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 /** Excel's rules for sheet names: 1–31 characters, none of [ ] : * ? / \, no leading/trailing quote. */
@@ -120,7 +122,15 @@ export function tableToXlsx(table: SheetTable, opts: { sheetName: string; creato
 
 function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 1, ySplit: LABEL_ROW, topLeftCell: `B${FIRST_BODY_ROW}`, activeCell: `B${FIRST_BODY_ROW}` }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 1,
+        ySplit: LABEL_ROW,
+        topLeftCell: `B${FIRST_BODY_ROW}`,
+        activeCell: `B${FIRST_BODY_ROW}`,
+      },
+    ],
   });
 
   const title = ws.getCell(1, 1);
@@ -157,7 +167,9 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
     table.rows.some((r) => {
       const v = r.cells[column.key];
       return typeof v === 'number' && !Number.isInteger(v);
-    }) ? DECIMAL_FORMAT : INTEGER_FORMAT,
+    })
+      ? DECIMAL_FORMAT
+      : INTEGER_FORMAT,
   );
   let headerLines = 1;
   table.columns.forEach((column, i) => {
@@ -167,7 +179,9 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
       longestWord(column.label),
       ...table.rows.map((r) => {
         const v = r.cells[column.key];
-        return typeof v === 'number' ? v.toLocaleString('it-IT', { minimumFractionDigits: decimals ? 2 : 0 }).length : String(v ?? '').length;
+        return typeof v === 'number'
+          ? v.toLocaleString('it-IT', { minimumFractionDigits: decimals ? 2 : 0 }).length
+          : String(v ?? '').length;
       }),
     );
     const width = clamp(widest + 3, 10, 24);
@@ -181,10 +195,11 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
     header.border = thinBottom;
   });
   ws.getRow(LABEL_ROW).height = 15 * clamp(headerLines, 1, 6);
-  ws.getColumn(1).width = clamp(Math.max(
-    [...(table.rowHeader ?? '')].length,
-    ...table.rows.map((r) => [...r.label].length),
-  ) + 2, 14, 40);
+  ws.getColumn(1).width = clamp(
+    Math.max([...(table.rowHeader ?? '')].length, ...table.rows.map((r) => [...r.label].length)) + 2,
+    14,
+    40,
+  );
 
   table.rows.forEach((row, r) => {
     const excelRow = ws.getRow(FIRST_BODY_ROW + r);

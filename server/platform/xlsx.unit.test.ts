@@ -68,7 +68,12 @@ describe('tableToXlsx', () => {
     // every text goes through the guard, trusted labels included: one starting with % is quoted,
     // so labels should put the unit last ("Valutate entro 30 giorni (%)")
     expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual([
-      'Comune', 'Segnalazioni ricevute', "'% valutate entro 30 giorni", 'Titolari di permesso 18-ter', 'Speso (€)', 'Rendicontato (€)',
+      'Comune',
+      'Segnalazioni ricevute',
+      "'% valutate entro 30 giorni",
+      'Titolari di permesso 18-ter',
+      'Speso (€)',
+      'Rendicontato (€)',
     ]);
     expect(ws.getCell('B5').font?.bold).toBe(true);
 
@@ -102,10 +107,12 @@ describe('tableToXlsx', () => {
   });
 
   it('writes an empty table and a sheet name Excel would refuse', async () => {
-    const ws = await readBack(await tableToXlsx(
-      { title: 'T', subtitle: '', note: '', columns: [], rows: [] },
-      { sheetName: 'Quadro [2026/Q1]: *tutti* i Comuni?', creator: 'InCaS' },
-    ));
+    const ws = await readBack(
+      await tableToXlsx(
+        { title: 'T', subtitle: '', note: '', columns: [], rows: [] },
+        { sheetName: 'Quadro [2026/Q1]: *tutti* i Comuni?', creator: 'InCaS' },
+      ),
+    );
     expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
     expect(ws.name.length).toBeLessThanOrEqual(31);
     expect(ws.getCell('A1').value).toBe('T');
@@ -114,22 +121,37 @@ describe('tableToXlsx', () => {
 
 describe('writeXlsx', () => {
   const small = (title: string, value: number): SheetTable => ({
-    title, subtitle: '', note: '', columns: [{ key: 'n', label: 'Numero', group: 'Dati' }], rows: [{ label: 'Riga', cells: { n: value } }],
+    title,
+    subtitle: '',
+    note: '',
+    columns: [{ key: 'n', label: 'Numero', group: 'Dati' }],
+    rows: [{ label: 'Riga', cells: { n: value } }],
   });
 
   it('writes one worksheet per table, in order, with names made valid and unique', async () => {
-    const wb = await readWorkbook(await writeXlsx([
-      { name: 'Casi', table: small('Primo', 1) },
-      { name: 'casi', table: small('Secondo', 2) },
-      { name: 'Un nome di foglio decisamente troppo lungo', table: small('Terzo', 3) },
-      { name: 'Un nome di foglio decisamente troppo lungo', table: small('Quarto', 4) },
-    ], { creator: 'InCaS', title: 'Rapporto' }));
+    const wb = await readWorkbook(
+      await writeXlsx(
+        [
+          { name: 'Casi', table: small('Primo', 1) },
+          { name: 'casi', table: small('Secondo', 2) },
+          { name: 'Un nome di foglio decisamente troppo lungo', table: small('Terzo', 3) },
+          { name: 'Un nome di foglio decisamente troppo lungo', table: small('Quarto', 4) },
+        ],
+        { creator: 'InCaS', title: 'Rapporto' },
+      ),
+    );
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
-      'Casi', 'casi (2)', 'Un nome di foglio decisamente t', 'Un nome di foglio decisamen (2)',
+      'Casi',
+      'casi (2)',
+      'Un nome di foglio decisamente t',
+      'Un nome di foglio decisamen (2)',
     ]);
     expect(wb.worksheets.every((ws) => ws.name.length <= 31)).toBe(true);
     expect(wb.worksheets.map((ws) => [ws.getCell('A1').value, ws.getCell('B6').value])).toEqual([
-      ['Primo', 1], ['Secondo', 2], ['Terzo', 3], ['Quarto', 4],
+      ['Primo', 1],
+      ['Secondo', 2],
+      ['Terzo', 3],
+      ['Quarto', 4],
     ]);
     expect(wb.title).toBe('Rapporto');
     expect(wb.creator).toBe('InCaS');
@@ -177,7 +199,29 @@ describe('safeCellText', () => {
 /** Leading whitespace, BOM, control, invisible and XML-illegal characters, then a trigger, then anything. */
 const hostileText = fc
   .tuple(
-    fc.array(fc.constantFrom(' ', '\t', '\r', '\n', '\r\n', '\uFEFF', '\u0000', '\u0001', '\u0008', '\u000B', '\u001F', '\u007F', '\u00A0', '\u200B', '\u2028', '\u3000', '\uFFFE', '\uD800'), { maxLength: 4 }),
+    fc.array(
+      fc.constantFrom(
+        ' ',
+        '\t',
+        '\r',
+        '\n',
+        '\r\n',
+        '\uFEFF',
+        '\u0000',
+        '\u0001',
+        '\u0008',
+        '\u000B',
+        '\u001F',
+        '\u007F',
+        '\u00A0',
+        '\u200B',
+        '\u2028',
+        '\u3000',
+        '\uFFFE',
+        '\uD800',
+      ),
+      { maxLength: 4 },
+    ),
     fc.constantFrom(...TRIGGERS.split(''), '_x003D_', '_x002b_'),
     fc.string({ unit: 'binary', maxLength: 20 }),
   )
@@ -188,8 +232,14 @@ describe('tableToXlsx (T-13 property)', () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, hostileText, hostileText, async (label, columnLabel, group, value) => {
         const table: SheetTable = {
-          title: label, subtitle: group, note: value, rowHeader: columnLabel,
-          columns: [{ key: 'a', label: columnLabel, group }, { key: 'b', label: columnLabel, group }],
+          title: label,
+          subtitle: group,
+          note: value,
+          rowHeader: columnLabel,
+          columns: [
+            { key: 'a', label: columnLabel, group },
+            { key: 'b', label: columnLabel, group },
+          ],
           rows: [{ label, cells: { a: value, b: 3 } }],
         };
         const ws = await readBack(await tableToXlsx(table, { sheetName: 'S', creator: 'test' }));

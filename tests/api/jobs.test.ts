@@ -18,7 +18,10 @@ const echoJob: JobDefinition<{ marker: string }> = {
 
 beforeAll(async () => {
   t = await startTestApp();
-  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, cipher: t.cipher, clock: t.clock }, [echoJob, purgeSessionsJob]);
+  jobs = await startJobs({ db: t.db, config: t.config, log: t.app.log, cipher: t.cipher, clock: t.clock }, [
+    echoJob,
+    purgeSessionsJob,
+  ]);
 });
 afterAll(async () => {
   await jobs.stop();
@@ -48,9 +51,22 @@ describe('jobs', () => {
     const b = new Agent(t.app);
     await b.login(u.email, TEST_PASSWORD);
     const count = async () =>
-      (await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [u.id])))[0]!.n;
+      (
+        await t.db.ownerTx((tx) =>
+          tx.query<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [u.id]),
+        )
+      )[0]!.n;
     expect(await count()).toBe(2);
-    const ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
+    const ctx = {
+      actor: null,
+      db: t.db,
+      clock: t.clock,
+      log: t.app.log,
+      config: t.config,
+      cipher: t.cipher,
+      requestId: 'test',
+      ip: '',
+    };
     await purgeSessionsJob.handler(ctx, {});
     expect(await count()).toBe(2);
     t.clock.advance(31 * 86_400_000);

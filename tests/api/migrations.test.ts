@@ -23,7 +23,8 @@ const previousRelease = ['0001', '0002', '0003', '0004', '0005', '0006', '0007']
 function previousReleaseFolder(upTo: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'incas-release-0.1-'));
   for (const m of listMigrations(allMigrationFolders())) {
-    if (previousRelease.includes(m.name.slice(0, 4)) && m.name.slice(0, 4) <= upTo) copyFileSync(m.path, join(dir, m.name));
+    if (previousRelease.includes(m.name.slice(0, 4)) && m.name.slice(0, 4) <= upTo)
+      copyFileSync(m.path, join(dir, m.name));
   }
   return dir;
 }
@@ -39,7 +40,9 @@ async function snapshot(db: Database): Promise<Record<string, string | number>> 
       const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`);
       out[name] = r!.n;
     }
-    const [head] = await tx.query<{ seq: string; hash: string }>('SELECT seq::text, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const [head] = await tx.query<{ seq: string; hash: string }>(
+      'SELECT seq::text, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
     out.audit_head = `${head?.seq}:${head?.hash}`;
     return out;
   });
@@ -73,10 +76,15 @@ describe('upgrading a database of the previous release', () => {
     // only what came after the release runs (views: no row of a table changes)
     const applied = await migrate(db, allMigrationFolders());
     expect(applied).toEqual(
-      listMigrations(allMigrationFolders()).map((m) => m.name).filter((n) => !previousRelease.includes(n.slice(0, 4))),
+      listMigrations(allMigrationFolders())
+        .map((m) => m.name)
+        .filter((n) => !previousRelease.includes(n.slice(0, 4))),
     );
 
-    expect(await snapshot(db)).toEqual({ ...before, incas_migrations: Number(before.incas_migrations) + applied.length });
+    expect(await snapshot(db)).toEqual({
+      ...before,
+      incas_migrations: Number(before.incas_migrations) + applied.length,
+    });
     const chain = await db.ownerTx((tx) => verifyAuditChain(tx));
     expect(chain).toMatchObject({ ok: true, checked: Number(before.audit_log) });
   }, 180_000);
@@ -84,7 +92,11 @@ describe('upgrading a database of the previous release', () => {
   it('runs only the migrations a database has not seen, wherever their module keeps them', async () => {
     const db = await releaseDatabase('0006');
     const applied = await migrate(db, allMigrationFolders());
-    expect(applied).toEqual(listMigrations(allMigrationFolders()).map((m) => m.name).filter((n) => n >= '0007'));
+    expect(applied).toEqual(
+      listMigrations(allMigrationFolders())
+        .map((m) => m.name)
+        .filter((n) => n >= '0007'),
+    );
     expect(applied[0]).toBe('0007_audit_national_rows.sql');
   }, 60_000);
 });

@@ -28,11 +28,16 @@ describe('outbound network in the API tests', () => {
   });
 
   it('refuses a TLS connection to an outside host name', () => {
-    expect(() => tls.connect({ host: 'example.org', port: 443 })).toThrow(/Outbound network is blocked.*example\.org:443/);
+    expect(() => tls.connect({ host: 'example.org', port: 443 })).toThrow(
+      /Outbound network is blocked.*example\.org:443/,
+    );
   });
 
   it('refuses an HTTP request made with fetch', async () => {
-    const err = await fetch(`http://${OUTSIDE}/`).then(() => null, (e: unknown) => e as Error & { cause?: Error });
+    const err = await fetch(`http://${OUTSIDE}/`).then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
     expect(err).not.toBeNull();
     expect(String(err!.cause)).toMatch(/Outbound network is blocked/);
   });
@@ -50,8 +55,10 @@ describe('outbound network in the API tests', () => {
     socket.destroy();
   });
 
-  it('treats only this machine\'s names and addresses as loopback', () => {
+  it("treats only this machine's names and addresses as loopback", () => {
     expect(['localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
-    expect(['example.org', '10.0.0.1', '192.0.2.1', '::2', '128.0.0.1', 'localhost.example.org'].some(isLoopback)).toBe(false);
+    expect(['example.org', '10.0.0.1', '192.0.2.1', '::2', '128.0.0.1', 'localhost.example.org'].some(isLoopback)).toBe(
+      false,
+    );
   });
 });

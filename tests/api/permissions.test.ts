@@ -14,15 +14,26 @@ const guarded: Record<Permission, Call | null> = {
   'registry.read': { method: 'GET', url: '/api/v1/comuni?q=roma' },
   'registry.manage': { method: 'PATCH', url: '/api/v1/comuni/001001', body: () => ({ saiNetwork: true }) },
   'organisations.read': { method: 'GET', url: '/api/v1/organisations' },
-  'organisations.manage': { method: 'POST', url: '/api/v1/organisations', body: () => ({ type: 'terzo_settore', name: `Associazione ${++n}`, regionCode: '12' }) },
+  'organisations.manage': {
+    method: 'POST',
+    url: '/api/v1/organisations',
+    body: () => ({ type: 'terzo_settore', name: `Associazione ${++n}`, regionCode: '12' }),
+  },
   'users.manage': { method: 'GET', url: '/api/v1/users' },
   'audit.read': { method: 'GET', url: '/api/v1/audit' },
   'audit.verify': { method: 'GET', url: '/api/v1/audit/verify' },
   'profile.manage': { method: 'POST', url: '/api/v1/me/totp/setup', body: () => ({}) },
   'pilot.cases.read': { method: 'GET', url: '/api/v1/pilot/cases' },
   'pilot.cases.write': {
-    method: 'POST', url: '/api/v1/pilot/referrals',
-    body: () => ({ receivedOn: '2026-05-01', source: 'inl', channel: 'telefono', sector: 'agricoltura', screening: [] }),
+    method: 'POST',
+    url: '/api/v1/pilot/referrals',
+    body: () => ({
+      receivedOn: '2026-05-01',
+      source: 'inl',
+      channel: 'telefono',
+      sector: 'agricoltura',
+      screening: [],
+    }),
   },
   // object-level decisions (404 for a case outside the actor's reach comes first): pilot.cases.test.ts
   'pilot.cases.decide': null,
@@ -31,7 +42,11 @@ const guarded: Record<Permission, Call | null> = {
   'pilot.pseudonymised.read': { method: 'GET', url: '/api/v1/pilot/comparative/records?comune=087015' },
   'pilot.comparative.read': { method: 'GET', url: '/api/v1/pilot/comparative?from=2026-01-01&to=2026-05-31' },
   'pilot.budget.read': { method: 'GET', url: '/api/v1/pilot/budget?year=2026' },
-  'pilot.budget.manage': { method: 'PUT', url: '/api/v1/pilot/budget/087015/2026', body: () => ({ allocation: 80000 }) },
+  'pilot.budget.manage': {
+    method: 'PUT',
+    url: '/api/v1/pilot/budget/087015/2026',
+    body: () => ({ allocation: 80000 }),
+  },
   'pilot.issues.read': { method: 'GET', url: '/api/v1/pilot/issues' },
   // issues are raised for one's own pilot Comune: pilot.work.test.ts
   'pilot.issues.manage': null,

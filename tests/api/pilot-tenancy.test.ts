@@ -21,16 +21,31 @@ const bodies: Record<string, unknown> = {
   updatePilotReferral: { outcome: 'non_pertinente', outcomeOn: '2026-05-20' },
   addPilotMember: {
     relation: 'fratello',
-    person: { identity: { surname: 'Estranei', givenNames: 'Prova', birthDate: '1990-01-01' }, sex: 'M', birthCountry: 'MA', nationalities: ['MA'] },
+    person: {
+      identity: { surname: 'Estranei', givenNames: 'Prova', birthDate: '1990-01-01' },
+      sex: 'M',
+      birthCountry: 'MA',
+      nationalities: ['MA'],
+    },
   },
   transitionPilotCase: { to: 'sospeso', on: '2026-05-20', reason: 'Prova di accesso' },
   decidePilotAdmission: { decision: 'revoca', on: '2026-05-20', reason: 'Prova di accesso' },
   createPilotPermit: { basis: 'motivi_famiglia', questura: 'Questura di prova' },
   recordPilotPermitEvent: { event: 'renewal_request', on: '2026-05-20' },
-  createPilotPai: { personId: '', needs: { education: 'primaria', skills: [], languages: [], workHistory: [] }, objectives: ['Prova'] },
+  createPilotPai: {
+    personId: '',
+    needs: { education: 'primaria', skills: [], languages: [], workHistory: [] },
+    objectives: ['Prova'],
+  },
   updatePilotPai: { objectives: ['Prova'], expectedVersion: 2 },
   transitionPilotPai: { to: 'in_corso', on: '2026-05-26' },
-  addPilotMeasure: { type: 'orientamento', providerName: 'Ente di prova', startOn: '2026-05-20', hoursPlanned: 1, costPlanned: 1 },
+  addPilotMeasure: {
+    type: 'orientamento',
+    providerName: 'Ente di prova',
+    startOn: '2026-05-20',
+    hoursPlanned: 1,
+    costPlanned: 1,
+  },
   updatePilotMeasure: { status: 'avviata' },
   addPilotOutcome: { personId: '', kind: 'assegno_inclusione', occurredOn: '2026-05-20' },
   addPilotContract: { personId: '', type: 'stagionale', ateco: '01.13', startOn: '2026-05-20' },
@@ -60,37 +75,64 @@ beforeAll(async () => {
     ids.permitId = await one('SELECT id FROM pilot_permits WHERE person_id = $1', [c.holderId]);
     ids.referralId = await one(
       `INSERT INTO pilot_referrals (comune_istat, received_on, source, channel, sector, catalogue_version, created_at, updated_at)
-       VALUES ($1, '2026-05-01', 'inl', 'telefono', 'agricoltura', 1, now(), now()) RETURNING id`, [a.istat]);
-    await tx.query(`INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, 2026, 10000, now())`, [a.istat]);
+       VALUES ($1, '2026-05-01', 'inl', 'telefono', 'agricoltura', 1, now(), now()) RETURNING id`,
+      [a.istat],
+    );
+    await tx.query(
+      `INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, 2026, 10000, now())`,
+      [a.istat],
+    );
     ids.taskId = await one(
       `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
-       VALUES ($1, $2, 'pai_review', '2026-06-01', $3, 'Prova', 'tenancy-test', now()) RETURNING id`, [a.istat, a.referente.id, c.caseId]);
+       VALUES ($1, $2, 'pai_review', '2026-06-01', $3, 'Prova', 'tenancy-test', now()) RETURNING id`,
+      [a.istat, a.referente.id, c.caseId],
+    );
     ids.issueId = await one(
       `INSERT INTO pilot_issues (comune_istat, raised_by, raised_by_level, category, title, description, owner, due_on, created_at, updated_at)
-       VALUES ($1, $2, 'comune', 'dati', 'Prova', 'Prova', 'Referente', '2026-07-01', now(), now()) RETURNING id`, [a.istat, a.referente.id]);
+       VALUES ($1, $2, 'comune', 'dati', 'Prova', 'Prova', 'Referente', '2026-07-01', now(), now()) RETURNING id`,
+      [a.istat, a.referente.id],
+    );
   });
   // the PAI, a measure and a frozen version through the API, as the Comune would make them
   const pai = await refA.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, {
-    personId: c.holderId, needs: { education: 'primaria' }, objectives: ['Inserimento lavorativo'],
+    personId: c.holderId,
+    needs: { education: 'primaria' },
+    objectives: ['Inserimento lavorativo'],
   });
   expect(pai.status).toBe(201);
   ids.paiId = pai.body.id;
   const m = await refA.post<{ id: string }>(`/api/v1/pilot/pais/${ids.paiId}/measures`, {
-    type: 'orientamento', providerName: 'Ente di prova', startOn: '2026-05-20', hoursPlanned: 4, costPlanned: 100,
+    type: 'orientamento',
+    providerName: 'Ente di prova',
+    startOn: '2026-05-20',
+    hoursPlanned: 4,
+    costPlanned: 100,
   });
   ids.measureId = m.body.id;
-  for (const [to, extra] of [['condiviso', { noticeLanguage: 'pa' }], ['approvato', {}], ['in_corso', {}], ['in_revisione', {}]] as const) {
+  for (const [to, extra] of [
+    ['condiviso', { noticeLanguage: 'pa' }],
+    ['approvato', {}],
+    ['in_corso', {}],
+    ['in_revisione', {}],
+  ] as const) {
     const r = await refA.post(`/api/v1/pilot/pais/${ids.paiId}/transitions`, { to, on: '2026-05-25', ...extra });
     expect(r.status, `${to}: ${JSON.stringify(r.body)}`).toBe(200);
   }
   ids.version = '1';
-  for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract']) (bodies[k] as { personId: string }).personId = ids.personId;
+  for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract'])
+    (bodies[k] as { personId: string }).personId = ids.personId;
 });
 afterAll(async () => t.close());
 
 const operations = Object.entries(spec.paths)
   .filter(([path]) => path.startsWith('/api/v1/pilot/') && path.includes('{'))
-  .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT', id: op.operationId })))
+  .flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      path,
+      method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT',
+      id: op.operationId,
+    })),
+  )
   .filter((op) => !notObjectLevel.has(op.id));
 
 describe("another Comune's records", () => {

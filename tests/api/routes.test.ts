@@ -10,7 +10,12 @@ const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8'
   info: { contact: { name: string; email: string; url: string } };
 };
 const publicOperations = new Set([
-  'GET /api/health', 'GET /status', 'GET /api/v1/auth/csrf', 'GET /api/v1/auth/info', 'POST /api/v1/auth/login', 'GET /api/v1/registry/sources',
+  'GET /api/health',
+  'GET /status',
+  'GET /api/v1/auth/csrf',
+  'GET /api/v1/auth/info',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/registry/sources',
 ]);
 
 let t: TestApp;
@@ -26,7 +31,9 @@ describe('route table', () => {
     for (const [path, ops] of Object.entries(spec.paths)) {
       for (const method of Object.keys(ops)) {
         const op = `${method.toUpperCase()} ${path}`;
-        const url = path.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'istatCode' ? '001001' : '00000000-0000-4000-8000-000000000000'));
+        const url = path.replace(/\{(\w+)\}/g, (_, k: string) =>
+          k === 'istatCode' ? '001001' : '00000000-0000-4000-8000-000000000000',
+        );
         const res = await a.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : {});
         if (publicOperations.has(op)) expect(res.status, op).not.toBe(401);
         else expect(res.status, op).toBe(401);
@@ -52,14 +59,22 @@ describe('who publishes the OpenAPI document, and where', () => {
     expect(publiccode).toContain(`url: "${url}"`);
   });
 
-  it('names a production instance\'s public URL as its server, not a sandbox, and its terms of service', async () => {
+  it("names a production instance's public URL as its server, not a sandbox, and its terms of service", async () => {
     const prod = await startTestApp({
-      NODE_ENV: 'production', INCAS_DEMO: 'false', INCAS_SECRET: 'x'.repeat(32),
-      INCAS_PUBLIC_URL: 'https://incas.comune.example.it', INCAS_API_TERMS_URL: 'https://incas.comune.example.it/termini',
+      NODE_ENV: 'production',
+      INCAS_DEMO: 'false',
+      INCAS_SECRET: 'x'.repeat(32),
+      INCAS_PUBLIC_URL: 'https://incas.comune.example.it',
+      INCAS_API_TERMS_URL: 'https://incas.comune.example.it/termini',
     });
     try {
-      const res = await new Agent(prod.app).get<{ servers: Record<string, unknown>[]; info: { termsOfService?: string } }>('/api/openapi.json');
-      expect(res.body.servers).toEqual([{ url: 'https://incas.comune.example.it', description: 'Production: this InCaS instance' }]);
+      const res = await new Agent(prod.app).get<{
+        servers: Record<string, unknown>[];
+        info: { termsOfService?: string };
+      }>('/api/openapi.json');
+      expect(res.body.servers).toEqual([
+        { url: 'https://incas.comune.example.it', description: 'Production: this InCaS instance' },
+      ]);
       expect(res.body.info.termsOfService).toBe('https://incas.comune.example.it/termini');
     } finally {
       await prod.close();

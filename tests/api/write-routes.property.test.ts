@@ -11,7 +11,9 @@ import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { fingerprint, makeOrg, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
 import { projectRoot } from '../../server/platform/paths.js';
 
-interface Operation { requestBody?: unknown }
+interface Operation {
+  requestBody?: unknown;
+}
 const spec = JSON.parse(readFileSync(join(projectRoot(), 'openapi.json'), 'utf8')) as {
   paths: Record<string, Record<string, Operation>>;
 };
@@ -37,18 +39,50 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 // bodies that are not what any route expects: junk values, objects with wrong types, hostile keys
-const junkBody = fc.oneof(
-  fc.jsonValue(),
-  fc.dictionary(fc.constantFrom('email', 'password', 'name', 'type', 'roles', 'status', 'saiNetwork', 'code', 'newPassword',
-    'organisationId', 'comuneIstat', 'regionCode', 'displayName', 'currentPassword', 'pilot18ter', '__proto__', 'constructor', 'id'),
-  fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer()), fc.string({ maxLength: 3 }), fc.object())),
-  fc.string().map((s) => ({ raw: s })),
-).filter((body) => {
-  // {saiNetwork: false} and the like are valid flag updates, not junk
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return true;
-  const entries = Object.entries(body);
-  return !(entries.length > 0 && entries.every(([k, v]) => ['saiNetwork', 'pilot18ter'].includes(k) && typeof v === 'boolean'));
-});
+const junkBody = fc
+  .oneof(
+    fc.jsonValue(),
+    fc.dictionary(
+      fc.constantFrom(
+        'email',
+        'password',
+        'name',
+        'type',
+        'roles',
+        'status',
+        'saiNetwork',
+        'code',
+        'newPassword',
+        'organisationId',
+        'comuneIstat',
+        'regionCode',
+        'displayName',
+        'currentPassword',
+        'pilot18ter',
+        '__proto__',
+        'constructor',
+        'id',
+      ),
+      fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.integer()),
+        fc.string({ maxLength: 3 }),
+        fc.object(),
+      ),
+    ),
+    fc.string().map((s) => ({ raw: s })),
+  )
+  .filter((body) => {
+    // {saiNetwork: false} and the like are valid flag updates, not junk
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return true;
+    const entries = Object.entries(body);
+    return !(
+      entries.length > 0 &&
+      entries.every(([k, v]) => ['saiNetwork', 'pilot18ter'].includes(k) && typeof v === 'boolean')
+    );
+  });
 
 describe('every write route', () => {
   it('has routes to test', () => {

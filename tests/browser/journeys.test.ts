@@ -35,7 +35,11 @@ describe('a new operatore in Catania', () => {
     await expect.poll(() => page.getByText('C421').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'comune detail');
 
-    await page.getByRole('button', { name: /English/i }).or(page.getByRole('link', { name: /English/i })).first().click();
+    await page
+      .getByRole('button', { name: /English/i })
+      .or(page.getByRole('link', { name: /English/i }))
+      .first()
+      .click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => page.getByRole('button', { name: 'Log out' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'comune detail (English)');
@@ -60,7 +64,9 @@ describe('an account with a second factor', () => {
     await code.fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Accedi' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()) as { user: { email: string } });
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/v1/me')).json()) as { user: { email: string } },
+    );
     expect(me.user.email).toBe(u.email);
   });
 });
@@ -70,7 +76,17 @@ describe('the platform administrator', () => {
     const page = await env.newPage();
     await logIn(page, env.baseUrl, 'admin@demo.incas.local');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    for (const path of ['/', '/utenti', '/organizzazioni', '/audit', '/profilo', '/comuni?q=roma', '/accessibilita', '/privacy', '/note-legali']) {
+    for (const path of [
+      '/',
+      '/utenti',
+      '/organizzazioni',
+      '/audit',
+      '/profilo',
+      '/comuni?q=roma',
+      '/accessibilita',
+      '/privacy',
+      '/note-legali',
+    ]) {
       await page.goto(env.baseUrl + path);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -78,12 +94,18 @@ describe('the platform administrator', () => {
     }
     // a user's detail and an organisation's detail, reached by clicking as a person would
     await page.goto(env.baseUrl + '/utenti');
-    await page.getByRole('link', { name: /operatore\.catania/ }).first().click();
+    await page
+      .getByRole('link', { name: /operatore\.catania/ })
+      .first()
+      .click();
     await page.waitForURL(/\/utenti\/[0-9a-f-]{36}/);
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'user detail');
     await page.goto(env.baseUrl + '/organizzazioni');
-    await page.getByRole('link', { name: /Comune di Catania/ }).first().click();
+    await page
+      .getByRole('link', { name: /Comune di Catania/ })
+      .first()
+      .click();
     await page.waitForURL(/\/organizzazioni\/[0-9a-f-]{36}/);
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'organisation detail');

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-
 const csv = [
   'cognome;nomi;data_nascita;sesso;paese_nascita;cittadinanze;lingue;codice_fiscale;telefono;email;indirizzo;data_presa_in_carico;in_sai',
   `Importati;Prima Riga;1991-03-04;M;IN;IN;pa;;;;;${daysAgo(5)};si`,
@@ -31,13 +30,17 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
 
     // the import disclosure: check only
     await ref.getByText('Importa beneficiari', { exact: true }).click();
-    await expect.poll(() => ref.getByRole('link', { name: /Scarica il modello CSV/ }).getAttribute('href')).toMatch(/^data:text\/csv/);
+    await expect
+      .poll(() => ref.getByRole('link', { name: /Scarica il modello CSV/ }).getAttribute('href'))
+      .toMatch(/^data:text\/csv/);
     await ref.getByLabel('File CSV o XLSX').setInputFiles(file);
     await ref.getByText('Verifica soltanto', { exact: true }).click();
     await ref.getByRole('button', { name: 'Verifica il file' }).click();
     const report = ref.getByRole('table', { name: 'Esito riga per riga' });
     await report.waitFor();
-    await expect.poll(() => ref.getByRole('status').filter({ hasText: 'Esito della verifica' }).textContent()).toMatch(/Righe: 3.*Valide: 2.*Non valide: 1.*Importate: 0/);
+    await expect
+      .poll(() => ref.getByRole('status').filter({ hasText: 'Esito della verifica' }).textContent())
+      .toMatch(/Righe: 3.*Valide: 2.*Non valide: 1.*Importate: 0/);
     await expect.poll(() => report.locator('tbody tr').count()).toBe(3);
     const bad = report.locator('tbody tr').filter({ has: ref.locator('th', { hasText: /^4$/ }) });
     await expect.poll(() => bad.textContent()).toContain('Non valida');
@@ -48,7 +51,9 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await ref.getByText('Importa solo le righe valide', { exact: true }).click();
     await expect.poll(() => ref.getByLabel('Importa solo le righe valide').isChecked()).toBe(true);
     await ref.getByRole('button', { name: 'Importa', exact: true }).click();
-    await expect.poll(() => ref.getByRole('status').filter({ hasText: 'righe valide' }).textContent()).toMatch(/Importate: 2/);
+    await expect
+      .poll(() => ref.getByRole('status').filter({ hasText: 'righe valide' }).textContent())
+      .toMatch(/Importate: 2/);
     await expect.poll(() => report.getByText('Importata', { exact: true }).count()).toBe(2);
     await settled(ref, '/casi import report (valid rows imported)');
 
@@ -59,18 +64,24 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     });
     expect(download.status).toBe(200);
     expect(download.type).toContain('spreadsheetml');
-    await expect.poll(() => ref.getByRole('link', { name: 'Esporta XLSX' }).getAttribute('href')).toBe('/api/v1/pilot/export/cases.xlsx');
+    await expect
+      .poll(() => ref.getByRole('link', { name: 'Esporta XLSX' }).getAttribute('href'))
+      .toBe('/api/v1/pilot/export/cases.xlsx');
 
     // a demo case of Catania: an ADI outcome in "Esiti e lavoro"
     await ref.goto(env.baseUrl + '/casi?status=ammesso_misure');
-    const first = ref.getByRole('table', { name: /Casi trovati/ }).locator('tbody tr th a').first();
+    const first = ref
+      .getByRole('table', { name: /Casi trovati/ })
+      .locator('tbody tr th a')
+      .first();
     await first.waitFor();
     await first.click();
     await ref.waitForURL(/\/casi\/[0-9a-f-]{36}$/);
     await ref.getByRole('heading', { name: 'Esiti e lavoro' }).waitFor();
     await settled(ref, 'case detail with outcomes');
     const outcomes = ref.getByRole('table', { name: 'Esiti dei componenti del nucleo' });
-    const adi = async () => ((await outcomes.count()) === 0 ? 0 : outcomes.getByText('Assegno di inclusione (ADI)').count());
+    const adi = async () =>
+      (await outcomes.count()) === 0 ? 0 : outcomes.getByText('Assegno di inclusione (ADI)').count();
     const before = await adi();
     const form = ref.getByRole('form', { name: 'Registra esito' });
     await form.getByLabel('Esito').selectOption('assegno_inclusione');
@@ -83,7 +94,7 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await form.getByLabel('Esito').selectOption('follow_up_6');
     await form.getByLabel('La persona lavora a questa data?').selectOption('si');
     await form.getByRole('button', { name: 'Registra esito' }).click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('dopo l\'uscita dal programma');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain("dopo l'uscita dal programma");
     await settled(ref, 'case detail with a refused follow-up');
 
     // a referral still in screening: its permit procedure starts, then the person is taken into care
@@ -117,7 +128,11 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     // the snapshot opens inside that version's disclosure: its objectives heading, and its measures or their absence
     const opened = ref.locator('details[open]').filter({ hasText: `Versione ${version!.version}, congelata il` });
     await opened.getByRole('heading', { name: 'Obiettivi' }).waitFor();
-    await opened.getByRole('table', { name: `Misure della versione ${version!.version}` }).or(opened.getByText('Nessuna misura')).first().waitFor();
+    await opened
+      .getByRole('table', { name: `Misure della versione ${version!.version}` })
+      .or(opened.getByText('Nessuna misura'))
+      .first()
+      .waitFor();
     await settled(ref, 'PAI with an earlier version open');
   });
 });

@@ -14,8 +14,10 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-
-async function fillPerson(page: Page, p: { surname: string; givenNames: string; birthDate: string; sex: string; country: string; languages: string }) {
+async function fillPerson(
+  page: Page,
+  p: { surname: string; givenNames: string; birthDate: string; sex: string; country: string; languages: string },
+) {
   await page.getByLabel('Cognome', { exact: true }).fill(p.surname);
   await page.getByLabel('Nomi', { exact: true }).fill(p.givenNames);
   await page.getByLabel('Data di nascita', { exact: true }).fill(p.birthDate);
@@ -36,7 +38,14 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await op.getByRole('link', { name: 'Registra beneficiario' }).click();
     await op.waitForURL(/\/casi\/nuovo$/);
     await settled(op, '/casi/nuovo');
-    await fillPerson(op, { surname: 'Provetti', givenNames: 'Demo Giornata', birthDate: '1990-04-12', sex: 'M', country: 'IN', languages: 'pa, en' });
+    await fillPerson(op, {
+      surname: 'Provetti',
+      givenNames: 'Demo Giornata',
+      birthDate: '1990-04-12',
+      sex: 'M',
+      country: 'IN',
+      languages: 'pa, en',
+    });
     await op.getByLabel('Data di presa in carico').fill(daysAgo(20));
     await op.getByRole('button', { name: 'Registra e apri il caso' }).click();
     await op.waitForURL(/\/casi\/[0-9a-f-]{36}$/);
@@ -53,11 +62,25 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     // two family members: the spouse and a son
     const household = op.getByRole('table', { name: /Componenti del nucleo/ });
     await op.getByLabel('Relazione con il titolare').selectOption('coniuge');
-    await fillPerson(op, { surname: 'Provetti', givenNames: 'Demo Coniuge', birthDate: '1992-07-01', sex: 'F', country: 'IN', languages: 'pa' });
+    await fillPerson(op, {
+      surname: 'Provetti',
+      givenNames: 'Demo Coniuge',
+      birthDate: '1992-07-01',
+      sex: 'F',
+      country: 'IN',
+      languages: 'pa',
+    });
     await op.getByRole('button', { name: 'Aggiungi al nucleo' }).click();
     await expect.poll(() => household.getByText('coniuge — coniugio').count()).toBe(1);
     await op.getByLabel('Relazione con il titolare').selectOption('figlio');
-    await fillPerson(op, { surname: 'Provetti', givenNames: 'Demo Figlio', birthDate: '2015-02-20', sex: 'M', country: 'IN', languages: 'pa, it' });
+    await fillPerson(op, {
+      surname: 'Provetti',
+      givenNames: 'Demo Figlio',
+      birthDate: '2015-02-20',
+      sex: 'M',
+      country: 'IN',
+      languages: 'pa, it',
+    });
     await op.getByRole('button', { name: 'Aggiungi al nucleo' }).click();
     await expect.poll(() => household.getByText('figlio/figlia — parentela, 1° grado').count()).toBe(1);
     await expect.poll(() => household.locator('tbody tr').count()).toBe(3);
@@ -100,7 +123,14 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
       await ref.getByLabel('Ore previste').fill(m.hours);
       await ref.getByLabel('Costo previsto (euro)').fill(m.cost);
       await ref.getByRole('button', { name: 'Aggiungi misura', exact: true }).click();
-      await expect.poll(() => ref.getByRole('table', { name: /Misure del PAI/ }).locator('tbody tr').count()).toBe(i + 1);
+      await expect
+        .poll(() =>
+          ref
+            .getByRole('table', { name: /Misure del PAI/ })
+            .locator('tbody tr')
+            .count(),
+        )
+        .toBe(i + 1);
     }
     await settled(ref, 'PAI with measures');
 

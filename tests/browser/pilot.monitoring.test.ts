@@ -24,7 +24,9 @@ async function open(page: Page, path: string): Promise<void> {
 /** The cell texts of the persons columns of every block table, row by row. */
 function personsCells(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll('table.incas-comparative td[data-kind="persons"]')).map((td) => td.textContent ?? ''),
+    Array.from(document.querySelectorAll('table.incas-comparative td[data-kind="persons"]')).map(
+      (td) => td.textContent ?? '',
+    ),
   );
 }
 
@@ -40,7 +42,9 @@ describe('MLPS', () => {
     await expect.poll(() => rows.count()).toBe(11);
     expect(await rows.last().getAttribute('data-total')).toBe('true');
     expect(await rows.last().locator('th').textContent()).toBe('Totale');
-    await expect.poll(() => page.getByText('Tutte le righe e il totale sono soggetti al controllo della divulgazione.').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Tutte le righe e il totale sono soggetti al controllo della divulgazione.').count())
+      .toBe(1);
 
     // no count of persons between 1 and 9 is ever shown: only 0, «<10» or a multiple of 5
     const cells = await personsCells(page);
@@ -72,7 +76,14 @@ describe('MLPS', () => {
     await expectAccessible(page, 'budget (MLPS)');
 
     await open(page, '/criticita');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /criticità/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /criticità/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Segnala criticità' }).count()).toBe(0);
     await expectAccessible(page, 'criticità (MLPS)');
   });
@@ -86,7 +97,10 @@ async function giveTasks(email: string): Promise<void> {
       `SELECT id, comune_istat FROM pilot_cases WHERE comune_istat = '087015' ORDER BY id LIMIT 1`,
     );
     if (user === undefined || c === undefined) throw new Error('demo data missing');
-    for (const [kind, due, label] of [['permit_expiry', '2020-01-15', 'Rinnovo del permesso di P-0001'], ['pai_review', '2099-12-31', 'Revisione del PAI di P-0001']]) {
+    for (const [kind, due, label] of [
+      ['permit_expiry', '2020-01-15', 'Rinnovo del permesso di P-0001'],
+      ['pai_review', '2099-12-31', 'Revisione del PAI di P-0001'],
+    ]) {
       await tx.query(
         `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
@@ -105,14 +119,26 @@ describe('the referente of Catania', () => {
     const status = page.locator('#tasks-title ~ p[role="status"]');
     await expect.poll(() => status.textContent()).toBe('2 attività aperte');
     expect(await page.getByText('In ritardo', { exact: true }).count()).toBe(1);
-    expect(await page.getByRole('link', { name: /Apri il caso/ }).first().getAttribute('href')).toMatch(/^\/casi\/[0-9a-f-]{36}$/);
+    expect(
+      await page
+        .getByRole('link', { name: /Apri il caso/ })
+        .first()
+        .getAttribute('href'),
+    ).toMatch(/^\/casi\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('link', { name: 'Quadro comparativo' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home (referente Catania)');
     await page.getByRole('button', { name: /Segna come fatto.*Rinnovo del permesso/ }).click();
     await expect.poll(() => status.textContent()).toBe('1 attività aperta');
 
     await open(page, '/criticita');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /criticità/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /criticità/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     expect(await page.getByLabel('Stato', { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'criticità (referente Catania)');
 
@@ -127,11 +153,16 @@ describe('the referente of Catania', () => {
 async function identitiesOf(comune: string): Promise<string[]> {
   const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
   const rows = await env.db.ownerTx((tx) =>
-    tx.query<{ id: string; identity_enc: string }>('SELECT id, identity_enc FROM pilot_persons WHERE comune_istat = $1', [comune]),
+    tx.query<{ id: string; identity_enc: string }>(
+      'SELECT id, identity_enc FROM pilot_persons WHERE comune_istat = $1',
+      [comune],
+    ),
   );
   return rows.flatMap((r) => {
     const identity = openIdentity(cipher, r.id, r.identity_enc);
-    return [identity.surname, identity.givenNames, identity.birthDate, identity.codiceFiscale ?? ''].filter((v) => v.length >= 3);
+    return [identity.surname, identity.givenNames, identity.birthDate, identity.codiceFiscale ?? ''].filter(
+      (v) => v.length >= 3,
+    );
   });
 }
 
@@ -150,10 +181,26 @@ describe('ANCI technical assistance', () => {
     const table = section.locator('table');
     await table.waitFor();
     expect(await table.locator('caption').textContent()).toBe('Righe pseudonimizzate di Catania, pagina 1');
-    await expect.poll(() => section.getByRole('status').filter({ hasText: /righe? pseudonimizzat[ae] di Catania/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        section
+          .getByRole('status')
+          .filter({ hasText: /righe? pseudonimizzat[ae] di Catania/ })
+          .count(),
+      )
+      .toBe(1);
     expect(await table.locator('thead th').allTextContents()).toEqual([
-      'Pseudonimo', 'Ruolo nel nucleo', 'Sesso', "Fascia d'età", 'Stato del caso', 'Apertura del caso',
-      'Ammesso alle misure', 'Stato del PAI', 'Misure', 'Contratto di lavoro', 'Motivo di uscita',
+      'Pseudonimo',
+      'Ruolo nel nucleo',
+      'Sesso',
+      "Fascia d'età",
+      'Stato del caso',
+      'Apertura del caso',
+      'Ammesso alle misure',
+      'Stato del PAI',
+      'Misure',
+      'Contratto di lavoro',
+      'Motivo di uscita',
     ]);
     const pseudonyms = await table.locator('tbody th[scope="row"]').allTextContents();
     expect(pseudonyms.length).toBeGreaterThan(0);
@@ -161,13 +208,18 @@ describe('ANCI technical assistance', () => {
 
     // coded values are shown in words, and nothing identifies a person
     const text = (await table.locator('tbody').innerText()).replace(/\s+/g, ' ');
-    expect(text).not.toMatch(/\b(ammesso_misure|pai_attivo|in_corso|in_revisione|lavoro_autonomia|revoca_art7|scadenza_permesso|titolare|familiare)\b/);
+    expect(text).not.toMatch(
+      /\b(ammesso_misure|pai_attivo|in_corso|in_revisione|lavoro_autonomia|revoca_art7|scadenza_permesso|titolare|familiare)\b/,
+    );
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]/);
     const identities = await identitiesOf('087015');
     expect(identities.length).toBeGreaterThan(0);
     const rowCells = await table.locator('tbody td').allTextContents();
     for (const value of identities) {
-      expect(rowCells.some((cell) => cell.includes(value)), `identity value shown: ${value.slice(0, 1)}…`).toBe(false);
+      expect(
+        rowCells.some((cell) => cell.includes(value)),
+        `identity value shown: ${value.slice(0, 1)}…`,
+      ).toBe(false);
     }
     await expectAccessible(page, 'quadro comparativo, pseudonymised rows (ANCI)');
 
@@ -193,13 +245,15 @@ describe('ANCI technical assistance', () => {
     await expect.poll(() => page.locator('#comuneIstat option').count()).toBe(11);
     await page.locator('#comuneIstat').selectOption({ label: 'Latina' });
     await page.locator('#category').selectOption('rete_territoriale');
-    await form.getByLabel('Titolo').fill('Tempi lunghi per gli appuntamenti con il Centro per l\'impiego');
+    await form.getByLabel('Titolo').fill("Tempi lunghi per gli appuntamenti con il Centro per l'impiego");
     await form.getByLabel('Descrizione').fill('Gli appuntamenti richiedono in media tre settimane.');
     await form.getByLabel('Responsabile').fill('Referente comunale');
     await form.getByLabel('Scadenza').fill('2027-03-31');
     await expectAccessible(page, 'criticità, form (ANCI)');
     await form.getByRole('button', { name: 'Segnala', exact: true }).click();
-    await expect.poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» segnalata/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» segnalata/).count())
+      .toBe(1);
 
     // the list is ordered by due date: narrow it to Latina's open issues to find the new one
     await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Latina' });
@@ -219,15 +273,17 @@ describe('ANCI technical assistance', () => {
     await edit.getByRole('button', { name: 'Salva' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Descrivi la risoluzione' }).count()).toBe(1);
     await expectAccessible(page, 'criticità, editing (ANCI)');
-    await edit.getByLabel('Risoluzione').fill('Sportello dedicato concordato con il Centro per l\'impiego.');
+    await edit.getByLabel('Risoluzione').fill("Sportello dedicato concordato con il Centro per l'impiego.");
     await edit.getByRole('button', { name: 'Salva' }).click();
-    await expect.poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» aggiornata/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Criticità «Tempi lunghi per gli appuntamenti.*» aggiornata/).count())
+      .toBe(1);
     await expect.poll(() => row.count()).toBe(0); // no longer among the open issues
   });
 });
 
 describe('an administrator who can also read the budget', () => {
-  it('changes a Comune\'s allocation inline, after a refused value', async () => {
+  it("changes a Comune's allocation inline, after a refused value", async () => {
     // the demo administrator has pilot.budget.manage but not pilot.budget.read: this account has both
     // (an administrator must have a second factor)
     const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

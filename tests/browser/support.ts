@@ -36,7 +36,14 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   }
   const db = await openTestDb();
   await seedDemo(db, DEMO_PASSWORD, { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')) });
-  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    INCAS_DEMO: 'true',
+    LOG_LEVEL: 'silent',
+    INCAS_DATA_KEY: TEST_DATA_KEY,
+    INCAS_RATE_LIMIT: '100000',
+    INCAS_LOGIN_RATE_LIMIT: '1000',
+  });
   const app = await buildApp({ config, db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -51,10 +58,13 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
       // the browser may load nothing but our own origin (no CDN, no trackers)
-      await context.route((url) => !url.href.startsWith(`http://127.0.0.1:${port}`) && !url.href.startsWith('data:'), (route) => {
-        errors.push(`external request blocked: ${route.request().url()}`);
-        return route.abort();
-      });
+      await context.route(
+        (url) => !url.href.startsWith(`http://127.0.0.1:${port}`) && !url.href.startsWith('data:'),
+        (route) => {
+          errors.push(`external request blocked: ${route.request().url()}`);
+          return route.abort();
+        },
+      );
       return page;
     },
     async close() {
@@ -67,15 +77,29 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   };
 }
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    const w = window as unknown as {
+      axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+    }));
   });
   const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(severe, `axe on ${where}: ${JSON.stringify(severe, null, 1)}`).toEqual([]);

@@ -24,7 +24,8 @@ export interface TestOrg {
 
 /** A new organisation; a Comune organisation gets a Comune that has none yet. */
 export async function makeOrg(
-  db: Database, o: { type?: string; comuneIstat?: string; regionCode?: string; name?: string } = {},
+  db: Database,
+  o: { type?: string; comuneIstat?: string; regionCode?: string; name?: string } = {},
 ): Promise<TestOrg> {
   const type = o.type ?? 'comune';
   return db.ownerTx(async (tx) => {
@@ -73,7 +74,14 @@ export interface TestUser {
 /** A user; by default a demo account (no TOTP needed in demo mode) unless a TOTP secret is given. */
 export async function makeUser(
   db: Database,
-  u: { roles: Role[]; org?: TestOrg; password?: string; isDemo?: boolean; totpSecret?: string; status?: 'active' | 'disabled' },
+  u: {
+    roles: Role[];
+    org?: TestOrg;
+    password?: string;
+    isDemo?: boolean;
+    totpSecret?: string;
+    status?: 'active' | 'disabled';
+  },
 ): Promise<TestUser> {
   const org = u.org ?? (await makeOrg(db, { type: defaultOrgType[u.roles[0]!] }));
   const password = u.password ?? TEST_PASSWORD;
@@ -83,8 +91,16 @@ export async function makeUser(
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO users (email, display_name, organisation_id, password_hash, is_demo, status, totp_secret, totp_enabled)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [email, `Utente di prova ${u.roles.join('+')}`, org.id, hash, u.isDemo ?? !u.totpSecret, u.status ?? 'active',
-        u.totpSecret ?? null, !!u.totpSecret],
+      [
+        email,
+        `Utente di prova ${u.roles.join('+')}`,
+        org.id,
+        hash,
+        u.isDemo ?? !u.totpSecret,
+        u.status ?? 'active',
+        u.totpSecret ?? null,
+        !!u.totpSecret,
+      ],
     );
     for (const r of u.roles) await tx.query('INSERT INTO user_roles (user_id, role) VALUES ($1, $2)', [row!.id, r]);
     return row!.id;
@@ -109,7 +125,15 @@ export async function fingerprint(db: Database): Promise<Record<string, number |
 
 export async function auditRows(db: Database, where = 'true', params: unknown[] = []) {
   return db.ownerTx((tx) =>
-    tx.query<{ seq: number; action: string; outcome: string; entity_id: string | null; tenant_comune: string | null; actor_user_id: string | null; details: Record<string, unknown> }>(
+    tx.query<{
+      seq: number;
+      action: string;
+      outcome: string;
+      entity_id: string | null;
+      tenant_comune: string | null;
+      actor_user_id: string | null;
+      details: Record<string, unknown>;
+    }>(
       `SELECT seq, action, outcome, entity_id, tenant_comune, actor_user_id, details FROM audit_log WHERE ${where} ORDER BY seq`,
       params,
     ),

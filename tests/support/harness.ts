@@ -93,12 +93,25 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDb();
   const clock = new FakeClock();
-  const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_COMPARATIVE_CACHE_SECONDS: '0', INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    INCAS_DEMO: 'true',
+    LOG_LEVEL: 'silent',
+    INCAS_DATA_KEY: TEST_DATA_KEY,
+    INCAS_COMPARATIVE_CACHE_SECONDS: '0',
+    INCAS_RATE_LIMIT: '100000',
+    INCAS_LOGIN_RATE_LIMIT: '100000',
+    ...env,
+  });
   const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
   const app = await buildApp({ config, db, clock, cipher, logger: false });
   await app.ready();
   return {
-    app, db, clock, config, cipher,
+    app,
+    db,
+    clock,
+    config,
+    cipher,
     async close() {
       await app.close();
       await db.close();
@@ -125,7 +138,10 @@ export class Agent {
   constructor(private readonly app: FastifyInstance) {}
 
   async request<T = unknown>(
-    method: Method, url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+    method: Method,
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<Res<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (method !== 'GET' && opts.csrf !== false) {
@@ -134,9 +150,12 @@ export class Agent {
     }
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // PATCH bodies are JSON merge patches, the media type the API documents (it also takes application/json)
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+    if (body !== undefined && !headers['content-type'])
+      headers['content-type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
     const res = await this.app.inject({
-      method, url, headers,
+      method,
+      url,
+      headers,
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {

@@ -20,7 +20,10 @@ export class OutboundNetworkError extends Error {
 
 /** True for the names and addresses of this machine's loopback interface. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === '' || h === 'localhost' || h.endsWith('.localhost')) return true;
   const v = isIP(h);
   if (v === 4) return h.startsWith('127.');
@@ -28,7 +31,11 @@ export function isLoopback(host: string): boolean {
   return false;
 }
 
-interface ConnectTarget { host?: string; port?: number | string; path?: string }
+interface ConnectTarget {
+  host?: string;
+  port?: number | string;
+  path?: string;
+}
 
 /** What a call to `socket.connect(...)` aims at, in any of its call forms. */
 function targetOf(args: unknown[]): ConnectTarget {
@@ -70,17 +77,35 @@ function install(): void {
   } as typeof dns.promises.lookup;
 
   // queries to the DNS servers themselves (resolve*, reverse) leave the machine: refuse them all
-  const queries = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt',
-    'resolveSrv', 'resolvePtr', 'resolveNaptr', 'resolveSoa', 'resolveCaa', 'reverse'];
+  const queries = [
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveTxt',
+    'resolveSrv',
+    'resolvePtr',
+    'resolveNaptr',
+    'resolveSoa',
+    'resolveCaa',
+    'reverse',
+  ];
   type Methods = Record<string, unknown>;
   const callbackApis = [dns, dns.Resolver.prototype] as unknown as Methods[];
   const promiseApis = [dns.promises, dns.promises.Resolver.prototype] as unknown as Methods[];
   for (const name of queries) {
     for (const api of callbackApis) {
-      if (typeof api[name] === 'function') api[name] = (host: unknown) => { throw new OutboundNetworkError(`${String(host)} (DNS ${name})`); };
+      if (typeof api[name] === 'function')
+        api[name] = (host: unknown) => {
+          throw new OutboundNetworkError(`${String(host)} (DNS ${name})`);
+        };
     }
     for (const api of promiseApis) {
-      if (typeof api[name] === 'function') api[name] = (host: unknown) => Promise.reject(new OutboundNetworkError(`${String(host)} (DNS ${name})`));
+      if (typeof api[name] === 'function')
+        api[name] = (host: unknown) => Promise.reject(new OutboundNetworkError(`${String(host)} (DNS ${name})`));
     }
   }
   // `import { lookup } from 'node:dns'` sees the guarded functions too

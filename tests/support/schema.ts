@@ -16,14 +16,12 @@ type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M
 type JsonOf<R> = R extends { content: infer C } ? C[keyof C] : never;
 
 /** The body of an operation's success answer (200 or 201): `Ok<'/api/v1/me', 'get'>`. */
-export type Ok<P extends keyof paths, M extends Method> = Operation<P, M> extends { responses: infer R }
-  ? JsonOf<R[Extract<keyof R, 200 | 201>]>
-  : never;
+export type Ok<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201>]> : never;
 
 /** The body of an operation's request, in whatever media type it is sent. */
-export type Body<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B }
-  ? JsonOf<NonNullable<B>>
-  : never;
+export type Body<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 /** An RFC 9457 problem, as every error answer carries it. */
 export type Problem = Schema<'Problem'>;

@@ -46,8 +46,12 @@ export async function startSmtp(): Promise<TestSmtp> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
-    get refuse() { return state.refuse; },
-    set refuse(v: boolean) { state.refuse = v; },
+    get refuse() {
+      return state.refuse;
+    },
+    set refuse(v: boolean) {
+      state.refuse = v;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

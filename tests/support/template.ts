@@ -54,9 +54,9 @@ export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: (
     info: { kind: 'postgres', serverUrl, template },
     dispose: async () => {
       // drop every per-file copy and the template
-      const rows = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1`, [`incas_test_${process.pid}_%`],
-      );
+      const rows = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `incas_test_${process.pid}_%`,
+      ]);
       for (const r of rows.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.end();

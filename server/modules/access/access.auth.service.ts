@@ -8,12 +8,33 @@ import { AppError } from '../../platform/errors.js';
 import { assertCan, permissionsOf, secondFactorRequired, type Role } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import {
-  checkTotp, hashPassword, newSessionToken, newTotpSecret, openTotpSecret, sealTotpSecret, sha256, totpEnrolment, verifyPassword,
+  checkTotp,
+  hashPassword,
+  newSessionToken,
+  newTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  sha256,
+  totpEnrolment,
+  verifyPassword,
 } from './access.credentials.js';
 import {
-  deleteThrottle, insertSession, markSessionSecondFactor, revokeSession, revokeSessionByTokenHash,
-  revokeUserSessions, selectCredentialsByEmail, selectCredentialsById, selectSessionByTokenHash, selectThrottle,
-  touchSession, updateLastLogin, updatePasswordHash, updateTotp, upsertThrottle, type CredentialRow,
+  deleteThrottle,
+  insertSession,
+  markSessionSecondFactor,
+  revokeSession,
+  revokeSessionByTokenHash,
+  revokeUserSessions,
+  selectCredentialsByEmail,
+  selectCredentialsById,
+  selectSessionByTokenHash,
+  selectThrottle,
+  touchSession,
+  updateLastLogin,
+  updatePasswordHash,
+  updateTotp,
+  upsertThrottle,
+  type CredentialRow,
 } from './access.repo.js';
 import { scopeOf } from './access.rules.js';
 import type { LoginBody, Me } from './access.schema.js';
@@ -68,7 +89,10 @@ export async function authenticate(ctx: Ctx, token: string): Promise<Actor | nul
 /** Row-level access of the person logging in (their login events belong to their Comune). */
 function accessOfCredentials(user: CredentialRow | undefined): DbAccess {
   if (!user) return anonymousAccess;
-  const scope = scopeOf({ type: user.org_type, comuneIstat: user.comune_istat, regionCode: user.region_code }, user.roles);
+  const scope = scopeOf(
+    { type: user.org_type, comuneIstat: user.comune_istat, regionCode: user.region_code },
+    user.roles,
+  );
   return { scope: scope.level, tenant: scope.comuneIstat, region: scope.regionCode, userId: user.id };
 }
 
@@ -82,7 +106,9 @@ function loginKey(email: string): string {
  * email is locked for LOCKOUT_MINUTES, whatever is sent.
  */
 export async function login(
-  ctx: Ctx, body: LoginBody, previousToken: string | null,
+  ctx: Ctx,
+  body: LoginBody,
+  previousToken: string | null,
 ): Promise<{ token: string; me: Me }> {
   const now = ctx.clock.now();
   const key = loginKey(body.email);
@@ -95,8 +121,12 @@ export async function login(
     const retryAfter = Math.ceil((lockedFor.getTime() - now.getTime()) / 1000);
     await ctx.db.tx(accessOfCredentials(user), (tx) =>
       recordAudit(tx, ctx, {
-        action: 'auth.login', outcome: 'denied', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
-        tenantComune: user?.comune_istat ?? null, details: { reason: 'locked' },
+        action: 'auth.login',
+        outcome: 'denied',
+        actorUserId: user?.id ?? null,
+        actorOrgId: user?.organisation_id ?? null,
+        tenantComune: user?.comune_istat ?? null,
+        details: { reason: 'locked' },
       }),
     );
     throw new AppError('auth.locked', 'Too many failed attempts: try again later.', {
@@ -114,7 +144,12 @@ export async function login(
   let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret) {
     if (!body.totp) throw new AppError('auth.totp_required', 'Enter the code from your authenticator app.');
-    totpStep = await checkTotp(openTotpSecret(ctx.cipher, user.id, user.totp_secret), body.totp, now, user.totp_last_step);
+    totpStep = await checkTotp(
+      openTotpSecret(ctx.cipher, user.id, user.totp_secret),
+      body.totp,
+      now,
+      user.totp_last_step,
+    );
     if (totpStep === null) {
       await recordFailure(ctx, key, user, 'wrong_totp');
       throw new AppError('auth.totp_invalid', 'The verification code is not valid.');
@@ -125,12 +160,23 @@ export async function login(
     if (previousToken) await revokeSessionByTokenHash(tx, sha256(previousToken), now, 'replaced');
     if (totpStep !== null) await updateTotp(tx, user.id, { lastStep: totpStep }, now);
     const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000);
-    const sessionId = await insertSession(tx, { tokenHash, userId: user.id, secondFactor: totpStep !== null, now, expiresAt });
+    const sessionId = await insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      secondFactor: totpStep !== null,
+      now,
+      expiresAt,
+    });
     await deleteThrottle(tx, key);
     await updateLastLogin(tx, user.id, now);
     await recordAudit(tx, ctx, {
-      action: 'auth.login', actorUserId: user.id, actorOrgId: user.organisation_id, entityType: 'session',
-      entityId: sessionId, tenantComune: user.comune_istat, details: { secondFactor: totpStep !== null },
+      action: 'auth.login',
+      actorUserId: user.id,
+      actorOrgId: user.organisation_id,
+      entityType: 'session',
+      entityId: sessionId,
+      tenantComune: user.comune_istat,
+      details: { secondFactor: totpStep !== null },
     });
   });
   const actor = await authenticate(ctx, token);
@@ -151,8 +197,12 @@ async function recordFailure(ctx: Ctx, key: string, user: CredentialRow | undefi
       locked_until: lockedUntil,
     });
     await recordAudit(tx, ctx, {
-      action: 'auth.login', outcome: 'failure', actorUserId: user?.id ?? null, actorOrgId: user?.organisation_id ?? null,
-      tenantComune: user?.comune_istat ?? null, details: { reason, locked: lockedUntil !== null },
+      action: 'auth.login',
+      outcome: 'failure',
+      actorUserId: user?.id ?? null,
+      actorOrgId: user?.organisation_id ?? null,
+      tenantComune: user?.comune_istat ?? null,
+      details: { reason, locked: lockedUntil !== null },
     });
   });
 }
@@ -183,7 +233,10 @@ export async function getMe(ctx: Ctx): Promise<Me> {
 }
 
 /** Changes the actor's own password; every other session of theirs ends. */
-export async function changeOwnPassword(ctx: Ctx, body: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeOwnPassword(
+  ctx: Ctx,
+  body: { currentPassword: string; newPassword: string },
+): Promise<void> {
   assertCan(ctx.actor, 'profile.manage');
   const actor = ctx.actor;
   const creds = await ctx.db.tx(accessOf(actor), (tx) => selectCredentialsById(tx, actor.userId));
@@ -198,7 +251,10 @@ export async function changeOwnPassword(ctx: Ctx, body: { currentPassword: strin
     await updatePasswordHash(tx, actor.userId, hash, now);
     const ended = await revokeUserSessions(tx, actor.userId, now, 'password_changed', actor.sessionId);
     await recordAudit(tx, ctx, {
-      action: 'user.password_change', entityType: 'user', entityId: actor.userId, details: { sessionsEnded: ended },
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+      details: { sessionsEnded: ended },
     });
   });
 }
@@ -229,11 +285,19 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<void
     });
   }
   await ctx.db.tx(accessOf(actor), async (tx) => {
-    await updateTotp(tx, actor.userId, { secret: creds.totp_pending_secret, pending: null, enabled: true, lastStep: step }, now);
+    await updateTotp(
+      tx,
+      actor.userId,
+      { secret: creds.totp_pending_secret, pending: null, enabled: true, lastStep: step },
+      now,
+    );
     await markSessionSecondFactor(tx, actor.sessionId);
     const ended = await revokeUserSessions(tx, actor.userId, now, 'totp_enrolled', actor.sessionId);
     await recordAudit(tx, ctx, {
-      action: 'user.totp_enable', entityType: 'user', entityId: actor.userId, details: { sessionsEnded: ended },
+      action: 'user.totp_enable',
+      entityType: 'user',
+      entityId: actor.userId,
+      details: { sessionsEnded: ended },
     });
   });
 }

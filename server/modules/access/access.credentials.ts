@@ -52,7 +52,12 @@ export async function totpEnrolment(secret: string, email: string): Promise<{ ot
  * Checks a TOTP code at `now`, allowing one period of clock drift, and only for a time step after
  * `lastStep` (a code works once). Returns the accepted time step, or null.
  */
-export async function checkTotp(secret: string, code: string, now: Date, lastStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const epoch = Math.floor(now.getTime() / 1000);
   const result = await verifyTotp({
@@ -90,7 +95,11 @@ export async function sealLegacyTotpSecrets(db: Database, cipher: FieldCipher): 
     );
     for (const r of rows) {
       const seal = (v: string | null) => (v === null || v.startsWith('v1:') ? v : sealTotpSecret(cipher, r.id, v));
-      await tx.query('UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1', [r.id, seal(r.totp_secret), seal(r.totp_pending_secret)]);
+      await tx.query('UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1', [
+        r.id,
+        seal(r.totp_secret),
+        seal(r.totp_pending_secret),
+      ]);
     }
     return rows.length;
   });

@@ -17,11 +17,10 @@ export const purgeSessionsJob: JobDefinition<Record<string, never>> = {
     const cutoff = new Date(ctx.clock.now().getTime() - SESSION_RETENTION_DAYS * 86_400_000);
     const throttleCutoff = new Date(ctx.clock.now().getTime() - 86_400_000);
     await ctx.db.tx(systemAccess, async (tx) => {
+      await tx.query(`DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < $1`, [cutoff]);
       await tx.query(
-        `DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < $1`, [cutoff],
-      );
-      await tx.query(
-        `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until < $1)`, [throttleCutoff],
+        `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until < $1)`,
+        [throttleCutoff],
       );
     });
   },

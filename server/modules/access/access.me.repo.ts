@@ -4,8 +4,16 @@ import type { Me } from './access.schema.js';
 /** The user and organisation parts of `/me`. */
 export async function selectMe(tx: Queryable, userId: string): Promise<Pick<Me, 'user' | 'organisation'> | undefined> {
   const [r] = await tx.query<{
-    id: string; email: string; display_name: string; totp_enabled: boolean; org_id: string; org_type: Me['organisation']['type'];
-    org_name: string; comune_istat: string | null; comune_name: string | null; region_code: string | null;
+    id: string;
+    email: string;
+    display_name: string;
+    totp_enabled: boolean;
+    org_id: string;
+    org_type: Me['organisation']['type'];
+    org_name: string;
+    comune_istat: string | null;
+    comune_name: string | null;
+    region_code: string | null;
     region_name: string | null;
   }>(
     `SELECT u.id, u.email, u.display_name, u.totp_enabled, o.id AS org_id, o.type AS org_type, o.name AS org_name,
@@ -21,8 +29,13 @@ export async function selectMe(tx: Queryable, userId: string): Promise<Pick<Me, 
   return {
     user: { id: r.id, email: r.email, displayName: r.display_name, totpEnabled: r.totp_enabled },
     organisation: {
-      id: r.org_id, type: r.org_type, name: r.org_name, comuneIstat: r.comune_istat, comuneName: r.comune_name,
-      regionCode: r.region_code, regionName: r.region_name,
+      id: r.org_id,
+      type: r.org_type,
+      name: r.org_name,
+      comuneIstat: r.comune_istat,
+      comuneName: r.comune_name,
+      regionCode: r.region_code,
+      regionName: r.region_name,
     },
   };
 }

@@ -58,11 +58,18 @@ export async function insertSession(
 
 export async function revokeSession(tx: Queryable, id: string, now: Date, reason: string): Promise<void> {
   await tx.query('UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [
-    id, now, reason,
+    id,
+    now,
+    reason,
   ]);
 }
 
-export async function revokeSessionByTokenHash(tx: Queryable, tokenHash: string, now: Date, reason: string): Promise<void> {
+export async function revokeSessionByTokenHash(
+  tx: Queryable,
+  tokenHash: string,
+  now: Date,
+  reason: string,
+): Promise<void> {
   await tx.query(
     'UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE token_hash = $1 AND revoked_at IS NULL',
     [tokenHash, now, reason],
@@ -71,7 +78,11 @@ export async function revokeSessionByTokenHash(tx: Queryable, tokenHash: string,
 
 /** Ends every session of a user, except `keepSessionId` when given; returns how many ended. */
 export async function revokeUserSessions(
-  tx: Queryable, userId: string, now: Date, reason: string, keepSessionId: string | null = null,
+  tx: Queryable,
+  userId: string,
+  now: Date,
+  reason: string,
+  keepSessionId: string | null = null,
 ): Promise<number> {
   const rows = await tx.query(
     `UPDATE sessions SET revoked_at = $2, revoked_reason = $3
@@ -138,13 +149,17 @@ export async function updateLastLogin(tx: Queryable, userId: string, now: Date):
 
 export async function updatePasswordHash(tx: Queryable, userId: string, hash: string, now: Date): Promise<void> {
   await tx.query('UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1', [
-    userId, hash, now,
+    userId,
+    hash,
+    now,
   ]);
 }
 
 export async function updateTotp(
-  tx: Queryable, userId: string,
-  t: { secret?: string | null; pending?: string | null; enabled?: boolean; lastStep?: number | null }, now: Date,
+  tx: Queryable,
+  userId: string,
+  t: { secret?: string | null; pending?: string | null; enabled?: boolean; lastStep?: number | null },
+  now: Date,
 ): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [userId, now];
@@ -168,8 +183,16 @@ const userColumns = `u.id, u.email, u.display_name, u.organisation_id, o.name AS
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
 interface UserDbRow {
-  id: string; email: string; display_name: string; organisation_id: string; organisation_name: string;
-  status: User['status']; totp_enabled: boolean; last_login_at: Date | null; created_at: Date; roles: User['roles'];
+  id: string;
+  email: string;
+  display_name: string;
+  organisation_id: string;
+  organisation_name: string;
+  status: User['status'];
+  totp_enabled: boolean;
+  last_login_at: Date | null;
+  created_at: Date;
+  roles: User['roles'];
 }
 
 function toUser(r: UserDbRow): User {
@@ -201,20 +224,26 @@ export async function selectUserPage(tx: Queryable, q: UserQuery): Promise<{ ite
   if (q.organisationId) w.add('u.organisation_id = $?', q.organisationId);
   if (q.role) w.add('EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $?)', q.role);
   if (q.status) w.add('u.status = $?', q.status);
-  const [count] = await tx.query<{ n: number }>(
-    `SELECT count(*) AS n FROM users u ${w}`, w.params,
-  );
+  const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM users u ${w}`, w.params);
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<UserDbRow>(
-    `SELECT ${userColumns} ${w} ORDER BY u.email LIMIT ${limit} OFFSET ${offset}`, w.params,
+    `SELECT ${userColumns} ${w} ORDER BY u.email LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
   );
   return { items: rows.map(toUser), total: count?.n ?? 0 };
 }
 
 export async function insertUser(
   tx: Queryable,
-  u: { email: string; displayName: string; organisationId: string; passwordHash: string | null; isDemo: boolean; now: Date },
+  u: {
+    email: string;
+    displayName: string;
+    organisationId: string;
+    passwordHash: string | null;
+    isDemo: boolean;
+    now: Date;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO users (email, display_name, organisation_id, password_hash, is_demo, password_changed_at, created_at, updated_at)
@@ -237,7 +266,10 @@ export async function replaceUserRoles(tx: Queryable, userId: string, userRoles:
 }
 
 export async function updateUserFields(
-  tx: Queryable, userId: string, f: { displayName?: string; status?: string }, now: Date,
+  tx: Queryable,
+  userId: string,
+  f: { displayName?: string; status?: string },
+  now: Date,
 ): Promise<void> {
   await tx.query(
     `UPDATE users SET display_name = coalesce($2, display_name), status = coalesce($3, status), updated_at = $4

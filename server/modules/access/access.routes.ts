@@ -2,12 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  authInfoSchema, changePasswordSchema, createUserSchema, csrfTokenSchema, idParams, loginBodySchema, meSchema,
-  resetPasswordSchema, totpConfirmSchema, totpSetupSchema, updateUserSchema, userPageSchema, userQuerySchema,
+  authInfoSchema,
+  changePasswordSchema,
+  createUserSchema,
+  csrfTokenSchema,
+  idParams,
+  loginBodySchema,
+  meSchema,
+  resetPasswordSchema,
+  totpConfirmSchema,
+  totpSetupSchema,
+  updateUserSchema,
+  userPageSchema,
+  userQuerySchema,
   userSchema,
 } from './access.schema.js';
 import {
-  changeOwnPassword, confirmTotpEnrolment, getMe, login, logout, startTotpEnrolment,
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  getMe,
+  login,
+  logout,
+  startTotpEnrolment,
 } from './access.auth.service.js';
 import { createUser, findUsers, getUser, resetUserPassword, updateUser } from './access.users.service.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './access.cookies.js';
@@ -21,9 +37,11 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/auth/csrf', {
     config: { auth: 'public' },
     schema: {
-      tags, operationId: 'getCsrfToken',
+      tags,
+      operationId: 'getCsrfToken',
       summary: 'A CSRF token to send back in the x-csrf-token header of every POST/PUT/PATCH/DELETE',
-      description: 'Public. Sets the CSRF secret cookie and returns the token that every POST, PUT, PATCH and DELETE must carry in `x-csrf-token`; a missing or stale token answers 403 `csrf.invalid`.',
+      description:
+        'Public. Sets the CSRF secret cookie and returns the token that every POST, PUT, PATCH and DELETE must carry in `x-csrf-token`; a missing or stale token answers 403 `csrf.invalid`.',
       response: { 200: csrfTokenSchema },
     },
     handler: async (_req, reply) => ({ token: reply.generateCsrf() }),
@@ -31,8 +49,11 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/auth/info', {
     config: { auth: 'public' },
     schema: {
-      tags, operationId: 'getAuthInfo', summary: 'Whether demo accounts are active',
-      description: 'Public. Tells the login page whether demo mode is on, in which demo accounts log in without a second factor.',
+      tags,
+      operationId: 'getAuthInfo',
+      summary: 'Whether demo accounts are active',
+      description:
+        'Public. Tells the login page whether demo mode is on, in which demo accounts log in without a second factor.',
       response: { 200: authInfoSchema },
     },
     handler: (req) => ({ demoMode: req.ctx.config.demoMode }),
@@ -40,12 +61,20 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/auth/login', {
     config: {
       auth: 'public',
-      rateLimit: { max: (req) => req.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (req) => req.ip },
+      rateLimit: {
+        max: (req) => req.ctx.config.loginRateLimitPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (req) => req.ip,
+      },
     },
     schema: {
-      tags, operationId: 'login', summary: 'Log in with email, password and (when enrolled) a TOTP code',
-      description: 'Public, rate-limited per IP. Starts a session (cookie) and returns the user; 401 `auth.invalid_credentials`, `auth.totp_required` or `auth.totp_invalid`, 429 `auth.locked` after repeated failures.',
-      body: loginBodySchema, response: { 200: meSchema },
+      tags,
+      operationId: 'login',
+      summary: 'Log in with email, password and (when enrolled) a TOTP code',
+      description:
+        'Public, rate-limited per IP. Starts a session (cookie) and returns the user; 401 `auth.invalid_credentials`, `auth.totp_required` or `auth.totp_invalid`, 429 `auth.locked` after repeated failures.',
+      body: loginBodySchema,
+      response: { 200: meSchema },
     },
     handler: async (req, reply) => {
       const { token, me } = await login(req.ctx, req.body, readSessionToken(req));
@@ -56,7 +85,9 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/auth/logout', {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
-      tags, operationId: 'logout', summary: 'End the current session',
+      tags,
+      operationId: 'logout',
+      summary: 'End the current session',
       description: 'Any session, also one still waiting for its second factor: ends the session and clears its cookie.',
       response: { 204: noContent },
     },
@@ -69,8 +100,11 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/me', {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
-      tags: ['profile'], operationId: 'getMe', summary: 'The current user, organisation, roles and scope',
-      description: "Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.",
+      tags: ['profile'],
+      operationId: 'getMe',
+      summary: 'The current user, organisation, roles and scope',
+      description:
+        "Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.",
       response: { 200: meSchema },
     },
     handler: (req) => getMe(req.ctx),
@@ -78,9 +112,13 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/me/password', {
     config: { auth: 'session' },
     schema: {
-      tags: ['profile'], operationId: 'changeOwnPassword', summary: 'Change the own password (other sessions end)',
-      description: "Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.",
-      body: changePasswordSchema, response: { 204: noContent },
+      tags: ['profile'],
+      operationId: 'changeOwnPassword',
+      summary: 'Change the own password (other sessions end)',
+      description:
+        "Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.",
+      body: changePasswordSchema,
+      response: { 204: noContent },
     },
     handler: async (req, reply) => {
       await changeOwnPassword(req.ctx, req.body);
@@ -90,8 +128,11 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/me/totp/setup', {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
-      tags: ['profile'], operationId: 'startTotpEnrolment', summary: 'Start TOTP enrolment: secret and QR code',
-      description: 'Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.',
+      tags: ['profile'],
+      operationId: 'startTotpEnrolment',
+      summary: 'Start TOTP enrolment: secret and QR code',
+      description:
+        'Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.',
       response: { 200: totpSetupSchema },
     },
     handler: (req) => startTotpEnrolment(req.ctx),
@@ -99,9 +140,13 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/me/totp/confirm', {
     config: { auth: 'session', allowPendingSecondFactor: true },
     schema: {
-      tags: ['profile'], operationId: 'confirmTotpEnrolment', summary: 'Confirm TOTP enrolment with a code',
-      description: 'Every role (`profile.manage`): activates the pending TOTP secret with a current code; 409 `auth.totp_not_pending` without a started enrolment, 400 for a wrong code.',
-      body: totpConfirmSchema, response: { 204: noContent },
+      tags: ['profile'],
+      operationId: 'confirmTotpEnrolment',
+      summary: 'Confirm TOTP enrolment with a code',
+      description:
+        'Every role (`profile.manage`): activates the pending TOTP secret with a current code; 409 `auth.totp_not_pending` without a started enrolment, 400 for a wrong code.',
+      body: totpConfirmSchema,
+      response: { 204: noContent },
     },
     handler: async (req, reply) => {
       await confirmTotpEnrolment(req.ctx, req.body.code);
@@ -113,45 +158,67 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/users', {
     config: { auth: 'session' },
     schema: {
-      tags: userTags, operationId: 'findUsers', summary: 'Search accounts',
-      description: 'Amministratore only (`users.manage`): a page of accounts, filtered and sorted by the query parameters.',
-      querystring: userQuerySchema, response: { 200: userPageSchema },
+      tags: userTags,
+      operationId: 'findUsers',
+      summary: 'Search accounts',
+      description:
+        'Amministratore only (`users.manage`): a page of accounts, filtered and sorted by the query parameters.',
+      querystring: userQuerySchema,
+      response: { 200: userPageSchema },
     },
     handler: (req) => findUsers(req.ctx, req.query),
   });
   app.get('/users/:id', {
     config: { auth: 'session' },
     schema: {
-      tags: userTags, operationId: 'getUser', summary: 'One account',
-      description: 'Amministratore only (`users.manage`): one account with its organisation and roles; 404 `user.not_found`.',
-      params: idParams, response: { 200: userSchema },
+      tags: userTags,
+      operationId: 'getUser',
+      summary: 'One account',
+      description:
+        'Amministratore only (`users.manage`): one account with its organisation and roles; 404 `user.not_found`.',
+      params: idParams,
+      response: { 200: userSchema },
     },
     handler: (req) => getUser(req.ctx, req.params.id),
   });
   app.post('/users', {
     config: { auth: 'session' },
     schema: {
-      tags: userTags, operationId: 'createUser', summary: 'Create an account',
-      description: 'Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.',
-      body: createUserSchema, response: { 201: userSchema },
+      tags: userTags,
+      operationId: 'createUser',
+      summary: 'Create an account',
+      description:
+        'Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.',
+      body: createUserSchema,
+      response: { 201: userSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createUser(req.ctx, req.body)),
   });
   app.patch('/users/:id', {
     config: { auth: 'session' },
     schema: {
-      tags: userTags, operationId: 'updateUser', summary: 'Change name, roles or status (disabling ends the sessions)',
-      description: "Amministratore only (`users.manage`): changes display name, roles or status, absent fields staying as they are; disabling ends the account's sessions. 404 `user.not_found`, 409 `user.cannot_disable_self`.",
-      params: idParams, body: updateUserSchema, response: { 200: userSchema },
+      tags: userTags,
+      operationId: 'updateUser',
+      summary: 'Change name, roles or status (disabling ends the sessions)',
+      description:
+        "Amministratore only (`users.manage`): changes display name, roles or status, absent fields staying as they are; disabling ends the account's sessions. 404 `user.not_found`, 409 `user.cannot_disable_self`.",
+      params: idParams,
+      body: updateUserSchema,
+      response: { 200: userSchema },
     },
     handler: (req) => updateUser(req.ctx, req.params.id, req.body),
   });
   app.post('/users/:id/password', {
     config: { auth: 'session' },
     schema: {
-      tags: userTags, operationId: 'resetUserPassword', summary: 'Set a new password for an account (its sessions end)',
-      description: 'Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.',
-      params: idParams, body: resetPasswordSchema, response: { 204: noContent },
+      tags: userTags,
+      operationId: 'resetUserPassword',
+      summary: 'Set a new password for an account (its sessions end)',
+      description:
+        'Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.',
+      params: idParams,
+      body: resetPasswordSchema,
+      response: { 204: noContent },
     },
     handler: async (req, reply) => {
       await resetUserPassword(req.ctx, req.params.id, req.body.newPassword);
@@ -159,4 +226,3 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   });
 }
-

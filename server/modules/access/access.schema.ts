@@ -16,7 +16,10 @@ export const loginBodySchema = z
   .object({
     email,
     password: z.string().min(1).max(256),
-    totp: z.string().regex(/^\d{6}$/, 'Six digits').optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'Six digits')
+      .optional(),
   })
   .strict()
   .meta({ id: 'LoginRequest' });
@@ -96,7 +99,11 @@ export const userQuerySchema = z
 export type UserQuery = z.infer<typeof userQuerySchema>;
 
 const displayName = z.string().trim().min(1).max(120);
-const roleList = z.array(roleSchema).min(1).max(8).refine((r) => new Set(r).size === r.length, 'Duplicate role');
+const roleList = z
+  .array(roleSchema)
+  .min(1)
+  .max(8)
+  .refine((r) => new Set(r).size === r.length, 'Duplicate role');
 
 export const createUserSchema = z
   .object({ email, displayName, organisationId: z.uuid(), roles: roleList, password: newPassword })

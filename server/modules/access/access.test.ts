@@ -35,7 +35,10 @@ describe('logging in', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
     expect((wrong.body as { code: string }).code).toBe('auth.invalid_credentials');
-    const rows = await auditRows(t.db, `action = 'auth.login' AND outcome = 'failure' AND details->>'reason' IN ('wrong_password', 'unknown_email')`);
+    const rows = await auditRows(
+      t.db,
+      `action = 'auth.login' AND outcome = 'failure' AND details->>'reason' IN ('wrong_password', 'unknown_email')`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(2);
     // the audit trail never stores the email typed or the password
     expect(JSON.stringify(rows)).not.toContain('nobody-here');
@@ -106,7 +109,8 @@ describe('sessions', () => {
     for (let i = 0; i < 21; i++) {
       t.clock.minutes(29);
       const r = await b.get('/api/v1/me');
-      if (i < 20) expect(r.status).toBe(200); // 20 × 29 min = 9 h 40 min
+      if (i < 20)
+        expect(r.status).toBe(200); // 20 × 29 min = 9 h 40 min
       else expect(r.status).toBe(401); // 10 h 09 min
     }
   });
@@ -132,7 +136,10 @@ describe('sessions', () => {
     await a.login(u.email, TEST_PASSWORD);
     const bad = await a.post('/api/v1/me/password', { currentPassword: 'wrong', newPassword: 'a brand new password' });
     expect(bad.status).toBe(400);
-    const ok = await a.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' });
+    const ok = await a.post('/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(ok.status).toBe(204);
     expect((await a.get('/api/v1/me')).status).toBe(200);
     expect((await other.get('/api/v1/me')).status).toBe(401);
@@ -149,17 +156,29 @@ describe('CSRF and origin', () => {
     const res = await a.request('PATCH', '/api/v1/comuni/001001', { saiNetwork: true }, { csrf: false });
     expect(res.status).toBe(403);
     expect((res.body as { code: string }).code).toBe('csrf.invalid');
-    const forged = await a.request('PATCH', '/api/v1/comuni/001001', { saiNetwork: true }, { csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const forged = await a.request(
+      'PATCH',
+      '/api/v1/comuni/001001',
+      { saiNetwork: true },
+      { csrf: false, headers: { 'x-csrf-token': 'forged' } },
+    );
     expect(forged.status).toBe(403);
     expect(await fingerprint(t.db)).toEqual(before);
   });
 
   it('refuses cross-site requests and text/plain "simple" posts', async () => {
     const a = new Agent(t.app);
-    const cross = await a.request('POST', '/api/v1/auth/login', { email: 'a@b.it', password: 'x' }, { headers: { origin: 'https://evil.example' } });
+    const cross = await a.request(
+      'POST',
+      '/api/v1/auth/login',
+      { email: 'a@b.it', password: 'x' },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(cross.status).toBe(403);
     expect((cross.body as { code: string }).code).toBe('origin.invalid');
-    const plain = await a.request('POST', '/api/v1/auth/login', 'email=a', { headers: { 'content-type': 'text/plain' } });
+    const plain = await a.request('POST', '/api/v1/auth/login', 'email=a', {
+      headers: { 'content-type': 'text/plain' },
+    });
     expect([403, 415]).toContain(plain.status);
   });
 });
@@ -167,7 +186,10 @@ describe('CSRF and origin', () => {
 describe('API hygiene', () => {
   it('answers problem+json with every invalid field and no-store on the API', async () => {
     const a = new Agent(t.app);
-    const res = await a.post<{ code: string; errors: { path: string }[] }>('/api/v1/auth/login', { email: 'not-an-email', totp: '12' });
+    const res = await a.post<{ code: string; errors: { path: string }[] }>('/api/v1/auth/login', {
+      email: 'not-an-email',
+      totp: '12',
+    });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe('request.invalid');
@@ -190,8 +212,12 @@ describe('API hygiene', () => {
     const org = await makeOrg(t.db);
     const a = new Agent(t.app);
     await a.login(admin.email, TEST_PASSWORD);
-    const res = await a.request<{ name: string }>('PATCH', `/api/v1/organisations/${org.id}`, { name: 'Rinominata con merge patch' },
-      { headers: { 'content-type': 'application/merge-patch+json' } });
+    const res = await a.request<{ name: string }>(
+      'PATCH',
+      `/api/v1/organisations/${org.id}`,
+      { name: 'Rinominata con merge patch' },
+      { headers: { 'content-type': 'application/merge-patch+json' } },
+    );
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Rinominata con merge patch');
   });
@@ -201,16 +227,24 @@ describe('API hygiene', () => {
     const org = await makeOrg(t.db);
     const a = new Agent(t.app);
     await a.login(admin.email, TEST_PASSWORD);
-    const res = await a.request<{ name: string }>('PATCH', `/api/v1/organisations/${org.id}`, { name: 'Rinominata in JSON' },
-      { headers: { 'content-type': 'application/json' } });
+    const res = await a.request<{ name: string }>(
+      'PATCH',
+      `/api/v1/organisations/${org.id}`,
+      { name: 'Rinominata in JSON' },
+      { headers: { 'content-type': 'application/json' } },
+    );
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Rinominata in JSON');
   });
 
   it('answers 415 to a merge patch sent with any method but PATCH', async () => {
     const a = new Agent(t.app);
-    const res = await a.request<{ code: string }>('POST', '/api/v1/auth/login', { email: 'a@b.it', password: 'x' },
-      { headers: { 'content-type': 'application/merge-patch+json' } });
+    const res = await a.request<{ code: string }>(
+      'POST',
+      '/api/v1/auth/login',
+      { email: 'a@b.it', password: 'x' },
+      { headers: { 'content-type': 'application/merge-patch+json' } },
+    );
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('request.unsupported_media_type');
   });
@@ -228,7 +262,14 @@ describe('API hygiene', () => {
 
   it('answers 401 on every non-public API route without a session', async () => {
     const a = new Agent(t.app);
-    for (const url of ['/api/v1/me', '/api/v1/comuni', '/api/v1/users', '/api/v1/audit', '/api/v1/organisations', '/api/v1/regions']) {
+    for (const url of [
+      '/api/v1/me',
+      '/api/v1/comuni',
+      '/api/v1/users',
+      '/api/v1/audit',
+      '/api/v1/organisations',
+      '/api/v1/regions',
+    ]) {
       const r = await a.get<Problem>(url);
       expect(r.status, url).toBe(401);
       expect(r.body.code).toBe('auth.required');

@@ -35,7 +35,9 @@ describe('second factor (TOTP)', () => {
     expect(ok.status).toBe(204);
     expect((await a.get('/api/v1/comuni?q=roma')).status).toBe(200);
     // the secret is stored encrypted, bound to the user
-    const [stored] = await t.db.ownerTx((tx) => tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]));
+    const [stored] = await t.db.ownerTx((tx) =>
+      tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]),
+    );
     expect(stored!.totp_secret.startsWith('v1:')).toBe(true);
     expect(stored!.totp_secret).not.toContain(setup.body.secret);
 
@@ -61,7 +63,9 @@ describe('second factor (TOTP)', () => {
     expect((await login()).status).toBe(200);
     expect(await sealLegacyTotpSecrets(t.db, t.cipher)).toBeGreaterThanOrEqual(1);
     expect(await sealLegacyTotpSecrets(t.db, t.cipher)).toBe(0);
-    const [stored] = await t.db.ownerTx((tx) => tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]));
+    const [stored] = await t.db.ownerTx((tx) =>
+      tx.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [u.id]),
+    );
     expect(stored!.totp_secret.startsWith('v1:')).toBe(true);
     t.clock.advance(31_000);
     expect((await login()).status).toBe(200);

@@ -7,8 +7,14 @@ import { recordAudit } from '../audit/index.js';
 import { selectOrganisation } from '../registry/index.js';
 import { hashPassword } from './access.credentials.js';
 import {
-  insertUser, replaceUserRoles, revokeUserSessions, selectUser, selectUserIdByEmail, selectUserPage,
-  updatePasswordHash, updateUserFields,
+  insertUser,
+  replaceUserRoles,
+  revokeUserSessions,
+  selectUser,
+  selectUserIdByEmail,
+  selectUserPage,
+  updatePasswordHash,
+  updateUserFields,
 } from './access.repo.js';
 import { rolesNotAllowed } from './access.rules.js';
 import type { CreateUserBody, UpdateUserBody, User, UserQuery } from './access.schema.js';
@@ -28,7 +34,13 @@ export async function getUser(ctx: Ctx, id: string): Promise<User> {
 
 function roleError(notAllowed: Role[]): AppError {
   return new AppError('user.role_not_allowed', `The organisation cannot hold: ${notAllowed.join(', ')}`, {
-    fieldIssues: [{ path: 'body.roles', message: `Not allowed for this organisation: ${notAllowed.join(', ')}`, code: 'role_not_allowed' }],
+    fieldIssues: [
+      {
+        path: 'body.roles',
+        message: `Not allowed for this organisation: ${notAllowed.join(', ')}`,
+        code: 'role_not_allowed',
+      },
+    ],
   });
 }
 
@@ -45,14 +57,22 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
     }
     const notAllowed = rolesNotAllowed(org, body.roles);
     if (notAllowed.length) throw roleError(notAllowed);
-    if (await selectUserIdByEmail(tx, body.email)) throw new AppError('user.email_taken', 'That email already has an account.');
+    if (await selectUserIdByEmail(tx, body.email))
+      throw new AppError('user.email_taken', 'That email already has an account.');
     const newId = await insertUser(tx, {
-      email: body.email, displayName: body.displayName, organisationId: org.id, passwordHash: hash, isDemo: false,
+      email: body.email,
+      displayName: body.displayName,
+      organisationId: org.id,
+      passwordHash: hash,
+      isDemo: false,
       now: ctx.clock.now(),
     });
     await replaceUserRoles(tx, newId, body.roles);
     await recordAudit(tx, ctx, {
-      action: 'user.create', entityType: 'user', entityId: newId, tenantComune: org.comuneIstat,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: newId,
+      tenantComune: org.comuneIstat,
       details: { roles: body.roles, organisationId: org.id },
     });
     return newId;
@@ -76,14 +96,30 @@ export async function updateUser(ctx: Ctx, id: string, body: UpdateUserBody): Pr
       if (notAllowed.length) throw roleError(notAllowed);
     }
     const now = ctx.clock.now();
-    await updateUserFields(tx, id, { ...(body.displayName ? { displayName: body.displayName } : {}), ...(body.status ? { status: body.status } : {}) }, now);
+    await updateUserFields(
+      tx,
+      id,
+      {
+        ...(body.displayName ? { displayName: body.displayName } : {}),
+        ...(body.status ? { status: body.status } : {}),
+      },
+      now,
+    );
     if (body.roles) await replaceUserRoles(tx, id, body.roles);
     let ended = 0;
     // a change of roles or a disable must not leave a session with the old powers alive
-    if (body.status === 'disabled' || body.roles) ended = await revokeUserSessions(tx, id, now, body.status === 'disabled' ? 'user_disabled' : 'roles_changed');
+    if (body.status === 'disabled' || body.roles)
+      ended = await revokeUserSessions(tx, id, now, body.status === 'disabled' ? 'user_disabled' : 'roles_changed');
     await recordAudit(tx, ctx, {
-      action: body.status === 'disabled' ? 'user.disable' : body.status === 'active' && user.status === 'disabled' ? 'user.enable' : 'user.update',
-      entityType: 'user', entityId: id, tenantComune: org?.comuneIstat ?? null,
+      action:
+        body.status === 'disabled'
+          ? 'user.disable'
+          : body.status === 'active' && user.status === 'disabled'
+            ? 'user.enable'
+            : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      tenantComune: org?.comuneIstat ?? null,
       details: { fields: Object.keys(body), ...(body.roles ? { roles: body.roles } : {}), sessionsEnded: ended },
     });
   });
@@ -100,6 +136,11 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
     const now = ctx.clock.now();
     await updatePasswordHash(tx, id, hash, now);
     const ended = await revokeUserSessions(tx, id, now, 'password_reset');
-    await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, details: { sessionsEnded: ended } });
+    await recordAudit(tx, ctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      details: { sessionsEnded: ended },
+    });
   });
 }

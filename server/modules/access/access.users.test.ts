@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
-import { auditRows, fingerprint, makeOrg, makeUser, TEST_PASSWORD, type TestUser } from '../../../tests/support/factories.js';
+import {
+  auditRows,
+  fingerprint,
+  makeOrg,
+  makeUser,
+  TEST_PASSWORD,
+  type TestUser,
+} from '../../../tests/support/factories.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -31,8 +38,11 @@ describe('user administration', () => {
   it('creates an account with its audit row in the same transaction', async () => {
     const org = await makeOrg(t.db, { type: 'comune' });
     const res = await admin.post<{ id: string; roles: string[]; status: string }>('/api/v1/users', {
-      email: 'Nuova.Referente@Example.it', displayName: 'Nuova Referente', organisationId: org.id,
-      roles: ['referente_comunale'], password: 'a long enough password',
+      email: 'Nuova.Referente@Example.it',
+      displayName: 'Nuova Referente',
+      organisationId: org.id,
+      roles: ['referente_comunale'],
+      password: 'a long enough password',
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ roles: ['referente_comunale'], status: 'active' });
@@ -48,19 +58,33 @@ describe('user administration', () => {
     const existing = await makeUser(t.db, { roles: ['operatore'] });
     const before = await fingerprint(t.db);
     const taken = await admin.post<{ code: string }>('/api/v1/users', {
-      email: existing.email, displayName: 'X', organisationId: org.id, roles: ['operatore'], password: 'a long enough password',
+      email: existing.email,
+      displayName: 'X',
+      organisationId: org.id,
+      roles: ['operatore'],
+      password: 'a long enough password',
     });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('user.email_taken');
     const wrongRole = await admin.post<{ code: string; errors: { path: string }[] }>('/api/v1/users', {
-      email: 'mlps.in.comune@example.it', displayName: 'X', organisationId: org.id, roles: ['mlps'], password: 'a long enough password',
+      email: 'mlps.in.comune@example.it',
+      displayName: 'X',
+      organisationId: org.id,
+      roles: ['mlps'],
+      password: 'a long enough password',
     });
     expect(wrongRole.status).toBe(400);
     expect(wrongRole.body.code).toBe('user.role_not_allowed');
     expect(wrongRole.body.errors[0]!.path).toBe('body.roles');
     const massAssign = await admin.post('/api/v1/users', {
-      email: 'sneaky@example.it', displayName: 'X', organisationId: org.id, roles: ['operatore'],
-      password: 'a long enough password', status: 'active', isDemo: true, id: randomUUID(),
+      email: 'sneaky@example.it',
+      displayName: 'X',
+      organisationId: org.id,
+      roles: ['operatore'],
+      password: 'a long enough password',
+      status: 'active',
+      isDemo: true,
+      id: randomUUID(),
     });
     expect(massAssign.status).toBe(400);
     expect(await fingerprint(t.db)).toEqual(before);
@@ -70,7 +94,9 @@ describe('user administration', () => {
     const u = await makeUser(t.db, { roles: ['referente_comunale'] });
     const a = new Agent(t.app);
     await a.login(u.email, TEST_PASSWORD);
-    const res = await admin.patch<{ roles: string[] }>(`/api/v1/users/${u.id}`, { roles: ['responsabile_amministrativo'] });
+    const res = await admin.patch<{ roles: string[] }>(`/api/v1/users/${u.id}`, {
+      roles: ['responsabile_amministrativo'],
+    });
     expect(res.status).toBe(200);
     expect(res.body.roles).toEqual(['responsabile_amministrativo']);
     expect((await a.get('/api/v1/me')).status).toBe(401);
@@ -80,7 +106,7 @@ describe('user administration', () => {
     const u = await makeUser(t.db, { roles: ['operatore'], status: 'disabled' });
     const res = await admin.patch<{ status: string }>(`/api/v1/users/${u.id}`, { status: 'active' });
     expect(res.body.status).toBe('active');
-    expect((await auditRows(t.db, `action = 'user.enable' AND entity_id = $1`, [u.id]))).toHaveLength(1);
+    expect(await auditRows(t.db, `action = 'user.enable' AND entity_id = $1`, [u.id])).toHaveLength(1);
     const self = await admin.patch<{ code: string }>(`/api/v1/users/${adminUser.id}`, { status: 'disabled' });
     expect(self.status).toBe(409);
   });
@@ -105,10 +131,22 @@ describe('user administration', () => {
       const a = new Agent(t.app);
       await a.login(u.email, TEST_PASSWORD);
       expect((await a.get('/api/v1/users')).status, role).toBe(403);
-      expect((await a.post('/api/v1/users', {
-        email: `x.${role}@example.it`, displayName: 'X', organisationId: u.org.id, roles: ['operatore'], password: 'a long enough password',
-      })).status, role).toBe(403);
-      expect((await a.post(`/api/v1/users/${u.id}/password`, { newPassword: 'a long enough password' })).status, role).toBe(403);
+      expect(
+        (
+          await a.post('/api/v1/users', {
+            email: `x.${role}@example.it`,
+            displayName: 'X',
+            organisationId: u.org.id,
+            roles: ['operatore'],
+            password: 'a long enough password',
+          })
+        ).status,
+        role,
+      ).toBe(403);
+      expect(
+        (await a.post(`/api/v1/users/${u.id}/password`, { newPassword: 'a long enough password' })).status,
+        role,
+      ).toBe(403);
     }
   });
 });

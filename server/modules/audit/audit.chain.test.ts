@@ -15,7 +15,8 @@ describe('audit hash chain', () => {
     const admin = await makeUser(t.db, { roles: ['amministratore'] });
     const a = new Agent(t.app);
     await a.login(admin.email, TEST_PASSWORD);
-    for (const c of ['001001', '001002', '001003', '001004']) await a.patch(`/api/v1/comuni/${c}`, { saiNetwork: true });
+    for (const c of ['001001', '001002', '001003', '001004'])
+      await a.patch(`/api/v1/comuni/${c}`, { saiNetwork: true });
 
     const intact = await a.get<Schema<'AuditVerification'>>('/api/v1/audit/verify');
     expect(intact.body).toMatchObject({ ok: true, firstInvalidSeq: null });

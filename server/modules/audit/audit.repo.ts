@@ -21,8 +21,18 @@ export async function insertAuditRow(tx: Queryable, r: AuditRow): Promise<void> 
     `INSERT INTO audit_log (occurred_at, actor_user_id, actor_org_id, tenant_comune, action, entity_type,
        entity_id, outcome, details, request_id, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '')`,
-    [r.occurredAt, r.actorUserId, r.actorOrgId, r.tenantComune, r.action, r.entityType, r.entityId, r.outcome,
-      JSON.stringify(r.details), r.requestId],
+    [
+      r.occurredAt,
+      r.actorUserId,
+      r.actorOrgId,
+      r.tenantComune,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.outcome,
+      JSON.stringify(r.details),
+      r.requestId,
+    ],
   );
 }
 
@@ -32,7 +42,8 @@ export async function insertAuditRow(tx: Queryable, r: AuditRow): Promise<void> 
  * Other modules ask through here instead of reading `audit_log`.
  */
 export async function auditEventExists(
-  tx: Queryable, e: { action: string; entityType: string; entityId: string; details?: Record<string, unknown> },
+  tx: Queryable,
+  e: { action: string; entityType: string; entityId: string; details?: Record<string, unknown> },
 ): Promise<boolean> {
   const rows = await tx.query(
     `SELECT 1 FROM audit_log
@@ -56,9 +67,19 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<{
-    id: number; seq: number; occurred_at: Date; actor_user_id: string | null; actor_email: string | null;
-    actor_org_id: string | null; actor_org_name: string | null; tenant_comune: string | null; action: string;
-    entity_type: string | null; entity_id: string | null; outcome: AuditEntry['outcome']; details: Record<string, unknown>;
+    id: number;
+    seq: number;
+    occurred_at: Date;
+    actor_user_id: string | null;
+    actor_email: string | null;
+    actor_org_id: string | null;
+    actor_org_name: string | null;
+    tenant_comune: string | null;
+    action: string;
+    entity_type: string | null;
+    entity_id: string | null;
+    outcome: AuditEntry['outcome'];
+    details: Record<string, unknown>;
   }>(
     `SELECT a.id, a.seq, a.occurred_at, a.actor_user_id, u.email AS actor_email, a.actor_org_id,
             o.name AS actor_org_name, a.tenant_comune, a.action, a.entity_type, a.entity_id, a.outcome, a.details

@@ -11,7 +11,8 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       tags: ['audit'],
       operationId: 'findAuditEntries',
       summary: 'Browse the audit trail (administrator: all; referente comunale: own Comune)',
-      description: 'Amministratore (every row) and referente_comunale (rows of the own Comune, by row-level security), with `audit.read`: a page of audit entries filtered by the query parameters.',
+      description:
+        'Amministratore (every row) and referente_comunale (rows of the own Comune, by row-level security), with `audit.read`: a page of audit entries filtered by the query parameters.',
       querystring: auditQuerySchema,
       response: { 200: auditPageSchema },
     },
@@ -23,7 +24,8 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       tags: ['audit'],
       operationId: 'verifyAuditChain',
       summary: 'Recompute the audit hash chain and name the first tampered row',
-      description: 'Amministratore only (`audit.verify`): recomputes the hash chain of the whole audit trail and names the first row that does not match, if any.',
+      description:
+        'Amministratore only (`audit.verify`): recomputes the hash chain of the whole audit trail and names the first row that does not match, if any.',
       response: { 200: auditVerificationSchema },
     },
     handler: (req) => verifyAudit(req.ctx),

@@ -29,7 +29,10 @@ export const auditQuerySchema = z
     entityType: z.string().max(60).optional(),
     entityId: z.string().max(100).optional(),
     action: z.string().max(80).optional(),
-    tenantComune: z.string().regex(/^\d{6}$/).optional(),
+    tenantComune: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     ...pageQuery,

@@ -4,7 +4,11 @@ import { auditRows, makeOrg, makeUser, TEST_PASSWORD } from '../../../tests/supp
 import { systemClock } from '../../platform/context.js';
 import { recordAudit } from './audit.service.js';
 
-interface Entry { action: string; tenantComune: string | null; entityId: string | null }
+interface Entry {
+  action: string;
+  tenantComune: string | null;
+  entityId: string | null;
+}
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +20,7 @@ const comuneAccess = (tenant: string) => ({ scope: 'comune' as const, tenant, re
 const auditCtx = { actor: null, clock: systemClock, requestId: 'test' };
 
 describe('tenancy enforced by PostgreSQL row-level security', () => {
-  it('a Comune reads none of another Comune\'s rows and cannot write rows for it', async () => {
+  it("a Comune reads none of another Comune's rows and cannot write rows for it", async () => {
     const [a, b] = [await makeOrg(t.db), await makeOrg(t.db)];
     await t.db.tx({ scope: 'platform', tenant: null, region: null, userId: null }, async (tx) => {
       await recordAudit(tx, auditCtx, { action: 'test.event', tenantComune: a.comuneIstat });
@@ -32,7 +36,9 @@ describe('tenancy enforced by PostgreSQL row-level security', () => {
     );
     expect(aboutB).toEqual([]);
     await expect(
-      t.db.tx(comuneAccess(a.comuneIstat!), (tx) => recordAudit(tx, auditCtx, { action: 'test.forged', tenantComune: b.comuneIstat })),
+      t.db.tx(comuneAccess(a.comuneIstat!), (tx) =>
+        recordAudit(tx, auditCtx, { action: 'test.forged', tenantComune: b.comuneIstat }),
+      ),
     ).rejects.toThrow(/row-level security/);
     expect(await auditRows(t.db, `action = 'test.forged'`)).toEqual([]);
   });
@@ -44,10 +50,11 @@ describe('tenancy enforced by PostgreSQL row-level security', () => {
       ),
     );
     expect(role[0]).toEqual({ who: 'incas_app', su: false, bypass: false });
-    for (const sql of ['UPDATE audit_log SET action = \'x.y\'', 'DELETE FROM audit_log', 'TRUNCATE audit_log']) {
-      await expect(t.db.tx({ scope: 'system', tenant: null, region: null, userId: null }, (tx) => tx.query(sql)), sql).rejects.toThrow(
-        /permission denied|append-only/,
-      );
+    for (const sql of ["UPDATE audit_log SET action = 'x.y'", 'DELETE FROM audit_log', 'TRUNCATE audit_log']) {
+      await expect(
+        t.db.tx({ scope: 'system', tenant: null, region: null, userId: null }, (tx) => tx.query(sql)),
+        sql,
+      ).rejects.toThrow(/permission denied|append-only/);
     }
   });
 
@@ -61,7 +68,9 @@ describe('tenancy enforced by PostgreSQL row-level security', () => {
       }),
     ).rejects.toThrow('the change fails');
     expect(await auditRows(t.db)).toEqual(before);
-    const [c] = await t.db.ownerTx((tx) => tx.query<{ sai_network: boolean }>(`SELECT sai_network FROM comuni WHERE istat_code = '001002'`));
+    const [c] = await t.db.ownerTx((tx) =>
+      tx.query<{ sai_network: boolean }>(`SELECT sai_network FROM comuni WHERE istat_code = '001002'`),
+    );
     expect(c!.sai_network).toBe(false);
   });
 });
@@ -77,7 +86,9 @@ describe('audit browsing', () => {
     await a.patch(`/api/v1/comuni/${other.comuneIstat}`, { saiNetwork: true });
 
     const all = await a.get<{ items: Entry[] }>('/api/v1/audit?action=comune.update&pageSize=100');
-    expect(all.body.items.map((e) => e.entityId)).toEqual(expect.arrayContaining([ref.org.comuneIstat, other.comuneIstat]));
+    expect(all.body.items.map((e) => e.entityId)).toEqual(
+      expect.arrayContaining([ref.org.comuneIstat, other.comuneIstat]),
+    );
 
     const r = new Agent(t.app);
     await r.login(ref.email, TEST_PASSWORD);
@@ -103,17 +114,21 @@ describe('audit browsing', () => {
     t.clock.minutes(1);
     const from = t.clock.now().toISOString();
     await a.patch('/api/v1/comuni/001003', { pilot18ter: true });
-    const byActor = await a.get<{ items: Entry[] }>(`/api/v1/audit?actorUserId=${admin.id}&from=${encodeURIComponent(from)}`);
+    const byActor = await a.get<{ items: Entry[] }>(
+      `/api/v1/audit?actorUserId=${admin.id}&from=${encodeURIComponent(from)}`,
+    );
     expect(byActor.body.items.map((e) => e.action)).toEqual(['comune.update']);
     const byEntity = await a.get<{ items: Entry[] }>('/api/v1/audit?entityType=comune&entityId=001003');
     expect(byEntity.body.items).toHaveLength(1);
-    const before = await a.get<{ items: Entry[] }>(`/api/v1/audit?actorUserId=${admin.id}&to=${encodeURIComponent(from)}`);
+    const before = await a.get<{ items: Entry[] }>(
+      `/api/v1/audit?actorUserId=${admin.id}&to=${encodeURIComponent(from)}`,
+    );
     expect(before.body.items.map((e) => e.action)).toEqual(['auth.login']);
     expect((await a.get('/api/v1/audit?from=yesterday')).status).toBe(400);
   });
 });
 
-describe('events of a Comune\'s own people', () => {
+describe("events of a Comune's own people", () => {
   it('belong to that Comune: its referente sees the logins of its staff, not those of other Comuni', async () => {
     const ref = await makeUser(t.db, { roles: ['referente_comunale'] });
     const colleague = await makeUser(t.db, { roles: ['responsabile_amministrativo'], org: ref.org });
@@ -123,7 +138,9 @@ describe('events of a Comune\'s own people', () => {
     await new Agent(t.app).login(stranger.email, TEST_PASSWORD);
     const r = new Agent(t.app);
     await r.login(ref.email, TEST_PASSWORD);
-    const seen = await r.get<{ items: { actorUserId: string | null; action: string; tenantComune: string }[] }>('/api/v1/audit?action=auth.login&pageSize=100');
+    const seen = await r.get<{ items: { actorUserId: string | null; action: string; tenantComune: string }[] }>(
+      '/api/v1/audit?action=auth.login&pageSize=100',
+    );
     const actors = seen.body.items.map((e) => e.actorUserId);
     expect(actors.filter((a) => a === colleague.id)).toHaveLength(2);
     expect(actors).toContain(ref.id);

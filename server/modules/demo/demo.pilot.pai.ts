@@ -5,12 +5,27 @@
  * allocation: the budget page never shows a commitment beyond the allocation.
  */
 import {
-  addDays, addMonths, daysBetween, type CaseStatus, type ExitReason, type IsoDate, type MeasureStatus, type MeasureType, type PaiStatus,
+  addDays,
+  addMonths,
+  daysBetween,
+  type CaseStatus,
+  type ExitReason,
+  type IsoDate,
+  type MeasureStatus,
+  type MeasureType,
+  type PaiStatus,
   type Sector,
 } from '../pilot/index.js';
 import { BUDGET_YEAR, type Row, type Work } from './demo.pilot.work.js';
 import {
-  contractMix, languagesOf, measureOutcomes, measureProfiles, noticeLanguages, objectivePool, sectorWork, type Weighted,
+  contractMix,
+  languagesOf,
+  measureOutcomes,
+  measureProfiles,
+  noticeLanguages,
+  objectivePool,
+  sectorWork,
+  type Weighted,
 } from './demo.pilot.words.js';
 
 export interface PlannedMeasure {
@@ -21,19 +36,48 @@ export interface PlannedMeasure {
 }
 
 export interface PaiInput {
-  caseId: string; personId: string; sector: Sector; country: string; level: PaiStatus; holder: boolean;
+  caseId: string;
+  personId: string;
+  sector: Sector;
+  country: string;
+  level: PaiStatus;
+  holder: boolean;
   /** The case status the approval moves to 'pai_attivo' (the holder's first PAI), or null. */
   caseStatusBefore: CaseStatus | null;
-  created: IsoDate; shared: IsoDate | null; approved: IsoDate | null; started: IsoDate | null; review: IsoDate | null;
-  suspended: IsoDate | null; closed: IsoDate | null; exit: ExitReason | null; hasChildren: boolean;
+  created: IsoDate;
+  shared: IsoDate | null;
+  approved: IsoDate | null;
+  started: IsoDate | null;
+  review: IsoDate | null;
+  suspended: IsoDate | null;
+  closed: IsoDate | null;
+  exit: ExitReason | null;
+  hasChildren: boolean;
 }
 
 const educationWeights: Weighted<string> = [
-  ['nessuno', 10], ['primaria', 25], ['secondaria_inferiore', 30], ['secondaria_superiore', 20], ['professionale', 10], ['universitaria', 5],
+  ['nessuno', 10],
+  ['primaria', 25],
+  ['secondaria_inferiore', 30],
+  ['secondaria_superiore', 20],
+  ['professionale', 10],
+  ['universitaria', 5],
 ];
 const measureOrder: readonly MeasureType[] = [
-  'orientamento', 'bilancio_competenze', 'corso_italiano', 'mediazione', 'legale', 'sanitario', 'supporto_abitativo', 'sostegno_economico',
-  'cura_figli', 'trasporto', 'formazione', 'riqualificazione', 'tirocinio', 'accompagnamento_lavoro',
+  'orientamento',
+  'bilancio_competenze',
+  'corso_italiano',
+  'mediazione',
+  'legale',
+  'sanitario',
+  'supporto_abitativo',
+  'sostegno_economico',
+  'cura_figli',
+  'trasporto',
+  'formazione',
+  'riqualificazione',
+  'tirocinio',
+  'accompagnamento_lavoro',
 ];
 
 /** The needs assessment in the shape of the PAI schema (no names, nothing identifying). */
@@ -41,11 +85,24 @@ function needsOf(w: Work, sector: Sector, country: string, italian: string): Rec
   const { rng } = w;
   const work = sectorWork[sector];
   const langs = languagesOf[country] ?? ['en'];
-  const languages = langs.filter((l) => l !== 'it').map((code, i) => ({ code, level: i === 0 ? 'madrelingua' : rng.pick(['A2', 'B1', 'B2']) }));
+  const languages = langs
+    .filter((l) => l !== 'it')
+    .map((code, i) => ({ code, level: i === 0 ? 'madrelingua' : rng.pick(['A2', 'B1', 'B2']) }));
   languages.push({ code: 'it', level: italian });
   const workHistory = [{ sector, years: rng.int(1, 8), description: `${work.role} in Italia` }];
-  if (rng.chance(0.5)) workHistory.push({ sector: rng.pick(['agricoltura', 'edilizia', 'commercio', sector] as const), years: rng.int(1, 10), description: 'Lavoro nel paese di origine' });
-  return { education: rng.weighted(educationWeights), skills: rng.sample(work.skills, rng.int(1, 3)), languages, workHistory, notes: '' };
+  if (rng.chance(0.5))
+    workHistory.push({
+      sector: rng.pick(['agricoltura', 'edilizia', 'commercio', sector] as const),
+      years: rng.int(1, 10),
+      description: 'Lavoro nel paese di origine',
+    });
+  return {
+    education: rng.weighted(educationWeights),
+    skills: rng.sample(work.skills, rng.int(1, 3)),
+    languages,
+    workHistory,
+    notes: '',
+  };
 }
 
 function objectivesOf(w: Work, holder: boolean, italian: string): string[] {
@@ -59,26 +116,59 @@ function objectivesOf(w: Work, holder: boolean, italian: string): string[] {
 export function planPai(w: Work, p: PaiInput): { activatedCase: boolean } {
   const { rng, c } = w;
   const id = w.id();
-  const italian = rng.weighted<string>([['A1', 45], ['A2', 35], ['B1', 20]]);
+  const italian = rng.weighted<string>([
+    ['A1', 45],
+    ['A2', 35],
+    ['B1', 20],
+  ]);
   const needs = needsOf(w, p.sector, p.country, italian);
   const objectives = objectivesOf(w, p.holder, italian);
-  const noticeLanguage = (languagesOf[p.country] ?? []).find((l) => (noticeLanguages as readonly string[]).includes(l)) ?? 'en';
+  const noticeLanguage =
+    (languagesOf[p.country] ?? []).find((l) => (noticeLanguages as readonly string[]).includes(l)) ?? 'en';
   const ev = (on: IsoDate, type: string, note: string, actor = c.operatoreId, move?: { from: string; to: string }) =>
-    w.event({ caseId: p.caseId, on, type, person: p.personId, actor, note, from: move?.from ?? null, to: move?.to ?? null });
+    w.event({
+      caseId: p.caseId,
+      on,
+      type,
+      person: p.personId,
+      actor,
+      note,
+      from: move?.from ?? null,
+      to: move?.to ?? null,
+    });
   ev(p.created, 'PAI_CREATO', 'PAI v1: bozza');
   if (p.shared) ev(p.shared, 'PAI_CONDIVISO', 'PAI v1: bozza → condiviso');
   const activatedCase = p.approved !== null && p.caseStatusBefore === 'ammesso_misure';
-  if (p.approved) ev(p.approved, 'PAI_APPROVATO', 'PAI v1: condiviso → approvato', c.referenteId, activatedCase ? { from: 'ammesso_misure', to: 'pai_attivo' } : undefined);
+  if (p.approved)
+    ev(
+      p.approved,
+      'PAI_APPROVATO',
+      'PAI v1: condiviso → approvato',
+      c.referenteId,
+      activatedCase ? { from: 'ammesso_misure', to: 'pai_attivo' } : undefined,
+    );
   if (p.started) ev(p.started, 'PAI_IN_CORSO', 'PAI v1: approvato → in_corso');
   const inReview = p.level === 'in_revisione' && p.review !== null;
   if (inReview) ev(p.review!, 'PAI_IN_REVISIONE', 'PAI v1: in_corso → in_revisione');
   const reviewDueOn = p.approved ? addMonths(p.approved, 6) : null;
   const closedOn = p.level === 'chiuso' ? p.closed : null;
   const row: Row = {
-    id, case_id: p.caseId, person_id: p.personId, comune_istat: c.istat, version: inReview ? 2 : 1, status: p.level,
-    needs, objectives, shared_on: p.shared, notice_language: p.shared ? noticeLanguage : null,
-    approved_on: p.approved, approved_by: p.approved ? c.referenteId : null, review_due_on: reviewDueOn, closed_on: closedOn,
-    created_at: w.ts(p.created), updated_at: w.ts(closedOn ?? p.review ?? p.started ?? p.approved ?? p.shared ?? p.created),
+    id,
+    case_id: p.caseId,
+    person_id: p.personId,
+    comune_istat: c.istat,
+    version: inReview ? 2 : 1,
+    status: p.level,
+    needs,
+    objectives,
+    shared_on: p.shared,
+    notice_language: p.shared ? noticeLanguage : null,
+    approved_on: p.approved,
+    approved_by: p.approved ? c.referenteId : null,
+    review_due_on: reviewDueOn,
+    closed_on: closedOn,
+    created_at: w.ts(p.created),
+    updated_at: w.ts(closedOn ?? p.review ?? p.started ?? p.approved ?? p.shared ?? p.created),
   };
   w.plan.pais.push(row);
   const measures = planMeasures(w, id, p, italian);
@@ -86,18 +176,53 @@ export function planPai(w: Work, p: PaiInput): { activatedCase: boolean } {
     // the version frozen when the revision started, with the measures as they stood (costs known later)
     w.after.push(() => {
       const list = measures.map(({ row: m }) => ({
-        id: m.id, paiId: id, type: m.type, providerName: m.provider_name, providerOrgId: m.provider_org_id, startOn: m.start_on, endOn: m.end_on,
-        hoursPlanned: m.hours_planned, hoursActual: m.hours_actual, costPlanned: m.cost_planned, costActual: m.cost_actual, status: m.status,
-        outcome: m.outcome, allowedTransitions: [],
-      })) as { status: string; costPlanned: number; costActual: number | null; hoursPlanned: number; hoursActual: number | null }[];
+        id: m.id,
+        paiId: id,
+        type: m.type,
+        providerName: m.provider_name,
+        providerOrgId: m.provider_org_id,
+        startOn: m.start_on,
+        endOn: m.end_on,
+        hoursPlanned: m.hours_planned,
+        hoursActual: m.hours_actual,
+        costPlanned: m.cost_planned,
+        costActual: m.cost_actual,
+        status: m.status,
+        outcome: m.outcome,
+        allowedTransitions: [],
+      })) as {
+        status: string;
+        costPlanned: number;
+        costActual: number | null;
+        hoursPlanned: number;
+        hoursActual: number | null;
+      }[];
       const live = list.filter((m) => m.status !== 'annullata');
-      const sum = (f: (m: (typeof live)[number]) => number | null, unit: number) => live.reduce((s, m) => s + Math.round((f(m) ?? 0) * unit), 0) / unit;
+      const sum = (f: (m: (typeof live)[number]) => number | null, unit: number) =>
+        live.reduce((s, m) => s + Math.round((f(m) ?? 0) * unit), 0) / unit;
       w.plan.paiVersions.push({
-        pai_id: id, version: 1, comune_istat: c.istat, frozen_at: w.ts(p.review!),
+        pai_id: id,
+        version: 1,
+        comune_istat: c.istat,
+        frozen_at: w.ts(p.review!),
         snapshot: {
-          status: 'in_corso', version: 1, needs, objectives, sharedOn: p.shared, noticeLanguage, approvedOn: p.approved, approvedBy: c.referenteName,
-          reviewDueOn, closedOn: null, measures: list,
-          totals: { plannedCost: sum((m) => m.costPlanned, 100), actualCost: sum((m) => m.costActual, 100), plannedHours: sum((m) => m.hoursPlanned, 10), actualHours: sum((m) => m.hoursActual, 10) },
+          status: 'in_corso',
+          version: 1,
+          needs,
+          objectives,
+          sharedOn: p.shared,
+          noticeLanguage,
+          approvedOn: p.approved,
+          approvedBy: c.referenteName,
+          reviewDueOn,
+          closedOn: null,
+          measures: list,
+          totals: {
+            plannedCost: sum((m) => m.costPlanned, 100),
+            actualCost: sum((m) => m.costActual, 100),
+            plannedHours: sum((m) => m.hoursPlanned, 10),
+            actualHours: sum((m) => m.hoursActual, 10),
+          },
         },
       });
     });
@@ -108,18 +233,43 @@ export function planPai(w: Work, p: PaiInput): { activatedCase: boolean } {
 function providerOf(w: Work, type: MeasureType): { name: string; orgId: string | null } {
   const { c } = w;
   switch (type) {
-    case 'corso_italiano': return { name: `CPIA di ${c.name} (demo)`, orgId: null };
-    case 'formazione': case 'riqualificazione': return { name: w.rng.pick(['Ente di formazione Esempio (demo)', 'Scuola edile Esempio (demo)', 'Centro di formazione professionale Esempio (demo)']), orgId: null };
-    case 'orientamento': case 'bilancio_competenze': return { name: `Centro per l'impiego di ${c.name} (demo)`, orgId: null };
-    case 'accompagnamento_lavoro': return { name: w.rng.pick([`Centro per l'impiego di ${c.name} (demo)`, 'Agenzia per il lavoro Esempio (demo)']), orgId: null };
-    case 'tirocinio': return { name: 'Azienda ospitante Esempio (demo)', orgId: null };
-    case 'mediazione': case 'legale': return { name: c.enteName, orgId: c.enteOrgId };
-    case 'sostegno_economico': return { name: `Comune di ${c.name} (demo)`, orgId: c.comuneOrgId };
-    case 'supporto_abitativo': return { name: 'Agenzia sociale per la casa Esempio (demo)', orgId: null };
-    case 'sanitario': return { name: 'Azienda sanitaria Esempio (demo)', orgId: null };
-    case 'trasporto': return { name: 'Servizio di trasporto sociale Esempio (demo)', orgId: null };
-    case 'cura_figli': return { name: 'Nido d’infanzia Esempio (demo)', orgId: null };
-    default: return { name: 'Associazione Esempio (demo)', orgId: null };
+    case 'corso_italiano':
+      return { name: `CPIA di ${c.name} (demo)`, orgId: null };
+    case 'formazione':
+    case 'riqualificazione':
+      return {
+        name: w.rng.pick([
+          'Ente di formazione Esempio (demo)',
+          'Scuola edile Esempio (demo)',
+          'Centro di formazione professionale Esempio (demo)',
+        ]),
+        orgId: null,
+      };
+    case 'orientamento':
+    case 'bilancio_competenze':
+      return { name: `Centro per l'impiego di ${c.name} (demo)`, orgId: null };
+    case 'accompagnamento_lavoro':
+      return {
+        name: w.rng.pick([`Centro per l'impiego di ${c.name} (demo)`, 'Agenzia per il lavoro Esempio (demo)']),
+        orgId: null,
+      };
+    case 'tirocinio':
+      return { name: 'Azienda ospitante Esempio (demo)', orgId: null };
+    case 'mediazione':
+    case 'legale':
+      return { name: c.enteName, orgId: c.enteOrgId };
+    case 'sostegno_economico':
+      return { name: `Comune di ${c.name} (demo)`, orgId: c.comuneOrgId };
+    case 'supporto_abitativo':
+      return { name: 'Agenzia sociale per la casa Esempio (demo)', orgId: null };
+    case 'sanitario':
+      return { name: 'Azienda sanitaria Esempio (demo)', orgId: null };
+    case 'trasporto':
+      return { name: 'Servizio di trasporto sociale Esempio (demo)', orgId: null };
+    case 'cura_figli':
+      return { name: 'Nido d’infanzia Esempio (demo)', orgId: null };
+    default:
+      return { name: 'Associazione Esempio (demo)', orgId: null };
   }
 }
 
@@ -136,12 +286,24 @@ const interruptionNotes: Record<ExitReason | 'other', string> = {
 function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): PlannedMeasure[] {
   const { rng, c } = w;
   const odds: Partial<Record<MeasureType, number>> = {
-    corso_italiano: italian === 'B1' ? 0.1 : 0.85, orientamento: 0.7, bilancio_competenze: 0.4, formazione: 0.5, riqualificazione: 0.15,
-    tirocinio: 0.35, accompagnamento_lavoro: 0.5, mediazione: 0.5, supporto_abitativo: 0.35, trasporto: p.sector === 'agricoltura' ? 0.5 : 0.15,
-    legale: 0.3, sanitario: 0.15, cura_figli: p.hasChildren ? 0.6 : 0, sostegno_economico: 0.3,
+    corso_italiano: italian === 'B1' ? 0.1 : 0.85,
+    orientamento: 0.7,
+    bilancio_competenze: 0.4,
+    formazione: 0.5,
+    riqualificazione: 0.15,
+    tirocinio: 0.35,
+    accompagnamento_lavoro: 0.5,
+    mediazione: 0.5,
+    supporto_abitativo: 0.35,
+    trasporto: p.sector === 'agricoltura' ? 0.5 : 0.15,
+    legale: 0.3,
+    sanitario: 0.15,
+    cura_figli: p.hasChildren ? 0.6 : 0,
+    sostegno_economico: 0.3,
   };
   let types = measureOrder.filter((t) => rng.chance(odds[t] ?? 0));
-  for (const t of ['orientamento', 'accompagnamento_lavoro'] as const) if (types.length < 2 && !types.includes(t)) types.push(t);
+  for (const t of ['orientamento', 'accompagnamento_lavoro'] as const)
+    if (types.length < 2 && !types.includes(t)) types.push(t);
   if (types.length > 6) types = rng.sample(types, 6);
   types.sort((a, b) => measureOrder.indexOf(a) - measureOrder.indexOf(b));
 
@@ -171,7 +333,8 @@ function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): Pla
       if (status === 'interrotta') end = addDays(start, Math.max(1, Math.floor(duration * rng.between(0.2, 0.7))));
     } else if (p.closed) {
       // hired: the job search and the placement are done, the rest mostly ends early
-      const done = p.exit === 'lavoro_autonomia' && (type === 'accompagnamento_lavoro' || type === 'tirocinio' || rng.chance(0.5));
+      const done =
+        p.exit === 'lavoro_autonomia' && (type === 'accompagnamento_lavoro' || type === 'tirocinio' || rng.chance(0.5));
       status = done ? 'completata' : 'interrotta';
       end = p.closed;
     } else {
@@ -183,7 +346,17 @@ function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): Pla
       hoursActual = Math.round(hours * spent * 10) / 10;
       outcome = measureOutcomes[type] ?? 'Misura conclusa come previsto';
       if (type === 'corso_italiano' || type === 'formazione' || type === 'riqualificazione') {
-        w.plan.outcomes.push({ id: w.id(), person_id: p.personId, case_id: p.caseId, comune_istat: c.istat, kind: 'certificato', occurred_on: end, employed: null, detail: outcome, created_at: w.ts(end) });
+        w.plan.outcomes.push({
+          id: w.id(),
+          person_id: p.personId,
+          case_id: p.caseId,
+          comune_istat: c.istat,
+          kind: 'certificato',
+          occurred_on: end,
+          employed: null,
+          detail: outcome,
+          created_at: w.ts(end),
+        });
       }
     } else if (status === 'interrotta') {
       spent = Math.max(0.05, Math.min(1, daysBetween(start, end) / duration));
@@ -193,9 +366,24 @@ function planMeasures(w: Work, paiId: string, p: PaiInput, italian: string): Pla
     const provider = providerOf(w, type);
     const createdOn = p.approved ?? p.shared ?? p.created;
     const row: Row = {
-      id: w.id(), pai_id: paiId, comune_istat: c.istat, type, provider_name: provider.name, provider_org_id: provider.orgId, start_on: start,
-      end_on: end, hours_planned: hours, hours_actual: hoursActual, cost_planned: 0, cost_actual: null, status, outcome,
-      created_at: w.ts(createdOn), updated_at: w.ts(status === 'pianificata' ? createdOn : end && end <= w.today ? end : start <= w.today ? start : createdOn),
+      id: w.id(),
+      pai_id: paiId,
+      comune_istat: c.istat,
+      type,
+      provider_name: provider.name,
+      provider_org_id: provider.orgId,
+      start_on: start,
+      end_on: end,
+      hours_planned: hours,
+      hours_actual: hoursActual,
+      cost_planned: 0,
+      cost_actual: null,
+      status,
+      outcome,
+      created_at: w.ts(createdOn),
+      updated_at: w.ts(
+        status === 'pianificata' ? createdOn : end && end <= w.today ? end : start <= w.today ? start : createdOn,
+      ),
     };
     const m: PlannedMeasure = { row, raw: rng.int(prof.cost[0], prof.cost[1]), spent };
     out.push(m);
@@ -220,25 +408,71 @@ export function finaliseCosts(w: Work, allocation: number): void {
     m.row.cost_actual = m.spent === null ? null : Math.round(cost * m.spent * 100) / 100;
     total += cost;
   }
-  if (total > allocation) throw new Error(`demo seed: measures of ${w.c.istat} cost ${total} > allocation ${allocation}`);
+  if (total > allocation)
+    throw new Error(`demo seed: measures of ${w.c.istat} cost ${total} > allocation ${allocation}`);
   for (const f of w.after.splice(0)) f();
 }
 
 /** An employment contract (ATECO, CCNL, weekly hours) and, at times, housing autonomy. */
 export function planWork(
-  w: Work, p: { caseId: string; personId: string; sector: Sector; start: IsoDate; closed: IsoDate | null; exit: ExitReason | null; converted: IsoDate | null },
+  w: Work,
+  p: {
+    caseId: string;
+    personId: string;
+    sector: Sector;
+    start: IsoDate;
+    closed: IsoDate | null;
+    exit: ExitReason | null;
+    converted: IsoDate | null;
+  },
 ): void {
   const { rng, c } = w;
   const work = sectorWork[p.sector];
   const type = rng.weighted(contractMix[p.sector === 'agricoltura' && !p.converted ? 'agricoltura' : 'other']);
-  const months = type === 'stagionale' || type === 'somministrazione' ? rng.int(3, 6) : type === 'tempo_determinato' ? rng.int(6, 12) : null;
-  const weekly = p.sector === 'agricoltura' ? rng.pick([36, 39, 40]) : p.sector === 'lavoro_domestico_cura' ? rng.pick([25, 30, 40]) : rng.pick([20, 24, 30, 36, 38, 40]);
+  const months =
+    type === 'stagionale' || type === 'somministrazione'
+      ? rng.int(3, 6)
+      : type === 'tempo_determinato'
+        ? rng.int(6, 12)
+        : null;
+  const weekly =
+    p.sector === 'agricoltura'
+      ? rng.pick([36, 39, 40])
+      : p.sector === 'lavoro_domestico_cura'
+        ? rng.pick([25, 30, 40])
+        : rng.pick([20, 24, 30, 36, 38, 40]);
   w.plan.contracts.push({
-    id: w.id(), person_id: p.personId, case_id: p.caseId, comune_istat: c.istat, type, ateco: rng.pick(work.ateco), ccnl: work.ccnl,
-    weekly_hours: weekly, start_on: p.start, end_on: months ? addMonths(p.start, months) : null, created_at: w.ts(p.start),
+    id: w.id(),
+    person_id: p.personId,
+    case_id: p.caseId,
+    comune_istat: c.istat,
+    type,
+    ateco: rng.pick(work.ateco),
+    ccnl: work.ccnl,
+    weekly_hours: weekly,
+    start_on: p.start,
+    end_on: months ? addMonths(p.start, months) : null,
+    created_at: w.ts(p.start),
   });
-  const housing = p.exit === 'lavoro_autonomia' ? (rng.chance(0.6) ? p.closed : null) : rng.chance(0.25) ? addDays(p.start, rng.int(20, 60)) : null;
+  const housing =
+    p.exit === 'lavoro_autonomia'
+      ? rng.chance(0.6)
+        ? p.closed
+        : null
+      : rng.chance(0.25)
+        ? addDays(p.start, rng.int(20, 60))
+        : null;
   if (housing && housing <= w.today) {
-    w.plan.outcomes.push({ id: w.id(), person_id: p.personId, case_id: p.caseId, comune_istat: c.istat, kind: 'autonomia_abitativa', occurred_on: housing, employed: true, detail: 'Contratto di locazione a proprio nome', created_at: w.ts(housing) });
+    w.plan.outcomes.push({
+      id: w.id(),
+      person_id: p.personId,
+      case_id: p.caseId,
+      comune_istat: c.istat,
+      kind: 'autonomia_abitativa',
+      occurred_on: housing,
+      employed: true,
+      detail: 'Contratto di locazione a proprio nome',
+      created_at: w.ts(housing),
+    });
   }
 }

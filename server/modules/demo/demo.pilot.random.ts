@@ -99,7 +99,13 @@ function part(s: string, isName: boolean): string {
  * A codice fiscale built with the Agenzia delle Entrate rules from invented names, a birth date
  * and the code of a foreign state: valid in shape and check character, for demo persons only.
  */
-export function syntheticCodiceFiscale(surname: string, givenNames: string, birthDate: string, sex: 'F' | 'M' | 'X', country: string): string | null {
+export function syntheticCodiceFiscale(
+  surname: string,
+  givenNames: string,
+  birthDate: string,
+  sex: 'F' | 'M' | 'X',
+  country: string,
+): string | null {
   const place = foreignStateCodes[country];
   if (!place) return null;
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];

@@ -38,7 +38,9 @@ describe('synthetic pilot data (demo mode)', () => {
   });
 
   it('gives every pilot Comune 15–60 holders, with referrals from 2026-01-10 to today', async () => {
-    const rows = await q<{ comune_istat: string; n: number }>('SELECT comune_istat, count(*)::int AS n FROM pilot_cases GROUP BY comune_istat');
+    const rows = await q<{ comune_istat: string; n: number }>(
+      'SELECT comune_istat, count(*)::int AS n FROM pilot_cases GROUP BY comune_istat',
+    );
     expect(rows.map((r) => r.comune_istat).sort()).toEqual(pilotComuni.map((c) => c.istat).sort());
     for (const r of rows) expect(r.n, r.comune_istat).toBeGreaterThanOrEqual(15);
     for (const r of rows) expect(r.n, r.comune_istat).toBeLessThanOrEqual(60);
@@ -56,7 +58,13 @@ describe('synthetic pilot data (demo mode)', () => {
   });
 
   it('splits €800,000 in whole euros by holders, with nothing committed beyond an allocation', async () => {
-    const budgets = await q<{ comune_istat: string; allocation: number; holders: number; committed: number; planned: number }>(
+    const budgets = await q<{
+      comune_istat: string;
+      allocation: number;
+      holders: number;
+      committed: number;
+      planned: number;
+    }>(
       `SELECT b.comune_istat, b.allocation::float AS allocation,
               (SELECT count(*) FROM pilot_cases c WHERE c.comune_istat = b.comune_istat)::int AS holders,
               (SELECT coalesce(sum(m.cost_planned), 0) FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
@@ -96,7 +104,9 @@ describe('synthetic pilot data (demo mode)', () => {
   });
 
   it('encrypts identities (invented names only) and never stores a name in clear', async () => {
-    const persons = await q<{ id: string; identity_enc: string; birth_year: number }>('SELECT id, identity_enc, birth_year FROM pilot_persons');
+    const persons = await q<{ id: string; identity_enc: string; birth_year: number }>(
+      'SELECT id, identity_enc, birth_year FROM pilot_persons',
+    );
     let withCf = 0;
     for (const p of persons) {
       expect(p.identity_enc.startsWith('v1:')).toBe(true);
@@ -114,7 +124,8 @@ describe('synthetic pilot data (demo mode)', () => {
     expect(withCf).toBeGreaterThan(50);
     const like = demoSurnames.map((s) => `%${s}%`);
     const [leak] = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pilot_persons WHERE identity_enc LIKE ANY($1::text[]) OR pseudonym LIKE ANY($1::text[])`, [like],
+      `SELECT count(*)::int AS n FROM pilot_persons WHERE identity_enc LIKE ANY($1::text[]) OR pseudonym LIKE ANY($1::text[])`,
+      [like],
     );
     expect(leak!.n).toBe(0);
     const [holderYears] = await q<{ lo: number; hi: number }>(
@@ -151,7 +162,12 @@ describe('synthetic pilot data (demo mode)', () => {
   });
 
   it('admits through the referente and keeps one live admission and PAI per person', async () => {
-    const [r] = await q<{ wrong_decider: number; wrong_owner: number; live_on_closed: number; pai_without_admission: number }>(
+    const [r] = await q<{
+      wrong_decider: number;
+      wrong_owner: number;
+      live_on_closed: number;
+      pai_without_admission: number;
+    }>(
       `SELECT (SELECT count(*) FROM pilot_admissions a JOIN users u ON u.id = a.decided_by WHERE u.email NOT LIKE 'referente.%')::int AS wrong_decider,
               (SELECT count(*) FROM pilot_cases c JOIN users u ON u.id = c.owner_user_id WHERE u.email NOT LIKE 'operatore.%')::int AS wrong_owner,
               (SELECT count(*) FROM pilot_admissions a JOIN pilot_cases c ON c.id = a.case_id WHERE c.status = 'chiuso' AND a.status = 'ammesso')::int AS live_on_closed,
@@ -159,7 +175,9 @@ describe('synthetic pilot data (demo mode)', () => {
     );
     expect(r).toEqual({ wrong_decider: 0, wrong_owner: 0, live_on_closed: 0, pai_without_admission: 0 });
     const statuses = await q<{ status: string }>('SELECT DISTINCT status FROM pilot_pais');
-    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['bozza', 'condiviso', 'approvato', 'in_corso', 'in_revisione', 'chiuso']));
+    expect(new Set(statuses.map((s) => s.status))).toEqual(
+      new Set(['bozza', 'condiviso', 'approvato', 'in_corso', 'in_revisione', 'chiuso']),
+    );
     const [versions] = await q<{ n: number; bad: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE p.version <> v.version + 1)::int AS bad
          FROM pilot_pai_versions v JOIN pilot_pais p ON p.id = v.pai_id`,
@@ -170,9 +188,18 @@ describe('synthetic pilot data (demo mode)', () => {
 
   it('records permits whose dates hold together, at every stage', async () => {
     const permits = await q<{
-      id: string; basis: 'art_18ter' | 'motivi_famiglia' | 'lavoro_subordinato'; predecessor_id: string | null; number_enc: string | null;
-      receipt_on: string | null; issued_on: string | null; expires_on: string | null; renewal_requested_on: string | null; renewed_on: string | null;
-      conversion_requested_on: string | null; converted_on: string | null; revoked_on: string | null;
+      id: string;
+      basis: 'art_18ter' | 'motivi_famiglia' | 'lavoro_subordinato';
+      predecessor_id: string | null;
+      number_enc: string | null;
+      receipt_on: string | null;
+      issued_on: string | null;
+      expires_on: string | null;
+      renewal_requested_on: string | null;
+      renewed_on: string | null;
+      conversion_requested_on: string | null;
+      converted_on: string | null;
+      revoked_on: string | null;
     }>(
       `SELECT id, basis, predecessor_id, number_enc, receipt_on::text, issued_on::text, expires_on::text, renewal_requested_on::text,
               renewed_on::text, conversion_requested_on::text, converted_on::text, revoked_on::text FROM pilot_permits`,
@@ -181,17 +208,35 @@ describe('synthetic pilot data (demo mode)', () => {
     let expiring90 = 0;
     for (const p of permits) {
       const facts = {
-        basis: p.basis, receiptOn: p.receipt_on, issuedOn: p.issued_on, expiresOn: p.expires_on, renewalRequestedOn: p.renewal_requested_on,
-        renewedOn: p.renewed_on, conversionRequestedOn: p.conversion_requested_on, convertedOn: p.converted_on, revokedOn: p.revoked_on,
+        basis: p.basis,
+        receiptOn: p.receipt_on,
+        issuedOn: p.issued_on,
+        expiresOn: p.expires_on,
+        renewalRequestedOn: p.renewal_requested_on,
+        renewedOn: p.renewed_on,
+        conversionRequestedOn: p.conversion_requested_on,
+        convertedOn: p.converted_on,
+        revokedOn: p.revoked_on,
       };
       expect(checkPermitDates({ ...facts, isFirst: p.basis === 'art_18ter' }), p.id).toEqual([]);
       if (p.number_enc) expect(openPermitNumber(cipher, p.id, p.number_enc)).toMatch(/^DEMO\d{7}$/);
       if (p.basis !== 'art_18ter') continue;
       const status = derivePermitStatus(facts, TODAY);
       seen.add(status);
-      if (p.expires_on && p.expires_on >= TODAY && p.expires_on <= '2027-02-28' && !p.converted_on && !p.revoked_on) expiring90++;
+      if (p.expires_on && p.expires_on >= TODAY && p.expires_on <= '2027-02-28' && !p.converted_on && !p.revoked_on)
+        expiring90++;
     }
-    for (const s of ['in_istruttoria', 'ricevuta_rilasciata', 'rilasciato', 'in_scadenza', 'rinnovo_richiesto', 'rinnovato', 'convertito', 'revocato', 'scaduto'] as const) {
+    for (const s of [
+      'in_istruttoria',
+      'ricevuta_rilasciata',
+      'rilasciato',
+      'in_scadenza',
+      'rinnovo_richiesto',
+      'rinnovato',
+      'convertito',
+      'revocato',
+      'scaduto',
+    ] as const) {
       expect(seen, s).toContain(s);
     }
     expect(expiring90).toBeGreaterThan(10);
@@ -218,7 +263,9 @@ describe('synthetic pilot data (demo mode)', () => {
       const key = `${r.comune_istat}/${m![2]}`;
       last.set(key, Math.max(last.get(key) ?? 0, Number(m![3])));
     }
-    const counters = await q<{ comune_istat: string; year: number; last: number }>('SELECT comune_istat, year, last FROM pilot_counters');
+    const counters = await q<{ comune_istat: string; year: number; last: number }>(
+      'SELECT comune_istat, year, last FROM pilot_counters',
+    );
     expect(new Map(counters.map((c) => [`${c.comune_istat}/${c.year}`, c.last]))).toEqual(last);
     const sigle = new Set(rows.map((r) => r.sigla));
     expect(sigle).toEqual(new Set(['CT', 'CN', 'GE', 'LT', 'MI', 'PG', 'PE', 'PO', 'RA', 'TV']));
@@ -235,15 +282,27 @@ describe('synthetic pilot data (demo mode)', () => {
 
   it('records contracts and every kind of outcome the current date allows', async () => {
     const outcomes = await q<{ kind: string }>('SELECT DISTINCT kind FROM pilot_outcomes');
-    expect(new Set(outcomes.map((o) => o.kind))).toEqual(new Set(['certificato', 'assegno_inclusione', 'autonomia_abitativa', 'follow_up_6']));
-    const [contracts] = await q<{ n: number; sectors: number }>('SELECT count(*)::int AS n, count(DISTINCT ateco)::int AS sectors FROM pilot_contracts');
+    expect(new Set(outcomes.map((o) => o.kind))).toEqual(
+      new Set(['certificato', 'assegno_inclusione', 'autonomia_abitativa', 'follow_up_6']),
+    );
+    const [contracts] = await q<{ n: number; sectors: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT ateco)::int AS sectors FROM pilot_contracts',
+    );
     expect(contracts!.n).toBeGreaterThan(40);
     expect(contracts!.sectors).toBeGreaterThan(5);
   });
 
   const fakeComuni: DemoComune[] = pilotComuni.map((c, i) => ({
-    istat: c.istat, name: c.slug, sigla: 'XX', operatoreId: `op-${i}`, referenteId: `ref-${i}`, referenteName: 'R', anciId: 'anci',
-    comuneOrgId: 'org', enteOrgId: 'ente', enteName: 'Ente',
+    istat: c.istat,
+    name: c.slug,
+    sigla: 'XX',
+    operatoreId: `op-${i}`,
+    referenteId: `ref-${i}`,
+    referenteName: 'R',
+    anciId: 'anci',
+    comuneOrgId: 'org',
+    enteOrgId: 'ente',
+    enteName: 'Ente',
   }));
 
   it('plans the same data from the same inputs', () => {
@@ -258,14 +317,25 @@ describe('synthetic pilot data (demo mode)', () => {
     expect(new Set(plan.cases.map((c) => c.status))).toEqual(new Set(caseStatuses));
     for (const { row: p } of [...plan.permits, ...plan.successorPermits]) {
       const d = (k: string) => (p[k] as string | null) ?? null;
-      expect(checkPermitDates({
-        basis: p.basis as 'art_18ter', isFirst: p.basis === 'art_18ter', receiptOn: d('receipt_on'), issuedOn: d('issued_on'), expiresOn: d('expires_on'),
-        renewalRequestedOn: d('renewal_requested_on'), renewedOn: d('renewed_on'), conversionRequestedOn: d('conversion_requested_on'),
-        convertedOn: d('converted_on'), revokedOn: d('revoked_on'),
-      })).toEqual([]);
+      expect(
+        checkPermitDates({
+          basis: p.basis as 'art_18ter',
+          isFirst: p.basis === 'art_18ter',
+          receiptOn: d('receipt_on'),
+          issuedOn: d('issued_on'),
+          expiresOn: d('expires_on'),
+          renewalRequestedOn: d('renewal_requested_on'),
+          renewedOn: d('renewed_on'),
+          conversionRequestedOn: d('conversion_requested_on'),
+          convertedOn: d('converted_on'),
+          revokedOn: d('revoked_on'),
+        }),
+      ).toEqual([]);
     }
     for (const b of plan.budgets) {
-      const planned = plan.measures.filter((m) => m.comune_istat === b.comune_istat).reduce((s, m) => s + (m.cost_planned as number), 0);
+      const planned = plan.measures
+        .filter((m) => m.comune_istat === b.comune_istat)
+        .reduce((s, m) => s + (m.cost_planned as number), 0);
       expect(planned).toBeLessThanOrEqual(b.allocation as number);
     }
   });
@@ -278,8 +348,21 @@ describe('synthetic pilot data (demo mode)', () => {
   });
 
   it('reads back through the API as the Comune staff see it', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', INCAS_DEMO: 'true', LOG_LEVEL: 'silent', INCAS_DATA_KEY: TEST_DATA_KEY, INCAS_RATE_LIMIT: '100000', INCAS_LOGIN_RATE_LIMIT: '100000' });
-    const app = await buildApp({ config, db, cipher, clock: new FakeClock(Date.parse(`${TODAY}T09:00:00Z`)), logger: false });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      INCAS_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+      INCAS_DATA_KEY: TEST_DATA_KEY,
+      INCAS_RATE_LIMIT: '100000',
+      INCAS_LOGIN_RATE_LIMIT: '100000',
+    });
+    const app = await buildApp({
+      config,
+      db,
+      cipher,
+      clock: new FakeClock(Date.parse(`${TODAY}T09:00:00Z`)),
+      logger: false,
+    });
     try {
       const ref = new Agent(app);
       expect((await ref.login('referente.latina@demo.incas.local', PASSWORD)).status).toBe(200);
@@ -294,7 +377,9 @@ describe('synthetic pilot data (demo mode)', () => {
           expect(pai.status, JSON.stringify(pai.body)).toBe(200);
         }
       }
-      const budget = await ref.get<{ comuni: { allocation: number; committed: number }[] }>('/api/v1/pilot/budget?year=2026');
+      const budget = await ref.get<{ comuni: { allocation: number; committed: number }[] }>(
+        '/api/v1/pilot/budget?year=2026',
+      );
       expect(budget.status).toBe(200);
       expect(budget.body.comuni[0]!.committed).toBeLessThanOrEqual(budget.body.comuni[0]!.allocation);
     } finally {

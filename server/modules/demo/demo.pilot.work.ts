@@ -74,7 +74,16 @@ export interface Work {
   /** Steps that need the final costs (frozen PAI versions), run once costs are set. */
   after: (() => void)[];
   ts(on: IsoDate): string;
-  event(e: { caseId: string; on: IsoDate; type: string; person?: string | null; from?: string | null; to?: string | null; actor: string; note?: string | null }): void;
+  event(e: {
+    caseId: string;
+    on: IsoDate;
+    type: string;
+    person?: string | null;
+    from?: string | null;
+    to?: string | null;
+    actor: string;
+    note?: string | null;
+  }): void;
 }
 
 export const closureReasons: Record<ExitReason, string> = {
@@ -87,20 +96,61 @@ export const closureReasons: Record<ExitReason, string> = {
 
 export function emptyPlan(): PilotPlan {
   return {
-    persons: [], referrals: [], checks: [], cases: [], members: [], admissions: [], permits: [], successorPermits: [], events: [],
-    pais: [], paiVersions: [], measures: [], contracts: [], outcomes: [], budgets: [], issues: [], counters: [],
+    persons: [],
+    referrals: [],
+    checks: [],
+    cases: [],
+    members: [],
+    admissions: [],
+    permits: [],
+    successorPermits: [],
+    events: [],
+    pais: [],
+    paiVersions: [],
+    measures: [],
+    contracts: [],
+    outcomes: [],
+    budgets: [],
+    issues: [],
+    counters: [],
   };
 }
 
-export function makeWork(c: DemoComune, plan: PilotPlan, indicators: readonly string[], today: IsoDate, start: IsoDate, seed: number): Work {
+export function makeWork(
+  c: DemoComune,
+  plan: PilotPlan,
+  indicators: readonly string[],
+  today: IsoDate,
+  start: IsoDate,
+  seed: number,
+): Work {
   const rng = new Rng(seedOf(c.istat, seed));
   const w: Work = {
-    c, rng, id: idMaker(`${c.istat}/${seed}`), today, start, plan, indicators, cfs: new Set(), people: [], measures: [], after: [],
+    c,
+    rng,
+    id: idMaker(`${c.istat}/${seed}`),
+    today,
+    start,
+    plan,
+    indicators,
+    cfs: new Set(),
+    people: [],
+    measures: [],
+    after: [],
     ts: (on) => `${on}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`,
-    event: (e) => plan.events.push({
-      case_id: e.caseId, comune_istat: c.istat, person_id: e.person ?? null, type: e.type, from_status: e.from ?? null,
-      to_status: e.to ?? null, occurred_on: e.on, recorded_at: w.ts(e.on), actor_user_id: e.actor, note: e.note ?? null,
-    }),
+    event: (e) =>
+      plan.events.push({
+        case_id: e.caseId,
+        comune_istat: c.istat,
+        person_id: e.person ?? null,
+        type: e.type,
+        from_status: e.from ?? null,
+        to_status: e.to ?? null,
+        occurred_on: e.on,
+        recorded_at: w.ts(e.on),
+        actor_user_id: e.actor,
+        note: e.note ?? null,
+      }),
   };
   return w;
 }
@@ -108,7 +158,16 @@ export function makeWork(c: DemoComune, plan: PilotPlan, indicators: readonly st
 /** A person with an invented identity; returns the id. */
 export function planPerson(
   w: Work,
-  p: { sex: 'F' | 'M'; birthYear: number; country: string; surname?: string; createdOn: IsoDate; caseYear: number; withCf: boolean; italian: boolean },
+  p: {
+    sex: 'F' | 'M';
+    birthYear: number;
+    country: string;
+    surname?: string;
+    createdOn: IsoDate;
+    caseYear: number;
+    withCf: boolean;
+    italian: boolean;
+  },
 ): string {
   const { rng } = w;
   const id = w.id();
@@ -123,11 +182,22 @@ export function planPerson(
   const createdAt = w.ts(p.createdOn);
   const person: PlannedPerson = {
     row: {
-      id, comune_istat: w.c.istat, pseudonym: '', sex: p.sex, birth_year: p.birthYear, birth_country: p.country,
-      nationalities: [p.country], languages, created_at: createdAt, updated_at: createdAt,
+      id,
+      comune_istat: w.c.istat,
+      pseudonym: '',
+      sex: p.sex,
+      birth_year: p.birthYear,
+      birth_country: p.country,
+      nationalities: [p.country],
+      languages,
+      created_at: createdAt,
+      updated_at: createdAt,
     },
     identity: {
-      surname, givenNames, birthDate, codiceFiscale: cf,
+      surname,
+      givenNames,
+      birthDate,
+      codiceFiscale: cf,
       phone: rng.chance(0.7) ? `+39 000 000 ${String(rng.int(0, 9999)).padStart(4, '0')}` : null,
       email: null,
       address: rng.chance(0.4) ? `Via Esempio ${rng.int(1, 99)} (demo)` : null,
@@ -138,10 +208,29 @@ export function planPerson(
   return id;
 }
 
-export function admission(w: Work, caseId: string, personId: string, on: IsoDate, reason: string, code: string, closed: IsoDate | null, exit: ExitReason | null): Row {
+export function admission(
+  w: Work,
+  caseId: string,
+  personId: string,
+  on: IsoDate,
+  reason: string,
+  code: string,
+  closed: IsoDate | null,
+  exit: ExitReason | null,
+): Row {
   return {
-    id: w.id(), case_id: caseId, person_id: personId, comune_istat: w.c.istat, status: closed ? (exit === 'revoca_art7' ? 'revocato' : 'cessato') : 'ammesso',
-    decided_on: on, decided_by: w.c.referenteId, reason, eligibility_code: code, ended_on: closed, ended_by: closed ? w.c.referenteId : null,
-    end_reason: closed && exit ? closureReasons[exit] : null, created_at: w.ts(on),
+    id: w.id(),
+    case_id: caseId,
+    person_id: personId,
+    comune_istat: w.c.istat,
+    status: closed ? (exit === 'revoca_art7' ? 'revocato' : 'cessato') : 'ammesso',
+    decided_on: on,
+    decided_by: w.c.referenteId,
+    reason,
+    eligibility_code: code,
+    ended_on: closed,
+    ended_by: closed ? w.c.referenteId : null,
+    end_reason: closed && exit ? closureReasons[exit] : null,
+    created_at: w.ts(on),
   };
 }

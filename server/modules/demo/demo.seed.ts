@@ -31,7 +31,11 @@ export interface DemoAccount {
 }
 
 async function org(
-  tx: Queryable, type: string, name: string, comuneIstat: string | null = null, regionCode: string | null = null,
+  tx: Queryable,
+  type: string,
+  name: string,
+  comuneIstat: string | null = null,
+  regionCode: string | null = null,
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO organisations (type, name, comune_istat, region_code) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -45,7 +49,9 @@ async function org(
  * With a cipher it also loads the synthetic 18-ter pilot data, once (demo.pilot.ts).
  */
 export async function seedDemo(
-  db: Database, password: string, pilot?: { cipher: FieldCipher; today?: Date },
+  db: Database,
+  password: string,
+  pilot?: { cipher: FieldCipher; today?: Date },
 ): Promise<{ created: boolean; accounts: DemoAccount[]; pilot: PilotSeedResult | null }> {
   const accounts: DemoAccount[] = [];
   const admin = `admin@${DEMO_DOMAIN}`;
@@ -55,7 +61,13 @@ export async function seedDemo(
   const created = await db.ownerTx(async (tx) => {
     if (existing.length) return false;
     const now = new Date();
-    const user = async (local: string, displayName: string, organisationId: string, orgName: string, roles: string[]) => {
+    const user = async (
+      local: string,
+      displayName: string,
+      organisationId: string,
+      orgName: string,
+      roles: string[],
+    ) => {
       const email = `${local}@${DEMO_DOMAIN}`;
       const id = await insertUser(tx, { email, displayName, organisationId, passwordHash: hash, isDemo: true, now });
       await replaceUserRoles(tx, id, roles);
@@ -83,10 +95,14 @@ export async function seedDemo(
       const enteId = await org(tx, 'ente_gestore', enteName, p.istat);
       await user(`operatore.${p.slug}`, `Operatore Demo ${c!.name}`, enteId, enteName, ['operatore']);
       await user(`referente.${p.slug}`, `Referente Demo ${c!.name}`, comuneId, comuneName, ['referente_comunale']);
-      await user(`amministrativo.${p.slug}`, `Amministrativo Demo ${c!.name}`, comuneId, comuneName, ['responsabile_amministrativo']);
+      await user(`amministrativo.${p.slug}`, `Amministrativo Demo ${c!.name}`, comuneId, comuneName, [
+        'responsabile_amministrativo',
+      ]);
     }
     await user('assistenza.anci', 'Assistenza Tecnica Demo ANCI', anci, 'ANCI (demo)', ['assistenza_tecnica']);
-    await user('assistenza.cittalia', 'Assistenza Tecnica Demo Cittalia', cittalia, 'Fondazione Cittalia (demo)', ['assistenza_tecnica']);
+    await user('assistenza.cittalia', 'Assistenza Tecnica Demo Cittalia', cittalia, 'Fondazione Cittalia (demo)', [
+      'assistenza_tecnica',
+    ]);
     await user('mlps', 'Dirigente Demo MLPS', mlps, 'MLPS (demo)', ['mlps']);
     await user('admin', 'Amministratore Demo', platform, 'Gestore della piattaforma (demo)', ['amministratore']);
     await tx.query(

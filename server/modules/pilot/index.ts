@@ -53,6 +53,13 @@ export { firstPermitExpiry, minimumRenewalExpiry } from './shared/permits.js';
 export { formatPseudonym, pseudonymPrefix } from './shared/pseudonyms.js';
 export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './shared/identity.js';
 export {
-  exitReasons, type CaseStatus, type ContractType, type ExitReason, type MeasureStatus, type MeasureType, type PaiStatus, type Relation,
+  exitReasons,
+  type CaseStatus,
+  type ContractType,
+  type ExitReason,
+  type MeasureStatus,
+  type MeasureType,
+  type PaiStatus,
+  type Relation,
   type Sector,
 } from './shared/vocab.js';

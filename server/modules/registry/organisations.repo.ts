@@ -10,8 +10,14 @@ const orgColumns = `o.id, o.type, o.name, o.comune_istat, c.name AS comune_name,
   LEFT JOIN regions rg ON rg.code = coalesce(o.region_code, c.region_code)`;
 
 interface OrgRow {
-  id: string; type: Organisation['type']; name: string; comune_istat: string | null; comune_name: string | null;
-  region_code: string | null; region_name: string | null; created_at: Date;
+  id: string;
+  type: Organisation['type'];
+  name: string;
+  comune_istat: string | null;
+  comune_name: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  created_at: Date;
 }
 
 function toOrganisation(r: OrgRow): Organisation {
@@ -28,24 +34,31 @@ function toOrganisation(r: OrgRow): Organisation {
 }
 
 export async function selectOrganisationPage(
-  tx: Queryable, q: OrganisationQuery,
+  tx: Queryable,
+  q: OrganisationQuery,
 ): Promise<{ items: Organisation[]; total: number }> {
   const w = new Where();
   if (q.q) {
     const folded = foldName(q.q);
     // organisation names are few: folding them in the query is cheap and needs no extra column
-    if (folded) w.add(`lower(translate(o.name, 'àáâäèéêëìíîïòóôöùúûüçñ''’-', 'aaaaeeeeiiiioooouuuucn   ')) LIKE '%' || $? || '%'`, folded);
+    if (folded)
+      w.add(
+        `lower(translate(o.name, 'àáâäèéêëìíîïòóôöùúûüçñ''’-', 'aaaaeeeeiiiioooouuuucn   ')) LIKE '%' || $? || '%'`,
+        folded,
+      );
   }
   if (q.type) w.add('o.type = $?', q.type);
   if (q.region) w.add('coalesce(o.region_code, c.region_code) = $?', q.region);
   if (q.comune) w.add('o.comune_istat = $?', q.comune);
   const [count] = await tx.query<{ n: number }>(
-    `SELECT count(*) AS n FROM organisations o LEFT JOIN comuni c ON c.istat_code = o.comune_istat ${w}`, w.params,
+    `SELECT count(*) AS n FROM organisations o LEFT JOIN comuni c ON c.istat_code = o.comune_istat ${w}`,
+    w.params,
   );
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<OrgRow>(
-    `SELECT ${orgColumns} ${w} ORDER BY o.name, o.id LIMIT ${limit} OFFSET ${offset}`, w.params,
+    `SELECT ${orgColumns} ${w} ORDER BY o.name, o.id LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
   );
   return { items: rows.map(toOrganisation), total: count?.n ?? 0 };
 }
@@ -56,12 +69,18 @@ export async function selectOrganisation(tx: Queryable, id: string): Promise<Org
 }
 
 export async function selectOrganisationsOfComune(tx: Queryable, istatCode: string): Promise<Organisation[]> {
-  const rows = await tx.query<OrgRow>(`SELECT ${orgColumns} WHERE o.comune_istat = $1 ORDER BY o.type, o.name`, [istatCode]);
+  const rows = await tx.query<OrgRow>(`SELECT ${orgColumns} WHERE o.comune_istat = $1 ORDER BY o.type, o.name`, [
+    istatCode,
+  ]);
   return rows.map(toOrganisation);
 }
 
 export async function selectOrganisationUsers(tx: Queryable, id: string) {
-  const rows = await tx.query<{ id: string; display_name: string; roles: OrganisationDetail['users'][number]['roles'] }>(
+  const rows = await tx.query<{
+    id: string;
+    display_name: string;
+    roles: OrganisationDetail['users'][number]['roles'];
+  }>(
     `SELECT u.id, u.display_name, ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
        FROM users u WHERE u.organisation_id = $1 ORDER BY u.display_name`,
     [id],
@@ -86,7 +105,10 @@ export async function updateOrganisationName(tx: Queryable, id: string, name: st
 }
 
 export async function existsOrganisationAt(
-  tx: Queryable, type: string, comuneIstat: string | null, regionCode: string | null,
+  tx: Queryable,
+  type: string,
+  comuneIstat: string | null,
+  regionCode: string | null,
 ): Promise<boolean> {
   const rows = await tx.query(
     `SELECT 1 FROM organisations WHERE type = $1 AND

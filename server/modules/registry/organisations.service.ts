@@ -4,13 +4,15 @@ import type { Page } from '../../platform/pagination.js';
 import { assertCan, can } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import {
-  existsOrganisationAt, insertOrganisation, selectOrganisation, selectOrganisationPage, selectOrganisationUsers,
+  existsOrganisationAt,
+  insertOrganisation,
+  selectOrganisation,
+  selectOrganisationPage,
+  selectOrganisationUsers,
   updateOrganisationName,
 } from './organisations.repo.js';
 import { selectComune, selectRegions } from './registry.repo.js';
-import type {
-  CreateOrganisationBody, Organisation, OrganisationDetail, OrganisationQuery,
-} from './registry.schema.js';
+import type { CreateOrganisationBody, Organisation, OrganisationDetail, OrganisationQuery } from './registry.schema.js';
 
 export async function findOrganisations(ctx: Ctx, q: OrganisationQuery): Promise<Page<Organisation>> {
   assertCan(ctx.actor, 'organisations.read');
@@ -38,25 +40,39 @@ export async function createOrganisation(ctx: Ctx, body: CreateOrganisationBody)
   const id = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     let regionCode = body.regionCode ?? null;
     const comuneIstat = body.comuneIstat ?? null;
-    if (body.type === 'comune' && !comuneIstat) throw placeError('body.comuneIstat', 'A Comune organisation needs its Comune');
+    if (body.type === 'comune' && !comuneIstat)
+      throw placeError('body.comuneIstat', 'A Comune organisation needs its Comune');
     if (body.type === 'regione' && (!regionCode || comuneIstat)) {
       throw placeError('body.regionCode', 'A Regione organisation needs its Region and no Comune');
     }
     if (comuneIstat) {
       const comune = await selectComune(tx, comuneIstat);
       if (!comune) throw placeError('body.comuneIstat', 'Unknown Comune');
-      if (regionCode && regionCode !== comune.regionCode) throw placeError('body.regionCode', 'Not the Comune\'s region');
+      if (regionCode && regionCode !== comune.regionCode)
+        throw placeError('body.regionCode', "Not the Comune's region");
       regionCode = null; // derived from the Comune
     } else if (regionCode) {
       const regions = await selectRegions(tx);
       if (!regions.some((r) => r.code === regionCode)) throw placeError('body.regionCode', 'Unknown Region');
     }
-    if ((body.type === 'comune' || body.type === 'regione') && (await existsOrganisationAt(tx, body.type, comuneIstat, regionCode))) {
+    if (
+      (body.type === 'comune' || body.type === 'regione') &&
+      (await existsOrganisationAt(tx, body.type, comuneIstat, regionCode))
+    ) {
       throw new AppError('organisation.duplicate', 'That place already has its organisation.');
     }
-    const newId = await insertOrganisation(tx, { type: body.type, name: body.name, comuneIstat, regionCode, now: ctx.clock.now() });
+    const newId = await insertOrganisation(tx, {
+      type: body.type,
+      name: body.name,
+      comuneIstat,
+      regionCode,
+      now: ctx.clock.now(),
+    });
     await recordAudit(tx, ctx, {
-      action: 'organisation.create', entityType: 'organisation', entityId: newId, tenantComune: comuneIstat,
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: newId,
+      tenantComune: comuneIstat,
       details: { type: body.type },
     });
     return newId;
@@ -72,7 +88,10 @@ export async function updateOrganisation(ctx: Ctx, id: string, body: { name: str
     assertCan(ctx.actor, 'organisations.manage');
     await updateOrganisationName(tx, id, body.name, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'organisation.update', entityType: 'organisation', entityId: id, tenantComune: org.comuneIstat,
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: id,
+      tenantComune: org.comuneIstat,
       details: { fields: ['name'] },
     });
   });
@@ -80,5 +99,7 @@ export async function updateOrganisation(ctx: Ctx, id: string, body: { name: str
 }
 
 function placeError(path: string, message: string): AppError {
-  return new AppError('organisation.invalid_place', message, { fieldIssues: [{ path, message, code: 'invalid_place' }] });
+  return new AppError('organisation.invalid_place', message, {
+    fieldIssues: [{ path, message, code: 'invalid_place' }],
+  });
 }

@@ -20,7 +20,7 @@ export const registrySources = [
     title: 'Popolazione residente per comune (ANPR), aprile 2026',
     licence: 'CC0 1.0',
     referenceDate: '2026-04',
-    attribution: 'Dati dai Numeri del portale ANPR - CC0 Ministero dell\'Interno',
+    attribution: "Dati dai Numeri del portale ANPR - CC0 Ministero dell'Interno",
     url: 'https://github.com/italia/anpr-opendata',
   },
   {
@@ -28,7 +28,7 @@ export const registrySources = [
     title: 'Archivio dei comuni ANPR (codici ISTAT e catastali, denominazioni)',
     licence: 'CC BY 4.0',
     referenceDate: '2023-05-16',
-    attribution: 'Archivio comuni ANPR (github.com/italia/anpr) - © Ministero dell\'Interno, CC BY 4.0',
+    attribution: "Archivio comuni ANPR (github.com/italia/anpr) - © Ministero dell'Interno, CC BY 4.0",
     url: 'https://github.com/italia/anpr',
   },
   {
@@ -68,14 +68,23 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
   const provinces = readCsv('provinces.csv');
   const comuni = readCsv('comuni.csv');
   const contentHash = createHash('sha256')
-    .update(REGISTRY_LOADER_VERSION).update(regions.text).update(provinces.text).update(comuni.text).digest('hex');
+    .update(REGISTRY_LOADER_VERSION)
+    .update(regions.text)
+    .update(provinces.text)
+    .update(comuni.text)
+    .digest('hex');
 
   const result = await db.ownerTx(async (tx) => {
-    const loaded = await tx.query<{ n: number }>(
-      'SELECT count(*) AS n FROM registry_sources WHERE content_hash = $1', [contentHash],
-    );
+    const loaded = await tx.query<{ n: number }>('SELECT count(*) AS n FROM registry_sources WHERE content_hash = $1', [
+      contentHash,
+    ]);
     if ((loaded[0]?.n ?? 0) === registrySources.length) {
-      return { skipped: true, regions: regions.rows.length, provinces: provinces.rows.length, comuni: comuni.rows.length };
+      return {
+        skipped: true,
+        regions: regions.rows.length,
+        provinces: provinces.rows.length,
+        comuni: comuni.rows.length,
+      };
     }
     await tx.query(
       `INSERT INTO regions (code, name, macro_area)
@@ -87,7 +96,16 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
       `INSERT INTO provinces (code, sigla, name, region_code)
        SELECT code, sigla, name, region_code FROM jsonb_to_recordset($1::jsonb) AS x(code text, sigla text, name text, region_code text)
        ON CONFLICT (code) DO UPDATE SET sigla = EXCLUDED.sigla, name = EXCLUDED.name, region_code = EXCLUDED.region_code`,
-      [JSON.stringify(provinces.rows.map((r) => ({ code: r.province_code, sigla: r.sigla, name: r.name, region_code: r.region_code })))],
+      [
+        JSON.stringify(
+          provinces.rows.map((r) => ({
+            code: r.province_code,
+            sigla: r.sigla,
+            name: r.name,
+            region_code: r.region_code,
+          })),
+        ),
+      ],
     );
     const comuniJson = comuni.rows.map((r) => {
       const population = Number.parseInt(r.population ?? '', 10);
@@ -125,7 +143,13 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
     await tx.query(
       `INSERT INTO comuni_search_terms (term, istat_code)
        SELECT term, istat_code FROM jsonb_to_recordset($1::jsonb) AS x(term text, istat_code text)`,
-      [JSON.stringify(comuniJson.flatMap((c) => searchTerms(c.search_key, c.search_key_alt).map((term) => ({ term, istat_code: c.istat_code }))))],
+      [
+        JSON.stringify(
+          comuniJson.flatMap((c) =>
+            searchTerms(c.search_key, c.search_key_alt).map((term) => ({ term, istat_code: c.istat_code })),
+          ),
+        ),
+      ],
     );
     for (const s of registrySources) {
       await tx.query(
@@ -136,7 +160,12 @@ export async function loadRegistry(db: Database): Promise<RegistryLoadResult> {
         [s.id, s.title, s.licence, s.referenceDate, s.attribution, s.url, contentHash],
       );
     }
-    return { skipped: false, regions: regions.rows.length, provinces: provinces.rows.length, comuni: comuni.rows.length };
+    return {
+      skipped: false,
+      regions: regions.rows.length,
+      provinces: provinces.rows.length,
+      comuni: comuni.rows.length,
+    };
   });
   // fresh statistics, so the planner uses the indexes from the first query on
   if (!result.skipped) await db.ownerExec('ANALYZE regions, provinces, comuni, comuni_search_terms');

@@ -9,9 +9,21 @@ const comuneColumns = `c.istat_code, c.name, c.name_alt, c.codice_catastale, c.p
   FROM comuni c JOIN provinces p ON p.code = c.province_code JOIN regions r ON r.code = c.region_code`;
 
 interface ComuneRow {
-  istat_code: string; name: string; name_alt: string | null; codice_catastale: string | null; province_code: string;
-  province_sigla: string; province_name: string; region_code: string; region_name: string; macro_area: string;
-  population: number; population_month: string; band: Comune['band']; sai_network: boolean; pilot_18ter: boolean;
+  istat_code: string;
+  name: string;
+  name_alt: string | null;
+  codice_catastale: string | null;
+  province_code: string;
+  province_sigla: string;
+  province_name: string;
+  region_code: string;
+  region_name: string;
+  macro_area: string;
+  population: number;
+  population_month: string;
+  band: Comune['band'];
+  sai_network: boolean;
+  pilot_18ter: boolean;
 }
 
 function toComune(r: ComuneRow): Comune {
@@ -77,19 +89,28 @@ export async function selectComuniPage(tx: Queryable, q: ComuneQuery): Promise<{
   );
   let total = rows[0]?.total_count ?? 0;
   if (rows.length === 0 && q.page > 1) {
-    const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM comuni c ${w}`, w.params.slice(0, filterParams));
+    const [count] = await tx.query<{ n: number }>(
+      `SELECT count(*) AS n FROM comuni c ${w}`,
+      w.params.slice(0, filterParams),
+    );
     total = count?.n ?? 0;
   }
   return { items: rows.map(toComune), total };
 }
 
-export async function selectComune(tx: Queryable, istatCode: string): Promise<(Comune & { macroArea: string }) | undefined> {
+export async function selectComune(
+  tx: Queryable,
+  istatCode: string,
+): Promise<(Comune & { macroArea: string }) | undefined> {
   const [row] = await tx.query<ComuneRow>(`SELECT ${comuneColumns} WHERE c.istat_code = $1`, [istatCode]);
   return row ? { ...toComune(row), macroArea: row.macro_area } : undefined;
 }
 
 export async function updateComuneFlags(
-  tx: Queryable, istatCode: string, f: { saiNetwork?: boolean; pilot18ter?: boolean }, now: Date,
+  tx: Queryable,
+  istatCode: string,
+  f: { saiNetwork?: boolean; pilot18ter?: boolean },
+  now: Date,
 ): Promise<void> {
   await tx.query(
     `UPDATE comuni SET sai_network = coalesce($2, sai_network), pilot_18ter = coalesce($3, pilot_18ter), updated_at = $4
@@ -114,10 +135,20 @@ export async function selectProvinces(tx: Queryable, region: string | undefined)
 }
 
 export async function selectSources(tx: Queryable) {
-  const rows = await tx.query<{ id: string; title: string; licence: string; reference_date: string; attribution: string; url: string }>(
-    'SELECT id, title, licence, reference_date, attribution, url FROM registry_sources ORDER BY id',
-  );
+  const rows = await tx.query<{
+    id: string;
+    title: string;
+    licence: string;
+    reference_date: string;
+    attribution: string;
+    url: string;
+  }>('SELECT id, title, licence, reference_date, attribution, url FROM registry_sources ORDER BY id');
   return rows.map((r) => ({
-    id: r.id, title: r.title, licence: r.licence, referenceDate: r.reference_date, attribution: r.attribution, url: r.url,
+    id: r.id,
+    title: r.title,
+    licence: r.licence,
+    referenceDate: r.reference_date,
+    attribution: r.attribution,
+    url: r.url,
   }));
 }

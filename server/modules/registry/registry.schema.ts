@@ -34,8 +34,22 @@ export const comuneSchema = z
 export type Comune = z.infer<typeof comuneSchema>;
 
 export const organisationTypes = [
-  'mlps', 'anci', 'cittalia', 'regione', 'comune', 'ente_gestore', 'prefettura', 'questura', 'inl', 'asl', 'cpi',
-  'sindacato', 'terzo_settore', 'societa_revisione', 'piattaforma', 'altro',
+  'mlps',
+  'anci',
+  'cittalia',
+  'regione',
+  'comune',
+  'ente_gestore',
+  'prefettura',
+  'questura',
+  'inl',
+  'asl',
+  'cpi',
+  'sindacato',
+  'terzo_settore',
+  'societa_revisione',
+  'piattaforma',
+  'altro',
 ] as const;
 export const organisationTypeSchema = z.enum(organisationTypes).meta({ id: 'OrganisationType' });
 
@@ -67,7 +81,10 @@ export const comuneQuerySchema = z
   .object({
     q: z.string().trim().max(100).optional(),
     region: regionCode.optional(),
-    province: z.string().regex(/^\d{3}$/, 'Three digits').optional(),
+    province: z
+      .string()
+      .regex(/^\d{3}$/, 'Three digits')
+      .optional(),
     band: bandSchema.optional(),
     saiNetwork: queryBool.optional(),
     pilot18ter: queryBool.optional(),

@@ -5,7 +5,12 @@ import { assertCan } from '../../platform/policy.js';
 import { recordAudit } from '../audit/index.js';
 import { selectOrganisationsOfComune } from './organisations.repo.js';
 import {
-  selectComune, selectComuniPage, selectProvinces, selectRegions, selectSources, updateComuneFlags,
+  selectComune,
+  selectComuniPage,
+  selectProvinces,
+  selectRegions,
+  selectSources,
+  updateComuneFlags,
 } from './registry.repo.js';
 import type { Comune, ComuneDetail, ComuneQuery } from './registry.schema.js';
 
@@ -29,7 +34,9 @@ export async function getComune(ctx: Ctx, istatCode: string): Promise<ComuneDeta
 
 /** Marks a Comune as part of the SAI network or of the 18-ter pilot. */
 export async function updateComune(
-  ctx: Ctx, istatCode: string, body: { saiNetwork?: boolean | undefined; pilot18ter?: boolean | undefined },
+  ctx: Ctx,
+  istatCode: string,
+  body: { saiNetwork?: boolean | undefined; pilot18ter?: boolean | undefined },
 ): Promise<ComuneDetail> {
   if (!ctx.actor) throw new AppError('auth.required');
   await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -38,7 +45,10 @@ export async function updateComune(
     assertCan(ctx.actor, 'registry.manage');
     await updateComuneFlags(tx, istatCode, body, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'comune.update', entityType: 'comune', entityId: istatCode, tenantComune: istatCode,
+      action: 'comune.update',
+      entityType: 'comune',
+      entityId: istatCode,
+      tenantComune: istatCode,
       details: { fields: Object.keys(body) },
     });
   });

@@ -7,10 +7,27 @@ import { auditRows, makeUser, TEST_PASSWORD } from '../../../tests/support/facto
 import { projectRoot } from '../../platform/paths.js';
 import { loadRegistry } from './registry.load.js';
 
-interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
-interface C { istatCode: string; name: string; nameAlt: string | null; population: number; regionCode: string; band: string; provinceSigla: string; saiNetwork: boolean }
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+interface C {
+  istatCode: string;
+  name: string;
+  nameAlt: string | null;
+  population: number;
+  regionCode: string;
+  band: string;
+  provinceSigla: string;
+  saiNetwork: boolean;
+}
 
-const csv = parse<Record<string, string>>(readFileSync(join(projectRoot(), 'data-sources', 'registry', 'comuni.csv'), 'utf8'), { columns: true });
+const csv = parse<Record<string, string>>(
+  readFileSync(join(projectRoot(), 'data-sources', 'registry', 'comuni.csv'), 'utf8'),
+  { columns: true },
+);
 
 let t: TestApp;
 let op: Agent;
@@ -34,7 +51,10 @@ describe('Comuni search', () => {
   it('finds Cefalù by "cefalu": prefix, case and accents ignored', async () => {
     for (const q of ['cefalu', 'CEFALÙ', 'Cefa']) {
       const r = await op.get<Page<C>>(`/api/v1/comuni?q=${encodeURIComponent(q)}`);
-      expect(r.body.items.map((c) => c.name), q).toContain('Cefalù');
+      expect(
+        r.body.items.map((c) => c.name),
+        q,
+      ).toContain('Cefalù');
     }
   });
 
@@ -80,7 +100,9 @@ describe('Comuni search', () => {
   });
 
   it('rejects bad parameters with every invalid field listed', async () => {
-    const r = await op.get<{ errors: { path: string }[] }>('/api/v1/comuni?pageSize=0&band=huge&region=x&sort=magic&extra=1');
+    const r = await op.get<{ errors: { path: string }[] }>(
+      '/api/v1/comuni?pageSize=0&band=huge&region=x&sort=magic&extra=1',
+    );
     expect(r.status).toBe(400);
     expect(r.body.errors.map((e) => e.path).sort()).toEqual(
       expect.arrayContaining(['querystring.band', 'querystring.pageSize', 'querystring.region', 'querystring.sort']),
@@ -99,11 +121,19 @@ describe('Comuni search', () => {
 
 describe('Comune detail and flags', () => {
   it('shows a Comune with its data, band and macro-area', async () => {
-    const r = await op.get<C & { macroArea: string; codiceCatastale: string; populationMonth: string; organisations: unknown[] }>('/api/v1/comuni/015146');
+    const r = await op.get<
+      C & { macroArea: string; codiceCatastale: string; populationMonth: string; organisations: unknown[] }
+    >('/api/v1/comuni/015146');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
-      name: 'Milano', codiceCatastale: 'F205', provinceSigla: 'MI', regionCode: '03', band: 'gt200k', macroArea: 'NO',
-      populationMonth: '2026-04', population: 1398249,
+      name: 'Milano',
+      codiceCatastale: 'F205',
+      provinceSigla: 'MI',
+      regionCode: '03',
+      band: 'gt200k',
+      macroArea: 'NO',
+      populationMonth: '2026-04',
+      population: 1398249,
     });
   });
 
@@ -139,7 +169,9 @@ describe('regions, provinces, sources', () => {
   });
 
   it('publishes the sources with licence and attribution, without login', async () => {
-    const r = await new Agent(t.app).get<{ items: { id: string; licence: string; attribution: string }[] }>('/api/v1/registry/sources');
+    const r = await new Agent(t.app).get<{ items: { id: string; licence: string; attribution: string }[] }>(
+      '/api/v1/registry/sources',
+    );
     expect(r.status).toBe(200);
     expect(r.body.items.map((s) => s.licence).sort()).toEqual(['CC BY 4.0', 'CC BY 4.0', 'CC0 1.0']);
     expect(r.body.items.some((s) => s.attribution.includes('ANPR'))).toBe(true);

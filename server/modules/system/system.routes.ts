@@ -23,7 +23,8 @@ export async function systemRoutes(fastify: FastifyInstance): Promise<void> {
       tags: ['system'],
       operationId: 'getHealth',
       summary: 'Liveness and database check',
-      description: 'Public, not rate-limited, for load balancers: 200 while the database answers, 503 `database.unavailable` otherwise.',
+      description:
+        'Public, not rate-limited, for load balancers: 200 while the database answers, 503 `database.unavailable` otherwise.',
       response: { 200: healthSchema },
     },
     handler: async (req) => {
@@ -44,7 +45,9 @@ export async function systemRoutes(fastify: FastifyInstance): Promise<void> {
       description:
         'Public, not rate-limited: a problem object with status 200 while the service and its database answer, ' +
         'and 503 `database.unavailable` otherwise. Both answers are application/problem+json.',
-      response: { 200: { description: 'The service is up', content: { 'application/problem+json': { schema: statusSchema } } } },
+      response: {
+        200: { description: 'The service is up', content: { 'application/problem+json': { schema: statusSchema } } },
+      },
     },
     handler: async (req, reply) => {
       try {

@@ -39,9 +39,10 @@ export async function openPglite(
     },
     async ownerQuery(text: string, values?: readonly unknown[]) {
       // PGlite refuses several statements in one prepared query: scripts go through exec
-      if (values && values.length) return { rows: (await pglite.query<Record<string, unknown>>(text, [...values])).rows };
+      if (values && values.length)
+        return { rows: (await pglite.query<Record<string, unknown>>(text, [...values])).rows };
       const results = await pglite.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) };
+      return { rows: results.at(-1)?.rows ?? [] };
     },
     async ping() {
       await pglite.query('SELECT 1');

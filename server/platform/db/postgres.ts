@@ -37,7 +37,9 @@ function beginAsApp(c: pg.PoolClient, access: DbAccess): string {
 }
 
 async function inTransaction<T>(
-  pool: pg.Pool, begin: (c: pg.PoolClient) => string, fn: (c: pg.PoolClient) => Promise<T>,
+  pool: pg.Pool,
+  begin: (c: pg.PoolClient) => string,
+  fn: (c: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
@@ -62,10 +64,18 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     engine: 'postgres',
     pool,
     async tx(access, fn) {
-      return inTransaction(pool, (c) => beginAsApp(c, access), async (c) => fn(wrap(c, true)));
+      return inTransaction(
+        pool,
+        (c) => beginAsApp(c, access),
+        async (c) => fn(wrap(c, true)),
+      );
     },
     async ownerTx(fn) {
-      return inTransaction(pool, () => 'BEGIN', async (c) => fn(wrap(c, false)));
+      return inTransaction(
+        pool,
+        () => 'BEGIN',
+        async (c) => fn(wrap(c, false)),
+      );
     },
     async ownerExec(sql: string) {
       const c = await pool.connect();

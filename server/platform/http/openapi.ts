@@ -93,7 +93,7 @@ export function dropUnusedVariants(doc: Json): void {
   const { components, ...rest } = doc;
   collectRefs(rest, reached);
   collectRefs({ ...(components as Json), schemas: undefined }, reached);
-  for (let queue = [...reached]; queue.length > 0;) {
+  for (let queue = [...reached]; queue.length > 0; ) {
     const found = new Set<string>();
     collectRefs(schemas[queue.pop()!], found);
     for (const name of found) {
@@ -123,20 +123,25 @@ export const finishDocument: typeof jsonSchemaTransformObject = (input) => {
 
 export const permissionSchema = z
   .string()
-  .meta({ id: 'Permission', description: 'A permission name, as declared by the modules\' policy tables.' });
+  .meta({ id: 'Permission', description: "A permission name, as declared by the modules' policy tables." });
 
-export const errorCodeSchema = z
-  .string()
-  .meta({ id: 'ErrorCode', description: 'A stable error code (docs/API.md), as declared by the kernel and the modules.' });
+export const errorCodeSchema = z.string().meta({
+  id: 'ErrorCode',
+  description: 'A stable error code (docs/API.md), as declared by the kernel and the modules.',
+});
 
 /** Writes the declared values into the `Permission` and `ErrorCode` components of the document. */
 export function withDeclaredEnums<T>(document: T): T {
-  const schemas = (document as { components?: { schemas?: Record<string, Record<string, unknown>> } }).components?.schemas;
+  const schemas = (document as { components?: { schemas?: Record<string, Record<string, unknown>> } }).components
+    ?.schemas;
   const fill = (id: string, values: string[]) => {
     // the Zod provider names a component once per direction: Permission, PermissionInput…
     for (const name of [id, `${id}Input`, `${id}Output`]) if (schemas?.[name]) schemas[name].enum = values;
   };
   fill('Permission', declaredPermissions());
-  fill('ErrorCode', declaredErrorCodes().map(([code]) => code));
+  fill(
+    'ErrorCode',
+    declaredErrorCodes().map(([code]) => code),
+  );
   return document;
 }

@@ -32,12 +32,22 @@ describe('unused components', () => {
 
   it('drops the direction of a schema that no operation reaches, keeping the one reached and what it references', () => {
     const doc = {
-      paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: ref('BodyInput') } } }, responses: { 200: ref('Answer') } } } },
+      paths: {
+        '/x': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: ref('BodyInput') } } },
+            responses: { 200: ref('Answer') },
+          },
+        },
+      },
       components: {
         schemas: {
-          Body: { type: 'object' }, BodyInput: { type: 'object', properties: { kind: ref('KindInput') } },
-          Kind: { enum: ['a'] }, KindInput: { enum: ['a'] },
-          Answer: { type: 'object' }, AnswerInput: { type: 'object' },
+          Body: { type: 'object' },
+          BodyInput: { type: 'object', properties: { kind: ref('KindInput') } },
+          Kind: { enum: ['a'] },
+          KindInput: { enum: ['a'] },
+          Answer: { type: 'object' },
+          AnswerInput: { type: 'object' },
         },
       },
     };

@@ -13,9 +13,7 @@ export const problemSchema = z
     code: errorCodeSchema,
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
 
@@ -75,7 +73,13 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
-      return sendProblem(reply, err.status, err.code, err.message !== err.code ? err.message : undefined, err.fieldIssues);
+      return sendProblem(
+        reply,
+        err.status,
+        err.code,
+        err.message !== err.code ? err.message : undefined,
+        err.fieldIssues,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';

@@ -44,7 +44,13 @@ function toFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) =>
     isRecord(item) && typeof item.path === 'string'
-      ? [{ path: item.path, message: typeof item.message === 'string' ? item.message : '', code: typeof item.code === 'string' ? item.code : '' }]
+      ? [
+          {
+            path: item.path,
+            message: typeof item.message === 'string' ? item.message : '',
+            code: typeof item.code === 'string' ? item.code : '',
+          },
+        ]
       : [],
   );
 }

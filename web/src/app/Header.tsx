@@ -21,7 +21,8 @@ function useNavItems(me: Me | null | undefined): NavItem[] {
   const { t } = useTranslation();
   if (!me) return [];
   const allowed = (permission: PermissionName | readonly PermissionName[] | undefined) =>
-    permission === undefined || (typeof permission === 'string' ? [permission] : permission).some((p) => hasPermission(me, p));
+    permission === undefined ||
+    (typeof permission === 'string' ? [permission] : permission).some((p) => hasPermission(me, p));
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
   for (const entry of features.flatMap((f) => f.menu ?? [])) {
     // labelKey names a catalogue key (the whole catalogue's key type is too deep to carry in the definition)

@@ -21,7 +21,13 @@ export function RequireAuth() {
 }
 
 /** Shows a "not allowed" page instead of a page the user's permissions do not cover. */
-export function RequirePermission({ permission, children }: { permission: PermissionName | PermissionName[]; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: PermissionName | PermissionName[];
+  children: ReactNode;
+}) {
   const { data: me } = useMe();
   const needed = Array.isArray(permission) ? permission : [permission];
   if (!needed.some((p) => hasPermission(me, p))) return <Forbidden />;

@@ -5,10 +5,22 @@ import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../lib/domain';
 import { FormText } from './SchemaFields';
 
-type FixedProps = 'type' | 'autoComplete' | 'required' | 'minLength' | 'hint' | 'inputMode' | 'pattern' | 'maxLength' | 'transform';
+type FixedProps =
+  | 'type'
+  | 'autoComplete'
+  | 'required'
+  | 'minLength'
+  | 'hint'
+  | 'inputMode'
+  | 'pattern'
+  | 'maxLength'
+  | 'transform';
 
 /** A password being set: the browser may offer to generate one; the hint states the minimum length. */
-export function FormNewPassword({ hint, ...props }: Omit<ComponentProps<typeof FormText>, FixedProps> & { hint: (min: number) => string }) {
+export function FormNewPassword({
+  hint,
+  ...props
+}: Omit<ComponentProps<typeof FormText>, FixedProps> & { hint: (min: number) => string }) {
   return (
     <FormText
       type="password"

@@ -24,7 +24,14 @@ interface PageHeaderProps {
  * The top of every page: breadcrumbs, the page's only h1 and the document title.
  * The h1 takes focus after client-side navigation (see Layout), hence tabIndex -1.
  */
-export function PageHeader({ title, breadcrumbs = [], documentTitle, lead, children, isHome = false }: PageHeaderProps) {
+export function PageHeader({
+  title,
+  breadcrumbs = [],
+  documentTitle,
+  lead,
+  children,
+  isHome = false,
+}: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(documentTitle ?? title);
   const trail: Crumb[] = isHome ? [] : [{ label: t('nav.home'), to: '/' }, ...breadcrumbs];

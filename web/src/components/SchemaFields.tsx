@@ -63,7 +63,12 @@ export function FormText({
   );
 }
 
-export function FormTextArea({ name, id, summaryLabel, ...props }: Bound & Omit<ComponentProps<typeof TextAreaField>, Unbound>) {
+export function FormTextArea({
+  name,
+  id,
+  summaryLabel,
+  ...props
+}: Bound & Omit<ComponentProps<typeof TextAreaField>, Unbound>) {
   const { field, id: domId, error } = useBoundField({ name, id, summaryLabel }, props.label);
   return (
     <TextAreaField
@@ -77,7 +82,12 @@ export function FormTextArea({ name, id, summaryLabel, ...props }: Bound & Omit<
   );
 }
 
-export function FormSelect({ name, id, summaryLabel, ...props }: Bound & Omit<ComponentProps<typeof SelectField>, Unbound>) {
+export function FormSelect({
+  name,
+  id,
+  summaryLabel,
+  ...props
+}: Bound & Omit<ComponentProps<typeof SelectField>, Unbound>) {
   const { field, id: domId, error } = useBoundField({ name, id, summaryLabel }, props.label);
   return (
     <SelectField
@@ -91,7 +101,12 @@ export function FormSelect({ name, id, summaryLabel, ...props }: Bound & Omit<Co
   );
 }
 
-export function FormCheckbox({ name, id, summaryLabel, ...props }: Bound & Omit<ComponentProps<typeof CheckboxField>, Unbound>) {
+export function FormCheckbox({
+  name,
+  id,
+  summaryLabel,
+  ...props
+}: Bound & Omit<ComponentProps<typeof CheckboxField>, Unbound>) {
   const { field, id: domId, error } = useBoundField({ name, id, summaryLabel }, props.label);
   return (
     <CheckboxField
@@ -105,7 +120,12 @@ export function FormCheckbox({ name, id, summaryLabel, ...props }: Bound & Omit<
   );
 }
 
-export function FormToggle({ name, id, summaryLabel, ...props }: Bound & Omit<ComponentProps<typeof ToggleField>, Unbound>) {
+export function FormToggle({
+  name,
+  id,
+  summaryLabel,
+  ...props
+}: Bound & Omit<ComponentProps<typeof ToggleField>, Unbound>) {
   const { field, id: domId, error } = useBoundField({ name, id, summaryLabel }, props.label);
   return (
     <ToggleField
@@ -137,5 +157,12 @@ export function FormSummary() {
     messages.delete(field.name);
   }
   const general = [form.general, ...messages.values()].filter((m): m is string => m !== null && m !== '').join(' ');
-  return <FormErrorSummary fieldErrors={fieldErrors} labels={labels} general={general === '' ? null : general} attempt={submitCount} />;
+  return (
+    <FormErrorSummary
+      fieldErrors={fieldErrors}
+      labels={labels}
+      general={general === '' ? null : general}
+      attempt={submitCount}
+    />
+  );
 }

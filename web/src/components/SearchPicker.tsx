@@ -56,7 +56,6 @@ export function SearchPicker(props: SearchPickerProps) {
     );
   }
 
-
   return (
     <div className="form-group">
       <label htmlFor={id} className="active">

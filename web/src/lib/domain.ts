@@ -33,7 +33,13 @@ export const ORGANISATION_TYPES = [
 
 export const BANDS = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const satisfies readonly Band[];
 
-export const COMUNI_SORTS = ['name', '-name', '-population', 'population', 'istatCode'] as const satisfies readonly ComuniSort[];
+export const COMUNI_SORTS = [
+  'name',
+  '-name',
+  '-population',
+  'population',
+  'istatCode',
+] as const satisfies readonly ComuniSort[];
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 

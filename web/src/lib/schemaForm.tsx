@@ -118,7 +118,10 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
     let placed = 0;
     const seen = new Set<string>();
     for (const issue of error.fieldErrors) {
-      const path = issue.path.replace(/^\//, '').replaceAll('/', '.').replace(/^body\./, '');
+      const path = issue.path
+        .replace(/^\//, '')
+        .replaceAll('/', '.')
+        .replace(/^body\./, '');
       const candidates = [path, path.replace(/(\.\d+)+$/, ''), path.split('.')[0] ?? ''];
       const name = candidates.map((c) => paths[c] ?? c).find((c) => registry.byName(c) !== undefined);
       const message = fieldMessageOf(issue.code, issue.message);
@@ -157,7 +160,13 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
 }
 
 /** Gives the fields and the summary inside it their form. */
-export function SchemaFormProvider<In extends FieldValues, Out>({ form, children }: { form: SchemaForm<In, Out>; children: ReactNode }) {
+export function SchemaFormProvider<In extends FieldValues, Out>({
+  form,
+  children,
+}: {
+  form: SchemaForm<In, Out>;
+  children: ReactNode;
+}) {
   return (
     <SchemaFormContext.Provider value={form as unknown as SchemaForm<FieldValues, unknown>}>
       <FormProvider {...form.methods}>{children}</FormProvider>

@@ -9,7 +9,12 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
 import type { CaseDetail, PersonInput } from './cases.schema.js';
 import {
-  insertCase, insertHolderMember, insertPerson, linkReferralToCase, nextPseudonymNumber, selectCaseFile,
+  insertCase,
+  insertHolderMember,
+  insertPerson,
+  linkReferralToCase,
+  nextPseudonymNumber,
+  selectCaseFile,
 } from './cases.repo.js';
 import { toCaseDetail } from './cases.mapper.js';
 import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
@@ -20,37 +25,75 @@ import { formatPseudonym, pseudonymPrefix } from '../shared/pseudonyms.js';
  * blind indexes for search by name and codice fiscale (stored upper case).
  */
 export async function registerPerson(
-  tx: Queryable, ctx: Pick<Ctx, 'cipher'>, p: PersonInput, o: { comune: string; year: number; now: Date; importKey?: string | null },
+  tx: Queryable,
+  ctx: Pick<Ctx, 'cipher'>,
+  p: PersonInput,
+  o: { comune: string; year: number; now: Date; importKey?: string | null },
 ): Promise<{ id: string; pseudonym: string }> {
   const id = randomUUID();
   const counter = await nextPseudonymNumber(tx, o.comune, o.year);
   const pseudonym = formatPseudonym(pseudonymPrefix(counter.sigla), o.year, counter.last);
-  const identity = { ...p.identity, codiceFiscale: p.identity.codiceFiscale ? p.identity.codiceFiscale.toUpperCase() : null };
+  const identity = {
+    ...p.identity,
+    codiceFiscale: p.identity.codiceFiscale ? p.identity.codiceFiscale.toUpperCase() : null,
+  };
   await insertPerson(tx, {
-    id, comune: o.comune, pseudonym, sex: p.sex, birthYear: Number(p.identity.birthDate.slice(0, 4)), birthCountry: p.birthCountry,
-    nationalities: p.nationalities, languages: p.languages, identityEnc: sealIdentity(ctx.cipher, id, identity),
+    id,
+    comune: o.comune,
+    pseudonym,
+    sex: p.sex,
+    birthYear: Number(p.identity.birthDate.slice(0, 4)),
+    birthCountry: p.birthCountry,
+    nationalities: p.nationalities,
+    languages: p.languages,
+    identityEnc: sealIdentity(ctx.cipher, id, identity),
     nameIndex: nameIndex(ctx.cipher, identity.surname, identity.givenNames),
-    cfIndex: identity.codiceFiscale ? cfIndex(ctx.cipher, identity.codiceFiscale) : null, importKey: o.importKey ?? null, now: o.now,
+    cfIndex: identity.codiceFiscale ? cfIndex(ctx.cipher, identity.codiceFiscale) : null,
+    importKey: o.importKey ?? null,
+    now: o.now,
   });
   return { id, pseudonym };
 }
 
 /** Writes a holder and opens their case (member row, link to the referral, PRESA_IN_CARICO event). */
 export async function openCase(
-  tx: Queryable, ctx: Ctx,
-  o: { comune: string; holder: PersonInput; openedOn: string; inSai: boolean; ownerId: string; referralId: string | null; importKey?: string | null },
+  tx: Queryable,
+  ctx: Ctx,
+  o: {
+    comune: string;
+    holder: PersonInput;
+    openedOn: string;
+    inSai: boolean;
+    ownerId: string;
+    referralId: string | null;
+    importKey?: string | null;
+  },
 ): Promise<{ caseId: string; person: { id: string; pseudonym: string } }> {
   const now = ctx.clock.now();
   const person = await registerPerson(tx, ctx, o.holder, {
-    comune: o.comune, year: Number(o.openedOn.slice(0, 4)), now, importKey: o.importKey ?? null,
+    comune: o.comune,
+    year: Number(o.openedOn.slice(0, 4)),
+    now,
+    importKey: o.importKey ?? null,
   });
   const caseId = await insertCase(tx, {
-    comune: o.comune, holderId: person.id, referralId: o.referralId, ownerId: o.ownerId, openedOn: o.openedOn, inSai: o.inSai, now,
+    comune: o.comune,
+    holderId: person.id,
+    referralId: o.referralId,
+    ownerId: o.ownerId,
+    openedOn: o.openedOn,
+    inSai: o.inSai,
+    now,
   });
   await insertHolderMember(tx, caseId, person.id, o.comune, now);
   if (o.referralId) await linkReferralToCase(tx, o.referralId, caseId, now);
   await recordCaseEvent(tx, ctx, {
-    caseId, comune: o.comune, personId: person.id, type: 'PRESA_IN_CARICO', to: 'aperto', on: o.openedOn,
+    caseId,
+    comune: o.comune,
+    personId: person.id,
+    type: 'PRESA_IN_CARICO',
+    to: 'aperto',
+    on: o.openedOn,
     note: o.importKey ? 'import' : null,
   });
   return { caseId, person };

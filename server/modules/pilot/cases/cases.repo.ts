@@ -10,7 +10,11 @@ import type { PermitFacts } from '../shared/permits.js';
 import type { CaseStatus } from '../shared/vocab.js';
 
 /** Next number of the Comune's pseudonym counter for the year, with the province's sigla (row locked by the upsert). */
-export async function nextPseudonymNumber(tx: Queryable, comune: string, year: number): Promise<{ last: number; sigla: string }> {
+export async function nextPseudonymNumber(
+  tx: Queryable,
+  comune: string,
+  year: number,
+): Promise<{ last: number; sigla: string }> {
   const [row] = await tx.query<{ last: number; sigla: string }>(
     `WITH c AS (
        INSERT INTO pilot_counters (comune_istat, year, last) VALUES ($1, $2, 1)
@@ -35,8 +39,19 @@ export interface PersonRow {
 
 /** A person as stored: identity already sealed, blind indexes already computed. */
 export interface PersonInsert {
-  id: string; comune: string; pseudonym: string; sex: string; birthYear: number; birthCountry: string; nationalities: string[];
-  languages: string[]; identityEnc: string; nameIndex: string; cfIndex: string | null; importKey: string | null; now: Date;
+  id: string;
+  comune: string;
+  pseudonym: string;
+  sex: string;
+  birthYear: number;
+  birthCountry: string;
+  nationalities: string[];
+  languages: string[];
+  identityEnc: string;
+  nameIndex: string;
+  cfIndex: string | null;
+  importKey: string | null;
+  now: Date;
 }
 
 export async function insertPerson(tx: Queryable, p: PersonInsert): Promise<void> {
@@ -44,23 +59,48 @@ export async function insertPerson(tx: Queryable, p: PersonInsert): Promise<void
     `INSERT INTO pilot_persons (id, comune_istat, pseudonym, sex, birth_year, birth_country, nationalities, languages,
        identity_enc, name_index, cf_index, import_key, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`,
-    [p.id, p.comune, p.pseudonym, p.sex, p.birthYear, p.birthCountry, p.nationalities, p.languages, p.identityEnc, p.nameIndex,
-      p.cfIndex, p.importKey, p.now],
+    [
+      p.id,
+      p.comune,
+      p.pseudonym,
+      p.sex,
+      p.birthYear,
+      p.birthCountry,
+      p.nationalities,
+      p.languages,
+      p.identityEnc,
+      p.nameIndex,
+      p.cfIndex,
+      p.importKey,
+      p.now,
+    ],
   );
 }
 
 export async function existsPersonWithCf(tx: Queryable, comune: string, index: string): Promise<boolean> {
-  return (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND cf_index = $2', [comune, index])).length > 0;
+  return (
+    (await tx.query('SELECT 1 FROM pilot_persons WHERE comune_istat = $1 AND cf_index = $2', [comune, index])).length >
+    0
+  );
 }
 
 export interface CaseListRow {
-  id: string; pseudonym: string; status: CaseStatus; opened_on: string; owner_name: string; members: number;
+  id: string;
+  pseudonym: string;
+  status: CaseStatus;
+  opened_on: string;
+  owner_name: string;
+  members: number;
   /** The holder's current permit, its facts as JSON. */
-  permit: PermitFacts | null; pai_status: string | null; total: number;
+  permit: PermitFacts | null;
+  pai_status: string | null;
+  total: number;
 }
 
 export async function selectCasePage(
-  tx: Queryable, q: CaseQuery, opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null },
+  tx: Queryable,
+  q: CaseQuery,
+  opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null },
 ): Promise<CaseListRow[]> {
   const w = new Where();
   if (opts.ownerOnly) w.add('c.owner_user_id = $?', opts.ownerOnly);
@@ -69,9 +109,11 @@ export async function selectCasePage(
     const like = w.param(`${q.q.toUpperCase()}%`);
     const byIndex = [`hp.pseudonym LIKE ${like}`];
     // a full name or codice fiscale matches any member of the household through the blind indexes
-    if (opts.nameIdx) byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
+    if (opts.nameIdx)
+      byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
       WHERE m.case_id = c.id AND p.name_index = ${w.param(opts.nameIdx)})`);
-    if (opts.cfIdx) byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
+    if (opts.cfIdx)
+      byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
       WHERE m.case_id = c.id AND p.cf_index = ${w.param(opts.cfIdx)})`);
     w.raw(`(${byIndex.join(' OR ')})`);
   }
@@ -118,8 +160,14 @@ export async function selectMembers(tx: Queryable, caseId: string): Promise<Memb
 }
 
 export interface AdmissionRow {
-  id: string; person_id: string; status: 'ammesso' | 'revocato' | 'cessato'; decided_on: string; decided_by_name: string;
-  reason: string; ended_on: string | null; end_reason: string | null;
+  id: string;
+  person_id: string;
+  status: 'ammesso' | 'revocato' | 'cessato';
+  decided_on: string;
+  decided_by_name: string;
+  reason: string;
+  ended_on: string | null;
+  end_reason: string | null;
 }
 
 export async function selectAdmissions(tx: Queryable, caseId: string): Promise<AdmissionRow[]> {
@@ -133,8 +181,15 @@ export async function selectAdmissions(tx: Queryable, caseId: string): Promise<A
 }
 
 export interface CaseEventRow {
-  id: number; type: string; from_status: string | null; to_status: string | null; occurred_on: string; recorded_at: Date;
-  actor: string | null; pseudonym: string | null; note: string | null;
+  id: number;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  occurred_on: string;
+  recorded_at: Date;
+  actor: string | null;
+  pseudonym: string | null;
+  note: string | null;
 }
 
 export async function selectCaseEvents(tx: Queryable, caseId: string): Promise<CaseEventRow[]> {
@@ -159,7 +214,9 @@ export async function selectCaseManager(tx: Queryable, comune: string, userId: s
 }
 
 export async function selectUserName(tx: Queryable, userId: string): Promise<string> {
-  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [userId]);
+  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [
+    userId,
+  ]);
   return row?.display_name ?? '';
 }
 
@@ -181,12 +238,24 @@ export async function selectCaseFile(tx: Queryable, c: CaseRow): Promise<CaseFil
   const events = await selectCaseEvents(tx, c.id);
   const ownerName = await selectUserName(tx, c.owner_user_id);
   const comuneName = await selectComuneName(tx, c.comune_istat);
-  const permits = await selectPermitsOf(tx, members.map((m) => m.id));
+  const permits = await selectPermitsOf(
+    tx,
+    members.map((m) => m.id),
+  );
   return { members, admissions, pais, events, ownerName, comuneName, permits };
 }
 
 export async function insertCase(
-  tx: Queryable, c: { comune: string; holderId: string; referralId: string | null; ownerId: string; openedOn: string; inSai: boolean; now: Date },
+  tx: Queryable,
+  c: {
+    comune: string;
+    holderId: string;
+    referralId: string | null;
+    ownerId: string;
+    openedOn: string;
+    inSai: boolean;
+    now: Date;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO pilot_cases (comune_istat, holder_person_id, referral_id, owner_user_id, opened_on, in_sai, created_at, updated_at)
@@ -196,7 +265,13 @@ export async function insertCase(
   return row!.id;
 }
 
-export async function insertHolderMember(tx: Queryable, caseId: string, personId: string, comune: string, now: Date): Promise<void> {
+export async function insertHolderMember(
+  tx: Queryable,
+  caseId: string,
+  personId: string,
+  comune: string,
+  now: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_case_members (case_id, person_id, comune_istat, role, created_at) VALUES ($1, $2, $3, 'titolare', $4)`,
     [caseId, personId, comune, now],
@@ -206,8 +281,15 @@ export async function insertHolderMember(tx: Queryable, caseId: string, personId
 export async function insertFamilyMember(
   tx: Queryable,
   m: {
-    caseId: string; personId: string; comune: string; relation: string; kinshipKind: string | null; degree: number | null;
-    inNucleo: boolean; presentInItaly: boolean; now: Date;
+    caseId: string;
+    personId: string;
+    comune: string;
+    relation: string;
+    kinshipKind: string | null;
+    degree: number | null;
+    inNucleo: boolean;
+    presentInItaly: boolean;
+    now: Date;
   },
 ): Promise<void> {
   await tx.query(
@@ -218,9 +300,14 @@ export async function insertFamilyMember(
 }
 
 /** The role of a person in a case, when they are a member of it. */
-export async function selectMemberRole(tx: Queryable, caseId: string, personId: string): Promise<'titolare' | 'familiare' | undefined> {
+export async function selectMemberRole(
+  tx: Queryable,
+  caseId: string,
+  personId: string,
+): Promise<'titolare' | 'familiare' | undefined> {
   const [row] = await tx.query<{ role: 'titolare' | 'familiare' }>(
-    'SELECT role FROM pilot_case_members WHERE case_id = $1 AND person_id = $2', [caseId, personId],
+    'SELECT role FROM pilot_case_members WHERE case_id = $1 AND person_id = $2',
+    [caseId, personId],
   );
   return row?.role;
 }
@@ -229,8 +316,13 @@ export async function bumpCaseVersion(tx: Queryable, caseId: string, now: Date):
   await tx.query('UPDATE pilot_cases SET version = version + 1, updated_at = $2 WHERE id = $1', [caseId, now]);
 }
 
-export async function selectReferralLink(tx: Queryable, referralId: string): Promise<{ case_id: string | null } | undefined> {
-  const [row] = await tx.query<{ case_id: string | null }>('SELECT case_id FROM pilot_referrals WHERE id = $1', [referralId]);
+export async function selectReferralLink(
+  tx: Queryable,
+  referralId: string,
+): Promise<{ case_id: string | null } | undefined> {
+  const [row] = await tx.query<{ case_id: string | null }>('SELECT case_id FROM pilot_referrals WHERE id = $1', [
+    referralId,
+  ]);
   return row;
 }
 

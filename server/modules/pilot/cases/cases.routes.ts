@@ -2,9 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  addMemberSchema, admissionDecisionSchema, caseDetailSchema, casePageSchema, caseQuerySchema, caseTransitionSchema,
-  createCaseSchema, createPermitSchema, createReferralSchema, idParam, indicatorCatalogueSchema, permitEventSchema,
-  importModeSchema, permitSchema, referralPageSchema, referralQuerySchema, referralSchema, updateReferralSchema, viewerListSchema,
+  addMemberSchema,
+  admissionDecisionSchema,
+  caseDetailSchema,
+  casePageSchema,
+  caseQuerySchema,
+  caseTransitionSchema,
+  createCaseSchema,
+  createPermitSchema,
+  createReferralSchema,
+  idParam,
+  indicatorCatalogueSchema,
+  permitEventSchema,
+  importModeSchema,
+  permitSchema,
+  referralPageSchema,
+  referralQuerySchema,
+  referralSchema,
+  updateReferralSchema,
+  viewerListSchema,
 } from './cases.schema.js';
 import { addMember, createCase, findCases, getCase } from './cases.service.js';
 import { decideAdmission, transitionCase } from './decisions.service.js';
@@ -25,12 +41,14 @@ const importReportSchema = z
     invalid: z.number().int(),
     alreadyImported: z.number().int(),
     imported: z.number().int(),
-    report: z.array(z.object({
-      row: z.number().int(),
-      status: z.enum(['valid', 'invalid', 'already_imported', 'imported']),
-      pseudonym: z.string().nullable(),
-      errors: z.array(z.object({ column: z.string(), message: z.string() })),
-    })),
+    report: z.array(
+      z.object({
+        row: z.number().int(),
+        status: z.enum(['valid', 'invalid', 'already_imported', 'imported']),
+        pseudonym: z.string().nullable(),
+        errors: z.array(z.object({ column: z.string(), message: z.string() })),
+      }),
+    ),
   })
   .meta({ id: 'PilotImportReport' });
 
@@ -45,8 +63,11 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/indicators', {
     config: auth,
     schema: {
-      tags, operationId: 'getPilotIndicators', summary: 'The current catalogue of exploitation indicators (603-bis c.p., ILO)',
-      description: "Comune case staff (`pilot.cases.read`): the current catalogue of exploitation indicators that a referral's screening checklist uses, with its version.",
+      tags,
+      operationId: 'getPilotIndicators',
+      summary: 'The current catalogue of exploitation indicators (603-bis c.p., ILO)',
+      description:
+        "Comune case staff (`pilot.cases.read`): the current catalogue of exploitation indicators that a referral's screening checklist uses, with its version.",
       response: { 200: indicatorCatalogueSchema },
     },
     handler: (req) => getIndicatorCatalogue(req.ctx),
@@ -54,27 +75,40 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/referrals', {
     config: auth,
     schema: {
-      tags, operationId: 'findPilotReferrals', summary: "The Comune's referrals",
-      description: "Comune case staff (`pilot.cases.read`): a page of the Comune's referrals, optionally by screening outcome; 403 `pilot.not_in_comune` outside a pilot Comune.",
-      querystring: referralQuerySchema, response: { 200: referralPageSchema },
+      tags,
+      operationId: 'findPilotReferrals',
+      summary: "The Comune's referrals",
+      description:
+        "Comune case staff (`pilot.cases.read`): a page of the Comune's referrals, optionally by screening outcome; 403 `pilot.not_in_comune` outside a pilot Comune.",
+      querystring: referralQuerySchema,
+      response: { 200: referralPageSchema },
     },
     handler: (req) => findReferrals(req.ctx, req.query),
   });
   app.post('/referrals', {
     config: auth,
     schema: {
-      tags, operationId: 'createPilotReferral', summary: 'Record a referral with its screening checklist',
-      description: 'Comune case staff (`pilot.cases.write`): records a referral (source, channel, sector) with the indicators checked at screening; 403 `pilot.not_in_comune` outside a pilot Comune.',
-      body: createReferralSchema, response: { 201: referralSchema },
+      tags,
+      operationId: 'createPilotReferral',
+      summary: 'Record a referral with its screening checklist',
+      description:
+        'Comune case staff (`pilot.cases.write`): records a referral (source, channel, sector) with the indicators checked at screening; 403 `pilot.not_in_comune` outside a pilot Comune.',
+      body: createReferralSchema,
+      response: { 201: referralSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createReferral(req.ctx, req.body)),
   });
   app.patch('/referrals/:referralId', {
     config: auth,
     schema: {
-      tags, operationId: 'updatePilotReferral', summary: "Record the screening's outcome",
-      description: "Comune case staff (`pilot.cases.write`): records the screening's outcome and its date; 404 `pilot.referral.not_found`, 409 `pilot.invalid_transition` for an outcome not allowed after the current one.",
-      params: z.object({ referralId: idParam }), body: updateReferralSchema, response: { 200: referralSchema },
+      tags,
+      operationId: 'updatePilotReferral',
+      summary: "Record the screening's outcome",
+      description:
+        "Comune case staff (`pilot.cases.write`): records the screening's outcome and its date; 404 `pilot.referral.not_found`, 409 `pilot.invalid_transition` for an outcome not allowed after the current one.",
+      params: z.object({ referralId: idParam }),
+      body: updateReferralSchema,
+      response: { 200: referralSchema },
     },
     handler: (req) => updateReferral(req.ctx, req.params.referralId, req.body),
   });
@@ -82,54 +116,81 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/cases', {
     config: auth,
     schema: {
-      tags, operationId: 'findPilotCases', summary: "The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale",
-      description: 'Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.',
-      querystring: caseQuerySchema, response: { 200: casePageSchema },
+      tags,
+      operationId: 'findPilotCases',
+      summary: "The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale",
+      description:
+        'Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.',
+      querystring: caseQuerySchema,
+      response: { 200: casePageSchema },
     },
     handler: (req) => findCases(req.ctx, req.query),
   });
   app.post('/cases', {
     config: auth,
     schema: {
-      tags, operationId: 'createPilotCase', summary: 'Register a beneficiary (permit holder) and open the case',
-      description: 'Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.',
-      body: createCaseSchema, response: { 201: caseDetailSchema },
+      tags,
+      operationId: 'createPilotCase',
+      summary: 'Register a beneficiary (permit holder) and open the case',
+      description:
+        'Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.',
+      body: createCaseSchema,
+      response: { 201: caseDetailSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createCase(req.ctx, req.body)),
   });
   app.get('/cases/:caseId', {
     config: auth,
     schema: {
-      tags, operationId: 'getPilotCase', summary: 'The case file (every read is audited)',
-      description: 'Referente_comunale, or the operatore the case is assigned to (`pilot.cases.read`): the case file with household, permits, admissions and history; every read is audited. A case of another Comune answers 404 `pilot.case.not_found`.',
-      params: caseParams, response: { 200: caseDetailSchema },
+      tags,
+      operationId: 'getPilotCase',
+      summary: 'The case file (every read is audited)',
+      description:
+        'Referente_comunale, or the operatore the case is assigned to (`pilot.cases.read`): the case file with household, permits, admissions and history; every read is audited. A case of another Comune answers 404 `pilot.case.not_found`.',
+      params: caseParams,
+      response: { 200: caseDetailSchema },
     },
     handler: (req) => getCase(req.ctx, req.params.caseId),
   });
   app.post('/cases/:caseId/members', {
     config: auth,
     schema: {
-      tags, operationId: 'addPilotMember', summary: 'Add a family member to the household',
-      description: 'Case staff (`pilot.cases.write`) of an open case: adds a relative to the household; 409 `pilot.duplicate_person`, or `pilot.invalid_transition` on a closed case.',
-      params: caseParams, body: addMemberSchema, response: { 201: caseDetailSchema },
+      tags,
+      operationId: 'addPilotMember',
+      summary: 'Add a family member to the household',
+      description:
+        'Case staff (`pilot.cases.write`) of an open case: adds a relative to the household; 409 `pilot.duplicate_person`, or `pilot.invalid_transition` on a closed case.',
+      params: caseParams,
+      body: addMemberSchema,
+      response: { 201: caseDetailSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await addMember(req.ctx, req.params.caseId, req.body)),
   });
   app.post('/cases/:caseId/transitions', {
     config: auth,
     schema: {
-      tags, operationId: 'transitionPilotCase', summary: 'Admit, suspend, resume or close a case',
-      description: 'Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.',
-      params: caseParams, body: caseTransitionSchema, response: { 200: caseDetailSchema },
+      tags,
+      operationId: 'transitionPilotCase',
+      summary: 'Admit, suspend, resume or close a case',
+      description:
+        'Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.',
+      params: caseParams,
+      body: caseTransitionSchema,
+      response: { 200: caseDetailSchema },
     },
     handler: (req) => transitionCase(req.ctx, req.params.caseId, req.body),
   });
   app.post('/cases/:caseId/members/:personId/admission', {
     config: auth,
     schema: {
-      tags, operationId: 'decidePilotAdmission', summary: "Admit a family member to the measures, or revoke a person's admission (art. 7)",
-      description: "Referente_comunale only (`pilot.cases.decide`): admits an eligible family member to the measures, or revokes a person's admission; 409 `pilot.not_eligible` or `pilot.invalid_transition`.",
-      params: z.object({ caseId: idParam, personId: idParam }), body: admissionDecisionSchema, response: { 200: caseDetailSchema },
+      tags,
+      operationId: 'decidePilotAdmission',
+      summary: "Admit a family member to the measures, or revoke a person's admission (art. 7)",
+      description:
+        "Referente_comunale only (`pilot.cases.decide`): admits an eligible family member to the measures, or revokes a person's admission; 409 `pilot.not_eligible` or `pilot.invalid_transition`.",
+      params: z.object({ caseId: idParam, personId: idParam }),
+      body: admissionDecisionSchema,
+      response: { 200: caseDetailSchema },
     },
     handler: (req) => decideAdmission(req.ctx, req.params.caseId, req.params.personId, req.body),
   });
@@ -137,16 +198,21 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/import', {
     config: auth,
     schema: {
-      tags, operationId: 'importPilotBeneficiaries',
+      tags,
+      operationId: 'importPilotBeneficiaries',
       summary: `Validate or import beneficiaries from a CSV or XLSX file (base64, at most ${MAX_IMPORT_ROWS} rows)`,
-      description: 'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
+      description:
+        'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
         'email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row ' +
         'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.',
-      body: z.object({
-        format: z.enum(['csv', 'xlsx']),
-        content: z.base64().max(1_000_000),
-        mode: importModeSchema,
-      }).strict().meta({ id: 'PilotImportRequest' }),
+      body: z
+        .object({
+          format: z.enum(['csv', 'xlsx']),
+          content: z.base64().max(1_000_000),
+          mode: importModeSchema,
+        })
+        .strict()
+        .meta({ id: 'PilotImportRequest' }),
       response: { 200: importReportSchema },
     },
     handler: (req) => importBeneficiaries(req.ctx, req.body),
@@ -154,11 +220,16 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/export/cases.xlsx', {
     config: auth,
     schema: {
-      tags, operationId: 'exportPilotCases',
+      tags,
+      operationId: 'exportPilotCases',
       summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
-      description: 'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
+      description:
+        'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
       querystring: z.object({
-        lang: z.enum(labelLanguages).optional().meta({ description: 'The language of the headings and labels (the user\'s); Italian by default' }),
+        lang: z
+          .enum(labelLanguages)
+          .optional()
+          .meta({ description: "The language of the headings and labels (the user's); Italian by default" }),
       }),
       response: {
         200: {
@@ -179,53 +250,84 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/persons/:personId/permits', {
     config: auth,
     schema: {
-      tags, operationId: 'createPilotPermit', summary: 'Record a residence permit of a person',
-      description: 'Case staff (`pilot.cases.write`) of an open case: records a residence permit of a person of the case; 404 `pilot.person.not_found`.',
-      params: personParams, body: createPermitSchema, response: { 201: permitSchema },
+      tags,
+      operationId: 'createPilotPermit',
+      summary: 'Record a residence permit of a person',
+      description:
+        'Case staff (`pilot.cases.write`) of an open case: records a residence permit of a person of the case; 404 `pilot.person.not_found`.',
+      params: personParams,
+      body: createPermitSchema,
+      response: { 201: permitSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createPermit(req.ctx, req.params.personId, req.body)),
   });
   app.post('/permits/:permitId/events', {
     config: auth,
     schema: {
-      tags, operationId: 'recordPilotPermitEvent', summary: 'Receipt, issue, renewal, conversion or revocation of a permit',
-      description: "Case staff (`pilot.cases.write`): records receipt, issue, renewal request, renewal, conversion or revocation; 404 `pilot.permit.not_found`, 409 `pilot.invalid_transition` for an event the permit's state does not allow.",
-      params: z.object({ permitId: idParam }), body: permitEventSchema, response: { 200: permitSchema },
+      tags,
+      operationId: 'recordPilotPermitEvent',
+      summary: 'Receipt, issue, renewal, conversion or revocation of a permit',
+      description:
+        "Case staff (`pilot.cases.write`): records receipt, issue, renewal request, renewal, conversion or revocation; 404 `pilot.permit.not_found`, 409 `pilot.invalid_transition` for an event the permit's state does not allow.",
+      params: z.object({ permitId: idParam }),
+      body: permitEventSchema,
+      response: { 200: permitSchema },
     },
     handler: (req) => recordPermitEvent(req.ctx, req.params.permitId, req.body),
   });
   app.get('/persons/:personId/viewers', {
     config: auth,
     schema: {
-      tags, operationId: 'listPilotPersonViewers', summary: 'Who viewed this person (for the referente)',
-      description: "Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.",
-      params: personParams, response: { 200: viewerListSchema },
+      tags,
+      operationId: 'listPilotPersonViewers',
+      summary: 'Who viewed this person (for the referente)',
+      description:
+        "Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.",
+      params: personParams,
+      response: { 200: viewerListSchema },
     },
     handler: (req) => listViewers(req.ctx, req.params.personId),
   });
   app.get('/persons/:personId/access-package', {
     config: auth,
     schema: {
-      tags, operationId: 'getPilotAccessPackage', summary: 'GDPR access package of one person (JSON)',
-      description: 'Referente_comunale only (`pilot.cases.export`): everything held about one person, for a GDPR access request, as JSON; audited. 404 `pilot.person.not_found`.',
-      params: personParams, response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'PilotAccessPackage' }) },
+      tags,
+      operationId: 'getPilotAccessPackage',
+      summary: 'GDPR access package of one person (JSON)',
+      description:
+        'Referente_comunale only (`pilot.cases.export`): everything held about one person, for a GDPR access request, as JSON; audited. 404 `pilot.person.not_found`.',
+      params: personParams,
+      response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'PilotAccessPackage' }) },
     },
     handler: async (req, reply) => {
       const pkg = await getAccessPackage(req.ctx, req.params.personId);
-      return reply.header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.json"`).send(pkg);
+      return reply
+        .header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.json"`)
+        .send(pkg);
     },
   });
   app.get('/persons/:personId/access-package.pdf', {
     config: auth,
     schema: {
-      tags, operationId: 'getPilotAccessPackagePdf', summary: 'GDPR access package of one person (tagged PDF, Italian)',
-      description: 'Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.',
+      tags,
+      operationId: 'getPilotAccessPackagePdf',
+      summary: 'GDPR access package of one person (tagged PDF, Italian)',
+      description:
+        'Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.',
       params: personParams,
-      response: { 200: { description: 'The access package (application/pdf)', content: { 'application/pdf': { schema: binary } } } },
+      response: {
+        200: {
+          description: 'The access package (application/pdf)',
+          content: { 'application/pdf': { schema: binary } },
+        },
+      },
     },
     handler: async (req, reply) => {
       const pdf = await getAccessPackagePdf(req.ctx, req.params.personId);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.pdf"`)
+        .send(pdf);
     },
   });
 }

@@ -6,8 +6,19 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/pagination.js';
 import { isIsoDate } from '../shared/dates.js';
 import {
-  caseStatuses, exitReasons, kinshipKinds, observations, permitBases, permitInitiators, permitStatuses, referralChannels,
-  referralOutcomes, referralSources, relations, sectors, sexes,
+  caseStatuses,
+  exitReasons,
+  kinshipKinds,
+  observations,
+  permitBases,
+  permitInitiators,
+  permitStatuses,
+  referralChannels,
+  referralOutcomes,
+  referralSources,
+  relations,
+  sectors,
+  sexes,
 } from '../shared/vocab.js';
 
 export const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
@@ -30,7 +41,12 @@ export type ImportMode = z.infer<typeof importModeSchema>;
 // Referrals
 // ---------------------------------------------------------------------------------------------
 export const indicatorSchema = z
-  .object({ code: z.string(), source: z.enum(['603bis', 'ilo', 'lg2021', 'locale']), labelIt: z.string(), labelEn: z.string() })
+  .object({
+    code: z.string(),
+    source: z.enum(['603bis', 'ilo', 'lg2021', 'locale']),
+    labelIt: z.string(),
+    labelEn: z.string(),
+  })
   .meta({ id: 'PilotIndicator' });
 export const indicatorCatalogueSchema = z
   .object({ version: z.number().int(), indicators: z.array(indicatorSchema) })
@@ -272,7 +288,10 @@ export const caseQuerySchema = z
     /** A pseudonym (prefix), or an exact full name / codice fiscale (matched on the blind index). */
     q: z.string().trim().max(120).optional(),
     status: caseStatusSchema.optional(),
-    mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    mine: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     ...pageQuery,
   })
   .strict();
@@ -300,14 +319,25 @@ export type CreatePermitBody = z.infer<typeof createPermitSchema>;
 export const permitEventSchema = z
   .discriminatedUnion('event', [
     z.object({ event: z.literal('receipt'), on: isoDate }).strict(),
-    z.object({ event: z.literal('issue'), on: isoDate, expiresOn: isoDate.optional(), number: z.string().trim().min(3).max(40).optional() }).strict(),
+    z
+      .object({
+        event: z.literal('issue'),
+        on: isoDate,
+        expiresOn: isoDate.optional(),
+        number: z.string().trim().min(3).max(40).optional(),
+      })
+      .strict(),
     z.object({ event: z.literal('renewal_request'), on: isoDate }).strict(),
     z.object({ event: z.literal('renew'), on: isoDate, expiresOn: isoDate }).strict(),
     z.object({ event: z.literal('conversion_request'), on: isoDate }).strict(),
-    z.object({
-      event: z.literal('convert'), on: isoDate, convertedTo: z.enum(['lavoro_subordinato', 'lavoro_autonomo', 'studio']),
-      expiresOn: isoDate,
-    }).strict(),
+    z
+      .object({
+        event: z.literal('convert'),
+        on: isoDate,
+        convertedTo: z.enum(['lavoro_subordinato', 'lavoro_autonomo', 'studio']),
+        expiresOn: isoDate,
+      })
+      .strict(),
     z.object({ event: z.literal('revoke'), on: isoDate, reason: z.string().trim().min(3).max(500) }).strict(),
   ])
   .meta({ id: 'PilotPermitEvent' });

@@ -11,7 +11,11 @@ import { recordAudit } from '../../audit/index.js';
 import { comuneOf, loadCase, assertCaseOpen, recordCaseEvent, seesAllCases, todayOf } from '../shared/access.js';
 import type { AddMemberBody, CaseDetail, CaseQuery, CaseSummary, CreateCaseBody, PersonInput } from './cases.schema.js';
 import {
-  bumpCaseVersion, existsPersonWithCf, insertFamilyMember, selectCaseManager, selectCasePage,
+  bumpCaseVersion,
+  existsPersonWithCf,
+  insertFamilyMember,
+  selectCaseManager,
+  selectCasePage,
   selectReferralLink,
 } from './cases.repo.js';
 import { toCaseSummary } from './cases.mapper.js';
@@ -22,11 +26,19 @@ import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
 import { isPilotComune } from '../shared/comuni.repo.js';
 import { kinshipOf } from '../shared/kinship.js';
 
-async function assertNoDuplicateCf(tx: Queryable, ctx: Ctx, comune: string, p: PersonInput, path: string): Promise<void> {
+async function assertNoDuplicateCf(
+  tx: Queryable,
+  ctx: Ctx,
+  comune: string,
+  p: PersonInput,
+  path: string,
+): Promise<void> {
   if (!p.identity.codiceFiscale) return;
   if (await existsPersonWithCf(tx, comune, cfIndex(ctx.cipher, p.identity.codiceFiscale))) {
     throw new AppError('pilot.duplicate_person', 'Una persona con questo codice fiscale è già registrata nel Comune.', {
-      fieldIssues: [{ path: `${path}.identity.codiceFiscale`, message: 'Codice fiscale già registrato', code: 'duplicate' }],
+      fieldIssues: [
+        { path: `${path}.identity.codiceFiscale`, message: 'Codice fiscale già registrato', code: 'duplicate' },
+      ],
     });
   }
 }
@@ -41,29 +53,44 @@ export async function createCase(ctx: Ctx, body: CreateCaseBody): Promise<CaseDe
   const actor = ctx.actor;
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(actor), async (tx) => {
-    if (!(await isPilotComune(tx, comune))) throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
+    if (!(await isPilotComune(tx, comune)))
+      throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
     const issues = personIssues(body.holder, 'body.holder', { thirdCountry: true, today });
-    if (body.openedOn > today) issues.push({ path: 'body.openedOn', message: 'La data di presa in carico è nel futuro', code: 'future_date' });
+    if (body.openedOn > today)
+      issues.push({ path: 'body.openedOn', message: 'La data di presa in carico è nel futuro', code: 'future_date' });
     let ownerId = actor.userId;
     if (body.ownerUserId && body.ownerUserId !== actor.userId) {
       if (!seesAllCases(actor)) throw new AppError('forbidden', 'Only the referente assigns cases to others.');
       if (!(await selectCaseManager(tx, comune, body.ownerUserId))) {
-        issues.push({ path: 'body.ownerUserId', message: 'Non è un operatore o referente attivo del Comune', code: 'invalid_owner' });
+        issues.push({
+          path: 'body.ownerUserId',
+          message: 'Non è un operatore o referente attivo del Comune',
+          code: 'invalid_owner',
+        });
       }
       ownerId = body.ownerUserId;
     }
     if (body.referralId) {
       const ref = await selectReferralLink(tx, body.referralId);
       if (!ref) issues.push({ path: 'body.referralId', message: 'Segnalazione non trovata', code: 'not_found' });
-      else if (ref.case_id) issues.push({ path: 'body.referralId', message: 'La segnalazione ha già un caso', code: 'already_linked' });
+      else if (ref.case_id)
+        issues.push({ path: 'body.referralId', message: 'La segnalazione ha già un caso', code: 'already_linked' });
     }
     if (issues.length) throw invalid(issues);
     await assertNoDuplicateCf(tx, ctx, comune, body.holder, 'body.holder');
     const { caseId, person } = await openCase(tx, ctx, {
-      comune, holder: body.holder, openedOn: body.openedOn, inSai: body.inSai, ownerId, referralId: body.referralId ?? null,
+      comune,
+      holder: body.holder,
+      openedOn: body.openedOn,
+      inSai: body.inSai,
+      ownerId,
+      referralId: body.referralId ?? null,
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.create', entityType: 'pilot_case', entityId: caseId, tenantComune: comune,
+      action: 'pilot.case.create',
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: comune,
       details: { person: person.id, fields: ['identity', 'sex', 'birthCountry', 'nationalities', 'languages'] },
     });
     return readCaseAfterChange(tx, ctx, caseId);
@@ -79,16 +106,36 @@ export async function addMember(ctx: Ctx, caseId: string, body: AddMemberBody): 
     if (issues.length) throw invalid(issues);
     await assertNoDuplicateCf(tx, ctx, c.comune_istat, body.person, 'body.person');
     const now = ctx.clock.now();
-    const person = await registerPerson(tx, ctx, body.person, { comune: c.comune_istat, year: Number(c.opened_on.slice(0, 4)), now });
+    const person = await registerPerson(tx, ctx, body.person, {
+      comune: c.comune_istat,
+      year: Number(c.opened_on.slice(0, 4)),
+      now,
+    });
     const kin = kinshipOf(body.relation);
     await insertFamilyMember(tx, {
-      caseId, personId: person.id, comune: c.comune_istat, relation: body.relation, kinshipKind: kin.kind, degree: kin.degree,
-      inNucleo: body.inNucleo, presentInItaly: body.presentInItaly, now,
+      caseId,
+      personId: person.id,
+      comune: c.comune_istat,
+      relation: body.relation,
+      kinshipKind: kin.kind,
+      degree: kin.degree,
+      inNucleo: body.inNucleo,
+      presentInItaly: body.presentInItaly,
+      now,
     });
     await bumpCaseVersion(tx, caseId, now);
-    await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, personId: person.id, type: 'FAMILIARE_AGGIUNTO', on: todayOf(ctx) });
+    await recordCaseEvent(tx, ctx, {
+      caseId,
+      comune: c.comune_istat,
+      personId: person.id,
+      type: 'FAMILIARE_AGGIUNTO',
+      on: todayOf(ctx),
+    });
     await recordAudit(tx, ctx, {
-      action: 'pilot.member.add', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat,
+      action: 'pilot.member.add',
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: c.comune_istat,
       details: { person: person.id, relation: body.relation },
     });
     return readCaseAfterChange(tx, ctx, caseId);
@@ -111,7 +158,12 @@ export async function findCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseSummar
   }
   const today = todayOf(ctx);
   const rows = await ctx.db.tx(accessOf(actor), (tx) => selectCasePage(tx, q, { ownerOnly, nameIdx, cfIdx }));
-  return { items: rows.map((r) => toCaseSummary(r, today)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => toCaseSummary(r, today)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** The case file. Every read is audited (who, which case, when), never with personal data. */
@@ -120,7 +172,10 @@ export async function getCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.read');
     const detail = await readCaseFile(tx, ctx, c);
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.read', entityType: 'pilot_case', entityId: c.id, tenantComune: c.comune_istat,
+      action: 'pilot.case.read',
+      entityType: 'pilot_case',
+      entityId: c.id,
+      tenantComune: c.comune_istat,
       details: { members: detail.members.length, identity: true },
     });
     return detail;

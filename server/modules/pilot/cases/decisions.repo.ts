@@ -3,7 +3,9 @@ import type { Queryable } from '../../../platform/db/db.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 export async function updateCaseStatus(
-  tx: Queryable, caseId: string, to: CaseStatus,
+  tx: Queryable,
+  caseId: string,
+  to: CaseStatus,
   extra: { admittedOn: string | null; closedOn: string | null; exitReason: ExitReason | null; now: Date },
 ): Promise<void> {
   await tx.query(
@@ -15,7 +17,16 @@ export async function updateCaseStatus(
 
 export async function insertAdmission(
   tx: Queryable,
-  a: { caseId: string; personId: string; comune: string; on: string; by: string; reason: string; eligibilityCode: string; now: Date },
+  a: {
+    caseId: string;
+    personId: string;
+    comune: string;
+    on: string;
+    by: string;
+    reason: string;
+    eligibilityCode: string;
+    now: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_admissions (case_id, person_id, comune_istat, status, decided_on, decided_by, reason, eligibility_code, created_at)
@@ -26,7 +37,9 @@ export async function insertAdmission(
 
 /** Ends every live admission of the case with the given status. */
 export async function endAdmissionsOfCase(
-  tx: Queryable, caseId: string, e: { status: 'revocato' | 'cessato'; on: string; by: string; reason: string },
+  tx: Queryable,
+  caseId: string,
+  e: { status: 'revocato' | 'cessato'; on: string; by: string; reason: string },
 ): Promise<void> {
   await tx.query(
     `UPDATE pilot_admissions SET status = $2, ended_on = $3, ended_by = $4, end_reason = $5
@@ -37,7 +50,10 @@ export async function endAdmissionsOfCase(
 
 /** Revokes the live admission of one person; false when there was none. */
 export async function revokeAdmissionOf(
-  tx: Queryable, caseId: string, personId: string, e: { on: string; by: string; reason: string },
+  tx: Queryable,
+  caseId: string,
+  personId: string,
+  e: { on: string; by: string; reason: string },
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE pilot_admissions SET status = 'revocato', ended_on = $3, ended_by = $4, end_reason = $5

@@ -13,16 +13,16 @@ import { closePaisOfCase, closePaisOfPerson } from '../shared/pais.repo.js';
 import type { AdmissionDecisionBody, CaseDetail, CaseTransitionBody } from './cases.schema.js';
 import { readCaseAfterChange, readCaseFile } from './case-file.js';
 import { selectMemberRole } from './cases.repo.js';
-import {
-  endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus,
-} from './decisions.repo.js';
+import { endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus } from './decisions.repo.js';
 import { labelOf } from '../shared/labels.js';
 import { canTransition, caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
 import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 function refuse(from: CaseStatus, to: CaseStatus, why?: string): AppError {
-  return new AppError('pilot.invalid_transition',
-    `Passaggio non consentito da «${labelOf('it', 'caseStatus', from)}» a «${labelOf('it', 'caseStatus', to)}»${why ? `: ${why}` : ''}.`);
+  return new AppError(
+    'pilot.invalid_transition',
+    `Passaggio non consentito da «${labelOf('it', 'caseStatus', from)}» a «${labelOf('it', 'caseStatus', to)}»${why ? `: ${why}` : ''}.`,
+  );
 }
 
 function assertNotBefore(on: string, earliest: string | null, what: string): void {
@@ -33,9 +33,18 @@ function assertNotBefore(on: string, earliest: string | null, what: string): voi
   }
 }
 
-async function setStatus(tx: Queryable, ctx: Ctx, c: CaseRow, to: CaseStatus, extra: { admittedOn?: string; closedOn?: string; exitReason?: ExitReason } = {}) {
+async function setStatus(
+  tx: Queryable,
+  ctx: Ctx,
+  c: CaseRow,
+  to: CaseStatus,
+  extra: { admittedOn?: string; closedOn?: string; exitReason?: ExitReason } = {},
+) {
   await updateCaseStatus(tx, c.id, to, {
-    admittedOn: extra.admittedOn ?? null, closedOn: extra.closedOn ?? null, exitReason: extra.exitReason ?? null, now: ctx.clock.now(),
+    admittedOn: extra.admittedOn ?? null,
+    closedOn: extra.closedOn ?? null,
+    exitReason: extra.exitReason ?? null,
+    now: ctx.clock.now(),
   });
 }
 
@@ -44,25 +53,52 @@ async function admit(tx: Queryable, ctx: Ctx, c: CaseRow, personId: string, on: 
   const file = await readCaseFile(tx, ctx, c);
   const m = file.members.find((x) => x.personId === personId);
   if (!m) throw new AppError('pilot.person.not_found');
-  if (m.admission?.status === 'ammesso') throw new AppError('pilot.invalid_transition', 'La persona è già ammessa alle misure.');
+  if (m.admission?.status === 'ammesso')
+    throw new AppError('pilot.invalid_transition', 'La persona è già ammessa alle misure.');
   if (!m.eligibility.eligible) {
     throw new AppError('pilot.not_eligible', `${m.eligibility.explanation} (${m.eligibility.legalReference})`);
   }
   await insertAdmission(tx, {
-    caseId: c.id, personId, comune: c.comune_istat, on, by: ctx.actor!.userId, reason, eligibilityCode: m.eligibility.code, now: ctx.clock.now(),
+    caseId: c.id,
+    personId,
+    comune: c.comune_istat,
+    on,
+    by: ctx.actor!.userId,
+    reason,
+    eligibilityCode: m.eligibility.code,
+    now: ctx.clock.now(),
   });
-  await recordCaseEvent(tx, ctx, { caseId: c.id, comune: c.comune_istat, personId, type: 'AMMISSIONE_MISURE', on, note: reason });
+  await recordCaseEvent(tx, ctx, {
+    caseId: c.id,
+    comune: c.comune_istat,
+    personId,
+    type: 'AMMISSIONE_MISURE',
+    on,
+    note: reason,
+  });
 }
 
 /** Closes the case: live admissions end (revoked under art. 7, or ceased), open PAIs close. */
-async function close(tx: Queryable, ctx: Ctx, c: CaseRow, on: string, exitReason: ExitReason, reason: string): Promise<void> {
+async function close(
+  tx: Queryable,
+  ctx: Ctx,
+  c: CaseRow,
+  on: string,
+  exitReason: ExitReason,
+  reason: string,
+): Promise<void> {
   const revoked = exitReason === 'revoca_art7';
   await endAdmissionsOfCase(tx, c.id, { status: revoked ? 'revocato' : 'cessato', on, by: ctx.actor!.userId, reason });
   await closePaisOfCase(tx, c.id, on, ctx.clock.now());
   await setStatus(tx, ctx, c, 'chiuso', { closedOn: on, exitReason });
   await recordCaseEvent(tx, ctx, {
-    caseId: c.id, comune: c.comune_istat, type: revoked ? 'REVOCA_AMMISSIONE_MISURE' : 'USCITA_PROGRAMMA',
-    from: c.status, to: 'chiuso', on, note: `${exitReason}: ${reason}`,
+    caseId: c.id,
+    comune: c.comune_istat,
+    type: revoked ? 'REVOCA_AMMISSIONE_MISURE' : 'USCITA_PROGRAMMA',
+    from: c.status,
+    to: 'chiuso',
+    on,
+    note: `${exitReason}: ${reason}`,
   });
 }
 
@@ -73,10 +109,13 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
     assertCaseOpen(c);
     if (!canTransition(caseMachine, c.status, body.to)) throw refuse(c.status, body.to);
     if (body.on > todayOf(ctx)) {
-      throw new AppError('request.invalid', 'La data è nel futuro', { fieldIssues: [{ path: 'body.on', message: 'La data è nel futuro', code: 'future_date' }] });
+      throw new AppError('request.invalid', 'La data è nel futuro', {
+        fieldIssues: [{ path: 'body.on', message: 'La data è nel futuro', code: 'future_date' }],
+      });
     }
     assertNotBefore(body.on, c.opened_on, 'la presa in carico');
-    if (body.to !== 'chiuso' && body.exitReason) throw refuse(c.status, body.to, 'il motivo di uscita vale solo per la chiusura');
+    if (body.to !== 'chiuso' && body.exitReason)
+      throw refuse(c.status, body.to, 'il motivo di uscita vale solo per la chiusura');
     switch (body.to) {
       case 'ammesso_misure': {
         assertCan(ctx.actor, 'pilot.cases.decide');
@@ -86,7 +125,8 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
       }
       case 'pai_attivo':
         // from admission, a PAI's approval activates the case; by hand only when resuming
-        if (c.status !== 'sospeso') throw refuse(c.status, body.to, 'il caso diventa attivo con l\'approvazione del PAI');
+        if (c.status !== 'sospeso')
+          throw refuse(c.status, body.to, "il caso diventa attivo con l'approvazione del PAI");
         await setStatus(tx, ctx, c, 'pai_attivo');
         break;
       case 'sospeso':
@@ -95,7 +135,13 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
       case 'chiuso': {
         if (!body.exitReason) {
           throw new AppError('request.invalid', 'Indicare il motivo di uscita', {
-            fieldIssues: [{ path: 'body.exitReason', message: 'Il motivo di uscita è obbligatorio per chiudere il caso', code: 'required' }],
+            fieldIssues: [
+              {
+                path: 'body.exitReason',
+                message: 'Il motivo di uscita è obbligatorio per chiudere il caso',
+                code: 'required',
+              },
+            ],
           });
         }
         if (!exitReasonsAllowedFrom(c.status).includes(body.exitReason)) {
@@ -111,12 +157,20 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
     // closing writes its own event; the admission's reason is on its AMMISSIONE_MISURE event
     if (body.to !== 'chiuso') {
       await recordCaseEvent(tx, ctx, {
-        caseId, comune: c.comune_istat, type: 'CAMBIO_STATO', from: c.status, to: body.to, on: body.on,
+        caseId,
+        comune: c.comune_istat,
+        type: 'CAMBIO_STATO',
+        from: c.status,
+        to: body.to,
+        on: body.on,
         note: body.to === 'ammesso_misure' ? null : body.reason,
       });
     }
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.transition', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat,
+      action: 'pilot.case.transition',
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: c.comune_istat,
       details: { from: c.status, to: body.to, exitReason: body.exitReason ?? null },
     });
     return readCaseAfterChange(tx, ctx, caseId);
@@ -127,7 +181,12 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
  * Admits a family member (the holder is admitted by the case transition), or revokes one
  * person's admission. Revoking the holder's admission closes the case under art. 7.
  */
-export async function decideAdmission(ctx: Ctx, caseId: string, personId: string, body: AdmissionDecisionBody): Promise<CaseDetail> {
+export async function decideAdmission(
+  ctx: Ctx,
+  caseId: string,
+  personId: string,
+  body: AdmissionDecisionBody,
+): Promise<CaseDetail> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.decide', { lock: true });
     assertCaseOpen(c);
@@ -136,21 +195,43 @@ export async function decideAdmission(ctx: Ctx, caseId: string, personId: string
     if (!role) throw new AppError('pilot.person.not_found');
     if (body.decision === 'ammetti') {
       if (role === 'titolare') {
-        throw new AppError('pilot.invalid_transition', 'Il titolare è ammesso con il passaggio del caso a «ammesso alle misure».');
+        throw new AppError(
+          'pilot.invalid_transition',
+          'Il titolare è ammesso con il passaggio del caso a «ammesso alle misure».',
+        );
       }
       await admit(tx, ctx, c, personId, body.on, body.reason);
     } else if (role === 'titolare') {
-      if (!exitReasonsAllowedFrom(c.status).includes('revoca_art7')) throw refuse(c.status, 'chiuso', 'il titolare non è ammesso alle misure');
+      if (!exitReasonsAllowedFrom(c.status).includes('revoca_art7'))
+        throw refuse(c.status, 'chiuso', 'il titolare non è ammesso alle misure');
       await close(tx, ctx, c, body.on, 'revoca_art7', body.reason);
     } else {
-      const revoked = await revokeAdmissionOf(tx, caseId, personId, { on: body.on, by: ctx.actor!.userId, reason: body.reason });
-      if (!revoked) throw new AppError('pilot.invalid_transition', 'La persona non è ammessa alle misure: non c\'è nulla da revocare.');
+      const revoked = await revokeAdmissionOf(tx, caseId, personId, {
+        on: body.on,
+        by: ctx.actor!.userId,
+        reason: body.reason,
+      });
+      if (!revoked)
+        throw new AppError(
+          'pilot.invalid_transition',
+          "La persona non è ammessa alle misure: non c'è nulla da revocare.",
+        );
       await closePaisOfPerson(tx, personId, body.on, ctx.clock.now());
-      await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, personId, type: 'REVOCA_AMMISSIONE_MISURE', on: body.on, note: body.reason });
+      await recordCaseEvent(tx, ctx, {
+        caseId,
+        comune: c.comune_istat,
+        personId,
+        type: 'REVOCA_AMMISSIONE_MISURE',
+        on: body.on,
+        note: body.reason,
+      });
     }
     await recordAudit(tx, ctx, {
-      action: `pilot.admission.${body.decision === 'ammetti' ? 'grant' : 'revoke'}`, entityType: 'pilot_case', entityId: caseId,
-      tenantComune: c.comune_istat, details: { person: personId },
+      action: `pilot.admission.${body.decision === 'ammetti' ? 'grant' : 'revoke'}`,
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: c.comune_istat,
+      details: { person: personId },
     });
     return readCaseAfterChange(tx, ctx, caseId);
   });

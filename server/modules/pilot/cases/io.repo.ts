@@ -4,7 +4,10 @@ import type { CaseStatus, ExitReason } from '../shared/vocab.js';
 
 /** Persons of the Comune already imported with one of these keys, or registered with one of these codici fiscali. */
 export function selectKnownPersons(
-  tx: Queryable, comune: string, importKeys: string[], cfIndexes: string[],
+  tx: Queryable,
+  comune: string,
+  importKeys: string[],
+  cfIndexes: string[],
 ): Promise<{ import_key: string | null; cf_index: string | null }[]> {
   return tx.query<{ import_key: string | null; cf_index: string | null }>(
     `SELECT import_key, cf_index FROM pilot_persons
@@ -14,8 +17,18 @@ export function selectKnownPersons(
 }
 
 export interface ExportCaseRow {
-  id: string; pseudonym: string; status: CaseStatus; opened_on: string; admitted_on: string | null; closed_on: string | null;
-  exit_reason: ExitReason | null; members: number; owner: string; holder_id: string; identity_enc: string; in_sai: boolean;
+  id: string;
+  pseudonym: string;
+  status: CaseStatus;
+  opened_on: string;
+  admitted_on: string | null;
+  closed_on: string | null;
+  exit_reason: ExitReason | null;
+  members: number;
+  owner: string;
+  holder_id: string;
+  identity_enc: string;
+  in_sai: boolean;
 }
 
 /** The Comune's cases (row-level security), or one owner's, oldest first. */

@@ -23,10 +23,29 @@ import { tableToXlsx } from '../../../platform/xlsx.js';
 
 /** The columns of an import file, in Italian as the users write them. */
 export const importColumns = [
-  'cognome', 'nomi', 'data_nascita', 'sesso', 'paese_nascita', 'cittadinanze', 'lingue', 'codice_fiscale',
-  'telefono', 'email', 'indirizzo', 'data_presa_in_carico', 'in_sai',
+  'cognome',
+  'nomi',
+  'data_nascita',
+  'sesso',
+  'paese_nascita',
+  'cittadinanze',
+  'lingue',
+  'codice_fiscale',
+  'telefono',
+  'email',
+  'indirizzo',
+  'data_presa_in_carico',
+  'in_sai',
 ] as const;
-const requiredColumns = ['cognome', 'nomi', 'data_nascita', 'sesso', 'paese_nascita', 'cittadinanze', 'data_presa_in_carico'];
+const requiredColumns = [
+  'cognome',
+  'nomi',
+  'data_nascita',
+  'sesso',
+  'paese_nascita',
+  'cittadinanze',
+  'data_presa_in_carico',
+];
 export const MAX_IMPORT_ROWS = 2000;
 
 export interface ImportRowReport {
@@ -52,14 +71,24 @@ async function readRows(format: 'csv' | 'xlsx', content: Buffer): Promise<RawRow
     let text = content.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const delimiter = (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
-    return parse<RawRow>(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true });
+    return parse<RawRow>(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      delimiter,
+      relax_column_count: true,
+    });
   }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const header: string[] = [];
-  ws.getRow(1).eachCell((cell, col) => { header[col] = String(cell.text ?? '').trim().toLowerCase(); });
+  ws.getRow(1).eachCell((cell, col) => {
+    header[col] = String(cell.text ?? '')
+      .trim()
+      .toLowerCase();
+  });
   const rows: RawRow[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
@@ -75,14 +104,26 @@ async function readRows(format: 'csv' | 'xlsx', content: Buffer): Promise<RawRow
   return rows;
 }
 
-function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; inSai: boolean }; errors: ImportRowReport['errors'] } {
+function toPersonInput(r: RawRow): {
+  input?: PersonInput & { openedOn: string; inSai: boolean };
+  errors: ImportRowReport['errors'];
+} {
   const errors: ImportRowReport['errors'] = [];
   for (const c of requiredColumns) if (!r[c]) errors.push({ column: c, message: 'Valore obbligatorio mancante' });
-  const list = (v: string | undefined) => (v ?? '').split(/[;,\s]+/).map((x) => x.trim()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(/[;,\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   const candidate = {
     identity: {
-      surname: r.cognome ?? '', givenNames: r.nomi ?? '', birthDate: r.data_nascita ?? '',
-      codiceFiscale: r.codice_fiscale || null, phone: r.telefono || null, email: r.email || null, address: r.indirizzo || null,
+      surname: r.cognome ?? '',
+      givenNames: r.nomi ?? '',
+      birthDate: r.data_nascita ?? '',
+      codiceFiscale: r.codice_fiscale || null,
+      phone: r.telefono || null,
+      email: r.email || null,
+      address: r.indirizzo || null,
     },
     sex: (r.sesso ?? '').toUpperCase(),
     birthCountry: (r.paese_nascita ?? '').toUpperCase(),
@@ -92,8 +133,17 @@ function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; i
   const parsed = personInputSchema.safeParse(candidate);
   if (!parsed.success) {
     const columnOf: Record<string, string> = {
-      surname: 'cognome', givenNames: 'nomi', birthDate: 'data_nascita', codiceFiscale: 'codice_fiscale', phone: 'telefono',
-      email: 'email', address: 'indirizzo', sex: 'sesso', birthCountry: 'paese_nascita', nationalities: 'cittadinanze', languages: 'lingue',
+      surname: 'cognome',
+      givenNames: 'nomi',
+      birthDate: 'data_nascita',
+      codiceFiscale: 'codice_fiscale',
+      phone: 'telefono',
+      email: 'email',
+      address: 'indirizzo',
+      sex: 'sesso',
+      birthCountry: 'paese_nascita',
+      nationalities: 'cittadinanze',
+      languages: 'lingue',
     };
     for (const issue of parsed.error.issues) {
       const key = issue.path.map(String).find((p) => columnOf[p]) ?? String(issue.path[0] ?? '');
@@ -102,7 +152,8 @@ function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; i
     }
   }
   const openedOn = r.data_presa_in_carico ?? '';
-  if (openedOn && !isIsoDate(openedOn)) errors.push({ column: 'data_presa_in_carico', message: 'Data non valida (AAAA-MM-GG)' });
+  if (openedOn && !isIsoDate(openedOn))
+    errors.push({ column: 'data_presa_in_carico', message: 'Data non valida (AAAA-MM-GG)' });
   const inSai = !['no', 'n', 'false', '0'].includes((r.in_sai ?? 'si').toLowerCase());
   if (errors.length || !parsed.success) return { errors };
   return { input: { ...parsed.data, openedOn, inSai }, errors };
@@ -113,7 +164,8 @@ function toPersonInput(r: RawRow): { input?: PersonInput & { openedOn: string; i
  * permit holder and opens their case, owned by the importing user.
  */
 export async function importBeneficiaries(
-  ctx: Ctx, body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode },
+  ctx: Ctx,
+  body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode },
 ): Promise<ImportReport> {
   assertCan(ctx.actor, 'pilot.cases.write');
   const comune = comuneOf(ctx.actor);
@@ -124,33 +176,59 @@ export async function importBeneficiaries(
     throw new AppError('pilot.import_invalid', `Il file non è un ${body.format.toUpperCase()} leggibile.`);
   }
   if (!rows.length) throw new AppError('pilot.import_invalid', 'Il file non contiene righe da importare.');
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError('pilot.import_invalid', `Al massimo ${MAX_IMPORT_ROWS} righe per file.`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new AppError('pilot.import_invalid', `Al massimo ${MAX_IMPORT_ROWS} righe per file.`);
   const missing = requiredColumns.filter((c) => !(c in rows[0]!));
   if (missing.length) throw new AppError('pilot.import_invalid', `Colonne mancanti: ${missing.join(', ')}.`);
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    if (!(await isPilotComune(tx, comune))) throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
+    if (!(await isPilotComune(tx, comune)))
+      throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
     const report: ImportRowReport[] = [];
-    const candidates: ({ input: PersonInput & { openedOn: string; inSai: boolean }; importKey: string; cfIdx: string | null } | null)[] = [];
+    const candidates: ({
+      input: PersonInput & { openedOn: string; inSai: boolean };
+      importKey: string;
+      cfIdx: string | null;
+    } | null)[] = [];
     for (const [i, r] of rows.entries()) {
       const { input, errors } = toPersonInput(r);
       if (input) {
         for (const issue of personIssues(input, 'row', { thirdCountry: true, today })) {
-          errors.push({ column: issue.path.endsWith('codiceFiscale') ? 'codice_fiscale' : issue.path.endsWith('nationalities') ? 'cittadinanze' : 'data_nascita', message: issue.message });
+          errors.push({
+            column: issue.path.endsWith('codiceFiscale')
+              ? 'codice_fiscale'
+              : issue.path.endsWith('nationalities')
+                ? 'cittadinanze'
+                : 'data_nascita',
+            message: issue.message,
+          });
         }
         if (input.openedOn > today) errors.push({ column: 'data_presa_in_carico', message: 'La data è nel futuro' });
       }
       report.push({ row: i + 2, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
-      candidates.push(input && !errors.length ? {
-        input,
-        importKey: ctx.cipher.blindIndex('pilot.import', input.identity.codiceFiscale
-          ? `cf ${input.identity.codiceFiscale}` : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`),
-        cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
-      } : null);
+      candidates.push(
+        input && !errors.length
+          ? {
+              input,
+              importKey: ctx.cipher.blindIndex(
+                'pilot.import',
+                input.identity.codiceFiscale
+                  ? `cf ${input.identity.codiceFiscale}`
+                  : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`,
+              ),
+              cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
+            }
+          : null,
+      );
     }
     // rows imported before (or persons registered with the same codice fiscale): one query for the file
     const valid = candidates.filter((c) => c !== null);
-    const known = await selectKnownPersons(tx, comune, valid.map((c) => c.importKey), valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : [])));
+    const known = await selectKnownPersons(
+      tx,
+      comune,
+      valid.map((c) => c.importKey),
+      valid.flatMap((c) => (c.cfIdx ? [c.cfIdx] : [])),
+    );
     const seen = new Set(known.flatMap((k) => [k.import_key, k.cf_index]).filter((v) => v !== null));
     const inputs = candidates.map((c, i) => {
       if (!c) return null;
@@ -162,20 +240,38 @@ export async function importBeneficiaries(
     });
     const invalid = report.filter((r) => r.status === 'invalid').length;
     const summary = (imported: number): ImportReport => ({
-      mode: body.mode, rows: rows.length, valid: report.filter((r) => r.status === 'valid' || r.status === 'imported').length,
-      invalid, alreadyImported: report.filter((r) => r.status === 'already_imported').length, imported, report,
+      mode: body.mode,
+      rows: rows.length,
+      valid: report.filter((r) => r.status === 'valid' || r.status === 'imported').length,
+      invalid,
+      alreadyImported: report.filter((r) => r.status === 'already_imported').length,
+      imported,
+      report,
     });
     if (body.mode === 'dry_run') return summary(0);
     if (body.mode === 'all' && invalid > 0) {
-      throw new AppError('pilot.import_invalid', `${invalid} righe non valide: nessuna riga importata. Correggere il file o importare solo le righe valide.`, {
-        fieldIssues: report.filter((r) => r.status === 'invalid').flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.column}`, message: e.message, code: 'invalid' }))),
-      });
+      throw new AppError(
+        'pilot.import_invalid',
+        `${invalid} righe non valide: nessuna riga importata. Correggere il file o importare solo le righe valide.`,
+        {
+          fieldIssues: report
+            .filter((r) => r.status === 'invalid')
+            .flatMap((r) =>
+              r.errors.map((e) => ({ path: `row ${r.row}.${e.column}`, message: e.message, code: 'invalid' })),
+            ),
+        },
+      );
     }
     let imported = 0;
     for (const [i, c] of inputs.entries()) {
       if (!c) continue;
       const { person } = await openCase(tx, ctx, {
-        comune, holder: c.input, openedOn: c.input.openedOn, inSai: c.input.inSai, ownerId: ctx.actor!.userId, referralId: null,
+        comune,
+        holder: c.input,
+        openedOn: c.input.openedOn,
+        inSai: c.input.inSai,
+        ownerId: ctx.actor!.userId,
+        referralId: null,
         importKey: c.importKey,
       });
       report[i]!.status = 'imported';
@@ -183,7 +279,9 @@ export async function importBeneficiaries(
       imported++;
     }
     await recordAudit(tx, ctx, {
-      action: 'pilot.import', entityType: 'pilot_import', tenantComune: comune,
+      action: 'pilot.import',
+      entityType: 'pilot_import',
+      tenantComune: comune,
       details: { format: body.format, mode: body.mode, rows: rows.length, imported, invalid },
     });
     return summary(imported);
@@ -193,25 +291,57 @@ export async function importBeneficiaries(
 /** The headings of the cases export in each language (the values are labelled by the catalogue). */
 const exportText = {
   it: {
-    title: 'Casi del pilota art. 18-ter — Comune', extracted: 'Estratto del',
-    identity: 'contiene dati identificativi: trattare con riservatezza', pseudonymised: 'pseudonimizzato',
-    note: 'Dati personali: uso riservato al Comune titolare del trattamento.', rowHeader: 'Pseudonimo', sheet: 'Casi',
-    identityGroup: 'Dati identificativi', caseGroup: 'Caso', yes: 'sì', no: 'no',
+    title: 'Casi del pilota art. 18-ter — Comune',
+    extracted: 'Estratto del',
+    identity: 'contiene dati identificativi: trattare con riservatezza',
+    pseudonymised: 'pseudonimizzato',
+    note: 'Dati personali: uso riservato al Comune titolare del trattamento.',
+    rowHeader: 'Pseudonimo',
+    sheet: 'Casi',
+    identityGroup: 'Dati identificativi',
+    caseGroup: 'Caso',
+    yes: 'sì',
+    no: 'no',
     columns: {
-      surname: 'Cognome', givenNames: 'Nomi', birthDate: 'Data di nascita', codiceFiscale: 'Codice fiscale', status: 'Stato',
-      openedOn: 'Presa in carico', admittedOn: 'Ammissione', closedOn: 'Chiusura', exitReason: 'Motivo di uscita',
-      members: 'Componenti', inSai: 'In SAI', owner: 'Operatore',
+      surname: 'Cognome',
+      givenNames: 'Nomi',
+      birthDate: 'Data di nascita',
+      codiceFiscale: 'Codice fiscale',
+      status: 'Stato',
+      openedOn: 'Presa in carico',
+      admittedOn: 'Ammissione',
+      closedOn: 'Chiusura',
+      exitReason: 'Motivo di uscita',
+      members: 'Componenti',
+      inSai: 'In SAI',
+      owner: 'Operatore',
     },
   },
   en: {
-    title: 'Cases of the art. 18-ter pilot — Comune', extracted: 'Extracted on',
-    identity: 'contains identifying data: handle confidentially', pseudonymised: 'pseudonymised',
-    note: 'Personal data: for the use of the Comune, the data controller, only.', rowHeader: 'Pseudonym', sheet: 'Cases',
-    identityGroup: 'Identifying data', caseGroup: 'Case', yes: 'yes', no: 'no',
+    title: 'Cases of the art. 18-ter pilot — Comune',
+    extracted: 'Extracted on',
+    identity: 'contains identifying data: handle confidentially',
+    pseudonymised: 'pseudonymised',
+    note: 'Personal data: for the use of the Comune, the data controller, only.',
+    rowHeader: 'Pseudonym',
+    sheet: 'Cases',
+    identityGroup: 'Identifying data',
+    caseGroup: 'Case',
+    yes: 'yes',
+    no: 'no',
     columns: {
-      surname: 'Surname', givenNames: 'Given names', birthDate: 'Date of birth', codiceFiscale: 'Codice fiscale', status: 'Status',
-      openedOn: 'Taken in charge', admittedOn: 'Admission', closedOn: 'Closure', exitReason: 'Exit reason',
-      members: 'Members', inSai: 'In SAI', owner: 'Case worker',
+      surname: 'Surname',
+      givenNames: 'Given names',
+      birthDate: 'Date of birth',
+      codiceFiscale: 'Codice fiscale',
+      status: 'Status',
+      openedOn: 'Taken in charge',
+      admittedOn: 'Admission',
+      closedOn: 'Closure',
+      exitReason: 'Exit reason',
+      members: 'Members',
+      inSai: 'In SAI',
+      owner: 'Case worker',
     },
   },
 } satisfies Record<LabelLanguage, unknown>;
@@ -229,36 +359,66 @@ export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise
   const rows = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const list = await selectCasesForExport(tx, ownerOnly);
     await recordAudit(tx, ctx, {
-      action: 'pilot.case.export', entityType: 'pilot_export', tenantComune: comune, details: { cases: list.length, identity: withIdentity },
+      action: 'pilot.case.export',
+      entityType: 'pilot_export',
+      tenantComune: comune,
+      details: { cases: list.length, identity: withIdentity },
     });
     return list;
   });
   const x = exportText[lang];
   const col = (key: keyof typeof x.columns, group: string) => ({ key, label: x.columns[key], group });
   const identityCols = withIdentity
-    ? [col('surname', x.identityGroup), col('givenNames', x.identityGroup), col('birthDate', x.identityGroup), col('codiceFiscale', x.identityGroup)]
+    ? [
+        col('surname', x.identityGroup),
+        col('givenNames', x.identityGroup),
+        col('birthDate', x.identityGroup),
+        col('codiceFiscale', x.identityGroup),
+      ]
     : [];
-  const body = await tableToXlsx({
-    title: `${x.title} ${comune}`,
-    subtitle: `${x.extracted} ${todayOf(ctx)} — ${withIdentity ? x.identity : x.pseudonymised}`,
-    note: x.note,
-    rowHeader: x.rowHeader,
-    columns: [
-      ...identityCols,
-      col('status', x.caseGroup), col('openedOn', x.caseGroup), col('admittedOn', x.caseGroup), col('closedOn', x.caseGroup),
-      col('exitReason', x.caseGroup), col('members', x.caseGroup), col('inSai', x.caseGroup), col('owner', x.caseGroup),
-    ],
-    rows: rows.map((r) => {
-      const id = withIdentity ? openIdentity(ctx.cipher, r.holder_id, r.identity_enc) : null;
-      return {
-        label: r.pseudonym,
-        cells: {
-          ...(id ? { surname: id.surname, givenNames: id.givenNames, birthDate: id.birthDate, codiceFiscale: id.codiceFiscale } : {}),
-          status: labelOf(lang, 'caseStatus', r.status), openedOn: r.opened_on, admittedOn: r.admitted_on, closedOn: r.closed_on,
-          exitReason: r.exit_reason ? labelOf(lang, 'exitReason', r.exit_reason) : null, members: r.members, inSai: r.in_sai ? x.yes : x.no, owner: r.owner,
-        },
-      };
-    }),
-  }, { sheetName: x.sheet, creator: 'InCaS' });
+  const body = await tableToXlsx(
+    {
+      title: `${x.title} ${comune}`,
+      subtitle: `${x.extracted} ${todayOf(ctx)} — ${withIdentity ? x.identity : x.pseudonymised}`,
+      note: x.note,
+      rowHeader: x.rowHeader,
+      columns: [
+        ...identityCols,
+        col('status', x.caseGroup),
+        col('openedOn', x.caseGroup),
+        col('admittedOn', x.caseGroup),
+        col('closedOn', x.caseGroup),
+        col('exitReason', x.caseGroup),
+        col('members', x.caseGroup),
+        col('inSai', x.caseGroup),
+        col('owner', x.caseGroup),
+      ],
+      rows: rows.map((r) => {
+        const id = withIdentity ? openIdentity(ctx.cipher, r.holder_id, r.identity_enc) : null;
+        return {
+          label: r.pseudonym,
+          cells: {
+            ...(id
+              ? {
+                  surname: id.surname,
+                  givenNames: id.givenNames,
+                  birthDate: id.birthDate,
+                  codiceFiscale: id.codiceFiscale,
+                }
+              : {}),
+            status: labelOf(lang, 'caseStatus', r.status),
+            openedOn: r.opened_on,
+            admittedOn: r.admitted_on,
+            closedOn: r.closed_on,
+            exitReason: r.exit_reason ? labelOf(lang, 'exitReason', r.exit_reason) : null,
+            members: r.members,
+            inSai: r.in_sai ? x.yes : x.no,
+            owner: r.owner,
+          },
+        };
+      }),
+    },
+    { sheetName: x.sheet, creator: 'InCaS' },
+  );
   return { filename: `casi-${comune}-${todayOf(ctx)}.xlsx`, body };
 }

@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../../../../tests/support/harness.js';
 import { auditRows } from '../../../../tests/support/factories.js';
-import { loggedInPilotComune, makeCase, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import {
+  loggedInPilotComune,
+  makeCase,
+  pilotFingerprint,
+  type PilotComune,
+} from '../../../../tests/support/pilot-factories.js';
 import type { OrProblem, Schema } from '../../../../tests/support/schema.js';
 
 type Report = Schema<'PilotImportReport'>;
@@ -13,7 +18,8 @@ let a: PilotComune;
 let opA: Agent;
 let refA: Agent;
 
-const header = 'cognome;nomi;data_nascita;sesso;paese_nascita;cittadinanze;lingue;codice_fiscale;telefono;email;indirizzo;data_presa_in_carico;in_sai';
+const header =
+  'cognome;nomi;data_nascita;sesso;paese_nascita;cittadinanze;lingue;codice_fiscale;telefono;email;indirizzo;data_presa_in_carico;in_sai';
 const good = [
   'Importati;Uno;1990-01-02;M;PK;PK;ur,en;;;;;2026-05-02;si',
   'Importati;Due;1991-03-04;F;BD;BD;bn;;;;;2026-05-03;no',
@@ -144,7 +150,10 @@ describe('exporting cases', () => {
     await makeCase(t.db, t.cipher, { comune: a });
     await refA.get('/api/v1/pilot/export/cases.xlsx');
     await opA.get('/api/v1/pilot/export/cases.xlsx');
-    const rows = await auditRows(t.db, `action = 'pilot.case.export' AND actor_user_id IN ($1, $2)`, [a.referente.id, a.operatore.id]);
+    const rows = await auditRows(t.db, `action = 'pilot.case.export' AND actor_user_id IN ($1, $2)`, [
+      a.referente.id,
+      a.operatore.id,
+    ]);
     expect(rows.map((r) => r.details.identity)).toEqual([true, false]);
   });
 });

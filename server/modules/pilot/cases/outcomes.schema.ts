@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { isoDate } from './cases.schema.js';
 import { contractTypes } from '../shared/vocab.js';
 
-export const outcomeKinds = ['certificato', 'assegno_inclusione', 'autonomia_abitativa', 'follow_up_6', 'follow_up_12'] as const;
+export const outcomeKinds = [
+  'certificato',
+  'assegno_inclusione',
+  'autonomia_abitativa',
+  'follow_up_6',
+  'follow_up_12',
+] as const;
 
 export const createContractSchema = z
   .object({
@@ -31,14 +37,30 @@ export const createOutcomeSchema = z
   .strict()
   .meta({ id: 'PilotCreateOutcome' });
 
-const contractSchema = z.object({
-  id: z.uuid(), personId: z.uuid(), pseudonym: z.string(), type: z.enum(contractTypes), ateco: z.string(), ccnl: z.string().nullable(),
-  weeklyHours: z.number().nullable(), startOn: z.string(), endOn: z.string().nullable(),
-}).meta({ id: 'PilotContract' });
-const outcomeSchema = z.object({
-  id: z.uuid(), personId: z.uuid(), pseudonym: z.string(), kind: z.enum(outcomeKinds), occurredOn: z.string(),
-  employed: z.boolean().nullable(), detail: z.string().nullable(),
-}).meta({ id: 'PilotOutcome' });
+const contractSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    pseudonym: z.string(),
+    type: z.enum(contractTypes),
+    ateco: z.string(),
+    ccnl: z.string().nullable(),
+    weeklyHours: z.number().nullable(),
+    startOn: z.string(),
+    endOn: z.string().nullable(),
+  })
+  .meta({ id: 'PilotContract' });
+const outcomeSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    pseudonym: z.string(),
+    kind: z.enum(outcomeKinds),
+    occurredOn: z.string(),
+    employed: z.boolean().nullable(),
+    detail: z.string().nullable(),
+  })
+  .meta({ id: 'PilotOutcome' });
 export const caseOutcomesSchema = z
   .object({ contracts: z.array(contractSchema), outcomes: z.array(outcomeSchema) })
   .meta({ id: 'PilotCaseOutcomes' });

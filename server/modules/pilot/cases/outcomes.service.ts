@@ -40,15 +40,38 @@ export async function addContract(ctx: Ctx, caseId: string, body: CreateContract
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
     await assertMember(tx, caseId, body.personId);
     const issues: FieldIssue[] = [];
-    if (body.endOn && body.endOn < body.startOn) issues.push({ path: 'body.endOn', message: 'La fine precede l\'inizio', code: 'invalid_date' });
-    if (body.startOn < c.opened_on) issues.push({ path: 'body.startOn', message: 'Il contratto precede la presa in carico', code: 'too_early' });
+    if (body.endOn && body.endOn < body.startOn)
+      issues.push({ path: 'body.endOn', message: "La fine precede l'inizio", code: 'invalid_date' });
+    if (body.startOn < c.opened_on)
+      issues.push({ path: 'body.startOn', message: 'Il contratto precede la presa in carico', code: 'too_early' });
     if (issues.length) throw invalid(issues);
     const id = await insertContract(tx, {
-      personId: body.personId, caseId, comune: c.comune_istat, type: body.type, ateco: body.ateco, ccnl: body.ccnl ?? null,
-      weeklyHours: body.weeklyHours ?? null, startOn: body.startOn, endOn: body.endOn ?? null, now: ctx.clock.now(),
+      personId: body.personId,
+      caseId,
+      comune: c.comune_istat,
+      type: body.type,
+      ateco: body.ateco,
+      ccnl: body.ccnl ?? null,
+      weeklyHours: body.weeklyHours ?? null,
+      startOn: body.startOn,
+      endOn: body.endOn ?? null,
+      now: ctx.clock.now(),
     });
-    await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, personId: body.personId, type: 'CONTRATTO_LAVORO_AVVIATO', on: body.startOn, note: body.type });
-    await recordAudit(tx, ctx, { action: 'pilot.contract.create', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat, details: { contract: id, person: body.personId } });
+    await recordCaseEvent(tx, ctx, {
+      caseId,
+      comune: c.comune_istat,
+      personId: body.personId,
+      type: 'CONTRATTO_LAVORO_AVVIATO',
+      on: body.startOn,
+      note: body.type,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.contract.create',
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: c.comune_istat,
+      details: { contract: id, person: body.personId },
+    });
     return readOutcomes(tx, caseId);
   });
 }
@@ -59,20 +82,43 @@ export async function addOutcome(ctx: Ctx, caseId: string, body: CreateOutcomeBo
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
     await assertMember(tx, caseId, body.personId);
     const followUp = body.kind === 'follow_up_6' || body.kind === 'follow_up_12';
-    if (followUp && c.status !== 'chiuso') throw new AppError('pilot.invalid_transition', 'Il follow-up si registra dopo l\'uscita dal programma.');
+    if (followUp && c.status !== 'chiuso')
+      throw new AppError('pilot.invalid_transition', "Il follow-up si registra dopo l'uscita dal programma.");
     const issues: FieldIssue[] = [];
-    if (followUp && body.employed === undefined) issues.push({ path: 'body.employed', message: 'Indicare se la persona lavora', code: 'required' });
-    if (body.occurredOn > todayOf(ctx)) issues.push({ path: 'body.occurredOn', message: 'La data è nel futuro', code: 'future_date' });
-    if (body.occurredOn < c.opened_on) issues.push({ path: 'body.occurredOn', message: 'La data precede la presa in carico', code: 'too_early' });
+    if (followUp && body.employed === undefined)
+      issues.push({ path: 'body.employed', message: 'Indicare se la persona lavora', code: 'required' });
+    if (body.occurredOn > todayOf(ctx))
+      issues.push({ path: 'body.occurredOn', message: 'La data è nel futuro', code: 'future_date' });
+    if (body.occurredOn < c.opened_on)
+      issues.push({ path: 'body.occurredOn', message: 'La data precede la presa in carico', code: 'too_early' });
     if (issues.length) throw invalid(issues);
     const id = await insertOutcome(tx, {
-      personId: body.personId, caseId, comune: c.comune_istat, kind: body.kind, occurredOn: body.occurredOn,
-      employed: body.employed ?? null, detail: body.detail ?? null, now: ctx.clock.now(),
+      personId: body.personId,
+      caseId,
+      comune: c.comune_istat,
+      kind: body.kind,
+      occurredOn: body.occurredOn,
+      employed: body.employed ?? null,
+      detail: body.detail ?? null,
+      now: ctx.clock.now(),
     });
     // the work-list task for this follow-up is done
-    if (followUp) await completeTask(tx, `follow-up:${caseId}:${body.kind === 'follow_up_6' ? 6 : 12}`, ctx.clock.now());
-    await recordCaseEvent(tx, ctx, { caseId, comune: c.comune_istat, personId: body.personId, type: followUp ? 'FOLLOW_UP' : `ESITO_${body.kind.toUpperCase()}`, on: body.occurredOn });
-    await recordAudit(tx, ctx, { action: 'pilot.outcome.create', entityType: 'pilot_case', entityId: caseId, tenantComune: c.comune_istat, details: { outcome: id, kind: body.kind, person: body.personId } });
+    if (followUp)
+      await completeTask(tx, `follow-up:${caseId}:${body.kind === 'follow_up_6' ? 6 : 12}`, ctx.clock.now());
+    await recordCaseEvent(tx, ctx, {
+      caseId,
+      comune: c.comune_istat,
+      personId: body.personId,
+      type: followUp ? 'FOLLOW_UP' : `ESITO_${body.kind.toUpperCase()}`,
+      on: body.occurredOn,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.outcome.create',
+      entityType: 'pilot_case',
+      entityId: caseId,
+      tenantComune: c.comune_istat,
+      details: { outcome: id, kind: body.kind, person: body.personId },
+    });
     return readOutcomes(tx, caseId);
   });
 }

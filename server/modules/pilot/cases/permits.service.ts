@@ -26,26 +26,53 @@ export async function createPermit(ctx: Ctx, personId: string, body: CreatePermi
     assertCaseOpen(c);
     const earlier = await selectPermitsOf(tx, [personId]);
     const isFirst = !earlier.some((p) => p.basis === body.basis);
-    const expiresOn = body.expiresOn ?? (body.issuedOn && body.basis === 'art_18ter' && isFirst ? firstPermitExpiry(body.issuedOn) : null);
+    const expiresOn =
+      body.expiresOn ??
+      (body.issuedOn && body.basis === 'art_18ter' && isFirst ? firstPermitExpiry(body.issuedOn) : null);
     const facts: PermitFacts = {
-      basis: body.basis, receiptOn: body.receiptOn ?? null, issuedOn: body.issuedOn ?? null, expiresOn,
-      renewalRequestedOn: null, renewedOn: null, conversionRequestedOn: null, convertedOn: null, revokedOn: null,
+      basis: body.basis,
+      receiptOn: body.receiptOn ?? null,
+      issuedOn: body.issuedOn ?? null,
+      expiresOn,
+      renewalRequestedOn: null,
+      renewedOn: null,
+      conversionRequestedOn: null,
+      convertedOn: null,
+      revokedOn: null,
     };
     const issues = permitDateIssues(facts, isFirst, todayOf(ctx));
     if (issues.length) throw invalid(inBody(issues));
-    if (body.issuedOn && !expiresOn) throw invalid([{ path: 'body.expiresOn', message: 'Indicare la scadenza del permesso rilasciato', code: 'required' }]);
+    if (body.issuedOn && !expiresOn)
+      throw invalid([
+        { path: 'body.expiresOn', message: 'Indicare la scadenza del permesso rilasciato', code: 'required' },
+      ]);
     const id = randomUUID();
     await insertPermit(tx, {
-      id, personId, comune: c.comune_istat, basis: body.basis, questura: body.questura, initiatedBy: body.initiatedBy ?? null,
-      numberEnc: body.number ? sealPermitNumber(ctx.cipher, id, body.number) : null, receiptOn: body.receiptOn ?? null,
-      issuedOn: body.issuedOn ?? null, expiresOn, now: ctx.clock.now(),
+      id,
+      personId,
+      comune: c.comune_istat,
+      basis: body.basis,
+      questura: body.questura,
+      initiatedBy: body.initiatedBy ?? null,
+      numberEnc: body.number ? sealPermitNumber(ctx.cipher, id, body.number) : null,
+      receiptOn: body.receiptOn ?? null,
+      issuedOn: body.issuedOn ?? null,
+      expiresOn,
+      now: ctx.clock.now(),
     });
     await recordCaseEvent(tx, ctx, {
-      caseId: c.id, comune: c.comune_istat, personId, type: body.issuedOn ? 'PERMESSO_RILASCIATO' : body.receiptOn ? 'RICEVUTA_PERMESSO' : 'PERMESSO_IN_ISTRUTTORIA',
-      on: body.issuedOn ?? body.receiptOn ?? todayOf(ctx), note: body.basis,
+      caseId: c.id,
+      comune: c.comune_istat,
+      personId,
+      type: body.issuedOn ? 'PERMESSO_RILASCIATO' : body.receiptOn ? 'RICEVUTA_PERMESSO' : 'PERMESSO_IN_ISTRUTTORIA',
+      on: body.issuedOn ?? body.receiptOn ?? todayOf(ctx),
+      note: body.basis,
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.permit.create', entityType: 'pilot_permit', entityId: id, tenantComune: c.comune_istat,
+      action: 'pilot.permit.create',
+      entityType: 'pilot_permit',
+      entityId: id,
+      tenantComune: c.comune_istat,
       details: { person: personId, basis: body.basis },
     });
     return toPermit(ctx, (await selectPermit(tx, id))!, todayOf(ctx));
@@ -53,8 +80,13 @@ export async function createPermit(ctx: Ctx, personId: string, body: CreatePermi
 }
 
 const eventTypes: Record<PermitEventBody['event'], string> = {
-  receipt: 'RICEVUTA_PERMESSO', issue: 'PERMESSO_RILASCIATO', renewal_request: 'RINNOVO_RICHIESTO', renew: 'PERMESSO_RINNOVATO',
-  conversion_request: 'CONVERSIONE_RICHIESTA', convert: 'PERMESSO_CONVERTITO', revoke: 'PERMESSO_REVOCATO',
+  receipt: 'RICEVUTA_PERMESSO',
+  issue: 'PERMESSO_RILASCIATO',
+  renewal_request: 'RINNOVO_RICHIESTO',
+  renew: 'PERMESSO_RINNOVATO',
+  conversion_request: 'CONVERSIONE_RICHIESTA',
+  convert: 'PERMESSO_CONVERTITO',
+  revoke: 'PERMESSO_REVOCATO',
 };
 
 /** One event on a permit's timeline. A conversion closes the permit and opens its successor. */
@@ -66,23 +98,41 @@ export async function recordPermitEvent(ctx: Ctx, permitId: string, body: Permit
     assertCaseOpen(c);
     const today = todayOf(ctx);
     // only an issue needs to know whether this is the person's first permit of its basis
-    const isFirst = body.event === 'issue'
-      && (await selectPermitsOf(tx, [row.person_id])).filter((p) => p.basis === row.basis && p.id !== row.id).length === 0;
+    const isFirst =
+      body.event === 'issue' &&
+      (await selectPermitsOf(tx, [row.person_id])).filter((p) => p.basis === row.basis && p.id !== row.id).length === 0;
     const result = applyPermitEvent(permitRecordOf(row), body, today, isFirst);
     if (result.kind === 'refused') throw new AppError('pilot.invalid_transition', result.message);
     if (result.kind === 'invalid') throw invalid(inBody(result.issues));
     const now = ctx.clock.now();
-    const numberEnc = body.event === 'issue' && body.number ? sealPermitNumber(ctx.cipher, row.id, body.number) : undefined;
+    const numberEnc =
+      body.event === 'issue' && body.number ? sealPermitNumber(ctx.cipher, row.id, body.number) : undefined;
     const fields = await updatePermit(tx, row.id, { ...result.changes, numberEnc }, now);
     if (result.successor) {
       await insertPermit(tx, {
-        id: randomUUID(), personId: row.person_id, comune: c.comune_istat, basis: result.successor.basis, questura: row.questura,
-        issuedOn: result.successor.issuedOn, expiresOn: result.successor.expiresOn, predecessorId: row.id, now,
+        id: randomUUID(),
+        personId: row.person_id,
+        comune: c.comune_istat,
+        basis: result.successor.basis,
+        questura: row.questura,
+        issuedOn: result.successor.issuedOn,
+        expiresOn: result.successor.expiresOn,
+        predecessorId: row.id,
+        now,
       });
     }
-    await recordCaseEvent(tx, ctx, { caseId: c.id, comune: c.comune_istat, personId: row.person_id, type: eventTypes[body.event], on: body.on });
+    await recordCaseEvent(tx, ctx, {
+      caseId: c.id,
+      comune: c.comune_istat,
+      personId: row.person_id,
+      type: eventTypes[body.event],
+      on: body.on,
+    });
     await recordAudit(tx, ctx, {
-      action: 'pilot.permit.event', entityType: 'pilot_permit', entityId: row.id, tenantComune: c.comune_istat,
+      action: 'pilot.permit.event',
+      entityType: 'pilot_permit',
+      entityId: row.id,
+      tenantComune: c.comune_istat,
       details: { event: body.event, fields },
     });
     return toPermit(ctx, (await selectPermit(tx, row.id))!, today);

@@ -1,8 +1,18 @@
 /** SQL of a person's data-subject rights: the reads of their access package and of who viewed their file. */
 import type { Queryable } from '../../../platform/db/db.js';
-import { selectMeasuresOfPerson, selectPaisOfPerson, type PersonMeasureRow, type PersonPaiRow } from '../shared/pais.repo.js';
+import {
+  selectMeasuresOfPerson,
+  selectPaisOfPerson,
+  type PersonMeasureRow,
+  type PersonPaiRow,
+} from '../shared/pais.repo.js';
 
-export interface ViewRow { occurred_at: Date; actor_user_id: string | null; display_name: string | null; action: string }
+export interface ViewRow {
+  occurred_at: Date;
+  actor_user_id: string | null;
+  display_name: string | null;
+  action: string;
+}
 
 /** Reads of a case file and of a person's PAI or access package, newest first. */
 export function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
@@ -17,8 +27,18 @@ export function selectViews(tx: Queryable, caseId: string, personId: string): Pr
 }
 
 export interface PackagePersonRow {
-  pseudonym: string; sex: string; birth_year: number; birth_country: string; nationalities: string[]; languages: string[];
-  identity_enc: string; created_at: Date; role: string; relation: string | null; kinship_kind: string | null; degree: number | null;
+  pseudonym: string;
+  sex: string;
+  birth_year: number;
+  birth_country: string;
+  nationalities: string[];
+  languages: string[];
+  identity_enc: string;
+  created_at: Date;
+  role: string;
+  relation: string | null;
+  kinship_kind: string | null;
+  degree: number | null;
 }
 
 export async function selectPackagePerson(tx: Queryable, personId: string): Promise<PackagePersonRow | undefined> {
@@ -32,10 +52,23 @@ export async function selectPackagePerson(tx: Queryable, personId: string): Prom
 }
 
 export interface PackageSectionRows {
-  admissions: { status: string; decided_on: string; reason: string; ended_on: string | null; end_reason: string | null }[];
+  admissions: {
+    status: string;
+    decided_on: string;
+    reason: string;
+    ended_on: string | null;
+    end_reason: string | null;
+  }[];
   pais: PersonPaiRow[];
   measures: PersonMeasureRow[];
-  contracts: { type: string; ateco: string; ccnl: string | null; weekly_hours: number | null; start_on: string; end_on: string | null }[];
+  contracts: {
+    type: string;
+    ateco: string;
+    ccnl: string | null;
+    weekly_hours: number | null;
+    start_on: string;
+    end_on: string | null;
+  }[];
   outcomes: { kind: string; occurred_on: string; employed: boolean | null; detail: string | null }[];
   events: { type: string; occurred_on: string; note: string | null }[];
 }

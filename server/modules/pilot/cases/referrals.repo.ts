@@ -3,22 +3,39 @@ import type { Queryable } from '../../../platform/db/db.js';
 import type { Referral } from './cases.schema.js';
 import type { ReferralOutcome } from '../shared/vocab.js';
 
-export interface IndicatorRow { code: string; source: '603bis' | 'ilo' | 'lg2021' | 'locale'; label_it: string; label_en: string }
+export interface IndicatorRow {
+  code: string;
+  source: '603bis' | 'ilo' | 'lg2021' | 'locale';
+  label_it: string;
+  label_en: string;
+}
 
 export async function selectIndicators(tx: Queryable, catalogue: number): Promise<IndicatorRow[]> {
   return tx.query<IndicatorRow>(
-    'SELECT code, source, label_it, label_en FROM pilot_indicators WHERE catalogue_version = $1 ORDER BY position', [catalogue],
+    'SELECT code, source, label_it, label_en FROM pilot_indicators WHERE catalogue_version = $1 ORDER BY position',
+    [catalogue],
   );
 }
 
 export async function selectIndicatorCodes(tx: Queryable, catalogue: number): Promise<string[]> {
-  return (await tx.query<{ code: string }>('SELECT code FROM pilot_indicators WHERE catalogue_version = $1', [catalogue])).map((r) => r.code);
+  return (
+    await tx.query<{ code: string }>('SELECT code FROM pilot_indicators WHERE catalogue_version = $1', [catalogue])
+  ).map((r) => r.code);
 }
 
 export interface ReferralRow {
-  id: string; comune_istat: string; received_on: string; source: Referral['source']; channel: Referral['channel']; sector: Referral['sector'];
-  catalogue_version: number; outcome: ReferralOutcome; outcome_on: string | null; case_id: string | null;
-  screening: { code: string; observed: 'si' | 'no' | 'non_noto' }[] | null; total: number;
+  id: string;
+  comune_istat: string;
+  received_on: string;
+  source: Referral['source'];
+  channel: Referral['channel'];
+  sector: Referral['sector'];
+  catalogue_version: number;
+  outcome: ReferralOutcome;
+  outcome_on: string | null;
+  case_id: string | null;
+  screening: { code: string; observed: 'si' | 'no' | 'non_noto' }[] | null;
+  total: number;
 }
 
 function selectReferralRows(tx: Queryable, where: string, params: unknown[]): Promise<ReferralRow[]> {
@@ -41,17 +58,29 @@ export async function selectReferral(tx: Queryable, id: string): Promise<Referra
 
 /** One page of the Comune's referrals (row-level security keeps to the Comune), newest first. */
 export function selectReferralPage(
-  tx: Queryable, q: { outcome: ReferralOutcome | null; limit: number; offset: number },
+  tx: Queryable,
+  q: { outcome: ReferralOutcome | null; limit: number; offset: number },
 ): Promise<ReferralRow[]> {
-  return selectReferralRows(tx, `WHERE ($1::text IS NULL OR r.outcome = $1) ORDER BY r.received_on DESC, r.id LIMIT $2 OFFSET $3`,
-    [q.outcome, q.limit, q.offset]);
+  return selectReferralRows(
+    tx,
+    `WHERE ($1::text IS NULL OR r.outcome = $1) ORDER BY r.received_on DESC, r.id LIMIT $2 OFFSET $3`,
+    [q.outcome, q.limit, q.offset],
+  );
 }
 
 export async function insertReferral(
   tx: Queryable,
   r: {
-    comune: string; receivedOn: string; source: string; channel: string; sector: string; catalogue: number; outcome: string;
-    outcomeOn: string | null; createdBy: string; now: Date;
+    comune: string;
+    receivedOn: string;
+    source: string;
+    channel: string;
+    sector: string;
+    catalogue: number;
+    outcome: string;
+    outcomeOn: string | null;
+    createdBy: string;
+    now: Date;
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
@@ -63,7 +92,8 @@ export async function insertReferral(
 }
 
 export async function insertReferralCheck(
-  tx: Queryable, c: { referralId: string; comune: string; catalogue: number; code: string; observed: string },
+  tx: Queryable,
+  c: { referralId: string; comune: string; catalogue: number; code: string; observed: string },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_referral_checks (referral_id, comune_istat, catalogue_version, indicator_code, observed) VALUES ($1, $2, $3, $4, $5)`,
@@ -75,6 +105,17 @@ export async function lockReferral(tx: Queryable, id: string): Promise<void> {
   await tx.query('SELECT 1 FROM pilot_referrals WHERE id = $1 FOR UPDATE', [id]);
 }
 
-export async function updateReferralOutcome(tx: Queryable, id: string, outcome: string, outcomeOn: string, now: Date): Promise<void> {
-  await tx.query('UPDATE pilot_referrals SET outcome = $2, outcome_on = $3, updated_at = $4 WHERE id = $1', [id, outcome, outcomeOn, now]);
+export async function updateReferralOutcome(
+  tx: Queryable,
+  id: string,
+  outcome: string,
+  outcomeOn: string,
+  now: Date,
+): Promise<void> {
+  await tx.query('UPDATE pilot_referrals SET outcome = $2, outcome_on = $3, updated_at = $4 WHERE id = $1', [
+    id,
+    outcome,
+    outcomeOn,
+    now,
+  ]);
 }

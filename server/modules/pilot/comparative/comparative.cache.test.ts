@@ -3,7 +3,10 @@ import { Agent, startTestApp, type TestApp } from '../../../../tests/support/har
 import { auditRows, makeUser, TEST_PASSWORD } from '../../../../tests/support/factories.js';
 import { makeCase, makePilotComune, type PilotComune } from '../../../../tests/support/pilot-factories.js';
 
-interface Table { generatedAt: string; rows: { comuneIstat: string | null; cells: Record<string, number | string | null> }[] }
+interface Table {
+  generatedAt: string;
+  rows: { comuneIstat: string | null; cells: Record<string, number | string | null> }[];
+}
 
 let t: TestApp;
 let a: PilotComune;
@@ -17,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('the quadro comparativo with reuse of the aggregates', () => {
-  it('reuses a period\'s figures for a minute, audits every request, then recomputes', async () => {
+  it("reuses a period's figures for a minute, audits every request, then recomputes", async () => {
     const url = '/api/v1/pilot/comparative?from=2026-01-01&to=2026-05-31';
     for (let i = 0; i < 12; i++) await makeCase(t.db, t.cipher, { comune: a, openedOn: '2026-03-01' });
     const [first, second] = await Promise.all([mlps.get<Table>(url), mlps.get<Table>(url)]);

@@ -19,10 +19,14 @@ function rawCell(row: CountRow): RawCell {
  * The figures as raw rows (before disclosure control): one per pilot Comune, in the order of
  * `names`, and the total row. Metrics that are not a column of the table are left out.
  */
-export function toRawRows(names: { istat_code: string; name: string }[], counts: CountRow[]): { rows: RawRow[]; total: RawRow } {
+export function toRawRows(
+  names: { istat_code: string; name: string }[],
+  counts: CountRow[],
+): { rows: RawRow[]; total: RawRow } {
   const byComune = new Map<string, RawRow>();
   const total: RawRow = { comuneIstat: '', comuneName: '', cells: {} };
-  for (const { istat_code: code, name } of names) byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
+  for (const { istat_code: code, name } of names)
+    byComune.set(code, { comuneIstat: code, comuneName: name, cells: {} });
   for (const row of counts) {
     if (!kindOf.has(row.metric)) continue;
     if (row.comune_istat === null) {
@@ -42,8 +46,18 @@ export function toRawRows(names: { istat_code: string; name: string }[], counts:
 
 export function toPseudonymisedRecord(r: Omit<RecordRow, 'total'>): PseudonymisedRecord {
   return {
-    pseudonym: r.pseudonym, comuneIstat: r.comune_istat, role: r.role, degree: r.degree, sex: r.sex, ageBand: r.age_band,
-    caseStatus: r.case_status, openedQuarter: r.opened_quarter, admitted: r.admitted, paiStatus: r.pai_status,
-    measures: r.measures, hasContract: r.has_contract, exitReason: r.exit_reason,
+    pseudonym: r.pseudonym,
+    comuneIstat: r.comune_istat,
+    role: r.role,
+    degree: r.degree,
+    sex: r.sex,
+    ageBand: r.age_band,
+    caseStatus: r.case_status,
+    openedQuarter: r.opened_quarter,
+    admitted: r.admitted,
+    paiStatus: r.pai_status,
+    measures: r.measures,
+    hasContract: r.has_contract,
+    exitReason: r.exit_reason,
   };
 }

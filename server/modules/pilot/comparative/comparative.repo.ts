@@ -15,17 +15,24 @@ export interface CountRow {
 }
 
 export async function selectCounts(tx: Queryable, from: string, to: string): Promise<CountRow[]> {
-  return tx.query<CountRow>('SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)', [from, to]);
+  return tx.query<CountRow>(
+    'SELECT comune_istat, metric, value, base FROM pilot_comparative_counts($1::date, $2::date)',
+    [from, to],
+  );
 }
 
 /** The pilot Comuni, by name. */
 export async function selectPilotComuni(tx: Queryable): Promise<{ istat_code: string; name: string }[]> {
-  return tx.query<{ istat_code: string; name: string }>('SELECT istat_code, name FROM registry_comuni_v WHERE pilot_18ter ORDER BY name, istat_code');
+  return tx.query<{ istat_code: string; name: string }>(
+    'SELECT istat_code, name FROM registry_comuni_v WHERE pilot_18ter ORDER BY name, istat_code',
+  );
 }
 
 /** The ISTAT codes of the pilot Comuni, in code order. */
 export async function selectPilotComuneCodes(tx: Queryable): Promise<string[]> {
-  const rows = await tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE pilot_18ter ORDER BY istat_code');
+  const rows = await tx.query<{ istat_code: string }>(
+    'SELECT istat_code FROM registry_comuni_v WHERE pilot_18ter ORDER BY istat_code',
+  );
   return rows.map((r) => r.istat_code);
 }
 
@@ -48,7 +55,13 @@ export interface RecordRow {
 }
 
 /** A window of one Comune's pseudonymised rows; ages are computed at `refYear`. */
-export async function selectRecords(tx: Queryable, comune: string, refYear: number, limit: number, offset: number): Promise<RecordRow[]> {
+export async function selectRecords(
+  tx: Queryable,
+  comune: string,
+  refYear: number,
+  limit: number,
+  offset: number,
+): Promise<RecordRow[]> {
   return tx.query<RecordRow>(
     `SELECT pseudonym, comune_istat, role, degree, sex, age_band, case_status, opened_quarter, admitted, pai_status,
             measures, has_contract, exit_reason, total

@@ -20,12 +20,11 @@ export type ComparativeQuery = z.infer<typeof comparativeQuerySchema>;
 export const comparativeBlockSchema = z
   .enum(['intake', 'permits', 'presa_in_carico', 'pai_measures', 'outcomes', 'exits', 'finance', 'quality'])
   .meta({ id: 'PilotComparativeBlock' });
-export const cellKindSchema = z
-  .enum(['persons', 'count', 'amount', 'ratio', 'days'])
-  .meta({
-    id: 'PilotCellKind',
-    description: 'persons: disclosure-controlled count; ratio: percentage; days: median; amount: euro; count: exact count',
-  });
+export const cellKindSchema = z.enum(['persons', 'count', 'amount', 'ratio', 'days']).meta({
+  id: 'PilotCellKind',
+  description:
+    'persons: disclosure-controlled count; ratio: percentage; days: median; amount: euro; count: exact count',
+});
 
 export const comparativeColumnSchema = z
   .object({
@@ -46,7 +45,7 @@ export const comparativeRowSchema = z
   .object({
     comuneIstat: z.string().nullable().meta({ description: 'null on the total row' }),
     comuneName: z.string(),
-    exact: z.boolean().meta({ description: 'true when the cells are the raw figures (the viewer\'s own Comune)' }),
+    exact: z.boolean().meta({ description: "true when the cells are the raw figures (the viewer's own Comune)" }),
     cells: z.record(z.string(), comparativeCellSchema),
   })
   .meta({ id: 'PilotComparativeRow' });
@@ -74,7 +73,10 @@ export const xlsxResponse = {
 
 export const recordsQuerySchema = z
   .object({
-    comune: z.string().regex(/^\d{6}$/, 'Six digits').meta({ description: 'ISTAT code of a pilot Comune' }),
+    comune: z
+      .string()
+      .regex(/^\d{6}$/, 'Six digits')
+      .meta({ description: 'ISTAT code of a pilot Comune' }),
     ...pageQuery,
   })
   .strict();
@@ -92,11 +94,13 @@ export const pseudonymisedRecordSchema = z
     openedQuarter: z.string().meta({ description: 'e.g. 2026-Q2' }),
     admitted: z.boolean().meta({ description: 'holds a live admission to the art. 6 measures' }),
     paiStatus: z.enum(paiStatuses).nullable(),
-    measures: z.number().int().meta({ description: 'measures of the person\'s PAIs, not cancelled' }),
+    measures: z.number().int().meta({ description: "measures of the person's PAIs, not cancelled" }),
     hasContract: z.boolean(),
     exitReason: z.enum(exitReasons).nullable(),
   })
   .meta({ id: 'PilotPseudonymisedRecord' });
 export type PseudonymisedRecord = z.infer<typeof pseudonymisedRecordSchema>;
 
-export const pseudonymisedRecordPageSchema = pageOf(pseudonymisedRecordSchema).meta({ id: 'PilotPseudonymisedRecordPage' });
+export const pseudonymisedRecordPageSchema = pageOf(pseudonymisedRecordSchema).meta({
+  id: 'PilotPseudonymisedRecordPage',
+});

@@ -74,7 +74,8 @@ async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'
   const actor = ctx.actor;
   // every request is audited, also when the figures are reused (security.md §4.2 point 5)
   await ctx.db.tx(accessOf(actor), (tx) =>
-    recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } }));
+    recordAudit(tx, ctx, { action: 'pilot.comparative.read', details: { from: q.from, to: q.to, format } }),
+  );
   const { counts, names, at } = await aggregatesOf(ctx, q);
 
   const { rows: rawRows, total } = toRawRows(names, counts);
@@ -89,7 +90,13 @@ async function buildTable(ctx: Ctx, q: ComparativeQuery, format: 'json' | 'xlsx'
       to: q.to,
       generatedAt: at.toISOString(),
       note: { it: DISCLOSURE_NOTE_IT, en: DISCLOSURE_NOTE_EN },
-      columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({ key, block, kind, labelIt, labelEn })),
+      columns: comparativeColumns.map(({ key, block, kind, labelIt, labelEn }) => ({
+        key,
+        block,
+        kind,
+        labelIt,
+        labelEn,
+      })),
       rows: publishTable(comparativeColumns, rawRows, total, viewer),
       viewer: exactOwn ? 'exact_own' : 'controlled',
     },
@@ -105,14 +112,18 @@ export async function getComparative(ctx: Ctx, q: ComparativeQuery): Promise<Com
 }
 
 /** The same table as an XLSX workbook (Italian labels, one column group per block). Audited. */
-export async function exportComparativeXlsx(ctx: Ctx, q: ComparativeQuery): Promise<{ filename: string; body: Buffer }> {
+export async function exportComparativeXlsx(
+  ctx: Ctx,
+  q: ComparativeQuery,
+): Promise<{ filename: string; body: Buffer }> {
   const { table, year } = await buildTable(ctx, q, 'xlsx');
   const generated = table.generatedAt.slice(0, 10);
   const ownNote = table.viewer === 'exact_own' ? ' La riga del proprio Comune riporta i valori esatti.' : '';
   const body = await tableToXlsx(
     {
       title: 'Quadro comparativo dei Comuni del pilota art. 18-ter',
-      subtitle: `Periodo dal ${formatDateIt(q.from)} al ${formatDateIt(q.to)}; dati finanziari dell'anno ${year}; ` +
+      subtitle:
+        `Periodo dal ${formatDateIt(q.from)} al ${formatDateIt(q.to)}; dati finanziari dell'anno ${year}; ` +
         `estratto il ${formatDateIt(generated)}.`,
       note: DISCLOSURE_NOTE_IT + ownNote,
       rowHeader: 'Comune',
@@ -132,14 +143,19 @@ export async function findPseudonymisedRecords(ctx: Ctx, q: RecordsQuery): Promi
   assertCan(ctx.actor, 'pilot.pseudonymised.read');
   const refYear = ctx.clock.now().getUTCFullYear();
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    if (!(await isPilotComune(tx, q.comune))) throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
+    if (!(await isPilotComune(tx, q.comune)))
+      throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
     const offset = (q.page - 1) * q.pageSize;
     const rows = await selectRecords(tx, q.comune, refYear, q.pageSize, offset);
     // past the last page the window count is not there: ask for the first row only
-    const total = rows[0]?.total ?? (offset > 0 ? ((await selectRecords(tx, q.comune, refYear, 1, 0))[0]?.total ?? 0) : 0);
+    const total =
+      rows[0]?.total ?? (offset > 0 ? ((await selectRecords(tx, q.comune, refYear, 1, 0))[0]?.total ?? 0) : 0);
     await recordAudit(tx, ctx, {
       // the Comune's own log shows who read its rows (migration 0007)
-      action: 'pilot.records.read', entityType: 'comune', entityId: q.comune, tenantComune: q.comune,
+      action: 'pilot.records.read',
+      entityType: 'comune',
+      entityId: q.comune,
+      tenantComune: q.comune,
       details: { comune: q.comune, page: q.page, pageSize: q.pageSize },
     });
     return {

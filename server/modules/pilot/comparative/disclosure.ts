@@ -191,7 +191,8 @@ function publishRow(
   for (const col of columns) {
     // a missing cell is "not computable", never an implicit 0; keys not in `columns` are dropped
     const rawCell = Object.hasOwn(raw.cells, col.key) ? raw.cells[col.key] : undefined;
-    cells[col.key] = rawCell === undefined ? null : exact ? exactCell(col.kind, rawCell) : controlCell(col.kind, rawCell);
+    cells[col.key] =
+      rawCell === undefined ? null : exact ? exactCell(col.kind, rawCell) : controlCell(col.kind, rawCell);
   }
   return { comuneIstat, comuneName, exact, cells };
 }

@@ -21,13 +21,24 @@ const col = (key: string, kind: CellKind): ColumnDef => ({ key, kind, block: 'in
 
 describe('controlPersons', () => {
   it.each([
-    [0, 0], [1, '<10'], [9, '<10'], [10, 10], [12, 10], [13, 15], [14, 15], [15, 15], [17, 15], [18, 20], [1000, 1000],
+    [0, 0],
+    [1, '<10'],
+    [9, '<10'],
+    [10, 10],
+    [12, 10],
+    [13, 15],
+    [14, 15],
+    [15, 15],
+    [17, 15],
+    [18, 20],
+    [1000, 1000],
   ] as const)('%d -> %s', (n, expected) => {
     expect(controlPersons(n)).toBe(expected);
   });
 
   it('refuses what is not a count of persons rather than publishing it', () => {
-    for (const bad of [-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => controlPersons(bad)).toThrow(RangeError);
+    for (const bad of [-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => controlPersons(bad)).toThrow(RangeError);
   });
 });
 
@@ -76,21 +87,38 @@ describe('controlCell', () => {
 });
 
 describe('publishTable (examples)', () => {
-  const columns = [col('referrals', 'persons'), col('screened', 'ratio'), col('hours', 'count'), col('spent', 'amount')];
+  const columns = [
+    col('referrals', 'persons'),
+    col('screened', 'ratio'),
+    col('hours', 'count'),
+    col('spent', 'amount'),
+  ];
   const row = (istat: string, referrals: number): RawRow => ({
     comuneIstat: istat,
     comuneName: `Comune ${istat}`,
-    cells: { referrals: { value: referrals }, screened: { value: 100 / 3, base: referrals }, hours: { value: 5 }, spent: { value: 99.999 } },
+    cells: {
+      referrals: { value: referrals },
+      screened: { value: 100 / 3, base: referrals },
+      hours: { value: 5 },
+      spent: { value: 99.999 },
+    },
   });
 
   it('rounds the total from the raw data, not from the rounded rows (3+3+3+3 = 12 -> 10)', () => {
     const rows = ['001001', '001002', '001003', '001004'].map((c) => row(c, 3));
-    const total = { comuneIstat: '', comuneName: '', cells: { referrals: { value: 12 }, screened: { value: 100 / 3, base: 12 } } };
+    const total = {
+      comuneIstat: '',
+      comuneName: '',
+      cells: { referrals: { value: 12 }, screened: { value: 100 / 3, base: 12 } },
+    };
     const out = publishTable(columns, rows, total, { exactFor: 'none' });
     expect(out).toHaveLength(5);
-    for (const r of out.slice(0, 4)) expect(r.cells).toEqual({ referrals: '<10', screened: '<10', hours: 5, spent: 100 });
+    for (const r of out.slice(0, 4))
+      expect(r.cells).toEqual({ referrals: '<10', screened: '<10', hours: 5, spent: 100 });
     expect(out[4]).toEqual({
-      comuneIstat: null, comuneName: 'Totale', exact: false,
+      comuneIstat: null,
+      comuneName: 'Totale',
+      exact: false,
       cells: { referrals: 10, screened: 35, hours: null, spent: null },
     });
   });
@@ -112,14 +140,22 @@ describe('publishTable (examples)', () => {
   });
 
   it('publishes only the listed columns, a missing cell as null', () => {
-    const raw: RawRow = { comuneIstat: '001001', comuneName: 'A', cells: { referrals: { value: 4 }, secret: { value: 2 } } };
+    const raw: RawRow = {
+      comuneIstat: '001001',
+      comuneName: 'A',
+      cells: { referrals: { value: 4 }, secret: { value: 2 } },
+    };
     const out = publishTable([col('referrals', 'persons'), col('exits', 'persons')], [raw], raw, { exactFor: 'all' });
     expect(out[0]!.cells).toEqual({ referrals: 4, exits: null });
   });
 
   it('refuses duplicate columns and duplicate Comuni', () => {
-    expect(() => publishTable([col('a', 'persons'), col('a', 'count')], [], row('', 0), { exactFor: 'none' })).toThrow();
-    expect(() => publishTable(columns, [row('001001', 1), row('001001', 2)], row('', 3), { exactFor: 'none' })).toThrow();
+    expect(() =>
+      publishTable([col('a', 'persons'), col('a', 'count')], [], row('', 0), { exactFor: 'none' }),
+    ).toThrow();
+    expect(() =>
+      publishTable(columns, [row('001001', 1), row('001001', 2)], row('', 3), { exactFor: 'none' }),
+    ).toThrow();
   });
 
   it('states the policy in both languages', () => {
@@ -140,11 +176,16 @@ const count = fc.oneof(
 const rawCell = (kind: CellKind): fc.Arbitrary<RawCell> => {
   const value = (() => {
     switch (kind) {
-      case 'persons': return count;
-      case 'count': return fc.integer({ min: 0, max: 10_000 });
-      case 'amount': return fc.double({ min: 0, max: 1e7, noNaN: true });
-      case 'ratio': return fc.double({ min: 0, max: 100, noNaN: true });
-      case 'days': return fc.double({ min: 0, max: 720, noNaN: true });
+      case 'persons':
+        return count;
+      case 'count':
+        return fc.integer({ min: 0, max: 10_000 });
+      case 'amount':
+        return fc.double({ min: 0, max: 1e7, noNaN: true });
+      case 'ratio':
+        return fc.double({ min: 0, max: 100, noNaN: true });
+      case 'days':
+        return fc.double({ min: 0, max: 720, noNaN: true });
     }
   })();
   const withNull = fc.option(value, { freq: 8, nil: null });
@@ -159,11 +200,17 @@ const tableArb = fc
   .map(([a, b]) => [...a, ...b].map((kind, i) => col(`c${i}`, kind)))
   .chain((columns) => {
     const cells = fc.record(Object.fromEntries(columns.map((c) => [c.key, rawCell(c.kind)])));
-    const rows = fc.uniqueArray(fc.integer({ min: 1001, max: 111_999 }), { maxLength: 10 }).chain((codes) =>
-      fc.tuple(...codes.map((code) =>
-        cells.map((c): RawRow => ({ comuneIstat: String(code).padStart(6, '0'), comuneName: `Comune ${code}`, cells: c })),
-      )),
-    );
+    const rows = fc
+      .uniqueArray(fc.integer({ min: 1001, max: 111_999 }), { maxLength: 10 })
+      .chain((codes) =>
+        fc.tuple(
+          ...codes.map((code) =>
+            cells.map(
+              (c): RawRow => ({ comuneIstat: String(code).padStart(6, '0'), comuneName: `Comune ${code}`, cells: c }),
+            ),
+          ),
+        ),
+      );
     return fc.record({ columns: fc.constant(columns), rows, total: cells });
   })
   .map(({ columns, rows, total }) => {
@@ -185,7 +232,8 @@ function expectControlled(columns: ColumnDef[], raw: RawRow, published: TableRow
     const r = raw.cells[c.key]!;
     if (c.kind === 'persons') {
       if (r.value === null) expect(cell).toBeNull();
-      else expect(cell === 0 || cell === '<10' || (typeof cell === 'number' && cell >= 10 && cell % 5 === 0)).toBe(true);
+      else
+        expect(cell === 0 || cell === '<10' || (typeof cell === 'number' && cell >= 10 && cell % 5 === 0)).toBe(true);
       if (typeof cell === 'number') expect(cell === 0 || cell >= 10).toBe(true);
       if (r.value !== null && r.value >= 1 && r.value <= 9) expect(cell).toBe('<10');
       if (r.value !== null && r.value >= 10) expect(Math.abs((cell as number) - r.value)).toBeLessThanOrEqual(2);

@@ -30,21 +30,35 @@ function broadAge(a: string): string {
   return a === '55+' ? '55+' : '*';
 }
 
-const qiKey = (r: { comuneIstat: string; role: string; sex: string; ageBand: string }) => `${r.comuneIstat}|${r.role}|${r.sex}|${r.ageBand}`;
+const qiKey = (r: { comuneIstat: string; role: string; sex: string; ageBand: string }) =>
+  `${r.comuneIstat}|${r.role}|${r.sex}|${r.ageBand}`;
 
 /**
  * Builds a release from raw pseudonymised rows: keyed references, then the least generalisation
  * that leaves at most 5 % of the rows suppressed (or the coarsest), then suppression of the rows
  * whose combination still has fewer than K persons. Pure: the key comes in.
  */
-export function buildRelease(rows: PseudonymisedRecord[], key: Buffer, k = K_MIN): { records: ExtractRecord[]; kMeasured: number | null; generalisation: string; suppressed: number } {
+export function buildRelease(
+  rows: PseudonymisedRecord[],
+  key: Buffer,
+  k = K_MIN,
+): { records: ExtractRecord[]; kMeasured: number | null; generalisation: string; suppressed: number } {
   let chosen: { records: ExtractRecord[]; suppressed: number; step: string } | null = null;
   for (const step of steps) {
     const generalised = rows.map((r) => ({
       ref: createHmac('sha256', key).update(r.pseudonym).digest('hex').slice(0, 16),
-      comuneIstat: r.comuneIstat, role: r.role, degree: r.role === 'titolare' ? null : r.degree === null ? null : Math.min(r.degree, 3),
-      sex: step.sex(r.sex), ageBand: step.age(r.ageBand ?? '*'), caseStatus: r.caseStatus, openedYear: r.openedQuarter.slice(0, 4),
-      admitted: r.admitted, paiStatus: r.paiStatus, measures: r.measures, hasContract: r.hasContract, exitReason: r.exitReason,
+      comuneIstat: r.comuneIstat,
+      role: r.role,
+      degree: r.role === 'titolare' ? null : r.degree === null ? null : Math.min(r.degree, 3),
+      sex: step.sex(r.sex),
+      ageBand: step.age(r.ageBand ?? '*'),
+      caseStatus: r.caseStatus,
+      openedYear: r.openedQuarter.slice(0, 4),
+      admitted: r.admitted,
+      paiStatus: r.paiStatus,
+      measures: r.measures,
+      hasContract: r.hasContract,
+      exitReason: r.exitReason,
     }));
     const counts = new Map<string, number>();
     for (const g of generalised) counts.set(qiKey(g), (counts.get(qiKey(g)) ?? 0) + 1);
@@ -67,11 +81,30 @@ export function manifestOf(
   built: { records: ExtractRecord[]; kMeasured: number | null; generalisation: string; suppressed: number },
 ): Manifest {
   return {
-    release: r.release, generatedAt: r.generatedAt, recipient: r.recipient, kRequired: K_MIN, kMeasured: built.kMeasured,
-    generalisation: built.generalisation, quasiIdentifiers: ['comuneIstat', 'role', 'sex', 'ageBand'],
-    records: built.records.length, suppressed: built.suppressed,
+    release: r.release,
+    generatedAt: r.generatedAt,
+    recipient: r.recipient,
+    kRequired: K_MIN,
+    kMeasured: built.kMeasured,
+    generalisation: built.generalisation,
+    quasiIdentifiers: ['comuneIstat', 'role', 'sex', 'ageBand'],
+    records: built.records.length,
+    suppressed: built.suppressed,
     suppressionRate: r.rows ? Math.round((built.suppressed / r.rows) * 1000) / 10 : 0,
-    fields: ['ref', 'comuneIstat', 'role', 'degree', 'sex', 'ageBand', 'caseStatus', 'openedYear', 'admitted', 'paiStatus',
-      'measures', 'hasContract', 'exitReason'],
+    fields: [
+      'ref',
+      'comuneIstat',
+      'role',
+      'degree',
+      'sex',
+      'ageBand',
+      'caseStatus',
+      'openedYear',
+      'admitted',
+      'paiStatus',
+      'measures',
+      'hasContract',
+      'exitReason',
+    ],
   };
 }

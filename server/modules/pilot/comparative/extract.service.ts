@@ -30,12 +30,17 @@ export async function createExtract(ctx: Ctx): Promise<{ manifest: Manifest; rec
       rows.push(...(await selectRecords(tx, comune, refYear, ROWS_PER_COMUNE, 0)).map(toPseudonymisedRecord));
     }
     const built = buildRelease(rows, key);
-    const manifest = manifestOf({ release, generatedAt: ctx.clock.now().toISOString(), recipient: actor.email, rows: rows.length }, built);
+    const manifest = manifestOf(
+      { release, generatedAt: ctx.clock.now().toISOString(), recipient: actor.email, rows: rows.length },
+      built,
+    );
     await recordAudit(tx, ctx, {
-      action: 'pilot.extract.create', entityType: 'pilot_extract', entityId: release, tenantComune: null,
+      action: 'pilot.extract.create',
+      entityType: 'pilot_extract',
+      entityId: release,
+      tenantComune: null,
       details: { records: manifest.records, suppressed: manifest.suppressed, k: manifest.kMeasured ?? 0 },
     });
     return { manifest, records: built.records };
   });
 }
-

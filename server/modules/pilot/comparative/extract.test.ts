@@ -3,7 +3,10 @@ import { Agent, startTestApp, type TestApp } from '../../../../tests/support/har
 import { auditRows, makeUser, TEST_PASSWORD } from '../../../../tests/support/factories.js';
 import { makeCase, makePilotComune } from '../../../../tests/support/pilot-factories.js';
 
-interface Extract { manifest: { release: string; kMeasured: number | null; records: number; suppressed: number; kRequired: number }; records: { ref: string }[] }
+interface Extract {
+  manifest: { release: string; kMeasured: number | null; records: number; suppressed: number; kRequired: number };
+  records: { ref: string }[];
+}
 
 let t: TestApp;
 const pseudonyms: string[] = [];
@@ -15,7 +18,8 @@ async function agentFor(role: 'assistenza_tecnica' | 'mlps' | 'regione'): Promis
 beforeAll(async () => {
   t = await startTestApp();
   const a = await makePilotComune(t.db);
-  for (let i = 0; i < 14; i++) pseudonyms.push((await makeCase(t.db, t.cipher, { comune: a, identity: { surname: 'Riservatissimi' } })).pseudonym);
+  for (let i = 0; i < 14; i++)
+    pseudonyms.push((await makeCase(t.db, t.cipher, { comune: a, identity: { surname: 'Riservatissimi' } })).pseudonym);
 });
 afterAll(async () => t.close());
 

@@ -3,7 +3,10 @@ import type { Queryable } from '../../../platform/db/db.js';
 import type { MeasureType } from '../shared/vocab.js';
 
 /** The live (not cancelled) measures of a PAI with the year each starts in. */
-export async function selectLiveMeasureCosts(tx: Queryable, paiId: string): Promise<{ year: number; id: string; cost_planned: number }[]> {
+export async function selectLiveMeasureCosts(
+  tx: Queryable,
+  paiId: string,
+): Promise<{ year: number; id: string; cost_planned: number }[]> {
   return tx.query<{ year: number; id: string; cost_planned: number }>(
     `SELECT extract(year FROM start_on)::int AS year, id, cost_planned FROM pilot_measures
       WHERE pai_id = $1 AND status <> 'annullata'`,
@@ -12,15 +15,25 @@ export async function selectLiveMeasureCosts(tx: Queryable, paiId: string): Prom
 }
 
 /** The Comune's allocation of a year, locked (FOR UPDATE) until the transaction ends. */
-export async function lockAllocation(tx: Queryable, comune: string, year: number): Promise<{ allocation: number } | undefined> {
+export async function lockAllocation(
+  tx: Queryable,
+  comune: string,
+  year: number,
+): Promise<{ allocation: number } | undefined> {
   const [row] = await tx.query<{ allocation: number }>(
-    'SELECT allocation FROM pilot_budgets WHERE comune_istat = $1 AND year = $2 FOR UPDATE', [comune, year],
+    'SELECT allocation FROM pilot_budgets WHERE comune_istat = $1 AND year = $2 FOR UPDATE',
+    [comune, year],
   );
   return row;
 }
 
 /** What the Comune's other approved PAIs commit in a year (measures not cancelled, by start year). */
-export async function selectCommittedByOthers(tx: Queryable, comune: string, paiId: string, year: number): Promise<number> {
+export async function selectCommittedByOthers(
+  tx: Queryable,
+  comune: string,
+  paiId: string,
+  year: number,
+): Promise<number> {
   const [row] = await tx.query<{ committed: number }>(
     `SELECT coalesce(sum(m.cost_planned), 0) AS committed
        FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
@@ -32,7 +45,13 @@ export async function selectCommittedByOthers(tx: Queryable, comune: string, pai
   return row?.committed ?? 0;
 }
 
-export async function upsertAllocation(tx: Queryable, comune: string, year: number, allocation: number, now: Date): Promise<void> {
+export async function upsertAllocation(
+  tx: Queryable,
+  comune: string,
+  year: number,
+  allocation: number,
+  now: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (comune_istat, year) DO UPDATE SET allocation = EXCLUDED.allocation, updated_at = EXCLUDED.updated_at`,
@@ -42,13 +61,18 @@ export async function upsertAllocation(tx: Queryable, comune: string, year: numb
 
 /** One line of `incas_pilot_budget`: a Comune's allocation and, per measure type, its sums. */
 export interface BudgetRow {
-  comune_istat: string; comune_name: string; allocation: number | null; measure_type: MeasureType | null;
-  committed: number | null; spent: number | null;
+  comune_istat: string;
+  comune_name: string;
+  allocation: number | null;
+  measure_type: MeasureType | null;
+  committed: number | null;
+  spent: number | null;
 }
 
 /** The budget of a year through `incas_pilot_budget`, which returns sums only (migration 0004). */
 export async function selectBudget(tx: Queryable, year: number): Promise<BudgetRow[]> {
   return tx.query<BudgetRow>(
-    'SELECT comune_istat, comune_name, allocation, measure_type, committed, spent FROM incas_pilot_budget($1::int)', [year],
+    'SELECT comune_istat, comune_name, allocation, measure_type, committed, spent FROM incas_pilot_budget($1::int)',
+    [year],
   );
 }

@@ -23,7 +23,11 @@ export function formatEuro(amount: number): string {
 }
 
 /** A change that commits money: a new measure (no id yet) or a higher planned cost, in the measure's year. */
-export interface BudgetChange { measureId: string | null; year: number; cost: number }
+export interface BudgetChange {
+  measureId: string | null;
+  year: number;
+  cost: number;
+}
 
 /** Per year, in cents: what the PAI would commit in total, and the part this request adds. */
 export type PlannedByYear = Map<number, { total: number; requested: number }>;
@@ -34,7 +38,8 @@ export type PlannedByYear = Map<number, { total: number; requested: number }>;
  * fall in; with a change only that measure's year, with the measure counted at its new cost.
  */
 export function plannedOfPai(
-  measures: readonly { year: number; id: string; cost_planned: number | string }[], change?: BudgetChange,
+  measures: readonly { year: number; id: string; cost_planned: number | string }[],
+  change?: BudgetChange,
 ): PlannedByYear {
   const out: PlannedByYear = new Map();
   if (!change) {
@@ -46,7 +51,9 @@ export function plannedOfPai(
     }
     return out;
   }
-  const others = measures.filter((r) => r.year === change.year && r.id !== change.measureId).reduce((s, r) => s + cents(r.cost_planned), 0);
+  const others = measures
+    .filter((r) => r.year === change.year && r.id !== change.measureId)
+    .reduce((s, r) => s + cents(r.cost_planned), 0);
   out.set(change.year, { total: others + cents(change.cost), requested: cents(change.cost) });
   return out;
 }
@@ -56,11 +63,16 @@ export function plannedOfPai(
  * for the year, or `pilot.budget_exceeded` when the others' commitments plus this PAI's would pass it.
  */
 export function assertFitsAllocation(
-  year: number, planned: { total: number; requested: number },
-  allocation: number | string | null, committedByOthers: number | string | null | undefined,
+  year: number,
+  planned: { total: number; requested: number },
+  allocation: number | string | null,
+  committedByOthers: number | string | null | undefined,
 ): void {
   if (allocation === null) {
-    throw new AppError('pilot.budget_missing', `Nessuno stanziamento per le misure di assistenza dell'anno ${year}: va impostato prima di impegnare spesa.`);
+    throw new AppError(
+      'pilot.budget_missing',
+      `Nessuno stanziamento per le misure di assistenza dell'anno ${year}: va impostato prima di impegnare spesa.`,
+    );
   }
   const { total, requested } = planned;
   const available = cents(allocation);

@@ -41,17 +41,24 @@ describe('plannedOfPai', () => {
   });
 
   it('counts a new measure (no id yet) next to all the measures of its year', () => {
-    expect(plannedOfPai(measures, { measureId: null, year: 2027, cost: 10 }).get(2027)).toEqual({ total: 6000, requested: 1000 });
+    expect(plannedOfPai(measures, { measureId: null, year: 2027, cost: 10 }).get(2027)).toEqual({
+      total: 6000,
+      requested: 1000,
+    });
   });
 });
 
 describe('assertFitsAllocation', () => {
   it('refuses a year without an allocation', () => {
-    expect(codeOf(() => assertFitsAllocation(2026, { total: 100, requested: 100 }, null, 0))).toBe('pilot.budget_missing');
+    expect(codeOf(() => assertFitsAllocation(2026, { total: 100, requested: 100 }, null, 0))).toBe(
+      'pilot.budget_missing',
+    );
   });
 
   it('accepts a commitment that fills the allocation to the cent', () => {
-    expect(codeOf(() => assertFitsAllocation(2026, { total: 50000, requested: 30000 }, '1000.00', 500))).toBeUndefined();
+    expect(
+      codeOf(() => assertFitsAllocation(2026, { total: 50000, requested: 30000 }, '1000.00', 500)),
+    ).toBeUndefined();
   });
 
   it('refuses one cent more, telling what is still available', () => {

@@ -10,7 +10,11 @@ import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { isPilotComune } from '../shared/comuni.repo.js';
 import {
-  lockAllocation, selectBudget, selectCommittedByOthers, selectLiveMeasureCosts, upsertAllocation,
+  lockAllocation,
+  selectBudget,
+  selectCommittedByOthers,
+  selectLiveMeasureCosts,
+  upsertAllocation,
 } from './budget.repo.js';
 import { assertFitsAllocation, plannedOfPai, type BudgetChange } from './budget.rules.js';
 import { toBudget, toBudgetComuni } from './pai.mapper.js';
@@ -24,7 +28,12 @@ import type { Budget, BudgetComune } from './pai.schema.js';
  * the others' commitments plus this PAI's would pass it. The caller's transaction then rolls back,
  * so nothing is written.
  */
-export async function assertWithinBudget(tx: Queryable, comune: string, paiId: string, change?: BudgetChange): Promise<void> {
+export async function assertWithinBudget(
+  tx: Queryable,
+  comune: string,
+  paiId: string,
+  change?: BudgetChange,
+): Promise<void> {
   const planned = plannedOfPai(await selectLiveMeasureCosts(tx, paiId), change);
   for (const year of [...planned.keys()].sort((a, b) => a - b)) {
     const p = planned.get(year)!;
@@ -47,14 +56,23 @@ export async function getBudget(ctx: Ctx, year: number | undefined): Promise<Bud
 }
 
 /** Sets (creates or changes) a pilot Comune's allocation for a year: the platform administrator. */
-export async function setBudget(ctx: Ctx, comuneIstat: string, year: number, allocation: number): Promise<BudgetComune> {
+export async function setBudget(
+  ctx: Ctx,
+  comuneIstat: string,
+  year: number,
+  allocation: number,
+): Promise<BudgetComune> {
   assertCan(ctx.actor, 'pilot.budget.manage');
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    if (!(await isPilotComune(tx, comuneIstat))) throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
+    if (!(await isPilotComune(tx, comuneIstat)))
+      throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
     const prev = await lockAllocation(tx, comuneIstat, year);
     await upsertAllocation(tx, comuneIstat, year, allocation, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'pilot.budget.set', entityType: 'pilot_budget', entityId: `${comuneIstat}/${year}`, tenantComune: comuneIstat,
+      action: 'pilot.budget.set',
+      entityType: 'pilot_budget',
+      entityId: `${comuneIstat}/${year}`,
+      tenantComune: comuneIstat,
       details: { year, allocation, previous: prev ? Number(prev.allocation) : null },
     });
     const line = toBudgetComuni(await selectBudget(tx, year)).find((c) => c.comuneIstat === comuneIstat);

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../platform/context.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { TEST_PASSWORD } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import {
+  makeCase,
+  makePilotComune,
+  pilotFingerprint,
+  type PilotComune,
+} from '../../../../tests/support/pilot-factories.js';
 import { pilotJobs } from '../index.js';
 
 let t: TestApp;
@@ -16,7 +21,11 @@ let ref: Agent;
 beforeAll(async () => {
   t = await startTestApp();
   a = await makePilotComune(t.db);
-  await t.db.ownerTx((tx) => tx.query(`INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, 2026, 1000, now())`, [a.istat]));
+  await t.db.ownerTx((tx) =>
+    tx.query(`INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, 2026, 1000, now())`, [
+      a.istat,
+    ]),
+  );
   ref = new Agent(t.app);
   await ref.login(a.referente.email, TEST_PASSWORD);
 });
@@ -24,16 +33,33 @@ afterAll(async () => t.close());
 
 async function approvedPai(cost: number): Promise<{ paiId: string; caseId: string }> {
   const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure' });
-  const pai = await ref.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, { personId: c.holderId, needs: { education: 'primaria' }, objectives: ['Lavoro'] });
-  await ref.post(`/api/v1/pilot/pais/${pai.body.id}/measures`, { type: 'orientamento', providerName: 'Ente', startOn: '2026-05-20', hoursPlanned: 1, costPlanned: cost });
-  for (const [to, extra] of [['condiviso', { noticeLanguage: 'ur' }], ['approvato', {}]] as const) {
-    expect((await ref.post(`/api/v1/pilot/pais/${pai.body.id}/transitions`, { to, on: '2026-05-25', ...extra })).status).toBe(200);
+  const pai = await ref.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, {
+    personId: c.holderId,
+    needs: { education: 'primaria' },
+    objectives: ['Lavoro'],
+  });
+  await ref.post(`/api/v1/pilot/pais/${pai.body.id}/measures`, {
+    type: 'orientamento',
+    providerName: 'Ente',
+    startOn: '2026-05-20',
+    hoursPlanned: 1,
+    costPlanned: cost,
+  });
+  for (const [to, extra] of [
+    ['condiviso', { noticeLanguage: 'ur' }],
+    ['approvato', {}],
+  ] as const) {
+    expect(
+      (await ref.post(`/api/v1/pilot/pais/${pai.body.id}/transitions`, { to, on: '2026-05-25', ...extra })).status,
+    ).toBe(200);
   }
   return { paiId: pai.body.id, caseId: c.caseId };
 }
 
 const committed = async () =>
-  (await ref.get<{ comuni: { comuneIstat: string; committed: number }[] }>('/api/v1/pilot/budget?year=2026')).body.comuni.find((c) => c.comuneIstat === a.istat)!.committed;
+  (
+    await ref.get<{ comuni: { comuneIstat: string; committed: number }[] }>('/api/v1/pilot/budget?year=2026')
+  ).body.comuni.find((c) => c.comuneIstat === a.istat)!.committed;
 
 describe('budget commitments', () => {
   it('refuses a measure added under revision past the allocation, writing nothing', async () => {
@@ -43,7 +69,11 @@ describe('budget commitments', () => {
     }
     const before = await pilotFingerprint(t.db);
     const over = await ref.post<{ code: string }>(`/api/v1/pilot/pais/${paiId}/measures`, {
-      type: 'formazione', providerName: 'Ente', startOn: '2026-06-01', hoursPlanned: 10, costPlanned: 500,
+      type: 'formazione',
+      providerName: 'Ente',
+      startOn: '2026-06-01',
+      hoursPlanned: 10,
+      costPlanned: 500,
     });
     expect(over.status).toBe(409);
     expect(over.body.code).toBe('pilot.budget_exceeded');
@@ -53,9 +83,28 @@ describe('budget commitments', () => {
 
   it('counts nothing for a PAI never approved, also once its case is closed', async () => {
     const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure' });
-    const pai = await ref.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, { personId: c.holderId, needs: { education: 'primaria' }, objectives: ['Lavoro'] });
-    await ref.post(`/api/v1/pilot/pais/${pai.body.id}/measures`, { type: 'tirocinio', providerName: 'Ente', startOn: '2026-05-20', hoursPlanned: 1, costPlanned: 900 });
-    expect((await ref.post(`/api/v1/pilot/cases/${c.caseId}/transitions`, { to: 'chiuso', on: '2026-05-28', reason: 'Trasferita', exitReason: 'trasferimento' })).status).toBe(200);
+    const pai = await ref.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/pais`, {
+      personId: c.holderId,
+      needs: { education: 'primaria' },
+      objectives: ['Lavoro'],
+    });
+    await ref.post(`/api/v1/pilot/pais/${pai.body.id}/measures`, {
+      type: 'tirocinio',
+      providerName: 'Ente',
+      startOn: '2026-05-20',
+      hoursPlanned: 1,
+      costPlanned: 900,
+    });
+    expect(
+      (
+        await ref.post(`/api/v1/pilot/cases/${c.caseId}/transitions`, {
+          to: 'chiuso',
+          on: '2026-05-28',
+          reason: 'Trasferita',
+          exitReason: 'trasferimento',
+        })
+      ).status,
+    ).toBe(200);
     expect(await committed()).toBe(600);
   });
 });
@@ -63,11 +112,24 @@ describe('budget commitments', () => {
 describe('permit reminders', () => {
   it('stop once a renewal has been requested', async () => {
     const c = await makeCase(t.db, t.cipher, { comune: a, status: 'ammesso_misure' }); // permit expiring 2026-10-15
-    const ctx: Ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
-    await t.db.ownerTx((tx) => tx.query(`UPDATE pilot_permits SET renewal_requested_on = '2026-05-30' WHERE person_id = $1`, [c.holderId]));
+    const ctx: Ctx = {
+      actor: null,
+      db: t.db,
+      clock: t.clock,
+      log: t.app.log,
+      config: t.config,
+      cipher: t.cipher,
+      requestId: 'test',
+      ip: '',
+    };
+    await t.db.ownerTx((tx) =>
+      tx.query(`UPDATE pilot_permits SET renewal_requested_on = '2026-05-30' WHERE person_id = $1`, [c.holderId]),
+    );
     t.clock.advance(100 * 86_400_000); // 2026-09-09: past the 60-day reminder
     await pilotJobs.find((j) => j.name === 'pilot.generate-tasks')!.handler(ctx, {});
-    const tasks = await t.db.ownerTx((tx) => tx.query(`SELECT 1 FROM pilot_tasks WHERE case_id = $1 AND kind = 'permit_expiry'`, [c.caseId]));
+    const tasks = await t.db.ownerTx((tx) =>
+      tx.query(`SELECT 1 FROM pilot_tasks WHERE case_id = $1 AND kind = 'permit_expiry'`, [c.caseId]),
+    );
     expect(tasks).toEqual([]);
   });
 });

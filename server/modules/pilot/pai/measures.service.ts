@@ -11,7 +11,11 @@ import { assertCaseOpen } from '../shared/access.js';
 import { assertWithinBudget } from './budget.service.js';
 import { toMeasure } from './pai.mapper.js';
 import {
-  existsOrganisation, insertMeasure, selectMeasure, updateMeasure as updateMeasureRow, type MeasurePatch,
+  existsOrganisation,
+  insertMeasure,
+  selectMeasure,
+  updateMeasure as updateMeasureRow,
+  type MeasurePatch,
 } from './pai.repo.js';
 import { assertMeasureTransition, assertPaiOpen, costRaised, fieldError, liveApproved, yearOf } from './pai.rules.js';
 import type { CreateMeasureBody, Measure, UpdateMeasureBody } from './pai.schema.js';
@@ -27,14 +31,29 @@ export async function addMeasure(ctx: Ctx, paiId: string, body: CreateMeasureBod
       throw fieldError('body.providerOrgId', 'No organisation has this id.', 'not_found');
     }
     if (liveApproved.includes(pai.status)) {
-      await assertWithinBudget(tx, pai.comune_istat, pai.id, { measureId: null, year: yearOf(body.startOn), cost: body.costPlanned });
+      await assertWithinBudget(tx, pai.comune_istat, pai.id, {
+        measureId: null,
+        year: yearOf(body.startOn),
+        cost: body.costPlanned,
+      });
     }
     const id = await insertMeasure(tx, {
-      paiId: pai.id, comune: pai.comune_istat, type: body.type, providerName: body.providerName, providerOrgId: body.providerOrgId ?? null,
-      startOn: body.startOn, endOn: body.endOn ?? null, hoursPlanned: body.hoursPlanned, costPlanned: body.costPlanned, now: ctx.clock.now(),
+      paiId: pai.id,
+      comune: pai.comune_istat,
+      type: body.type,
+      providerName: body.providerName,
+      providerOrgId: body.providerOrgId ?? null,
+      startOn: body.startOn,
+      endOn: body.endOn ?? null,
+      hoursPlanned: body.hoursPlanned,
+      costPlanned: body.costPlanned,
+      now: ctx.clock.now(),
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.measure.create', entityType: 'pilot_measure', entityId: id, tenantComune: pai.comune_istat,
+      action: 'pilot.measure.create',
+      entityType: 'pilot_measure',
+      entityId: id,
+      tenantComune: pai.comune_istat,
       details: { paiId: pai.id, type: body.type },
     });
     return readMeasure(tx, id);
@@ -69,7 +88,8 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
       patch.status = status;
     }
     if (body.endOn !== undefined) {
-      if (body.endOn !== null && body.endOn < m.start_on) throw fieldError('body.endOn', `The end date precedes the start date ${m.start_on}.`);
+      if (body.endOn !== null && body.endOn < m.start_on)
+        throw fieldError('body.endOn', `The end date precedes the start date ${m.start_on}.`);
       patch.end_on = body.endOn;
     }
     if (body.hoursActual !== undefined) patch.hours_actual = body.hoursActual;
@@ -77,14 +97,21 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
     if (body.outcome !== undefined) patch.outcome = body.outcome;
     if (body.costPlanned !== undefined) {
       if (costRaised(body.costPlanned, m.cost_planned) && status !== 'annullata' && liveApproved.includes(pai.status)) {
-        await assertWithinBudget(tx, pai.comune_istat, pai.id, { measureId: m.id, year: yearOf(m.start_on), cost: body.costPlanned });
+        await assertWithinBudget(tx, pai.comune_istat, pai.id, {
+          measureId: m.id,
+          year: yearOf(m.start_on),
+          cost: body.costPlanned,
+        });
       }
       patch.cost_planned = body.costPlanned;
     }
     await updateMeasureRow(tx, m.id, patch, ctx.clock.now());
     const fields = Object.keys(patch).map((k) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
     await recordAudit(tx, ctx, {
-      action: 'pilot.measure.update', entityType: 'pilot_measure', entityId: m.id, tenantComune: pai.comune_istat,
+      action: 'pilot.measure.update',
+      entityType: 'pilot_measure',
+      entityId: m.id,
+      tenantComune: pai.comune_istat,
       details: { paiId: pai.id, fields, ...(patch.status ? { from: m.status, to: patch.status } : {}) },
     });
     return readMeasure(tx, m.id);

@@ -48,7 +48,10 @@ export function toPaiSnapshot(pai: PaiRow, measureRows: MeasureRow[], approvedBy
 }
 
 export function toPaiDetail(
-  pai: PaiRow, pseudonym: string | undefined, content: PaiSnapshot, versions: { version: number; frozen_at: Date }[],
+  pai: PaiRow,
+  pseudonym: string | undefined,
+  content: PaiSnapshot,
+  versions: { version: number; frozen_at: Date }[],
   allowedTransitions: PaiStatus[],
 ): PaiDetail {
   return {
@@ -63,10 +66,17 @@ export function toPaiDetail(
 }
 
 export function toPaiVersion(
-  pai: PaiRow, pseudonym: string | undefined, version: number, frozen: { snapshot: PaiSnapshot; frozen_at: Date },
+  pai: PaiRow,
+  pseudonym: string | undefined,
+  version: number,
+  frozen: { snapshot: PaiSnapshot; frozen_at: Date },
 ): PaiVersion {
   return {
-    paiId: pai.id, caseId: pai.case_id, pseudonym: pseudonym ?? '', version, snapshot: frozen.snapshot,
+    paiId: pai.id,
+    caseId: pai.case_id,
+    pseudonym: pseudonym ?? '',
+    version,
+    snapshot: frozen.snapshot,
     frozenAt: frozen.frozen_at.toISOString(),
   };
 }
@@ -78,7 +88,15 @@ export function toBudgetComuni(rows: BudgetRow[]): BudgetComune[] {
     let c = byComune.get(r.comune_istat);
     if (!c) {
       const allocation = r.allocation === null ? null : Number(r.allocation);
-      c = { comuneIstat: r.comune_istat, comuneName: r.comune_name, allocation, committed: 0, spent: 0, available: null, byType: [] };
+      c = {
+        comuneIstat: r.comune_istat,
+        comuneName: r.comune_name,
+        allocation,
+        committed: 0,
+        spent: 0,
+        available: null,
+        byType: [],
+      };
       byComune.set(r.comune_istat, c);
     }
     if (r.measure_type) {
@@ -87,7 +105,8 @@ export function toBudgetComuni(rows: BudgetRow[]): BudgetComune[] {
       c.spent = euros(cents(c.spent) + cents(r.spent));
     }
   }
-  for (const c of byComune.values()) c.available = c.allocation === null ? null : euros(cents(c.allocation) - cents(c.committed));
+  for (const c of byComune.values())
+    c.available = c.allocation === null ? null : euros(cents(c.allocation) - cents(c.committed));
   return [...byComune.values()];
 }
 
@@ -98,7 +117,13 @@ export function toBudget(year: number, rows: BudgetRow[]): Budget {
   const allocation = sum((c) => c.allocation ?? 0);
   const committed = sum((c) => c.committed);
   return {
-    year, comuni,
-    total: { allocation, committed, spent: sum((c) => c.spent), available: euros(cents(allocation) - cents(committed)) },
+    year,
+    comuni,
+    total: {
+      allocation,
+      committed,
+      spent: sum((c) => c.spent),
+      available: euros(cents(allocation) - cents(committed)),
+    },
   };
 }

@@ -41,7 +41,9 @@ const hoursIt = (h: number) => h.toLocaleString('it-IT', { maximumFractionDigits
 export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
   const { pai } = p;
   const e = escapeHtml;
-  const measures = pai.measures.map((m) => `
+  const measures = pai.measures
+    .map(
+      (m) => `
       <tr>
         <td>${e(labelOf(lang, 'measureType', m.type))}</td>
         <td>${e(m.providerName)}</td>
@@ -50,8 +52,11 @@ export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
         <td class="num">${e(hoursIt(m.hoursPlanned))}</td>
         <td class="num">€ ${e(formatEuro(m.costPlanned))}</td>
         <td>${e(labelOf(lang, 'measureStatus', m.status))}</td>
-      </tr>`).join('');
-  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p>—</p>');
+      </tr>`,
+    )
+    .join('');
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p>—</p>';
   const n = pai.needs;
   return `<!DOCTYPE html>
 <html lang="it">
@@ -151,7 +156,10 @@ export async function printPai(ctx: Ctx, paiId: string): Promise<Buffer> {
     const person = (await selectPerson(tx, pai.person_id))!;
     const identity = openIdentity(ctx.cipher, pai.person_id, person.identity_enc);
     await recordAudit(tx, ctx, {
-      action: 'pilot.pai.print', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat,
+      action: 'pilot.pai.print',
+      entityType: 'pilot_pai',
+      entityId: pai.id,
+      tenantComune: kase.comune_istat,
       details: { version: pai.version },
     });
     return {

@@ -27,7 +27,10 @@ const paiColumns = `id, case_id, person_id, comune_istat, version, status, needs
   closed_on::text AS closed_on, created_at`;
 
 export async function selectPai(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<PaiRow | undefined> {
-  const [row] = await tx.query<PaiRow>(`SELECT ${paiColumns} FROM pilot_pais WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [id]);
+  const [row] = await tx.query<PaiRow>(
+    `SELECT ${paiColumns} FROM pilot_pais WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return row;
 }
 
@@ -48,7 +51,8 @@ export async function isAdmittedMember(tx: Queryable, caseId: string, personId: 
 }
 
 export async function insertPai(
-  tx: Queryable, p: { caseId: string; personId: string; comune: string; needs: PaiNeeds; objectives: string[]; now: Date },
+  tx: Queryable,
+  p: { caseId: string; personId: string; comune: string; needs: PaiNeeds; objectives: string[]; now: Date },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO pilot_pais (case_id, person_id, comune_istat, needs, objectives, created_at, updated_at)
@@ -59,7 +63,9 @@ export async function insertPai(
 }
 
 export async function updatePaiContent(
-  tx: Queryable, id: string, p: { needs?: PaiNeeds | undefined; objectives?: string[] | undefined; now: Date },
+  tx: Queryable,
+  id: string,
+  p: { needs?: PaiNeeds | undefined; objectives?: string[] | undefined; now: Date },
 ): Promise<void> {
   await tx.query(
     `UPDATE pilot_pais SET needs = coalesce($2::jsonb, needs), objectives = coalesce($3::jsonb, objectives), updated_at = $4
@@ -68,7 +74,13 @@ export async function updatePaiContent(
   );
 }
 
-export async function updatePaiStatus(tx: Queryable, id: string, status: PaiStatus, patch: PaiTransitionPatch, now: Date): Promise<void> {
+export async function updatePaiStatus(
+  tx: Queryable,
+  id: string,
+  status: PaiStatus,
+  patch: PaiTransitionPatch,
+  now: Date,
+): Promise<void> {
   const params: unknown[] = [id, status, now];
   const sets = ['status = $2', 'updated_at = $3'];
   for (const [col, value] of Object.entries(patch)) {
@@ -81,21 +93,26 @@ export async function updatePaiStatus(tx: Queryable, id: string, status: PaiStat
 
 export async function selectVersions(tx: Queryable, paiId: string): Promise<{ version: number; frozen_at: Date }[]> {
   return tx.query<{ version: number; frozen_at: Date }>(
-    'SELECT version, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 ORDER BY version', [paiId],
+    'SELECT version, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 ORDER BY version',
+    [paiId],
   );
 }
 
 export async function selectVersion(
-  tx: Queryable, paiId: string, version: number,
+  tx: Queryable,
+  paiId: string,
+  version: number,
 ): Promise<{ snapshot: PaiSnapshot; frozen_at: Date } | undefined> {
   const [row] = await tx.query<{ snapshot: PaiSnapshot; frozen_at: Date }>(
-    'SELECT snapshot, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 AND version = $2', [paiId, version],
+    'SELECT snapshot, frozen_at FROM pilot_pai_versions WHERE pai_id = $1 AND version = $2',
+    [paiId, version],
   );
   return row;
 }
 
 export async function insertVersion(
-  tx: Queryable, v: { paiId: string; version: number; comune: string; snapshot: PaiSnapshot; now: Date },
+  tx: Queryable,
+  v: { paiId: string; version: number; comune: string; snapshot: PaiSnapshot; now: Date },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO pilot_pai_versions (pai_id, version, comune_istat, snapshot, frozen_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
@@ -127,26 +144,55 @@ const measureColumns = `id, pai_id, comune_istat, type, provider_name, provider_
   end_on::text AS end_on, hours_planned, hours_actual, cost_planned, cost_actual, status, outcome`;
 
 export async function selectMeasures(tx: Queryable, paiId: string): Promise<MeasureRow[]> {
-  return tx.query<MeasureRow>(`SELECT ${measureColumns} FROM pilot_measures WHERE pai_id = $1 ORDER BY start_on, created_at, id`, [paiId]);
+  return tx.query<MeasureRow>(
+    `SELECT ${measureColumns} FROM pilot_measures WHERE pai_id = $1 ORDER BY start_on, created_at, id`,
+    [paiId],
+  );
 }
 
-export async function selectMeasure(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<MeasureRow | undefined> {
-  const [row] = await tx.query<MeasureRow>(`SELECT ${measureColumns} FROM pilot_measures WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [id]);
+export async function selectMeasure(
+  tx: Queryable,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<MeasureRow | undefined> {
+  const [row] = await tx.query<MeasureRow>(
+    `SELECT ${measureColumns} FROM pilot_measures WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return row;
 }
 
 export async function insertMeasure(
   tx: Queryable,
   m: {
-    paiId: string; comune: string; type: MeasureType; providerName: string; providerOrgId: string | null; startOn: string;
-    endOn: string | null; hoursPlanned: number; costPlanned: number; now: Date;
+    paiId: string;
+    comune: string;
+    type: MeasureType;
+    providerName: string;
+    providerOrgId: string | null;
+    startOn: string;
+    endOn: string | null;
+    hoursPlanned: number;
+    costPlanned: number;
+    now: Date;
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO pilot_measures (pai_id, comune_istat, type, provider_name, provider_org_id, start_on, end_on, hours_planned,
        cost_planned, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-    [m.paiId, m.comune, m.type, m.providerName, m.providerOrgId, m.startOn, m.endOn, m.hoursPlanned, m.costPlanned, m.now],
+    [
+      m.paiId,
+      m.comune,
+      m.type,
+      m.providerName,
+      m.providerOrgId,
+      m.startOn,
+      m.endOn,
+      m.hoursPlanned,
+      m.costPlanned,
+      m.now,
+    ],
   );
   return row!.id;
 }
@@ -175,16 +221,22 @@ export async function updateMeasure(tx: Queryable, id: string, patch: MeasurePat
 // ---------------------------------------------------------------------------------------------
 // Around the PAI
 // ---------------------------------------------------------------------------------------------
-export async function selectPerson(tx: Queryable, personId: string): Promise<{ pseudonym: string; identity_enc: string } | undefined> {
+export async function selectPerson(
+  tx: Queryable,
+  personId: string,
+): Promise<{ pseudonym: string; identity_enc: string } | undefined> {
   const [row] = await tx.query<{ pseudonym: string; identity_enc: string }>(
-    'SELECT pseudonym, identity_enc FROM pilot_persons WHERE id = $1', [personId],
+    'SELECT pseudonym, identity_enc FROM pilot_persons WHERE id = $1',
+    [personId],
   );
   return row;
 }
 
 export async function selectUserName(tx: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [userId]);
+  const [row] = await tx.query<{ display_name: string }>('SELECT display_name FROM access_users_v WHERE id = $1', [
+    userId,
+  ]);
   return row?.display_name ?? null;
 }
 

@@ -52,10 +52,16 @@ export function fieldError(path: string, message: string, code = 'invalid'): App
 /** Edits of needs and objectives: only on a draft or under revision, and on the current version. */
 export function assertPaiEditable(status: PaiStatus, version: number, expectedVersion: number): void {
   if (status !== 'bozza' && status !== 'in_revisione') {
-    throw new AppError('pilot.pai_locked', `Un PAI «${labelOf('it', 'paiStatus', status)}» non si modifica: solo in bozza o in revisione.`);
+    throw new AppError(
+      'pilot.pai_locked',
+      `Un PAI «${labelOf('it', 'paiStatus', status)}» non si modifica: solo in bozza o in revisione.`,
+    );
   }
   if (expectedVersion !== version) {
-    throw new AppError('pilot.stale', `Il PAI è alla versione ${version}, non ${expectedVersion}: ricaricare la pagina.`);
+    throw new AppError(
+      'pilot.stale',
+      `Il PAI è alla versione ${version}, non ${expectedVersion}: ricaricare la pagina.`,
+    );
   }
 }
 
@@ -89,8 +95,10 @@ export interface PaiTransitionPlan {
 export function assertPaiStep(from: PaiStatus, to: PaiStatus): void {
   if (!canTransition(paiMachine, from, to)) {
     const allowed = paiMachine[from].map((s) => `«${labelOf('it', 'paiStatus', s)}»`).join(', ') || 'nessuno';
-    throw new AppError('pilot.invalid_transition',
-      `Il PAI non può passare da «${labelOf('it', 'paiStatus', from)}» a «${labelOf('it', 'paiStatus', to)}» (consentiti: ${allowed}).`);
+    throw new AppError(
+      'pilot.invalid_transition',
+      `Il PAI non può passare da «${labelOf('it', 'paiStatus', from)}» a «${labelOf('it', 'paiStatus', to)}» (consentiti: ${allowed}).`,
+    );
   }
 }
 
@@ -102,19 +110,32 @@ export function assertPaiStep(from: PaiStatus, to: PaiStatus): void {
  * PAI's last step. The permission to decide is the caller's check.
  */
 export function planPaiTransition(
-  f: PaiTransitionFacts, step: { to: PaiStatus; on: string; noticeLanguage?: string | undefined },
+  f: PaiTransitionFacts,
+  step: { to: PaiStatus; on: string; noticeLanguage?: string | undefined },
 ): PaiTransitionPlan {
   const { pai, kase } = f;
   const { to, on } = step;
   const from = pai.status;
   if (on > f.today) throw fieldError('body.on', 'La data non può essere nel futuro.', 'invalid_date');
-  const latest = [kase.opened_on, pai.shared_on, pai.approved_on].filter((d): d is string => !!d).sort().at(-1)!;
-  if (on < latest) throw fieldError('body.on', `La data non può precedere il ${latest}, ultimo passaggio del PAI.`, 'invalid_date');
+  const latest = [kase.opened_on, pai.shared_on, pai.approved_on]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1)!;
+  if (on < latest)
+    throw fieldError('body.on', `La data non può precedere il ${latest}, ultimo passaggio del PAI.`, 'invalid_date');
   if (to === 'condiviso' && !step.noticeLanguage) {
-    throw fieldError('body.noticeLanguage', "Per condividere il PAI indicare la lingua dell'informativa data al beneficiario.", 'required');
+    throw fieldError(
+      'body.noticeLanguage',
+      "Per condividere il PAI indicare la lingua dell'informativa data al beneficiario.",
+      'required',
+    );
   }
   if (to !== 'condiviso' && step.noticeLanguage) {
-    throw fieldError('body.noticeLanguage', "La lingua dell'informativa si registra solo quando il PAI è condiviso.", 'not_allowed');
+    throw fieldError(
+      'body.noticeLanguage',
+      "La lingua dell'informativa si registra solo quando il PAI è condiviso.",
+      'not_allowed',
+    );
   }
 
   const patch: PaiTransitionPatch = {};
@@ -123,7 +144,11 @@ export function planPaiTransition(
   if (to === 'condiviso') Object.assign(patch, { shared_on: on, notice_language: step.noticeLanguage });
   if (from === 'condiviso' && to === 'bozza') patch.shared_on = null;
   if (decision) {
-    Object.assign(patch, { approved_on: on, approved_by: f.actorUserId, review_due_on: addMonths(on, PAI_REVIEW_MONTHS) });
+    Object.assign(patch, {
+      approved_on: on,
+      approved_by: f.actorUserId,
+      review_due_on: addMonths(on, PAI_REVIEW_MONTHS),
+    });
     if (kase.status === 'ammesso_misure') caseMove = { from: kase.status, to: 'pai_attivo' };
   }
   const freeze = to === 'in_revisione';
@@ -141,16 +166,22 @@ export function assertPaiOpen(status: PaiStatus): void {
 export function assertMeasureTransition(from: MeasureStatus, to: MeasureStatus, paiStatus: PaiStatus): void {
   if (!canTransition(measureMachine, from, to)) {
     const allowed = measureMachine[from].map((x) => `«${labelOf('it', 'measureStatus', x)}»`).join(', ') || 'nessuno';
-    throw new AppError('pilot.invalid_transition',
-      `La misura non può passare da «${labelOf('it', 'measureStatus', from)}» a «${labelOf('it', 'measureStatus', to)}» (consentiti: ${allowed}).`);
+    throw new AppError(
+      'pilot.invalid_transition',
+      `La misura non può passare da «${labelOf('it', 'measureStatus', from)}» a «${labelOf('it', 'measureStatus', to)}» (consentiti: ${allowed}).`,
+    );
   }
   if (to === 'avviata' && !startable.includes(paiStatus)) {
-    throw new AppError('pilot.invalid_transition', `Una misura si avvia quando il PAI è approvato; il PAI è «${labelOf('it', 'paiStatus', paiStatus)}».`);
+    throw new AppError(
+      'pilot.invalid_transition',
+      `Una misura si avvia quando il PAI è approvato; il PAI è «${labelOf('it', 'paiStatus', paiStatus)}».`,
+    );
   }
 }
 
 /** True when a new planned cost is higher than the old one, to the cent. */
-export const costRaised = (next: number, prev: number | string): boolean => Math.round(next * 100) > Math.round(Number(prev) * 100);
+export const costRaised = (next: number, prev: number | string): boolean =>
+  Math.round(next * 100) > Math.round(Number(prev) * 100);
 
 /** The year a measure's cost is committed in: the year it starts. */
 export const yearOf = (d: string): number => Number(d.slice(0, 4));

@@ -15,9 +15,17 @@ const hasAtMostDecimals = (v: number, places: number) => {
   return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 };
 /** Euro amounts: 0 – 1,000,000 with at most two decimals (numeric(12, 2) in SQL). */
-export const money = z.number().min(0).max(1_000_000).refine((v) => hasAtMostDecimals(v, 2), 'At most two decimals');
+export const money = z
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .refine((v) => hasAtMostDecimals(v, 2), 'At most two decimals');
 /** Hours: 0 – 5000 with at most one decimal (numeric(7, 1) in SQL). */
-export const hours = z.number().min(0).max(5000).refine((v) => hasAtMostDecimals(v, 1), 'At most one decimal');
+export const hours = z
+  .number()
+  .min(0)
+  .max(5000)
+  .refine((v) => hasAtMostDecimals(v, 1), 'At most one decimal');
 const year = z.coerce.number().int().min(2020).max(2100);
 
 export const paiStatusSchema = z.enum(paiStatuses).meta({ id: 'PilotPaiStatus' });
@@ -37,7 +45,15 @@ export const paiNeedsSchema = z
       .max(20)
       .default([]),
     workHistory: z
-      .array(z.object({ sector: z.enum(sectors), years: z.number().min(0).max(60), description: z.string().trim().max(300).default('') }).strict())
+      .array(
+        z
+          .object({
+            sector: z.enum(sectors),
+            years: z.number().min(0).max(60),
+            description: z.string().trim().max(300).default(''),
+          })
+          .strict(),
+      )
       .max(30)
       .default([]),
     notes: z.string().trim().max(2000).default(''),
@@ -49,7 +65,9 @@ export type PaiNeeds = z.infer<typeof paiNeedsSchema>;
 export const paiObjectivesSchema = z.array(z.string().trim().min(1).max(300)).min(1).max(20);
 
 export const paiParams = z.object({ paiId: z.uuid() }).strict();
-export const paiVersionParams = z.object({ paiId: z.uuid(), version: z.coerce.number().int().min(1).max(10_000) }).strict();
+export const paiVersionParams = z
+  .object({ paiId: z.uuid(), version: z.coerce.number().int().min(1).max(10_000) })
+  .strict();
 export const caseParams = z.object({ caseId: z.uuid() }).strict();
 export const measureParams = z.object({ measureId: z.uuid() }).strict();
 
@@ -176,7 +194,14 @@ export const paiSnapshotSchema = z.object(paiContent).meta({ id: 'PilotPaiSnapsh
 export type PaiSnapshot = z.infer<typeof paiSnapshotSchema>;
 
 export const paiVersionSchema = z
-  .object({ paiId: z.uuid(), caseId: z.uuid(), pseudonym: z.string(), version: z.number().int(), frozenAt: z.iso.datetime(), snapshot: paiSnapshotSchema })
+  .object({
+    paiId: z.uuid(),
+    caseId: z.uuid(),
+    pseudonym: z.string(),
+    version: z.number().int(),
+    frozenAt: z.iso.datetime(),
+    snapshot: paiSnapshotSchema,
+  })
   .meta({ id: 'PilotPaiVersion' });
 export type PaiVersion = z.infer<typeof paiVersionSchema>;
 

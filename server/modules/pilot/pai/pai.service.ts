@@ -14,12 +14,34 @@ import { moveCaseStatus } from '../shared/access.repo.js';
 import { assertWithinBudget } from './budget.service.js';
 import { toPaiDetail, toPaiSnapshot, toPaiVersion } from './pai.mapper.js';
 import {
-  existsLivePaiOf, insertPai, insertVersion, isAdmittedMember, selectMeasures, selectPai, selectPerson, selectUserName,
-  selectVersion, selectVersions, updatePaiContent, updatePaiStatus, type PaiRow,
+  existsLivePaiOf,
+  insertPai,
+  insertVersion,
+  isAdmittedMember,
+  selectMeasures,
+  selectPai,
+  selectPerson,
+  selectUserName,
+  selectVersion,
+  selectVersions,
+  updatePaiContent,
+  updatePaiStatus,
+  type PaiRow,
 } from './pai.repo.js';
-import { allowedPaiTransitions, assertPaiEditable, assertPaiStep, isPaiDecision, planPaiTransition } from './pai.rules.js';
+import {
+  allowedPaiTransitions,
+  assertPaiEditable,
+  assertPaiStep,
+  isPaiDecision,
+  planPaiTransition,
+} from './pai.rules.js';
 import type {
-  CreatePaiBody, PaiDetail, PaiSnapshot, PaiTransitionBody, PaiVersion, UpdatePaiBody,
+  CreatePaiBody,
+  PaiDetail,
+  PaiSnapshot,
+  PaiTransitionBody,
+  PaiVersion,
+  UpdatePaiBody,
 } from './pai.schema.js';
 
 /**
@@ -28,7 +50,11 @@ import type {
  * and then the PAI row are locked, in that order everywhere.
  */
 export async function loadPai(
-  tx: Queryable, ctx: Ctx, paiId: string, permission: Permission, opts: { lock?: boolean } = {},
+  tx: Queryable,
+  ctx: Ctx,
+  paiId: string,
+  permission: Permission,
+  opts: { lock?: boolean } = {},
 ): Promise<{ pai: PaiRow; kase: CaseRow }> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const found = await selectPai(tx, paiId);
@@ -54,7 +80,13 @@ export async function readPaiDetail(tx: Queryable, ctx: Ctx, paiId: string, kase
   const pai = (await selectPai(tx, paiId))!;
   const person = await selectPerson(tx, pai.person_id);
   const content = await readContent(tx, pai);
-  return toPaiDetail(pai, person?.pseudonym, content, await selectVersions(tx, pai.id), allowedPaiTransitions(ctx.actor, pai.status, kase.status));
+  return toPaiDetail(
+    pai,
+    person?.pseudonym,
+    content,
+    await selectVersions(tx, pai.id),
+    allowedPaiTransitions(ctx.actor, pai.status, kase.status),
+  );
 }
 
 /**
@@ -66,19 +98,35 @@ export async function createPai(ctx: Ctx, caseId: string, body: CreatePaiBody): 
     const kase = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
     assertCaseOpen(kase);
     if (!(await isAdmittedMember(tx, caseId, body.personId))) {
-      throw new AppError('pilot.not_eligible', 'Il PAI si redige per un componente del caso ammesso alle misure di assistenza.');
+      throw new AppError(
+        'pilot.not_eligible',
+        'Il PAI si redige per un componente del caso ammesso alle misure di assistenza.',
+      );
     }
     if (await existsLivePaiOf(tx, body.personId)) {
       throw new AppError('pilot.pai_exists', 'Questa persona ha già un PAI non chiuso.');
     }
     const id = await insertPai(tx, {
-      caseId, personId: body.personId, comune: kase.comune_istat, needs: body.needs, objectives: body.objectives, now: ctx.clock.now(),
+      caseId,
+      personId: body.personId,
+      comune: kase.comune_istat,
+      needs: body.needs,
+      objectives: body.objectives,
+      now: ctx.clock.now(),
     });
     await recordCaseEvent(tx, ctx, {
-      caseId, comune: kase.comune_istat, personId: body.personId, type: 'PAI_CREATO', on: todayOf(ctx), note: 'PAI v1: bozza',
+      caseId,
+      comune: kase.comune_istat,
+      personId: body.personId,
+      type: 'PAI_CREATO',
+      on: todayOf(ctx),
+      note: 'PAI v1: bozza',
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.pai.create', entityType: 'pilot_pai', entityId: id, tenantComune: kase.comune_istat,
+      action: 'pilot.pai.create',
+      entityType: 'pilot_pai',
+      entityId: id,
+      tenantComune: kase.comune_istat,
       details: { caseId, personId: body.personId },
     });
     return readPaiDetail(tx, ctx, id, kase);
@@ -89,7 +137,12 @@ export async function createPai(ctx: Ctx, caseId: string, body: CreatePaiBody): 
 export async function getPai(ctx: Ctx, paiId: string): Promise<PaiDetail> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.read');
-    await recordAudit(tx, ctx, { action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat });
+    await recordAudit(tx, ctx, {
+      action: 'pilot.pai.read',
+      entityType: 'pilot_pai',
+      entityId: pai.id,
+      tenantComune: kase.comune_istat,
+    });
     return readPaiDetail(tx, ctx, pai.id, kase);
   });
 }
@@ -101,7 +154,11 @@ export async function getPaiVersion(ctx: Ctx, paiId: string, version: number): P
     const frozen = await selectVersion(tx, pai.id, version);
     if (!frozen) throw new AppError('pilot.pai.not_found', `Il PAI non ha una versione ${version} archiviata.`);
     await recordAudit(tx, ctx, {
-      action: 'pilot.pai.read', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { version },
+      action: 'pilot.pai.read',
+      entityType: 'pilot_pai',
+      entityId: pai.id,
+      tenantComune: kase.comune_istat,
+      details: { version },
     });
     const person = await selectPerson(tx, pai.person_id);
     return toPaiVersion(pai, person?.pseudonym, version, frozen);
@@ -123,7 +180,11 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
     await updatePaiContent(tx, pai.id, { needs: body.needs, objectives: body.objectives, now: ctx.clock.now() });
     const fields = (['needs', 'objectives'] as const).filter((f) => body[f] !== undefined);
     await recordAudit(tx, ctx, {
-      action: 'pilot.pai.update', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat, details: { fields: [...fields] },
+      action: 'pilot.pai.update',
+      entityType: 'pilot_pai',
+      entityId: pai.id,
+      tenantComune: kase.comune_istat,
+      details: { fields: [...fields] },
     });
     return readPaiDetail(tx, ctx, pai.id, kase);
   });
@@ -143,22 +204,39 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
     assertPaiStep(from, to);
     if (to !== 'chiuso') assertCaseOpen(kase);
     const { patch, decision, freeze, caseMove } = planPaiTransition(
-      { pai, kase, actorUserId: ctx.actor!.userId, today: todayOf(ctx) }, body,
+      { pai, kase, actorUserId: ctx.actor!.userId, today: todayOf(ctx) },
+      body,
     );
 
     const now = ctx.clock.now();
     if (decision) await assertWithinBudget(tx, pai.comune_istat, pai.id);
-    if (freeze) await insertVersion(tx, { paiId: pai.id, version: pai.version, comune: pai.comune_istat, snapshot: await readContent(tx, pai), now });
+    if (freeze)
+      await insertVersion(tx, {
+        paiId: pai.id,
+        version: pai.version,
+        comune: pai.comune_istat,
+        snapshot: await readContent(tx, pai),
+        now,
+      });
     await updatePaiStatus(tx, pai.id, to, patch, now);
     if (caseMove) await moveCaseStatus(tx, kase.id, caseMove.to, now);
 
     // the case's history: from/to name the case's own statuses, set when the step moved the case
     await recordCaseEvent(tx, ctx, {
-      caseId: kase.id, comune: kase.comune_istat, personId: pai.person_id, type: `PAI_${to.toUpperCase()}`,
-      from: caseMove?.from ?? null, to: caseMove?.to ?? null, on, note: `PAI v${pai.version}: ${from} → ${to}`,
+      caseId: kase.id,
+      comune: kase.comune_istat,
+      personId: pai.person_id,
+      type: `PAI_${to.toUpperCase()}`,
+      from: caseMove?.from ?? null,
+      to: caseMove?.to ?? null,
+      on,
+      note: `PAI v${pai.version}: ${from} → ${to}`,
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.pai.transition', entityType: 'pilot_pai', entityId: pai.id, tenantComune: kase.comune_istat,
+      action: 'pilot.pai.transition',
+      entityType: 'pilot_pai',
+      entityId: pai.id,
+      tenantComune: kase.comune_istat,
       details: { from, to, version: patch.version ?? pai.version, ...(caseMove ? { caseStatus: caseMove.to } : {}) },
     });
     return readPaiDetail(tx, ctx, pai.id, caseMove ? { ...kase, status: caseMove.to } : kase);

@@ -22,19 +22,32 @@ const caseColumns = `id, comune_istat, holder_person_id, referral_id, owner_user
 
 /** The case row, locked for update when asked. */
 export async function selectCaseRow(tx: Queryable, caseId: string, lock = false): Promise<CaseRow | undefined> {
-  const [row] = await tx.query<CaseRow>(`SELECT ${caseColumns} FROM pilot_cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [caseId]);
+  const [row] = await tx.query<CaseRow>(
+    `SELECT ${caseColumns} FROM pilot_cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [caseId],
+  );
   return row;
 }
 
 /** The case a person belongs to (holder or family member). */
 export async function selectCaseIdOfPerson(tx: Queryable, personId: string): Promise<string | undefined> {
-  const [m] = await tx.query<{ case_id: string }>('SELECT case_id FROM pilot_case_members WHERE person_id = $1', [personId]);
+  const [m] = await tx.query<{ case_id: string }>('SELECT case_id FROM pilot_case_members WHERE person_id = $1', [
+    personId,
+  ]);
   return m?.case_id;
 }
 
 export interface CaseEventInsert {
-  caseId: string; comune: string; personId: string | null; type: string; from: string | null; to: string | null;
-  on: string; recordedAt: Date; actorUserId: string | null; note: string | null;
+  caseId: string;
+  comune: string;
+  personId: string | null;
+  type: string;
+  from: string | null;
+  to: string | null;
+  on: string;
+  recordedAt: Date;
+  actorUserId: string | null;
+  note: string | null;
 }
 
 export async function insertCaseEvent(tx: Queryable, e: CaseEventInsert): Promise<void> {
@@ -47,5 +60,9 @@ export async function insertCaseEvent(tx: Queryable, e: CaseEventInsert): Promis
 
 /** Moves the case to `status` (a PAI step moved it), bumping its version (optimistic concurrency of the case file). */
 export async function moveCaseStatus(tx: Queryable, caseId: string, status: CaseStatus, now: Date): Promise<void> {
-  await tx.query('UPDATE pilot_cases SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1', [caseId, status, now]);
+  await tx.query('UPDATE pilot_cases SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1', [
+    caseId,
+    status,
+    now,
+  ]);
 }

@@ -31,7 +31,11 @@ export function seesAllCases(actor: Actor): boolean {
  * the actor lacks `permission`.
  */
 export async function loadCase(
-  tx: Queryable, ctx: Ctx, caseId: string, permission: Permission, opts: { lock?: boolean } = {},
+  tx: Queryable,
+  ctx: Ctx,
+  caseId: string,
+  permission: Permission,
+  opts: { lock?: boolean } = {},
 ): Promise<CaseRow> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const row = await selectCaseRow(tx, caseId, opts.lock ?? false);
@@ -44,7 +48,11 @@ export async function loadCase(
 
 /** The case a person belongs to (holder or family member), with the same visibility rules. */
 export async function loadCaseOfPerson(
-  tx: Queryable, ctx: Ctx, personId: string, permission: Permission, opts: { lock?: boolean } = {},
+  tx: Queryable,
+  ctx: Ctx,
+  personId: string,
+  permission: Permission,
+  opts: { lock?: boolean } = {},
 ): Promise<CaseRow> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const caseId = await selectCaseIdOfPerson(tx, personId);
@@ -59,17 +67,36 @@ export async function loadCaseOfPerson(
 
 /** A closed case is history: nothing in it changes any more. */
 export function assertCaseOpen(c: CaseRow): void {
-  if (c.status === 'chiuso') throw new AppError('pilot.invalid_transition', 'The case is closed: it can no longer change.');
+  if (c.status === 'chiuso')
+    throw new AppError('pilot.invalid_transition', 'The case is closed: it can no longer change.');
 }
 
 /** Appends to the case's own history (domain.md §1.6), inside the caller's transaction. */
 export async function recordCaseEvent(
-  tx: Queryable, ctx: Ctx,
-  e: { caseId: string; comune: string; personId?: string | null; type: string; from?: string | null; to?: string | null; on: string; note?: string | null },
+  tx: Queryable,
+  ctx: Ctx,
+  e: {
+    caseId: string;
+    comune: string;
+    personId?: string | null;
+    type: string;
+    from?: string | null;
+    to?: string | null;
+    on: string;
+    note?: string | null;
+  },
 ): Promise<void> {
   await insertCaseEvent(tx, {
-    caseId: e.caseId, comune: e.comune, personId: e.personId ?? null, type: e.type, from: e.from ?? null, to: e.to ?? null,
-    on: e.on, recordedAt: ctx.clock.now(), actorUserId: ctx.actor?.userId ?? null, note: e.note ?? null,
+    caseId: e.caseId,
+    comune: e.comune,
+    personId: e.personId ?? null,
+    type: e.type,
+    from: e.from ?? null,
+    to: e.to ?? null,
+    on: e.on,
+    recordedAt: ctx.clock.now(),
+    actorUserId: ctx.actor?.userId ?? null,
+    note: e.note ?? null,
   });
 }
 

@@ -14,9 +14,36 @@ import { isPermitValidForAdmission } from './permits.js';
  * movement and are not "cittadini di paesi terzi" for art. 18-ter TUI.
  */
 export const euEeaChCountries: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT',
-  'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
-  'IS', 'LI', 'NO',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'IS',
+  'LI',
+  'NO',
   'CH',
 ]);
 
@@ -33,7 +60,6 @@ export function isCountryCode(s: string): boolean {
 export function isThirdCountryNational(nationalities: string[]): boolean {
   return nationalities.length > 0 && !nationalities.some((n) => euEeaChCountries.has(n.trim().toUpperCase()));
 }
-
 
 /** Who asks for admission: the permit holder, or a family member of a holder. */
 export type EligibilityInput =
@@ -54,7 +80,10 @@ const REF_FAMILY = `${REF_MEASURES}; artt. 74-78 c.c.`;
 
 const permitRefusals: Partial<Record<PermitStatus, { code: string; why: string }>> = {
   revocato: { code: 'permesso_revocato', why: 'il permesso di soggiorno art. 18-ter è stato revocato' },
-  scaduto: { code: 'permesso_scaduto', why: 'il permesso di soggiorno art. 18-ter è scaduto e non ne è stato chiesto il rinnovo' },
+  scaduto: {
+    code: 'permesso_scaduto',
+    why: 'il permesso di soggiorno art. 18-ter è scaduto e non ne è stato chiesto il rinnovo',
+  },
   convertito: {
     code: 'permesso_convertito',
     why: 'il permesso di soggiorno art. 18-ter è stato convertito in un permesso di altro tipo (lavoro o studio)',
@@ -78,11 +107,24 @@ const permitRefusals: Partial<Record<PermitStatus, { code: string; why: string }
 export function assessEligibility(input: EligibilityInput): Eligibility {
   const familiare = input.role === 'familiare';
   const ref = familiare ? REF_FAMILY : REF_MEASURES;
-  const no = (code: string, why: string): Eligibility => ({ eligible: false, code, explanation: `Non ammissibile perché ${why}.`, legalReference: ref });
-  const yes = (code: string, why: string): Eligibility => ({ eligible: true, code, explanation: `Ammissibile perché ${why}.`, legalReference: ref });
+  const no = (code: string, why: string): Eligibility => ({
+    eligible: false,
+    code,
+    explanation: `Non ammissibile perché ${why}.`,
+    legalReference: ref,
+  });
+  const yes = (code: string, why: string): Eligibility => ({
+    eligible: true,
+    code,
+    explanation: `Ammissibile perché ${why}.`,
+    legalReference: ref,
+  });
 
   if (input.nationalities.length === 0) {
-    return no('nazionalita_mancante', 'non è indicata alcuna cittadinanza: occorre registrarla per verificare i requisiti');
+    return no(
+      'nazionalita_mancante',
+      'non è indicata alcuna cittadinanza: occorre registrarla per verificare i requisiti',
+    );
   }
   if (!isThirdCountryNational(input.nationalities)) {
     return no(
@@ -95,16 +137,26 @@ export function assessEligibility(input: EligibilityInput): Eligibility {
     const { permit } = input;
     if (!permit) return no('permesso_mancante', 'non risulta registrato alcun permesso di soggiorno');
     if (permit.basis !== 'art_18ter') {
-      return no('permesso_non_18ter', "il permesso di soggiorno registrato non è un permesso art. 18-ter TUI: le misure dell'art. 6 DL 145/2024 sono riservate ai suoi titolari");
+      return no(
+        'permesso_non_18ter',
+        "il permesso di soggiorno registrato non è un permesso art. 18-ter TUI: le misure dell'art. 6 DL 145/2024 sono riservate ai suoi titolari",
+      );
     }
     const refusal = permitRefusals[permit.status];
     if (refusal) return no(refusal.code, refusal.why);
-    if (!isPermitValidForAdmission(permit.status)) return no('permesso_non_valido', 'il permesso di soggiorno art. 18-ter non è in corso di validità');
-    return yes('titolare_18ter', `titolare di un permesso di soggiorno art. 18-ter TUI in corso di validità (${labelOf('it', 'permitStatus', permit.status)})`);
+    if (!isPermitValidForAdmission(permit.status))
+      return no('permesso_non_valido', 'il permesso di soggiorno art. 18-ter non è in corso di validità');
+    return yes(
+      'titolare_18ter',
+      `titolare di un permesso di soggiorno art. 18-ter TUI in corso di validità (${labelOf('it', 'permitStatus', permit.status)})`,
+    );
   }
 
   if (!input.holderAdmitted) {
-    return no('titolare_non_ammesso', 'il/la titolare del permesso art. 18-ter a cui la persona è legata non è ammesso/a alle misure di assistenza');
+    return no(
+      'titolare_non_ammesso',
+      'il/la titolare del permesso art. 18-ter a cui la persona è legata non è ammesso/a alle misure di assistenza',
+    );
   }
   const { kind, degree } = kinshipOf(input.relation);
   const label = labelOf('it', 'relation', input.relation);
@@ -117,9 +169,18 @@ export function assessEligibility(input: EligibilityInput): Eligibility {
   if ((kind === 'parentela' || kind === 'affinita') && degree !== null) {
     const bond = `${kind === 'parentela' ? 'parente' : 'affine'} di ${degreeIt(degree)} grado (${label}) del titolare`;
     if (degree <= 2) {
-      return yes(kind === 'parentela' ? 'parente_entro_secondo_grado' : 'affine_entro_secondo_grado', `${bond} ammesso alle misure di assistenza`);
+      return yes(
+        kind === 'parentela' ? 'parente_entro_secondo_grado' : 'affine_entro_secondo_grado',
+        `${bond} ammesso alle misure di assistenza`,
+      );
     }
-    return no('oltre_secondo_grado', `${bond}: le misure dell'art. 6 DL 145/2024 si estendono solo ai parenti e agli affini entro il secondo grado`);
+    return no(
+      'oltre_secondo_grado',
+      `${bond}: le misure dell'art. 6 DL 145/2024 si estendono solo ai parenti e agli affini entro il secondo grado`,
+    );
   }
-  return no('nessun_vincolo', 'non risulta un vincolo di parentela, affinità o coniugio con il titolare ammesso alle misure');
+  return no(
+    'nessun_vincolo',
+    'non risulta un vincolo di parentela, affinità o coniugio con il titolare ammesso alle misure',
+  );
 }

@@ -17,7 +17,15 @@ export interface Identity {
 }
 
 /** The identity fields, named for audit details and for the GDPR access package. */
-export const identityFields = ['surname', 'givenNames', 'birthDate', 'codiceFiscale', 'phone', 'email', 'address'] as const;
+export const identityFields = [
+  'surname',
+  'givenNames',
+  'birthDate',
+  'codiceFiscale',
+  'phone',
+  'email',
+  'address',
+] as const;
 
 const aadOf = (personId: string) => `pilot_persons/${personId}/identity`;
 

@@ -8,9 +8,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleDir } from '../../../platform/paths.js';
 import type {
-  CaseStatus, ContractType, ExitReason, KinshipKind, MeasureStatus, MeasureType, Observation, PaiStatus, PermitBasis,
-  PermitInitiator, PermitStatus, ReferralChannel, ReferralOutcome, ReferralSource, Relation, Sector, Sex,
-  cefrLevels, educationLevels,
+  CaseStatus,
+  ContractType,
+  ExitReason,
+  KinshipKind,
+  MeasureStatus,
+  MeasureType,
+  Observation,
+  PaiStatus,
+  PermitBasis,
+  PermitInitiator,
+  PermitStatus,
+  ReferralChannel,
+  ReferralOutcome,
+  ReferralSource,
+  Relation,
+  Sector,
+  Sex,
+  cefrLevels,
+  educationLevels,
 } from './vocab.js';
 
 /** The languages of the catalogue; Italian is the default of every render. */

@@ -3,7 +3,14 @@
  * statuses it may move to. Pure data plus one generic check, so the service, the API schemas and
  * the web client (which shows only the allowed buttons) read the same source.
  */
-import { exitReasons, type CaseStatus, type ExitReason, type MeasureStatus, type PaiStatus, type ReferralOutcome } from './vocab.js';
+import {
+  exitReasons,
+  type CaseStatus,
+  type ExitReason,
+  type MeasureStatus,
+  type PaiStatus,
+  type ReferralOutcome,
+} from './vocab.js';
 
 /**
  * Case (presa in carico): APERTO → AMMESSO_MISURE (art. 6) → PAI_ATTIVO ⇄ SOSPESO → CHIUSO. A case

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canTransition, caseMachine, exitReasonsAllowedFrom, measureMachine, paiMachine, referralMachine,
+  canTransition,
+  caseMachine,
+  exitReasonsAllowedFrom,
+  measureMachine,
+  paiMachine,
+  referralMachine,
 } from './machines.js';
 import { caseStatuses, exitReasons, measureStatuses, paiStatuses, referralOutcomes } from './vocab.js';
 

@@ -5,18 +5,31 @@
  */
 import type { Queryable } from '../../../platform/db/db.js';
 
-export interface CasePaiRow { id: string; person_id: string; status: string; version: number }
+export interface CasePaiRow {
+  id: string;
+  person_id: string;
+  status: string;
+  version: number;
+}
 
 /** The PAIs of a case, oldest first. */
 export async function selectPaisOfCase(tx: Queryable, caseId: string): Promise<CasePaiRow[]> {
   return tx.query<CasePaiRow>(
-    `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`, [caseId],
+    `SELECT id, person_id, status, version FROM pilot_pais WHERE case_id = $1 ORDER BY created_at`,
+    [caseId],
   );
 }
 
 export interface PersonPaiRow {
-  id: string; version: number; status: string; needs: unknown; objectives: unknown; shared_on: string | null; notice_language: string | null;
-  approved_on: string | null; closed_on: string | null;
+  id: string;
+  version: number;
+  status: string;
+  needs: unknown;
+  objectives: unknown;
+  shared_on: string | null;
+  notice_language: string | null;
+  approved_on: string | null;
+  closed_on: string | null;
 }
 
 /** A person's PAIs, oldest first. */
@@ -30,8 +43,16 @@ export function selectPaisOfPerson(tx: Queryable, personId: string): Promise<Per
 }
 
 export interface PersonMeasureRow {
-  type: string; provider_name: string | null; start_on: string | null; end_on: string | null; hours_planned: number | null;
-  hours_actual: number | null; cost_planned: number | null; cost_actual: number | null; status: string; outcome: string | null;
+  type: string;
+  provider_name: string | null;
+  start_on: string | null;
+  end_on: string | null;
+  hours_planned: number | null;
+  hours_actual: number | null;
+  cost_planned: number | null;
+  cost_actual: number | null;
+  status: string;
+  outcome: string | null;
 }
 
 /** The measures of a person's PAIs, by start date. */

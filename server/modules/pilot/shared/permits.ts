@@ -41,7 +41,8 @@ export function derivePermitStatus(p: PermitFacts, today: IsoDate): PermitStatus
   const renewed = happened(p.renewedOn) ? p.renewedOn : null;
   const issued = happened(p.issuedOn) ? p.issuedOn : null;
   const lastGrant = renewed ?? issued;
-  if (lastGrant !== null && happened(p.renewalRequestedOn) && p.renewalRequestedOn > lastGrant) return 'rinnovo_richiesto';
+  if (lastGrant !== null && happened(p.renewalRequestedOn) && p.renewalRequestedOn > lastGrant)
+    return 'rinnovo_richiesto';
   if (p.expiresOn !== null && p.expiresOn < today) return 'scaduto';
   if (p.expiresOn !== null && daysBetween(today, p.expiresOn) <= EXPIRING_WITHIN_DAYS) return 'in_scadenza';
   if (renewed !== null) return 'rinnovato';
@@ -57,8 +58,11 @@ export function derivePermitStatus(p: PermitFacts, today: IsoDate): PermitStatus
  */
 export function isPermitValidForAdmission(status: PermitStatus): boolean {
   return (
-    status === 'ricevuta_rilasciata' || status === 'rilasciato' || status === 'in_scadenza' ||
-    status === 'rinnovo_richiesto' || status === 'rinnovato'
+    status === 'ricevuta_rilasciata' ||
+    status === 'rilasciato' ||
+    status === 'in_scadenza' ||
+    status === 'rinnovo_richiesto' ||
+    status === 'rinnovato'
   );
 }
 
@@ -73,7 +77,14 @@ export function minimumRenewalExpiry(renewedOn: IsoDate): IsoDate {
 }
 
 const permitDateFields = [
-  'receiptOn', 'issuedOn', 'expiresOn', 'renewalRequestedOn', 'renewedOn', 'conversionRequestedOn', 'convertedOn', 'revokedOn',
+  'receiptOn',
+  'issuedOn',
+  'expiresOn',
+  'renewalRequestedOn',
+  'renewedOn',
+  'conversionRequestedOn',
+  'convertedOn',
+  'revokedOn',
 ] as const;
 
 /**
@@ -92,7 +103,10 @@ export function checkPermitDates(p: PermitFacts & { isFirst: boolean }): { path:
   const { receiptOn, issuedOn, expiresOn, renewedOn, revokedOn, convertedOn } = p;
   const is18ter = p.basis === 'art_18ter';
   if (issuedOn && receiptOn && issuedOn < receiptOn) {
-    issues.push({ path: 'issuedOn', message: 'La data di rilascio del permesso non può precedere quella della ricevuta.' });
+    issues.push({
+      path: 'issuedOn',
+      message: 'La data di rilascio del permesso non può precedere quella della ricevuta.',
+    });
   }
   if (expiresOn && issuedOn && expiresOn <= issuedOn) {
     issues.push({ path: 'expiresOn', message: 'La data di scadenza deve essere successiva alla data di rilascio.' });
@@ -104,7 +118,10 @@ export function checkPermitDates(p: PermitFacts & { isFirst: boolean }): { path:
     });
   }
   if (renewedOn && !issuedOn) {
-    issues.push({ path: 'renewedOn', message: 'Un permesso può essere rinnovato solo dopo essere stato rilasciato: indicare la data di rilascio.' });
+    issues.push({
+      path: 'renewedOn',
+      message: 'Un permesso può essere rinnovato solo dopo essere stato rilasciato: indicare la data di rilascio.',
+    });
   }
   if (renewedOn && issuedOn && renewedOn < issuedOn) {
     issues.push({ path: 'renewedOn', message: 'La data di rinnovo non può precedere la data di rilascio.' });
@@ -142,7 +159,11 @@ export function expiryAlerts(expiresOn: IsoDate): { daysBefore: 90 | 60 | 30; du
  * Date issues of a permit as recorded or changed by the user: the consistency checks above plus
  * "not in the future" for every fact but the expiry (a term). Paths are the facts' names.
  */
-export function permitDateIssues(p: PermitFacts, isFirst: boolean, today: IsoDate): { path: string; message: string; code: string }[] {
+export function permitDateIssues(
+  p: PermitFacts,
+  isFirst: boolean,
+  today: IsoDate,
+): { path: string; message: string; code: string }[] {
   const issues = checkPermitDates({ ...p, isFirst }).map((i) => ({ ...i, code: 'invalid_date' }));
   for (const [k, v] of Object.entries(p)) {
     if (typeof v === 'string' && k !== 'expiresOn' && k !== 'basis' && v > today) {
@@ -178,10 +199,10 @@ export type PermitEventResult =
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; issues: { path: string; message: string; code: string }[] }
   | {
-    kind: 'applied';
-    changes: Partial<PermitRecord>;
-    successor: { basis: PermitBasis; issuedOn: IsoDate; expiresOn: IsoDate } | null;
-  };
+      kind: 'applied';
+      changes: Partial<PermitRecord>;
+      successor: { basis: PermitBasis; issuedOn: IsoDate; expiresOn: IsoDate } | null;
+    };
 
 /**
  * The permit state machine: applies one event to a permit on `today`. `isFirst` tells whether the
@@ -192,7 +213,10 @@ export function applyPermitEvent(p: PermitRecord, e: PermitEvent, today: IsoDate
   if (status === 'revocato' || status === 'convertito') {
     return { kind: 'refused', message: 'Il permesso è revocato o convertito: non cambia più.' };
   }
-  const invalid = (path: string, message: string, code: string): PermitEventResult => ({ kind: 'invalid', issues: [{ path, message, code }] });
+  const invalid = (path: string, message: string, code: string): PermitEventResult => ({
+    kind: 'invalid',
+    issues: [{ path, message, code }],
+  });
   const facts: PermitFacts = { ...p };
   let changes: Partial<PermitRecord>;
   let successor: { basis: PermitBasis; issuedOn: IsoDate; expiresOn: IsoDate } | null = null;
@@ -229,12 +253,14 @@ export function applyPermitEvent(p: PermitRecord, e: PermitEvent, today: IsoDate
     case 'convert':
       if (!p.issuedOn) return { kind: 'refused', message: 'Si converte solo un permesso rilasciato.' };
       if (e.on < p.issuedOn) return invalid('on', 'La conversione non può precedere il rilascio', 'too_early');
-      if (e.expiresOn <= e.on) return invalid('expiresOn', 'La scadenza del nuovo permesso deve seguire la conversione', 'invalid_date');
+      if (e.expiresOn <= e.on)
+        return invalid('expiresOn', 'La scadenza del nuovo permesso deve seguire la conversione', 'invalid_date');
       changes = { convertedOn: e.on, convertedTo: e.convertedTo };
       successor = { basis: e.convertedTo, issuedOn: e.on, expiresOn: e.expiresOn };
       break;
     case 'revoke':
-      if (e.on < (p.issuedOn ?? p.receiptOn ?? '0000')) return invalid('on', 'La revoca non può precedere il rilascio', 'too_early');
+      if (e.on < (p.issuedOn ?? p.receiptOn ?? '0000'))
+        return invalid('on', 'La revoca non può precedere il rilascio', 'too_early');
       changes = { revokedOn: e.on, revocationReason: e.reason };
       break;
   }

@@ -13,7 +13,8 @@ export type AgeBand = '0-17' | '18-24' | '25-34' | '35-44' | '45-54' | '55+';
  */
 export function ageBand(birthYear: number, onYear: number): AgeBand {
   const age = onYear - birthYear;
-  if (!Number.isInteger(age) || age < 0) throw new RangeError(`Anno di nascita ${birthYear} non coerente con l'anno ${onYear}`);
+  if (!Number.isInteger(age) || age < 0)
+    throw new RangeError(`Anno di nascita ${birthYear} non coerente con l'anno ${onYear}`);
   if (age < 18) return '0-17';
   if (age < 25) return '18-24';
   if (age < 35) return '25-34';

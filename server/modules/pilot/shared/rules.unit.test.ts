@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { checkCodiceFiscale } from './codice-fiscale.js';
 import { addDays, addMonths, daysBetween, followUpDates, isIsoDate } from './dates.js';
-import { assessEligibility, euEeaChCountries, isCountryCode, isThirdCountryNational, type EligibilityInput } from './eligibility.js';
+import {
+  assessEligibility,
+  euEeaChCountries,
+  isCountryCode,
+  isThirdCountryNational,
+  type EligibilityInput,
+} from './eligibility.js';
 import { kinshipOf } from './kinship.js';
 import { labelOf } from './labels.js';
-import { checkPermitDates, derivePermitStatus, expiryAlerts, firstPermitExpiry, isPermitValidForAdmission, minimumRenewalExpiry, type PermitFacts } from './permits.js';
+import {
+  checkPermitDates,
+  derivePermitStatus,
+  expiryAlerts,
+  firstPermitExpiry,
+  isPermitValidForAdmission,
+  minimumRenewalExpiry,
+  type PermitFacts,
+} from './permits.js';
 import { ageBand, formatPseudonym, pseudonymPrefix } from './pseudonyms.js';
 import { permitStatuses, relations, type PermitStatus, type Relation } from './vocab.js';
 
@@ -27,7 +41,15 @@ describe('calendar dates', () => {
 
   it('accepts only real calendar dates written as YYYY-MM-DD', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-04-31', '2026-1-01', '01/02/2026', '2026-01-01T00:00:00Z', '']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-04-31',
+      '2026-1-01',
+      '01/02/2026',
+      '2026-01-01T00:00:00Z',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });
@@ -39,12 +61,20 @@ describe('calendar dates', () => {
 
 describe('kinship under articles 74–78 of the codice civile', () => {
   const expected: Record<Relation, [string, number | null]> = {
-    genitore: ['parentela', 1], figlio: ['parentela', 1],
-    fratello: ['parentela', 2], nonno: ['parentela', 2], nipote_di_nonno: ['parentela', 2],
-    zio: ['parentela', 3], nipote_di_zio: ['parentela', 3],
-    suocero: ['affinita', 1], genero_nuora: ['affinita', 1], figliastro: ['affinita', 1], patrigno_matrigna: ['affinita', 1],
+    genitore: ['parentela', 1],
+    figlio: ['parentela', 1],
+    fratello: ['parentela', 2],
+    nonno: ['parentela', 2],
+    nipote_di_nonno: ['parentela', 2],
+    zio: ['parentela', 3],
+    nipote_di_zio: ['parentela', 3],
+    suocero: ['affinita', 1],
+    genero_nuora: ['affinita', 1],
+    figliastro: ['affinita', 1],
+    patrigno_matrigna: ['affinita', 1],
     cognato: ['affinita', 2],
-    coniuge: ['coniugio', null], altro: ['nessuno', null],
+    coniuge: ['coniugio', null],
+    altro: ['nessuno', null],
   };
 
   it.each(relations.map((r) => [r] as const))('gives the right kind and degree for %s', (r) => {
@@ -92,21 +122,43 @@ describe('codice fiscale', () => {
   });
 
   it('names the expected check character when the last one is wrong', () => {
-    expect(checkCodiceFiscale('RSSMRA85T10A562T')).toEqual({ valid: false, reason: 'carattere di controllo errato: atteso S' });
-    expect(checkCodiceFiscale('RSSMRA85T10A56NS')).toEqual({ valid: false, reason: 'carattere di controllo errato: atteso H' });
+    expect(checkCodiceFiscale('RSSMRA85T10A562T')).toEqual({
+      valid: false,
+      reason: 'carattere di controllo errato: atteso S',
+    });
+    expect(checkCodiceFiscale('RSSMRA85T10A56NS')).toEqual({
+      valid: false,
+      reason: 'carattere di controllo errato: atteso H',
+    });
   });
 
   it('refuses a code of the wrong length or shape', () => {
-    expect(checkCodiceFiscale('RSSMRA85T10A562')).toEqual({ valid: false, reason: 'lunghezza diversa da 16 caratteri' });
-    for (const bad of ['RSSMRA85Z10A562S', '1SSMRA85T10A562S', 'RSSMRA85T10A5W2S', 'RSSMRA85T32A562S', 'RSSMRA85T00A562S']) {
+    expect(checkCodiceFiscale('RSSMRA85T10A562')).toEqual({
+      valid: false,
+      reason: 'lunghezza diversa da 16 caratteri',
+    });
+    for (const bad of [
+      'RSSMRA85Z10A562S',
+      '1SSMRA85T10A562S',
+      'RSSMRA85T10A5W2S',
+      'RSSMRA85T32A562S',
+      'RSSMRA85T00A562S',
+    ]) {
       expect(checkCodiceFiscale(bad), bad).toEqual({ valid: false, reason: 'formato non valido' });
     }
   });
 });
 
 const none: PermitFacts = {
-  basis: 'art_18ter', receiptOn: null, issuedOn: null, expiresOn: null, renewalRequestedOn: null, renewedOn: null,
-  conversionRequestedOn: null, convertedOn: null, revokedOn: null,
+  basis: 'art_18ter',
+  receiptOn: null,
+  issuedOn: null,
+  expiresOn: null,
+  renewalRequestedOn: null,
+  renewedOn: null,
+  conversionRequestedOn: null,
+  convertedOn: null,
+  revokedOn: null,
 };
 
 describe('permit status derived from the dates', () => {
@@ -121,16 +173,47 @@ describe('permit status derived from the dates', () => {
     ['an issued permit expiring today', { ...issued, expiresOn: today }, 'in_scadenza'],
     ['an issued permit expiring in 31 days', { ...issued, expiresOn: '2026-07-16' }, 'rilasciato'],
     ['an issued permit that expired yesterday', { ...issued, expiresOn: '2026-06-14' }, 'scaduto'],
-    ['a renewal requested before expiry', { ...issued, expiresOn: '2026-07-01', renewalRequestedOn: '2026-05-01' }, 'rinnovo_richiesto'],
-    ['a renewal requested, past expiry', { ...issued, expiresOn: '2026-06-01', renewalRequestedOn: '2026-05-01' }, 'rinnovo_richiesto'],
-    ['a renewed permit', { ...issued, renewalRequestedOn: '2026-05-01', renewedOn: '2026-06-01', expiresOn: '2027-06-01' }, 'rinnovato'],
-    ['a renewed permit with a new request after the renewal',
-      { ...issued, renewalRequestedOn: '2026-06-10', renewedOn: '2026-06-01', expiresOn: '2027-06-01' }, 'rinnovo_richiesto'],
-    ['a renewed permit expiring soon', { ...issued, renewalRequestedOn: '2026-01-20', renewedOn: '2026-02-01', expiresOn: '2026-07-01' }, 'in_scadenza'],
-    ['a pending conversion, shown as the underlying status', { ...issued, conversionRequestedOn: '2026-06-01' }, 'rilasciato'],
+    [
+      'a renewal requested before expiry',
+      { ...issued, expiresOn: '2026-07-01', renewalRequestedOn: '2026-05-01' },
+      'rinnovo_richiesto',
+    ],
+    [
+      'a renewal requested, past expiry',
+      { ...issued, expiresOn: '2026-06-01', renewalRequestedOn: '2026-05-01' },
+      'rinnovo_richiesto',
+    ],
+    [
+      'a renewed permit',
+      { ...issued, renewalRequestedOn: '2026-05-01', renewedOn: '2026-06-01', expiresOn: '2027-06-01' },
+      'rinnovato',
+    ],
+    [
+      'a renewed permit with a new request after the renewal',
+      { ...issued, renewalRequestedOn: '2026-06-10', renewedOn: '2026-06-01', expiresOn: '2027-06-01' },
+      'rinnovo_richiesto',
+    ],
+    [
+      'a renewed permit expiring soon',
+      { ...issued, renewalRequestedOn: '2026-01-20', renewedOn: '2026-02-01', expiresOn: '2026-07-01' },
+      'in_scadenza',
+    ],
+    [
+      'a pending conversion, shown as the underlying status',
+      { ...issued, conversionRequestedOn: '2026-06-01' },
+      'rilasciato',
+    ],
     ['a converted permit', { ...issued, conversionRequestedOn: '2026-05-01', convertedOn: '2026-06-01' }, 'convertito'],
-    ['a conversion dated after today', { ...issued, conversionRequestedOn: '2026-05-01', convertedOn: '2026-07-01' }, 'rilasciato'],
-    ['a revoked permit, even if converted', { ...issued, convertedOn: '2026-06-01', revokedOn: '2026-06-10' }, 'revocato'],
+    [
+      'a conversion dated after today',
+      { ...issued, conversionRequestedOn: '2026-05-01', convertedOn: '2026-07-01' },
+      'rilasciato',
+    ],
+    [
+      'a revoked permit, even if converted',
+      { ...issued, convertedOn: '2026-06-01', revokedOn: '2026-06-10' },
+      'revocato',
+    ],
     ['a revoked permit past expiry', { ...issued, expiresOn: '2026-06-01', revokedOn: '2026-05-10' }, 'revocato'],
   ];
 
@@ -140,7 +223,11 @@ describe('permit status derived from the dates', () => {
 
   it('walks one permit through its life as the days pass', () => {
     const life: PermitFacts = {
-      ...none, receiptOn: '2026-01-10', issuedOn: '2026-02-01', expiresOn: '2027-03-01', renewalRequestedOn: '2026-06-20',
+      ...none,
+      receiptOn: '2026-01-10',
+      issuedOn: '2026-02-01',
+      expiresOn: '2027-03-01',
+      renewalRequestedOn: '2026-06-20',
       renewedOn: '2026-07-20',
     };
     expect(derivePermitStatus(life, '2026-01-05')).toBe('in_istruttoria');
@@ -179,7 +266,10 @@ describe('permit durations and reminders', () => {
   });
 
   it('schedules follow-ups 6 and 12 months after the exit', () => {
-    expect(followUpDates('2026-08-31')).toEqual([{ months: 6, dueOn: '2027-02-28' }, { months: 12, dueOn: '2027-08-31' }]);
+    expect(followUpDates('2026-08-31')).toEqual([
+      { months: 6, dueOn: '2027-02-28' },
+      { months: 12, dueOn: '2027-08-31' },
+    ]);
   });
 });
 
@@ -189,7 +279,14 @@ describe('consistency of permit dates', () => {
 
   it('finds nothing wrong with a consistent first permit or a consistent renewal', () => {
     expect(checkPermitDates(first)).toEqual([]);
-    expect(checkPermitDates({ ...first, renewalRequestedOn: '2026-06-01', renewedOn: '2026-07-20', expiresOn: '2027-07-20' })).toEqual([]);
+    expect(
+      checkPermitDates({
+        ...first,
+        renewalRequestedOn: '2026-06-01',
+        renewedOn: '2026-07-20',
+        expiresOn: '2027-07-20',
+      }),
+    ).toEqual([]);
     expect(checkPermitDates({ ...first, renewedOn: '2026-07-20', expiresOn: '2028-01-01' })).toEqual([]);
     expect(checkPermitDates({ ...first, revokedOn: '2026-03-01', convertedOn: null })).toEqual([]);
   });
@@ -199,7 +296,9 @@ describe('consistency of permit dates', () => {
   });
 
   it('refuses an expiry that is not after the issue date', () => {
-    expect(paths({ ...first, isFirst: false, basis: 'lavoro_subordinato', expiresOn: '2026-02-01' })).toEqual(['expiresOn']);
+    expect(paths({ ...first, isFirst: false, basis: 'lavoro_subordinato', expiresOn: '2026-02-01' })).toEqual([
+      'expiresOn',
+    ]);
   });
 
   it('requires a first art. 18-ter permit to expire exactly six months after issue, and says when', () => {
@@ -217,14 +316,21 @@ describe('consistency of permit dates', () => {
   it('requires a renewed art. 18-ter permit to last at least one year', () => {
     const issues = checkPermitDates({ ...first, renewedOn: '2026-07-20', expiresOn: '2027-01-20' });
     expect(issues).toEqual([{ path: 'expiresOn', message: expect.stringContaining('20/07/2027') }]);
-    expect(paths({ ...first, basis: 'studio', renewedOn: '2026-07-20', expiresOn: '2026-07-20' })).toEqual(['expiresOn']);
+    expect(paths({ ...first, basis: 'studio', renewedOn: '2026-07-20', expiresOn: '2026-07-20' })).toEqual([
+      'expiresOn',
+    ]);
   });
 
   it('refuses a revocation or a conversion before the issue, or before the receipt when not issued', () => {
-    expect(paths({ ...first, revokedOn: '2026-01-20', convertedOn: '2026-01-31' })).toEqual(['revokedOn', 'convertedOn']);
+    expect(paths({ ...first, revokedOn: '2026-01-20', convertedOn: '2026-01-31' })).toEqual([
+      'revokedOn',
+      'convertedOn',
+    ]);
     const receiptOnly = { ...none, isFirst: true, receiptOn: '2026-01-10' };
     const issues = checkPermitDates({ ...receiptOnly, revokedOn: '2026-01-09' });
-    expect(issues).toEqual([{ path: 'revokedOn', message: 'La data di revoca non può precedere la data della ricevuta.' }]);
+    expect(issues).toEqual([
+      { path: 'revokedOn', message: 'La data di revoca non può precedere la data della ricevuta.' },
+    ]);
   });
 
   it('reports dates that do not exist and nothing else', () => {
@@ -233,16 +339,30 @@ describe('consistency of permit dates', () => {
 });
 
 describe('eligibility for the art. 6 DL 145/2024 measures', () => {
-  const holder = (permit: { basis: 'art_18ter' | 'art_18'; status: PermitStatus } | null, nationalities = ['IN']): EligibilityInput =>
-    ({ role: 'titolare', nationalities, permit });
-  const relative = (relation: Relation, holderAdmitted = true, nationalities = ['IN']): EligibilityInput =>
-    ({ role: 'familiare', nationalities, relation, holderAdmitted });
+  const holder = (
+    permit: { basis: 'art_18ter' | 'art_18'; status: PermitStatus } | null,
+    nationalities = ['IN'],
+  ): EligibilityInput => ({ role: 'titolare', nationalities, permit });
+  const relative = (relation: Relation, holderAdmitted = true, nationalities = ['IN']): EligibilityInput => ({
+    role: 'familiare',
+    nationalities,
+    relation,
+    holderAdmitted,
+  });
 
   it('admits a third-country holder of a valid art. 18-ter permit and says why', () => {
-    for (const status of ['ricevuta_rilasciata', 'rilasciato', 'in_scadenza', 'rinnovo_richiesto', 'rinnovato'] as const) {
+    for (const status of [
+      'ricevuta_rilasciata',
+      'rilasciato',
+      'in_scadenza',
+      'rinnovo_richiesto',
+      'rinnovato',
+    ] as const) {
       const e = assessEligibility(holder({ basis: 'art_18ter', status }));
       expect(e).toMatchObject({ eligible: true, code: 'titolare_18ter' });
-      expect(e.explanation).toMatch(/^Ammissibile perché titolare di un permesso di soggiorno art\. 18-ter TUI in corso di validità/);
+      expect(e.explanation).toMatch(
+        /^Ammissibile perché titolare di un permesso di soggiorno art\. 18-ter TUI in corso di validità/,
+      );
       expect(e.legalReference).toBe('art. 6 DL 145/2024 (conv. L. 187/2024); art. 18-ter D.Lgs. 286/1998');
     }
   });
@@ -274,7 +394,9 @@ describe('eligibility for the art. 6 DL 145/2024 measures', () => {
   });
 
   it('asks for a nationality before anything else', () => {
-    expect(assessEligibility(holder({ basis: 'art_18ter', status: 'rilasciato' }, [])).code).toBe('nazionalita_mancante');
+    expect(assessEligibility(holder({ basis: 'art_18ter', status: 'rilasciato' }, [])).code).toBe(
+      'nazionalita_mancante',
+    );
     expect(assessEligibility(relative('figlio', false, [])).code).toBe('nazionalita_mancante');
   });
 
@@ -323,15 +445,28 @@ describe('eligibility for the art. 6 DL 145/2024 measures', () => {
 
   it('refuses a family member whose holder is not admitted, whatever the bond', () => {
     for (const relation of ['coniuge', 'figlio', 'cognato'] as const) {
-      expect(assessEligibility(relative(relation, false))).toMatchObject({ eligible: false, code: 'titolare_non_ammesso' });
+      expect(assessEligibility(relative(relation, false))).toMatchObject({
+        eligible: false,
+        code: 'titolare_non_ammesso',
+      });
     }
   });
 });
 
 describe('age bands for aggregated outputs', () => {
   it.each([
-    [2026, '0-17'], [2009, '0-17'], [2008, '18-24'], [2002, '18-24'], [2001, '25-34'], [1992, '25-34'],
-    [1991, '35-44'], [1982, '35-44'], [1981, '45-54'], [1972, '45-54'], [1971, '55+'], [1940, '55+'],
+    [2026, '0-17'],
+    [2009, '0-17'],
+    [2008, '18-24'],
+    [2002, '18-24'],
+    [2001, '25-34'],
+    [1992, '25-34'],
+    [1991, '35-44'],
+    [1982, '35-44'],
+    [1981, '45-54'],
+    [1972, '45-54'],
+    [1971, '55+'],
+    [1940, '55+'],
   ] as const)('puts someone born in %i in band %s in 2026', (birthYear, band) => {
     expect(ageBand(birthYear, 2026)).toBe(band);
   });

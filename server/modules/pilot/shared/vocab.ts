@@ -5,23 +5,52 @@
 
 /** Organisation types that refer a person (Linee Guida 2021, §2.3 of domain.md). */
 export const referralSources = [
-  'inl', 'forze_ordine', 'procura', 'sindacato', 'ente_antitratta', 'servizi_sociali', 'sai_cas', 'asl',
-  'terzo_settore', 'autosegnalazione', 'altro',
+  'inl',
+  'forze_ordine',
+  'procura',
+  'sindacato',
+  'ente_antitratta',
+  'servizi_sociali',
+  'sai_cas',
+  'asl',
+  'terzo_settore',
+  'autosegnalazione',
+  'altro',
 ] as const;
 export type ReferralSource = (typeof referralSources)[number];
 
-export const referralChannels = ['telefono', 'email', 'di_persona', 'numero_verde', 'unita_di_strada', 'pec', 'altro'] as const;
+export const referralChannels = [
+  'telefono',
+  'email',
+  'di_persona',
+  'numero_verde',
+  'unita_di_strada',
+  'pec',
+  'altro',
+] as const;
 export type ReferralChannel = (typeof referralChannels)[number];
 
 export const sectors = [
-  'agricoltura', 'edilizia', 'logistica', 'manifattura', 'ristorazione', 'turismo', 'lavoro_domestico_cura',
-  'commercio', 'pulizie', 'altro',
+  'agricoltura',
+  'edilizia',
+  'logistica',
+  'manifattura',
+  'ristorazione',
+  'turismo',
+  'lavoro_domestico_cura',
+  'commercio',
+  'pulizie',
+  'altro',
 ] as const;
 export type Sector = (typeof sectors)[number];
 
 /** Outcome of the preliminary screening (identificazione preliminare). */
 export const referralOutcomes = [
-  'in_screening', 'non_pertinente', 'inviata_altro_servizio', 'in_attesa_identificazione', 'permesso_avviato',
+  'in_screening',
+  'non_pertinente',
+  'inviata_altro_servizio',
+  'in_attesa_identificazione',
+  'permesso_avviato',
 ] as const;
 export type ReferralOutcome = (typeof referralOutcomes)[number];
 
@@ -33,15 +62,35 @@ export type Sex = (typeof sexes)[number];
 
 /** Relation of a family member to the permit holder: the holder is "ego". */
 export const relations = [
-  'coniuge', 'figlio', 'genitore', 'fratello', 'nonno', 'nipote_di_nonno', 'nipote_di_zio', 'zio',
-  'suocero', 'genero_nuora', 'cognato', 'figliastro', 'patrigno_matrigna', 'altro',
+  'coniuge',
+  'figlio',
+  'genitore',
+  'fratello',
+  'nonno',
+  'nipote_di_nonno',
+  'nipote_di_zio',
+  'zio',
+  'suocero',
+  'genero_nuora',
+  'cognato',
+  'figliastro',
+  'patrigno_matrigna',
+  'altro',
 ] as const;
 export type Relation = (typeof relations)[number];
 
 export const kinshipKinds = ['parentela', 'affinita', 'coniugio', 'nessuno'] as const;
 export type KinshipKind = (typeof kinshipKinds)[number];
 
-export const permitBases = ['art_18ter', 'art_18', 'motivi_famiglia', 'lavoro_subordinato', 'lavoro_autonomo', 'studio', 'altro'] as const;
+export const permitBases = [
+  'art_18ter',
+  'art_18',
+  'motivi_famiglia',
+  'lavoro_subordinato',
+  'lavoro_autonomo',
+  'studio',
+  'altro',
+] as const;
 export type PermitBasis = (typeof permitBases)[number];
 
 export const permitInitiators = ['proposta_ag', 'parere_inl'] as const;
@@ -49,8 +98,15 @@ export type PermitInitiator = (typeof permitInitiators)[number];
 
 /** Status of a permit, derived from its dates and events, never typed in. */
 export const permitStatuses = [
-  'in_istruttoria', 'ricevuta_rilasciata', 'rilasciato', 'in_scadenza', 'rinnovo_richiesto', 'rinnovato',
-  'convertito', 'revocato', 'scaduto',
+  'in_istruttoria',
+  'ricevuta_rilasciata',
+  'rilasciato',
+  'in_scadenza',
+  'rinnovo_richiesto',
+  'rinnovato',
+  'convertito',
+  'revocato',
+  'scaduto',
 ] as const;
 export type PermitStatus = (typeof permitStatuses)[number];
 
@@ -58,7 +114,13 @@ export const caseStatuses = ['aperto', 'ammesso_misure', 'pai_attivo', 'sospeso'
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Why a case closed (domain.md §7.3). */
-export const exitReasons = ['lavoro_autonomia', 'trasferimento', 'abbandono', 'revoca_art7', 'scadenza_permesso'] as const;
+export const exitReasons = [
+  'lavoro_autonomia',
+  'trasferimento',
+  'abbandono',
+  'revoca_art7',
+  'scadenza_permesso',
+] as const;
 export type ExitReason = (typeof exitReasons)[number];
 
 export const paiStatuses = ['bozza', 'condiviso', 'approvato', 'in_corso', 'in_revisione', 'chiuso'] as const;
@@ -66,11 +128,23 @@ export type PaiStatus = (typeof paiStatuses)[number];
 
 /** The measure catalogue: the core measures, then the complementary support. */
 export const coreMeasureTypes = [
-  'orientamento', 'bilancio_competenze', 'formazione', 'riqualificazione', 'corso_italiano', 'tirocinio',
+  'orientamento',
+  'bilancio_competenze',
+  'formazione',
+  'riqualificazione',
+  'corso_italiano',
+  'tirocinio',
   'accompagnamento_lavoro',
 ] as const;
 export const supportMeasureTypes = [
-  'supporto_abitativo', 'trasporto', 'mediazione', 'legale', 'sanitario', 'cura_figli', 'sostegno_economico', 'altro_complementare',
+  'supporto_abitativo',
+  'trasporto',
+  'mediazione',
+  'legale',
+  'sanitario',
+  'cura_figli',
+  'sostegno_economico',
+  'altro_complementare',
 ] as const;
 export const measureTypes = [...coreMeasureTypes, ...supportMeasureTypes] as const;
 export type MeasureType = (typeof measureTypes)[number];
@@ -81,12 +155,34 @@ export type MeasureStatus = (typeof measureStatuses)[number];
 /** CEFR levels for languages (needs assessment). */
 export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'madrelingua'] as const;
 
-export const educationLevels = ['nessuno', 'primaria', 'secondaria_inferiore', 'secondaria_superiore', 'professionale', 'universitaria'] as const;
+export const educationLevels = [
+  'nessuno',
+  'primaria',
+  'secondaria_inferiore',
+  'secondaria_superiore',
+  'professionale',
+  'universitaria',
+] as const;
 
-export const contractTypes = ['tempo_determinato', 'tempo_indeterminato', 'stagionale', 'apprendistato', 'somministrazione', 'autonomo'] as const;
+export const contractTypes = [
+  'tempo_determinato',
+  'tempo_indeterminato',
+  'stagionale',
+  'apprendistato',
+  'somministrazione',
+  'autonomo',
+] as const;
 export type ContractType = (typeof contractTypes)[number];
 
-export const issueCategories = ['presa_in_carico', 'permessi', 'misure', 'rete_territoriale', 'finanziaria', 'dati', 'altro'] as const;
+export const issueCategories = [
+  'presa_in_carico',
+  'permessi',
+  'misure',
+  'rete_territoriale',
+  'finanziaria',
+  'dati',
+  'altro',
+] as const;
 export const issueStatuses = ['aperta', 'in_corso', 'risolta', 'chiusa'] as const;
 
 export const taskKinds = ['permit_expiry', 'pai_review', 'follow_up', 'measure_overdue'] as const;

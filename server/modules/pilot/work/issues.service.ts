@@ -40,15 +40,27 @@ export async function createIssue(ctx: Ctx, body: CreateIssueBody): Promise<Issu
   return ctx.db.tx(accessOf(actor), async (tx) => {
     if (!(await isPilotComune(tx, body.comuneIstat))) {
       const message = 'Not a Comune of the 18-ter pilot';
-      throw new AppError('pilot.invalid', message, { fieldIssues: [{ path: 'body.comuneIstat', message, code: 'not_pilot' }] });
+      throw new AppError('pilot.invalid', message, {
+        fieldIssues: [{ path: 'body.comuneIstat', message, code: 'not_pilot' }],
+      });
     }
     const id = await insertIssue(tx, {
-      comuneIstat: body.comuneIstat, raisedBy: actor.userId, raisedByLevel: level, category: body.category,
-      title: body.title, description: body.description, correctiveAction: body.correctiveAction, owner: body.owner,
-      dueOn: body.dueOn, now: ctx.clock.now(),
+      comuneIstat: body.comuneIstat,
+      raisedBy: actor.userId,
+      raisedByLevel: level,
+      category: body.category,
+      title: body.title,
+      description: body.description,
+      correctiveAction: body.correctiveAction,
+      owner: body.owner,
+      dueOn: body.dueOn,
+      now: ctx.clock.now(),
     });
     await recordAudit(tx, ctx, {
-      action: 'pilot.issue.create', entityType: 'pilot_issue', entityId: id, tenantComune: body.comuneIstat,
+      action: 'pilot.issue.create',
+      entityType: 'pilot_issue',
+      entityId: id,
+      tenantComune: body.comuneIstat,
       details: { comune: body.comuneIstat, category: body.category, level },
     });
     return toIssue((await selectIssue(tx, id))!, today);
@@ -74,7 +86,10 @@ export async function changeIssue(ctx: Ctx, issueId: string, body: UpdateIssueBo
     if (!fields.length) return issue;
     await updateIssue(tx, issueId, changes, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'pilot.issue.update', entityType: 'pilot_issue', entityId: issueId, tenantComune: issue.comuneIstat,
+      action: 'pilot.issue.update',
+      entityType: 'pilot_issue',
+      entityId: issueId,
+      tenantComune: issue.comuneIstat,
       details: { fields, ...(changes.status ? { status: changes.status } : {}) },
     });
     return toIssue((await selectIssue(tx, issueId))!, today);

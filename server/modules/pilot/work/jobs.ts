@@ -32,7 +32,4 @@ export const dailyDigestJob: JobDefinition<Record<string, never>> = {
 };
 
 /** The pilot's jobs, started by main.ts. */
-export const pilotJobs: JobDefinition<unknown>[] = [
-  generateTasksJob,
-  dailyDigestJob,
-];
+export const pilotJobs: JobDefinition<unknown>[] = [generateTasksJob, dailyDigestJob];

@@ -14,11 +14,23 @@ import { todayOf } from '../shared/access.js';
 import { addDays, addMonths } from '../shared/dates.js';
 import { toTask } from './work.mapper.js';
 import {
-  insertTasks, markTaskDone, selectClosedCases, selectDigestTasks, selectMeasuresLate, selectPaiReviewsDue,
-  selectPermitsExpiring, selectTask, selectTaskPage, type DigestTask,
+  insertTasks,
+  markTaskDone,
+  selectClosedCases,
+  selectDigestTasks,
+  selectMeasuresLate,
+  selectPaiReviewsDue,
+  selectPermitsExpiring,
+  selectTask,
+  selectTaskPage,
+  type DigestTask,
 } from './work.repo.js';
 import {
-  DIGEST_HORIZON_DAYS, MEASURE_START_GRACE_DAYS, PAI_REVIEW_LEAD_DAYS, digestMessage, tasksDue,
+  DIGEST_HORIZON_DAYS,
+  MEASURE_START_GRACE_DAYS,
+  PAI_REVIEW_LEAD_DAYS,
+  digestMessage,
+  tasksDue,
 } from './work.rules.js';
 import type { Task, TaskQuery } from './work.schema.js';
 
@@ -48,7 +60,10 @@ export async function completeTask(ctx: Ctx, taskId: string): Promise<Task> {
     if (task.status === 'fatto') return toTask(task, today);
     await markTaskDone(tx, taskId, ctx.clock.now());
     await recordAudit(tx, ctx, {
-      action: 'pilot.task.done', entityType: 'pilot_task', entityId: taskId, tenantComune: task.comune_istat,
+      action: 'pilot.task.done',
+      entityType: 'pilot_task',
+      entityId: taskId,
+      tenantComune: task.comune_istat,
       details: { kind: task.kind, caseId: task.case_id },
     });
     return toTask({ ...task, status: 'fatto' }, today);
@@ -112,7 +127,10 @@ export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped
     await ctx.db.tx(systemAccess, async (tx) => {
       if (await digestSent(tx, userId, today)) return;
       await recordAudit(tx, ctx, {
-        action: 'pilot.digest.sent', entityType: 'user', entityId: userId, tenantComune: null,
+        action: 'pilot.digest.sent',
+        entityType: 'user',
+        entityId: userId,
+        tenantComune: null,
         details: { tasks: tasks.length, day: today },
       });
     });

@@ -5,7 +5,12 @@ import type { Issue, Task } from './work.schema.js';
 /** A task; `overdue` when still open past its due date (`today`). */
 export function toTask(r: TaskRow, today: string): Task {
   return {
-    id: r.id, kind: r.kind, dueOn: r.due_on, label: r.label, caseId: r.case_id, status: r.status,
+    id: r.id,
+    kind: r.kind,
+    dueOn: r.due_on,
+    label: r.label,
+    caseId: r.case_id,
+    status: r.status,
     overdue: r.status === 'aperto' && r.due_on < today,
   };
 }
@@ -13,10 +18,20 @@ export function toTask(r: TaskRow, today: string): Task {
 /** An issue; `overdue` when open or in progress past its due date (`today`). */
 export function toIssue(r: IssueRow, today: string): Issue {
   return {
-    id: r.id, comuneIstat: r.comune_istat, comuneName: r.comune_name, raisedByLevel: r.raised_by_level, category: r.category,
-    title: r.title, description: r.description, correctiveAction: r.corrective_action, owner: r.owner, dueOn: r.due_on,
-    status: r.status, resolution: r.resolution,
+    id: r.id,
+    comuneIstat: r.comune_istat,
+    comuneName: r.comune_name,
+    raisedByLevel: r.raised_by_level,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    correctiveAction: r.corrective_action,
+    owner: r.owner,
+    dueOn: r.due_on,
+    status: r.status,
+    resolution: r.resolution,
     overdue: (r.status === 'aperta' || r.status === 'in_corso') && r.due_on < today,
-    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
   };
 }

@@ -10,15 +10,23 @@ import type { Issue, IssueQuery, TaskQuery } from './work.schema.js';
 // ───────────────────────────── tasks ─────────────────────────────
 
 export interface TaskRow {
-  id: string; comune_istat: string; assignee_user_id: string; kind: TaskKind; due_on: string; case_id: string;
-  label: string; status: 'aperto' | 'fatto';
+  id: string;
+  comune_istat: string;
+  assignee_user_id: string;
+  kind: TaskKind;
+  due_on: string;
+  case_id: string;
+  label: string;
+  status: 'aperto' | 'fatto';
 }
 
 const taskColumns = `id, comune_istat, assignee_user_id, kind, due_on::text AS due_on, case_id, label, status`;
 
 /** A page of one user's tasks, earliest due first. */
 export async function selectTaskPage(
-  tx: Queryable, userId: string, q: TaskQuery,
+  tx: Queryable,
+  userId: string,
+  q: TaskQuery,
 ): Promise<{ rows: TaskRow[]; total: number }> {
   const w = new Where().add('assignee_user_id = $?', userId);
   if (q.status) w.add('status = $?', q.status);
@@ -26,13 +34,21 @@ export async function selectTaskPage(
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<TaskRow>(
-    `SELECT ${taskColumns} FROM pilot_tasks ${w} ORDER BY due_on, created_at, id LIMIT ${limit} OFFSET ${offset}`, w.params,
+    `SELECT ${taskColumns} FROM pilot_tasks ${w} ORDER BY due_on, created_at, id LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
   );
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function selectTask(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<TaskRow | undefined> {
-  const [row] = await tx.query<TaskRow>(`SELECT ${taskColumns} FROM pilot_tasks WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [id]);
+export async function selectTask(
+  tx: Queryable,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<TaskRow | undefined> {
+  const [row] = await tx.query<TaskRow>(
+    `SELECT ${taskColumns} FROM pilot_tasks WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return row;
 }
 
@@ -67,7 +83,14 @@ export async function insertTasks(tx: Queryable, tasks: NewTask[], now: Date): P
 
 // ───────────────────────────── sources of the tasks (system access) ─────────────────────────────
 
-export interface PermitDue { permit_id: string; expires_on: string; case_id: string; comune_istat: string; owner_user_id: string; pseudonym: string }
+export interface PermitDue {
+  permit_id: string;
+  expires_on: string;
+  case_id: string;
+  comune_istat: string;
+  owner_user_id: string;
+  pseudonym: string;
+}
 
 /**
  * Live permits (not revoked, not converted, not replaced by a successor) of people in open cases
@@ -90,7 +113,14 @@ export async function selectPermitsExpiring(tx: Queryable, today: string, until:
   );
 }
 
-export interface PaiDue { pai_id: string; review_due_on: string; case_id: string; comune_istat: string; owner_user_id: string; pseudonym: string }
+export interface PaiDue {
+  pai_id: string;
+  review_due_on: string;
+  case_id: string;
+  comune_istat: string;
+  owner_user_id: string;
+  pseudonym: string;
+}
 
 /** Approved or running PAIs of open cases whose review is due on or before `until` (overdue included). */
 export async function selectPaiReviewsDue(tx: Queryable, until: string): Promise<PaiDue[]> {
@@ -105,7 +135,12 @@ export async function selectPaiReviewsDue(tx: Queryable, until: string): Promise
 }
 
 export interface ClosedCase {
-  case_id: string; comune_istat: string; owner_user_id: string; closed_on: string; pseudonym: string; recorded: string[];
+  case_id: string;
+  comune_istat: string;
+  owner_user_id: string;
+  closed_on: string;
+  pseudonym: string;
+  recorded: string[];
 }
 
 /**
@@ -124,8 +159,15 @@ export async function selectClosedCases(tx: Queryable, since: string): Promise<C
 }
 
 export interface MeasureLate {
-  measure_id: string; type: string; status: 'pianificata' | 'avviata'; start_on: string; end_on: string | null;
-  case_id: string; comune_istat: string; owner_user_id: string; pseudonym: string;
+  measure_id: string;
+  type: string;
+  status: 'pianificata' | 'avviata';
+  start_on: string;
+  end_on: string | null;
+  case_id: string;
+  comune_istat: string;
+  owner_user_id: string;
+  pseudonym: string;
 }
 
 /**
@@ -148,7 +190,13 @@ export async function selectMeasuresLate(tx: Queryable, today: string, startedBe
 
 // ───────────────────────────── digest ─────────────────────────────
 
-export interface DigestTask { user_id: string; email: string; kind: TaskKind; due_on: string; label: string }
+export interface DigestTask {
+  user_id: string;
+  email: string;
+  kind: TaskKind;
+  due_on: string;
+  label: string;
+}
 
 /** Open tasks due on or before `until` (overdue included) of active users, by user and due date. */
 export async function selectDigestTasks(tx: Queryable, until: string): Promise<DigestTask[]> {
@@ -164,9 +212,20 @@ export async function selectDigestTasks(tx: Queryable, until: string): Promise<D
 // ───────────────────────────── critical issues ─────────────────────────────
 
 export interface IssueRow {
-  id: string; comune_istat: string; comune_name: string; raised_by_level: Issue['raisedByLevel']; category: Issue['category'];
-  title: string; description: string; corrective_action: string; owner: string; due_on: string; status: Issue['status'];
-  resolution: string | null; created_at: Date; updated_at: Date;
+  id: string;
+  comune_istat: string;
+  comune_name: string;
+  raised_by_level: Issue['raisedByLevel'];
+  category: Issue['category'];
+  title: string;
+  description: string;
+  corrective_action: string;
+  owner: string;
+  due_on: string;
+  status: Issue['status'];
+  resolution: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const issueColumns = `i.id, i.comune_istat, c.name AS comune_name, i.raised_by_level, i.category, i.title, i.description,
@@ -182,14 +241,20 @@ export async function selectIssuePage(tx: Queryable, q: IssueQuery): Promise<{ r
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<IssueRow>(
-    `SELECT ${issueColumns} ${w} ORDER BY i.due_on, i.created_at, i.id LIMIT ${limit} OFFSET ${offset}`, w.params,
+    `SELECT ${issueColumns} ${w} ORDER BY i.due_on, i.created_at, i.id LIMIT ${limit} OFFSET ${offset}`,
+    w.params,
   );
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function selectIssue(tx: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<IssueRow | undefined> {
+export async function selectIssue(
+  tx: Queryable,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<IssueRow | undefined> {
   const [row] = await tx.query<IssueRow>(
-    `SELECT ${issueColumns} WHERE i.id = $1${opts.lock ? ' FOR UPDATE OF i' : ''}`, [id],
+    `SELECT ${issueColumns} WHERE i.id = $1${opts.lock ? ' FOR UPDATE OF i' : ''}`,
+    [id],
   );
   return row;
 }
@@ -197,21 +262,44 @@ export async function selectIssue(tx: Queryable, id: string, opts: { lock?: bool
 export async function insertIssue(
   tx: Queryable,
   i: {
-    comuneIstat: string; raisedBy: string; raisedByLevel: Issue['raisedByLevel']; category: string; title: string;
-    description: string; correctiveAction: string; owner: string; dueOn: string; now: Date;
+    comuneIstat: string;
+    raisedBy: string;
+    raisedByLevel: Issue['raisedByLevel'];
+    category: string;
+    title: string;
+    description: string;
+    correctiveAction: string;
+    owner: string;
+    dueOn: string;
+    now: Date;
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO pilot_issues (comune_istat, raised_by, raised_by_level, category, title, description, corrective_action,
        owner, due_on, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-    [i.comuneIstat, i.raisedBy, i.raisedByLevel, i.category, i.title, i.description, i.correctiveAction, i.owner, i.dueOn, i.now],
+    [
+      i.comuneIstat,
+      i.raisedBy,
+      i.raisedByLevel,
+      i.category,
+      i.title,
+      i.description,
+      i.correctiveAction,
+      i.owner,
+      i.dueOn,
+      i.now,
+    ],
   );
   return row!.id;
 }
 
 const issueUpdatable = {
-  status: 'status', correctiveAction: 'corrective_action', owner: 'owner', dueOn: 'due_on', resolution: 'resolution',
+  status: 'status',
+  correctiveAction: 'corrective_action',
+  owner: 'owner',
+  dueOn: 'due_on',
+  resolution: 'resolution',
 } as const;
 export type IssueChanges = Partial<Record<keyof typeof issueUpdatable, string>>;
 

@@ -30,8 +30,22 @@ export function tasksDue(
   },
 ): NewTask[] {
   const out: NewTask[] = [];
-  const task = (c: { case_id: string; comune_istat: string; owner_user_id: string }, kind: TaskKind, dueOn: string, label: string, dedupeKey: string) =>
-    out.push({ comuneIstat: c.comune_istat, assigneeUserId: c.owner_user_id, kind, dueOn, caseId: c.case_id, label, dedupeKey });
+  const task = (
+    c: { case_id: string; comune_istat: string; owner_user_id: string },
+    kind: TaskKind,
+    dueOn: string,
+    label: string,
+    dedupeKey: string,
+  ) =>
+    out.push({
+      comuneIstat: c.comune_istat,
+      assigneeUserId: c.owner_user_id,
+      kind,
+      dueOn,
+      caseId: c.case_id,
+      label,
+      dedupeKey,
+    });
 
   for (const p of src.permits) {
     // only the most recent reminder reached: a permit recorded late (or a job that missed days)
@@ -39,28 +53,52 @@ export function tasksDue(
     const reached = expiryAlerts(p.expires_on).filter((a) => a.dueOn <= today && today <= p.expires_on);
     const alert = reached.at(-1);
     if (!alert) continue;
-    task(p, 'permit_expiry', alert.dueOn,
+    task(
+      p,
+      'permit_expiry',
+      alert.dueOn,
       `Permesso in scadenza il ${p.expires_on} (${p.pseudonym}): ${alert.daysBefore} giorni`,
-      `permit:${p.permit_id}:${p.expires_on}:${alert.daysBefore}`);
+      `permit:${p.permit_id}:${p.expires_on}:${alert.daysBefore}`,
+    );
   }
   for (const a of src.pais) {
-    task(a, 'pai_review', a.review_due_on, `Revisione del PAI entro il ${a.review_due_on} (${a.pseudonym})`,
-      `pai-review:${a.pai_id}:${a.review_due_on}`);
+    task(
+      a,
+      'pai_review',
+      a.review_due_on,
+      `Revisione del PAI entro il ${a.review_due_on} (${a.pseudonym})`,
+      `pai-review:${a.pai_id}:${a.review_due_on}`,
+    );
   }
   for (const c of src.closed) {
     for (const f of followUpDates(c.closed_on)) {
       if (addDays(f.dueOn, -FOLLOW_UP_LEAD_DAYS) > today || c.recorded.includes(`follow_up_${f.months}`)) continue;
-      task(c, 'follow_up', f.dueOn, `Follow-up a ${f.months} mesi dall'uscita del ${c.closed_on} (${c.pseudonym})`,
-        `follow-up:${c.case_id}:${f.months}`);
+      task(
+        c,
+        'follow_up',
+        f.dueOn,
+        `Follow-up a ${f.months} mesi dall'uscita del ${c.closed_on} (${c.pseudonym})`,
+        `follow-up:${c.case_id}:${f.months}`,
+      );
     }
   }
   for (const m of src.measures) {
     if (m.status === 'pianificata') {
-      task(m, 'measure_overdue', m.start_on, `Misura ${m.type} non avviata: inizio previsto il ${m.start_on} (${m.pseudonym})`,
-        `measure:${m.measure_id}:${m.status}`);
+      task(
+        m,
+        'measure_overdue',
+        m.start_on,
+        `Misura ${m.type} non avviata: inizio previsto il ${m.start_on} (${m.pseudonym})`,
+        `measure:${m.measure_id}:${m.status}`,
+      );
     } else if (m.end_on) {
-      task(m, 'measure_overdue', m.end_on, `Misura ${m.type} non conclusa: fine prevista il ${m.end_on} (${m.pseudonym})`,
-        `measure:${m.measure_id}:${m.status}`);
+      task(
+        m,
+        'measure_overdue',
+        m.end_on,
+        `Misura ${m.type} non conclusa: fine prevista il ${m.end_on} (${m.pseudonym})`,
+        `measure:${m.measure_id}:${m.status}`,
+      );
     }
   }
   return out;
@@ -74,7 +112,11 @@ const kindLabels: Record<TaskKind, string> = {
 };
 
 /** The digest e-mail of one user: Italian first, then English. Pseudonyms only, never names. */
-export function digestMessage(tasks: DigestTask[], today: string, publicUrl: string): { subject: string; text: string } {
+export function digestMessage(
+  tasks: DigestTask[],
+  today: string,
+  publicUrl: string,
+): { subject: string; text: string } {
   const n = tasks.length;
   const counts = (Object.keys(kindLabels) as TaskKind[])
     .map((k) => [k, tasks.filter((t) => t.kind === k).length] as const)
@@ -104,11 +146,16 @@ export function digestMessage(tasks: DigestTask[], today: string, publicUrl: str
 /** 'comune' or 'national': who raised the issue; other scopes do not manage issues. */
 export function levelOf(actor: Actor): Issue['raisedByLevel'] {
   if (actor.scope.level === 'comune' || actor.scope.level === 'national') return actor.scope.level;
-  throw new AppError('forbidden', 'Only the staff of a pilot Comune or the national technical assistance manage issues.');
+  throw new AppError(
+    'forbidden',
+    'Only the staff of a pilot Comune or the national technical assistance manage issues.',
+  );
 }
 
 /** The fields a change really changes (keys of the API shape). */
-export type IssueFieldChanges = Partial<Record<'status' | 'correctiveAction' | 'owner' | 'dueOn' | 'resolution', string>>;
+export type IssueFieldChanges = Partial<
+  Record<'status' | 'correctiveAction' | 'owner' | 'dueOn' | 'resolution', string>
+>;
 
 /**
  * What an update changes on an issue: the fields whose value differs. Moving it to 'risolta' or
@@ -118,11 +165,14 @@ export function issueChanges(issue: Issue, body: UpdateIssueBody): IssueFieldCha
   const closing = body.status === 'risolta' || body.status === 'chiusa';
   if (closing && !(body.resolution ?? issue.resolution)) {
     const message = 'A resolved or closed issue needs its resolution';
-    throw new AppError('pilot.invalid', message, { fieldIssues: [{ path: 'body.resolution', message, code: 'required' }] });
+    throw new AppError('pilot.invalid', message, {
+      fieldIssues: [{ path: 'body.resolution', message, code: 'required' }],
+    });
   }
   const changes: IssueFieldChanges = {};
   if (body.status !== undefined && body.status !== issue.status) changes.status = body.status;
-  if (body.correctiveAction !== undefined && body.correctiveAction !== issue.correctiveAction) changes.correctiveAction = body.correctiveAction;
+  if (body.correctiveAction !== undefined && body.correctiveAction !== issue.correctiveAction)
+    changes.correctiveAction = body.correctiveAction;
   if (body.owner !== undefined && body.owner !== issue.owner) changes.owner = body.owner;
   if (body.dueOn !== undefined && body.dueOn !== issue.dueOn) changes.dueOn = body.dueOn;
   if (body.resolution !== undefined && body.resolution !== issue.resolution) changes.resolution = body.resolution;

@@ -9,11 +9,21 @@ const none = { permits: [], pais: [], closed: [], measures: [] };
 
 describe('tasksDue', () => {
   it('reminds of a permit expiry with the latest reminder reached only', () => {
-    const tasks = tasksDue('2026-05-15', { ...none, permits: [{ ...owner, permit_id: 'p1', expires_on: '2026-06-30' }] });
-    expect(tasks).toEqual([{
-      comuneIstat: '001272', assigneeUserId: 'u1', kind: 'permit_expiry', dueOn: '2026-05-01', caseId: 'c1',
-      label: 'Permesso in scadenza il 2026-06-30 (TO-0001): 60 giorni', dedupeKey: 'permit:p1:2026-06-30:60',
-    }]);
+    const tasks = tasksDue('2026-05-15', {
+      ...none,
+      permits: [{ ...owner, permit_id: 'p1', expires_on: '2026-06-30' }],
+    });
+    expect(tasks).toEqual([
+      {
+        comuneIstat: '001272',
+        assigneeUserId: 'u1',
+        kind: 'permit_expiry',
+        dueOn: '2026-05-01',
+        caseId: 'c1',
+        label: 'Permesso in scadenza il 2026-06-30 (TO-0001): 60 giorni',
+        dedupeKey: 'permit:p1:2026-06-30:60',
+      },
+    ]);
   });
 
   it('asks for the follow-ups not yet recorded, from 14 days before they fall due', () => {
@@ -41,10 +51,14 @@ describe('tasksDue', () => {
 
 describe('digestMessage', () => {
   it('counts the tasks by kind, marks the overdue ones and links to InCaS', () => {
-    const { subject, text } = digestMessage([
-      { user_id: 'u1', email: 'a@example.org', kind: 'pai_review', due_on: '2026-05-10', label: 'Revisione A' },
-      { user_id: 'u1', email: 'a@example.org', kind: 'pai_review', due_on: '2026-05-16', label: 'Revisione B' },
-    ], '2026-05-15', 'https://incas.example.org//');
+    const { subject, text } = digestMessage(
+      [
+        { user_id: 'u1', email: 'a@example.org', kind: 'pai_review', due_on: '2026-05-10', label: 'Revisione A' },
+        { user_id: 'u1', email: 'a@example.org', kind: 'pai_review', due_on: '2026-05-16', label: 'Revisione B' },
+      ],
+      '2026-05-15',
+      'https://incas.example.org//',
+    );
     expect(subject).toBe('InCaS: 2 attività da svolgere / 2 tasks due');
     expect(text).toContain('Revisioni del PAI / PAI reviews: 2');
     expect(text).toContain('- 2026-05-10 (scaduta / overdue): Revisione A');
@@ -55,15 +69,25 @@ describe('digestMessage', () => {
 
 describe('issueChanges', () => {
   const issue = {
-    status: 'aperta', correctiveAction: 'Formare il personale', owner: 'Ufficio', dueOn: '2026-06-01', resolution: null,
+    status: 'aperta',
+    correctiveAction: 'Formare il personale',
+    owner: 'Ufficio',
+    dueOn: '2026-06-01',
+    resolution: null,
   } as unknown as Issue;
 
   it('keeps the fields whose value differs', () => {
-    expect(issueChanges(issue, { status: 'in_corso', owner: 'Ufficio', dueOn: '2026-07-01' })).toEqual({ status: 'in_corso', dueOn: '2026-07-01' });
+    expect(issueChanges(issue, { status: 'in_corso', owner: 'Ufficio', dueOn: '2026-07-01' })).toEqual({
+      status: 'in_corso',
+      dueOn: '2026-07-01',
+    });
   });
 
   it('refuses to resolve an issue without its resolution', () => {
     expect(() => issueChanges(issue, { status: 'risolta' })).toThrow(AppError);
-    expect(issueChanges(issue, { status: 'chiusa', resolution: 'Fatto' })).toEqual({ status: 'chiusa', resolution: 'Fatto' });
+    expect(issueChanges(issue, { status: 'chiusa', resolution: 'Fatto' })).toEqual({
+      status: 'chiusa',
+      resolution: 'Fatto',
+    });
   });
 });

@@ -7,15 +7,19 @@ import { pageOf, pageQuery } from '../../../platform/pagination.js';
 import { isIsoDate } from '../shared/dates.js';
 import { issueCategories, issueStatuses, taskKinds } from '../shared/vocab.js';
 
-const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD').meta({ format: 'date', description: 'YYYY-MM-DD' });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, 'A calendar date YYYY-MM-DD')
+  .meta({ format: 'date', description: 'YYYY-MM-DD' });
 const istatCode = z.string().regex(/^\d{6}$/, 'Six digits');
 
 // ───────────────────────────── tasks ─────────────────────────────
 
 export const taskKindSchema = z.enum(taskKinds).meta({
   id: 'PilotTaskKind',
-  description: 'permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; '
-    + 'follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.',
+  description:
+    'permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; ' +
+    'follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.',
 });
 export const taskStatusSchema = z.enum(['aperto', 'fatto']).meta({ id: 'PilotTaskStatus' });
 
@@ -40,7 +44,8 @@ export const taskDoneSchema = z.object({}).strict().meta({ id: 'PilotTaskDone' }
 
 // ───────────────────────────── critical issues ─────────────────────────────
 
-const noPersonalData = 'Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person.';
+const noPersonalData =
+  'Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person.';
 
 export const issueCategorySchema = z.enum(issueCategories).meta({ id: 'PilotIssueCategory' });
 export const issueStatusSchema = z.enum(issueStatuses).meta({ id: 'PilotIssueStatus' });
@@ -64,7 +69,10 @@ export const issueSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'PilotIssue', description: `A critical issue of a pilot Comune and its corrective action. ${noPersonalData}` });
+  .meta({
+    id: 'PilotIssue',
+    description: `A critical issue of a pilot Comune and its corrective action. ${noPersonalData}`,
+  });
 export type Issue = z.infer<typeof issueSchema>;
 
 export const issueQuerySchema = z
@@ -96,9 +104,14 @@ export const updateIssueSchema = z
     correctiveAction: z.string().trim().max(4000).optional().meta({ description: noPersonalData }),
     owner: text(2, 200).optional().meta({ description: 'A role or office, not a person.' }),
     dueOn: isoDate.optional(),
-    resolution: text(1, 4000).optional().meta({ description: `Required to move to risolta or chiusa. ${noPersonalData}` }),
+    resolution: text(1, 4000)
+      .optional()
+      .meta({ description: `Required to move to risolta or chiusa. ${noPersonalData}` }),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'Nothing to change')
-  .meta({ id: 'UpdatePilotIssue', description: `Change the status, action, owner, due date or resolution. ${noPersonalData}` });
+  .meta({
+    id: 'UpdatePilotIssue',
+    description: `Change the status, action, owner, due date or resolution. ${noPersonalData}`,
+  });
 export type UpdateIssueBody = z.infer<typeof updateIssueSchema>;

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../platform/context.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { auditRows, makeUser, TEST_PASSWORD, type TestUser } from '../../../../tests/support/factories.js';
-import { makeCase, makePilotComune, makeTask, pilotFingerprint, type PilotComune } from '../../../../tests/support/pilot-factories.js';
+import {
+  makeCase,
+  makePilotComune,
+  makeTask,
+  pilotFingerprint,
+  type PilotComune,
+} from '../../../../tests/support/pilot-factories.js';
 import type { Problem, Schema } from '../../../../tests/support/schema.js';
 import { plainText as plain, startSmtp, type TestSmtp } from '../../../../tests/support/smtp.js';
 import { pilotJobs } from './jobs.js';
@@ -46,23 +52,50 @@ async function comuneWithTasks() {
   const comune = await makePilotComune(t.db);
   const kase = await makeCase(t.db, t.cipher, { comune, status: 'ammesso_misure', identity: { surname: 'Canarino' } });
   const reminder = (daysBefore: number, dueOn: string) =>
-    makeTask(t.db, { comune, kase, dueOn, label: `Permesso in scadenza il 2026-10-15 (${kase.pseudonym}): ${daysBefore} giorni` });
-  const tasks = [await reminder(90, daysFromToday(-60)), await reminder(60, daysFromToday(-30)), await reminder(30, today())];
+    makeTask(t.db, {
+      comune,
+      kase,
+      dueOn,
+      label: `Permesso in scadenza il 2026-10-15 (${kase.pseudonym}): ${daysBefore} giorni`,
+    });
+  const tasks = [
+    await reminder(90, daysFromToday(-60)),
+    await reminder(60, daysFromToday(-30)),
+    await reminder(30, today()),
+  ];
   return { comune, kase, tasks };
 }
 
 async function tasksOfCase(caseId: string) {
-  return t.db.ownerTx((tx) => tx.query<{ kind: string; due_on: string; dedupe_key: string; assignee_user_id: string; label: string; status: string }>(
-    `SELECT kind, due_on::text AS due_on, dedupe_key, assignee_user_id, label, status FROM pilot_tasks WHERE case_id = $1 ORDER BY due_on, dedupe_key`,
-    [caseId],
-  ));
+  return t.db.ownerTx((tx) =>
+    tx.query<{
+      kind: string;
+      due_on: string;
+      dedupe_key: string;
+      assignee_user_id: string;
+      label: string;
+      status: string;
+    }>(
+      `SELECT kind, due_on::text AS due_on, dedupe_key, assignee_user_id, label, status FROM pilot_tasks WHERE case_id = $1 ORDER BY due_on, dedupe_key`,
+      [caseId],
+    ),
+  );
 }
 
 beforeAll(async () => {
   smtp = await startSmtp();
   mails = smtp.received;
   t = await startTestApp({ INCAS_SMTP_URL: smtp.url, INCAS_PUBLIC_URL: PUBLIC_URL });
-  ctx = { actor: null, db: t.db, clock: t.clock, log: t.app.log, config: t.config, cipher: t.cipher, requestId: 'test', ip: '' };
+  ctx = {
+    actor: null,
+    db: t.db,
+    clock: t.clock,
+    log: t.app.log,
+    config: t.config,
+    cipher: t.cipher,
+    requestId: 'test',
+    ip: '',
+  };
 });
 afterAll(async () => {
   await t.close();
@@ -71,7 +104,10 @@ afterAll(async () => {
 
 describe('pilot jobs', () => {
   it('declares the daily task generation and the daily digest', () => {
-    expect(pilotJobs.map((j) => [j.name, j.cron])).toEqual([['pilot.generate-tasks', '10 5 * * *'], ['pilot.daily-digest', '30 6 * * *']]);
+    expect(pilotJobs.map((j) => [j.name, j.cron])).toEqual([
+      ['pilot.generate-tasks', '10 5 * * *'],
+      ['pilot.daily-digest', '30 6 * * *'],
+    ]);
     expect(job('pilot.generate-tasks').payload.safeParse({}).success).toBe(true);
     expect(job('pilot.generate-tasks').payload.safeParse({ x: 1 }).success).toBe(false);
   });
@@ -85,24 +121,39 @@ describe('pilot jobs', () => {
     const followedUp = await makeCase(t.db, t.cipher, { comune: C });
     const ids = await t.db.ownerTx(async (tx) => {
       const now = t.clock.now();
-      const insPai = async (c: typeof pai, review: string) => (await tx.query<{ id: string }>(
-        `INSERT INTO pilot_pais (case_id, person_id, comune_istat, status, approved_on, review_due_on, created_at, updated_at)
-         VALUES ($1, $2, $3, 'in_corso', '2026-05-10', $4, $5, $5) RETURNING id`, [c.caseId, c.holderId, C.istat, review, now]))[0]!.id;
+      const insPai = async (c: typeof pai, review: string) =>
+        (
+          await tx.query<{ id: string }>(
+            `INSERT INTO pilot_pais (case_id, person_id, comune_istat, status, approved_on, review_due_on, created_at, updated_at)
+         VALUES ($1, $2, $3, 'in_corso', '2026-05-10', $4, $5, $5) RETURNING id`,
+            [c.caseId, c.holderId, C.istat, review, now],
+          )
+        )[0]!.id;
       const paiId = await insPai(pai, '2026-06-10');
       await insPai(later, '2026-06-30');
-      const insMeasure = async (status: string, start: string, end: string | null) => (await tx.query<{ id: string }>(
-        `INSERT INTO pilot_measures (pai_id, comune_istat, type, provider_name, start_on, end_on, cost_planned, status, created_at, updated_at)
-         VALUES ($1, $2, 'formazione', 'Ente di formazione', $3, $4, 100, $5, $6, $6) RETURNING id`, [paiId, C.istat, start, end, status, now]))[0]!.id;
+      const insMeasure = async (status: string, start: string, end: string | null) =>
+        (
+          await tx.query<{ id: string }>(
+            `INSERT INTO pilot_measures (pai_id, comune_istat, type, provider_name, start_on, end_on, cost_planned, status, created_at, updated_at)
+         VALUES ($1, $2, 'formazione', 'Ente di formazione', $3, $4, 100, $5, $6, $6) RETURNING id`,
+            [paiId, C.istat, start, end, status, now],
+          )
+        )[0]!.id;
       const notStarted = await insMeasure('pianificata', '2026-05-20', null);
       await insMeasure('pianificata', '2026-05-28', null); // 4 days late: still within the grace
       const notEnded = await insMeasure('avviata', '2026-05-01', '2026-05-31');
       await insMeasure('avviata', '2026-05-01', '2026-06-30');
       for (const c of [closed, followedUp]) {
-        await tx.query(`UPDATE pilot_cases SET status = 'chiuso', closed_on = '2025-12-10', exit_reason = 'lavoro_autonomia' WHERE id = $1`, [c.caseId]);
+        await tx.query(
+          `UPDATE pilot_cases SET status = 'chiuso', closed_on = '2025-12-10', exit_reason = 'lavoro_autonomia' WHERE id = $1`,
+          [c.caseId],
+        );
       }
       await tx.query(
         `INSERT INTO pilot_outcomes (person_id, case_id, comune_istat, kind, occurred_on, employed, created_at)
-         VALUES ($1, $2, $3, 'follow_up_6', '2026-05-30', true, $4)`, [followedUp.holderId, followedUp.caseId, C.istat, now]);
+         VALUES ($1, $2, $3, 'follow_up_6', '2026-05-30', true, $4)`,
+        [followedUp.holderId, followedUp.caseId, C.istat, now],
+      );
       return { paiId, notStarted, notEnded };
     });
 
@@ -118,19 +169,29 @@ describe('pilot jobs', () => {
     expect(paiTasks.every((x) => x.label.includes(pai.pseudonym))).toBe(true);
     expect(await tasksOfCase(later.caseId)).toEqual([]); // review in 29 days: not yet
     const followUps = await tasksOfCase(closed.caseId);
-    expect(followUps.map((x) => [x.kind, x.due_on, x.dedupe_key])).toEqual([['follow_up', '2026-06-10', `follow-up:${closed.caseId}:6`]]);
+    expect(followUps.map((x) => [x.kind, x.due_on, x.dedupe_key])).toEqual([
+      ['follow_up', '2026-06-10', `follow-up:${closed.caseId}:6`],
+    ]);
     expect(await tasksOfCase(followedUp.caseId)).toEqual([]); // the 6-month follow-up is already recorded
   });
 
   it('raises a permit-expiry task at 90, 60 and 30 days before the expiry, idempotently', async () => {
     const A = await makePilotComune(t.db);
-    const c = await makeCase(t.db, t.cipher, { comune: A, status: 'ammesso_misure', identity: { surname: 'Canarino' } });
+    const c = await makeCase(t.db, t.cipher, {
+      comune: A,
+      status: 'ammesso_misure',
+      identity: { surname: 'Canarino' },
+    });
     await generate();
     expect(await tasksOfCase(c.caseId)).toEqual([]); // 2026-06-01: 136 days before 2026-10-15
     setDay('2026-07-16');
     await generate();
     expect(await tasksOfCase(c.caseId)).toEqual([]);
-    const steps: [string, number][] = [['2026-07-17', 90], ['2026-08-16', 60], ['2026-09-15', 30]];
+    const steps: [string, number][] = [
+      ['2026-07-17', 90],
+      ['2026-08-16', 60],
+      ['2026-09-15', 30],
+    ];
     for (const [i, [day, daysBefore]] of steps.entries()) {
       setDay(day);
       await generate();
@@ -150,7 +211,11 @@ describe('pilot jobs', () => {
     const mine = await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=aperto');
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(3);
-    expect(mine.body.items.map((x) => [x.id, x.overdue])).toEqual([[tasks[0]!.id, true], [tasks[1]!.id, true], [tasks[2]!.id, false]]);
+    expect(mine.body.items.map((x) => [x.id, x.overdue])).toEqual([
+      [tasks[0]!.id, true],
+      [tasks[1]!.id, true],
+      [tasks[2]!.id, false],
+    ]);
     const paged = await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?page=2&pageSize=2');
     expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(paged.body.items.map((x) => x.id)).toEqual([tasks[2]!.id]);
@@ -164,7 +229,7 @@ describe('pilot jobs', () => {
     expect((await op.get('/api/v1/pilot/tasks?pageSize=0')).status).toBe(400);
   });
 
-  it('shows a case manager\'s tasks to nobody else: not another Comune, not their referente', async () => {
+  it("shows a case manager's tasks to nobody else: not another Comune, not their referente", async () => {
     const { comune } = await comuneWithTasks();
     const other = await makePilotComune(t.db);
     expect((await (await as(other.operatore)).get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks')).body.total).toBe(0);
@@ -212,7 +277,9 @@ describe('pilot jobs', () => {
     expect((await new Agent(t.app).post(url, {})).status).toBe(401);
     expect((await op.post('/api/v1/pilot/tasks/x/done', {})).status).toBe(400);
     expect((await op.post(url, { status: 'fatto' })).status).toBe(400);
-    expect((await op.post<Problem>(`/api/v1/pilot/tasks/${randomUUID()}/done`, {})).body.code).toBe('pilot.task.not_found');
+    expect((await op.post<Problem>(`/api/v1/pilot/tasks/${randomUUID()}/done`, {})).body.code).toBe(
+      'pilot.task.not_found',
+    );
   });
 
   it('lets nobody but the assignee mark a task done (404 to another Comune and to the referente)', async () => {
@@ -237,7 +304,11 @@ describe('pilot jobs', () => {
     expect((await op.post<Schema<'PilotTask'>>(url, {})).body.status).toBe('fatto');
     const rows = await auditRows(t.db, `action = 'pilot.task.done' AND entity_id = $1`, [tasks[0]!.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ tenant_comune: comune.istat, actor_user_id: comune.operatore.id, details: { kind: 'permit_expiry' } });
+    expect(rows[0]).toMatchObject({
+      tenant_comune: comune.istat,
+      actor_user_id: comune.operatore.id,
+      details: { kind: 'permit_expiry' },
+    });
   });
 
   it('moves a task done from the open list to the done list', async () => {
@@ -245,7 +316,9 @@ describe('pilot jobs', () => {
     const op = await as(comune.operatore);
     expect((await op.post(`/api/v1/pilot/tasks/${tasks[0]!.id}/done`, {})).status).toBe(200);
     expect((await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=aperto')).body.total).toBe(2);
-    expect((await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=fatto')).body.items.map((x) => x.id)).toEqual([tasks[0]!.id]);
+    expect(
+      (await op.get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks?status=fatto')).body.items.map((x) => x.id),
+    ).toEqual([tasks[0]!.id]);
   });
 
   it('leaves the tasks done out of the next digest', async () => {
@@ -269,16 +342,24 @@ describe('pilot critical issues', () => {
   });
 
   const body = (comuneIstat: string, over: Record<string, unknown> = {}) => ({
-    comuneIstat, category: 'rete_territoriale', title: 'Tempi lunghi della Questura per i rinnovi',
-    description: 'Le richieste di rinnovo attendono oltre 60 giorni.', correctiveAction: 'Tavolo con la Prefettura',
-    owner: 'Referente comunale', dueOn: '2026-10-31', ...over,
+    comuneIstat,
+    category: 'rete_territoriale',
+    title: 'Tempi lunghi della Questura per i rinnovi',
+    description: 'Le richieste di rinnovo attendono oltre 60 giorni.',
+    correctiveAction: 'Tavolo con la Prefettura',
+    owner: 'Referente comunale',
+    dueOn: '2026-10-31',
+    ...over,
   });
 
   it('answers 401 → 400 → 403 on raising an issue, writing nothing', async () => {
     const before = await pilotFingerprint(t.db);
     expect((await new Agent(t.app).post('/api/v1/pilot/issues', body(A.istat))).status).toBe(401);
     const ref = await as(A.referente);
-    const bad = await ref.post<Problem>('/api/v1/pilot/issues', body(A.istat, { title: 'x', dueOn: '2026-02-30', extra: 1 }));
+    const bad = await ref.post<Problem>(
+      '/api/v1/pilot/issues',
+      body(A.istat, { title: 'x', dueOn: '2026-02-30', extra: 1 }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors!.map((e) => e.path).sort()).toEqual(expect.arrayContaining(['body.dueOn', 'body.title']));
     expect((await ref.post('/api/v1/pilot/issues', body(A.istat, { category: 'nuova' }))).status).toBe(400);
@@ -294,7 +375,9 @@ describe('pilot critical issues', () => {
     expect((await (await as(A.operatore)).post('/api/v1/pilot/issues', body(A.istat))).status).toBe(403);
     // ANCI, for a Comune outside the pilot
     const anci = await makeUser(t.db, { roles: ['assistenza_tecnica'] });
-    const [outside] = await t.db.ownerTx((tx) => tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE NOT pilot_18ter LIMIT 1'));
+    const [outside] = await t.db.ownerTx((tx) =>
+      tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE NOT pilot_18ter LIMIT 1'),
+    );
     const notPilot = await (await as(anci)).post<Problem>('/api/v1/pilot/issues', body(outside!.istat_code));
     expect(notPilot.status).toBe(400);
     expect(notPilot.body.errors!.map((e) => e.path)).toEqual(['body.comuneIstat']);
@@ -306,13 +389,26 @@ describe('pilot critical issues', () => {
     const created = await refA.post<Issue>('/api/v1/pilot/issues', body(A.istat, { dueOn: '2026-09-01' }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      comuneIstat: A.istat, raisedByLevel: 'comune', status: 'aperta', resolution: null, overdue: true, owner: 'Referente comunale',
+      comuneIstat: A.istat,
+      raisedByLevel: 'comune',
+      status: 'aperta',
+      resolution: null,
+      overdue: true,
+      owner: 'Referente comunale',
     });
     expect(created.body.comuneName.length).toBeGreaterThan(0);
     const anci = await as(await makeUser(t.db, { roles: ['assistenza_tecnica'] }));
-    const national = await anci.post<Issue>('/api/v1/pilot/issues', body(B.istat, { category: 'dati', correctiveAction: undefined }));
+    const national = await anci.post<Issue>(
+      '/api/v1/pilot/issues',
+      body(B.istat, { category: 'dati', correctiveAction: undefined }),
+    );
     expect(national.status).toBe(201);
-    expect(national.body).toMatchObject({ comuneIstat: B.istat, raisedByLevel: 'national', correctiveAction: '', overdue: false });
+    expect(national.body).toMatchObject({
+      comuneIstat: B.istat,
+      raisedByLevel: 'national',
+      correctiveAction: '',
+      overdue: false,
+    });
 
     const idsSeenBy = async (a: Agent, query = '') =>
       (await a.get<Schema<'PilotIssuePage'>>(`/api/v1/pilot/issues?pageSize=100${query}`)).body.items.map((i) => i.id);
@@ -327,7 +423,9 @@ describe('pilot critical issues', () => {
     expect((await mlps.get('/api/v1/pilot/issues?comune=12')).status).toBe(400);
     expect((await (await as(A.operatore)).get('/api/v1/pilot/issues')).status).toBe(403);
 
-    const audit = await auditRows(t.db, `action = 'pilot.issue.create' AND entity_id = ANY($1)`, [[created.body.id, national.body.id]]);
+    const audit = await auditRows(t.db, `action = 'pilot.issue.create' AND entity_id = ANY($1)`, [
+      [created.body.id, national.body.id],
+    ]);
     expect(audit.map((r) => r.details)).toEqual([
       { comune: A.istat, category: 'rete_territoriale', level: 'comune' },
       { comune: B.istat, category: 'dati', level: 'national' },
@@ -345,26 +443,43 @@ describe('pilot critical issues', () => {
     expect((await refA.patch(url, { status: 'sospesa' })).status).toBe(400);
     expect((await refA.patch(url, { title: 'Nuovo titolo' })).status).toBe(400);
     expect((await refA.patch('/api/v1/pilot/issues/x', { status: 'in_corso' })).status).toBe(400);
-    expect((await refA.patch<Problem>(`/api/v1/pilot/issues/${randomUUID()}`, { status: 'in_corso' })).body.code).toBe('pilot.issue.not_found');
+    expect((await refA.patch<Problem>(`/api/v1/pilot/issues/${randomUUID()}`, { status: 'in_corso' })).body.code).toBe(
+      'pilot.issue.not_found',
+    );
     // another Comune does not even see it
     const fromB = await (await as(B.referente)).patch<Problem>(url, { status: 'chiusa', resolution: 'x' });
     expect(fromB.status).toBe(404);
     expect(fromB.body.code).toBe('pilot.issue.not_found');
     // seen but read-only
     expect((await (await as(A.amministrativo)).patch(url, { status: 'in_corso' })).status).toBe(403);
-    expect((await (await as(await makeUser(t.db, { roles: ['mlps'] }))).patch(url, { status: 'in_corso' })).status).toBe(403);
+    expect(
+      (await (await as(await makeUser(t.db, { roles: ['mlps'] }))).patch(url, { status: 'in_corso' })).status,
+    ).toBe(403);
     const noResolution = await refA.patch<Problem>(url, { status: 'risolta' });
     expect(noResolution.status).toBe(400);
     expect(noResolution.body.errors!.map((e) => e.path)).toEqual(['body.resolution']);
     expect(await pilotFingerprint(t.db)).toEqual(before);
 
-    const progress = await refA.patch<Issue>(url, { status: 'in_corso', owner: 'Ufficio servizi sociali', dueOn: '2026-12-15' });
+    const progress = await refA.patch<Issue>(url, {
+      status: 'in_corso',
+      owner: 'Ufficio servizi sociali',
+      dueOn: '2026-12-15',
+    });
     expect(progress.status).toBe(200);
     expect(progress.body).toMatchObject({ status: 'in_corso', owner: 'Ufficio servizi sociali', dueOn: '2026-12-15' });
-    const resolved = await refA.patch<Issue>(url, { status: 'risolta', resolution: 'Accordo con la Questura: rinnovi entro 30 giorni.' });
-    expect(resolved.body).toMatchObject({ status: 'risolta', resolution: 'Accordo con la Questura: rinnovi entro 30 giorni.', overdue: false });
+    const resolved = await refA.patch<Issue>(url, {
+      status: 'risolta',
+      resolution: 'Accordo con la Questura: rinnovi entro 30 giorni.',
+    });
+    expect(resolved.body).toMatchObject({
+      status: 'risolta',
+      resolution: 'Accordo con la Questura: rinnovi entro 30 giorni.',
+      overdue: false,
+    });
     // ANCI follows up on the Comune's issue and closes it: the recorded resolution suffices
-    const closed = await (await as(await makeUser(t.db, { roles: ['assistenza_tecnica'] }))).patch<Issue>(url, { status: 'chiusa' });
+    const closed = await (
+      await as(await makeUser(t.db, { roles: ['assistenza_tecnica'] }))
+    ).patch<Issue>(url, { status: 'chiusa' });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('chiusa');
     // re-sending the same values changes nothing and writes no audit row
@@ -385,7 +500,14 @@ describe('pilot critical issues', () => {
     const late = (await refA.post<Issue>('/api/v1/pilot/issues', body(A.istat, { dueOn: '2026-10-31' }))).body;
     const onTime = (await refA.post<Issue>('/api/v1/pilot/issues', body(A.istat, { dueOn: '2026-12-31' }))).body;
     setDay('2026-11-01');
-    const items = (await (await as(A.referente)).get<Schema<'PilotIssuePage'>>('/api/v1/pilot/issues?status=aperta&pageSize=100')).body.items;
-    expect(items.map((i) => [i.id, i.overdue]).sort()).toEqual([[late.id, true], [onTime.id, false]].sort());
+    const items = (
+      await (await as(A.referente)).get<Schema<'PilotIssuePage'>>('/api/v1/pilot/issues?status=aperta&pageSize=100')
+    ).body.items;
+    expect(items.map((i) => [i.id, i.overdue]).sort()).toEqual(
+      [
+        [late.id, true],
+        [onTime.id, false],
+      ].sort(),
+    );
   });
 });

@@ -59,16 +59,37 @@ function Filters() {
     <form onSubmit={onSubmit} aria-label={t('audit.filtersLabel')} className="mb-3">
       <div className="row">
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-action" label={t('audit.action')} hint={t('audit.actionHint')} value={values.action} onChange={set('action')} />
+          <TextField
+            id="audit-action"
+            label={t('audit.action')}
+            hint={t('audit.actionHint')}
+            value={values.action}
+            onChange={set('action')}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-entity" label={t('audit.entityType')} value={values.entityType} onChange={set('entityType')} />
+          <TextField
+            id="audit-entity"
+            label={t('audit.entityType')}
+            value={values.entityType}
+            onChange={set('entityType')}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-actor" label={t('audit.actorUserId')} value={values.actorUserId} onChange={set('actorUserId')} />
+          <TextField
+            id="audit-actor"
+            label={t('audit.actorUserId')}
+            value={values.actorUserId}
+            onChange={set('actorUserId')}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-org" label={t('audit.organisationId')} value={values.organisationId} onChange={set('organisationId')} />
+          <TextField
+            id="audit-org"
+            label={t('audit.organisationId')}
+            value={values.organisationId}
+            onChange={set('organisationId')}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
           <TextField id="audit-from" type="date" label={t('audit.from')} value={values.from} onChange={set('from')} />
@@ -150,17 +171,27 @@ function VerifyChain() {
         {t('audit.verifyTitle')}
       </h2>
       <p>{t('audit.verifyText')}</p>
-      <button type="button" className="btn btn-outline-primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <button
+        type="button"
+        className="btn btn-outline-primary"
+        onClick={() => verify.mutate()}
+        disabled={verify.isPending}
+      >
         {t('audit.verify')}
       </button>
       <div role="status" className="mt-3">
         {verify.isPending && t('audit.verifying')}
         {verify.data !== undefined &&
           (verify.data.ok ? (
-            <Alert kind="success">{t('audit.verifyOk', { count: verify.data.checked, formatted: number(verify.data.checked) })}</Alert>
+            <Alert kind="success">
+              {t('audit.verifyOk', { count: verify.data.checked, formatted: number(verify.data.checked) })}
+            </Alert>
           ) : (
             <Alert kind="danger">
-              {t('audit.verifyBroken', { seq: verify.data.firstInvalidSeq ?? '?', checked: number(verify.data.checked) })}
+              {t('audit.verifyBroken', {
+                seq: verify.data.firstInvalidSeq ?? '?',
+                checked: number(verify.data.checked),
+              })}
             </Alert>
           ))}
         {verify.error !== null && <Alert kind="danger">{messageOf(verify.error)}</Alert>}

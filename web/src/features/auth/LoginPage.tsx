@@ -131,7 +131,8 @@ export function LoginPage() {
     }
   });
 
-  const restart = () => form.reset({ step: 'credentials', email: form.methods.getValues('email'), password: '', totp: '' });
+  const restart = () =>
+    form.reset({ step: 'credentials', email: form.methods.getValues('email'), password: '', totp: '' });
 
   return (
     <div className="row justify-content-center">
@@ -143,7 +144,13 @@ export function LoginPage() {
             {step === 'credentials' ? (
               <>
                 <FormText name="email" label={t('login.email')} type="email" autoComplete="username" required />
-                <FormText name="password" label={t('login.password')} type="password" autoComplete="current-password" required />
+                <FormText
+                  name="password"
+                  label={t('login.password')}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
               </>
             ) : (
               <>

@@ -24,7 +24,11 @@ export function AddMemberForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const add = useAddPilotMember(detail.id);
-  const form = usePilotSchemaForm({ schema: memberSchema, defaultValues: empty, paths: personPaths('person', 'member') });
+  const form = usePilotSchemaForm({
+    schema: memberSchema,
+    defaultValues: empty,
+    paths: personPaths('person', 'member'),
+  });
 
   const onSubmit = form.submit(async ({ member, ...values }) => {
     const before = new Set(detail.members.map((m) => m.personId));
@@ -32,7 +36,11 @@ export function AddMemberForm({ detail }: { detail: CaseDetail }) {
     const added = updated.members.find((m) => !before.has(m.personId));
     notify(t('cases.member.added', { pseudonym: added?.pseudonym ?? '' }));
     // the two checkboxes keep their state for the next relative, as they always have
-    form.reset({ ...empty, inNucleo: form.methods.getValues('inNucleo'), presentInItaly: form.methods.getValues('presentInItaly') });
+    form.reset({
+      ...empty,
+      inNucleo: form.methods.getValues('inNucleo'),
+      presentInItaly: form.methods.getValues('presentInItaly'),
+    });
   });
 
   return (

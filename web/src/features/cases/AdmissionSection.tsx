@@ -25,13 +25,21 @@ function AdmissionForm({ detail, member }: { detail: CaseDetail; member: Member 
   const notify = useNotify();
   const decide = useDecidePilotAdmission(detail.id);
   const transition = useTransitionPilotCase(detail.id);
-  const form = usePilotSchemaForm({ schema: admissionSchema, defaultValues: { on: todayIso(), reason: '' }, idPrefix: 'adm-' });
+  const form = usePilotSchemaForm({
+    schema: admissionSchema,
+    defaultValues: { on: todayIso(), reason: '' },
+    idPrefix: 'adm-',
+  });
   const admitted = member.admission?.status === 'ammesso';
   const holderAdmitsByTransition = member.role === 'titolare' && !admitted;
 
   const onSubmit = form.submit(async ({ on, reason }) => {
     if (holderAdmitsByTransition) await transition.mutateAsync({ to: 'ammesso_misure', on, reason });
-    else await decide.mutateAsync({ personId: member.personId, body: { decision: admitted ? 'revoca' : 'ammetti', on, reason } });
+    else
+      await decide.mutateAsync({
+        personId: member.personId,
+        body: { decision: admitted ? 'revoca' : 'ammetti', on, reason },
+      });
     notify(t('cases.admission.done'));
     form.methods.setValue('reason', '');
   });
@@ -47,14 +55,35 @@ function AdmissionForm({ detail, member }: { detail: CaseDetail; member: Member 
         <FormSummary />
         <div className="row pt-3">
           <div className="col-md-4">
-            <FormText name="on" id={`adm-on-${member.personId}`} type="date" label={t('cases.admission.on')} required max={todayIso()} />
+            <FormText
+              name="on"
+              id={`adm-on-${member.personId}`}
+              type="date"
+              label={t('cases.admission.on')}
+              required
+              max={todayIso()}
+            />
           </div>
           <div className="col-md-8">
-            <FormText name="reason" id={`adm-reason-${member.personId}`} label={t('cases.admission.reason')} hint={t('cases.transition.reasonHint')} required />
+            <FormText
+              name="reason"
+              id={`adm-reason-${member.personId}`}
+              label={t('cases.admission.reason')}
+              hint={t('cases.transition.reasonHint')}
+              required
+            />
           </div>
         </div>
-        <button type="submit" className={admitted ? 'btn btn-outline-danger' : 'btn btn-primary'} disabled={decide.isPending || transition.isPending}>
-          {admitted ? t('cases.admission.revoke') : holderAdmitsByTransition ? t('cases.admission.admitHolder') : t('cases.admission.admit')}
+        <button
+          type="submit"
+          className={admitted ? 'btn btn-outline-danger' : 'btn btn-primary'}
+          disabled={decide.isPending || transition.isPending}
+        >
+          {admitted
+            ? t('cases.admission.revoke')
+            : holderAdmitsByTransition
+              ? t('cases.admission.admitHolder')
+              : t('cases.admission.admit')}
         </button>
       </form>
     </SchemaFormProvider>

@@ -38,7 +38,11 @@ export function CaseCreatePage() {
 
   return (
     <>
-      <PageHeader title={t('cases.create.title')} breadcrumbs={[{ label: t('cases.list.title'), to: '/casi' }]} lead={t('cases.create.intro')} />
+      <PageHeader
+        title={t('cases.create.title')}
+        breadcrumbs={[{ label: t('cases.list.title'), to: '/casi' }]}
+        lead={t('cases.create.intro')}
+      />
       {referralId !== '' && (
         <Alert kind="info">
           <p className="mb-0">{t('cases.create.fromReferral')}</p>

@@ -29,7 +29,10 @@ export function CaseDetailPage() {
   if (record.isPending || record.error !== null) {
     return (
       <>
-        <PageHeader title={record.isPending ? t('common.loading') : t('cases.detail.unavailable')} breadcrumbs={crumbs} />
+        <PageHeader
+          title={record.isPending ? t('common.loading') : t('cases.detail.unavailable')}
+          breadcrumbs={crumbs}
+        />
         <RecordStatus query={record} />
       </>
     );
@@ -52,7 +55,10 @@ export function CaseDetailPage() {
           [t('cases.detail.openedOn'), day(detail.openedOn)],
           [t('cases.detail.admittedOn'), detail.admittedOn === null ? none : day(detail.admittedOn)],
           [t('cases.detail.closedOn'), detail.closedOn === null ? none : day(detail.closedOn)],
-          [t('cases.detail.exitReason'), detail.exitReason === null ? none : t(`cases.exitReason.${detail.exitReason}`)],
+          [
+            t('cases.detail.exitReason'),
+            detail.exitReason === null ? none : t(`cases.exitReason.${detail.exitReason}`),
+          ],
           [t('cases.detail.inSai'), detail.inSai ? t('cases.common.yes') : t('cases.common.no')],
         ]}
       />

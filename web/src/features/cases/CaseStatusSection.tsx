@@ -29,7 +29,12 @@ const transitionSchema = (t: TFunction) =>
       if (v.reason.trim().length < 3) problem('reason', t('fieldErrors.too_small'));
       if (target === 'chiuso' && exit === undefined) problem('exitReason', t('fieldErrors.required'));
       if (!ok || target === undefined) return z.NEVER;
-      return { to: target, on: v.on, reason: v.reason.trim(), ...(target === 'chiuso' && exit !== undefined ? { exitReason: exit } : {}) };
+      return {
+        to: target,
+        on: v.on,
+        reason: v.reason.trim(),
+        ...(target === 'chiuso' && exit !== undefined ? { exitReason: exit } : {}),
+      };
     });
 
 /** "Stato del caso": the moves the server allows now, as one small form. */
@@ -38,7 +43,11 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
   const label = useCaseLabels();
   const notify = useNotify();
   const transition = useTransitionPilotCase(detail.id);
-  const form = usePilotSchemaForm({ schema: transitionSchema, defaultValues: { to: '', on: todayIso(), reason: '', exitReason: '' }, idPrefix: 'tr-' });
+  const form = usePilotSchemaForm({
+    schema: transitionSchema,
+    defaultValues: { to: '', on: todayIso(), reason: '', exitReason: '' },
+    idPrefix: 'tr-',
+  });
   const to = useWatch({ control: form.methods.control, name: 'to' });
   // the referente admits the holder here; only they see that move
   const allowed = detail.allowedTransitions.filter((s) => s !== 'ammesso_misure' || detail.canDecide);
@@ -85,7 +94,12 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
                 </div>
               )}
               <div className="col-12">
-                <FormText name="reason" label={t('cases.transition.reason')} hint={t('cases.transition.reasonHint')} required />
+                <FormText
+                  name="reason"
+                  label={t('cases.transition.reason')}
+                  hint={t('cases.transition.reasonHint')}
+                  required
+                />
               </div>
             </div>
             <button type="submit" className="btn btn-primary" disabled={transition.isPending}>

@@ -90,12 +90,19 @@ export function CasesListPage() {
           <Link to="/segnalazioni" className="btn btn-outline-primary">
             {t('cases.list.referrals')}
           </Link>
-          <a href={casesExportHref(i18n.language)} download className="btn btn-outline-primary" aria-describedby="cases-export-note">
+          <a
+            href={casesExportHref(i18n.language)}
+            download
+            className="btn btn-outline-primary"
+            aria-describedby="cases-export-note"
+          >
             {t('cases.list.export')}
           </a>
         </div>
         <p id="cases-export-note" className="small mt-2 mb-0">
-          {hasPermission(me, Permission.pilotCasesExport) ? t('cases.list.exportNoteIdentity') : t('cases.list.exportNote')}
+          {hasPermission(me, Permission.pilotCasesExport)
+            ? t('cases.list.exportNoteIdentity')
+            : t('cases.list.exportNote')}
         </p>
       </PageHeader>
       {hasPermission(me, Permission.pilotCasesWrite) && <ImportSection />}

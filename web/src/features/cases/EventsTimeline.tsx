@@ -7,7 +7,9 @@ export function EventsTimeline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
   const day = useDay();
-  const events = [...detail.events].sort((a, b) => (a.occurredOn === b.occurredOn ? b.id - a.id : b.occurredOn.localeCompare(a.occurredOn)));
+  const events = [...detail.events].sort((a, b) =>
+    a.occurredOn === b.occurredOn ? b.id - a.id : b.occurredOn.localeCompare(a.occurredOn),
+  );
   return (
     <section aria-labelledby="events-title" className="mb-5">
       <h2 id="events-title">{t('cases.events.title')}</h2>
@@ -20,7 +22,13 @@ export function EventsTimeline({ detail }: { detail: CaseDetail }) {
               <strong>{day(e.occurredOn)}</strong> – {label.eventType(e.type)}
               {e.pseudonym !== null && <> ({e.pseudonym})</>}
               {e.fromStatus !== null && e.toStatus !== null && (
-                <> {t('cases.events.transition', { from: label.caseStatus(e.fromStatus), to: label.caseStatus(e.toStatus) })}</>
+                <>
+                  {' '}
+                  {t('cases.events.transition', {
+                    from: label.caseStatus(e.fromStatus),
+                    to: label.caseStatus(e.toStatus),
+                  })}
+                </>
               )}
               {e.note !== null && e.note !== '' && <span className="d-block">{e.note}</span>}
               {e.actor !== null && <span className="d-block small">{t('cases.events.by', { name: e.actor })}</span>}

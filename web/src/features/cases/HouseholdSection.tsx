@@ -36,7 +36,8 @@ function PaiCell({ detail, member, canWrite }: { detail: CaseDetail; member: Mem
       </Link>
     );
   }
-  if (member.admission?.status !== 'ammesso' || !canWrite || detail.status === 'chiuso') return <>{t('cases.list.noPai')}</>;
+  if (member.admission?.status !== 'ammesso' || !canWrite || detail.status === 'chiuso')
+    return <>{t('cases.list.noPai')}</>;
   const onCreate = () =>
     create.mutate(
       {
@@ -103,7 +104,9 @@ export function HouseholdSection({ detail, canWrite }: { detail: CaseDetail; can
                   <td>{t(`cases.role.${m.role}`)}</td>
                   <td>{relationText(m)}</td>
                   <td>
-                    <strong>{m.eligibility.eligible ? t('cases.household.eligible') : t('cases.household.notEligible')}</strong>
+                    <strong>
+                      {m.eligibility.eligible ? t('cases.household.eligible') : t('cases.household.notEligible')}
+                    </strong>
                     <span className="d-block small">
                       {m.eligibility.explanation} ({m.eligibility.legalReference})
                     </span>
@@ -112,7 +115,11 @@ export function HouseholdSection({ detail, canWrite }: { detail: CaseDetail; can
                     {m.admission === null
                       ? t('cases.household.notAdmitted')
                       : t(`cases.admission.status.${m.admission.status}`, {
-                          date: day(m.admission.status === 'ammesso' ? m.admission.decidedOn : (m.admission.endedOn ?? m.admission.decidedOn)),
+                          date: day(
+                            m.admission.status === 'ammesso'
+                              ? m.admission.decidedOn
+                              : (m.admission.endedOn ?? m.admission.decidedOn),
+                          ),
                         })}
                   </td>
                   <td>

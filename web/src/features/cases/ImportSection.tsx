@@ -17,7 +17,11 @@ import { IMPORT_COLUMNS, IMPORT_MODES } from './vocab';
 const MAX_BYTES = 740_000;
 const TEMPLATE_URL = `data:text/csv;charset=utf-8,${encodeURIComponent(`${IMPORT_COLUMNS.join(';')}\r\n`)}`;
 
-interface RowError { row: number; column: string; message: string }
+interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
 
 /** The file's bytes as base64, without the data: URL prefix. */
 function readBase64(file: File): Promise<string> {
@@ -43,7 +47,10 @@ function rowErrorsOf(error: ApiProblem): RowError[] {
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const counts = [
-    ['rows', report.rows], ['valid', report.valid], ['invalid', report.invalid], ['alreadyImported', report.alreadyImported],
+    ['rows', report.rows],
+    ['valid', report.valid],
+    ['invalid', report.invalid],
+    ['alreadyImported', report.alreadyImported],
     ['imported', report.imported],
   ] as const;
   return (
@@ -76,7 +83,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
                 <td>{t(`cases.import.rowStatus.${r.status}`)}</td>
                 <td>{r.pseudonym ?? '—'}</td>
                 <td>
-                  {r.errors.length === 0 ? '—' : (
+                  {r.errors.length === 0 ? (
+                    '—'
+                  ) : (
                     <ul className="mb-0 ps-3">
                       {r.errors.map((e) => (
                         <li key={e.column}>
@@ -156,7 +165,13 @@ function ImportModes() {
       <legend className="h6">{t('cases.import.mode')}</legend>
       {IMPORT_MODES.map((m) => (
         <div key={m} className="form-check">
-          <input id={`import-mode-${m}`} name="import-mode" type="radio" checked={field.value === m} onChange={() => field.onChange(m)} />
+          <input
+            id={`import-mode-${m}`}
+            name="import-mode"
+            type="radio"
+            checked={field.value === m}
+            onChange={() => field.onChange(m)}
+          />
           <label htmlFor={`import-mode-${m}`}>{t(`cases.import.modes.${m}`)}</label>
         </div>
       ))}

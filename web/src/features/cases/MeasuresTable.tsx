@@ -3,15 +3,26 @@ import type { Measure } from './api/types';
 import { useCaseLabels, useDay, useEuro } from './labels';
 
 /** The fields of a measure shown in a table: a live measure, or one frozen in an earlier PAI version. */
-type MeasureRow = Pick<Measure, 'id' | 'type' | 'providerName' | 'startOn' | 'endOn' | 'hoursPlanned' | 'costPlanned' | 'status'> &
+type MeasureRow = Pick<
+  Measure,
+  'id' | 'type' | 'providerName' | 'startOn' | 'endOn' | 'hoursPlanned' | 'costPlanned' | 'status'
+> &
   Partial<Pick<Measure, 'hoursActual' | 'costActual' | 'outcome'>>;
 
 /**
  * The measures of a PAI as a captioned table. `withActuals` adds the actual hours and cost and the
  * outcome (the live PAI); a frozen version shows what was planned.
  */
-export function MeasuresTable({ measures, caption, withActuals, small }: {
-  measures: MeasureRow[]; caption: string; withActuals: boolean; small?: boolean;
+export function MeasuresTable({
+  measures,
+  caption,
+  withActuals,
+  small,
+}: {
+  measures: MeasureRow[];
+  caption: string;
+  withActuals: boolean;
+  small?: boolean;
 }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
@@ -38,9 +49,29 @@ export function MeasuresTable({ measures, caption, withActuals, small }: {
             <tr key={m.id}>
               <th scope="row">{t(`cases.measureType.${m.type}`)}</th>
               <td>{m.providerName}</td>
-              <td>{m.endOn === null ? t('cases.measures.from', { date: day(m.startOn) }) : t('cases.measures.fromTo', { start: day(m.startOn), end: day(m.endOn) })}</td>
-              <td>{withActuals ? <>{m.hoursPlanned} / {m.hoursActual ?? '—'}</> : m.hoursPlanned}</td>
-              <td>{withActuals ? <>{euro(m.costPlanned)} / {euro(m.costActual ?? null)}</> : euro(m.costPlanned)}</td>
+              <td>
+                {m.endOn === null
+                  ? t('cases.measures.from', { date: day(m.startOn) })
+                  : t('cases.measures.fromTo', { start: day(m.startOn), end: day(m.endOn) })}
+              </td>
+              <td>
+                {withActuals ? (
+                  <>
+                    {m.hoursPlanned} / {m.hoursActual ?? '—'}
+                  </>
+                ) : (
+                  m.hoursPlanned
+                )}
+              </td>
+              <td>
+                {withActuals ? (
+                  <>
+                    {euro(m.costPlanned)} / {euro(m.costActual ?? null)}
+                  </>
+                ) : (
+                  euro(m.costPlanned)
+                )}
+              </td>
               <td>{label.measureStatus(m.status)}</td>
               {withActuals && <td>{m.outcome ?? '—'}</td>}
             </tr>

@@ -29,7 +29,9 @@ const contractSchema = (t: TFunction) => {
     .object({
       personId: requiredText(required),
       type: oneOfField(CONTRACT_TYPES, required),
-      ateco: requiredText(required).refine((v) => ATECO.test(v.trim()), t('cases.outcomes.atecoFormat')).transform((v) => v.trim()),
+      ateco: requiredText(required)
+        .refine((v) => ATECO.test(v.trim()), t('cases.outcomes.atecoFormat'))
+        .transform((v) => v.trim()),
       ccnl: z.string().transform((v) => v.trim()),
       weeklyHours: z
         .string()
@@ -61,7 +63,15 @@ export function ContractForm({ detail }: { detail: CaseDetail }) {
   const notify = useNotify();
   const add = useAddPilotContract(detail.id);
   const people = usePersonOptions(detail);
-  const empty = { personId: people[0]?.value ?? '', type: '', ateco: '', ccnl: '', weeklyHours: '', startOn: todayIso(), endOn: '' };
+  const empty = {
+    personId: people[0]?.value ?? '',
+    type: '',
+    ateco: '',
+    ccnl: '',
+    weeklyHours: '',
+    startOn: todayIso(),
+    endOn: '',
+  };
   const form = usePilotSchemaForm({ schema: contractSchema, defaultValues: empty });
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
 
@@ -74,13 +84,42 @@ export function ContractForm({ detail }: { detail: CaseDetail }) {
   return (
     <SchemaFormProvider form={form}>
       <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="contract-form-title">
-        <h3 id="contract-form-title" className="h5">{t('cases.outcomes.addContract')}</h3>
+        <h3 id="contract-form-title" className="h5">
+          {t('cases.outcomes.addContract')}
+        </h3>
         <FormSummary />
         <div className="pt-3">
-          <FormSelect name="personId" id="contract-person" label={t('cases.outcomes.person')} required options={people} />
-          <FormSelect name="type" id="contract-type" label={t('cases.outcomes.contractType')} required emptyOption={t('form.choose')} options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`cases.contractType.${c}`) }))} />
-          <FormText name="ateco" id="contract-ateco" label={t('cases.outcomes.ateco')} required hint={t('cases.outcomes.atecoHint')} autoComplete="off" />
-          <FormText name="ccnl" id="contract-ccnl" label={optional(t('cases.outcomes.ccnl'))} summaryLabel={t('cases.outcomes.ccnl')} autoComplete="off" maxLength={200} />
+          <FormSelect
+            name="personId"
+            id="contract-person"
+            label={t('cases.outcomes.person')}
+            required
+            options={people}
+          />
+          <FormSelect
+            name="type"
+            id="contract-type"
+            label={t('cases.outcomes.contractType')}
+            required
+            emptyOption={t('form.choose')}
+            options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`cases.contractType.${c}`) }))}
+          />
+          <FormText
+            name="ateco"
+            id="contract-ateco"
+            label={t('cases.outcomes.ateco')}
+            required
+            hint={t('cases.outcomes.atecoHint')}
+            autoComplete="off"
+          />
+          <FormText
+            name="ccnl"
+            id="contract-ccnl"
+            label={optional(t('cases.outcomes.ccnl'))}
+            summaryLabel={t('cases.outcomes.ccnl')}
+            autoComplete="off"
+            maxLength={200}
+          />
           <FormText
             name="weeklyHours"
             id="contract-hours"
@@ -94,7 +133,13 @@ export function ContractForm({ detail }: { detail: CaseDetail }) {
               <FormText name="startOn" id="contract-start" type="date" label={t('cases.outcomes.startOn')} required />
             </div>
             <div className="col-md-6">
-              <FormText name="endOn" id="contract-end" type="date" label={optional(t('cases.outcomes.endOn'))} summaryLabel={t('cases.outcomes.endOn')} />
+              <FormText
+                name="endOn"
+                id="contract-end"
+                type="date"
+                label={optional(t('cases.outcomes.endOn'))}
+                summaryLabel={t('cases.outcomes.endOn')}
+              />
             </div>
           </div>
         </div>
@@ -118,7 +163,11 @@ const outcomeSchema = (t: TFunction) => {
       employed: z.string(),
       detail: z.string().transform((v) => v.trim()),
     })
-    .refine((v) => !isFollowUp(oneOf(v.kind, OUTCOME_KINDS)) || v.employed !== '', { message: required, path: ['employed'], when: () => true })
+    .refine((v) => !isFollowUp(oneOf(v.kind, OUTCOME_KINDS)) || v.employed !== '', {
+      message: required,
+      path: ['employed'],
+      when: () => true,
+    })
     .transform(({ employed, detail, ...values }): CreateOutcomeBody => {
       const body: CreateOutcomeBody = values;
       if (isFollowUp(values.kind)) body.employed = employed === 'si';
@@ -146,10 +195,18 @@ export function OutcomeForm({ detail }: { detail: CaseDetail }) {
   return (
     <SchemaFormProvider form={form}>
       <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-labelledby="outcome-form-title">
-        <h3 id="outcome-form-title" className="h5">{t('cases.outcomes.addOutcome')}</h3>
+        <h3 id="outcome-form-title" className="h5">
+          {t('cases.outcomes.addOutcome')}
+        </h3>
         <FormSummary />
         <div className="pt-3">
-          <FormSelect name="personId" id="outcome-person" label={t('cases.outcomes.person')} required options={people} />
+          <FormSelect
+            name="personId"
+            id="outcome-person"
+            label={t('cases.outcomes.person')}
+            required
+            options={people}
+          />
           <FormSelect
             name="kind"
             id="outcome-kind"

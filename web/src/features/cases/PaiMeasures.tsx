@@ -58,7 +58,9 @@ function AddMeasureForm({ pai }: { pai: PaiDetail }) {
   return (
     <SchemaFormProvider form={form}>
       <form noValidate onSubmit={onSubmit} className="incas-form" aria-labelledby="add-measure-title">
-        <h3 id="add-measure-title" className="h5">{t('cases.measures.add')}</h3>
+        <h3 id="add-measure-title" className="h5">
+          {t('cases.measures.add')}
+        </h3>
         <FormSummary />
         <div className="row pt-3">
           <div className="col-md-6">
@@ -71,13 +73,35 @@ function AddMeasureForm({ pai }: { pai: PaiDetail }) {
             <FormText name="startOn" id="m-start" type="date" label={t('cases.measures.startOn')} required />
           </div>
           <div className="col-md-3">
-            <FormText name="endOn" id="m-end" type="date" label={`${t('cases.measures.endOn')} ${t('cases.common.optional')}`} summaryLabel={t('cases.measures.endOn')} />
+            <FormText
+              name="endOn"
+              id="m-end"
+              type="date"
+              label={`${t('cases.measures.endOn')} ${t('cases.common.optional')}`}
+              summaryLabel={t('cases.measures.endOn')}
+            />
           </div>
           <div className="col-md-3">
-            <FormText name="hoursPlanned" id="m-hours" type="number" min={0} step={0.5} label={t('cases.measures.hoursPlanned')} required />
+            <FormText
+              name="hoursPlanned"
+              id="m-hours"
+              type="number"
+              min={0}
+              step={0.5}
+              label={t('cases.measures.hoursPlanned')}
+              required
+            />
           </div>
           <div className="col-md-3">
-            <FormText name="costPlanned" id="m-cost" type="number" min={0} step={0.01} label={t('cases.measures.costPlanned')} required />
+            <FormText
+              name="costPlanned"
+              id="m-cost"
+              type="number"
+              min={0}
+              step={0.01}
+              label={t('cases.measures.costPlanned')}
+              required
+            />
           </div>
         </div>
         <button type="submit" className="btn btn-primary" disabled={add.isPending}>
@@ -108,12 +132,16 @@ function MeasureTypeSelect() {
         <option value="">{t('form.choose')}</option>
         <optgroup label={t('cases.measures.groupCore')}>
           {CORE_MEASURES.map((m) => (
-            <option key={m} value={m}>{t(`cases.measureType.${m}`)}</option>
+            <option key={m} value={m}>
+              {t(`cases.measureType.${m}`)}
+            </option>
           ))}
         </optgroup>
         <optgroup label={t('cases.measures.groupSupport')}>
           {SUPPORT_MEASURES.map((m) => (
-            <option key={m} value={m}>{t(`cases.measureType.${m}`)}</option>
+            <option key={m} value={m}>
+              {t(`cases.measureType.${m}`)}
+            </option>
           ))}
         </optgroup>
       </select>
@@ -169,13 +197,32 @@ function MeasureUpdateForm({ pai, measure, n }: { pai: PaiDetail; measure: Measu
         <form noValidate onSubmit={onSubmit} className="incas-form mt-3">
           <div className="row pt-3">
             <div className="col-md-3">
-              <FormSelect name="status" label={t('cases.measures.newStatus', { n })} emptyOption={t('cases.measures.unchanged')} options={measure.allowedTransitions.map((s) => ({ value: s, label: label.measureStatus(s) }))} />
+              <FormSelect
+                name="status"
+                label={t('cases.measures.newStatus', { n })}
+                emptyOption={t('cases.measures.unchanged')}
+                options={measure.allowedTransitions.map((s) => ({ value: s, label: label.measureStatus(s) }))}
+              />
             </div>
             <div className="col-md-3">
-              <FormText name="hoursActual" id={`${p}hours`} type="number" min={0} step={0.5} label={t('cases.measures.hoursActual')} />
+              <FormText
+                name="hoursActual"
+                id={`${p}hours`}
+                type="number"
+                min={0}
+                step={0.5}
+                label={t('cases.measures.hoursActual')}
+              />
             </div>
             <div className="col-md-3">
-              <FormText name="costActual" id={`${p}cost`} type="number" min={0} step={0.01} label={t('cases.measures.costActual')} />
+              <FormText
+                name="costActual"
+                id={`${p}cost`}
+                type="number"
+                min={0}
+                step={0.01}
+                label={t('cases.measures.costActual')}
+              />
             </div>
             <div className="col-md-3">
               <FormText name="outcome" label={t('cases.measures.outcome')} />
@@ -198,7 +245,11 @@ export function PaiMeasures({ pai, canWrite }: { pai: PaiDetail; canWrite: boole
   return (
     <section aria-labelledby="measures-title" className="mb-5">
       <h2 id="measures-title">{t('cases.measures.title')}</h2>
-      <MeasuresTable measures={pai.measures} caption={t('cases.measures.caption', { pseudonym: pai.pseudonym })} withActuals />
+      <MeasuresTable
+        measures={pai.measures}
+        caption={t('cases.measures.caption', { pseudonym: pai.pseudonym })}
+        withActuals
+      />
       <p>
         <strong>{t('cases.measures.totals')}:</strong>{' '}
         {t('cases.measures.totalsText', {

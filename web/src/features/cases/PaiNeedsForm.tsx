@@ -28,7 +28,11 @@ const draftOf = (pai: PaiDetail): Draft => ({
   notes: pai.needs.notes,
   objectives: pai.objectives.join('\n'),
 });
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** Read-only view of the needs and objectives (a PAI that is shared, approved or closed). */
 export function PaiNeedsView({ pai }: { pai: PaiDetail }) {
@@ -42,12 +46,21 @@ export function PaiNeedsView({ pai }: { pai: PaiDetail }) {
         <dt>{t('cases.pai.skills')}</dt>
         <dd>{pai.needs.skills.length === 0 ? '—' : pai.needs.skills.join(', ')}</dd>
         <dt>{t('cases.pai.languages')}</dt>
-        <dd>{pai.needs.languages.length === 0 ? '—' : pai.needs.languages.map((l) => `${l.code} (${t(`cases.cefr.${l.level}`)})`).join(', ')}</dd>
+        <dd>
+          {pai.needs.languages.length === 0
+            ? '—'
+            : pai.needs.languages.map((l) => `${l.code} (${t(`cases.cefr.${l.level}`)})`).join(', ')}
+        </dd>
         <dt>{t('cases.pai.work')}</dt>
         <dd>
           {pai.needs.workHistory.length === 0
             ? '—'
-            : pai.needs.workHistory.map((w) => `${t(`cases.sector.${w.sector}`)}: ${w.years}${w.description !== '' ? ` – ${w.description}` : ''}`).join('; ')}
+            : pai.needs.workHistory
+                .map(
+                  (w) =>
+                    `${t(`cases.sector.${w.sector}`)}: ${w.years}${w.description !== '' ? ` – ${w.description}` : ''}`,
+                )
+                .join('; ')}
         </dd>
         <dt>{t('cases.pai.notes')}</dt>
         <dd>{pai.needs.notes === '' ? '—' : pai.needs.notes}</dd>
@@ -77,26 +90,44 @@ const paiNeedsSchema = (t: TFunction) => {
         .array(z.object({ code: z.string(), level: z.string() }))
         .transform((rows) => rows.filter((l) => l.code.trim() !== ''))
         .refine(
-          (rows) => rows.every((l) => /^[a-z]{2,3}$/.test(l.code.trim().toLowerCase()) && oneOf(l.level, CEFR_LEVELS) !== undefined),
+          (rows) =>
+            rows.every(
+              (l) => /^[a-z]{2,3}$/.test(l.code.trim().toLowerCase()) && oneOf(l.level, CEFR_LEVELS) !== undefined,
+            ),
           t('cases.person.languageCodeFormat'),
         ),
       work: z
         .array(z.object({ sector: z.string(), years: z.string(), description: z.string() }))
         .transform((rows) => rows.filter((w) => w.sector !== ''))
-        .refine((rows) => rows.every((w) => oneOf(w.sector, SECTORS) !== undefined && w.years !== '' && Number(w.years) >= 0), t('fieldErrors.invalid')),
+        .refine(
+          (rows) => rows.every((w) => oneOf(w.sector, SECTORS) !== undefined && w.years !== '' && Number(w.years) >= 0),
+          t('fieldErrors.invalid'),
+        ),
       notes: z.string(),
-      objectives: z.string().transform(lines).refine((objectives) => objectives.length > 0, required),
+      objectives: z
+        .string()
+        .transform(lines)
+        .refine((objectives) => objectives.length > 0, required),
     })
-    .transform(({ education, skills, languages, work, notes, objectives }): { needs: PaiNeeds; objectives: string[] } => ({
-      needs: {
-        education,
-        skills: lines(skills),
-        languages: languages.map((l) => ({ code: l.code.trim().toLowerCase(), level: oneOf(l.level, CEFR_LEVELS) ?? 'A1' })),
-        workHistory: work.map((w) => ({ sector: oneOf(w.sector, SECTORS) ?? 'altro', years: Number(w.years), description: w.description.trim() })),
-        notes: notes.trim(),
-      },
-      objectives,
-    }));
+    .transform(
+      ({ education, skills, languages, work, notes, objectives }): { needs: PaiNeeds; objectives: string[] } => ({
+        needs: {
+          education,
+          skills: lines(skills),
+          languages: languages.map((l) => ({
+            code: l.code.trim().toLowerCase(),
+            level: oneOf(l.level, CEFR_LEVELS) ?? 'A1',
+          })),
+          workHistory: work.map((w) => ({
+            sector: oneOf(w.sector, SECTORS) ?? 'altro',
+            years: Number(w.years),
+            description: w.description.trim(),
+          })),
+          notes: notes.trim(),
+        },
+        objectives,
+      }),
+    );
 };
 
 /** The needs assessment and objectives of a draft PAI or of one under revision. */
@@ -109,8 +140,11 @@ export function PaiNeedsForm({ pai }: { pai: PaiDetail }) {
     defaultValues: draftOf(pai),
     idPrefix: 'pai-',
     paths: {
-      'needs.education': 'education', 'needs.skills': 'skills', 'needs.languages': 'languages',
-      'needs.workHistory': 'work', 'needs.notes': 'notes',
+      'needs.education': 'education',
+      'needs.skills': 'skills',
+      'needs.languages': 'languages',
+      'needs.workHistory': 'work',
+      'needs.notes': 'notes',
     },
   });
 
@@ -123,12 +157,23 @@ export function PaiNeedsForm({ pai }: { pai: PaiDetail }) {
     <SchemaFormProvider form={form}>
       <FormSummary />
       <form noValidate onSubmit={onSubmit} className="incas-form">
-        <FormSelect name="education" label={t('cases.pai.education')} required options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`cases.education.${e}`) }))} />
+        <FormSelect
+          name="education"
+          label={t('cases.pai.education')}
+          required
+          options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`cases.education.${e}`) }))}
+        />
         <FormTextArea name="skills" label={t('cases.pai.skills')} hint={t('cases.pai.skillsHint')} />
         <LanguageRows />
         <WorkRows />
         <FormTextArea name="notes" label={t('cases.pai.notes')} hint={t('cases.pai.notesHint')} />
-        <FormTextArea name="objectives" label={t('cases.pai.objectives')} hint={t('cases.pai.objectivesHint')} rows={4} required />
+        <FormTextArea
+          name="objectives"
+          label={t('cases.pai.objectives')}
+          hint={t('cases.pai.objectivesHint')}
+          rows={4}
+          required
+        />
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>
           {t('cases.pai.save')}
         </button>
@@ -142,7 +187,8 @@ function LanguageRows() {
   const { t } = useTranslation();
   const { field, id, error } = useSchemaField({ name: 'languages' }, t('cases.pai.languages'));
   const rows = field.value as Draft['languages'];
-  const set = (i: number, patch: Partial<Draft['languages'][number]>) => field.onChange(rows.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const set = (i: number, patch: Partial<Draft['languages'][number]>) =>
+    field.onChange(rows.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
     <fieldset id={id} tabIndex={-1} className="mb-4">
       <legend className="h6">{t('cases.pai.languages')}</legend>
@@ -150,19 +196,39 @@ function LanguageRows() {
       {rows.map((l, i) => (
         <div className="row align-items-end" key={i}>
           <div className="col-sm-5">
-            <TextField id={`pai-lang-${i}`} label={t('cases.pai.languageCode', { n: i + 1 })} value={l.code} maxLength={3} onChange={(e) => set(i, { code: e.target.value })} />
+            <TextField
+              id={`pai-lang-${i}`}
+              label={t('cases.pai.languageCode', { n: i + 1 })}
+              value={l.code}
+              maxLength={3}
+              onChange={(e) => set(i, { code: e.target.value })}
+            />
           </div>
           <div className="col-sm-4">
-            <SelectField id={`pai-level-${i}`} label={t('cases.pai.languageLevel', { n: i + 1 })} value={l.level} onChange={(e) => set(i, { level: e.target.value })} options={CEFR_LEVELS.map((c) => ({ value: c, label: t(`cases.cefr.${c}`) }))} />
+            <SelectField
+              id={`pai-level-${i}`}
+              label={t('cases.pai.languageLevel', { n: i + 1 })}
+              value={l.level}
+              onChange={(e) => set(i, { level: e.target.value })}
+              options={CEFR_LEVELS.map((c) => ({ value: c, label: t(`cases.cefr.${c}`) }))}
+            />
           </div>
           <div className="col-sm-3 mb-4">
-            <button type="button" className="btn btn-link" onClick={() => field.onChange(rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn btn-link"
+              onClick={() => field.onChange(rows.filter((_, j) => j !== i))}
+            >
               {t('cases.pai.removeLanguage', { n: i + 1 })}
             </button>
           </div>
         </div>
       ))}
-      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => field.onChange([...rows, { code: '', level: 'A1' }])}>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-sm"
+        onClick={() => field.onChange([...rows, { code: '', level: 'A1' }])}
+      >
         {t('cases.pai.addLanguage')}
       </button>
     </fieldset>
@@ -174,7 +240,8 @@ function WorkRows() {
   const { t } = useTranslation();
   const { field, id, error } = useSchemaField({ name: 'work' }, t('cases.pai.work'));
   const rows = field.value as Draft['work'];
-  const set = (i: number, patch: Partial<Draft['work'][number]>) => field.onChange(rows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const set = (i: number, patch: Partial<Draft['work'][number]>) =>
+    field.onChange(rows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
   return (
     <fieldset id={id} tabIndex={-1} className="mb-4">
       <legend className="h6">{t('cases.pai.work')}</legend>
@@ -182,22 +249,51 @@ function WorkRows() {
       {rows.map((w, i) => (
         <div className="row align-items-end" key={i}>
           <div className="col-sm-4">
-            <SelectField id={`pai-sector-${i}`} label={t('cases.pai.workSector', { n: i + 1 })} emptyOption={t('form.choose')} value={w.sector} onChange={(e) => set(i, { sector: e.target.value })} options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))} />
+            <SelectField
+              id={`pai-sector-${i}`}
+              label={t('cases.pai.workSector', { n: i + 1 })}
+              emptyOption={t('form.choose')}
+              value={w.sector}
+              onChange={(e) => set(i, { sector: e.target.value })}
+              options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))}
+            />
           </div>
           <div className="col-sm-2">
-            <TextField id={`pai-years-${i}`} type="number" min={0} max={60} step={0.5} label={t('cases.pai.workYears', { n: i + 1 })} value={w.years} onChange={(e) => set(i, { years: e.target.value })} />
+            <TextField
+              id={`pai-years-${i}`}
+              type="number"
+              min={0}
+              max={60}
+              step={0.5}
+              label={t('cases.pai.workYears', { n: i + 1 })}
+              value={w.years}
+              onChange={(e) => set(i, { years: e.target.value })}
+            />
           </div>
           <div className="col-sm-4">
-            <TextField id={`pai-wdesc-${i}`} label={t('cases.pai.workDescription', { n: i + 1 })} value={w.description} onChange={(e) => set(i, { description: e.target.value })} />
+            <TextField
+              id={`pai-wdesc-${i}`}
+              label={t('cases.pai.workDescription', { n: i + 1 })}
+              value={w.description}
+              onChange={(e) => set(i, { description: e.target.value })}
+            />
           </div>
           <div className="col-sm-2 mb-4">
-            <button type="button" className="btn btn-link" onClick={() => field.onChange(rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn btn-link"
+              onClick={() => field.onChange(rows.filter((_, j) => j !== i))}
+            >
               {t('cases.pai.removeWork', { n: i + 1 })}
             </button>
           </div>
         </div>
       ))}
-      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => field.onChange([...rows, { sector: '', years: '', description: '' }])}>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-sm"
+        onClick={() => field.onChange([...rows, { sector: '', years: '', description: '' }])}
+      >
         {t('cases.pai.addWork')}
       </button>
     </fieldset>

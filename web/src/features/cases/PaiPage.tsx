@@ -24,7 +24,10 @@ export function PaiPage() {
   if (record.isPending || record.error !== null) {
     return (
       <>
-        <PageHeader title={record.isPending ? t('cases.pai.loadingTitle') : t('cases.pai.unavailable')} breadcrumbs={crumbs} />
+        <PageHeader
+          title={record.isPending ? t('cases.pai.loadingTitle') : t('cases.pai.unavailable')}
+          breadcrumbs={crumbs}
+        />
         <RecordStatus query={record} />
       </>
     );

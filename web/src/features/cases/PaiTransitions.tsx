@@ -23,7 +23,8 @@ const paiTransitionSchema = (t: TFunction) =>
         ctx.addIssue({ code: 'custom', path: [path], message });
       };
       if (v.on === '') problem('on', t('fieldErrors.required'));
-      if (v.to === 'condiviso' && !/^[a-z]{2,3}$/.test(language)) problem('noticeLanguage', t('cases.person.languageCodeFormat'));
+      if (v.to === 'condiviso' && !/^[a-z]{2,3}$/.test(language))
+        problem('noticeLanguage', t('cases.person.languageCodeFormat'));
       if (!ok || v.to === null) return z.NEVER;
       return { to: v.to, on: v.on, ...(v.to === 'condiviso' ? { noticeLanguage: language } : {}) };
     });
@@ -56,7 +57,13 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
       ) : (
         <div className="d-flex flex-wrap gap-2 mb-3">
           {pai.allowedTransitions.map((s) => (
-            <button key={s} type="button" className={to === s ? 'btn btn-primary' : 'btn btn-outline-primary'} aria-pressed={to === s} onClick={() => choose(s)}>
+            <button
+              key={s}
+              type="button"
+              className={to === s ? 'btn btn-primary' : 'btn btn-outline-primary'}
+              aria-pressed={to === s}
+              onClick={() => choose(s)}
+            >
               {t(`cases.pai.action.${s}`)}
             </button>
           ))}
@@ -88,7 +95,11 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
               <button type="submit" className="btn btn-primary" disabled={transition.isPending}>
                 {t('common.confirm')}
               </button>
-              <button type="button" className="btn btn-outline-secondary" onClick={() => form.methods.setValue('to', null)}>
+              <button
+                type="button"
+                className="btn btn-outline-secondary"
+                onClick={() => form.methods.setValue('to', null)}
+              >
                 {t('cases.common.cancel')}
               </button>
             </div>

@@ -25,7 +25,12 @@ function Snapshot({ version }: { version: PaiVersion }) {
         </ol>
       )}
       <h3 className="h6">{t('cases.measures.title')}</h3>
-      <MeasuresTable measures={s.measures} caption={t('cases.pai.versionMeasuresCaption', { version: version.version })} withActuals={false} small />
+      <MeasuresTable
+        measures={s.measures}
+        caption={t('cases.pai.versionMeasuresCaption', { version: version.version })}
+        withActuals={false}
+        small
+      />
     </div>
   );
 }
@@ -39,7 +44,12 @@ function VersionItem({ paiId, version, frozenAt }: { paiId: string; version: num
   return (
     <details className="mb-2" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>{t('cases.pai.versionItem', { version, date: dateTime(frozenAt) })}</summary>
-      {opened && (snapshot.isPending || snapshot.error !== null ? <RecordStatus query={snapshot} /> : <Snapshot version={snapshot.data} />)}
+      {opened &&
+        (snapshot.isPending || snapshot.error !== null ? (
+          <RecordStatus query={snapshot} />
+        ) : (
+          <Snapshot version={snapshot.data} />
+        ))}
     </details>
   );
 }
@@ -53,7 +63,9 @@ export function PaiVersions({ pai }: { pai: PaiDetail }) {
       {pai.versions.length === 0 ? (
         <p>{t('cases.pai.noVersions')}</p>
       ) : (
-        pai.versions.map((v) => <VersionItem key={v.version} paiId={pai.id} version={v.version} frozenAt={v.frozenAt} />)
+        pai.versions.map((v) => (
+          <VersionItem key={v.version} paiId={pai.id} version={v.version} frozenAt={v.frozenAt} />
+        ))
       )}
     </section>
   );

@@ -10,7 +10,8 @@ export function PermitBadge({ status, expiresOn }: { status: PermitStatus | null
   const { t } = useTranslation();
   const day = useDay();
   if (status === null) return <>{t('cases.list.noPermit')}</>;
-  const warning = status === 'in_scadenza' ? t('cases.list.expiring') : status === 'scaduto' ? t('cases.list.expired') : null;
+  const warning =
+    status === 'in_scadenza' ? t('cases.list.expiring') : status === 'scaduto' ? t('cases.list.expired') : null;
   return (
     <>
       {warning !== null && (

@@ -43,7 +43,15 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
   const create = useCreatePilotPermit(caseId, member.personId);
   const form = usePilotSchemaForm({
     schema: permitSchema,
-    defaultValues: { basis: 'art_18ter', questura: '', initiatedBy: '', number: '', receiptOn: '', issuedOn: '', expiresOn: '' },
+    defaultValues: {
+      basis: 'art_18ter',
+      questura: '',
+      initiatedBy: '',
+      number: '',
+      receiptOn: '',
+      issuedOn: '',
+      expiresOn: '',
+    },
     idPrefix: `permit-${member.personId}-`,
   });
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
@@ -56,11 +64,21 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
 
   return (
     <SchemaFormProvider form={form}>
-      <form noValidate onSubmit={onSubmit} className="incas-form mb-4" aria-label={t('cases.permits.addFor', { pseudonym: member.pseudonym })}>
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        className="incas-form mb-4"
+        aria-label={t('cases.permits.addFor', { pseudonym: member.pseudonym })}
+      >
         <FormSummary />
         <div className="row pt-3">
           <div className="col-md-6">
-            <FormSelect name="basis" label={t('cases.permits.basis')} required options={PERMIT_BASES.map((b) => ({ value: b, label: t(`cases.permitBasis.${b}`) }))} />
+            <FormSelect
+              name="basis"
+              label={t('cases.permits.basis')}
+              required
+              options={PERMIT_BASES.map((b) => ({ value: b, label: t(`cases.permitBasis.${b}`) }))}
+            />
           </div>
           <div className="col-md-6">
             <FormText name="questura" label={t('cases.permits.questura')} required />
@@ -75,13 +93,28 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
             />
           </div>
           <div className="col-md-6">
-            <FormText name="number" label={optional(t('cases.permits.number'))} summaryLabel={t('cases.permits.number')} autoComplete="off" />
+            <FormText
+              name="number"
+              label={optional(t('cases.permits.number'))}
+              summaryLabel={t('cases.permits.number')}
+              autoComplete="off"
+            />
           </div>
           <div className="col-md-4">
-            <FormText name="receiptOn" type="date" label={optional(t('cases.permits.receiptOn'))} summaryLabel={t('cases.permits.receiptOn')} />
+            <FormText
+              name="receiptOn"
+              type="date"
+              label={optional(t('cases.permits.receiptOn'))}
+              summaryLabel={t('cases.permits.receiptOn')}
+            />
           </div>
           <div className="col-md-4">
-            <FormText name="issuedOn" type="date" label={optional(t('cases.permits.issuedOn'))} summaryLabel={t('cases.permits.issuedOn')} />
+            <FormText
+              name="issuedOn"
+              type="date"
+              label={optional(t('cases.permits.issuedOn'))}
+              summaryLabel={t('cases.permits.issuedOn')}
+            />
           </div>
           <div className="col-md-4">
             <FormText
@@ -104,7 +137,14 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
 const permitEventSchema = (t: TFunction) => {
   const required = t('fieldErrors.required');
   return z
-    .object({ event: z.string(), on: z.string(), expiresOn: z.string(), number: z.string(), convertedTo: z.string(), reason: z.string() })
+    .object({
+      event: z.string(),
+      on: z.string(),
+      expiresOn: z.string(),
+      number: z.string(),
+      convertedTo: z.string(),
+      reason: z.string(),
+    })
     .transform((v, ctx): PermitEventBody => {
       // which fields an event needs depends on the event
       const kind = oneOf(v.event, PERMIT_EVENTS);
@@ -122,12 +162,19 @@ const permitEventSchema = (t: TFunction) => {
       if (kind === 'revoke' && v.reason.trim().length < 3) problem('reason', t('fieldErrors.too_small'));
       if (kind === undefined || !ok) return z.NEVER;
       if (kind === 'issue') {
-        return { event: 'issue', on: v.on, ...(v.expiresOn !== '' ? { expiresOn: v.expiresOn } : {}), ...(v.number.trim() !== '' ? { number: v.number.trim() } : {}) };
+        return {
+          event: 'issue',
+          on: v.on,
+          ...(v.expiresOn !== '' ? { expiresOn: v.expiresOn } : {}),
+          ...(v.number.trim() !== '' ? { number: v.number.trim() } : {}),
+        };
       }
       if (kind === 'renew') return { event: 'renew', on: v.on, expiresOn: v.expiresOn };
-      if (kind === 'convert' && target !== undefined) return { event: 'convert', on: v.on, convertedTo: target, expiresOn: v.expiresOn };
+      if (kind === 'convert' && target !== undefined)
+        return { event: 'convert', on: v.on, convertedTo: target, expiresOn: v.expiresOn };
       if (kind === 'revoke') return { event: 'revoke', on: v.on, reason: v.reason.trim() };
-      if (kind === 'receipt' || kind === 'renewal_request' || kind === 'conversion_request') return { event: kind, on: v.on };
+      if (kind === 'receipt' || kind === 'renewal_request' || kind === 'conversion_request')
+        return { event: kind, on: v.on };
       return z.NEVER;
     });
 };
@@ -158,7 +205,13 @@ export function PermitEventForm({ caseId, permit }: { caseId: string; permit: Pe
         <FormSummary />
         <div className="row pt-3">
           <div className="col-md-4">
-            <FormSelect name="event" label={t('cases.permits.event')} required emptyOption={t('form.choose')} options={PERMIT_EVENTS.map((e) => ({ value: e, label: t(`cases.permitEvent.${e}`) }))} />
+            <FormSelect
+              name="event"
+              label={t('cases.permits.event')}
+              required
+              emptyOption={t('form.choose')}
+              options={PERMIT_EVENTS.map((e) => ({ value: e, label: t(`cases.permitEvent.${e}`) }))}
+            />
           </div>
           <div className="col-md-4">
             <FormText name="on" type="date" label={t('cases.permits.eventOn')} required />
@@ -175,7 +228,13 @@ export function PermitEventForm({ caseId, permit }: { caseId: string; permit: Pe
           )}
           {kind === 'convert' && (
             <div className="col-md-4">
-              <FormSelect name="convertedTo" label={t('cases.permits.convertedTo')} required emptyOption={t('form.choose')} options={CONVERSION_TARGETS.map((c) => ({ value: c, label: t(`cases.permitBasis.${c}`) }))} />
+              <FormSelect
+                name="convertedTo"
+                label={t('cases.permits.convertedTo')}
+                required
+                emptyOption={t('form.choose')}
+                options={CONVERSION_TARGETS.map((c) => ({ value: c, label: t(`cases.permitBasis.${c}`) }))}
+              />
             </div>
           )}
           {kind === 'revoke' && (

@@ -51,7 +51,9 @@ function PersonPermits({ detail, member, canWrite }: { detail: CaseDetail; membe
                   <td>
                     <PermitBadge status={p.status} expiresOn={null} />
                     {p.daysToExpiry !== null && p.daysToExpiry >= 0 && (
-                      <span className="d-block small">{t('cases.permits.daysToExpiry', { count: p.daysToExpiry })}</span>
+                      <span className="d-block small">
+                        {t('cases.permits.daysToExpiry', { count: p.daysToExpiry })}
+                      </span>
                     )}
                   </td>
                   <td>{dates(p)}</td>

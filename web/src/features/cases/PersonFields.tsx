@@ -16,8 +16,18 @@ const codes = (text: string) => text.split(/[\s,;]+/).filter((c) => c !== '');
 
 /** A person as typed in the form. */
 export const emptyPerson = {
-  surname: '', givenNames: '', birthDate: '', sex: '', birthCountry: '', birthCountryOther: '', nationalities: '',
-  languages: '', codiceFiscale: '', phone: '', email: '', address: '',
+  surname: '',
+  givenNames: '',
+  birthDate: '',
+  sex: '',
+  birthCountry: '',
+  birthCountryOther: '',
+  nationalities: '',
+  languages: '',
+  codiceFiscale: '',
+  phone: '',
+  email: '',
+  address: '',
 };
 
 /**
@@ -37,9 +47,15 @@ export function personSchema(t: TFunction) {
       nationalities: z.string().superRefine((text, ctx) => {
         const list = codes(text.toUpperCase());
         if (list.length === 0) ctx.addIssue({ code: 'custom', message: required });
-        else if (!list.every((c) => /^[A-Z]{2}$/.test(c))) ctx.addIssue({ code: 'custom', message: t('cases.person.countryCodeFormat') });
+        else if (!list.every((c) => /^[A-Z]{2}$/.test(c)))
+          ctx.addIssue({ code: 'custom', message: t('cases.person.countryCodeFormat') });
       }),
-      languages: z.string().refine((text) => codes(text.toLowerCase()).every((c) => /^[a-z]{2,3}$/.test(c)), t('cases.person.languageCodeFormat')),
+      languages: z
+        .string()
+        .refine(
+          (text) => codes(text.toLowerCase()).every((c) => /^[a-z]{2,3}$/.test(c)),
+          t('cases.person.languageCodeFormat'),
+        ),
       codiceFiscale: z.string(),
       phone: z.string(),
       email: z.string(),
@@ -77,7 +93,8 @@ export function personPaths(apiBase: string, base: string): Record<string, strin
   for (const key of ['surname', 'givenNames', 'birthDate', 'codiceFiscale', 'phone', 'email', 'address']) {
     paths[`${apiBase}.identity.${key}`] = `${base}.${key}`;
   }
-  for (const key of ['sex', 'birthCountry', 'nationalities', 'languages']) paths[`${apiBase}.${key}`] = `${base}.${key}`;
+  for (const key of ['sex', 'birthCountry', 'nationalities', 'languages'])
+    paths[`${apiBase}.${key}`] = `${base}.${key}`;
   return paths;
 }
 
@@ -105,16 +122,39 @@ export function PersonFields({ base }: { base: string }) {
             <FormText name={name('birthDate')} type="date" label={t('cases.person.birthDate')} required />
           </div>
           <div className="col-md-6">
-            <FormText name={name('codiceFiscale')} label={optional(t('cases.person.codiceFiscale'))} summaryLabel={t('cases.person.codiceFiscale')} maxLength={16} autoComplete="off" />
+            <FormText
+              name={name('codiceFiscale')}
+              label={optional(t('cases.person.codiceFiscale'))}
+              summaryLabel={t('cases.person.codiceFiscale')}
+              maxLength={16}
+              autoComplete="off"
+            />
           </div>
           <div className="col-md-6">
-            <FormText name={name('phone')} type="tel" label={optional(t('cases.person.phone'))} summaryLabel={t('cases.person.phone')} autoComplete="off" />
+            <FormText
+              name={name('phone')}
+              type="tel"
+              label={optional(t('cases.person.phone'))}
+              summaryLabel={t('cases.person.phone')}
+              autoComplete="off"
+            />
           </div>
           <div className="col-md-6">
-            <FormText name={name('email')} type="email" label={optional(t('cases.person.email'))} summaryLabel={t('cases.person.email')} autoComplete="off" />
+            <FormText
+              name={name('email')}
+              type="email"
+              label={optional(t('cases.person.email'))}
+              summaryLabel={t('cases.person.email')}
+              autoComplete="off"
+            />
           </div>
           <div className="col-12">
-            <FormText name={name('address')} label={optional(t('cases.person.address'))} summaryLabel={t('cases.person.address')} autoComplete="off" />
+            <FormText
+              name={name('address')}
+              label={optional(t('cases.person.address'))}
+              summaryLabel={t('cases.person.address')}
+              autoComplete="off"
+            />
           </div>
         </div>
       </fieldset>
@@ -141,14 +181,32 @@ export function PersonFields({ base }: { base: string }) {
           </div>
           {birthCountry === OTHER && (
             <div className="col-md-6">
-              <FormText name={name('birthCountryOther')} label={t('cases.person.birthCountryOther')} required maxLength={2} pattern="[A-Za-z]{2}" />
+              <FormText
+                name={name('birthCountryOther')}
+                label={t('cases.person.birthCountryOther')}
+                required
+                maxLength={2}
+                pattern="[A-Za-z]{2}"
+              />
             </div>
           )}
           <div className="col-md-6">
-            <FormText name={name('nationalities')} label={t('cases.person.nationalities')} hint={t('cases.person.nationalitiesHint')} required autoComplete="off" />
+            <FormText
+              name={name('nationalities')}
+              label={t('cases.person.nationalities')}
+              hint={t('cases.person.nationalitiesHint')}
+              required
+              autoComplete="off"
+            />
           </div>
           <div className="col-md-6">
-            <FormText name={name('languages')} label={optional(t('cases.person.languages'))} summaryLabel={t('cases.person.languages')} hint={t('cases.person.languagesHint')} autoComplete="off" />
+            <FormText
+              name={name('languages')}
+              label={optional(t('cases.person.languages'))}
+              summaryLabel={t('cases.person.languages')}
+              hint={t('cases.person.languagesHint')}
+              autoComplete="off"
+            />
           </div>
         </div>
       </fieldset>

@@ -34,7 +34,14 @@ export function ReferralForm() {
   const create = useCreatePilotReferral();
   const form = usePilotSchemaForm({
     schema: referralSchema,
-    defaultValues: { receivedOn: todayIso(), source: '', channel: '', sector: '', outcome: 'in_screening', outcomeOn: '' },
+    defaultValues: {
+      receivedOn: todayIso(),
+      source: '',
+      channel: '',
+      sector: '',
+      outcome: 'in_screening',
+      outcomeOn: '',
+    },
     idPrefix: 'ref-',
   });
   const [screening, setScreening] = useState<Record<string, Observation>>({});
@@ -61,20 +68,42 @@ export function ReferralForm() {
               <FormText name="receivedOn" type="date" label={t('cases.referrals.receivedOn')} required />
             </div>
             <div className="col-md-6 col-lg-3">
-              <FormSelect name="source" label={t('cases.referrals.source')} required emptyOption={t('form.choose')} options={REFERRAL_SOURCES.map((s) => ({ value: s, label: t(`cases.referralSource.${s}`) }))} />
+              <FormSelect
+                name="source"
+                label={t('cases.referrals.source')}
+                required
+                emptyOption={t('form.choose')}
+                options={REFERRAL_SOURCES.map((s) => ({ value: s, label: t(`cases.referralSource.${s}`) }))}
+              />
             </div>
             <div className="col-md-6 col-lg-3">
-              <FormSelect name="channel" label={t('cases.referrals.channel')} required emptyOption={t('form.choose')} options={REFERRAL_CHANNELS.map((s) => ({ value: s, label: t(`cases.referralChannel.${s}`) }))} />
+              <FormSelect
+                name="channel"
+                label={t('cases.referrals.channel')}
+                required
+                emptyOption={t('form.choose')}
+                options={REFERRAL_CHANNELS.map((s) => ({ value: s, label: t(`cases.referralChannel.${s}`) }))}
+              />
             </div>
             <div className="col-md-6 col-lg-3">
-              <FormSelect name="sector" label={t('cases.referrals.sector')} required emptyOption={t('form.choose')} options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))} />
+              <FormSelect
+                name="sector"
+                label={t('cases.referrals.sector')}
+                required
+                emptyOption={t('form.choose')}
+                options={SECTORS.map((s) => ({ value: s, label: t(`cases.sector.${s}`) }))}
+              />
             </div>
           </div>
           {indicators.isPending && <Loading />}
-          {indicators.error !== null && <QueryError error={indicators.error} onRetry={() => void indicators.refetch()} />}
+          {indicators.error !== null && (
+            <QueryError error={indicators.error} onRetry={() => void indicators.refetch()} />
+          )}
           {indicators.data !== undefined && (
             <fieldset className="mb-4">
-              <legend className="h5">{t('cases.referrals.screeningTitle', { version: indicators.data.version })}</legend>
+              <legend className="h5">
+                {t('cases.referrals.screeningTitle', { version: indicators.data.version })}
+              </legend>
               <p>{t('cases.referrals.screeningIntro')}</p>
               {indicators.data.indicators.map((ind) => (
                 <fieldset key={ind.code} className="mb-3">
@@ -103,10 +132,20 @@ export function ReferralForm() {
           )}
           <div className="row pt-3">
             <div className="col-md-6">
-              <FormSelect name="outcome" label={t('cases.referrals.outcome')} required options={REFERRAL_OUTCOMES.map((s) => ({ value: s, label: t(`cases.referralOutcome.${s}`) }))} />
+              <FormSelect
+                name="outcome"
+                label={t('cases.referrals.outcome')}
+                required
+                options={REFERRAL_OUTCOMES.map((s) => ({ value: s, label: t(`cases.referralOutcome.${s}`) }))}
+              />
             </div>
             <div className="col-md-6">
-              <FormText name="outcomeOn" type="date" label={`${t('cases.referrals.outcomeOn')} ${t('cases.common.optional')}`} summaryLabel={t('cases.referrals.outcomeOn')} />
+              <FormText
+                name="outcomeOn"
+                type="date"
+                label={`${t('cases.referrals.outcomeOn')} ${t('cases.common.optional')}`}
+                summaryLabel={t('cases.referrals.outcomeOn')}
+              />
             </div>
           </div>
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>

@@ -40,9 +40,22 @@ function OutcomeUpdate({ referral }: { referral: Referral }) {
 
   return (
     <SchemaFormProvider form={form}>
-      <form noValidate onSubmit={onSubmit} aria-label={t('cases.referrals.updateFor', of)} className="d-flex flex-column gap-1">
-        <OutcomeSelect label={t('cases.referrals.updateLabelFor', of)} empty={t('cases.referrals.updateLabel')} next={next} />
-        <OutcomeDate label={t('cases.referrals.outcomeOnFor', of)} min={referral.receivedOn} id={`ref-${referral.id}-on`} />
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        aria-label={t('cases.referrals.updateFor', of)}
+        className="d-flex flex-column gap-1"
+      >
+        <OutcomeSelect
+          label={t('cases.referrals.updateLabelFor', of)}
+          empty={t('cases.referrals.updateLabel')}
+          next={next}
+        />
+        <OutcomeDate
+          label={t('cases.referrals.outcomeOnFor', of)}
+          min={referral.receivedOn}
+          id={`ref-${referral.id}-on`}
+        />
         <button type="submit" className="btn btn-outline-primary btn-sm" disabled={update.isPending}>
           {t('cases.referrals.update')}
         </button>
@@ -56,7 +69,15 @@ function OutcomeUpdate({ referral }: { referral: Referral }) {
   );
 }
 
-function OutcomeSelect({ label, empty, next }: { label: string; empty: string; next: readonly (typeof REFERRAL_OUTCOMES)[number][] }) {
+function OutcomeSelect({
+  label,
+  empty,
+  next,
+}: {
+  label: string;
+  empty: string;
+  next: readonly (typeof REFERRAL_OUTCOMES)[number][];
+}) {
   const { t } = useTranslation();
   const { field, id, error } = useSchemaField({ name: 'outcome' }, label);
   return (

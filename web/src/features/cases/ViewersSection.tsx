@@ -32,10 +32,20 @@ export function ViewersSection({ detail }: { detail: CaseDetail }) {
           />
         </div>
         <div className="col-md-6 mb-4 d-flex flex-wrap gap-2">
-          <button type="button" className="btn btn-outline-primary" onClick={() => setShown(true)} aria-expanded={shown} aria-controls="viewers-list">
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            onClick={() => setShown(true)}
+            aria-expanded={shown}
+            aria-controls="viewers-list"
+          >
             {t('cases.privacy.show')}
           </button>
-          <a className="btn btn-outline-primary" href={accessPackageUrl(personId)} download={`accesso-${person.pseudonym}.json`}>
+          <a
+            className="btn btn-outline-primary"
+            href={accessPackageUrl(personId)}
+            download={`accesso-${person.pseudonym}.json`}
+          >
             {t('cases.privacy.download')}
           </a>
         </div>

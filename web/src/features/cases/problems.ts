@@ -13,7 +13,13 @@ import type { FieldValues } from 'react-hook-form';
 
 type ErrorCode = (typeof errorCodeValues)[number];
 /** The pilot's own codes with a sentence of their own (`pilot.stale` → `stale`); `pilot.case.not_found` and the like read as any 404. */
-type PilotCode = ErrorCode extends infer C ? (C extends `pilot.${infer R}` ? (R extends `${string}.${string}` ? never : R) : never) : never;
+type PilotCode = ErrorCode extends infer C
+  ? C extends `pilot.${infer R}`
+    ? R extends `${string}.${string}`
+      ? never
+      : R
+    : never
+  : never;
 
 function pilotCodeOf(error: unknown): PilotCode | undefined {
   if (!(error instanceof ApiProblem) || !(errorCodeValues as readonly string[]).includes(error.code)) return undefined;
@@ -38,6 +44,8 @@ export function usePilotMessage() {
 }
 
 /** A schema form of the pilot: a failed request's general message in the pilot's own words. */
-export function usePilotSchemaForm<In extends FieldValues, Out>(options: Omit<SchemaFormOptions<In, Out>, 'messageOf'>) {
+export function usePilotSchemaForm<In extends FieldValues, Out>(
+  options: Omit<SchemaFormOptions<In, Out>, 'messageOf'>,
+) {
   return useSchemaForm({ ...options, messageOf: usePilotMessage() });
 }

@@ -47,23 +47,53 @@ function useShortcuts(me: Me): Shortcut[] {
     });
   }
   if (hasPermission(me, Permission.organisationsManage) || hasPermission(me, Permission.organisationsRead)) {
-    shortcuts.push({ to: '/organizzazioni', icon: 'files', title: t('nav.organisations'), text: t('home.organisationsText') });
+    shortcuts.push({
+      to: '/organizzazioni',
+      icon: 'files',
+      title: t('nav.organisations'),
+      text: t('home.organisationsText'),
+    });
   }
   if (hasPermission(me, Permission.usersManage)) {
     shortcuts.push({ to: '/utenti', icon: 'user', title: t('nav.users'), text: t('home.usersText') });
   }
   if (hasPermission(me, Permission.pilotCasesRead)) {
-    shortcuts.push({ to: '/casi', icon: 'folder', title: t('monitoring.home.cases'), text: t('monitoring.home.casesText') });
-    shortcuts.push({ to: '/segnalazioni', icon: 'mail', title: t('monitoring.home.referrals'), text: t('monitoring.home.referralsText') });
+    shortcuts.push({
+      to: '/casi',
+      icon: 'folder',
+      title: t('monitoring.home.cases'),
+      text: t('monitoring.home.casesText'),
+    });
+    shortcuts.push({
+      to: '/segnalazioni',
+      icon: 'mail',
+      title: t('monitoring.home.referrals'),
+      text: t('monitoring.home.referralsText'),
+    });
   }
   if (hasPermission(me, Permission.pilotComparativeRead)) {
-    shortcuts.push({ to: '/quadro-comparativo', icon: 'chart-line', title: t('monitoring.home.comparative'), text: t('monitoring.home.comparativeText') });
+    shortcuts.push({
+      to: '/quadro-comparativo',
+      icon: 'chart-line',
+      title: t('monitoring.home.comparative'),
+      text: t('monitoring.home.comparativeText'),
+    });
   }
   if (hasPermission(me, Permission.pilotBudgetRead)) {
-    shortcuts.push({ to: '/budget', icon: 'card', title: t('monitoring.home.budget'), text: t('monitoring.home.budgetText') });
+    shortcuts.push({
+      to: '/budget',
+      icon: 'card',
+      title: t('monitoring.home.budget'),
+      text: t('monitoring.home.budgetText'),
+    });
   }
   if (hasPermission(me, Permission.pilotIssuesRead)) {
-    shortcuts.push({ to: '/criticita', icon: 'error', title: t('monitoring.home.issues'), text: t('monitoring.home.issuesText') });
+    shortcuts.push({
+      to: '/criticita',
+      icon: 'error',
+      title: t('monitoring.home.issues'),
+      text: t('monitoring.home.issuesText'),
+    });
   }
   if (hasPermission(me, Permission.auditRead)) {
     shortcuts.push({ to: '/audit', icon: 'list', title: t('nav.audit'), text: t('home.auditText') });
@@ -100,7 +130,11 @@ export function HomePage({ tasksPanel }: { tasksPanel?: ReactNode }) {
 
   return (
     <>
-      <PageHeader title={t('home.title', { name: me.user.displayName })} documentTitle={t('home.documentTitle')} isHome />
+      <PageHeader
+        title={t('home.title', { name: me.user.displayName })}
+        documentTitle={t('home.documentTitle')}
+        isHome
+      />
       <section aria-labelledby="who-title" className="mb-5">
         <h2 id="who-title" className="visually-hidden">
           {t('home.whoTitle')}
@@ -128,7 +162,9 @@ export function HomePage({ tasksPanel }: { tasksPanel?: ReactNode }) {
           </Alert>
         )}
       </section>
-      {hasPermission(me, Permission.pilotTasksRead) && tasksPanel !== undefined && <Suspense fallback={<Loading />}>{tasksPanel}</Suspense>}
+      {hasPermission(me, Permission.pilotTasksRead) && tasksPanel !== undefined && (
+        <Suspense fallback={<Loading />}>{tasksPanel}</Suspense>
+      )}
       <section aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t('home.shortcutsTitle')}</h2>
         <ul className="row list-unstyled">

@@ -49,10 +49,17 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
   const height = legend + data.length * groupHeight + 4;
   const width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
   const text = (v: Cell | undefined) =>
-    v === '<10' ? t('monitoring.format.lessThanTen') : v === null || v === undefined ? t('common.notAvailable') : format(v);
+    v === '<10'
+      ? t('monitoring.format.lessThanTen')
+      : v === null || v === undefined
+        ? t('common.notAvailable')
+        : format(v);
   const label = [
     title,
-    ...data.map((d) => `${d.name}: ${series.map((s, i) => `${series.length > 1 ? `${s.label} ` : ''}${text(d.values[i])}`).join(', ')}`),
+    ...data.map(
+      (d) =>
+        `${d.name}: ${series.map((s, i) => `${series.length > 1 ? `${s.label} ` : ''}${text(d.values[i])}`).join(', ')}`,
+    ),
   ].join('. ');
 
   return (
@@ -96,7 +103,15 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
         })}
         {anyLessThanTen && (
           <g>
-            <rect x={LABEL_WIDTH} y={4 + LEGEND_LINE} width={14} height={14} fill={`url(#${id}-hatch)`} stroke={PRIMARY} strokeWidth="1.5" />
+            <rect
+              x={LABEL_WIDTH}
+              y={4 + LEGEND_LINE}
+              width={14}
+              height={14}
+              fill={`url(#${id}-hatch)`}
+              stroke={PRIMARY}
+              strokeWidth="1.5"
+            />
             <text x={LABEL_WIDTH + 20} y={16 + LEGEND_LINE} fontSize="13" fill={TEXT}>
               <tspan fontWeight="bold">&lt;10</tspan> {t('monitoring.chart.hatchedLegend')}
             </text>
@@ -106,7 +121,13 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
           const top = legend + row * groupHeight;
           return (
             <g key={d.name}>
-              <text x={LABEL_WIDTH - 8} y={top + (series.length * (BAR + GAP)) / 2 + 3} fontSize="13" textAnchor="end" fill={TEXT}>
+              <text
+                x={LABEL_WIDTH - 8}
+                y={top + (series.length * (BAR + GAP)) / 2 + 3}
+                fontSize="13"
+                textAnchor="end"
+                fill={TEXT}
+              >
                 {d.name}
               </text>
               {series.map((s, i) => {
@@ -116,7 +137,15 @@ export function BarChart({ id, title, dataNote, series, data, format }: BarChart
                   const w = Math.max(scale(9), 14);
                   return (
                     <g key={s.label}>
-                      <rect x={LABEL_WIDTH} y={y} width={w} height={BAR} fill={`url(#${id}-hatch)`} stroke={PRIMARY} strokeWidth="1.5" />
+                      <rect
+                        x={LABEL_WIDTH}
+                        y={y}
+                        width={w}
+                        height={BAR}
+                        fill={`url(#${id}-hatch)`}
+                        stroke={PRIMARY}
+                        strokeWidth="1.5"
+                      />
                       <text x={LABEL_WIDTH + w + 6} y={y + BAR - 3} fontSize="13" fontWeight="bold" fill={TEXT}>
                         &lt;10
                       </text>

@@ -114,7 +114,11 @@ function AllocationInput({ row }: { row: BudgetComune }) {
   const { t } = useTranslation();
   const label = t('monitoring.budget.allocationOf', { comune: row.comuneName });
   const { general } = useSchemaFormContext();
-  const { field, id, error: fieldError } = useSchemaField({ name: 'allocation', id: `allocation-${row.comuneIstat}` }, label);
+  const {
+    field,
+    id,
+    error: fieldError,
+  } = useSchemaField({ name: 'allocation', id: `allocation-${row.comuneIstat}` }, label);
   const error = fieldError ?? general ?? undefined;
   return (
     <div>
@@ -185,9 +189,15 @@ export function BudgetPage() {
                 <tr>
                   <th scope="col">{t('monitoring.comparative.comune')}</th>
                   <th scope="col">{t('monitoring.budget.allocation')}</th>
-                  <th scope="col" className="text-end">{t('monitoring.budget.committed')}</th>
-                  <th scope="col" className="text-end">{t('monitoring.budget.spent')}</th>
-                  <th scope="col" className="text-end">{t('monitoring.budget.available')}</th>
+                  <th scope="col" className="text-end">
+                    {t('monitoring.budget.committed')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('monitoring.budget.spent')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('monitoring.budget.available')}
+                  </th>
                   <th scope="col">{t('monitoring.budget.percentCommitted')}</th>
                 </tr>
               </thead>
@@ -200,7 +210,9 @@ export function BudgetPage() {
                     </td>
                     <td className="text-end">{format.euro(row.committed)}</td>
                     <td className="text-end">{format.euro(row.spent)}</td>
-                    <td className="text-end">{row.available === null ? t('monitoring.budget.noAllocation') : format.euro(row.available)}</td>
+                    <td className="text-end">
+                      {row.available === null ? t('monitoring.budget.noAllocation') : format.euro(row.available)}
+                    </td>
                     <td>
                       <Progress percent={percentOf(row.committed, row.allocation)} />
                     </td>
@@ -233,8 +245,12 @@ export function BudgetPage() {
                     <thead>
                       <tr>
                         <th scope="col">{t('monitoring.budget.measureType')}</th>
-                        <th scope="col" className="text-end">{t('monitoring.budget.committed')}</th>
-                        <th scope="col" className="text-end">{t('monitoring.budget.spent')}</th>
+                        <th scope="col" className="text-end">
+                          {t('monitoring.budget.committed')}
+                        </th>
+                        <th scope="col" className="text-end">
+                          {t('monitoring.budget.spent')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>

@@ -51,13 +51,26 @@ const periodSchema = (t: TFunction) =>
       when: () => true,
     });
 
-function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply: (p: { from: string; to: string }) => void }) {
+function PeriodForm({
+  from,
+  to,
+  onApply,
+}: {
+  from: string;
+  to: string;
+  onApply: (p: { from: string; to: string }) => void;
+}) {
   const { t } = useTranslation();
   const form = useSchemaForm({ schema: periodSchema, defaultValues: { from, to } });
   return (
     <SchemaFormProvider form={form}>
       <FormSummary />
-      <form noValidate onSubmit={form.submit(onApply)} aria-label={t('monitoring.comparative.periodForm')} className="mb-4">
+      <form
+        noValidate
+        onSubmit={form.submit(onApply)}
+        aria-label={t('monitoring.comparative.periodForm')}
+        className="mb-4"
+      >
         <div className="row align-items-end">
           <div className="col-sm-6 col-lg-3">
             <FormText name="from" type="date" label={t('monitoring.comparative.from')} />
@@ -120,7 +133,9 @@ export function ComparativePage() {
     <>
       <PageHeader title={t('monitoring.comparative.title')} lead={t('monitoring.comparative.lead')} />
       <PeriodForm key={`${period.from}/${period.to}`} from={period.from} to={period.to} onApply={period.set} />
-      {comparative.error !== null && <QueryError error={comparative.error} onRetry={() => void comparative.refetch()} />}
+      {comparative.error !== null && (
+        <QueryError error={comparative.error} onRetry={() => void comparative.refetch()} />
+      )}
       {comparative.isPending && <Loading />}
       <p role="status" className="fw-semibold" aria-busy={comparative.isFetching}>
         {data === undefined ? '' : t('monitoring.comparative.shown', { period: periodText })}
@@ -131,14 +146,18 @@ export function ComparativePage() {
             <h2 className="h5">{t('monitoring.comparative.disclosureTitle')}</h2>
             <p className="mb-2">{data.note[format.language]}</p>
             <p className="mb-0">
-              {data.viewer === 'exact_own' ? t('monitoring.comparative.viewerOwn') : t('monitoring.comparative.viewerControlled')}
+              {data.viewer === 'exact_own'
+                ? t('monitoring.comparative.viewerOwn')
+                : t('monitoring.comparative.viewerControlled')}
             </p>
           </Alert>
           <p>
             <a className="btn btn-outline-primary" href={comparativeXlsxHref(data.from, data.to)} download>
               {t('monitoring.comparative.export')}
             </a>
-            <span className="ms-3 small">{t('monitoring.comparative.generatedAt', { at: dateTime(data.generatedAt) })}</span>
+            <span className="ms-3 small">
+              {t('monitoring.comparative.generatedAt', { at: dateTime(data.generatedAt) })}
+            </span>
           </p>
           <Charts data={data} />
           <section aria-labelledby="tables-title">

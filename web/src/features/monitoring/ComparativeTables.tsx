@@ -37,7 +37,11 @@ export function ComparativeTables({ data, period }: { data: Comparative; period:
                   {data.rows.map((row) => {
                     const total = row.comuneIstat === null;
                     return (
-                      <tr key={row.comuneIstat ?? 'total'} className={total ? 'fw-bold border-top border-dark' : undefined} data-total={total || undefined}>
+                      <tr
+                        key={row.comuneIstat ?? 'total'}
+                        className={total ? 'fw-bold border-top border-dark' : undefined}
+                        data-total={total || undefined}
+                      >
                         <th scope="row">
                           {total ? t('monitoring.comparative.total') : row.comuneName}
                           {!total && row.exact && data.viewer === 'exact_own' && (

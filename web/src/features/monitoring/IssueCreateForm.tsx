@@ -13,10 +13,16 @@ const issueSchema = (t: TFunction) => {
   return z.object({
     comuneIstat: requiredText(required),
     category: oneOfField(ISSUE_CATEGORIES, required),
-    title: z.string().refine((v) => v.trim().length >= 3, t('monitoring.issues.titleShort')).transform((v) => v.trim()),
+    title: z
+      .string()
+      .refine((v) => v.trim().length >= 3, t('monitoring.issues.titleShort'))
+      .transform((v) => v.trim()),
     description: requiredText(required).transform((v) => v.trim()),
     correctiveAction: z.string().transform((v) => v.trim()),
-    owner: z.string().refine((v) => v.trim().length >= 2, required).transform((v) => v.trim()),
+    owner: z
+      .string()
+      .refine((v) => v.trim().length >= 2, required)
+      .transform((v) => v.trim()),
     dueOn: z.string().refine(isIsoDate, t('monitoring.comparative.dateInvalid')),
   });
 };
@@ -35,7 +41,15 @@ export function IssueCreateForm({ ownComune, comuni, onDone }: IssueCreateFormPr
   const create = useCreateIssue();
   const form = useSchemaForm({
     schema: issueSchema,
-    defaultValues: { comuneIstat: ownComune ?? '', category: '', title: '', description: '', correctiveAction: '', owner: '', dueOn: '' },
+    defaultValues: {
+      comuneIstat: ownComune ?? '',
+      category: '',
+      title: '',
+      description: '',
+      correctiveAction: '',
+      owner: '',
+      dueOn: '',
+    },
   });
 
   const onSubmit = form.submit(async (body) => {
@@ -49,7 +63,13 @@ export function IssueCreateForm({ ownComune, comuni, onDone }: IssueCreateFormPr
       <FormSummary />
       <form noValidate onSubmit={onSubmit} className="incas-form">
         {ownComune === null && (
-          <FormSelect name="comuneIstat" label={t('monitoring.issues.comune')} required emptyOption={t('form.choose')} options={comuni} />
+          <FormSelect
+            name="comuneIstat"
+            label={t('monitoring.issues.comune')}
+            required
+            emptyOption={t('form.choose')}
+            options={comuni}
+          />
         )}
         <FormSelect
           name="category"
@@ -66,7 +86,13 @@ export function IssueCreateForm({ ownComune, comuni, onDone }: IssueCreateFormPr
           summaryLabel={t('monitoring.issues.correctiveAction')}
           maxLength={4000}
         />
-        <FormText name="owner" label={t('monitoring.issues.owner')} hint={t('monitoring.issues.ownerHint')} required maxLength={200} />
+        <FormText
+          name="owner"
+          label={t('monitoring.issues.owner')}
+          hint={t('monitoring.issues.ownerHint')}
+          required
+          maxLength={200}
+        />
         <FormText name="dueOn" type="date" label={t('monitoring.issues.dueOn')} required />
         <button type="submit" className="btn btn-primary me-2" disabled={create.isPending}>
           {t('monitoring.issues.createSubmit')}

@@ -17,7 +17,10 @@ const issuePatchSchema = (t: TFunction) =>
     .object({
       status: oneOfField(ISSUE_STATUSES, t('fieldErrors.required')),
       correctiveAction: z.string().transform((v) => v.trim()),
-      owner: z.string().refine((v) => v.trim().length >= 2, t('fieldErrors.required')).transform((v) => v.trim()),
+      owner: z
+        .string()
+        .refine((v) => v.trim().length >= 2, t('fieldErrors.required'))
+        .transform((v) => v.trim()),
       dueOn: z.string().refine(isIsoDate, t('monitoring.comparative.dateInvalid')),
       resolution: z.string().transform((v) => v.trim()),
     })
@@ -36,7 +39,13 @@ export function IssueEditForm({ issue, onDone }: { issue: Issue; onDone: () => v
   const update = useUpdateIssue();
   const form = useSchemaForm({
     schema: issuePatchSchema,
-    defaultValues: { status: issue.status, correctiveAction: issue.correctiveAction, owner: issue.owner, dueOn: issue.dueOn, resolution: issue.resolution ?? '' },
+    defaultValues: {
+      status: issue.status,
+      correctiveAction: issue.correctiveAction,
+      owner: issue.owner,
+      dueOn: issue.dueOn,
+      resolution: issue.resolution ?? '',
+    },
   });
   const closing = isClosing(oneOf(useWatch({ control: form.methods.control, name: 'status' }), ISSUE_STATUSES));
 
@@ -57,11 +66,19 @@ export function IssueEditForm({ issue, onDone }: { issue: Issue; onDone: () => v
           options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`monitoring.issueStatuses.${s}`) }))}
         />
         <FormTextArea name="correctiveAction" label={t('monitoring.issues.correctiveAction')} maxLength={4000} />
-        <FormText name="owner" label={t('monitoring.issues.owner')} hint={t('monitoring.issues.ownerHint')} required maxLength={200} />
+        <FormText
+          name="owner"
+          label={t('monitoring.issues.owner')}
+          hint={t('monitoring.issues.ownerHint')}
+          required
+          maxLength={200}
+        />
         <FormText name="dueOn" type="date" label={t('monitoring.issues.dueOn')} required />
         <FormTextArea
           name="resolution"
-          label={closing ? t('monitoring.issues.resolution') : `${t('monitoring.issues.resolution')} ${t('form.optional')}`}
+          label={
+            closing ? t('monitoring.issues.resolution') : `${t('monitoring.issues.resolution')} ${t('form.optional')}`
+          }
           summaryLabel={t('monitoring.issues.resolution')}
           hint={t('monitoring.issues.resolutionHint')}
           required={closing}

@@ -77,7 +77,11 @@ export function IssuesPage() {
         </FormSection>
       )}
       {editing !== null && (
-        <FormSection key={editing.id} id="edit-title" title={t('monitoring.issues.editTitle', { title: editing.title })}>
+        <FormSection
+          key={editing.id}
+          id="edit-title"
+          title={t('monitoring.issues.editTitle', { title: editing.title })}
+        >
           <p>
             {editing.comuneName} · {t(`monitoring.issueCategories.${editing.category}`)}
           </p>

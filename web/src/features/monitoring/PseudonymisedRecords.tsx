@@ -46,7 +46,9 @@ function RecordRow({ record }: { record: PseudonymisedRecord }) {
         )}
       </td>
       <td>{t(`monitoring.sex.${record.sex}`)}</td>
-      <td>{record.ageBand === null ? <NotApplicable /> : t('monitoring.records.ageBandOf', { band: record.ageBand })}</td>
+      <td>
+        {record.ageBand === null ? <NotApplicable /> : t('monitoring.records.ageBandOf', { band: record.ageBand })}
+      </td>
       <td>{t(`monitoring.caseStatus.${record.caseStatus}`)}</td>
       <td>{quarter(record.openedQuarter)}</td>
       <td>{yesNo(record.admitted)}</td>
@@ -124,7 +126,12 @@ export function PseudonymisedRecords() {
             </>
           }
           // a person may belong to more than one case of the Comune: one row each
-          row={(record) => <RecordRow key={`${record.pseudonym}/${record.openedQuarter}/${record.caseStatus}/${record.role}`} record={record} />}
+          row={(record) => (
+            <RecordRow
+              key={`${record.pseudonym}/${record.openedQuarter}/${record.caseStatus}/${record.role}`}
+              record={record}
+            />
+          )}
         />
       )}
     </section>

@@ -31,7 +31,10 @@ export function TasksPanel() {
       {items.length > 0 && (
         <ul className="list-unstyled">
           {items.map((task) => (
-            <li key={task.id} className="border-bottom py-3 d-flex flex-wrap gap-3 align-items-start justify-content-between">
+            <li
+              key={task.id}
+              className="border-bottom py-3 d-flex flex-wrap gap-3 align-items-start justify-content-between"
+            >
               <div>
                 <p className="fw-semibold mb-1">
                   {t(`monitoring.taskKinds.${task.kind}`)}

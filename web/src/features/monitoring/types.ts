@@ -28,9 +28,22 @@ export type Task = SuccessOf<paths['/api/v1/pilot/tasks']['get']>['items'][numbe
 export type PseudonymisedRecord = SuccessOf<paths['/api/v1/pilot/comparative/records']['get']>['items'][number];
 
 export const COMPARATIVE_BLOCKS: readonly ComparativeBlock[] = [
-  'intake', 'permits', 'presa_in_carico', 'pai_measures', 'outcomes', 'exits', 'finance', 'quality',
+  'intake',
+  'permits',
+  'presa_in_carico',
+  'pai_measures',
+  'outcomes',
+  'exits',
+  'finance',
+  'quality',
 ];
 export const ISSUE_STATUSES: readonly IssueStatus[] = ['aperta', 'in_corso', 'risolta', 'chiusa'];
 export const ISSUE_CATEGORIES: readonly IssueCategory[] = [
-  'presa_in_carico', 'permessi', 'misure', 'rete_territoriale', 'finanziaria', 'dati', 'altro',
+  'presa_in_carico',
+  'permessi',
+  'misure',
+  'rete_territoriale',
+  'finanziaria',
+  'dati',
+  'altro',
 ];

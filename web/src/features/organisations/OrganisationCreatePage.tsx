@@ -23,7 +23,12 @@ const ruleOf = (type: string) => {
 
 const organisationSchema = (t: TFunction) =>
   z
-    .object({ type: z.string(), name: z.string(), comuneIstat: z.custom<PickerOption | null>(), regionCode: z.string() })
+    .object({
+      type: z.string(),
+      name: z.string(),
+      comuneIstat: z.custom<PickerOption | null>(),
+      regionCode: z.string(),
+    })
     .transform((v, ctx): OrganisationCreate => {
       // where the organisation is (a Comune, a Regione, either or none) depends on its type
       const type = oneOf(v.type, ORGANISATION_TYPES);
@@ -78,7 +83,10 @@ export function OrganisationCreatePage() {
   const notify = useNotify();
   const create = useCreateOrganisation();
   const regions = useRegions();
-  const form = useSchemaForm({ schema: organisationSchema, defaultValues: { type: '', name: '', comuneIstat: null, regionCode: '' } });
+  const form = useSchemaForm({
+    schema: organisationSchema,
+    defaultValues: { type: '', name: '', comuneIstat: null, regionCode: '' },
+  });
   const rule = ruleOf(useWatch({ control: form.methods.control, name: 'type' }));
 
   const onSubmit = form.submit(async (body) => {

@@ -64,7 +64,10 @@ export function OrganisationDetailPage() {
   if (record.isPending || record.error !== null) {
     return (
       <>
-        <PageHeader title={record.isPending ? t('common.loading') : t('organisations.unavailable')} breadcrumbs={crumbs} />
+        <PageHeader
+          title={record.isPending ? t('common.loading') : t('organisations.unavailable')}
+          breadcrumbs={crumbs}
+        />
         <RecordStatus query={record} />
       </>
     );

@@ -28,7 +28,10 @@ export function PasswordForm() {
   const notify = useNotify();
   const { messageOf } = useProblemMessages();
   const change = useChangePassword();
-  const form = useSchemaForm({ schema: passwordSchema, defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const form = useSchemaForm({
+    schema: passwordSchema,
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
 
   const onSubmit = form.submit(async (body) => {
     try {
@@ -47,7 +50,13 @@ export function PasswordForm() {
       <SchemaFormProvider form={form}>
         <FormSummary />
         <form noValidate onSubmit={onSubmit} className="incas-form">
-          <FormText name="currentPassword" label={t('profile.currentPassword')} type="password" autoComplete="current-password" required />
+          <FormText
+            name="currentPassword"
+            label={t('profile.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <FormText
             name="newPassword"
             label={t('profile.newPassword')}
@@ -57,7 +66,13 @@ export function PasswordForm() {
             minLength={PASSWORD_MIN_LENGTH}
             hint={t('profile.newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
           />
-          <FormText name="confirmPassword" label={t('profile.confirmPassword')} type="password" autoComplete="new-password" required />
+          <FormText
+            name="confirmPassword"
+            label={t('profile.confirmPassword')}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
           <button type="submit" className="btn btn-primary" disabled={change.isPending}>
             {t('profile.changePassword')}
           </button>

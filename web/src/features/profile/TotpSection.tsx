@@ -47,9 +47,7 @@ function ConfirmStep({ setup }: { setup: TotpSetup }) {
           </div>
           <p className="mb-1">{t('profile.manualEntry')}</p>
           <p>
-            <code className="incas-secret">
-              {groupSecret(setup.secret)}
-            </code>
+            <code className="incas-secret">{groupSecret(setup.secret)}</code>
           </p>
         </li>
         <li>{t('profile.totpStep3')}</li>

@@ -43,8 +43,7 @@ function ComuneOrganisations({ comune }: { comune: ComuneDetail }) {
   const { t } = useTranslation();
   const label = useLabels();
   const me = useSession();
-  const canOpen =
-    hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage);
+  const canOpen = hasPermission(me, Permission.organisationsRead) || hasPermission(me, Permission.organisationsManage);
   return (
     <section aria-labelledby="orgs-title" className="mb-5">
       <h2 id="orgs-title">{t('comune.organisationsTitle')}</h2>
@@ -71,7 +70,10 @@ function ComuneFlagsForm({ comune }: { comune: ComuneDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const update = useUpdateComune(comune.istatCode);
-  const form = useSchemaForm({ schema: flagsSchema, defaultValues: { saiNetwork: comune.saiNetwork, pilot18ter: comune.pilot18ter } });
+  const form = useSchemaForm({
+    schema: flagsSchema,
+    defaultValues: { saiNetwork: comune.saiNetwork, pilot18ter: comune.pilot18ter },
+  });
 
   const onSubmit = form.submit(async (body) => {
     await update.mutateAsync(body);

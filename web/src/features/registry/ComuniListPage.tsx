@@ -180,10 +180,7 @@ export function ComuniListPage() {
             <td>{c.regionName}</td>
             <td className="text-end">
               {number(c.population)}
-              <span className="visually-hidden">
-                {' '}
-                ({month(c.populationMonth)})
-              </span>
+              <span className="visually-hidden"> ({month(c.populationMonth)})</span>
             </td>
             <td>{bandLabel(c.band)}</td>
             <td>{c.saiNetwork ? t('common.yes') : t('common.no')}</td>

@@ -26,7 +26,7 @@ const userSchema = (t: TFunction) =>
     organisationId: z
       .custom<PickerOption | null>()
       .refine((v) => v !== null, t('users.organisationRequired'))
-      .transform((v) => (v).value),
+      .transform((v) => v.value),
     roles: z.custom<Role[]>().refine((v) => v.length > 0, t('users.rolesRequired')),
     password: newPasswordSchema(t),
   });
@@ -36,7 +36,10 @@ function OrganisationPicker() {
   const { t } = useTranslation();
   const label = useLabels();
   const [text, setText] = useState('');
-  const { field, id, error } = useSchemaField({ name: 'organisationId', id: 'organisationId' }, t('users.organisation'));
+  const { field, id, error } = useSchemaField(
+    { name: 'organisationId', id: 'organisationId' },
+    t('users.organisation'),
+  );
   const selected = field.value as PickerOption | null;
   const choices = useOrganisationChoices(selected === null ? text : '');
   return (
@@ -84,7 +87,11 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
         <FormText name="displayName" label={t('users.displayName')} autoComplete="off" required />
         <OrganisationPicker />
         <FormRoles />
-        <FormNewPassword name="password" label={t('users.initialPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
+        <FormNewPassword
+          name="password"
+          label={t('users.initialPassword')}
+          hint={(min) => t('users.initialPasswordHint', { min })}
+        />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('users.createSubmit')}
         </button>

@@ -48,7 +48,10 @@ function EditForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const update = useUpdateUser(user.id);
-  const form = useSchemaForm({ schema: editSchema, defaultValues: { displayName: user.displayName, roles: user.roles } });
+  const form = useSchemaForm({
+    schema: editSchema,
+    defaultValues: { displayName: user.displayName, roles: user.roles },
+  });
 
   const onSubmit = form.submit(async (body) => {
     const saved = await update.mutateAsync(body);
@@ -110,7 +113,11 @@ function StatusSection({ user, isSelf }: { user: User; isSelf: boolean }) {
         <p className="text-muted">{t('users.cannotDisableSelf')}</p>
       ) : confirming ? (
         <div className="d-flex gap-3 flex-wrap align-items-center">
-          <span>{disabling ? t('users.confirmDisable', { name: user.displayName }) : t('users.confirmEnable', { name: user.displayName })}</span>
+          <span>
+            {disabling
+              ? t('users.confirmDisable', { name: user.displayName })
+              : t('users.confirmEnable', { name: user.displayName })}
+          </span>
           <button type="button" className="btn btn-danger" onClick={apply} disabled={update.isPending}>
             {t('common.confirm')}
           </button>
@@ -151,7 +158,11 @@ function ResetPasswordForm({ user }: { user: User }) {
       <SchemaFormProvider form={form}>
         <FormSummary />
         <form noValidate onSubmit={onSubmit} className="incas-form">
-          <FormNewPassword name="newPassword" label={t('users.newPassword')} hint={(min) => t('users.initialPasswordHint', { min })} />
+          <FormNewPassword
+            name="newPassword"
+            label={t('users.newPassword')}
+            hint={(min) => t('users.initialPasswordHint', { min })}
+          />
           <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
             {t('users.resetPasswordSubmit')}
           </button>

@@ -6,7 +6,12 @@ export function useSetBudget() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ comuneIstat, year, allocation }: { comuneIstat: string; year: number; allocation: number }) =>
-      unwrap(api.PUT('/api/v1/pilot/budget/{comuneIstat}/{year}', { params: { path: { comuneIstat, year } }, body: { allocation } })),
+      unwrap(
+        api.PUT('/api/v1/pilot/budget/{comuneIstat}/{year}', {
+          params: { path: { comuneIstat, year } },
+          body: { allocation },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: monitoringKeys.budget }),
   });
 }
