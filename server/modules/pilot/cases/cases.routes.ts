@@ -25,7 +25,8 @@ import {
 import { addMember, createCase, findCases, getCase } from './cases.service.js';
 import { decideAdmission, transitionCase } from './decisions.service.js';
 import { createPermit, recordPermitEvent } from './permits.service.js';
-import { exportCases, importBeneficiaries, MAX_IMPORT_ROWS } from './io.service.js';
+import { exportCases } from './export.service.js';
+import { importBeneficiaries, MAX_IMPORT_ROWS } from './import.service.js';
 import { labelLanguages } from '../shared/labels.js';
 import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
