@@ -4,7 +4,7 @@
  * admissions. Pure, seeded, no I/O.
  */
 import type { ExitReason, Identity, IsoDate } from '../pilot/index.js';
-import type { PlannedMeasure } from './demo.pilot.pai.js';
+import type { PlannedMeasure } from './demo.pilot.measures.js';
 import { idMaker, Rng, seedOf, syntheticCodiceFiscale } from './demo.pilot.random.js';
 import { demoGivenNames, demoSurnames, languagesOf } from './demo.pilot.words.js';
 
