@@ -7,7 +7,7 @@
  * through the API, loads six read endpoints on both with autocannon at 10 and 50 connections, prints
  * the comparison and drops the database — also when something fails or on Ctrl+C.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startServerChild, type ServerChild } from './children.js';
+import { endpoints, type Endpoint } from './endpoints.js';
+import { f0, f2, printReport, type Row, type Side } from './report.js';
 import { generatePilotData, pilotLogins } from './pilot-data.js';
 import { backendsCpuDelta, busyPercent, readBackendsCpu, readMachineCpu } from './probe.js';
 
@@ -53,140 +55,6 @@ const settings = {
 const DEMO_PASSWORD = 'demo-incas-2026';
 /** The operatore of Catania: every endpoint but the comparative (they own the generated Catania cases). */
 const login = pilotLogins.cases;
-
-/** Targets of an endpoint (informative: a miss is reported, not an error). */
-interface Targets {
-  /** app req/s ÷ floor req/s at every number of connections. */
-  minRatio?: number;
-  /** app p99 below this many ms … */
-  maxP99Ms?: number;
-  /** … at this many connections. */
-  p99AtConnections?: number;
-}
-const readPathTargets: Targets = { minRatio: 0.5, maxP99Ms: 50, p99AtConnections: 50 };
-
-interface Endpoint {
-  key: string;
-  label: string;
-  /** `{caseId}`, `{from}` and `{to}` are filled in once the pilot data exists. */
-  path: string;
-  /** Needs the generated pilot data. */
-  pilot?: boolean;
-  /** Measured with the MLPS session instead of the operatore's. */
-  comparativeSession?: boolean;
-  /** Connections to measure at, instead of BENCH_CONNECTIONS. */
-  connections?: number[];
-  /** autocannon's request timeout, s (default 10). */
-  timeoutSeconds?: number;
-  /**
-   * Requests that take seconds: measure a fixed number of requests per connection instead of
-   * BENCH_SECONDS, without warm-up (the agreement check has run it once).
-   */
-  requestsPerConnection?: number;
-  targets: Targets;
-  /** What must be equal in the app's and the floor's answer: proof that both did the same work. */
-  fingerprint: (body: unknown) => string;
-}
-
-const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
-
-/** Members of the case file, from the app's shape (personId) or the floor's (id). */
-interface FileMember {
-  personId?: string;
-  id?: string;
-  pseudonym: string;
-  identity: unknown;
-  permits: { number: string | null }[];
-}
-
-const endpoints: Endpoint[] = [
-  {
-    key: 'search',
-    label: 'Comune search',
-    path: '/api/v1/comuni?q=san',
-    targets: readPathTargets,
-    fingerprint: (body) => {
-      const b = body as { total: number; items: { istatCode: string }[] };
-      return `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => i.istatCode).join(' ')}`;
-    },
-  },
-  {
-    key: 'detail',
-    label: 'Comune detail',
-    path: '/api/v1/comuni/087015',
-    targets: readPathTargets,
-    fingerprint: (body) => {
-      const b = body as { istatCode: string; name: string; organisations: { id: string }[] };
-      return `${b.istatCode} ${b.name}, organisations: ${b.organisations.map((o) => o.id).join(' ')}`;
-    },
-  },
-  {
-    key: 'me',
-    label: '/me',
-    path: '/api/v1/me',
-    targets: readPathTargets,
-    fingerprint: (body) => {
-      const b = body as { user: { id: string; email: string }; organisation: { id: string }; roles: string[] };
-      return `${b.user.email} ${b.user.id}, organisation ${b.organisation.id}, roles ${b.roles.join(' ')}`;
-    },
-  },
-  {
-    key: 'cases',
-    label: 'Pilot case list',
-    path: '/api/v1/pilot/cases?status=pai_attivo&pageSize=50',
-    pilot: true,
-    targets: { minRatio: 0.5 },
-    fingerprint: (body) => {
-      const b = body as {
-        total: number;
-        items: { id: string; pseudonym: string; permitStatus: string | null; paiStatus: string | null }[];
-      };
-      return (
-        `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => `${i.pseudonym}/${i.permitStatus}/${i.paiStatus}`).join(' ')} ` +
-        `(ids ${digest(b.items.map((i) => i.id))})`
-      );
-    },
-  },
-  {
-    key: 'case',
-    label: 'Pilot case file',
-    path: '/api/v1/pilot/cases/{caseId}',
-    pilot: true,
-    targets: { minRatio: 0.5 },
-    fingerprint: (body) => {
-      const b = body as { id: string; members: FileMember[]; events: unknown[] };
-      // identities and permit numbers as a digest: decrypted alike, never printed
-      return (
-        `case ${b.id}, members ${b.members.map((m) => `${m.pseudonym} ${m.personId ?? m.id}`).join(', ')}, ` +
-        `identities and permit numbers ${digest(b.members.map((m) => [m.identity, m.permits.map((p) => p.number)]))}, ${b.events.length} events`
-      );
-    },
-  },
-  {
-    key: 'comparative',
-    label: 'Quadro comparativo',
-    path: '/api/v1/pilot/comparative?from={from}&to={to}',
-    pilot: true,
-    comparativeSession: true,
-    // the app reuses a period's aggregates for INCAS_COMPARATIVE_CACHE_SECONDS (60 by default; the
-    // warm-up fills it), the floor computes them on every request: most of a second each at 50,000
-    // cases. The target is stated at 10 connections; BENCH_COMPARATIVE_PER_CONNECTION=2 (with
-    // INCAS_COMPARATIVE_CACHE_SECONDS=0) measures the uncached app instead
-    connections: [10],
-    timeoutSeconds: 120,
-    ...(process.env.BENCH_COMPARATIVE_PER_CONNECTION
-      ? { requestsPerConnection: Number(process.env.BENCH_COMPARATIVE_PER_CONNECTION) }
-      : {}),
-    targets: { maxP99Ms: 200, p99AtConnections: 10 },
-    fingerprint: (body) => {
-      const b = body as { rows: { comuneIstat: string | null; cells: Record<string, unknown> }[]; viewer: string };
-      return (
-        `${b.rows.length} rows (${b.viewer}), holders in charge ${b.rows.map((r) => String(r.cells.holders_in_charge)).join(' ')}, ` +
-        `cells ${digest(b.rows)}`
-      );
-    },
-  },
-];
 
 // ------------------------------------------------------------------------------------------------
 // Lifecycle: database, children, cleanup
@@ -300,39 +168,6 @@ async function getJson(url: string, cookie: string): Promise<unknown> {
 // Measuring
 // ------------------------------------------------------------------------------------------------
 
-interface Side {
-  /** Mean of autocannon's one-second samples. */
-  rps: number;
-  requests: number;
-  latencyMs: { p50: number; p90: number; p99: number; mean: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodes: Record<string, number>;
-  warmup: { requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
-  /** Database round trips per request (pg Client#query calls, BEGIN/COMMIT included). */
-  queriesPerRequest: number;
-  /** CPU time of the server process per request, µs. */
-  serverCpuUsPerRequest: number;
-  /** CPU time of the PostgreSQL backends of the server's pool per request, µs (null: not readable). */
-  pgCpuUsPerRequest: number | null;
-  /** CPU time of this process (autocannon, the load generator) per request, µs. */
-  loadCpuUsPerRequest: number;
-  /** Share of all the machine's CPUs busy during the measurement, %. */
-  machineBusyPercent: number | null;
-}
-
-interface Row {
-  endpoint: string;
-  label: string;
-  path: string;
-  connections: number;
-  app: Side;
-  floor: Side;
-  /** app req/s ÷ floor req/s. */
-  ratio: number;
-}
-
 interface Target {
   child: ServerChild;
   /** application_name of the server's pool connections, to find its backends. */
@@ -436,25 +271,6 @@ async function measure(target: Target, ep: Endpoint, path: string, connections: 
     loadCpuUsPerRequest: (own.user + own.system) / Math.max(completed, 1),
     machineBusyPercent: busyPercent(cpu0, cpu1),
   };
-}
-
-// ------------------------------------------------------------------------------------------------
-// Reporting
-// ------------------------------------------------------------------------------------------------
-
-function table(header: string[], rows: string[][], rightAlignFrom = 1): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const fmt = (cells: string[]) =>
-    cells.map((c, i) => (i >= rightAlignFrom ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
-}
-
-const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
-const f1 = (n: number | null) => (n === null ? 'n/a' : n.toFixed(1));
-const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
-
-function errorsOf(s: Side): number {
-  return s.non2xx + s.errors + s.timeouts + s.warmup.non2xx + s.warmup.errors + s.warmup.timeouts;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -586,87 +402,7 @@ async function main(): Promise<number> {
     }
   }
 
-  // --- results -----------------------------------------------------------------------------------
-  console.log('\nResults (req/s: mean of 1-s samples; latency of 2xx responses, ms)\n');
-  console.log(
-    table(
-      ['endpoint', 'conns', 'app req/s', 'app p50', 'app p99', 'floor req/s', 'floor p50', 'floor p99', 'app/floor'],
-      rows.map((r) => [
-        r.label,
-        String(r.connections),
-        f0(r.app.rps),
-        String(r.app.latencyMs.p50),
-        String(r.app.latencyMs.p99),
-        f0(r.floor.rps),
-        String(r.floor.latencyMs.p50),
-        String(r.floor.latencyMs.p99),
-        f2(r.ratio),
-      ]),
-    ),
-  );
-  console.log('\nWhere the time goes (per request; CPU in µs; busy = share of all CPUs of the machine)\n');
-  console.log(
-    table(
-      ['endpoint', 'conns', 'server', 'DB round trips', 'server CPU', 'PG CPU', 'autocannon CPU', 'busy %'],
-      rows.flatMap((r) =>
-        (['app', 'floor'] as const).map((side) => [
-          r.label,
-          String(r.connections),
-          side,
-          f1(r[side].queriesPerRequest),
-          f0(r[side].serverCpuUsPerRequest),
-          r[side].pgCpuUsPerRequest === null ? 'n/a' : f0(r[side].pgCpuUsPerRequest ?? 0),
-          f0(r[side].loadCpuUsPerRequest),
-          f1(r[side].machineBusyPercent),
-        ]),
-      ),
-      1,
-    ),
-  );
-
-  const targetsOf = new Map(endpoints.map((e) => [e.key, e.targets]));
-  const checks = rows.flatMap((r) => {
-    const tg = targetsOf.get(r.endpoint) ?? {};
-    const out: { what: string; pass: boolean }[] = [];
-    if (tg.minRatio !== undefined) {
-      out.push({
-        what: `${r.label} @${r.connections}: app/floor req/s ${f2(r.ratio)} ≥ ${tg.minRatio}`,
-        pass: r.ratio >= tg.minRatio,
-      });
-    }
-    if (tg.maxP99Ms !== undefined && r.connections === tg.p99AtConnections) {
-      // no completed request is no latency at all, not a latency of 0 ms
-      const done = r.app.latencyMs.p99 > 0 || r.app.requests > 0;
-      out.push({
-        what: `${r.label} @${r.connections}: app p99 ${done ? `${r.app.latencyMs.p99} ms` : 'n/a (no request completed)'} < ${tg.maxP99Ms} ms`,
-        pass: done && r.app.latencyMs.p99 < tg.maxP99Ms,
-      });
-    }
-    return out;
-  });
-  console.log('\nTargets (informative: a miss does not fail the run)\n');
-  for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${c.what}`);
-
-  // --- errors -------------------------------------------------------------------------------------
-  let bad = 0;
-  for (const r of rows) {
-    for (const side of ['app', 'floor'] as const) {
-      const s = r[side];
-      const n = errorsOf(s);
-      if (n === 0) continue;
-      bad += n;
-      console.log(
-        `  ${side} ${r.label} @${r.connections}: ${s.non2xx + s.warmup.non2xx} non-2xx, ${s.errors + s.warmup.errors} errors, ` +
-          `${s.timeouts + s.warmup.timeouts} timeouts; status codes ${JSON.stringify(s.statusCodes)} (warm-up ${JSON.stringify(s.warmup.statusCodes)})`,
-      );
-    }
-  }
-  const failed = bad > settings.maxNon2xx;
-  console.log(
-    bad === 0
-      ? '\nEvery response was 2xx; no socket errors or timeouts.'
-      : `\n${bad} non-2xx responses, errors or timeouts in all${failed ? `: more than ${settings.maxNon2xx} (BENCH_MAX_NON2XX), the run FAILS` : ''}.`,
-  );
+  const { checks, bad, failed } = printReport(rows, settings.maxNon2xx);
 
   const wallSeconds = (performance.now() - started) / 1000;
   const results = {
