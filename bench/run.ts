@@ -8,7 +8,7 @@
  * the comparison and drops the database — also when something fails or on Ctrl+C.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus, hostname, tmpdir } from 'node:os';
+import { cpus, hostname } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,43 +16,14 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startServerChild, type ServerChild } from './children.js';
 import { endpoints, type Endpoint } from './endpoints.js';
+import { getJson, logIn } from './http.js';
+import { settings } from './settings.js';
 import { f0, f2, printReport, type Row, type Side } from './report.js';
 import { generatePilotData, pilotLogins } from './pilot-data.js';
 import { backendsCpuDelta, busyPercent, readBackendsCpu, readMachineCpu } from './probe.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
-// ------------------------------------------------------------------------------------------------
-// Settings
-// ------------------------------------------------------------------------------------------------
-
-function numberEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
-  return n;
-}
-
-const settings = {
-  adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-  seconds: numberEnv('BENCH_SECONDS', 8, 1),
-  warmupSeconds: numberEnv('BENCH_WARMUP_SECONDS', 2, 0),
-  connections: (process.env.BENCH_CONNECTIONS || '10,50').split(',').map((c) => {
-    const n = Number(c.trim());
-    if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_CONNECTIONS: "${c}" is not a positive integer`);
-    return n;
-  }),
-  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null,
-  maxNon2xx: numberEnv('BENCH_MAX_NON2XX', 5, 0),
-  /** Generated cases per pilot Comune (10 Comuni). */
-  pilotCases: numberEnv('BENCH_PILOT_CASES', 5000, 50),
-  resultsDir: process.env.BENCH_RESULTS_DIR || join(tmpdir(), 'incas-bench'),
-  /** Extra node arguments for both server children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
-  nodeArgs: (process.env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean),
-};
-
-const DEMO_PASSWORD = 'demo-incas-2026';
 /** The operatore of Catania: every endpoint but the comparative (they own the generated Catania cases). */
 const login = pilotLogins.cases;
 
@@ -120,48 +91,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.error(`\n${signal}: stopping the servers and dropping the database…`);
     void cleanup().finally(() => process.exit(130));
   });
-}
-
-// ------------------------------------------------------------------------------------------------
-// HTTP helpers
-// ------------------------------------------------------------------------------------------------
-
-function cookiePairs(res: Response): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of res.headers.getSetCookie()) {
-    const pair = c.split(';')[0] ?? '';
-    const eq = pair.indexOf('=');
-    if (eq > 0) out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-/** Logs in through the real API (CSRF token + cookie, then POST /auth/login); returns the session cookie. */
-async function logIn(base: string, email: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
-  if (csrfRes.status !== 200) throw new Error(`GET /api/v1/auth/csrf answered ${csrfRes.status}`);
-  const { token } = (await csrfRes.json()) as { token: string };
-  const jar = cookiePairs(csrfRes);
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-csrf-token': token,
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`POST /api/v1/auth/login answered ${res.status}: ${await res.text()}`);
-  const session = [...cookiePairs(res)].find(([k]) => k === 'incas-session' || k === '__Host-incas-session');
-  if (!session) throw new Error('Login answered 200 without a session cookie');
-  return `${session[0]}=${session[1]}`;
-}
-
-async function getJson(url: string, cookie: string): Promise<unknown> {
-  const res = await fetch(url, { headers: { cookie } });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as unknown;
 }
 
 // ------------------------------------------------------------------------------------------------
