@@ -2,11 +2,11 @@
  * The pilot's domain labels (statuses, relations, measure types…) in Italian and English. One
  * catalogue per language, `labels/{it,en}.json`, that the web client mounts under `cases.*` and
  * that the server's renders (PAI PDF, XLSX exports, e-mails, messages) read through `labelOf`.
- * The files are read from the source tree (like the migrations), from `tsx` and `dist/` alike.
+ * The files are imported as modules (the build copies them), so reading a label is pure, and the
+ * compiler checks that each catalogue labels every value of every group.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { moduleDir } from '../../../platform/paths.js';
+import en from './labels/en.json' with { type: 'json' };
+import it from './labels/it.json' with { type: 'json' };
 import type {
   CaseStatus,
   ContractType,
@@ -59,17 +59,11 @@ export type LabelGroup = keyof LabelGroups;
 
 type Catalogue = { [G in LabelGroup]: Record<LabelGroups[G], string> };
 
-const catalogues = new Map<LabelLanguage, Catalogue>();
+const catalogues: Record<LabelLanguage, Catalogue> = { it, en };
 
-/** The whole catalogue of one language (read once, then cached). */
+/** The whole catalogue of one language. */
 export function labelCatalogue(lang: LabelLanguage): Catalogue {
-  let catalogue = catalogues.get(lang);
-  if (!catalogue) {
-    const file = join(moduleDir('pilot'), 'shared', 'labels', `${lang}.json`);
-    catalogue = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
-    catalogues.set(lang, catalogue);
-  }
-  return catalogue;
+  return catalogues[lang];
 }
 
 /** The label of `value` in `group`, in `lang`; the value itself if the catalogue lacks it. */
