@@ -75,13 +75,13 @@ const junkBody = fc
     fc.string().map((s) => ({ raw: s })),
   )
   .filter((body) => {
-    // {saiNetwork: false} and the like are valid flag updates, not junk
+    // {saiNetwork: false} and {displayName: '!'} are valid updates, not junk
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return true;
     const entries = Object.entries(body);
-    return !(
-      entries.length > 0 &&
-      entries.every(([k, v]) => ['saiNetwork', 'pilot18ter'].includes(k) && typeof v === 'boolean')
-    );
+    const validEntry = ([k, v]: [string, unknown]) =>
+      (['saiNetwork', 'pilot18ter'].includes(k) && typeof v === 'boolean') ||
+      (k === 'displayName' && typeof v === 'string' && v.trim().length > 0);
+    return !(entries.length > 0 && entries.every(validEntry));
   });
 
 describe('every write route', () => {
