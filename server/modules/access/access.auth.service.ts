@@ -27,20 +27,23 @@ import {
   revokeUserSessions,
   selectCredentialsByEmail,
   selectCredentialsById,
+  reserveLoginAttempt,
   selectSessionByTokenHash,
-  selectThrottle,
   touchSession,
   updateLastLogin,
   updatePasswordHash,
   updateTotp,
-  upsertThrottle,
   type CredentialRow,
 } from './access.repo.js';
 import { scopeOf } from './access.rules.js';
 import type { LoginBody, Me } from './access.schema.js';
 import { selectMe } from './access.me.repo.js';
 
-/** Failed attempts per email within the window before the account is locked (security.md #2). */
+/**
+ * Attempts per email within the window before the account is locked (security.md #2). Each
+ * attempt is reserved before the password is checked, so at most this many passwords are ever
+ * checked per email and window, however many requests arrive at once.
+ */
 export const LOCKOUT_FAILURES = 10;
 export const LOCKOUT_MINUTES = 15;
 /** last_seen_at is written at most this often, so reads do not turn every request into a write. */
@@ -102,8 +105,10 @@ function loginKey(email: string): string {
 
 /**
  * Checks email, password and (when enrolled) the TOTP code; issues a new session. Unknown email
- * and wrong password get the same answer and the same cost; after LOCKOUT_FAILURES failures the
- * email is locked for LOCKOUT_MINUTES, whatever is sent.
+ * and wrong password get the same answer and the same cost. Every attempt is first reserved
+ * against the email's counter in one atomic statement: the LOCKOUT_FAILURES-th attempt of a
+ * LOCKOUT_MINUTES window locks the email for LOCKOUT_MINUTES, and any attempt beyond it is refused
+ * before its password is looked at, whatever is sent. A successful login resets the counter.
  */
 export async function login(
   ctx: Ctx,
@@ -112,13 +117,19 @@ export async function login(
 ): Promise<{ token: string; me: Me }> {
   const now = ctx.clock.now();
   const key = loginKey(body.email);
-  const { user, lockedFor } = await ctx.db.tx(anonymousAccess, async (tx) => {
-    const t = await selectThrottle(tx, key);
-    const locked = t?.locked_until && t.locked_until > now ? t.locked_until : null;
-    return { user: await selectCredentialsByEmail(tx, body.email), lockedFor: locked };
-  });
-  if (lockedFor) {
-    const retryAfter = Math.ceil((lockedFor.getTime() - now.getTime()) / 1000);
+  const window = LOCKOUT_MINUTES * 60_000;
+  const { user, reserved } = await ctx.db.tx(anonymousAccess, async (tx) => ({
+    reserved: await reserveLoginAttempt(tx, key, {
+      now,
+      windowCutoff: new Date(now.getTime() - window),
+      lockUntil: new Date(now.getTime() + window),
+      limit: LOCKOUT_FAILURES,
+    }),
+    user: await selectCredentialsByEmail(tx, body.email),
+  }));
+  if (reserved.attempt > LOCKOUT_FAILURES) {
+    const lockedUntil = reserved.locked_until ?? new Date(now.getTime() + window);
+    const retryAfter = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
     await ctx.db.tx(accessOfCredentials(user), (tx) =>
       recordAudit(tx, ctx, {
         action: 'auth.login',
@@ -133,12 +144,13 @@ export async function login(
       headers: { 'retry-after': String(retryAfter) },
     });
   }
+  const locked = reserved.attempt >= LOCKOUT_FAILURES;
   const passwordOk = await verifyPassword(user?.password_hash ?? null, body.password);
   // demo accounts exist only in demo mode: elsewhere they answer like a wrong password
   const demoRefused = !!user && user.is_demo && !ctx.config.demoMode;
   if (!user || !passwordOk || user.status !== 'active' || demoRefused) {
     const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : demoRefused ? 'demo_account' : 'disabled';
-    await recordFailure(ctx, key, user, reason);
+    await recordFailure(ctx, user, reason, locked);
     throw new AppError('auth.invalid_credentials', 'Email or password is not correct.');
   }
   let totpStep: number | null = null;
@@ -151,7 +163,7 @@ export async function login(
       user.totp_last_step,
     );
     if (totpStep === null) {
-      await recordFailure(ctx, key, user, 'wrong_totp');
+      await recordFailure(ctx, user, 'wrong_totp', locked);
       throw new AppError('auth.totp_invalid', 'The verification code is not valid.');
     }
   }
@@ -184,27 +196,23 @@ export async function login(
   return { token, me: await getMe({ ...ctx, actor }) };
 }
 
-async function recordFailure(ctx: Ctx, key: string, user: CredentialRow | undefined, reason: string): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.tx(accessOfCredentials(user), async (tx) => {
-    const t = await selectThrottle(tx, key);
-    const windowOpen = t && now.getTime() - t.window_start.getTime() < LOCKOUT_MINUTES * 60_000;
-    const failures = windowOpen ? t.failures + 1 : 1;
-    const lockedUntil = failures >= LOCKOUT_FAILURES ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await upsertThrottle(tx, key, {
-      failures: lockedUntil ? 0 : failures,
-      window_start: windowOpen ? t.window_start : now,
-      locked_until: lockedUntil,
-    });
-    await recordAudit(tx, ctx, {
+/** Audits a failed attempt; its count was already taken when the attempt was reserved. */
+async function recordFailure(
+  ctx: Ctx,
+  user: CredentialRow | undefined,
+  reason: string,
+  locked: boolean,
+): Promise<void> {
+  await ctx.db.tx(accessOfCredentials(user), (tx) =>
+    recordAudit(tx, ctx, {
       action: 'auth.login',
       outcome: 'failure',
       actorUserId: user?.id ?? null,
       actorOrgId: user?.organisation_id ?? null,
       tenantComune: user?.comune_istat ?? null,
-      details: { reason, locked: lockedUntil !== null },
-    });
-  });
+      details: { reason, locked },
+    }),
+  );
 }
 
 /** Ends the current session on the server. */

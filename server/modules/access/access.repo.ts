@@ -117,26 +117,47 @@ export async function selectCredentialsById(tx: Queryable, id: string): Promise<
   return row;
 }
 
-export interface ThrottleRow {
-  failures: number;
-  window_start: Date;
+/** One login attempt reserved against the lockout counter of an email (see reserveLoginAttempt). */
+export interface LoginAttempt {
+  /** The attempt's number in the current window; above the limit it is refused. */
+  attempt: number;
   locked_until: Date | null;
 }
 
-export async function selectThrottle(tx: Queryable, keyHash: string): Promise<ThrottleRow | undefined> {
-  const [row] = await tx.query<ThrottleRow>(
-    'SELECT failures, window_start, locked_until FROM login_throttle WHERE key_hash = $1',
-    [keyHash],
+/**
+ * Reserves the next login attempt of a key in one atomic statement, before any password is
+ * checked, so that concurrent requests are counted one by one (the row is locked while the
+ * statement runs). `failures` counts the attempts of the current window, pending ones included;
+ * the attempt that reaches `limit` locks the key until `lockUntil`. While locked, the answer is
+ * `limit + 1` (refused). A window older than `windowCutoff`, or a lock that has run out, starts a
+ * new window. A successful login deletes the row (deleteThrottle).
+ */
+export async function reserveLoginAttempt(
+  tx: Queryable,
+  keyHash: string,
+  o: { now: Date; windowCutoff: Date; lockUntil: Date; limit: number },
+): Promise<LoginAttempt> {
+  const [row] = await tx.query<LoginAttempt>(
+    `INSERT INTO login_throttle AS t (key_hash, failures, window_start, locked_until)
+     VALUES ($1, 1, $2, CASE WHEN $5::int <= 1 THEN $4::timestamptz END)
+     ON CONFLICT (key_hash) DO UPDATE SET
+       failures = CASE
+         WHEN t.locked_until > $2 THEN $5::int + 1
+         WHEN t.locked_until IS NOT NULL OR t.window_start <= $3 THEN 1
+         ELSE least(t.failures + 1, $5::int + 1) END,
+       window_start = CASE
+         WHEN t.locked_until > $2 THEN t.window_start
+         WHEN t.locked_until IS NOT NULL OR t.window_start <= $3 THEN $2
+         ELSE t.window_start END,
+       locked_until = CASE
+         WHEN t.locked_until > $2 THEN t.locked_until
+         WHEN t.locked_until IS NOT NULL OR t.window_start <= $3 THEN CASE WHEN $5::int <= 1 THEN $4::timestamptz END
+         WHEN t.failures + 1 >= $5::int THEN $4::timestamptz
+         ELSE NULL END
+     RETURNING failures AS attempt, locked_until`,
+    [keyHash, o.now, o.windowCutoff, o.lockUntil, o.limit],
   );
-  return row;
-}
-
-export async function upsertThrottle(tx: Queryable, keyHash: string, t: ThrottleRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO login_throttle (key_hash, failures, window_start, locked_until) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key_hash) DO UPDATE SET failures = $2, window_start = $3, locked_until = $4`,
-    [keyHash, t.failures, t.window_start, t.locked_until],
-  );
+  return row!;
 }
 
 export async function deleteThrottle(tx: Queryable, keyHash: string): Promise<void> {

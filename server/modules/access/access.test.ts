@@ -60,6 +60,62 @@ describe('logging in', () => {
     expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('checks at most 10 passwords of an email however many arrive at once: 40 concurrent wrong ones lock it', async () => {
+    const u = await makeUser(t.db, { roles: ['operatore'] });
+    const a = new Agent(t.app);
+    await a.refreshCsrf();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => a.login(u.email, `wrong-${i}`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    // only the 10 reserved attempts reached the password check and were audited as failures
+    const failures = await auditRows(t.db, `action = 'auth.login' AND outcome = 'failure' AND actor_user_id = $1`, [
+      u.id,
+    ]);
+    expect(failures).toHaveLength(10);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it('refuses the right password after 10 concurrent wrong ones', async () => {
+    const u = await makeUser(t.db, { roles: ['operatore'] });
+    const a = new Agent(t.app);
+    await a.refreshCsrf();
+    const wrong = await Promise.all(Array.from({ length: 10 }, (_, i) => a.login(u.email, `wrong-${i}`)));
+    expect(wrong.map((r) => r.status)).toEqual(Array(10).fill(401));
+    const right = await a.login(u.email, TEST_PASSWORD);
+    expect(right.status).toBe(429);
+    expect((right.body as { code: string }).code).toBe('auth.locked');
+  });
+
+  it('lets through at most 10 guesses of three bursts of 20 within two minutes', async () => {
+    const u = await makeUser(t.db, { roles: ['operatore'] });
+    const a = new Agent(t.app);
+    await a.refreshCsrf();
+    const statuses: number[] = [];
+    for (let burst = 0; burst < 3; burst++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => a.login(u.email, `w-${burst}-${i}`)));
+      statuses.push(...answers.map((r) => r.status));
+      t.clock.minutes(1);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(429);
+    // the lock runs 15 minutes from the 10th guess, not from the last refused one
+    t.clock.minutes(13);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('starts counting again after a successful login', async () => {
+    const u = await makeUser(t.db, { roles: ['operatore'] });
+    const a = new Agent(t.app);
+    for (let i = 0; i < 9; i++) expect((await a.login(u.email, `wrong-${i}`)).status).toBe(401);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await a.login(u.email, `wrong-${i}`)).status).toBe(401);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await a.login(u.email, `wrong-${i}`)).status).toBe(401);
+    expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(429);
+  });
+
   it('refuses a disabled account with the same answer as a wrong password', async () => {
     const u = await makeUser(t.db, { roles: ['operatore'], status: 'disabled' });
     const res = await new Agent(t.app).login(u.email, TEST_PASSWORD);
