@@ -22,10 +22,11 @@ import { createFieldCipher, resolveDataKey, type FieldCipher } from './platform/
 import { AppError } from './platform/errors.js';
 import { documentOperation, finishDocument, mergePatchMediaType } from './platform/http/openapi.js';
 import { installErrorHandling, sendProblem } from './platform/http/problem.js';
+import { requestLimit } from './platform/http/rate-limit.js';
 import { projectRoot } from './platform/paths.js';
 import './platform/http/fastify-types.js';
 import type { ModuleDefinition } from './platform/module.js';
-import { authenticateRequest, sessionCookieName } from './modules/access/index.js';
+import { authenticateRequest } from './modules/access/index.js';
 import { modules as allModules } from './modules.js';
 
 export interface AppDeps {
@@ -151,18 +152,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  // Routes with their own `config.rateLimit` (login) get it from the plugin; every request is
+  // counted per IP before the session is looked up, and per verified session after it.
   await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => req.cookies?.[sessionCookieName(config)] ?? req.ip,
+    global: false,
     errorResponseBuilder: (_req, ctx) =>
       new AppError('rate.limited', `Too many requests: retry in ${Math.ceil(ctx.ttl / 1000)} s`, {
         headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },
       }),
   });
-
+  app.addHook('onRequest', requestLimit(app, 'ip', config.rateLimitPerMinute));
   app.addHook('onRequest', authenticateRequest);
+  app.addHook('onRequest', requestLimit(app, 'session', config.rateLimitPerMinute));
   app.addHook('onRequest', (req, reply, done) => {
     if (!unsafeMethods.has(req.method)) return done();
     // cross-site requests are refused before the token is even looked at

@@ -61,11 +61,8 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/auth/login', {
     config: {
       auth: 'public',
-      rateLimit: {
-        max: (req) => req.ctx.config.loginRateLimitPerMinute,
-        timeWindow: '1 minute',
-        keyGenerator: (req) => req.ip,
-      },
+      // per client IP (the plugin's default key: req.ip, IPv6 per /64), on top of the app-wide limits
+      rateLimit: { max: (req) => req.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
     },
     schema: {
       tags,
