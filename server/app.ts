@@ -23,6 +23,7 @@ import { AppError } from './platform/errors.js';
 import { documentOperation, finishDocument, mergePatchMediaType } from './platform/http/openapi.js';
 import { installErrorHandling, sendProblem } from './platform/http/problem.js';
 import { requestLimit } from './platform/http/rate-limit.js';
+import { installRequestRules } from './platform/http/request-rules.js';
 import { projectRoot } from './platform/paths.js';
 import './platform/http/fastify-types.js';
 import type { ModuleDefinition } from './platform/module.js';
@@ -111,6 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.method !== 'PATCH') return done(new AppError('request.unsupported_media_type'), undefined);
     void parseJson(req, body as string, done);
   });
+
+  // NUL and lone surrogates refused everywhere, no body where none is declared (request-rules.ts)
+  installRequestRules(app);
 
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (req) => {

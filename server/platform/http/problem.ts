@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
 import { errorCodeSchema } from './openapi.js';
+import { discardRequestBody } from './request-rules.js';
 
 /** RFC 9457 problem details, with our stable `code` and every invalid field. */
 export const problemSchema = z
@@ -68,47 +69,60 @@ function isDatabaseDown(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
 }
 
-/** Maps every error to problem+json: nothing a client sends yields a stack trace or SQL. */
+/**
+ * Maps every error to problem+json: nothing a client sends yields a stack trace or SQL. An answer
+ * that closes the connection (a body over the limit) first reads what the client is still
+ * sending, so that it arrives instead of a reset.
+ */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof AppError) {
-      if (err.headers) reply.headers(err.headers);
-      return sendProblem(
-        reply,
-        err.status,
-        err.code,
-        err.message !== err.code ? err.message : undefined,
-        err.fieldIssues,
-      );
+    if (reply.getHeader('connection') === 'close' && !req.raw.complete) {
+      return discardRequestBody(req.raw).then(() => {
+        answerError(err, req, reply);
+      });
     }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = (err as { validationContext?: string }).validationContext ?? 'body';
-      const issues: FieldIssue[] = err.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
-        code: String((v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? v.keyword),
-      }));
-      return sendProblem(reply, 400, 'request.invalid', 'The request has invalid fields.', issues);
-    }
-    if (isResponseSerializationError(err)) {
-      req.log.error({ err: { message: err.message, url: err.url } }, 'response did not match its schema');
-      return sendProblem(reply, 500, 'internal');
-    }
-    const mapped = err.code ? fastifyCodeMap[err.code] : undefined;
-    if (mapped) {
-      const e = new AppError(mapped);
-      return sendProblem(reply, e.status, e.code);
-    }
-    if (err.statusCode === 429) return sendProblem(reply, 429, 'rate.limited');
-    if (isDatabaseDown(err)) {
-      req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
-      return sendProblem(reply, 503, 'database.unavailable');
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendProblem(reply, err.statusCode, 'request.malformed');
-    }
-    // Only the message and stack: request bodies may hold personal data and are never logged.
-    req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
-    return sendProblem(reply, 500, 'internal');
+    return answerError(err, req, reply);
   });
+}
+
+function answerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof AppError) {
+    if (err.headers) reply.headers(err.headers);
+    return sendProblem(
+      reply,
+      err.status,
+      err.code,
+      err.message !== err.code ? err.message : undefined,
+      err.fieldIssues,
+    );
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    const issues: FieldIssue[] = err.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid',
+      code: String((v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? v.keyword),
+    }));
+    return sendProblem(reply, 400, 'request.invalid', 'The request has invalid fields.', issues);
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err: { message: err.message, url: err.url } }, 'response did not match its schema');
+    return sendProblem(reply, 500, 'internal');
+  }
+  const mapped = err.code ? fastifyCodeMap[err.code] : undefined;
+  if (mapped) {
+    const e = new AppError(mapped);
+    return sendProblem(reply, e.status, e.code);
+  }
+  if (err.statusCode === 429) return sendProblem(reply, 429, 'rate.limited');
+  if (isDatabaseDown(err)) {
+    req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
+    return sendProblem(reply, 503, 'database.unavailable');
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return sendProblem(reply, err.statusCode, 'request.malformed');
+  }
+  // Only the message and stack: request bodies may hold personal data and are never logged.
+  req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+  return sendProblem(reply, 500, 'internal');
 }
