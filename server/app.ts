@@ -52,7 +52,9 @@ export const openapiInfo = {
     'every invalid field in `errors`; lists take `page` (from 1) and `pageSize` (1–100, default 20) and answer ' +
     '`{ items, total, page, pageSize }`; filters are query parameters named after the fields; `sort` names a field, ' +
     '`-field` for descending. State-changing requests need the session cookie and the `x-csrf-token` header from ' +
-    '`GET /api/v1/auth/csrf`.',
+    '`GET /api/v1/auth/csrf`. Text holding U+0000 or an unpaired surrogate is refused (400, the field named); an ' +
+    'operation that documents no request body takes none; bodies are limited to 1 MiB (413). Requests are limited ' +
+    'per client IP and per session (429 `rate.limited` with `Retry-After`).',
   'x-api-id': 'incas-api-v1',
   'x-summary': 'InCaS: inclusione socio-lavorativa e contrasto allo sfruttamento lavorativo',
   // the maintainers of the software, as in publiccode.yml (maintenance.contacts, url)

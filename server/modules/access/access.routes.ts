@@ -85,7 +85,8 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       tags,
       operationId: 'logout',
       summary: 'End the current session',
-      description: 'Any session, also one still waiting for its second factor: ends the session and clears its cookie.',
+      description:
+        'Any session, also one still waiting for its second factor: ends the session and clears its cookie. Takes no body (none, or `{}`).',
       response: { 204: noContent },
     },
     handler: async (req, reply) => {
@@ -129,7 +130,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'startTotpEnrolment',
       summary: 'Start TOTP enrolment: secret and QR code',
       description:
-        'Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.',
+        'Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed. Takes no body (none, or `{}`).',
       response: { 200: totpSetupSchema },
     },
     handler: (req) => startTotpEnrolment(req.ctx),

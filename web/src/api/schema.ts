@@ -115,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * End the current session
-         * @description Any session, also one still waiting for its second factor: ends the session and clears its cookie.
+         * @description Any session, also one still waiting for its second factor: ends the session and clears its cookie. Takes no body (none, or `{}`).
          */
         post: operations["logout"];
         delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Start TOTP enrolment: secret and QR code
-         * @description Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed.
+         * @description Every role (`profile.manage`), also before the second factor is set up: a new TOTP secret with its otpauth URL and QR code, pending until confirmed. Takes no body (none, or `{}`).
          */
         post: operations["startTotpEnrolment"];
         delete?: never;
