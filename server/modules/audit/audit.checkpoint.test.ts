@@ -234,14 +234,13 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
 
   it('prints the head to keep, then exits 1 naming the cut tail; 2 on a malformed head', async () => {
     let db = await shared.open();
-    const log = t.app.log;
     const config = { ...t.config, auditCheckpointFile: join(cliDir, 'checkpoints.jsonl') };
     try {
       await db.tx(systemAccess, async (tx) => {
         for (let i = 0; i < 4; i++)
           await recordAudit(tx, { actor: null, clock: t.clock, requestId: 'test' }, { action: 'test.event' });
       });
-      written(await writeAuditCheckpoint({ db, clock: t.clock, log, config }));
+      written(await writeAuditCheckpoint({ db, clock: t.clock, log: t.app.log, config }));
     } finally {
       await db.close();
     }
