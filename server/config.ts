@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Runtime configuration, read once from the environment (see README, "Configurazione"). */
@@ -42,6 +43,11 @@ export interface Config {
   termsOfServiceUrl: string | null;
   /** How long the quadro comparativo's aggregates of one period are reused (0: never). */
   comparativeCacheSeconds: number;
+  /**
+   * Append-only file, outside the database, of the signed heads of the audit chain (decision 0019);
+   * default `<dataDir>/audit-checkpoints.jsonl`.
+   */
+  auditCheckpointFile: string;
 }
 
 const bool = z
@@ -76,6 +82,7 @@ const envSchema = z.object({
   INCAS_PUBLIC_URL: z.string().url().optional(),
   INCAS_API_TERMS_URL: z.string().url().optional(),
   INCAS_COMPARATIVE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  INCAS_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.INCAS_SMTP_URL ?? null,
     mailFrom: e.INCAS_MAIL_FROM,
     comparativeCacheSeconds: e.INCAS_COMPARATIVE_CACHE_SECONDS,
+    auditCheckpointFile: e.INCAS_AUDIT_CHECKPOINT_FILE ?? join(e.INCAS_DATA_DIR, 'audit-checkpoints.jsonl'),
     termsOfServiceUrl: e.INCAS_API_TERMS_URL ?? null,
     publicUrl: e.INCAS_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };

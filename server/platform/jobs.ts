@@ -17,6 +17,8 @@ export interface JobDefinition<P> {
   payload: z.ZodType<P>;
   /** Cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
+  /** Also enqueued once (with an empty payload) each time the worker starts. */
+  runAtStart?: boolean;
   /** Must be idempotent: a failed job is retried. */
   handler(ctx: Ctx, payload: P): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function startJobs(
       }
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+    if (def.runAtStart) await boss.send(def.name, {});
   }
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }

@@ -42,6 +42,10 @@ export async function openTestDb(): Promise<Database> {
   if (tmpl.kind === 'pglite') {
     return openPglite(null, { loadDataDir: new Blob([readFileSync(tmpl.imagePath)]) });
   }
+  return openPostgres(await copyServerTemplate(tmpl), { max: 5 });
+}
+
+async function copyServerTemplate(tmpl: { serverUrl: string; template: string }): Promise<string> {
   const name = `${tmpl.template.replace('_tmpl_', '_')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: tmpl.serverUrl });
   await admin.connect();
@@ -59,7 +63,25 @@ export async function openTestDb(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  return openPostgres(databaseUrlWithName(tmpl.serverUrl, name), { max: 5 });
+  return databaseUrlWithName(tmpl.serverUrl, name);
+}
+
+/**
+ * A private copy that another process (a CLI under test) can open too: on PGlite a data folder in
+ * `dir` (open it from one process at a time), on a server a database of its own. Returns the
+ * environment that names it to `loadConfig`, and a way to open it here.
+ */
+export async function makeSharedTestDb(
+  dir: string,
+): Promise<{ env: Record<string, string>; open(): Promise<Database> }> {
+  const tmpl = inject('dbTemplate');
+  if (tmpl.kind === 'pglite') {
+    const db = await openPglite(dir, { loadDataDir: new Blob([readFileSync(tmpl.imagePath)]) });
+    await db.close();
+    return { env: { INCAS_DATA_DIR: dir }, open: () => openPglite(dir) };
+  }
+  const url = await copyServerTemplate(tmpl);
+  return { env: { DATABASE_URL: url }, open: () => openPostgres(url, { max: 2 }) };
 }
 
 /** An empty database, not migrated (for upgrade tests); dropped with the other copies at the end. */

@@ -112,16 +112,47 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
 /**
  * Recomputes every row's digest in chain order and checks the links and the numbering; returns
  * the first row that does not match (modified, inserted out of band, or following a deleted row).
+ * With `after` (a kept head: seq and hash), checks only the rows after it, which must continue
+ * from that hash with the next numbers (the job that writes checkpoints checks only what is new).
  */
-export async function verifyAuditChain(tx: Queryable): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  tx: Queryable,
+  after: { seq: number; hash: string } = { seq: 0, hash: '' },
+): Promise<AuditVerification> {
   const [r] = await tx.query<{ checked: number; first_bad: number | null }>(
     `SELECT count(*) AS checked, min(seq) FILTER (WHERE NOT ok) AS first_bad
        FROM (SELECT a.seq,
                     a.hash = incas_audit_digest(a.prev_hash, a)
-                    AND a.prev_hash = coalesce(lag(a.hash) OVER (ORDER BY a.seq), '')
-                    AND a.seq = row_number() OVER (ORDER BY a.seq) AS ok
-               FROM audit_log a) chain`,
+                    AND a.prev_hash = coalesce(lag(a.hash) OVER (ORDER BY a.seq), $2::text)
+                    AND a.seq = $1::bigint + row_number() OVER (ORDER BY a.seq) AS ok
+               FROM audit_log a
+              WHERE a.seq > $1::bigint) chain`,
+    [after.seq, after.hash],
   );
   const firstInvalidSeq = r?.first_bad ?? null;
   return { ok: firstInvalidSeq === null, checked: r?.checked ?? 0, firstInvalidSeq };
+}
+
+/** The head of the chain: the last row's place and hash, and how many rows the table holds. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  rows: number;
+}
+
+/** The current head, or null while the trail is empty. */
+export async function selectAuditHead(tx: Queryable): Promise<AuditHead | null> {
+  const [r] = await tx.query<{ seq: number; hash: string; rows: number }>(
+    `SELECT a.seq, a.hash, (SELECT count(*) FROM audit_log) AS rows FROM audit_log a ORDER BY a.seq DESC LIMIT 1`,
+  );
+  return r ? { seq: r.seq, hash: r.hash, rows: r.rows } : null;
+}
+
+/** The stored hash of each of the given rows (absent from the map: no row at that seq). */
+export async function selectAuditHashes(tx: Queryable, seqs: readonly number[]): Promise<Map<number, string>> {
+  const rows = await tx.query<{ seq: number; hash: string }>(
+    `SELECT seq, hash FROM audit_log WHERE seq = ANY($1::bigint[])`,
+    [[...new Set(seqs)]],
+  );
+  return new Map(rows.map((r) => [r.seq, r.hash]));
 }
