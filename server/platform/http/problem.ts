@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
 import { errorCodeSchema } from './openapi.js';
 
@@ -63,11 +64,6 @@ const fastifyCodeMap: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'request.malformed',
 };
 
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
-}
-
 /** Maps every error to problem+json: nothing a client sends yields a stack trace or SQL. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -100,8 +96,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(reply, e.status, e.code);
     }
     if (err.statusCode === 429) return sendProblem(reply, 429, 'rate.limited');
-    if (isDatabaseDown(err)) {
-      req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ code: err.code, message: err.message }, 'database unavailable');
       return sendProblem(reply, 503, 'database.unavailable');
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
