@@ -11,7 +11,7 @@
  * Loopback only; every scenario is bounded in time, and the whole run stops after 8 minutes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,6 +210,13 @@ async function main(): Promise<number> {
     ]);
     console.log(`\n${failures.length ? 'FAILED' : 'OK'} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     for (const f of failures) console.log(`  - ${f}`);
+    // the application's own log (warnings and errors only) goes with the temporary folder unless asked for
+    const keep =
+      process.env.FAULTS_KEEP_LOG || (failures.length ? join(tmpdir(), `incas-faults-app-${Date.now()}.log`) : '');
+    if (keep) {
+      copyFileSync(live.logFile, keep);
+      console.log(`the application's log: ${keep}`);
+    }
     return failures.length ? 1 : 0;
   } finally {
     clearTimeout(watchdog);
