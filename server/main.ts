@@ -13,6 +13,22 @@ const started = Date.now();
 const cipher = createFieldCipher(resolveDataKey(config));
 const { db, demoAccounts, migrations, notes } = await prepareDatabase(config, modules, { cipher });
 const app = await buildApp({ config, db, cipher, modules });
+
+/** What a last-resort handler logs of an error: its kind, message and code, no data it may carry. */
+function summary(e: unknown): { name?: string; message: string; code?: unknown } {
+  return e instanceof Error
+    ? { name: e.name, message: e.message, code: (e as { code?: unknown }).code }
+    : { message: String(e) };
+}
+// Last resort. A promise that failed with no one awaiting it is a bug, logged at error level; it
+// leaves no half-run code behind, so the server keeps serving. An exception that reached the top
+// of the stack left state nobody knows: it is logged and the process exits (1), for the service
+// manager to start it again (docs/ops/incas.service). Database connection losses never get here.
+process.on('unhandledRejection', (reason) => app.log.error({ err: summary(reason) }, 'unhandled promise rejection'));
+process.on('uncaughtException', (err) => {
+  app.log.fatal({ err: summary(err) }, 'uncaught exception: exiting');
+  process.exit(1);
+});
 await app.listen({ port: config.port, host: config.host });
 const jobs = await startJobs({ db, config, log: app.log, cipher }, jobsOf(modules));
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { accessParams, enterAppRoleSql, type Database, type DbAccess, type Queryable } from './db.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -33,7 +34,75 @@ function wrap(c: pg.PoolClient, prepared: boolean): Queryable {
  */
 function beginAsApp(c: pg.PoolClient, access: DbAccess): string {
   const [scope, tenant, region, userId] = accessParams(access).map((v) => c.escapeLiteral(v));
-  return `BEGIN; ${enterAppRoleSql([scope!, tenant!, region!, userId!])}`;
+  return `BEGIN; SET LOCAL statement_timeout = ${poolTimeouts.requestStatementMs}; ${enterAppRoleSql([scope!, tenant!, region!, userId!])}`;
+}
+
+/** Bounds of the connections (see "Database faults" in docs/PROMISES.md). */
+export const poolTimeouts = {
+  /** Waiting for a connection, new or from the pool: then the request answers 503, not hangs. */
+  connectMs: 10_000,
+  /** An idle pooled connection is closed after this. */
+  idleMs: 30_000,
+  /** A transaction left idle this long is ended by the server (a bug, or a client gone). */
+  idleInTransactionMs: 60_000,
+  /** One statement of a request's transaction (not migrations or loads). */
+  requestStatementMs: 30_000,
+  /** A ROLLBACK that has not answered by then: the connection is dropped instead. */
+  rollbackMs: 5_000,
+};
+
+/**
+ * A client checked out of the pool. node-postgres emits 'error' on a client whose connection dies
+ * (terminated backend, server crash or restart), and the pool listens only on idle clients: with no
+ * listener of ours while the client is out, the event would end the process. The query in flight
+ * fails by itself; the listener only notes the loss. A lost client goes back to the pool with
+ * `release(true)`, which closes it instead of lending it again.
+ */
+interface Lease {
+  client: pg.PoolClient;
+  readonly lost: boolean;
+  release(discard?: boolean): void;
+}
+
+async function lease(pool: pg.Pool): Promise<Lease> {
+  const client = await pool.connect();
+  let lost = false;
+  const onError = () => {
+    lost = true;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    get lost() {
+      return lost;
+    },
+    release(discard = false) {
+      client.off('error', onError);
+      client.release(lost || discard);
+    },
+  };
+}
+
+/**
+ * Rolls back after a failure; true when the connection is still fit to reuse. Nothing to roll back
+ * on a lost connection (the server did it); a ROLLBACK that fails or does not answer within
+ * `rollbackMs` marks the connection for closing, and never throws.
+ */
+async function rollback(l: Lease, cause: unknown): Promise<boolean> {
+  if (l.lost || isDatabaseUnavailable(cause)) return false;
+  const done = l.client.query('ROLLBACK').then(
+    () => true,
+    () => false,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), poolTimeouts.rollbackMs);
+  });
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function inTransaction<T>(
@@ -41,24 +110,34 @@ async function inTransaction<T>(
   begin: (c: pg.PoolClient) => string,
   fn: (c: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
+  const l = await lease(pool);
+  let reusable = true;
   try {
-    await client.query(begin(client));
-    const result = await fn(client);
-    await client.query('COMMIT');
+    await l.client.query(begin(l.client));
+    const result = await fn(l.client);
+    await l.client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    reusable = await rollback(l, err);
     throw err;
   } finally {
-    client.release();
+    l.release(!reusable);
   }
 }
 
 /** Connects to a PostgreSQL server (15 or newer). */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database & { pool: pg.Pool }> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: 'incas' });
-  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: 'incas',
+    connectionTimeoutMillis: poolTimeouts.connectMs,
+    idleTimeoutMillis: poolTimeouts.idleMs,
+    idle_in_transaction_session_timeout: poolTimeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
+  // An idle client whose connection dies (server restart) must not crash the process: the pool
+  // drops it and the next query connects anew. Checked-out clients: see lease().
   pool.on('error', () => undefined);
   return {
     engine: 'postgres',
@@ -78,11 +157,16 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       );
     },
     async ownerExec(sql: string) {
-      const c = await pool.connect();
+      const l = await lease(pool);
+      let failed = false;
       try {
-        await c.query(sql);
+        await l.client.query(sql);
+      } catch (err) {
+        // a script may fail half-way inside its own BEGIN: never lend that connection again
+        failed = true;
+        throw err;
       } finally {
-        c.release();
+        l.release(failed);
       }
     },
     async ownerQuery(text: string, values?: readonly unknown[]) {

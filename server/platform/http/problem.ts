@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
 import { errorCodeSchema } from './openapi.js';
 import { discardRequestBody } from './request-rules.js';
@@ -64,11 +65,6 @@ const fastifyCodeMap: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'request.malformed',
 };
 
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
-}
-
 /**
  * Maps every error to problem+json: nothing a client sends yields a stack trace or SQL. An answer
  * that closes the connection (a body over the limit) first reads what the client is still
@@ -115,8 +111,8 @@ function answerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
     return sendProblem(reply, e.status, e.code);
   }
   if (err.statusCode === 429) return sendProblem(reply, 429, 'rate.limited');
-  if (isDatabaseDown(err)) {
-    req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
+  if (isDatabaseUnavailable(err)) {
+    req.log.error({ code: err.code, message: err.message }, 'database unavailable');
     return sendProblem(reply, 503, 'database.unavailable');
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
