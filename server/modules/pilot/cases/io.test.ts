@@ -96,7 +96,8 @@ describe('importing beneficiaries', () => {
 
   it('refuses a file that is not a spreadsheet with a clear error', async () => {
     const res = await importFile({ format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' });
-    expect(res.body.code).toBe('pilot.import_invalid');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'upload.unreadable', detail: 'Il file non è un XLSX leggibile.' });
   });
 
   it('refuses a file without the expected columns with a clear error', async () => {
