@@ -105,6 +105,15 @@ describe('importing beneficiaries', () => {
     expect(res.body.code).toBe('pilot.import_invalid');
   });
 
+  it('refuses a file of more than 2000 rows with 413 upload.too_complex, writing nothing', async () => {
+    const before = await pilotFingerprint(t.db);
+    const many = Array.from({ length: 2001 }, (_, i) => `Molti;N${i};1990-01-02;M;PK;PK;;;;;;2026-05-02;si`);
+    const res = await importFile({ format: 'csv', content: csv(many), mode: 'all' });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'upload.too_complex', detail: expect.stringContaining('2000') });
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+  });
+
   it('refuses content that is not base64 (400)', async () => {
     expect((await importFile({ format: 'csv', content: 'not base64 !!', mode: 'all' })).status).toBe(400);
   });
