@@ -47,6 +47,14 @@ const kernelErrors = {
   'database.unavailable': 'unavailable',
   'pdf.busy': 'unavailable',
   'pdf.timeout': 'unavailable',
+  // an uploaded file (server/platform/upload): over a size limit (file, or unzipped); too many rows,
+  // cells or zip entries, or too slow / too big to parse; not a readable file of its format; text
+  // not decodable in its encoding; every parsing worker busy
+  'upload.too_large': 'too_large',
+  'upload.too_complex': 'too_large',
+  'upload.unreadable': 'invalid',
+  'upload.encoding': 'invalid',
+  'upload.busy': 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 type KernelErrors = typeof kernelErrors;
 

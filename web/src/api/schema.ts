@@ -643,7 +643,7 @@ export interface paths {
         put?: never;
         /**
          * Validate or import beneficiaries from a CSV or XLSX file (base64, at most 2000 rows)
-         * @description Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.
+         * @description Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. A CSV is separated by ; tab or , and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, else Windows-1252). The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): 413 `upload.too_large` (unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), 400 `upload.unreadable`, 400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.
          */
         post: operations["importPilotBeneficiaries"];
         delete?: never;
@@ -1490,6 +1490,12 @@ export interface components {
             content: string;
             /** @enum {string} */
             mode: "dry_run" | "all" | "valid_only";
+            /**
+             * @description How to decode a CSV: auto (default), utf-8, windows-1252 or utf-16. A byte-order mark wins.
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
         /**
          * @description A permission name, as declared by the modules' policy tables.
@@ -1500,7 +1506,7 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.required" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "user.cannot_disable_self" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.required" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         Problem: {
             type: string;
             title: string;
@@ -1950,6 +1956,8 @@ export interface components {
         PilotImportReport: {
             /** @enum {string} */
             mode: "dry_run" | "all" | "valid_only";
+            /** @description The encoding the CSV was read in (chosen, or detected with encoding=auto); null for XLSX. */
+            encoding: ("utf-8" | "windows-1252" | "utf-16le" | "utf-16be") | null;
             /** Format: int64 */
             rows: number;
             /** Format: int64 */
@@ -5174,8 +5182,9 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
+export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.required", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "user.cannot_disable_self", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.required", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.email_taken", "user.not_found", "user.role_not_allowed"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -5201,6 +5210,7 @@ export const pilotMemberRoleValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const pilotMemberKinshipKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["kinshipKind"]> = ["parentela", "affinita", "coniugio", "nessuno"];
 export const pilotMemberSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["sex"]> = ["F", "M", "X"];
 export const pilotImportReportModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["mode"]> = ["dry_run", "all", "valid_only"];
+export const pilotImportReportEncodingAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["encoding"]> = ["utf-8", "windows-1252", "utf-16le", "utf-16be"];
 export const pilotImportReportReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["report"]["status"]> = ["valid", "invalid", "already_imported", "imported"];
 export const pilotContractTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotContract"]["type"]> = ["tempo_determinato", "tempo_indeterminato", "stagionale", "apprendistato", "somministrazione", "autonomo"];
 export const pilotOutcomeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotOutcome"]["kind"]> = ["certificato", "assegno_inclusione", "autonomia_abitativa", "follow_up_6", "follow_up_12"];

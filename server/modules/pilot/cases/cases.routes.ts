@@ -28,6 +28,7 @@ import { createPermit, recordPermitEvent } from './permits.service.js';
 import { exportCases } from './export.service.js';
 import { importBeneficiaries, MAX_IMPORT_ROWS } from './import.service.js';
 import { labelLanguages } from '../shared/labels.js';
+import { encodingChoices, maxBase64Chars, textEncodings } from '../../../platform/upload/index.js';
 import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
 
@@ -37,6 +38,10 @@ const binary = z.any().meta({ type: 'string', format: 'binary' });
 const importReportSchema = z
   .object({
     mode: importModeSchema,
+    encoding: z
+      .enum(textEncodings)
+      .nullable()
+      .describe('The encoding the CSV was read in (chosen, or detected with encoding=auto); null for XLSX.'),
     rows: z.number().int(),
     valid: z.number().int(),
     invalid: z.number().int(),
@@ -205,12 +210,20 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       description:
         'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
         'email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row ' +
-        'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped.',
+        'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. A CSV is separated by ; tab or , ' +
+        'and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, else Windows-1252). ' +
+        'The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): 413 `upload.too_large` ' +
+        '(unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), 400 `upload.unreadable`, ' +
+        '400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.',
       body: z
         .object({
           format: z.enum(['csv', 'xlsx']),
-          content: z.base64().max(1_000_000),
+          content: z.base64().max(maxBase64Chars()),
           mode: importModeSchema,
+          encoding: z
+            .enum(encodingChoices)
+            .default('auto')
+            .describe('How to decode a CSV: auto (default), utf-8, windows-1252 or utf-16. A byte-order mark wins.'),
         })
         .strict()
         .meta({ id: 'PilotImportRequest' }),

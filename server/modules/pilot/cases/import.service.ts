@@ -3,10 +3,9 @@
  * nothing when a row fails, unless the user chose to import only the valid rows; a row already
  * imported (same keyed fingerprint) is skipped, so importing the same file twice creates nothing new.
  */
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { accessOf, type Ctx } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
+import { readTable, type EncodingChoice, type TextEncoding } from '../../../platform/upload/index.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, todayOf } from '../shared/access.js';
@@ -53,6 +52,8 @@ export interface ImportRowReport {
 }
 export interface ImportReport {
   mode: ImportMode;
+  /** the encoding a CSV was read in; null for XLSX */
+  encoding: TextEncoding | null;
   rows: number;
   valid: number;
   invalid: number;
@@ -63,42 +64,30 @@ export interface ImportReport {
 
 type RawRow = Record<string, string>;
 
-async function readRows(format: 'csv' | 'xlsx', content: Buffer): Promise<RawRow[]> {
-  if (format === 'csv') {
-    let text = content.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const delimiter = (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
-    return parse<RawRow>(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      delimiter,
-      relax_column_count: true,
-    });
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(content as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const header: string[] = [];
-  ws.getRow(1).eachCell((cell, col) => {
-    header[col] = String(cell.text ?? '')
-      .trim()
-      .toLowerCase();
+/**
+ * The file's rows keyed by their lower-cased header, each with its line in the file. Parsed by the
+ * platform's upload reader (in a worker, within its limits), which also stops at MAX_IMPORT_ROWS.
+ */
+async function readRows(body: {
+  format: 'csv' | 'xlsx';
+  content: string;
+  encoding?: EncodingChoice | undefined;
+}): Promise<{ rows: { line: number; values: RawRow }[]; header: string[]; encoding: TextEncoding | null }> {
+  const table = await readTable({
+    format: body.format,
+    bytes: Buffer.from(body.content, 'base64'),
+    encoding: body.encoding ?? 'auto',
+    maxRows: MAX_IMPORT_ROWS,
   });
-  const rows: RawRow[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const r: RawRow = {};
-    header.forEach((h, col) => {
-      if (!h) return;
-      const cell = row.getCell(col);
-      const v = cell.value;
-      r[h] = v instanceof Date ? v.toISOString().slice(0, 10) : String(cell.text ?? '').trim();
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const rows = table.rows.map((r) => {
+    const values: RawRow = {};
+    header.forEach((h, i) => {
+      if (h && !(h in values)) values[h] = r.cells[i] ?? '';
     });
-    if (Object.values(r).some((v) => v !== '')) rows.push(r);
+    return { line: r.line, values };
   });
-  return rows;
+  return { rows, header, encoding: table.encoding };
 }
 
 function toPersonInput(r: RawRow): {
@@ -162,21 +151,16 @@ function toPersonInput(r: RawRow): {
  */
 export async function importBeneficiaries(
   ctx: Ctx,
-  body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode },
+  body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode; encoding?: EncodingChoice | undefined },
 ): Promise<ImportReport> {
   assertCan(ctx.actor, 'pilot.cases.write');
   const comune = comuneOf(ctx.actor);
-  let rows: RawRow[];
-  try {
-    rows = await readRows(body.format, Buffer.from(body.content, 'base64'));
-  } catch {
-    throw new AppError('pilot.import_invalid', `Il file non è un ${body.format.toUpperCase()} leggibile.`);
-  }
-  if (!rows.length) throw new AppError('pilot.import_invalid', 'Il file non contiene righe da importare.');
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw new AppError('pilot.import_invalid', `Al massimo ${MAX_IMPORT_ROWS} righe per file.`);
-  const missing = requiredColumns.filter((c) => !(c in rows[0]!));
+  // a file the reader refuses (too large, too complex, unreadable, undecodable) is an upload.* problem
+  const { rows: lines, header, encoding } = await readRows(body);
+  if (!lines.length) throw new AppError('pilot.import_invalid', 'Il file non contiene righe da importare.');
+  const missing = requiredColumns.filter((c) => !header.includes(c));
   if (missing.length) throw new AppError('pilot.import_invalid', `Colonne mancanti: ${missing.join(', ')}.`);
+  const rows = lines.map((l) => l.values);
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     if (!(await isPilotComune(tx, comune)))
@@ -202,7 +186,7 @@ export async function importBeneficiaries(
         }
         if (input.openedOn > today) errors.push({ column: 'data_presa_in_carico', message: 'La data è nel futuro' });
       }
-      report.push({ row: i + 2, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
+      report.push({ row: lines[i]!.line, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
       candidates.push(
         input && !errors.length
           ? {
@@ -238,6 +222,7 @@ export async function importBeneficiaries(
     const invalid = report.filter((r) => r.status === 'invalid').length;
     const summary = (imported: number): ImportReport => ({
       mode: body.mode,
+      encoding,
       rows: rows.length,
       valid: report.filter((r) => r.status === 'valid' || r.status === 'imported').length,
       invalid,
@@ -279,7 +264,7 @@ export async function importBeneficiaries(
       action: 'pilot.import',
       entityType: 'pilot_import',
       tenantComune: comune,
-      details: { format: body.format, mode: body.mode, rows: rows.length, imported, invalid },
+      details: { format: body.format, encoding, mode: body.mode, rows: rows.length, imported, invalid },
     });
     return summary(imported);
   });

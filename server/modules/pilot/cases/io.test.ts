@@ -96,12 +96,22 @@ describe('importing beneficiaries', () => {
 
   it('refuses a file that is not a spreadsheet with a clear error', async () => {
     const res = await importFile({ format: 'xlsx', content: Buffer.from('nope').toString('base64'), mode: 'all' });
-    expect(res.body.code).toBe('pilot.import_invalid');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'upload.unreadable', detail: 'Il file non è un XLSX leggibile.' });
   });
 
   it('refuses a file without the expected columns with a clear error', async () => {
     const res = await importFile({ format: 'csv', content: Buffer.from('a;b\n1;2').toString('base64'), mode: 'all' });
     expect(res.body.code).toBe('pilot.import_invalid');
+  });
+
+  it('refuses a file of more than 2000 rows with 413 upload.too_complex, writing nothing', async () => {
+    const before = await pilotFingerprint(t.db);
+    const many = Array.from({ length: 2001 }, (_, i) => `Molti;N${i};1990-01-02;M;PK;PK;;;;;;2026-05-02;si`);
+    const res = await importFile({ format: 'csv', content: csv(many), mode: 'all' });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'upload.too_complex', detail: expect.stringContaining('2000') });
+    expect(await pilotFingerprint(t.db)).toEqual(before);
   });
 
   it('refuses content that is not base64 (400)', async () => {

@@ -5,13 +5,13 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '../../components/Alert';
 import { FieldMessages, describedBy } from '../../components/FormField';
-import { FormSummary, useSchemaField } from '../../components/SchemaFields';
+import { FormSelect, FormSummary, useSchemaField } from '../../components/SchemaFields';
 import { SchemaFormProvider } from '../../lib/schemaForm';
 import { isProblem, type ApiProblem } from '../../api/problem';
-import type { ImportMode, ImportReport } from './api/types';
+import type { ImportEncoding, ImportMode, ImportReport } from './api/types';
 import { useImportPilotBeneficiaries } from './api/import-beneficiaries';
 import { usePilotMessage, usePilotSchemaForm } from './problems';
-import { IMPORT_COLUMNS, IMPORT_MODES } from './vocab';
+import { IMPORT_COLUMNS, IMPORT_ENCODINGS, IMPORT_MODES } from './vocab';
 
 /** The largest file whose base64 fits the API's 1,000,000 characters. */
 const MAX_BYTES = 740_000;
@@ -36,6 +36,16 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+/** The refusals of the server's upload reader the form explains itself (4xx: the file, not the moment). */
+const UPLOAD_REFUSALS = ['too_large', 'too_complex', 'unreadable', 'encoding'] as const;
+type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
+
+function uploadRefusalOf(error: unknown): UploadRefusal | undefined {
+  if (!isProblem(error) || !error.code.startsWith('upload.')) return undefined;
+  const kind = error.code.slice('upload.'.length);
+  return (UPLOAD_REFUSALS as readonly string[]).includes(kind) ? (kind as UploadRefusal) : undefined;
+}
+
 /** 'row 4.data_nascita' → { row: 4, column: 'data_nascita' }. */
 function rowErrorsOf(error: ApiProblem): RowError[] {
   return error.fieldErrors.flatMap((e) => {
@@ -57,6 +67,11 @@ function ImportReportView({ report }: { report: ImportReport }) {
     <div className="mt-4">
       <div role="status">
         <h3 className="h5">{t(`cases.import.reportTitle.${report.mode}`)}</h3>
+        {report.encoding !== null && (
+          <p className="mb-2">
+            {t('cases.import.encodingUsed', { encoding: t(`cases.import.encodingNames.${report.encoding}`) })}
+          </p>
+        )}
         <ul className="list-inline">
           {counts.map(([key, n]) => (
             <li key={key} className="list-inline-item me-4">
@@ -130,6 +145,7 @@ const importSchema = (t: TFunction) =>
       .refine((file) => file === null || file.size <= MAX_BYTES, t('cases.import.tooLarge'))
       .transform((file) => file),
     mode: z.custom<ImportMode>(),
+    encoding: z.custom<ImportEncoding>(),
   });
 
 /** The file to import (a file input keeps its own value; the form keeps the File). */
@@ -179,21 +195,24 @@ function ImportModes() {
   );
 }
 
-/** "Importa beneficiari": a CSV or XLSX file checked row by row, then imported (all, or only the valid rows). */
+/**
+ * "Importa beneficiari": a CSV or XLSX file checked row by row, then imported (all, or only the valid
+ * rows); a CSV is decoded as the user chooses (automatic by default) and the report says how.
+ */
 export function ImportSection() {
   const { t } = useTranslation();
   const message = usePilotMessage();
   const run = useImportPilotBeneficiaries();
   const form = usePilotSchemaForm({
     schema: importSchema,
-    defaultValues: { file: null, mode: 'dry_run' },
+    defaultValues: { file: null, mode: 'dry_run', encoding: 'auto' },
     paths: { content: 'file', format: 'file' },
   });
   const mode = useWatch({ control: form.methods.control, name: 'mode' });
   const [failure, setFailure] = useState<{ message: string; rows: RowError[] } | null>(null);
   const [reading, setReading] = useState(false);
 
-  const submit = form.submit(async ({ file, mode }) => {
+  const submit = form.submit(async ({ file, mode, encoding }) => {
     setReading(true);
     let content: string;
     try {
@@ -206,11 +225,18 @@ export function ImportSection() {
     }
     const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
     try {
-      await run.mutateAsync({ format, content, mode });
+      await run.mutateAsync({ format, content, mode, encoding });
     } catch (error) {
+      const refusal = uploadRefusalOf(error);
       // a file whose rows do not pass is shown row by row, under the form
       if (isProblem(error, 'pilot.import_invalid')) setFailure({ message: message(error), rows: rowErrorsOf(error) });
-      else throw error;
+      // a file the server would not read: why, then the server's own words (they name the line or the limit)
+      else if (refusal !== undefined && isProblem(error)) {
+        setFailure({
+          message: [t(`cases.import.refused.${refusal}`), error.detail].filter(Boolean).join(' '),
+          rows: [],
+        });
+      } else throw error;
     }
   });
   const onSubmit = (event: FormEvent) => {
@@ -245,6 +271,13 @@ export function ImportSection() {
         <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.import.title')}>
           <FormSummary />
           <ImportFile />
+          <FormSelect
+            name="encoding"
+            id="import-encoding"
+            label={t('cases.import.encoding')}
+            hint={t('cases.import.encodingHint')}
+            options={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`cases.import.encodings.${e}`) }))}
+          />
           <ImportModes />
           <button type="submit" className="btn btn-primary" disabled={reading || run.isPending}>
             {mode === 'dry_run' ? t('cases.import.check') : t('cases.import.submit')}

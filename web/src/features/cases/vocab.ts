@@ -23,7 +23,7 @@ import type {
   Relation,
   Sector,
 } from './api/types';
-import { pilotImportRequestInputModeValues } from '../../api/schema';
+import { pilotImportRequestInputEncodingValues, pilotImportRequestInputModeValues } from '../../api/schema';
 
 type Exhaustive<T extends string, L extends readonly T[]> = [T] extends [L[number]]
   ? unknown
@@ -193,6 +193,8 @@ export const OUTCOME_KINDS = all<OutcomeKind>()([
 export const FOLLOW_UPS = ['follow_up_6', 'follow_up_12'] as const satisfies readonly OutcomeKind[];
 /** The import modes, in the server's order (generated from its schema: declared once there). */
 export const IMPORT_MODES = pilotImportRequestInputModeValues;
+/** How a CSV may be decoded, `auto` first (generated from the server's schema). */
+export const IMPORT_ENCODINGS = pilotImportRequestInputEncodingValues;
 export const IMPORT_ROW_STATUSES = all<ImportRowStatus>()(['valid', 'invalid', 'already_imported', 'imported']);
 /** The columns of an import file, as the server reads them. */
 export const IMPORT_COLUMNS = [

@@ -55,6 +55,7 @@ export type CreateContractBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/contr
 export type CreateOutcomeBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/outcomes'>>;
 export type ImportBody = BodyOf<Post<'/api/v1/pilot/import'>>;
 export type ImportMode = ImportBody['mode'];
+export type ImportEncoding = NonNullable<ImportBody['encoding']>;
 export type ImportReport = SuccessOf<Post<'/api/v1/pilot/import'>>;
 export type ImportRow = ImportReport['report'][number];
 export type ImportRowStatus = ImportRow['status'];
