@@ -12,11 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { modules } from '../../server/modules.js';
 import { prepareDatabase, type PreparedDatabase } from '../../server/platform/bootstrap.js';
 import { createFieldCipher } from '../../server/platform/crypto.js';
+import { startJobs, type Jobs } from '../../server/platform/jobs.js';
+import { jobsOf } from '../../server/platform/module.js';
 import type { Database } from '../../server/platform/db/db.js';
 import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
@@ -66,7 +69,7 @@ async function counts(db: Database) {
 }
 
 describe('two instances started at once on a fresh database', () => {
-  it('both start; the migrations, the registry and the demo data happen once', async () => {
+  it('both start, their job queues too; the migrations, the registry and the demo data happen once', async () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       INCAS_DEMO: 'true',
@@ -74,6 +77,7 @@ describe('two instances started at once on a fresh database', () => {
       INCAS_DATA_KEY: TEST_DATA_KEY,
     });
     const started: PreparedDatabase[] = [];
+    const jobs: Jobs[] = [];
     let shared: Database | null = null;
     try {
       const tmpl = inject('dbTemplate');
@@ -100,7 +104,18 @@ describe('two instances started at once on a fresh database', () => {
       expect(c.demo_users).toBe(a.demoAccounts.length);
       expect(c.seeds).toBe(1);
       expect(c.persons).toBeGreaterThan(0);
+
+      // then both start their job queue at once (pg-boss's schema, the grants, the schedules)
+      const queues = await Promise.allSettled(
+        started.map((s) => startJobs({ db: s.db, config, log: pino({ level: 'silent' }), cipher }, jobsOf(modules))),
+      );
+      for (const q of queues) if (q.status === 'fulfilled') jobs.push(q.value);
+      expect(queues.map((q) => (q.status === 'rejected' ? String(q.reason) : 'started'))).toEqual([
+        'started',
+        'started',
+      ]);
     } finally {
+      for (const j of jobs) await j.stop();
       for (const s of started) if (s.db !== shared) await s.db.close();
       await shared?.close();
     }
