@@ -10,7 +10,7 @@
  * is skipped, saying why, when the PostgreSQL 15 server binaries are not installed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -157,6 +157,8 @@ describe.runIf(!serverUrl)('backup and restore of the embedded database', () => 
     const source = await fill(db);
     const before = await snapshot(db);
     await db.close();
+    // outside production the generated data key lives in the folder: it must not go into the backup
+    writeFileSync(join(dir, 'incas-data.key'), `${TEST_DATA_KEY}\n`, { mode: 0o600 });
 
     const backup = await cli('backup', file, { INCAS_DATA_DIR: dir });
     expect(backup.err).toBe('');
@@ -166,6 +168,8 @@ describe.runIf(!serverUrl)('backup and restore of the embedded database', () => 
     const restore = await cli('restore', file, { INCAS_DATA_DIR: restored });
     expect(restore.err).toBe('');
     expect(restore.code).toBe(0);
+    expect(existsSync(join(restored, 'incas-data.key'))).toBe(false);
+    expect(readFileSync(join(dir, 'incas-data.key'), 'utf8')).toBe(`${TEST_DATA_KEY}\n`);
     await expect(restoreDatabase({ dataDir: restored }, file)).rejects.toThrow(
       /is not empty: restore only into a new, empty folder/,
     );

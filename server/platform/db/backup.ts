@@ -16,6 +16,7 @@ import {
   readSync,
   closeSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -47,6 +48,8 @@ export interface RestoreResult {
 }
 
 const PG_MAGIC = 'PGDMP';
+/** The data key generated outside production (crypto.ts, resolveDataKey). */
+const KEY_FILE = 'incas-data.key';
 
 /** The first bytes of a file: a pg_dump custom archive starts with PGDMP, a gzip with 1f 8b. */
 function headOf(file: string): Buffer {
@@ -112,7 +115,7 @@ export async function backupDatabase(target: Target, file: string): Promise<Back
     throw new BackupError(`${file} exists already: choose a new file name (a backup is never overwritten).`);
   if ('databaseUrl' in target) {
     const { dbname, env } = libpq(target.databaseUrl);
-    const res = await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${dbname}`], env);
+    const res = await run('pg_dump', ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
     if (res.code !== 0) {
       rmSync(file, { force: true });
       throw new BackupError(`pg_dump failed (exit code ${res.code}):\n${firstLines(res.stderr)}`);
@@ -130,12 +133,23 @@ export async function backupDatabase(target: Target, file: string): Promise<Back
       `The embedded database in ${dir} is open (postmaster.pid): stop the InCaS server first. ` +
         `If no InCaS process is running, it was not shut down cleanly: start and stop it once.`,
     );
-  const pglite = await PGlite.create({ dataDir: dir });
+  // the key generated outside production lives in the folder: it stays out of the backup, moved
+  // aside (one rename) while the folder is archived, and back even when that fails
+  const key = join(dir, KEY_FILE);
+  const aside = `${dir.replace(/\/+$/, '')}.${KEY_FILE}.during-backup`;
+  if (existsSync(aside) && !existsSync(key)) renameSync(aside, key); // left by an interrupted backup
+  const moved = existsSync(key);
+  if (moved) renameSync(key, aside);
   try {
-    const image = await pglite.dumpDataDir('gzip');
-    writeFileSync(file, Buffer.from(await image.arrayBuffer()), { flag: 'wx' });
+    const pglite = await PGlite.create({ dataDir: dir });
+    try {
+      const image = await pglite.dumpDataDir('gzip');
+      writeFileSync(file, Buffer.from(await image.arrayBuffer()), { flag: 'wx' });
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    if (moved) renameSync(aside, key);
   }
   return { file, bytes: statSync(file).size, engine: 'pglite' };
 }
