@@ -5,7 +5,7 @@
  * starts are two connection pools, as two instances would be; PGlite is owned by one process, so
  * there the two starts share it.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +153,40 @@ describe('create-admin', () => {
       expect(admin).toEqual({ roles: ['amministratore'], is_demo: false });
     } finally {
       await db.close();
+    }
+  }, 120_000);
+});
+
+describe('the start banner', () => {
+  it('in production names the public URL, and no API docs (they are off)', async () => {
+    const target = await newDatabase();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: projectRoot(),
+      env: {
+        PATH: process.env.PATH!,
+        ...target,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        INCAS_SECRET: 's'.repeat(40),
+        INCAS_DATA_KEY: TEST_DATA_KEY,
+        INCAS_PUBLIC_URL: 'https://incas.comune.example.it',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await expect.poll(() => out, { timeout: 60_000, interval: 250 }).toMatch(/Database: /);
+      expect(out).toContain('InCaS is running at https://incas.comune.example.it  (listening on 127.0.0.1:0)');
+      expect(out).not.toContain('/api/docs');
+      expect(out).not.toContain('localhost');
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
     }
   }, 120_000);
 });
