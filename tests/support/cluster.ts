@@ -4,7 +4,7 @@
  * started on a free loopback port, stopped and removed at the end. As root the server binaries
  * run as the `postgres` OS user. When they are missing, `startCluster` says why instead.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -37,7 +37,14 @@ const binDir = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 /** Why a cluster cannot be made here, or null when it can. */
 export function clusterUnavailable(): string | null {
   if (!existsSync(join(binDir, 'initdb'))) return `no initdb in ${binDir} (set PG_BIN_DIR)`;
-  if (userInfo().uid === 0 && !existsSync('/usr/sbin/runuser')) return 'running as root without runuser';
+  if (userInfo().uid === 0) {
+    if (!existsSync('/usr/sbin/runuser')) return 'running as root without runuser';
+    try {
+      execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    } catch {
+      return 'running as root without a postgres OS user to run the server as';
+    }
+  }
   return null;
 }
 
