@@ -86,23 +86,40 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-/** Parses the environment; throws a readable error listing every invalid variable. */
+/** An invalid configuration: the message lists every problem, one per line, and is meant for the operator. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment; throws a ConfigError listing every invalid variable and, in production,
+ * every missing required one (INCAS_SECRET, INCAS_DATA_KEY, an https INCAS_PUBLIC_URL) at once.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const production = env.NODE_ENV === 'production';
+  const problems = new Map<string, string>();
+  for (const i of parsed.success ? [] : parsed.error.issues) {
+    const key = i.path.join('.');
+    if (!problems.has(key)) problems.set(key, i.message);
+  }
+  if (production) {
+    const required = {
+      INCAS_SECRET: 'required in production (32+ characters, the same for every instance)',
+      INCAS_DATA_KEY: 'required in production (base64 of 32 random bytes: openssl rand -base64 32)',
+      INCAS_PUBLIC_URL: 'required in production (the https:// address users reach: e-mail links point to it)',
+    };
+    for (const [key, message] of Object.entries(required))
+      if (!env[key] && !problems.has(key)) problems.set(key, message);
+    const url = env.INCAS_PUBLIC_URL;
+    if (url && !problems.has('INCAS_PUBLIC_URL') && !url.startsWith('https://'))
+      problems.set('INCAS_PUBLIC_URL', 'must be an https:// URL in production');
+  }
+  if (!parsed.success || problems.size) {
+    const lines = [...problems].map(([key, message]) => `  ${key}: ${message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.INCAS_SECRET) {
-    throw new Error('Invalid configuration:\n  INCAS_SECRET: required in production (32+ characters)');
-  }
-  if (production && !e.INCAS_DATA_KEY) {
-    throw new Error(
-      'Invalid configuration:\n  INCAS_DATA_KEY: required in production (base64 of 32 random bytes: openssl rand -base64 32)',
-    );
-  }
   return {
     port: e.PORT,
     host: e.HOST,

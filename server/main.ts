@@ -1,17 +1,32 @@
 /** Starts InCaS: database (embedded unless DATABASE_URL is set), migrations, data, HTTP server. */
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
 import { startJobs } from './platform/jobs.js';
 import { createFieldCipher, resolveDataKey } from './platform/crypto.js';
 import { jobsOf } from './platform/module.js';
+import { StartupError } from './platform/startup.js';
 import { modules } from './modules.js';
 import { closePdfRenderer } from './platform/pdf.js';
 
-const config = loadConfig();
+/** A wrong configuration or a failed start-up check ends the start with its message, not a stack trace. */
+async function orExit<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (!(err instanceof ConfigError || err instanceof StartupError)) throw err;
+    console.error(`InCaS did not start. ${err.message}`);
+    process.exit(1);
+  }
+}
+
 const started = Date.now();
-const cipher = createFieldCipher(resolveDataKey(config));
-const { db, demoAccounts, migrations, notes } = await prepareDatabase(config, modules, { cipher });
+const { config, cipher, prepared } = await orExit(async () => {
+  const config = loadConfig();
+  const cipher = createFieldCipher(resolveDataKey(config));
+  return { config, cipher, prepared: await prepareDatabase(config, modules, { cipher }) };
+});
+const { db, demoAccounts, migrations, notes } = prepared;
 const app = await buildApp({ config, db, cipher, modules });
 
 /** What a last-resort handler logs of an error: its kind, message and code, no data it may carry. */
@@ -32,10 +47,10 @@ process.on('uncaughtException', (err) => {
 await app.listen({ port: config.port, host: config.host });
 const jobs = await startJobs({ db, config, log: app.log, cipher }, jobsOf(modules));
 
-const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',
-  `InCaS is running at ${url}  (API docs: ${url}/api/docs)`,
+  `InCaS is running at ${config.publicUrl}  (listening on ${config.host}:${config.port}` +
+    `${config.apiDocs ? `; API docs: ${config.publicUrl}/api/docs` : ''})`,
   `Database: ${config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}` +
     ` · migrations applied now: ${migrations.length} · ${notes.join(' · ')}` +
     ` · ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -1,11 +1,14 @@
 /**
  * Creates the first platform administrator outside demo mode:
- *   INCAS_ADMIN_EMAIL=… INCAS_ADMIN_PASSWORD=… npx tsx server/cli/create-admin.ts
- * The password is read from the environment, never from the command line (shell history).
- * At first login the administrator must enrol TOTP.
+ *   INCAS_ADMIN_EMAIL=… INCAS_ADMIN_PASSWORD=… npm run create-admin
+ * with the server's DATABASE_URL (or INCAS_DATA_DIR) and INCAS_DATA_KEY. The password is read from
+ * the environment, never from the command line (shell history). At first login the administrator
+ * must enrol TOTP. It never loads demo data, whatever NODE_ENV and INCAS_DEMO say.
  */
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { prepareDatabase } from '../platform/bootstrap.js';
+import { createFieldCipher, resolveDataKey } from '../platform/crypto.js';
+import { StartupError } from '../platform/startup.js';
 import { modules } from '../modules.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../modules/access/index.js';
 
@@ -15,8 +18,19 @@ if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !password || password
   console.error('Set INCAS_ADMIN_EMAIL (an email) and INCAS_ADMIN_PASSWORD (12+ characters).');
   process.exit(2);
 }
-const config = loadConfig();
-const { db } = await prepareDatabase(config, modules);
+let prepared;
+try {
+  // prepared as by a start, but never with demo data; INCAS_DATA_KEY, when set, is checked (it
+  // encrypts nothing here, so no key is generated for it)
+  const config = { ...loadConfig(), demoMode: false };
+  const cipher = config.dataKey ? createFieldCipher(resolveDataKey(config)) : undefined;
+  prepared = await prepareDatabase(config, modules, cipher ? { cipher } : {});
+} catch (err) {
+  if (!(err instanceof ConfigError || err instanceof StartupError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+const { db } = prepared;
 try {
   const hash = await hashPassword(password);
   const created = await db.ownerTx(async (tx) => {

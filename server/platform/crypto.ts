@@ -25,6 +25,16 @@ export interface FieldCipher {
    * separates the index keys, so the same value gives unrelated digests in different indexes.
    */
   blindIndex(purpose: string, value: string): string;
+  /**
+   * A one-way fingerprint of the key (HMAC of a constant under a key derived for this purpose
+   * only), kept in the database so that a start with another key is refused (bootstrap).
+   */
+  readonly keyCheck: string;
+}
+
+/** The AAD of one row's value from a template where `{id}` stands for the row's id ("users/{id}/totp"). */
+export function aadOf(template: string, id: string): string {
+  return template.replaceAll('{id}', id);
 }
 
 /** Lower-case, accents and punctuation folded, spaces collapsed: "D'Amico  Ñoño" → "d amico nono". */
@@ -76,6 +86,9 @@ export function createFieldCipher(key: Buffer): FieldCipher {
     decryptJson: <T>(token: string, aad: string) => JSON.parse(decrypt(token, aad)) as T,
     blindIndex: (purpose, value) =>
       createHmac('sha256', indexKey(purpose)).update(normaliseForIndex(value), 'utf8').digest('hex'),
+    keyCheck: createHmac('sha256', Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'incas/key-check/v1', 32)))
+      .update('InCaS data key check', 'utf8')
+      .digest('hex'),
   };
 }
 

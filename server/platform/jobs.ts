@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { systemClock, type Clock, type Ctx } from './context.js';
 import type { FieldCipher } from './crypto.js';
 import type { Database, Queryable } from './db/db.js';
+import { STARTUP_LOCK } from './startup.js';
 
 export interface JobDefinition<P> {
   name: string;
@@ -46,13 +47,20 @@ export async function startJobs(
 ): Promise<Jobs> {
   const boss = bossOn(deps.db);
   boss.on('error', (err: Error) => deps.log.error({ err: { message: err.message } }, 'job queue error'));
-  await boss.start();
-  // services enqueue as the application role, inside their own transactions
-  await deps.db.ownerExec(`
-    GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO incas_app;
-    GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO incas_app;`);
+  // instances starting at once would race on the queue's schema and the grants (deadlocks,
+  // "tuple concurrently updated"): one after the other, as for the database's preparation
+  await deps.db.exclusive(STARTUP_LOCK, async () => {
+    await boss.start();
+    // services enqueue as the application role, inside their own transactions
+    await deps.db.ownerExec(`
+      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO incas_app;
+      GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO incas_app;`);
+    for (const def of definitions) {
+      await boss.createQueue(def.name);
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+    }
+  });
   for (const def of definitions) {
-    await boss.createQueue(def.name);
     await boss.work(def.name, { pollingIntervalSeconds: 5 }, async (jobs) => {
       for (const job of jobs) {
         const payload = def.payload.parse(job.data);
@@ -69,7 +77,6 @@ export async function startJobs(
         await def.handler(ctx, payload);
       }
     });
-    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
     if (def.runAtStart) await boss.send(def.name, {});
   }
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

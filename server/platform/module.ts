@@ -25,6 +25,28 @@ export interface DemoAccount {
   roles: string[];
 }
 
+/**
+ * A column the module keeps encrypted with the data key (`FieldCipher.encrypt`/`encryptJson`),
+ * declared so that the key can be checked at start and rotated (`npm run rotate-data-key`). The
+ * row is found by its `id` column.
+ */
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  /** The additional authenticated data of a row's value; `{id}` stands for the row's id. */
+  aad: string;
+  /** Values stored in clear before encryption (no `v1:` prefix) may remain; rotation encrypts them. */
+  legacyPlaintext?: boolean;
+  /**
+   * Blind-index columns of the same row derived from the decrypted value, recomputed on rotation.
+   * `current` is the stored index (an index that was null stays null when `compute` says so).
+   */
+  blindIndexes?: ReadonlyArray<{
+    column: string;
+    compute: (cipher: FieldCipher, plain: string, current: string | null) => string | null;
+  }>;
+}
+
 export interface ModuleDefinition {
   /** Short name, also the folder name under server/modules. */
   name: string;
@@ -38,6 +60,8 @@ export interface ModuleDefinition {
   /** Its error codes (from `defineErrors`) and permissions (from `definePolicy`), for the docs and the OpenAPI enums. */
   errors?: Record<string, ErrorKind>;
   permissions?: readonly Permission[];
+  /** Every column it keeps encrypted with the data key (key check and rotation). */
+  encryptedColumns?: readonly EncryptedColumn[];
   /** Background jobs, started by the server. */
   jobs?: ReadonlyArray<JobDefinition<unknown>>;
   /** Runs at every start after the migrations (reference data, one-off upgrades of stored rows). */
@@ -49,6 +73,11 @@ export interface ModuleDefinition {
 /** The migration folders of the modules, kernel first. */
 export function migrationFolders(kernel: string, modules: readonly ModuleDefinition[]): string[] {
   return [kernel, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))];
+}
+
+/** Every encrypted column of every module. */
+export function encryptedColumnsOf(modules: readonly ModuleDefinition[]): EncryptedColumn[] {
+  return modules.flatMap((m) => m.encryptedColumns ?? []);
 }
 
 /** Every job of every module. */

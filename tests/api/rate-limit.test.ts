@@ -35,6 +35,7 @@ function watchingSessions(db: Database): { db: Database; sessionQueries: () => n
       ownerTx: (fn) => db.ownerTx(fn),
       ownerExec: (sql) => db.ownerExec(sql),
       ownerQuery: (text, values) => db.ownerQuery(text, values),
+      exclusive: (key, fn) => db.exclusive(key, fn),
       ping: () => db.ping(),
       close: () => db.close(),
     },

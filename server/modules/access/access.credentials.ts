@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify as verifyHash } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import type { FieldCipher } from '../../platform/crypto.js';
+import { aadOf, type FieldCipher } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/db.js';
+import type { EncryptedColumn } from '../../platform/module.js';
 
 // OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1. Algorithm 2 is Argon2id.
 const argonOptions = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -77,13 +78,21 @@ export async function checkTotp(
  * value without the `v1:` prefix is a secret stored before encryption: it is still read, and
  * `sealLegacyTotpSecrets` encrypts it at the next start.
  */
+const TOTP_AAD = 'users/{id}/totp';
+
 export function sealTotpSecret(cipher: FieldCipher, userId: string, secret: string): string {
-  return cipher.encrypt(secret, `users/${userId}/totp`);
+  return cipher.encrypt(secret, aadOf(TOTP_AAD, userId));
 }
 
 export function openTotpSecret(cipher: FieldCipher, userId: string, stored: string): string {
-  return stored.startsWith('v1:') ? cipher.decrypt(stored, `users/${userId}/totp`) : stored;
+  return stored.startsWith('v1:') ? cipher.decrypt(stored, aadOf(TOTP_AAD, userId)) : stored;
 }
+
+/** The TOTP secrets (confirmed and pending), for the data key's check and rotation. */
+export const totpEncryptedColumns: EncryptedColumn[] = [
+  { table: 'users', column: 'totp_secret', aad: TOTP_AAD, legacyPlaintext: true },
+  { table: 'users', column: 'totp_pending_secret', aad: TOTP_AAD, legacyPlaintext: true },
+];
 
 /** Encrypts the TOTP secrets still stored in clear; returns how many accounts it changed. */
 export async function sealLegacyTotpSecrets(db: Database, cipher: FieldCipher): Promise<number> {

@@ -4,7 +4,7 @@ import { moduleDir } from '../../platform/paths.js';
 import { accessErrors } from './access.errors.js';
 import { accessPermissions } from './access.policy.js';
 import { accessRoutes } from './access.routes.js';
-import { sealLegacyTotpSecrets } from './access.credentials.js';
+import { sealLegacyTotpSecrets, totpEncryptedColumns } from './access.credentials.js';
 import { purgeSessionsJob } from './access.jobs.js';
 
 export { authenticateRequest } from './access.hook.js';
@@ -26,6 +26,7 @@ export const accessModule: ModuleDefinition = {
   migrations: join(moduleDir('access'), 'migrations'),
   errors: accessErrors,
   permissions: accessPermissions,
+  encryptedColumns: totpEncryptedColumns,
   jobs: [purgeSessionsJob],
   // TOTP secrets written before they were encrypted (release 0.1) are encrypted now
   prepare: async ({ db, cipher }) => {

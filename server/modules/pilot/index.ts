@@ -9,6 +9,7 @@ import { pilotExtractRoutes } from './comparative/extract.routes.js';
 import { pilotPaiRoutes } from './pai/pai.routes.js';
 import { pilotErrors } from './shared/errors.js';
 import { pilotPermissions } from './shared/policy.js';
+import { pilotEncryptedColumns } from './shared/identity.js';
 import { pilotJobs } from './work/jobs.js';
 import { pilotWorkRoutes } from './work/work.routes.js';
 
@@ -39,6 +40,7 @@ export const pilotModule: ModuleDefinition = {
   migrations: join(moduleDir('pilot'), 'migrations'),
   errors: pilotErrors,
   permissions: pilotPermissions,
+  encryptedColumns: pilotEncryptedColumns,
   jobs: pilotJobs,
 };
 

@@ -39,6 +39,12 @@ export interface Database {
    * for the job queue's own bookkeeping only.
    */
   ownerQuery(text: string, values?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /**
+   * Runs `fn` holding an exclusive lock on `key` across processes: on a PostgreSQL server a
+   * session-level advisory lock on a connection of its own (other instances wait for it); on
+   * PGlite, which one process owns, the callers of this process one after the other.
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -22,6 +22,7 @@ export async function openPglite(
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers,
   });
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     engine: 'pglite',
     pglite,
@@ -43,6 +44,11 @@ export async function openPglite(
         return { rows: (await pglite.query<Record<string, unknown>>(text, [...values])).rows };
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
+    },
+    async exclusive(_key, fn) {
+      const run = queue.then(fn, fn);
+      queue = run.catch(() => undefined);
+      return run;
     },
     async ping() {
       await pglite.query('SELECT 1');

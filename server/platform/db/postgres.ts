@@ -173,6 +173,19 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       const res = await pool.query(text, values ? [...values] : undefined);
       return { rows: res.rows as Record<string, unknown>[] };
     },
+    async exclusive(key, fn) {
+      // a client of its own, outside the pool: the lock lives as long as this session
+      const client = new pg.Client({ connectionString: url, application_name: 'incas' });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        // ending the session releases the lock, also when fn failed
+        await client.end().catch(() => undefined);
+      }
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

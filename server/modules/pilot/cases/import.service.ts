@@ -14,7 +14,7 @@ import { isPilotComune } from '../shared/comuni.repo.js';
 import { openCase } from './case-file.js';
 import { personIssues } from './checks.js';
 import { selectKnownPersons } from './io.repo.js';
-import { cfIndex } from '../shared/identity.js';
+import { cfIndex, importIndex } from '../shared/identity.js';
 import { isIsoDate } from '../shared/dates.js';
 
 /** The columns of an import file, in Italian as the users write them. */
@@ -191,12 +191,7 @@ export async function importBeneficiaries(
         input && !errors.length
           ? {
               input,
-              importKey: ctx.cipher.blindIndex(
-                'pilot.import',
-                input.identity.codiceFiscale
-                  ? `cf ${input.identity.codiceFiscale}`
-                  : `${input.identity.surname} ${input.identity.givenNames} ${input.identity.birthDate}`,
-              ),
+              importKey: importIndex(ctx.cipher, input.identity),
               cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
             }
           : null,

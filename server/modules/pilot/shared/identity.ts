@@ -3,7 +3,8 @@
  * `pilot_persons.identity_enc` (AES-256-GCM bound to the person's id) with keyed blind indexes
  * for exact search by name and by codice fiscale.
  */
-import type { FieldCipher } from '../../../platform/crypto.js';
+import { aadOf, type FieldCipher } from '../../../platform/crypto.js';
+import type { EncryptedColumn } from '../../../platform/module.js';
 
 export interface Identity {
   surname: string;
@@ -27,14 +28,15 @@ export const identityFields = [
   'address',
 ] as const;
 
-const aadOf = (personId: string) => `pilot_persons/${personId}/identity`;
+const IDENTITY_AAD = 'pilot_persons/{id}/identity';
+const PERMIT_NUMBER_AAD = 'pilot_permits/{id}/number';
 
 export function sealIdentity(cipher: FieldCipher, personId: string, identity: Identity): string {
-  return cipher.encryptJson(identity, aadOf(personId));
+  return cipher.encryptJson(identity, aadOf(IDENTITY_AAD, personId));
 }
 
 export function openIdentity(cipher: FieldCipher, personId: string, token: string): Identity {
-  return cipher.decryptJson<Identity>(token, aadOf(personId));
+  return cipher.decryptJson<Identity>(token, aadOf(IDENTITY_AAD, personId));
 }
 
 /** Blind index of "surname given names", order-insensitive to spacing and accents. */
@@ -46,11 +48,59 @@ export function cfIndex(cipher: FieldCipher, codiceFiscale: string): string {
   return cipher.blindIndex('pilot.person.cf', codiceFiscale.toUpperCase());
 }
 
+/**
+ * The key of an imported row (idempotent import): the codice fiscale when there is one, else name
+ * and birth date.
+ */
+export function importIndex(
+  cipher: FieldCipher,
+  identity: Pick<Identity, 'surname' | 'givenNames' | 'birthDate' | 'codiceFiscale'>,
+): string {
+  return cipher.blindIndex(
+    'pilot.import',
+    identity.codiceFiscale
+      ? `cf ${identity.codiceFiscale}`
+      : `${identity.surname} ${identity.givenNames} ${identity.birthDate}`,
+  );
+}
+
 /** Permit numbers are identifiers too: encrypted, bound to the permit row. */
 export function sealPermitNumber(cipher: FieldCipher, permitId: string, number: string): string {
-  return cipher.encrypt(number, `pilot_permits/${permitId}/number`);
+  return cipher.encrypt(number, aadOf(PERMIT_NUMBER_AAD, permitId));
 }
 
 export function openPermitNumber(cipher: FieldCipher, permitId: string, token: string): string {
-  return cipher.decrypt(token, `pilot_permits/${permitId}/number`);
+  return cipher.decrypt(token, aadOf(PERMIT_NUMBER_AAD, permitId));
 }
+
+/** The pilot's encrypted columns and the blind indexes derived from them (data key check and rotation). */
+export const pilotEncryptedColumns: EncryptedColumn[] = [
+  {
+    table: 'pilot_persons',
+    column: 'identity_enc',
+    aad: IDENTITY_AAD,
+    blindIndexes: [
+      {
+        column: 'name_index',
+        compute: (cipher, plain) => {
+          const id = JSON.parse(plain) as Identity;
+          return nameIndex(cipher, id.surname, id.givenNames);
+        },
+      },
+      {
+        column: 'cf_index',
+        compute: (cipher, plain) => {
+          const id = JSON.parse(plain) as Identity;
+          return id.codiceFiscale ? cfIndex(cipher, id.codiceFiscale) : null;
+        },
+      },
+      // only rows that came from an import have one
+      {
+        column: 'import_key',
+        compute: (cipher, plain, current) =>
+          current === null ? null : importIndex(cipher, JSON.parse(plain) as Identity),
+      },
+    ],
+  },
+  { table: 'pilot_permits', column: 'number_enc', aad: PERMIT_NUMBER_AAD },
+];

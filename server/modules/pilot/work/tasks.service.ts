@@ -4,18 +4,21 @@
  * daily e-mail digest of what is due. Labels and e-mails name people by pseudonym only.
  */
 import { accessOf, type Ctx } from '../../../platform/context.js';
-import { systemAccess, type Queryable } from '../../../platform/db/db.js';
+import { systemAccess } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { createMailer } from '../../../platform/mail.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
-import { auditEventExists, recordAudit } from '../../audit/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
 import { addDays, addMonths } from '../shared/dates.js';
 import { toTask } from './work.mapper.js';
 import {
+  claimDigest,
   insertTasks,
   markTaskDone,
+  pruneDigestClaims,
+  releaseDigestClaim,
   selectClosedCases,
   selectDigestTasks,
   selectMeasuresLate,
@@ -33,11 +36,6 @@ import {
   tasksDue,
 } from './work.rules.js';
 import type { Task, TaskQuery } from './work.schema.js';
-
-/** True when the digest of `day` was already sent to the user (its audit row exists). */
-function digestSent(tx: Queryable, userId: string, day: string): Promise<boolean> {
-  return auditEventExists(tx, { action: 'pilot.digest.sent', entityType: 'user', entityId: userId, details: { day } });
-}
 
 /** The actor's own tasks, earliest due first. */
 export async function findMyTasks(ctx: Ctx, q: TaskQuery): Promise<Page<Task>> {
@@ -91,13 +89,17 @@ export async function generateTasks(ctx: Ctx): Promise<number> {
   return created;
 }
 
+/** Claims of days older than this are forgotten (a retry never reaches that far back). */
+const DIGEST_CLAIM_DAYS = 7;
+
 /**
- * The daily digest: one e-mail per active user with open tasks overdue or due within 7 days.
- * Each send is recorded in the audit log ('pilot.digest.sent' with the day), and a user who
- * already has that row for today is skipped, so a second run or a retry sends nothing twice.
- * The mail goes out between two short transactions (no transaction waits on the relay); a crash
- * between the send and the record can repeat one e-mail, never lose one (at least once).
- * Failed sends are retried with the job; the others are not repeated.
+ * The daily digest: one e-mail per active user with open tasks overdue or due within 7 days, at
+ * most once per user and day whatever runs overlap (two instances, a retry). Before sending, a run
+ * claims (user, day) in the database (INSERT … ON CONFLICT DO NOTHING) in the same transaction as
+ * the audit row 'pilot.digest.sent'; a run that finds the claim taken skips the user. No
+ * transaction waits on the relay. A send that fails gives the claim back with a
+ * 'pilot.digest.failed' audit row, and the job's retry sends it; a crash between the claim and the
+ * send loses that day's mail (the next day's digest lists the same tasks, overdue ones included).
  */
 export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped: number; failed: number }> {
   const mailer = createMailer(ctx.config);
@@ -106,26 +108,18 @@ export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped
     return { sent: 0, skipped: 0, failed: 0 };
   }
   const today = todayOf(ctx);
-  const rows = await ctx.db.tx(systemAccess, (tx) => selectDigestTasks(tx, addDays(today, DIGEST_HORIZON_DAYS)));
+  const rows = await ctx.db.tx(systemAccess, async (tx) => {
+    await pruneDigestClaims(tx, addDays(today, -DIGEST_CLAIM_DAYS));
+    return selectDigestTasks(tx, addDays(today, DIGEST_HORIZON_DAYS));
+  });
   const byUser = new Map<string, DigestTask[]>();
   for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
   let sent = 0;
   let skipped = 0;
   let failed = 0;
   for (const [userId, tasks] of byUser) {
-    if (await ctx.db.tx(systemAccess, (tx) => digestSent(tx, userId, today))) {
-      skipped++;
-      continue;
-    }
-    try {
-      await mailer.send({ to: tasks[0]!.email, ...digestMessage(tasks, today, ctx.config.publicUrl) });
-    } catch (err) {
-      failed++;
-      ctx.log.warn({ err: { message: (err as Error).message }, userId }, 'pilot digest: send failed');
-      continue;
-    }
-    await ctx.db.tx(systemAccess, async (tx) => {
-      if (await digestSent(tx, userId, today)) return;
+    const claimed = await ctx.db.tx(systemAccess, async (tx) => {
+      if (!(await claimDigest(tx, userId, today, ctx.clock.now()))) return false;
       await recordAudit(tx, ctx, {
         action: 'pilot.digest.sent',
         entityType: 'user',
@@ -133,8 +127,30 @@ export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped
         tenantComune: null,
         details: { tasks: tasks.length, day: today },
       });
+      return true;
     });
-    sent++;
+    if (!claimed) {
+      skipped++;
+      continue;
+    }
+    try {
+      await mailer.send({ to: tasks[0]!.email, ...digestMessage(tasks, today, ctx.config.publicUrl) });
+      sent++;
+    } catch (err) {
+      failed++;
+      ctx.log.warn({ err: { message: (err as Error).message }, userId }, 'pilot digest: send failed');
+      await ctx.db.tx(systemAccess, async (tx) => {
+        await releaseDigestClaim(tx, userId, today);
+        await recordAudit(tx, ctx, {
+          action: 'pilot.digest.failed',
+          outcome: 'failure',
+          entityType: 'user',
+          entityId: userId,
+          tenantComune: null,
+          details: { tasks: tasks.length, day: today },
+        });
+      });
+    }
   }
   ctx.log.info({ sent, skipped, failed, day: today }, 'pilot digest');
   if (failed) throw new Error(`pilot digest: ${failed} e-mail(s) not sent; the job will retry them`);

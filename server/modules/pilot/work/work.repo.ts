@@ -209,6 +209,29 @@ export async function selectDigestTasks(tx: Queryable, until: string): Promise<D
   );
 }
 
+/**
+ * Claims the digest of (user, day) for this run: true when the claim is new, false when another
+ * run holds it (waits for that run's transaction when it has not committed yet).
+ */
+export async function claimDigest(tx: Queryable, userId: string, day: string, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO pilot_digest_claims (user_id, day, claimed_at) VALUES ($1, $2::date, $3)
+     ON CONFLICT (user_id, day) DO NOTHING RETURNING user_id`,
+    [userId, day, now],
+  );
+  return rows.length > 0;
+}
+
+/** Gives a claim back (the send failed: the job's retry may claim it again). */
+export async function releaseDigestClaim(tx: Queryable, userId: string, day: string): Promise<void> {
+  await tx.query('DELETE FROM pilot_digest_claims WHERE user_id = $1 AND day = $2::date', [userId, day]);
+}
+
+/** Forgets the claims of days before `day` (the audit log keeps what was sent). */
+export async function pruneDigestClaims(tx: Queryable, day: string): Promise<void> {
+  await tx.query('DELETE FROM pilot_digest_claims WHERE day < $1::date', [day]);
+}
+
 // ───────────────────────────── critical issues ─────────────────────────────
 
 export interface IssueRow {

@@ -270,6 +270,51 @@ describe('pilot jobs', () => {
     expect(mails.filter((m) => m.to.includes(comune.operatore.email))).toHaveLength(1);
   });
 
+  it('mails each user one digest, with one audit row, when two runs overlap (two instances at once)', async () => {
+    const comuni = [await comuneWithTasks(), await comuneWithTasks(), await comuneWithTasks()];
+    await Promise.all([digest(), digest()]);
+    for (const { comune } of comuni) {
+      expect(mails.filter((m) => m.to.includes(comune.operatore.email))).toHaveLength(1);
+      const rows = await auditRows(t.db, `action = 'pilot.digest.sent' AND entity_id = $1`, [comune.operatore.id]);
+      expect(rows).toHaveLength(1);
+    }
+  });
+
+  it('gives a refused digest back to the retry: sent once the relay takes it', async () => {
+    const { comune } = await comuneWithTasks();
+    smtp.refuse = true;
+    try {
+      await expect(digest()).rejects.toThrow(/e-mail\(s\) not sent; the job will retry them/);
+    } finally {
+      smtp.refuse = false;
+    }
+    expect(mails.filter((m) => m.to.includes(comune.operatore.email))).toHaveLength(0);
+    await digest();
+    expect(mails.filter((m) => m.to.includes(comune.operatore.email))).toHaveLength(1);
+    const rows = await auditRows(t.db, `action LIKE 'pilot.digest.%' AND entity_id = $1`, [comune.operatore.id]);
+    expect(rows.map((r) => [r.action, r.outcome])).toEqual([
+      ['pilot.digest.sent', 'success'],
+      ['pilot.digest.failed', 'failure'],
+      ['pilot.digest.sent', 'success'],
+    ]);
+  });
+
+  it('creates each task once when two generations overlap', async () => {
+    const C = await makePilotComune(t.db);
+    const newCase = () => makeCase(t.db, t.cipher, { comune: C, status: 'pai_attivo', withPermit: false });
+    const cases = [await newCase(), await newCase(), await newCase()];
+    await t.db.ownerTx(async (tx) => {
+      for (const c of cases)
+        await tx.query(
+          `INSERT INTO pilot_pais (case_id, person_id, comune_istat, status, approved_on, review_due_on, created_at, updated_at)
+           VALUES ($1, $2, $3, 'in_corso', $4, $5, $6, $6)`,
+          [c.caseId, c.holderId, C.istat, daysFromToday(-20), daysFromToday(3), t.clock.now()],
+        );
+    });
+    await Promise.all([generate(), generate(), generate()]);
+    for (const c of cases) expect((await tasksOfCase(c.caseId)).map((x) => x.kind)).toEqual(['pai_review']);
+  });
+
   it('answers 401 → 400 → 404 on marking a task done', async () => {
     const { comune, tasks } = await comuneWithTasks();
     const op = await as(comune.operatore);
