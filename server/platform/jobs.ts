@@ -60,26 +60,46 @@ export async function startJobs(
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
     }
   });
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(run: () => Promise<T>): Promise<T> => {
+    const p = run();
+    running.add(p);
+    void p.then(
+      () => running.delete(p),
+      () => running.delete(p),
+    );
+    return p;
+  };
   for (const def of definitions) {
-    await boss.work(def.name, { pollingIntervalSeconds: 5 }, async (jobs) => {
-      for (const job of jobs) {
-        const payload = def.payload.parse(job.data);
-        const ctx: Ctx = {
-          actor: null,
-          db: deps.db,
-          clock: deps.clock ?? systemClock,
-          log: deps.log,
-          config: deps.config,
-          cipher: deps.cipher,
-          requestId: `job:${job.id}`,
-          ip: '',
-        };
-        await def.handler(ctx, payload);
-      }
-    });
+    await boss.work(def.name, { pollingIntervalSeconds: 5 }, (jobs) =>
+      track(async () => {
+        for (const job of jobs) {
+          const payload = def.payload.parse(job.data);
+          const ctx: Ctx = {
+            actor: null,
+            db: deps.db,
+            clock: deps.clock ?? systemClock,
+            log: deps.log,
+            config: deps.config,
+            cipher: deps.cipher,
+            requestId: `job:${job.id}`,
+            ip: '',
+          };
+          await def.handler(ctx, payload);
+        }
+      }),
+    );
     if (def.runAtStart) await boss.send(def.name, {});
   }
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // a handler still running, and the queue's own completion or failure query that follows it,
+      // must be issued before the caller closes the database
+      await Promise.allSettled(running);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+  };
 }
 
 /**
