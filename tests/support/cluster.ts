@@ -1,11 +1,12 @@
 /**
- * A throw-away PostgreSQL cluster for tests that need a NEW server (roles are cluster-wide, so only
- * a new cluster shows what a restore onto another machine meets): initdb into a temporary folder,
- * started on a free loopback port, stopped and removed at the end. As root the server binaries
- * run as the `postgres` OS user. When they are missing, `startCluster` says why instead.
+ * A throw-away PostgreSQL cluster: initdb into a temporary folder, started on a free loopback port,
+ * stopped and removed at the end. As root the server binaries run as the `postgres` OS user
+ * (initdb refuses root). Used where only a NEW server shows the truth (roles are cluster-wide: a
+ * restore onto another machine) and by the fault-injection suite, which restarts and kills it.
+ * When the binaries are missing, `clusterUnavailable` says why.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +18,18 @@ export interface Cluster {
   port: number;
   /** A connection URL for a database of the cluster, as its superuser `postgres`. */
   url(database: string): string;
+  /** `pg_ctl restart -m immediate`: a crash-like stop, crash recovery, start. */
+  restartImmediate(): Promise<void>;
+  /** SIGKILL to the postmaster; its backends die with it. */
+  killPostmaster(): void;
+  /** Starts the server again after killPostmaster (retries while orphaned backends exit). */
+  start(): Promise<void>;
+  /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -48,32 +57,68 @@ export function clusterUnavailable(): string | null {
   return null;
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * Starts a new cluster. `durable` keeps fsync and full-page writes on (the fault suite measures
+ * durability); otherwise they are off, for speed. `settings` are more `-c name=value` options.
+ */
+export async function startCluster(opts: { durable?: boolean; settings?: string[] } = {}): Promise<Cluster> {
   const root = userInfo().uid === 0;
   const dir = mkdtempSync(join(tmpdir(), 'incas-cluster-'));
-  let owner: { uid: number; gid: number } | null = null;
   if (root) {
     const { stdout } = await exec('id', ['-u', 'postgres']);
     const { stdout: g } = await exec('id', ['-g', 'postgres']);
-    owner = { uid: Number(stdout.trim()), gid: Number(g.trim()) };
-    chownSync(dir, owner.uid, owner.gid);
+    chownSync(dir, Number(stdout.trim()), Number(g.trim()));
   }
   // initdb refuses to run as root: the server binaries run as the postgres OS user then
   const pg = (tool: string, args: string[]) =>
     root
-      ? exec('/usr/sbin/runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args])
-      : exec(join(binDir, tool), args);
+      ? exec('/usr/sbin/runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args], { timeout: 90_000 })
+      : exec(join(binDir, tool), args, { timeout: 90_000 });
   const data = join(dir, 'data');
-  await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-  await pg('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    ...(opts.durable ? [] : ['fsync=off', 'full_page_writes=off']),
+    ...(opts.settings ?? []),
+  ];
+  const options = `-p ${port} -k ${dir} ${settings.map((s) => `-c ${s}`).join(' ')}`;
+  const pgCtl = (...args: string[]) => pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), ...args]);
+  const start = () => pgCtl('-w', '-t', '60', '-o', options, 'start');
+  const stop = async () => {
+    await pgCtl('-w', '-m', 'immediate', 'stop').catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    await start();
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return {
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    async stop() {
-      await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+    async restartImmediate() {
+      await pgCtl('-w', '-t', '60', '-o', options, '-m', 'immediate', 'restart');
     },
+    killPostmaster() {
+      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+    },
+    async start() {
+      // the killed postmaster's backends notice its death and exit within moments; until then the
+      // new postmaster refuses to start (shared memory still in use)
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          await start();
+          return;
+        } catch (err) {
+          if (Date.now() > deadline) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    },
+    stop,
   };
 }
