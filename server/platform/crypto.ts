@@ -47,17 +47,21 @@ export function normaliseForIndex(value: string): string {
     .trim();
 }
 
+/**
+ * A 32-byte key for one purpose, derived from the data key (HKDF-SHA-256 with the purpose as its
+ * label): keys of different purposes are independent, and none is stored anywhere.
+ */
+export function deriveKey(dataKey: Buffer, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), label, 32));
+}
+
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error('The data key must be 32 bytes');
-  const encKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'incas/field-encryption/v1', 32));
+  const encKey = deriveKey(key, 'incas/field-encryption/v1');
   const indexKeys = new Map<string, Buffer>();
   const indexKey = (purpose: string) => {
     let k = indexKeys.get(purpose);
-    if (!k)
-      indexKeys.set(
-        purpose,
-        (k = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `incas/blind-index/${purpose}`, 32))),
-      );
+    if (!k) indexKeys.set(purpose, (k = deriveKey(key, `incas/blind-index/${purpose}`)));
     return k;
   };
 
@@ -86,7 +90,7 @@ export function createFieldCipher(key: Buffer): FieldCipher {
     decryptJson: <T>(token: string, aad: string) => JSON.parse(decrypt(token, aad)) as T,
     blindIndex: (purpose, value) =>
       createHmac('sha256', indexKey(purpose)).update(normaliseForIndex(value), 'utf8').digest('hex'),
-    keyCheck: createHmac('sha256', Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'incas/key-check/v1', 32)))
+    keyCheck: createHmac('sha256', deriveKey(key, 'incas/key-check/v1'))
       .update('InCaS data key check', 'utf8')
       .digest('hex'),
   };

@@ -6,10 +6,11 @@
  * a database superuser who truncates or re-chains the trail cannot write a checkpoint that agrees
  * with the rewritten chain, and the old checkpoints contradict it.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync, fsyncSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { deriveKey } from '../../platform/crypto.js';
 
 /** What a checkpoint states, before it is signed. */
 export interface CheckpointBody {
@@ -41,7 +42,7 @@ const checkpointSchema = z
 
 /** The signing key: HKDF of the data key under a label of its own, so it is unrelated to the encryption keys. */
 export function checkpointKey(dataKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'incas/audit-checkpoint/v1', 32));
+  return deriveKey(dataKey, 'incas/audit-checkpoint/v1');
 }
 
 function mac(key: Buffer, b: CheckpointBody): Buffer {
