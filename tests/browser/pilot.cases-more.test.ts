@@ -1,6 +1,6 @@
 /**
  * The rest of the 18-ter case management as the referente of Catania uses it: importing
- * beneficiaries from a CSV (checked first, then only the valid rows), exporting the cases as
+ * beneficiaries from a CSV saved in Windows-1252 (checked first, then only the valid rows), exporting the cases as
  * XLSX, recording an outcome (the Assegno di inclusione) on a demo case, moving a referral on to a
  * case, and reading an earlier version of a PAI.
  */
@@ -15,11 +15,12 @@ afterAll(async () => env?.close());
 
 const csv = [
   'cognome;nomi;data_nascita;sesso;paese_nascita;cittadinanze;lingue;codice_fiscale;telefono;email;indirizzo;data_presa_in_carico;in_sai',
-  `Importati;Prima Riga;1991-03-04;M;IN;IN;pa;;;;;${daysAgo(5)};si`,
+  `Importàti;Nicolò Riga;1991-03-04;M;IN;IN;pa;;;;;${daysAgo(5)};si`,
   `Importati;Seconda Riga;1988-11-20;F;PK;PK;ur;;;;;${daysAgo(4)};no`,
   `Importati;Riga Sbagliata;1990-13-45;Q;IN;IN;;;;;;${daysAgo(3)};si`,
 ].join('\n');
-const file = { name: 'beneficiari.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+// as Excel on Italian Windows saves it: Windows-1252 (here within Latin-1), not UTF-8
+const file = { name: 'beneficiari.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') };
 
 describe('import, export and outcomes of the 18-ter cases in Catania', () => {
   it('imports a CSV, exports XLSX, records an ADI outcome, moves a referral on and opens an earlier PAI version', async () => {
@@ -40,7 +41,7 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await report.waitFor();
     await expect
       .poll(() => ref.getByRole('status').filter({ hasText: 'Esito della verifica' }).textContent())
-      .toMatch(/Righe: 3.*Valide: 2.*Non valide: 1.*Importate: 0/);
+      .toMatch(/Codifica rilevata: Windows-1252.*Righe: 3.*Valide: 2.*Non valide: 1.*Importate: 0/);
     await expect.poll(() => report.locator('tbody tr').count()).toBe(3);
     const bad = report.locator('tbody tr').filter({ has: ref.locator('th', { hasText: /^4$/ }) });
     await expect.poll(() => bad.textContent()).toContain('Non valida');
