@@ -37,7 +37,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['web/vite.config.ts'] },
+        projectService: { allowDefaultProject: ['web/vite.config.ts', 'web/build/*.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -179,7 +179,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./features/[^/]+/(?!i18n/[a-z]+\\.json$).+',
+              regex: '^\\.\\./features/[^/]+/(?!i18n/[a-z]+(\\.[a-z]+)?\\.json$).+',
               message: 'app/ imports a feature only through its index.ts',
             },
           ],

@@ -8,7 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 1,
-    testTimeout: 60_000,
+    // journeys walk several sections of the case page; on a loaded 2-core machine one took over 60 s
+    testTimeout: 150_000,
     hookTimeout: 90_000,
     env: { TZ: 'UTC' },
     reporters: ['default', './tests/support/summary-reporter.ts'],

@@ -3,6 +3,7 @@
  * that proves the app and the floor answered alike.
  */
 import { createHash } from 'node:crypto';
+import { funnelEndpoint } from './surveys-funnel.js';
 
 /** Targets of an endpoint (informative: a miss is reported, not an error). */
 export interface Targets {
@@ -22,6 +23,8 @@ export interface Endpoint {
   path: string;
   /** Needs the generated pilot data. */
   pilot?: boolean;
+  /** Needs the generated survey wave (bench/surveys-funnel.ts). */
+  surveys?: boolean;
   /** Measured with the MLPS session instead of the operatore's. */
   comparativeSession?: boolean;
   /** Connections to measure at, instead of BENCH_CONNECTIONS. */
@@ -98,6 +101,22 @@ export const endpoints: Endpoint[] = [
     },
   },
   {
+    key: 'namesearch',
+    label: 'Pilot search by part of a name',
+    // part of a surname with an accent the name has not, and part of a given name, among the
+    // operatore's ~7,700 Catania persons: keyed trigrams, candidates decrypted and verified
+    path: '/api/v1/pilot/cases?q=Tra%C3%B2r%20amin&pageSize=20',
+    pilot: true,
+    targets: { minRatio: 0.5 },
+    fingerprint: (body) => {
+      const b = body as { total: number; items: { id: string; pseudonym: string; holderName: string }[] };
+      return (
+        `total ${b.total}, ${b.items.length} items: ${b.items.map((i) => i.pseudonym).join(' ')} ` +
+        `(ids ${digest(b.items.map((i) => i.id))}, names ${digest(b.items.map((i) => i.holderName))})`
+      );
+    },
+  },
+  {
     key: 'case',
     label: 'Pilot case file',
     path: '/api/v1/pilot/cases/{caseId}',
@@ -136,4 +155,5 @@ export const endpoints: Endpoint[] = [
       );
     },
   },
+  funnelEndpoint,
 ];

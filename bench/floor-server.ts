@@ -9,10 +9,15 @@
  *   GET /api/v1/comuni?q=&page=&pageSize=  selectComuniPage (count query + page query)
  *   GET /api/v1/comuni/:istatCode          selectComune + selectOrganisationsOfComune
  *   GET /api/v1/me                         selectSessionByTokenHash (sha256 of the cookie) + selectMe
- *   GET /api/v1/pilot/cases?status=&page=&pageSize=
- *                                          selectCasePage (the operatore's own cases), rows mapped as the app does
+ *   GET /api/v1/pilot/cases?status=&q=&page=&pageSize=
+ *                                          with q, the search by name (queryGrams, selectNameCandidates, the
+ *                                          candidates decrypted and verified); selectCasePage (the operatore's own
+ *                                          cases), the holders' names decrypted, one audit row, rows mapped as the app does
  *   GET /api/v1/pilot/cases/:caseId        loadCase + selectCaseFile (the app's case-file reads), identities
  *                                          and permit numbers decrypted, one audit row (recordAudit)
+ *   GET /api/v1/surveys/waves/:waveId/funnel?groupBy=
+ *                                          selectFunnelCounts (one GROUPING SETS aggregate over the wave's
+ *                                          7,894 Comuni) mapped by funnelOf, as the app does
  *   GET /api/v1/pilot/comparative?from=&to=
  *                                          pilot_comparative_counts + the pilot Comuni, one audit row,
  *                                          disclosure control (publishTable) for the viewer
@@ -47,11 +52,14 @@ import {
   type RawCell,
   type RawRow,
 } from '../server/modules/pilot/comparative/disclosure.js';
-import { openIdentity, openPermitNumber } from '../server/modules/pilot/shared/identity.js';
+import { nameIndex, openIdentity, openPermitNumber } from '../server/modules/pilot/shared/identity.js';
+import { nameMatches, queryGrams } from '../server/modules/pilot/shared/name-search.js';
+import { selectNameCandidates } from '../server/modules/pilot/shared/name-grams.repo.js';
 import { caseStatuses } from '../server/modules/pilot/shared/vocab.js';
 import { selectOrganisationsOfComune } from '../server/modules/registry/organisations.repo.js';
 import { selectComune, selectComuniPage } from '../server/modules/registry/registry.repo.js';
 import { pilotLogins } from './pilot-data.js';
+import { floorFunnel } from './surveys-funnel.js';
 import { serveParent } from './server-side.js';
 
 // The same type parsers as the app's driver (server/platform/db/postgres.ts): count(*) is a number.
@@ -175,6 +183,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const pilotCase = /^\/api\/v1\/pilot\/cases\/([0-9a-f-]{36})$/.exec(u.pathname);
   if (pilotCase?.[1]) return pilotCaseFile(res, pilotCase[1]);
   if (u.pathname === '/api/v1/pilot/comparative') return pilotComparative(res, u.searchParams);
+  const funnel = /^\/api\/v1\/surveys\/waves\/([0-9a-f-]{36})\/funnel$/.exec(u.pathname);
+  if (funnel?.[1]) {
+    const waveId = funnel[1];
+    return sendJson(res, 200, await withClient((tx) => floorFunnel(tx, waveId, u.searchParams.get('groupBy'))));
+  }
 
   return sendJson(res, 404, { code: 'route.not_found' });
 }
@@ -189,9 +202,37 @@ async function pilotCases(res: ServerResponse, params: URLSearchParams): Promise
     pageSize: Math.min(intParam(params.get('pageSize'), 20), 100),
   } as CaseQuery;
   const today = systemClock.now().toISOString().slice(0, 10);
-  const rows = await withClient((tx) => selectCasePage(tx, q, { ownerOnly: actor.userId, nameIdx: null, cfIdx: null }));
+  const comune = actor.scope.comuneIstat!;
+  const text = params.get('q');
+  if (text) q.q = text;
+  const words = text?.trim().split(/\s+/) ?? [];
+  const nameIdx = words.length >= 2 ? nameIndex(cipher!, words[0]!, words.slice(1).join(' ')) : null;
+  const rows = await withClient(async (tx) => {
+    // the app's search by name: keyed trigrams → candidates → decrypted and verified
+    let matches: string[] | null = null;
+    const grams = text ? queryGrams(cipher!, comune, text) : null;
+    if (text && grams) {
+      const candidates = await selectNameCandidates(tx, comune, grams, actor.userId);
+      matches = candidates
+        .filter((p) => {
+          const id = openIdentity(cipher!, p.id, p.identity_enc);
+          return nameMatches(text, id.surname, id.givenNames);
+        })
+        .map((p) => p.id);
+    }
+    const scope = { comune, ownerOnly: actor.userId, nameIdx, cfIdx: null, nameMatches: matches, today };
+    const page = await selectCasePage(tx, q, scope);
+    if (page.length)
+      await recordAudit(tx, ctxOf(actor), {
+        action: 'pilot.case.list',
+        entityType: 'pilot_case_list',
+        tenantComune: comune,
+        details: { cases: page.map((r) => r.id), identity: true, byName: matches !== null },
+      });
+    return page;
+  });
   return sendJson(res, 200, {
-    items: rows.map((r) => toCaseSummary(r, today)),
+    items: rows.map((r) => toCaseSummary(r, today, openIdentity(cipher!, r.holder_id, r.identity_enc))),
     total: rows[0]?.total ?? 0,
     page: q.page,
     pageSize: q.pageSize,

@@ -12,13 +12,15 @@
  * encrypted here with the data key both servers use (the AAD binds the person id, so one shared
  * ciphertext could not be decrypted); so do the Catania permit numbers. The persons of the other
  * Comuni carry one placeholder ciphertext that cannot be decrypted: no benchmarked request opens
- * them (the list and the comparative read no identity).
+ * them (the comparative reads no identity; the list reads only the operatore's Catania cases).
+ * The Catania names are also indexed for partial search (the keyed trigrams of decision 0022).
  */
 import pg from 'pg';
 import { createFieldCipher } from '../server/platform/crypto.js';
 import { DEMO_DOMAIN, pilotComuni } from '../server/modules/demo/index.js';
 import { nameIndex, sealIdentity, sealPermitNumber, type Identity } from '../server/modules/pilot/shared/identity.js';
 import { kinshipOf } from '../server/modules/pilot/shared/kinship.js';
+import { nameGrams } from '../server/modules/pilot/shared/name-search.js';
 import {
   exitReasons,
   measureTypes,
@@ -332,6 +334,25 @@ export async function generatePilotData(dbUrl: string, dataKey: Buffer, casesPer
       `UPDATE pilot_persons p SET identity_enc = v.enc, name_index = v.idx
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, enc, idx) WHERE p.id = v.id`,
       [ids, encs, idxs],
+    );
+    // the keyed trigrams of their names, as the application writes them (partial search by name)
+    const gramIds: string[] = [];
+    const gramValues: number[] = [];
+    persons.forEach((p, i) => {
+      for (const g of nameGrams(
+        cipher,
+        detailComune,
+        surnames[i % surnames.length]!,
+        givenNames[i % givenNames.length]!,
+      )) {
+        gramIds.push(p.id);
+        gramValues.push(g);
+      }
+    });
+    await client.query(
+      `INSERT INTO pilot_person_name_grams (person_id, comune_istat, gram)
+       SELECT v.id, $3, v.gram FROM unnest($1::uuid[], $2::integer[]) AS v(id, gram)`,
+      [gramIds, gramValues, detailComune],
     );
     await client.query(
       'UPDATE pilot_permits p SET number_enc = v.enc FROM unnest($1::uuid[], $2::text[]) AS v(id, enc) WHERE p.id = v.id',

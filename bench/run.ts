@@ -4,7 +4,7 @@
  * One run: creates a fresh database on the PostgreSQL server, starts the real app (bench/
  * app-server.ts) and the floor (bench/floor-server.ts: the same SQL on a bare pg Pool behind
  * node:http) as child processes, fills the 18-ter pilot tables (bench/pilot-data.ts), logs in
- * through the API, loads six read endpoints on both with autocannon at 10 and 50 connections, prints
+ * through the API, loads seven read endpoints on both with autocannon at 10 and 50 connections, prints
  * the comparison and drops the database — also when something fails or on Ctrl+C.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,7 @@ import { getJson, logIn } from './http.js';
 import { settings } from './settings.js';
 import { f0, f2, printReport, type Row, type Side } from './report.js';
 import { generatePilotData, pilotLogins } from './pilot-data.js';
+import { generateFunnelData } from './surveys-funnel.js';
 import { backendsCpuDelta, busyPercent, readBackendsCpu, readMachineCpu } from './probe.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -269,6 +270,11 @@ async function main(): Promise<number> {
       `[${t()}] Pilot data: ${f0(data.cases)} cases in ${data.comuni} Comuni, ${f0(data.persons)} persons, ` +
         `${f0(data.realCiphertexts)} real ciphertexts (Catania), in ${f0(data.ms)} ms.`,
     );
+  }
+  if (selected.some((e) => e.surveys)) {
+    const data = await generateFunnelData(dbUrl);
+    vars.set('waveId', data.waveId);
+    console.log(`[${t()}] Survey wave: ${f0(data.invitations)} invitations along the funnel, in ${f0(data.ms)} ms.`);
   }
   const pathOf = (ep: Endpoint) => ep.path.replace(/\{(\w+)\}/g, (_, name: string) => vars.get(name) ?? `{${name}}`);
 

@@ -207,9 +207,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: webRoot,
       wildcard: false,
       index: ['index.html'],
+      // the build writes .br and .gz beside each text asset (web/build/precompress.ts)
+      preCompressed: true,
       setHeaders: (reply, path) => {
         if (path.includes(join('dist', 'web', 'assets')))
           reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else reply.header('cache-control', 'no-cache');
       },
     });
   }

@@ -11,6 +11,7 @@ import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { pilotModule } from './modules/pilot/index.js';
 import { registryModule } from './modules/registry/index.js';
+import { surveysModule } from './modules/surveys/index.js';
 import { systemModule } from './modules/system/index.js';
 
 export const modules: readonly ModuleDefinition[] = [
@@ -19,6 +20,7 @@ export const modules: readonly ModuleDefinition[] = [
   registryModule,
   auditModule,
   pilotModule,
+  surveysModule,
   demoModule,
 ];
 

@@ -28,6 +28,8 @@ export interface Actor {
   secondFactor: boolean;
   /** A second factor is mandatory for these roles but not enrolled yet: only enrolment is allowed. */
   mustEnrolTotp: boolean;
+  /** The password was set by an administrator: only changing it is allowed (absent: false). */
+  mustChangePassword?: boolean;
 }
 
 /** Everything a service needs, passed explicitly: no ambient globals. */

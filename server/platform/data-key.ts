@@ -63,17 +63,23 @@ async function rotateColumn(tx: Queryable, c: EncryptedColumn, from: FieldCipher
     `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'id'`,
     [c.table],
   );
-  const rows = await tx.query<Record<string, string | null> & { id: string; value: string }>(
-    `SELECT id::text AS id, ${ident(c.column)} AS value${indexes.map((x, i) => `, ${ident(x.column)} AS i${i}`).join('')}
-       FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL ORDER BY id`,
+  // the ids first, then the values batch by batch: a column of large values (files) is never read whole
+  const ids = await tx.query<{ id: string }>(
+    `SELECT id::text AS id FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL ORDER BY id`,
   );
+  const select = `SELECT id::text AS id, ${ident(c.column)} AS value${indexes.map((x, i) => `, ${ident(x.column)} AS i${i}`).join('')}
+       FROM ${ident(c.table)} WHERE id = ANY($1::${idType!.type}[]) ORDER BY id`;
   const sets = [c.column, ...indexes.map((x) => x.column)].map((col, i) => `${ident(col)} = v.c${i}`).join(', ');
   const casts = [`$1::${idType!.type}[]`, ...[c.column, ...indexes].map((_, i) => `$${i + 2}::text[]`)].join(', ');
   const names = ['id', ...[c.column, ...indexes].map((_, i) => `c${i}`)].join(', ');
   const update = `UPDATE ${ident(c.table)} AS t SET ${sets} FROM unnest(${casts}) AS v(${names}) WHERE t.id = v.id`;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
+  const batchRows = c.batchRows ?? BATCH;
+  for (let start = 0; start < ids.length; start += batchRows) {
+    const batch = await tx.query<Record<string, string | null> & { id: string; value: string }>(select, [
+      ids.slice(start, start + batchRows).map((r) => r.id),
+    ]);
     const values: (string | null)[][] = [batch.map((r) => r.id), [], ...indexes.map(() => [])];
+    const plains: Array<{ id: string; plain: string }> = [];
     for (const r of batch) {
       const aad = aadOf(c.aad, r.id);
       let plain: string;
@@ -89,15 +95,17 @@ async function rotateColumn(tx: Queryable, c: EncryptedColumn, from: FieldCipher
       else throw new StartupError(`${c.table}.${c.column} of row ${r.id} is not encrypted: nothing was changed.`);
       values[1]!.push(to.encrypt(plain, aad));
       indexes.forEach((x, i) => values[i + 2]!.push(x.compute(to, plain, r[`i${i}`] ?? null)));
+      plains.push({ id: r.id, plain });
     }
     await tx.query(update, values);
+    await c.rebuildDerived?.(tx, to, plains);
   }
-  return rows.length;
+  return ids.length;
 }
 
 /**
- * Re-encrypts every declared column from one key to the other and recomputes the blind indexes,
- * then keeps the new key's fingerprint, with an audit row: one transaction, all or nothing. The
+ * Re-encrypts every declared column from one key to the other and recomputes the blind indexes
+ * (and the derived rows a column declares, e.g. a search index kept in a table of its own), then keeps the new key's fingerprint, with an audit row: one transaction, all or nothing. The
  * tables are locked against writes meanwhile (reads go on). Every instance must be stopped first:
  * one still running with the old key would write under it afterwards.
  */

@@ -99,11 +99,13 @@ export class AppError extends Error {
   readonly status: number;
   readonly fieldIssues: FieldIssue[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Machine-readable facts of the problem (e.g. the year and the role that must act), sent as `context`. */
+  readonly context: ProblemContext | undefined;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    opts: { fieldIssues?: FieldIssue[]; headers?: Record<string, string> } = {},
+    opts: { fieldIssues?: FieldIssue[]; headers?: Record<string, string>; context?: ProblemContext } = {},
   ) {
     super(message ?? code);
     this.name = 'AppError';
@@ -111,5 +113,14 @@ export class AppError extends Error {
     this.status = statusOfKind[kindOfCode.get(code) ?? 'internal'];
     this.fieldIssues = opts.fieldIssues;
     this.headers = opts.headers;
+    this.context = opts.context;
   }
 }
+
+/** One entry of a list in a problem's context (e.g. one issue of an uploaded file: sheet, row, column, why). */
+export type ProblemContextRow = Record<string, string | number | boolean | null>;
+/**
+ * The `context` member of a problem: a few named facts a client may act on, or a list of flat
+ * entries (the issues of an uploaded XLSForm, each at its sheet, row and column).
+ */
+export type ProblemContext = Record<string, string | number | boolean | ProblemContextRow[]>;

@@ -70,6 +70,8 @@ export async function startJobs(
     );
     return p;
   };
+  // the start's own jobs are queued before the workers, so that their first fetch takes them
+  for (const def of definitions) if (def.runAtStart) await boss.send(def.name, {});
   for (const def of definitions) {
     await boss.work(def.name, { pollingIntervalSeconds: 5 }, (jobs) =>
       track(async () => {
@@ -89,7 +91,6 @@ export async function startJobs(
         }
       }),
     );
-    if (def.runAtStart) await boss.send(def.name, {});
   }
   return {
     async stop() {

@@ -7,9 +7,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.js';
 import type { FieldCipher } from './crypto.js';
-import type { Database } from './db/db.js';
+import type { Database, Queryable } from './db/db.js';
 import type { ErrorKind } from './errors.js';
 import type { JobDefinition } from './jobs.js';
+import type { AuditAction, AuditEntityType } from './audit-actions.js';
 import type { Permission } from './policy.js';
 
 /** What a module gets when the database is prepared at start (migrations already applied). */
@@ -37,6 +38,8 @@ export interface EncryptedColumn {
   aad: string;
   /** Values stored in clear before encryption (no `v1:` prefix) may remain; rotation encrypts them. */
   legacyPlaintext?: boolean;
+  /** Rows rotated per statement (default 500); a few for a column of large values such as files. */
+  batchRows?: number;
   /**
    * Blind-index columns of the same row derived from the decrypted value, recomputed on rotation.
    * `current` is the stored index (an index that was null stays null when `compute` says so).
@@ -45,6 +48,16 @@ export interface EncryptedColumn {
     column: string;
     compute: (cipher: FieldCipher, plain: string, current: string | null) => string | null;
   }>;
+  /**
+   * Rows of other tables derived from the decrypted values under the key (a search index kept in
+   * a table of its own), rebuilt under the new key on rotation: called with each batch of
+   * re-encrypted rows, inside the rotation's transaction, as the owner.
+   */
+  rebuildDerived?: (
+    tx: Queryable,
+    cipher: FieldCipher,
+    rows: ReadonlyArray<{ id: string; plain: string }>,
+  ) => Promise<void>;
 }
 
 export interface ModuleDefinition {
@@ -60,6 +73,8 @@ export interface ModuleDefinition {
   /** Its error codes (from `defineErrors`) and permissions (from `definePolicy`), for the docs and the OpenAPI enums. */
   errors?: Record<string, ErrorKind>;
   permissions?: readonly Permission[];
+  /** What it writes to the audit trail (from `defineAuditActions`), for the OpenAPI enums and the web's words. */
+  auditActions?: { actions: readonly AuditAction[]; entityTypes: readonly AuditEntityType[] };
   /** Every column it keeps encrypted with the data key (key check and rotation). */
   encryptedColumns?: readonly EncryptedColumn[];
   /** Background jobs, started by the server. */

@@ -16,6 +16,8 @@ export const roles = [
   'assistenza_tecnica',
   'mlps',
   'amministratore',
+  'compilatore_indagine',
+  'validatore_indagine',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -68,6 +70,8 @@ export const secondFactorRequired: Record<Role, boolean> = {
   assistenza_tecnica: false,
   mlps: false,
   amministratore: true,
+  compilatore_indagine: false,
+  validatore_indagine: false,
 };
 
 export function permissionsOf(userRoles: readonly string[]): Set<Permission> {

@@ -1,13 +1,15 @@
 /**
  * XLSX workbooks of published tables (reports, exports), on exceljs (docs/decisions/0010-xlsx-exceljs.md).
  * The tables handed in are already what the reader may see (disclosure control is the caller's):
- * this module only lays them out, one worksheet per table. Every text cell goes through
- * safeCellText (security.md T-13).
+ * this module only lays them out, one worksheet per table. Every text that comes from the data
+ * (row labels, text cells) goes through safeCellText (security.md T-13); the caller's own title,
+ * subtitle, note and headings are written as they are.
  */
 import ExcelJS from 'exceljs';
 
 /** One table laid out on one worksheet: a title block, two header rows, then one row per row. */
 export interface SheetTable {
+  /** title, subtitle, note, headings (`columns[].label`, `group`, `rowHeader`): the caller's own text */
   title: string;
   subtitle: string;
   note: string;
@@ -17,29 +19,33 @@ export interface SheetTable {
   rowHeader?: string;
 }
 
-/** Characters a spreadsheet skips before deciding what a cell starts with: whitespace, BOM, controls, invisible formatting. */
-const IGNORABLE = String.raw`[\s\p{Cc}\p{Cf}]`;
-/** Formula triggers, with their full-width forms (some spreadsheets fold them to ASCII). */
-const TRIGGER = String.raw`[=+\-@|%\uFF1D\uFF0B\uFF0D\uFF20\uFF5C\uFF05]`;
-const FORMULA_LIKE = new RegExp(`^${IGNORABLE}*${TRIGGER}`, 'u');
+/** A number written as text ("-5", "+3,25", "-1.000,50"): a value, not a formula, left as it is. */
+const NUMBER_TEXT = /^[+-]?\d[\d.,]*$/;
 
 /**
- * CSV/XLSX injection guard (security.md T-13, Primero R2-3593): when the first character that is not
- * whitespace, a BOM or a control/format character is one of = + - @ | % (or a full-width form), or
- * the text starts with a tab or a carriage return, the text is prefixed with a single quote, so no
- * spreadsheet reads it as a formula. Any other text is returned unchanged.
+ * CSV/XLSX injection guard for values that come from users (security.md T-13, OWASP "CSV
+ * Injection"): a text that starts with = + - @, a tab or a carriage return is prefixed with a single
+ * quote, so no spreadsheet reads it as a formula, unless it is a plain number written as text
+ * ("-5"), which stays as it is. Any other text is returned unchanged. Our own headings and titles do
+ * not go through it (a heading "% valutate entro 7 giorni" must read as written).
  */
 export function safeCellText(s: string): string {
-  return /^[\t\r]/.test(s) || FORMULA_LIKE.test(s) ? `'${s}` : s;
+  return /^[=+\-@\t\r]/.test(s) && !NUMBER_TEXT.test(s) ? `'${s}` : s;
 }
 
 /**
- * Makes a string storable in XLSX: drops characters XML 1.0 cannot carry (exceljs would write an
- * unreadable file), replaces unpaired surrogates, and escapes literal `_xHHHH_` sequences, which
- * Excel would otherwise decode (`_x003D_` is "=") after the guard has looked at the text.
+ * Makes a user's string storable in XLSX: drops characters XML 1.0 cannot carry (exceljs would
+ * write an unreadable file), replaces unpaired surrogates, applies the injection guard, and escapes
+ * literal `_xHHHH_` sequences, which Excel would otherwise decode (`_x003D_` is "=") after the
+ * guard has looked at the text.
  */
 function xlsxText(s: string): string {
   return safeCellText(xmlStorable(s)).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+}
+
+/** Our own text (titles, notes, headings): storable in XLSX, without the guard's quote. */
+function ownText(s: string): string {
+  return xmlStorable(s).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
 }
 
 /** Drops the characters XML 1.0 cannot carry and replaces unpaired surrogates. */
@@ -134,16 +140,16 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
   });
 
   const title = ws.getCell(1, 1);
-  title.value = xlsxText(table.title);
+  title.value = ownText(table.title);
   title.font = { bold: true, size: 14 };
-  ws.getCell(2, 1).value = xlsxText(table.subtitle);
+  ws.getCell(2, 1).value = ownText(table.subtitle);
   const note = ws.getCell(3, 1);
-  note.value = xlsxText(table.note);
+  note.value = ownText(table.note);
   note.font = { italic: true };
 
   // header: groups (merged over each run of equal groups), then labels
   const corner = ws.getCell(LABEL_ROW, 1);
-  corner.value = xlsxText(table.rowHeader ?? '');
+  corner.value = ownText(table.rowHeader ?? '');
   corner.font = { bold: true };
   corner.alignment = { vertical: 'bottom' };
   corner.border = thinBottom;
@@ -155,7 +161,7 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
     const last = FIRST_DATA_COLUMN + end;
     if (last > first) ws.mergeCells(GROUP_ROW, first, GROUP_ROW, last);
     const cell = ws.getCell(GROUP_ROW, first);
-    cell.value = xlsxText(group);
+    cell.value = ownText(group);
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
     cell.border = { ...thinBottom, left: { style: 'thin' }, right: { style: 'thin' } };
@@ -189,7 +195,7 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
     headerLines = Math.max(headerLines, Math.ceil([...column.label].length / (width - 2)));
 
     const header = ws.getCell(LABEL_ROW, c);
-    header.value = xlsxText(column.label);
+    header.value = ownText(column.label);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'bottom', horizontal: 'center' };
     header.border = thinBottom;
@@ -218,4 +224,48 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): v
       // null or missing: the cell stays empty
     });
   });
+}
+
+/** A worksheet of plain rows: a header row (bold, frozen) and text cells, as an import template is. */
+export interface RowsSheet {
+  name: string;
+  header: string[];
+  /** the cells of each row, as text; '' or null is an empty cell */
+  rows: (string | null)[][];
+}
+
+/**
+ * A workbook of plain sheets meant to be edited and read back (an XLSForm, an import template):
+ * the header in row 1, each row below it, every cell a text cell. The texts are written exactly as
+ * given, without safeCellText's quote: they are the file's own content, to be read back unchanged
+ * by our importer (a quote would change it), and a text cell is never evaluated as a formula when
+ * the file is opened. Only characters XML cannot carry are dropped.
+ */
+export async function writeRowsXlsx(sheets: RowsSheet[], opts: { creator: string; title?: string }): Promise<Buffer> {
+  if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = xmlStorable(opts.creator);
+  wb.lastModifiedBy = wb.creator;
+  wb.title = xmlStorable(opts.title ?? '');
+  const taken = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(uniqueSheetName(sheet.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = ws.getRow(1);
+    sheet.header.forEach((h, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = ownText(h);
+      cell.font = { bold: true };
+    });
+    sheet.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(r + 2);
+      row.forEach((v, i) => {
+        if (v !== null && v !== '') excelRow.getCell(i + 1).value = ownText(v);
+      });
+    });
+    sheet.header.forEach((h, i) => {
+      const widest = Math.max([...h].length, ...sheet.rows.map((row) => [...(row[i] ?? '')].length));
+      ws.getColumn(i + 1).width = clamp(widest + 2, 8, 60);
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

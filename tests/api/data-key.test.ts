@@ -96,7 +96,8 @@ async function expectReadableWith(cipher: FieldCipher, totpStep: 0 | 1) {
     expect(file.status).toBe(200);
     expect(file.body.members[0]!.identity).toMatchObject({ surname, codiceFiscale: CF });
     expect(file.body.members[0]!.permits[0]!.number).toBe('I0123456');
-    for (const q of [`${surname}%20Esempio`, CF]) {
+    // the exact name, the codice fiscale, and part of the name (keyed trigrams: backfilled at start, re-keyed by rotation)
+    for (const q of [`${surname}%20Esempio`, CF, 'chiavist']) {
       const found = await op.get<{ items: { id: string }[] }>(`/api/v1/pilot/cases?q=${q}`);
       expect(found.body.items.map((c) => c.id)).toEqual([kase.caseId]);
     }

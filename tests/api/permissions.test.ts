@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import type { Schema } from '../support/schema.js';
+import { makeWave } from '../support/survey-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: () => unknown };
@@ -50,6 +51,34 @@ const guarded: Record<Permission, Call | null> = {
   'pilot.issues.read': { method: 'GET', url: '/api/v1/pilot/issues' },
   // issues are raised for one's own pilot Comune: pilot.work.test.ts
   'pilot.issues.manage': null,
+  // documents and notes of a case (404 for a case outside the actor's reach comes first): records.test.ts
+  'pilot.records.write': null,
+  'pilot.records.delete': null,
+  // surveys: each permission gets its call as its routes land (issue 10)
+  'surveys.read': { method: 'GET', url: '/api/v1/surveys' },
+  'surveys.author': {
+    method: 'POST',
+    url: '/api/v1/surveys',
+    body: () => ({ code: `indagine-${++n}-${Date.now().toString(36)}`, titleIt: 'Indagine di prova' }),
+  },
+  'surveys.waves.manage': {
+    method: 'POST',
+    url: '/api/v1/surveys/universe/preview',
+    body: () => ({ rule: { kind: 'filter', population: { min: 15000, minExclusive: true } } }),
+  },
+  // the review queue of a wave made in beforeAll
+  'surveys.review': null,
+  'surveys.response.fill': { method: 'GET', url: '/api/v1/surveys/my/responses' },
+  // sending needs a response of the actor's own Comune (404 before 403 for any other):
+  // server/modules/surveys/responses/responses.test.ts (compilatore 403, validatore and referente 200)
+  'surveys.response.submit': null,
+  // a Comune's user writes its own Comune's contacts: the import of a file naming no Comune checks the
+  // permission first (a Comune's own rows and another Comune's: contacts.test.ts)
+  'surveys.contacts.write': {
+    method: 'POST',
+    url: '/api/v1/surveys/contacts/import',
+    body: () => ({ filename: 'c.csv', contentBase64: Buffer.from('codice_istat;tipo;email\n').toString('base64') }),
+  },
 };
 
 let t: TestApp;
@@ -57,6 +86,8 @@ beforeAll(async () => {
   t = await startTestApp();
   // Catania is a pilot Comune for the budget call
   await t.db.ownerTx((tx) => tx.query("UPDATE comuni SET pilot_18ter = true WHERE istat_code = '087015'"));
+  const wave = await makeWave(t.db);
+  guarded['surveys.review'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/review-queue` };
 });
 afterAll(async () => t.close());
 

@@ -29,6 +29,7 @@ const bodies: Record<string, unknown> = {
     },
   },
   transitionPilotCase: { to: 'sospeso', on: '2026-05-20', reason: 'Prova di accesso' },
+  reassignPilotCase: { ownerUserId: '00000000-0000-4000-8000-000000000000' },
   decidePilotAdmission: { decision: 'revoca', on: '2026-05-20', reason: 'Prova di accesso' },
   createPilotPermit: { basis: 'motivi_famiglia', questura: 'Questura di prova' },
   recordPilotPermitEvent: { event: 'renewal_request', on: '2026-05-20' },
@@ -51,7 +52,13 @@ const bodies: Record<string, unknown> = {
   addPilotContract: { personId: '', type: 'stagionale', ateco: '01.13', startOn: '2026-05-20' },
   completePilotTask: {},
   updatePilotIssue: { status: 'in_corso' },
+  uploadPilotDocument: { personId: '', kind: 'altro', filename: 'prova.pdf', content: '' },
+  removePilotDocument: undefined,
+  addPilotCaseNote: { text: 'Prova di accesso' },
 };
+
+/** The smallest file the document store accepts: a PDF header and its end marker. */
+const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 /** Operations whose path names no record of a Comune. */
 const notObjectLevel = new Set(['setPilotBudget']);
 
@@ -119,8 +126,12 @@ beforeAll(async () => {
     expect(r.status, `${to}: ${JSON.stringify(r.body)}`).toBe(200);
   }
   ids.version = '1';
-  for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract'])
+  for (const k of ['createPilotPai', 'addPilotOutcome', 'addPilotContract', 'uploadPilotDocument'])
     (bodies[k] as { personId: string }).personId = ids.personId;
+  (bodies.uploadPilotDocument as { content: string }).content = tinyPdf;
+  const doc = await refA.post<{ id: string }>(`/api/v1/pilot/cases/${c.caseId}/documents`, bodies.uploadPilotDocument);
+  expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+  ids.documentId = doc.body.id;
 });
 afterAll(async () => t.close());
 
@@ -129,7 +140,7 @@ const operations = Object.entries(spec.paths)
   .flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       path,
-      method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT',
+      method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
       id: op.operationId,
     })),
   )
@@ -139,13 +150,18 @@ describe("another Comune's records", () => {
   it('every object-level pilot operation is covered', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
     for (const op of operations) if (op.method !== 'GET') expect(bodies, op.id).toHaveProperty(op.id);
+    expect(operations.some((op) => op.method === 'DELETE')).toBe(true);
   });
 
   for (const op of operations) {
     it(`${op.method} ${op.path} answers 404 to another Comune and changes nothing`, async () => {
       const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]!);
       const before = await pilotFingerprint(t.db);
-      const res = await refB.request(op.method, url, op.method === 'GET' ? undefined : bodies[op.id]);
+      const res = await refB.request(
+        op.method,
+        url,
+        op.method === 'GET' || op.method === 'DELETE' ? undefined : bodies[op.id],
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(404);
       expect(await pilotFingerprint(t.db)).toEqual(before);
       if (op.method === 'GET') expect((await refA.get(url)).status, 'the owner reads it').toBe(200);

@@ -36,10 +36,21 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('operations that declare no request body', () => {
-  it('are logout and TOTP setup today', () => {
+  it('are logout, TOTP setup and reset, removing a document, publishing a questionnaire, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
     expect(bodylessWrites.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'DELETE /api/v1/pilot/documents/{documentId}',
+      'DELETE /api/v1/surveys/responses/{responseId}/flags/{flagId}',
       'POST /api/v1/auth/logout',
       'POST /api/v1/me/totp/setup',
+      'POST /api/v1/surveys/links/{linkId}/revoke',
+      'POST /api/v1/surveys/responses/{responseId}/consolidate',
+      'POST /api/v1/surveys/responses/{responseId}/review/start',
+      'POST /api/v1/surveys/responses/{responseId}/validate',
+      'POST /api/v1/surveys/versions/{versionId}/publish',
+      'POST /api/v1/surveys/waves/{waveId}/close',
+      'POST /api/v1/surveys/waves/{waveId}/launch',
+      'POST /api/v1/surveys/waves/{waveId}/messages/dispatch',
+      'POST /api/v1/users/{id}/totp/reset',
     ]);
   });
 
@@ -166,6 +177,8 @@ describe('file downloads in the OpenAPI document', () => {
     ['/api/v1/pilot/persons/{personId}/access-package.pdf', 'application/pdf'],
     ['/api/v1/pilot/export/cases.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['/api/v1/pilot/comparative.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['/api/v1/pilot/import/template.csv', 'text/csv'],
+    ['/api/v1/pilot/import/template.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   ];
   for (const [path, mediaType] of downloads) {
     it(`GET ${path} documents its 200 as ${mediaType}, a binary string`, () => {

@@ -59,6 +59,14 @@ function urlOf(path: string, badParam?: string, bad = ''): string {
   return path.replace(/\{(\w+)\}/g, (_, k: string) => (k === badParam ? bad : k === 'istatCode' ? '001001' : anyId));
 }
 
+/**
+ * A personal link's routes take no session: a missing or malformed token is refused with 401 before
+ * the body is read, so they get a well-formed token (the session routes get the admin's session);
+ * the body check comes before the token is looked up.
+ */
+const linkHeaders = (path: string): { headers?: Record<string, string> } =>
+  path.startsWith('/api/v1/surveys/link/') ? { headers: { 'x-survey-link': 'A'.repeat(43) } } : {};
+
 function expectRefused(res: Res<unknown>, path: string, what: string): void {
   expect(res.status, what).toBe(400);
   const body = res.body as Problem;
@@ -93,10 +101,10 @@ describe('every operation of the OpenAPI document', () => {
     for (const op of operations) {
       const name = `${op.method} ${op.path}`;
       for (const field of op.fields ?? []) {
-        const nul = await admin.request(op.method, urlOf(op.path), { [field]: 'a\u0000b' });
+        const nul = await admin.request(op.method, urlOf(op.path), { [field]: 'a\u0000b' }, linkHeaders(op.path));
         expectRefused(nul, `body.${field}`, `${name} body.${field}`);
         // a lone surrogate, sent as the JSON escape a client would write
-        const lone = await admin.request(op.method, urlOf(op.path), `{"${field}":"x\\ud800"}`);
+        const lone = await admin.request(op.method, urlOf(op.path), `{"${field}":"x\\ud800"}`, linkHeaders(op.path));
         expectRefused(lone, `body.${field}`, `${name} body.${field} (surrogate)`);
         checked += 2;
       }
@@ -105,12 +113,18 @@ describe('every operation of the OpenAPI document', () => {
           op.method,
           `${urlOf(op.path)}?${q}=a%00b`,
           op.method === 'GET' ? undefined : {},
+          linkHeaders(op.path),
         );
         expectRefused(res, `querystring.${q}`, `${name} ?${q}`);
         checked++;
       }
       for (const p of op.params) {
-        const res = await admin.request(op.method, urlOf(op.path, p, 'a%00b'), op.method === 'GET' ? undefined : {});
+        const res = await admin.request(
+          op.method,
+          urlOf(op.path, p, 'a%00b'),
+          op.method === 'GET' ? undefined : {},
+          linkHeaders(op.path),
+        );
         expectRefused(res, `params.${p}`, `${name} {${p}}`);
         checked++;
       }

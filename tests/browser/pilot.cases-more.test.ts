@@ -33,7 +33,7 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await ref.getByText('Importa beneficiari', { exact: true }).click();
     await expect
       .poll(() => ref.getByRole('link', { name: /Scarica il modello CSV/ }).getAttribute('href'))
-      .toMatch(/^data:text\/csv/);
+      .toBe('/api/v1/pilot/import/template.csv');
     await ref.getByLabel('File CSV o XLSX').setInputFiles(file);
     await ref.getByText('Verifica soltanto', { exact: true }).click();
     await ref.getByRole('button', { name: 'Verifica il file' }).click();
@@ -45,7 +45,11 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await expect.poll(() => report.locator('tbody tr').count()).toBe(3);
     const bad = report.locator('tbody tr').filter({ has: ref.locator('th', { hasText: /^4$/ }) });
     await expect.poll(() => bad.textContent()).toContain('Non valida');
-    await expect.poll(() => bad.textContent()).toContain('data_nascita');
+    // the errors in their own table: row, column as the file names it, and the value in words
+    const errors = ref.getByRole('table', { name: 'Errori riga per riga' });
+    await expect
+      .poll(() => errors.locator('tbody tr').filter({ hasText: 'data_nascita' }).textContent())
+      .toContain("4data_nascita'1990-13-45' non è una data valida (gg/mm/aaaa)");
     await settled(ref, '/casi import report (dry run)');
 
     // then only the valid rows
@@ -78,13 +82,20 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await first.waitFor();
     await first.click();
     await ref.waitForURL(/\/casi\/[0-9a-f-]{36}$/);
+    await ref
+      .getByRole('navigation', { name: 'Sezioni del caso' })
+      .getByRole('link', { name: 'Esiti', exact: true })
+      .click();
     await ref.getByRole('heading', { name: 'Esiti e lavoro' }).waitFor();
     await settled(ref, 'case detail with outcomes');
     const outcomes = ref.getByRole('table', { name: 'Esiti dei componenti del nucleo' });
     const adi = async () =>
       (await outcomes.count()) === 0 ? 0 : outcomes.getByText('Assegno di inclusione (ADI)').count();
     const before = await adi();
+    // the form opens on demand and closes after success
+    const openForm = () => ref.getByRole('button', { name: 'Registra un esito' }).click();
     const form = ref.getByRole('form', { name: 'Registra esito' });
+    await openForm();
     await form.getByLabel('Esito').selectOption('assegno_inclusione');
     await form.getByLabel('Data', { exact: true }).fill(daysAgo(1));
     await form.getByRole('button', { name: 'Registra esito' }).click();
@@ -92,6 +103,7 @@ describe('import, export and outcomes of the 18-ter cases in Catania', () => {
     await settled(ref, 'case detail with an ADI outcome');
 
     // a follow-up on an open case is refused with the server's reason
+    await openForm();
     await form.getByLabel('Esito').selectOption('follow_up_6');
     await form.getByLabel('La persona lavora a questa data?').selectOption('si');
     await form.getByRole('button', { name: 'Registra esito' }).click();

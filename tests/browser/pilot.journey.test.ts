@@ -4,8 +4,8 @@
  * three measures, shares and approves it, and the Ministry opens the comparative picture.
  * Dates come from the real clock, as the browser environment uses it.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { type BrowserEnv, daysAgo, expectAccessible, settled, signedIn, startBrowserEnv } from './support.js';
 
 let env: BrowserEnv;
@@ -14,17 +14,30 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
+/** Types the first letters of a name in a picker and chooses the entry (countries, languages). */
+async function pick(page: Page, label: string, name: string) {
+  await page.getByLabel(label, { exact: true }).fill(name.slice(0, 4));
+  const id = await page.getByRole('radio', { name, exact: true }).getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+}
+
 async function fillPerson(
   page: Page,
-  p: { surname: string; givenNames: string; birthDate: string; sex: string; country: string; languages: string },
+  p: { surname: string; givenNames: string; birthDate: string; sex: string; country: string; languages: string[] },
 ) {
   await page.getByLabel('Cognome', { exact: true }).fill(p.surname);
   await page.getByLabel('Nomi', { exact: true }).fill(p.givenNames);
   await page.getByLabel('Data di nascita', { exact: true }).fill(p.birthDate);
   await page.getByLabel('Sesso', { exact: true }).selectOption(p.sex);
-  await page.getByLabel('Paese di nascita', { exact: true }).selectOption(p.country);
-  await page.getByLabel('Cittadinanze', { exact: true }).fill(p.country);
-  await page.getByLabel('Lingue parlate (facoltativo)').fill(p.languages);
+  await pick(page, 'Paese di nascita', p.country);
+  await pick(page, 'Cittadinanze', p.country);
+  for (const [i, language] of p.languages.entries())
+    await pick(page, i === 0 ? 'Lingue parlate (facoltativo)' : 'Aggiungi a Lingue parlate (facoltativo)', language);
+}
+
+/** Opens a section of the case page by its tab. */
+async function section(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Sezioni del caso' }).getByRole('link', { name, exact: true }).click();
 }
 
 describe('an art. 18-ter case in Catania, from intake to an approved PAI', () => {
@@ -43,8 +56,8 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
       givenNames: 'Demo Giornata',
       birthDate: '1990-04-12',
       sex: 'M',
-      country: 'IN',
-      languages: 'pa, en',
+      country: 'India',
+      languages: ['Punjabi', 'Inglese'],
     });
     await op.getByLabel('Data di presa in carico').fill(daysAgo(20));
     await op.getByRole('button', { name: 'Registra e apri il caso' }).click();
@@ -60,32 +73,36 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await expect.poll(() => op.getByText('Provetti Demo Giornata').count()).toBe(1);
 
     // two family members: the spouse and a son
+    // (forms open on demand and close after success)
     const household = op.getByRole('table', { name: /Componenti del nucleo/ });
+    await op.getByRole('button', { name: 'Aggiungi un familiare' }).click();
     await op.getByLabel('Relazione con il titolare').selectOption('coniuge');
     await fillPerson(op, {
       surname: 'Provetti',
       givenNames: 'Demo Coniuge',
       birthDate: '1992-07-01',
       sex: 'F',
-      country: 'IN',
-      languages: 'pa',
+      country: 'India',
+      languages: ['Punjabi'],
     });
     await op.getByRole('button', { name: 'Aggiungi al nucleo' }).click();
     await expect.poll(() => household.getByText('coniuge — coniugio').count()).toBe(1);
+    await op.getByRole('button', { name: 'Aggiungi un familiare' }).click();
     await op.getByLabel('Relazione con il titolare').selectOption('figlio');
     await fillPerson(op, {
       surname: 'Provetti',
       givenNames: 'Demo Figlio',
       birthDate: '2015-02-20',
       sex: 'M',
-      country: 'IN',
-      languages: 'pa, it',
+      country: 'India',
+      languages: ['Punjabi', 'Italiano'],
     });
     await op.getByRole('button', { name: 'Aggiungi al nucleo' }).click();
     await expect.poll(() => household.getByText('figlio/figlia — parentela, 1° grado').count()).toBe(1);
     await expect.poll(() => household.locator('tbody tr').count()).toBe(3);
 
-    // the holder's art. 18-ter permit, issued ten days ago (expiry computed: six months)
+    // the holder's art. 18-ter permit, issued ten days ago (expiry computed: six months), in the "Permesso" section
+    await section(op, 'Permesso');
     await op.getByRole('button', { name: `Registra permesso per ${pseudonym}` }).click();
     const permitForm = op.getByRole('form', { name: `Registra permesso per ${pseudonym}` });
     await permitForm.getByLabel('Tipo di permesso').selectOption('art_18ter');
@@ -94,14 +111,17 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
     await permitForm.getByLabel('Data di rilascio (facoltativo)').fill(daysAgo(10));
     await permitForm.getByRole('button', { name: 'Registra permesso', exact: true }).click();
     await op.getByRole('table', { name: `Permessi di soggiorno di ${pseudonym}` }).waitFor();
+    // back to the household: the section is in the URL, so the browser's back button returns to it
+    await op.goBack();
     await expect.poll(() => household.getByText(/^Ammissibile perché titolare/).count()).toBe(1);
     await settled(op, 'case detail with household and permit');
 
     // the referente admits the holder and drafts the PAI
     const ref = await signedIn(env, 'referente.catania@demo.incas.local');
-    await ref.goto(caseUrl);
+    await ref.goto(`${caseUrl}?sezione=ammissione`);
     await expect.poll(() => ref.locator('h1').textContent()).toBe(pseudonym);
     await settled(ref, 'case detail (referente)');
+    await ref.getByRole('button', { name: "Decidi sull'ammissione alle misure" }).click();
     const admit = ref.getByRole('form', { name: `Decisione sull'ammissione di ${pseudonym}` });
     await admit.getByLabel('Motivazione').fill('Titolare di permesso art. 18-ter in corso di validità');
     await admit.getByRole('button', { name: 'Ammetti il/la titolare alle misure' }).click();
@@ -136,7 +156,7 @@ describe('an art. 18-ter case in Catania, from intake to an approved PAI', () =>
 
     // shared with the beneficiary (notice in Punjabi), then approved
     await ref.getByRole('button', { name: 'Condividi con il beneficiario' }).click();
-    await ref.getByLabel("Lingua dell'informativa consegnata (codice ISO 639)").fill('pa');
+    await pick(ref, "Lingua dell'informativa consegnata", 'Punjabi');
     await ref.getByRole('button', { name: 'Conferma' }).click();
     await expect.poll(() => ref.locator('.lead').first().textContent()).toContain('condiviso con il beneficiario');
     await ref.getByRole('button', { name: 'Approva' }).click();

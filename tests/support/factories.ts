@@ -62,6 +62,8 @@ const defaultOrgType: Record<Role, string> = {
   assistenza_tecnica: 'anci',
   mlps: 'mlps',
   amministratore: 'piattaforma',
+  compilatore_indagine: 'comune',
+  validatore_indagine: 'comune',
 };
 
 export interface TestUser {
@@ -81,6 +83,7 @@ export async function makeUser(
     isDemo?: boolean;
     totpSecret?: string;
     status?: 'active' | 'disabled';
+    displayName?: string;
   },
 ): Promise<TestUser> {
   const org = u.org ?? (await makeOrg(db, { type: defaultOrgType[u.roles[0]!] }));
@@ -93,7 +96,7 @@ export async function makeUser(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         email,
-        `Utente di prova ${u.roles.join('+')}`,
+        u.displayName ?? `Utente di prova ${u.roles.join('+')}`,
         org.id,
         hash,
         u.isDemo ?? !u.totpSecret,

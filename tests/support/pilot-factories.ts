@@ -21,9 +21,9 @@ export interface PilotComune {
 
 /**
  * A Comune not used before, flagged as pilot and SAI, with an operatore, a referente and an
- * amministrativo. It is taken from a province with no other pilot Comune: pseudonyms are numbered
- * per Comune under the province's sigla but must be unique overall, so two pilot Comuni of one
- * province collide today: the second one's first case answers 500 (reported, not yet fixed).
+ * amministrativo. It is taken from a province with no other pilot Comune, so that its pseudonyms
+ * (the province's sigla and the Comune's own counter, unique per Comune since migration 0015) do
+ * not look like another test Comune's; name-search.test.ts covers two pilot Comuni of one province.
  */
 export async function makePilotComune(db: Database): Promise<PilotComune> {
   const [free] = await db.ownerTx((tx) =>

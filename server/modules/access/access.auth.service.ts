@@ -35,7 +35,7 @@ import {
   updateTotp,
   type CredentialRow,
 } from './access.repo.js';
-import { scopeOf } from './access.rules.js';
+import { scopeOf, sessionEndOf, type SessionEnd } from './access.rules.js';
 import type { LoginBody, Me } from './access.schema.js';
 import { selectMe } from './access.me.repo.js';
 
@@ -54,28 +54,39 @@ function needsSecondFactor(roles: readonly string[], isDemo: boolean, demoMode: 
   return roles.some((r) => secondFactorRequired[r as Role]);
 }
 
-/**
- * Resolves the session cookie to an actor, or null. Expired (idle or absolute) sessions are
- * revoked on the way.
- */
+/** A session cookie resolved: the actor, or why there is none. */
+export type SessionLookup = { actor: Actor; ended?: undefined } | { actor: null; ended: SessionEnd };
+
+/** Resolves the session cookie to an actor, or null. */
 export async function authenticate(ctx: Ctx, token: string): Promise<Actor | null> {
+  return (await lookupSession(ctx, token)).actor;
+}
+
+/**
+ * Resolves the session cookie to an actor, or to the reason it has none: the session ended
+ * (idle, absolute timeout, logout, disabled account, changed roles or credentials) or is unknown.
+ * Expired (idle or absolute) sessions and those of a disabled account are revoked on the way.
+ */
+export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLookup> {
   const now = ctx.clock.now();
   const tokenHash = sha256(token);
-  return ctx.db.tx(anonymousAccess, async (tx) => {
+  return ctx.db.tx(anonymousAccess, async (tx): Promise<SessionLookup> => {
     const s = await selectSessionByTokenHash(tx, tokenHash);
-    if (!s) return null;
+    if (!s) return { actor: null, ended: 'ended' };
+    if (s.revoked_at) return { actor: null, ended: sessionEndOf(s.revoked_reason) };
     const idleLimit = ctx.config.sessionIdleMinutes * 60_000;
     if (s.status !== 'active') {
       await revokeSession(tx, s.id, now, 'user_disabled');
-      return null;
+      return { actor: null, ended: 'account_disabled' };
     }
     if (now >= s.expires_at || now.getTime() - s.last_seen_at.getTime() > idleLimit) {
-      await revokeSession(tx, s.id, now, now >= s.expires_at ? 'expired' : 'idle');
-      return null;
+      const reason = now >= s.expires_at ? 'expired' : 'idle';
+      await revokeSession(tx, s.id, now, reason);
+      return { actor: null, ended: reason };
     }
     if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(tx, s.id, now);
     const roles = s.roles;
-    return {
+    const actor: Actor = {
       userId: s.user_id,
       email: s.email,
       organisationId: s.organisation_id,
@@ -85,7 +96,9 @@ export async function authenticate(ctx: Ctx, token: string): Promise<Actor | nul
       sessionId: s.id,
       secondFactor: s.second_factor,
       mustEnrolTotp: !s.second_factor && !s.totp_enabled && needsSecondFactor(roles, s.is_demo, ctx.config.demoMode),
+      mustChangePassword: s.must_change_password,
     };
+    return { actor };
   });
 }
 
@@ -237,10 +250,14 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     scope: actor.scope,
     demoMode: ctx.config.demoMode,
     mustEnrolTotp: actor.mustEnrolTotp,
+    mustChangePassword: actor.mustChangePassword ?? false,
   };
 }
 
-/** Changes the actor's own password; every other session of theirs ends. */
+/**
+ * Changes the actor's own password; every other session of theirs ends. A password an
+ * administrator had set is thereby replaced, and the account is free to do the rest.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   body: { currentPassword: string; newPassword: string },
@@ -253,6 +270,11 @@ export async function changeOwnPassword(
       fieldIssues: [{ path: 'body.currentPassword', message: 'Not correct', code: 'wrong_password' }],
     });
   }
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError('request.invalid', 'The new password must differ from the current one.', {
+      fieldIssues: [{ path: 'body.newPassword', message: 'Same as the current one', code: 'same_password' }],
+    });
+  }
   const hash = await hashPassword(body.newPassword);
   await ctx.db.tx(accessOf(actor), async (tx) => {
     const now = ctx.clock.now();
@@ -262,7 +284,7 @@ export async function changeOwnPassword(
       action: 'user.password_change',
       entityType: 'user',
       entityId: actor.userId,
-      details: { sessionsEnded: ended },
+      details: { sessionsEnded: ended, ...(actor.mustChangePassword ? { setByAdministrator: true } : {}) },
     });
   });
 }

@@ -13,6 +13,17 @@ export const accessErrors = defineErrors({
   'user.not_found': 'not_found',
   'user.email_taken': 'conflict',
   'user.cannot_disable_self': 'conflict',
+  // a session that ended, answered on any call that needs one, with why it ended (decision 0024)
+  'auth.session_idle': 'unauthenticated',
+  'auth.session_expired': 'unauthenticated',
+  'auth.session_logged_out': 'unauthenticated',
+  'auth.session_account_disabled': 'unauthenticated',
+  'auth.session_roles_changed': 'unauthenticated',
+  'auth.session_credentials_changed': 'unauthenticated',
+  'auth.session_ended': 'unauthenticated',
+  // a password set by an administrator must be changed before anything else
+  'auth.password_change_required': 'forbidden',
+  'user.cannot_reset_own_totp': 'conflict',
 });
 
 type AccessErrors = typeof accessErrors;

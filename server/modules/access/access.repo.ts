@@ -8,6 +8,7 @@ interface ActorColumns {
   status: string;
   totp_enabled: boolean;
   is_demo: boolean;
+  must_change_password: boolean;
   organisation_id: string;
   org_type: string;
   comune_istat: string | null;
@@ -15,7 +16,7 @@ interface ActorColumns {
   roles: string[];
 }
 
-const actorColumns = `u.email, u.status, u.totp_enabled, u.is_demo, u.organisation_id, o.type AS org_type, o.comune_istat,
+const actorColumns = `u.email, u.status, u.totp_enabled, u.is_demo, u.must_change_password, u.organisation_id, o.type AS org_type, o.comune_istat,
   coalesce(o.region_code, c.region_code) AS region_code,
   ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles`;
 const actorJoins = `JOIN organisations o ON o.id = u.organisation_id LEFT JOIN comuni c ON c.istat_code = o.comune_istat`;
@@ -27,14 +28,21 @@ export interface SessionRow extends ActorColumns {
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
+  /** Set when the session has ended, with why (so the 401 can say it). */
+  revoked_at: Date | null;
+  revoked_reason: string | null;
 }
 
-/** The live session behind a token hash, with what the request context needs: one query. */
+/**
+ * The session behind a token hash, with what the request context needs: one query. An ended
+ * session is returned too (revoked_at set), so the answer can say why it ended.
+ */
 export async function selectSessionByTokenHash(tx: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
   const [row] = await tx.query<SessionRow>(
-    `SELECT s.id, s.user_id, s.second_factor, s.created_at, s.last_seen_at, s.expires_at, ${actorColumns}
+    `SELECT s.id, s.user_id, s.second_factor, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at,
+            s.revoked_reason, ${actorColumns}
        FROM sessions s JOIN users u ON u.id = s.user_id ${actorJoins}
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
+      WHERE s.token_hash = $1`,
     [tokenHash],
   );
   return row;
@@ -168,12 +176,29 @@ export async function updateLastLogin(tx: Queryable, userId: string, now: Date):
   await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [userId, now]);
 }
 
-export async function updatePasswordHash(tx: Queryable, userId: string, hash: string, now: Date): Promise<void> {
-  await tx.query('UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1', [
-    userId,
-    hash,
-    now,
-  ]);
+/** Sets a password; `mustChange` when an administrator chose it (its owner changes it at next login). */
+export async function updatePasswordHash(
+  tx: Queryable,
+  userId: string,
+  hash: string,
+  now: Date,
+  mustChange = false,
+): Promise<void> {
+  await tx.query(
+    `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, must_change_password = $4
+      WHERE id = $1`,
+    [userId, hash, now, mustChange],
+  );
+}
+
+/** Forgets the second factor (confirmed and pending): the user enrols again at the next login. */
+export async function clearTotp(tx: Queryable, userId: string, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false, totp_last_step = NULL,
+            updated_at = $2
+      WHERE id = $1`,
+    [userId, now],
+  );
 }
 
 export async function updateTotp(
@@ -199,7 +224,7 @@ export async function updateTotp(
 // Users (administration)
 // ---------------------------------------------------------------------------------------------
 const userColumns = `u.id, u.email, u.display_name, u.organisation_id, o.name AS organisation_name, u.status,
-  u.totp_enabled, u.last_login_at, u.created_at,
+  u.totp_enabled, u.must_change_password, u.last_login_at, u.created_at,
   ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
@@ -211,6 +236,7 @@ interface UserDbRow {
   organisation_name: string;
   status: User['status'];
   totp_enabled: boolean;
+  must_change_password: boolean;
   last_login_at: Date | null;
   created_at: Date;
   roles: User['roles'];
@@ -226,6 +252,7 @@ function toUser(r: UserDbRow): User {
     roles: r.roles,
     status: r.status,
     totpEnabled: r.totp_enabled,
+    mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
     createdAt: r.created_at.toISOString(),
   };
@@ -264,11 +291,17 @@ export async function insertUser(
     passwordHash: string | null;
     isDemo: boolean;
     now: Date;
+    /** The password was chosen by an administrator: its owner changes it at the first login. */
+    mustChangePassword?: boolean;
   },
 ): Promise<string> {
+  // the column is named only when set (its default is false), so that the same insert also
+  // serves databases of an earlier release being seeded before their upgrade (migrations.test)
+  const must = u.mustChangePassword === true;
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO users (email, display_name, organisation_id, password_hash, is_demo, password_changed_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id`,
+    `INSERT INTO users (email, display_name, organisation_id, password_hash, is_demo, password_changed_at, created_at,
+                        updated_at${must ? ', must_change_password' : ''})
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $6${must ? ', true' : ''}) RETURNING id`,
     [u.email, u.displayName, u.organisationId, u.passwordHash, u.isDemo, u.now],
   );
   return row!.id;

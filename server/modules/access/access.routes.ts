@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  allowedRolesQuerySchema,
+  allowedRolesSchema,
   authInfoSchema,
   changePasswordSchema,
   createUserSchema,
@@ -25,7 +27,15 @@ import {
   logout,
   startTotpEnrolment,
 } from './access.auth.service.js';
-import { createUser, findUsers, getUser, resetUserPassword, updateUser } from './access.users.service.js';
+import {
+  createUser,
+  findUsers,
+  getAllowedRoles,
+  getUser,
+  resetUserPassword,
+  resetUserTotp,
+  updateUser,
+} from './access.users.service.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './access.cookies.js';
 
 const noContent = z.null().describe('No content');
@@ -80,7 +90,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   });
   app.post('/auth/logout', {
-    config: { auth: 'session', allowPendingSecondFactor: true },
+    config: { auth: 'session', allowPendingSecondFactor: true, allowPendingPasswordChange: true },
     schema: {
       tags,
       operationId: 'logout',
@@ -96,25 +106,25 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   });
   app.get('/me', {
-    config: { auth: 'session', allowPendingSecondFactor: true },
+    config: { auth: 'session', allowPendingSecondFactor: true, allowPendingPasswordChange: true },
     schema: {
       tags: ['profile'],
       operationId: 'getMe',
       summary: 'The current user, organisation, roles and scope',
       description:
-        "Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.",
+        "Any session, also one still waiting for its second factor or for its password change: the caller's account, organisation, roles and territorial scope. Without a session: 401 `auth.required`, or, when the cookie's session has ended, a code saying why: `auth.session_idle`, `auth.session_expired`, `auth.session_logged_out`, `auth.session_account_disabled`, `auth.session_roles_changed`, `auth.session_credentials_changed` or `auth.session_ended` (every route that needs a session answers the same way).",
       response: { 200: meSchema },
     },
     handler: (req) => getMe(req.ctx),
   });
   app.post('/me/password', {
-    config: { auth: 'session' },
+    config: { auth: 'session', allowPendingSecondFactor: true, allowPendingPasswordChange: true },
     schema: {
       tags: ['profile'],
       operationId: 'changeOwnPassword',
       summary: 'Change the own password (other sessions end)',
       description:
-        "Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.",
+        "Every role (`profile.manage`), also a session whose password an administrator set (`mustChangePassword`: every other call answers 403 `auth.password_change_required` until it is changed) or that must still enrol TOTP: needs the current password (400 `auth.wrong_password`) and a different new one; the caller's other sessions end.",
       body: changePasswordSchema,
       response: { 204: noContent },
     },
@@ -166,6 +176,19 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
     handler: (req) => findUsers(req.ctx, req.query),
   });
+  app.get('/users/allowed-roles', {
+    config: { auth: 'session' },
+    schema: {
+      tags: userTags,
+      operationId: 'getAllowedRoles',
+      summary: 'The roles an account of an organisation may hold',
+      description:
+        "Amministratore only (`users.manage`): the roles the organisation's type allows (the role picker offers only these), and whether the organisation is active; 404 `organisation.not_found`.",
+      querystring: allowedRolesQuerySchema,
+      response: { 200: allowedRolesSchema },
+    },
+    handler: (req) => getAllowedRoles(req.ctx, req.query.organisationId),
+  });
   app.get('/users/:id', {
     config: { auth: 'session' },
     schema: {
@@ -186,7 +209,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'createUser',
       summary: 'Create an account',
       description:
-        'Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.',
+        'Amministratore only (`users.manage`): creates an account in an active organisation, with a password its owner must change at the first login; 400 `user.role_not_allowed` for a role the organisation cannot hold (see `GET /users/allowed-roles`), 400 `organisation.inactive`, 409 `user.email_taken`.',
       body: createUserSchema,
       response: { 201: userSchema },
     },
@@ -213,13 +236,29 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'resetUserPassword',
       summary: 'Set a new password for an account (its sessions end)',
       description:
-        'Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.',
+        'Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; the user must change it at the next login. 404 `user.not_found`.',
       params: idParams,
       body: resetPasswordSchema,
       response: { 204: noContent },
     },
     handler: async (req, reply) => {
       await resetUserPassword(req.ctx, req.params.id, req.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  });
+  app.post('/users/:id/totp/reset', {
+    config: { auth: 'session' },
+    schema: {
+      tags: userTags,
+      operationId: 'resetUserTotp',
+      summary: "Reset an account's second factor (its sessions end; it enrols again at the next login)",
+      description:
+        "Amministratore only (`users.manage`): forgets the account's TOTP secret (a lost phone) and ends its sessions; at the next login a role that requires TOTP must enrol again before anything else. Audited. 404 `user.not_found`, 409 `user.cannot_reset_own_totp`. Takes no body (none, or `{}`).",
+      params: idParams,
+      response: { 204: noContent },
+    },
+    handler: async (req, reply) => {
+      await resetUserTotp(req.ctx, req.params.id);
       return reply.code(204).send(null);
     },
   });

@@ -1,5 +1,5 @@
 import type { Scope } from '../../platform/context.js';
-import type { Role } from '../../platform/policy.js';
+import { roles, type Role } from '../../platform/policy.js';
 
 export interface OrgPlace {
   type: string;
@@ -29,7 +29,14 @@ export const roleOrganisationTypes: Record<Role, readonly string[] | 'comune-bou
   assistenza_tecnica: ['anci', 'cittalia'],
   mlps: ['mlps'],
   amministratore: ['piattaforma', 'anci', 'cittalia'],
+  compilatore_indagine: ['comune'],
+  validatore_indagine: ['comune'],
 };
+
+/** The roles that the organisation can hold, in the platform's order. */
+export function rolesAllowed(org: OrgPlace): Role[] {
+  return roles.filter((r) => rolesNotAllowed(org, [r]).length === 0);
+}
 
 /** Returns the roles that the organisation cannot hold (empty when all fit). */
 export function rolesNotAllowed(org: OrgPlace, userRoles: readonly Role[]): Role[] {
@@ -38,4 +45,35 @@ export function rolesNotAllowed(org: OrgPlace, userRoles: readonly Role[]): Role
     if (allowed === 'comune-bound') return !org.comuneIstat;
     return !allowed.includes(org.type);
   });
+}
+
+/** Why a session the request carried has ended, as the 401 tells the client (decision 0024). */
+export type SessionEnd =
+  | 'idle'
+  | 'expired'
+  | 'logged_out'
+  | 'account_disabled'
+  | 'roles_changed'
+  | 'credentials_changed'
+  | 'ended';
+
+/** The stored reason of a revoked session, in the client's terms; unknown or none → 'ended'. */
+export function sessionEndOf(revokedReason: string | null): SessionEnd {
+  switch (revokedReason) {
+    case 'idle':
+    case 'expired':
+    case 'roles_changed':
+      return revokedReason;
+    case 'logout':
+      return 'logged_out';
+    case 'user_disabled':
+      return 'account_disabled';
+    case 'password_changed':
+    case 'password_reset':
+    case 'totp_enrolled':
+    case 'totp_reset':
+      return 'credentials_changed';
+    default:
+      return 'ended';
+  }
 }

@@ -50,6 +50,8 @@ export const meSchema = z
     scope: scopeSchema,
     demoMode: z.boolean(),
     mustEnrolTotp: z.boolean(),
+    /** The password was set by an administrator: it must be changed before anything else. */
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
@@ -79,6 +81,7 @@ export const userSchema = z
     roles: z.array(roleSchema),
     status: userStatus,
     totpEnabled: z.boolean(),
+    mustChangePassword: z.boolean(),
     lastLoginAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -121,3 +124,18 @@ export type UpdateUserBody = z.infer<typeof updateUserSchema>;
 export const resetPasswordSchema = z.object({ newPassword }).strict().meta({ id: 'ResetPasswordRequest' });
 
 export const idParams = z.object({ id: z.uuid() }).strict();
+
+export const allowedRolesQuerySchema = z.object({ organisationId: z.uuid() }).strict();
+export const allowedRolesSchema = z
+  .object({
+    organisationId: z.uuid(),
+    organisationType: organisationTypeSchema,
+    /** The organisation is tied to a Comune (only then can it hold the operatore role). */
+    comuneBound: z.boolean(),
+    /** An inactive organisation gets no new accounts. */
+    active: z.boolean(),
+    /** The roles an account of this organisation may hold, in the platform's order. */
+    roles: z.array(roleSchema),
+  })
+  .meta({ id: 'AllowedRoles' });
+export type AllowedRoles = z.infer<typeof allowedRolesSchema>;

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.js';
 import { selectOrganisation } from '../registry/index.js';
 import { hashPassword } from './access.credentials.js';
 import {
+  clearTotp,
   insertUser,
   replaceUserRoles,
   revokeUserSessions,
@@ -16,8 +17,8 @@ import {
   updatePasswordHash,
   updateUserFields,
 } from './access.repo.js';
-import { rolesNotAllowed } from './access.rules.js';
-import type { CreateUserBody, UpdateUserBody, User, UserQuery } from './access.schema.js';
+import { rolesAllowed, rolesNotAllowed } from './access.rules.js';
+import type { AllowedRoles, CreateUserBody, UpdateUserBody, User, UserQuery } from './access.schema.js';
 
 export async function findUsers(ctx: Ctx, q: UserQuery): Promise<Page<User>> {
   assertCan(ctx.actor, 'users.manage');
@@ -55,6 +56,11 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
         fieldIssues: [{ path: 'body.organisationId', message: 'Unknown organisation', code: 'not_found' }],
       });
     }
+    if (!org.active) {
+      throw new AppError('organisation.inactive', 'The organisation is not active: it gets no new accounts.', {
+        fieldIssues: [{ path: 'body.organisationId', message: 'Not active', code: 'organisation_inactive' }],
+      });
+    }
     const notAllowed = rolesNotAllowed(org, body.roles);
     if (notAllowed.length) throw roleError(notAllowed);
     if (await selectUserIdByEmail(tx, body.email))
@@ -66,6 +72,8 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
       passwordHash: hash,
       isDemo: false,
       now: ctx.clock.now(),
+      // the administrator chose this password: its owner replaces it at the first login
+      mustChangePassword: true,
     });
     await replaceUserRoles(tx, newId, body.roles);
     await recordAudit(tx, ctx, {
@@ -126,7 +134,10 @@ export async function updateUser(ctx: Ctx, id: string, body: UpdateUserBody): Pr
   return getUser(ctx, id);
 }
 
-/** Sets a new password chosen by the administrator; the user's sessions end. TOTP stays required. */
+/**
+ * Sets a new password chosen by the administrator; the user's sessions end, and the user must
+ * change it at the next login. TOTP stays required.
+ */
 export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
   assertCan(ctx.actor, 'users.manage');
   const hash = await hashPassword(newPassword);
@@ -134,7 +145,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
     const user = await selectUser(tx, id);
     if (!user) throw new AppError('user.not_found');
     const now = ctx.clock.now();
-    await updatePasswordHash(tx, id, hash, now);
+    await updatePasswordHash(tx, id, hash, now, true);
     const ended = await revokeUserSessions(tx, id, now, 'password_reset');
     await recordAudit(tx, ctx, {
       action: 'user.password_reset',
@@ -143,4 +154,46 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
       details: { sessionsEnded: ended },
     });
   });
+}
+
+/**
+ * Forgets a user's second factor (a lost phone): their sessions end, and at the next login a user
+ * whose roles require TOTP is taken to enrol again before anything else. An administrator cannot
+ * reset their own (another administrator does it).
+ */
+export async function resetUserTotp(ctx: Ctx, id: string): Promise<void> {
+  assertCan(ctx.actor, 'users.manage');
+  const actor = ctx.actor;
+  await ctx.db.tx(accessOf(actor), async (tx) => {
+    const user = await selectUser(tx, id);
+    if (!user) throw new AppError('user.not_found');
+    if (id === actor.userId) {
+      throw new AppError('user.cannot_reset_own_totp', 'Another administrator must reset your second factor.');
+    }
+    const org = await selectOrganisation(tx, user.organisationId);
+    const now = ctx.clock.now();
+    await clearTotp(tx, id, now);
+    const ended = await revokeUserSessions(tx, id, now, 'totp_reset');
+    await recordAudit(tx, ctx, {
+      action: 'user.totp_reset',
+      entityType: 'user',
+      entityId: id,
+      tenantComune: org?.comuneIstat ?? null,
+      details: { wasEnabled: user.totpEnabled, sessionsEnded: ended },
+    });
+  });
+}
+
+/** The roles an account of the organisation may hold: what the role picker offers. */
+export async function getAllowedRoles(ctx: Ctx, organisationId: string): Promise<AllowedRoles> {
+  assertCan(ctx.actor, 'users.manage');
+  const org = await ctx.db.tx(accessOf(ctx.actor), (tx) => selectOrganisation(tx, organisationId));
+  if (!org) throw new AppError('organisation.not_found');
+  return {
+    organisationId: org.id,
+    organisationType: org.type,
+    comuneBound: org.comuneIstat !== null,
+    active: org.active,
+    roles: rolesAllowed(org),
+  };
 }

@@ -10,7 +10,12 @@ import { makeSharedTestDb, startTestApp, TEST_DATA_KEY, type TestApp } from '../
 import { checkpointKey, signCheckpoint, type AuditCheckpoint } from './audit.checkpoint.js';
 import { auditCheckpointJob } from './audit.jobs.js';
 import { verifyAuditChain } from './audit.repo.js';
+import type { AuditAction, AuditEntityType } from '../../platform/audit-actions.js';
 import { recordAudit, verifyAuditTrail, writeAuditCheckpoint, type CheckpointOutcome } from './audit.service.js';
+
+// Test-only names, declared by no module: cast here so that no production code can write them.
+const TEST_EVENT = 'test.event' as AuditAction;
+const TEST_ENTITY = 'test' as AuditEntityType;
 
 let t: TestApp;
 let dir: string;
@@ -33,8 +38,8 @@ async function writeRows(n: number, tag = 'original'): Promise<void> {
         tx,
         { actor: null, clock: t.clock, requestId: 'test' },
         {
-          action: 'test.event',
-          entityType: 'test',
+          action: TEST_EVENT,
+          entityType: TEST_ENTITY,
           entityId: `${tag}-${i}`,
           tenantComune: null,
         },
@@ -238,7 +243,7 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
     try {
       await db.tx(systemAccess, async (tx) => {
         for (let i = 0; i < 4; i++)
-          await recordAudit(tx, { actor: null, clock: t.clock, requestId: 'test' }, { action: 'test.event' });
+          await recordAudit(tx, { actor: null, clock: t.clock, requestId: 'test' }, { action: TEST_EVENT });
       });
       written(await writeAuditCheckpoint({ db, clock: t.clock, log: t.app.log, config }));
     } finally {

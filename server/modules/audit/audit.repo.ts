@@ -1,6 +1,15 @@
+import type { AuditAction, AuditEntityType } from '../../platform/audit-actions.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { Where, offsetOf } from '../../platform/pagination.js';
-import type { AuditEntry, AuditQuery, AuditVerification } from './audit.schema.js';
+import {
+  AUDIT_PICKER_LIMIT,
+  type AuditActor,
+  type AuditEntry,
+  type AuditOrganisation,
+  type AuditPickerQuery,
+  type AuditQuery,
+  type AuditVerification,
+} from './audit.schema.js';
 
 export interface AuditRow {
   occurredAt: Date;
@@ -43,7 +52,7 @@ export async function insertAuditRow(tx: Queryable, r: AuditRow): Promise<void> 
  */
 export async function auditEventExists(
   tx: Queryable,
-  e: { action: string; entityType: string; entityId: string; details?: Record<string, unknown> },
+  e: { action: AuditAction; entityType: AuditEntityType; entityId: string; details?: Record<string, unknown> },
 ): Promise<boolean> {
   const rows = await tx.query(
     `SELECT 1 FROM audit_log
@@ -59,7 +68,7 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
   if (q.organisationId) w.add('a.actor_org_id = $?', q.organisationId);
   if (q.entityType) w.add('a.entity_type = $?', q.entityType);
   if (q.entityId) w.add('a.entity_id = $?', q.entityId);
-  if (q.action) w.add(`a.action LIKE $? || '%'`, q.action.replace(/[%_\\]/g, '\\$&'));
+  if (q.action) w.add('a.action = $?', q.action);
   if (q.tenantComune) w.add('a.tenant_comune = $?', q.tenantComune);
   if (q.from) w.add('a.occurred_at >= $?', q.from);
   if (q.to) w.add('a.occurred_at < $?', q.to);
@@ -71,6 +80,7 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
     seq: number;
     occurred_at: Date;
     actor_user_id: string | null;
+    actor_name: string | null;
     actor_email: string | null;
     actor_org_id: string | null;
     actor_org_name: string | null;
@@ -81,7 +91,7 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
     outcome: AuditEntry['outcome'];
     details: Record<string, unknown>;
   }>(
-    `SELECT a.id, a.seq, a.occurred_at, a.actor_user_id, u.email AS actor_email, a.actor_org_id,
+    `SELECT a.id, a.seq, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, u.email AS actor_email, a.actor_org_id,
             o.name AS actor_org_name, a.tenant_comune, a.action, a.entity_type, a.entity_id, a.outcome, a.details
        FROM audit_log a
        LEFT JOIN users u ON u.id = a.actor_user_id
@@ -96,6 +106,7 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
       seq: r.seq,
       occurredAt: r.occurred_at.toISOString(),
       actorUserId: r.actor_user_id,
+      actorName: r.actor_name,
       actorEmail: r.actor_email,
       actorOrganisationId: r.actor_org_id,
       actorOrganisationName: r.actor_org_name,
@@ -107,6 +118,44 @@ export async function selectAuditPage(tx: Queryable, q: AuditQuery): Promise<{ i
       details: r.details,
     })),
   };
+}
+
+const likeAny = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * The users who appear as the author of at least one audit row the transaction may read, matching
+ * `q` in their name or e-mail, or the one with `id` (names through the owners' views). Under row-level security a referente comunale
+ * finds only the authors of their Comune's rows: nobody the log itself would not show them.
+ */
+export async function selectAuditActors(tx: Queryable, q: AuditPickerQuery): Promise<AuditActor[]> {
+  const w = new Where();
+  if (q.id !== undefined) w.add('u.id = $?', q.id);
+  if (q.q !== undefined) {
+    w.add('(u.display_name ILIKE $? OR u.email ILIKE $?)', likeAny(q.q));
+  }
+  w.raw('EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_user_id = u.id)');
+  const rows = await tx.query<{ id: string; display_name: string; email: string; org_name: string | null }>(
+    `SELECT u.id, u.display_name, u.email, o.name AS org_name
+       FROM access_users_v u LEFT JOIN registry_organisations_v o ON o.id = u.organisation_id
+       ${w} ORDER BY u.display_name, u.email LIMIT ${AUDIT_PICKER_LIMIT}`,
+    w.params,
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email, organisationName: r.org_name }));
+}
+
+/**
+ * The organisations on whose behalf at least one audit row the transaction may read was written,
+ * matching `q` in their name, or the one with `id` (row-level security as for the actors).
+ */
+export async function selectAuditOrganisations(tx: Queryable, q: AuditPickerQuery): Promise<AuditOrganisation[]> {
+  const w = new Where();
+  if (q.id !== undefined) w.add('o.id = $?', q.id);
+  if (q.q !== undefined) w.add('o.name ILIKE $?', likeAny(q.q));
+  w.raw('EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_org_id = o.id)');
+  return tx.query<AuditOrganisation>(
+    `SELECT o.id, o.name, o.type FROM registry_organisations_v o ${w} ORDER BY o.name LIMIT ${AUDIT_PICKER_LIMIT}`,
+    w.params,
+  );
 }
 
 /**

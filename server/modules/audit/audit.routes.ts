@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditPageSchema, auditQuerySchema, auditVerificationSchema } from './audit.schema.js';
-import { findAuditEntries, verifyAudit } from './audit.service.js';
+import {
+  auditActorListSchema,
+  auditOrganisationListSchema,
+  auditPageSchema,
+  auditPickerQuerySchema,
+  auditQuerySchema,
+  auditVerificationSchema,
+} from './audit.schema.js';
+import { findAuditActors, findAuditEntries, findAuditOrganisations, verifyAudit } from './audit.service.js';
 
 export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -17,6 +24,32 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: auditPageSchema },
     },
     handler: (req) => findAuditEntries(req.ctx, req.query),
+  });
+  app.get('/audit/actors', {
+    config: { auth: 'session' },
+    schema: {
+      tags: ['audit'],
+      operationId: 'findAuditActors',
+      summary: 'Find the authors of audit entries by name or e-mail, to filter the trail by one',
+      description:
+        'With `audit.read`: at most 20 users who wrote at least one audit entry the caller may read (amministratore: any; referente_comunale: the entries of the own Comune, by row-level security), whose name or e-mail contains `q`; or the one with `id`.',
+      querystring: auditPickerQuerySchema,
+      response: { 200: auditActorListSchema },
+    },
+    handler: (req) => findAuditActors(req.ctx, req.query),
+  });
+  app.get('/audit/organisations', {
+    config: { auth: 'session' },
+    schema: {
+      tags: ['audit'],
+      operationId: 'findAuditOrganisations',
+      summary: 'Find the organisations of the authors of audit entries by name, to filter the trail by one',
+      description:
+        'With `audit.read`: at most 20 organisations on whose behalf at least one audit entry the caller may read was written (row-level security as for the entries), whose name contains `q`; or the one with `id`.',
+      querystring: auditPickerQuerySchema,
+      response: { 200: auditOrganisationListSchema },
+    },
+    handler: (req) => findAuditOrganisations(req.ctx, req.query),
   });
   app.get('/audit/verify', {
     config: { auth: 'session' },

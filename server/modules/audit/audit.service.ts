@@ -1,6 +1,7 @@
 import { systemAccess, type Database, type Queryable } from '../../platform/db/db.js';
 import { accessOf, type Ctx } from '../../platform/context.js';
 import { resolveDataKey } from '../../platform/crypto.js';
+import type { AuditAction, AuditEntityType } from '../../platform/audit-actions.js';
 import { assertCan } from '../../platform/policy.js';
 import type { Page } from '../../platform/pagination.js';
 import {
@@ -11,13 +12,29 @@ import {
   signCheckpoint,
   type AuditCheckpoint,
 } from './audit.checkpoint.js';
-import { insertAuditRow, selectAuditHashes, selectAuditHead, selectAuditPage, verifyAuditChain } from './audit.repo.js';
-import type { AuditEntry, AuditQuery, AuditVerification } from './audit.schema.js';
+import {
+  insertAuditRow,
+  selectAuditActors,
+  selectAuditHashes,
+  selectAuditHead,
+  selectAuditOrganisations,
+  selectAuditPage,
+  verifyAuditChain,
+} from './audit.repo.js';
+import type {
+  AuditActor,
+  AuditEntry,
+  AuditOrganisation,
+  AuditPickerQuery,
+  AuditQuery,
+  AuditVerification,
+} from './audit.schema.js';
 
 /** What happened, to which record. `details` holds identifiers and field names, never personal data. */
 export interface AuditEvent {
-  action: string;
-  entityType?: string | null;
+  /** A declared action (`defineAuditActions` in the module's folder): an undeclared one does not compile. */
+  action: AuditAction;
+  entityType?: AuditEntityType | null;
   entityId?: string | null;
   /**
    * The Comune whose data the event concerns (row-level security: only that Comune reads it).
@@ -60,6 +77,21 @@ export async function findAuditEntries(ctx: Ctx, q: AuditQuery): Promise<Page<Au
   assertCan(ctx.actor, 'audit.read');
   const { items, total } = await ctx.db.tx(accessOf(ctx.actor), (tx) => selectAuditPage(tx, q));
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The authors of the audit rows the actor may read (everyone's for the administrator, those of the
+ * own Comune's rows for a referente), by part of the name or e-mail: the "Utente" filter's picker.
+ */
+export async function findAuditActors(ctx: Ctx, q: AuditPickerQuery): Promise<{ items: AuditActor[] }> {
+  assertCan(ctx.actor, 'audit.read');
+  return { items: await ctx.db.tx(accessOf(ctx.actor), (tx) => selectAuditActors(tx, q)) };
+}
+
+/** The organisations of the authors of the audit rows the actor may read, by part of the name. */
+export async function findAuditOrganisations(ctx: Ctx, q: AuditPickerQuery): Promise<{ items: AuditOrganisation[] }> {
+  assertCan(ctx.actor, 'audit.read');
+  return { items: await ctx.db.tx(accessOf(ctx.actor), (tx) => selectAuditOrganisations(tx, q)) };
 }
 
 /** Verifies the whole hash chain; the check itself is audited. */

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../tests/support/harness.js';
 import { auditRows, makeOrg, makeUser, TEST_PASSWORD } from '../../../tests/support/factories.js';
 import { systemClock } from '../../platform/context.js';
+import type { AuditAction } from '../../platform/audit-actions.js';
 import { recordAudit } from './audit.service.js';
 
 interface Entry {
@@ -9,6 +11,10 @@ interface Entry {
   tenantComune: string | null;
   entityId: string | null;
 }
+
+// Test-only actions, declared by no module: cast here so that no production code can write them.
+const TEST_EVENT = 'test.event' as AuditAction;
+const TEST_FORGED = 'test.forged' as AuditAction;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,8 +29,8 @@ describe('tenancy enforced by PostgreSQL row-level security', () => {
   it("a Comune reads none of another Comune's rows and cannot write rows for it", async () => {
     const [a, b] = [await makeOrg(t.db), await makeOrg(t.db)];
     await t.db.tx({ scope: 'platform', tenant: null, region: null, userId: null }, async (tx) => {
-      await recordAudit(tx, auditCtx, { action: 'test.event', tenantComune: a.comuneIstat });
-      await recordAudit(tx, auditCtx, { action: 'test.event', tenantComune: b.comuneIstat });
+      await recordAudit(tx, auditCtx, { action: TEST_EVENT, tenantComune: a.comuneIstat });
+      await recordAudit(tx, auditCtx, { action: TEST_EVENT, tenantComune: b.comuneIstat });
     });
     const seenByA = await t.db.tx(comuneAccess(a.comuneIstat!), (tx) =>
       tx.query<{ tenant_comune: string }>(`SELECT tenant_comune FROM audit_log WHERE action = 'test.event'`),
@@ -37,7 +43,7 @@ describe('tenancy enforced by PostgreSQL row-level security', () => {
     expect(aboutB).toEqual([]);
     await expect(
       t.db.tx(comuneAccess(a.comuneIstat!), (tx) =>
-        recordAudit(tx, auditCtx, { action: 'test.forged', tenantComune: b.comuneIstat }),
+        recordAudit(tx, auditCtx, { action: TEST_FORGED, tenantComune: b.comuneIstat }),
       ),
     ).rejects.toThrow(/row-level security/);
     expect(await auditRows(t.db, `action = 'test.forged'`)).toEqual([]);
@@ -145,5 +151,136 @@ describe("events of a Comune's own people", () => {
     expect(actors.filter((a) => a === colleague.id)).toHaveLength(2);
     expect(actors).toContain(ref.id);
     expect(actors).not.toContain(stranger.id);
+  });
+});
+
+describe('finding the authors and organisations of the trail by name, for the filters', () => {
+  interface Actor {
+    id: string;
+    displayName: string;
+    email: string;
+    organisationName: string | null;
+  }
+  interface Org {
+    id: string;
+    name: string;
+    type: string;
+  }
+
+  it('shows the administrator every author, a referente only the authors of their Comune, nobody else anything', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const ownOrg = await makeOrg(t.db, { name: `Comune proprio ${tag.toUpperCase()}` });
+    const ref = await makeUser(t.db, { roles: ['referente_comunale'], org: ownOrg, displayName: `Referente ${tag}` });
+    const colleague = await makeUser(t.db, {
+      roles: ['responsabile_amministrativo'],
+      org: ref.org,
+      displayName: `Giulia Rossetti ${tag}`,
+    });
+    const strangerOrg = await makeOrg(t.db, { name: `Comune straniero ${tag}` });
+    const stranger = await makeUser(t.db, {
+      roles: ['referente_comunale'],
+      org: strangerOrg,
+      displayName: `Giulia Bianchini ${tag}`,
+    });
+    // never signed in: in no row of the trail
+    await makeUser(t.db, {
+      roles: ['responsabile_amministrativo'],
+      org: ref.org,
+      displayName: `Giulia Silente ${tag}`,
+    });
+    await new Agent(t.app).login(colleague.email, TEST_PASSWORD);
+    await new Agent(t.app).login(stranger.email, TEST_PASSWORD);
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    const r = new Agent(t.app);
+    await r.login(ref.email, TEST_PASSWORD);
+
+    const byAdmin = await a.get<{ items: Actor[] }>(`/api/v1/audit/actors?q=${tag}`);
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.items.map((u) => u.displayName).sort()).toEqual(
+      [`Giulia Bianchini ${tag}`, `Giulia Rossetti ${tag}`, `Referente ${tag}`].sort(),
+    );
+    expect(byAdmin.body.items.find((u) => u.id === colleague.id)).toEqual({
+      id: colleague.id,
+      displayName: `Giulia Rossetti ${tag}`,
+      email: colleague.email,
+      organisationName: `Comune proprio ${tag.toUpperCase()}`,
+    });
+    // by part of the e-mail too, case-insensitive
+    const byEmail = await a.get<{ items: Actor[] }>(
+      `/api/v1/audit/actors?q=${encodeURIComponent(stranger.email.slice(0, 24).toUpperCase())}`,
+    );
+    expect(byEmail.body.items.map((u) => u.id)).toEqual([stranger.id]);
+
+    const byRef = await r.get<{ items: Actor[] }>(`/api/v1/audit/actors?q=Giulia%20R`);
+    expect(byRef.body.items.map((u) => u.id)).toContain(colleague.id);
+    const refAll = await r.get<{ items: Actor[] }>(`/api/v1/audit/actors?q=${tag}`);
+    expect(refAll.body.items.map((u) => u.id).sort()).toEqual([colleague.id, ref.id].sort());
+    // the stranger exists and signed in, but in another Comune's rows: not even by id
+    expect((await r.get<{ items: Actor[] }>(`/api/v1/audit/actors?id=${stranger.id}`)).body.items).toEqual([]);
+    expect((await a.get<{ items: Actor[] }>(`/api/v1/audit/actors?id=${stranger.id}`)).body.items).toHaveLength(1);
+
+    const orgsByAdmin = await a.get<{ items: Org[] }>(`/api/v1/audit/organisations?q=${tag}`);
+    expect(orgsByAdmin.body.items).toEqual([
+      { id: ownOrg.id, name: `Comune proprio ${tag.toUpperCase()}`, type: 'comune' },
+      { id: strangerOrg.id, name: `Comune straniero ${tag}`, type: 'comune' },
+    ]);
+    const orgsByRef = await r.get<{ items: Org[] }>(`/api/v1/audit/organisations?q=${tag}`);
+    expect(orgsByRef.body.items.map((o) => o.id)).toEqual([ownOrg.id]);
+    expect((await r.get<{ items: Org[] }>(`/api/v1/audit/organisations?id=${strangerOrg.id}`)).body.items).toEqual([]);
+    const own = await r.get<{ items: Org[] }>(`/api/v1/audit/organisations?id=${ref.org.id}`);
+    expect(own.body.items.map((o) => o.id)).toEqual([ref.org.id]);
+
+    const op = await makeUser(t.db, { roles: ['operatore'], org: ref.org });
+    const o = new Agent(t.app);
+    await o.login(op.email, TEST_PASSWORD);
+    expect((await o.get(`/api/v1/audit/actors?q=${tag}`)).status).toBe(403);
+    expect((await o.get(`/api/v1/audit/organisations?q=${tag}`)).status).toBe(403);
+    expect((await new Agent(t.app).get(`/api/v1/audit/actors?q=${tag}`)).status).toBe(401);
+  });
+
+  it('refuses a search of one character, of more than 100, or with both or neither of q and id', async () => {
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    for (const query of ['q=a', `q=${'x'.repeat(101)}`, `q=ab&id=${admin.id}`, '', 'id=not-a-uuid', 'q=ab&limit=5']) {
+      for (const path of ['actors', 'organisations']) {
+        const res = await a.get<{ code: string; errors: { path: string }[] }>(`/api/v1/audit/${path}?${query}`);
+        expect(res.status, `${path}?${query}`).toBe(400);
+        expect(res.headers['content-type'], `${path}?${query}`).toMatch(/^application\/problem\+json/);
+        expect(res.body.code, `${path}?${query}`).toBe('request.invalid');
+        expect(res.body.errors.length, `${path}?${query}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('shows at most 20 matches', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const org = await makeOrg(t.db);
+    for (let i = 0; i < 22; i++) {
+      const u = await makeUser(t.db, { roles: ['operatore'], org, displayName: `Operatore ${tag} ${i}` });
+      await t.db.tx({ scope: 'platform', tenant: null, region: null, userId: null }, (tx) =>
+        recordAudit(tx, auditCtx, { action: 'auth.logout', actorUserId: u.id, actorOrgId: org.id }),
+      );
+    }
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    expect((await a.get<{ items: unknown[] }>(`/api/v1/audit/actors?q=${tag}`)).body.items).toHaveLength(20);
+  });
+});
+
+describe('rows whose action is no longer declared', () => {
+  it('are still listed, under the name they were written with', async () => {
+    await t.db.tx({ scope: 'platform', tenant: null, region: null, userId: null }, (tx) =>
+      recordAudit(tx, auditCtx, { action: TEST_EVENT, tenantComune: null }),
+    );
+    const admin = await makeUser(t.db, { roles: ['amministratore'] });
+    const a = new Agent(t.app);
+    await a.login(admin.email, TEST_PASSWORD);
+    const res = await a.get<{ items: Entry[] }>('/api/v1/audit?action=test.event&pageSize=5');
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]!.action).toBe('test.event');
   });
 });

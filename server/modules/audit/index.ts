@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { auditCheckpointJob } from './audit.jobs.js';
+import { auditAuditActions } from './audit.audit-actions.js';
 import { auditPermissions } from './audit.policy.js';
 import { auditRoutes } from './audit.routes.js';
 
@@ -26,5 +27,6 @@ export const auditModule: ModuleDefinition = {
   tags: [{ name: 'audit', description: 'Audit trail' }],
   migrations: join(moduleDir('audit'), 'migrations'),
   permissions: auditPermissions,
+  auditActions: auditAuditActions,
   jobs: [auditCheckpointJob],
 };

@@ -34,7 +34,8 @@ const q = <T>(sql: string, params: unknown[] = []) => db.ownerTx((tx) => tx.quer
 describe('synthetic pilot data (demo mode)', () => {
   it('loads quickly, once', () => {
     expect(seeded.created).toBe(true);
-    expect(seeded.ms).toBeLessThan(10_000);
+    // a bound against a seed that loops (it takes ~3 s on a quiet machine), not a speed measurement
+    expect(seeded.ms).toBeLessThan(60_000);
   });
 
   it('gives every pilot Comune 15–60 holders, with referrals from 2026-01-10 to today', async () => {

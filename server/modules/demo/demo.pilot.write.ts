@@ -4,7 +4,7 @@
  */
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { cfIndex, nameIndex, sealIdentity, sealPermitNumber } from '../pilot/index.js';
+import { cfIndex, nameGrams, nameIndex, sealIdentity, sealPermitNumber, writeNameGrams } from '../pilot/index.js';
 import type { PilotPlan, PlannedPermit, Row } from './demo.pilot.work.js';
 
 /** Rows per statement: one JSON parameter each, so a batch costs one parse and one bind. */
@@ -82,6 +82,16 @@ export async function writePlan(tx: Queryable, cipher: FieldCipher, plan: PilotP
     ],
     persons,
   );
+  // the keyed trigrams of the names, for partial search (as the application writes them); a
+  // database of an earlier release has no index yet: the pilot's prepare step fills it after the
+  // upgrade (tests/api/migrations.test.ts seeds one)
+  const [hasIndex] = await tx.query<{ ok: boolean }>(`SELECT to_regclass('pilot_person_name_grams') IS NOT NULL AS ok`);
+  const grams = plan.persons.map(({ row, identity }) => ({
+    personId: row.id as string,
+    comune: row.comune_istat as string,
+    grams: nameGrams(cipher, row.comune_istat as string, identity.surname, identity.givenNames),
+  }));
+  if (hasIndex?.ok) for (let i = 0; i < grams.length; i += BATCH) await writeNameGrams(tx, grams.slice(i, i + BATCH));
   await insertMany(
     tx,
     'pilot_referrals',

@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { demoAuditActions } from './demo.audit-actions.js';
 import { seedDemo } from './demo.seed.js';
 
 export { seedDemo, pilotComuni, DEMO_DOMAIN, type DemoAccount } from './demo.seed.js';
@@ -10,6 +11,7 @@ export { seedPilotDemo, type PilotSeedResult } from './demo.pilot.js';
  */
 export const demoModule: ModuleDefinition = {
   name: 'demo',
+  auditActions: demoAuditActions,
   seedDemo: async ({ db, password, cipher, today }) =>
     (await seedDemo(db, password, cipher ? { cipher, ...(today ? { today } : {}) } : undefined)).accounts,
 };

@@ -7,9 +7,15 @@ import { pilotOutcomeRoutes } from './cases/outcomes.routes.js';
 import { pilotComparativeRoutes } from './comparative/comparative.routes.js';
 import { pilotExtractRoutes } from './comparative/extract.routes.js';
 import { pilotPaiRoutes } from './pai/pai.routes.js';
+import { recordsEncryptedColumns } from './records/records.crypto.js';
+import { recordsErrors } from './records/records.errors.js';
+import { recordsPermissions } from './records/records.policy.js';
+import { pilotRecordsRoutes } from './records/records.routes.js';
 import { pilotErrors } from './shared/errors.js';
 import { pilotPermissions } from './shared/policy.js';
-import { pilotEncryptedColumns } from './shared/identity.js';
+import { pilotAuditActions } from './shared/audit-actions.js';
+import { openIdentity, pilotEncryptedColumns } from './shared/identity.js';
+import { backfillNameGrams } from './shared/name-grams.repo.js';
 import { pilotJobs } from './work/jobs.js';
 import { pilotWorkRoutes } from './work/work.routes.js';
 
@@ -21,6 +27,7 @@ async function pilotRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(pilotWorkRoutes);
   await fastify.register(pilotComparativeRoutes);
   await fastify.register(pilotExtractRoutes);
+  await fastify.register(pilotRecordsRoutes);
 }
 
 /**
@@ -38,10 +45,17 @@ export const pilotModule: ModuleDefinition = {
     { name: 'pilot-monitoring', description: 'Pilot art. 18-ter: budget, critical issues, tasks, quadro comparativo' },
   ],
   migrations: join(moduleDir('pilot'), 'migrations'),
-  errors: pilotErrors,
-  permissions: pilotPermissions,
-  encryptedColumns: pilotEncryptedColumns,
+  errors: { ...pilotErrors, ...recordsErrors },
+  permissions: [...pilotPermissions, ...recordsPermissions],
+  auditActions: pilotAuditActions,
+  encryptedColumns: [...pilotEncryptedColumns, ...recordsEncryptedColumns],
   jobs: pilotJobs,
+  // persons written before the trigram index of names (or by hand) get their grams
+  prepare: async ({ db, cipher }) => {
+    if (!cipher) return;
+    const n = await db.ownerTx((tx) => backfillNameGrams(tx, cipher, (id, token) => openIdentity(cipher, id, token)));
+    return n ? `pilot: indexed the names of ${n} persons for search` : undefined;
+  },
 };
 
 export { pilotJobs } from './work/jobs.js';
@@ -54,6 +68,8 @@ export { kinshipOf } from './shared/kinship.js';
 export { firstPermitExpiry, minimumRenewalExpiry } from './shared/permits.js';
 export { formatPseudonym, pseudonymPrefix } from './shared/pseudonyms.js';
 export { cfIndex, nameIndex, sealIdentity, sealPermitNumber, type Identity } from './shared/identity.js';
+export { nameGrams } from './shared/name-search.js';
+export { writeNameGrams } from './shared/name-grams.repo.js';
 export {
   exitReasons,
   type CaseStatus,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { registryErrors } from './registry.errors.js';
+import { registryAuditActions } from './registry.audit-actions.js';
 import { registryPermissions } from './registry.policy.js';
 import { registryRoutes } from './registry.routes.js';
 import { loadRegistry } from './registry.load.js';
@@ -23,5 +24,6 @@ export const registryModule: ModuleDefinition = {
   migrations: join(moduleDir('registry'), 'migrations'),
   errors: registryErrors,
   permissions: registryPermissions,
+  auditActions: registryAuditActions,
   prepare: async ({ db }) => `Comuni: ${(await loadRegistry(db)).comuni}`,
 };

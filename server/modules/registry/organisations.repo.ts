@@ -4,7 +4,7 @@ import { foldName } from './registry.rules.js';
 import type { Organisation, OrganisationDetail, OrganisationQuery } from './registry.schema.js';
 
 const orgColumns = `o.id, o.type, o.name, o.comune_istat, c.name AS comune_name, rg.code AS region_code,
-  rg.name AS region_name, o.created_at
+  rg.name AS region_name, o.pec, o.tax_code, o.address, o.active, o.created_at
   FROM organisations o
   LEFT JOIN comuni c ON c.istat_code = o.comune_istat
   LEFT JOIN regions rg ON rg.code = coalesce(o.region_code, c.region_code)`;
@@ -17,6 +17,10 @@ interface OrgRow {
   comune_name: string | null;
   region_code: string | null;
   region_name: string | null;
+  pec: string | null;
+  tax_code: string | null;
+  address: string | null;
+  active: boolean;
   created_at: Date;
 }
 
@@ -29,6 +33,10 @@ function toOrganisation(r: OrgRow): Organisation {
     comuneName: r.comune_name,
     regionCode: r.region_code,
     regionName: r.region_name,
+    pec: r.pec,
+    taxCode: r.tax_code,
+    address: r.address,
+    active: r.active,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -50,6 +58,7 @@ export async function selectOrganisationPage(
   if (q.type) w.add('o.type = $?', q.type);
   if (q.region) w.add('coalesce(o.region_code, c.region_code) = $?', q.region);
   if (q.comune) w.add('o.comune_istat = $?', q.comune);
+  if (q.active !== undefined) w.add('o.active = $?', q.active);
   const [count] = await tx.query<{ n: number }>(
     `SELECT count(*) AS n FROM organisations o LEFT JOIN comuni c ON c.istat_code = o.comune_istat ${w}`,
     w.params,
@@ -90,18 +99,50 @@ export async function selectOrganisationUsers(tx: Queryable, id: string) {
 
 export async function insertOrganisation(
   tx: Queryable,
-  o: { type: string; name: string; comuneIstat: string | null; regionCode: string | null; now: Date },
+  o: {
+    type: string;
+    name: string;
+    comuneIstat: string | null;
+    regionCode: string | null;
+    pec: string | null;
+    taxCode: string | null;
+    address: string | null;
+    now: Date;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO organisations (type, name, comune_istat, region_code, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-    [o.type, o.name, o.comuneIstat, o.regionCode, o.now],
+    `INSERT INTO organisations (type, name, comune_istat, region_code, pec, tax_code, address, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+    [o.type, o.name, o.comuneIstat, o.regionCode, o.pec, o.taxCode, o.address, o.now],
   );
   return row!.id;
 }
 
-export async function updateOrganisationName(tx: Queryable, id: string, name: string, now: Date): Promise<void> {
-  await tx.query('UPDATE organisations SET name = $2, updated_at = $3 WHERE id = $1', [id, name, now]);
+/** Applies a merge patch: an absent field stays as it is, `null` clears it. */
+export async function updateOrganisationFields(
+  tx: Queryable,
+  id: string,
+  f: {
+    name?: string;
+    pec?: string | null;
+    taxCode?: string | null;
+    address?: string | null;
+    active?: boolean;
+  },
+  now: Date,
+): Promise<void> {
+  const params: unknown[] = [id, now];
+  const sets: string[] = [];
+  const set = (col: string, v: unknown) => {
+    params.push(v);
+    sets.push(`${col} = $${params.length}`);
+  };
+  if (f.name !== undefined) set('name', f.name);
+  if (f.pec !== undefined) set('pec', f.pec);
+  if (f.taxCode !== undefined) set('tax_code', f.taxCode);
+  if (f.address !== undefined) set('address', f.address);
+  if (f.active !== undefined) set('active', f.active);
+  await tx.query(`UPDATE organisations SET ${sets.join(', ')}, updated_at = $2 WHERE id = $1`, params);
 }
 
 export async function existsOrganisationAt(

@@ -9,10 +9,16 @@ import {
   selectOrganisation,
   selectOrganisationPage,
   selectOrganisationUsers,
-  updateOrganisationName,
+  updateOrganisationFields,
 } from './organisations.repo.js';
 import { selectComune, selectRegions } from './registry.repo.js';
-import type { CreateOrganisationBody, Organisation, OrganisationDetail, OrganisationQuery } from './registry.schema.js';
+import type {
+  CreateOrganisationBody,
+  Organisation,
+  OrganisationDetail,
+  OrganisationQuery,
+  UpdateOrganisationBody,
+} from './registry.schema.js';
 
 export async function findOrganisations(ctx: Ctx, q: OrganisationQuery): Promise<Page<Organisation>> {
   assertCan(ctx.actor, 'organisations.read');
@@ -66,6 +72,9 @@ export async function createOrganisation(ctx: Ctx, body: CreateOrganisationBody)
       name: body.name,
       comuneIstat,
       regionCode,
+      pec: body.pec ?? null,
+      taxCode: body.taxCode ?? null,
+      address: body.address ?? null,
       now: ctx.clock.now(),
     });
     await recordAudit(tx, ctx, {
@@ -80,19 +89,32 @@ export async function createOrganisation(ctx: Ctx, body: CreateOrganisationBody)
   return getOrganisation(ctx, id);
 }
 
-export async function updateOrganisation(ctx: Ctx, id: string, body: { name: string }): Promise<OrganisationDetail> {
+/**
+ * Changes an organisation's name, PEC, tax code, address or active flag. Deactivating stops new
+ * accounts and its choice as a partner; its existing accounts keep working (decision 0024).
+ */
+export async function updateOrganisation(
+  ctx: Ctx,
+  id: string,
+  body: UpdateOrganisationBody,
+): Promise<OrganisationDetail> {
   if (!ctx.actor) throw new AppError('auth.required');
   await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const org = await selectOrganisation(tx, id);
     if (!org) throw new AppError('organisation.not_found');
     assertCan(ctx.actor, 'organisations.manage');
-    await updateOrganisationName(tx, id, body.name, ctx.clock.now());
+    await updateOrganisationFields(tx, id, body, ctx.clock.now());
+    const activeChanged = body.active !== undefined && body.active !== org.active;
     await recordAudit(tx, ctx, {
-      action: 'organisation.update',
+      action: activeChanged
+        ? body.active
+          ? 'organisation.activate'
+          : 'organisation.deactivate'
+        : 'organisation.update',
       entityType: 'organisation',
       entityId: id,
       tenantComune: org.comuneIstat,
-      details: { fields: ['name'] },
+      details: { fields: Object.keys(body) },
     });
   });
   return getOrganisation(ctx, id);

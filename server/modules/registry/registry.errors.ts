@@ -7,6 +7,8 @@ export const registryErrors = defineErrors({
   'organisation.not_found': 'not_found',
   'organisation.invalid_place': 'invalid',
   'organisation.duplicate': 'conflict',
+  // an inactive organisation gets no new accounts and is not chosen as a partner
+  'organisation.inactive': 'invalid',
 });
 
 type RegistryErrors = typeof registryErrors;

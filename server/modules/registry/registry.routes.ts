@@ -108,7 +108,8 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
       tags: orgTags,
       operationId: 'findOrganisations',
       summary: 'Search organisations',
-      description: 'Every role (`organisations.read`): a page of organisations, filtered by type, place and name.',
+      description:
+        'Every role (`organisations.read`): a page of organisations, filtered by type, place, name and active flag.',
       querystring: organisationQuerySchema,
       response: { 200: organisationPageSchema },
     },
@@ -134,7 +135,7 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'createOrganisation',
       summary: 'Create an organisation',
       description:
-        'Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level); 400 `organisation.invalid_place`, 409 `organisation.duplicate` when the place already has one.',
+        'Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level), with its PEC, codice fiscale / partita IVA (11 digits with a valid check digit) and address when given; 400 `organisation.invalid_place` or an invalid field, 409 `organisation.duplicate` when the place already has one.',
       body: createOrganisationSchema,
       response: { 201: organisationDetailSchema },
     },
@@ -145,9 +146,9 @@ export async function registryRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: orgTags,
       operationId: 'updateOrganisation',
-      summary: 'Rename an organisation',
+      summary: "Change an organisation's name, PEC, tax code, address or active flag",
       description:
-        'Amministratore only (`organisations.manage`): renames an organisation; 404 `organisation.not_found`.',
+        'Amministratore only (`organisations.manage`): a merge patch of name, PEC (an e-mail address), codice fiscale / partita IVA (11 digits with a valid check digit), address and `active` (`null` clears PEC, tax code or address). An inactive organisation gets no new accounts and cannot be chosen as a partner; its accounts keep working. 400 for an invalid field, 404 `organisation.not_found`.',
       params: organisationParams,
       body: updateOrganisationSchema,
       response: { 200: organisationDetailSchema },

@@ -39,3 +39,19 @@ export function searchTerms(...folded: (string | null)[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * The check digit of an 11-digit codice fiscale of a body or partita IVA (the same algorithm):
+ * the digits in odd places are summed, those in even places doubled (minus 9 above 9) and summed;
+ * the last digit makes the total a multiple of 10. All zeros is refused.
+ */
+export function isValidOrganisationTaxCode(value: string): boolean {
+  if (!/^\d{11}$/.test(value) || /^0+$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = Number(value[i]);
+    if (i % 2 === 0) sum += d;
+    else sum += d * 2 > 9 ? d * 2 - 9 : d * 2;
+  }
+  return (10 - (sum % 10)) % 10 === Number(value[10]);
+}

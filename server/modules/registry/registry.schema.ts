@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery, queryBool } from '../../platform/pagination.js';
-import { bands } from './registry.rules.js';
+import { bands, isValidOrganisationTaxCode } from './registry.rules.js';
 import { roles } from '../../platform/policy.js';
 
 export const bandSchema = z.enum(bands).meta({ id: 'Band' });
@@ -62,6 +62,13 @@ export const organisationSchema = z
     comuneName: z.string().nullable(),
     regionCode: z.string().nullable(),
     regionName: z.string().nullable(),
+    /** Certified e-mail (PEC). */
+    pec: z.string().nullable(),
+    /** Codice fiscale / partita IVA (11 digits). */
+    taxCode: z.string().nullable(),
+    address: z.string().nullable(),
+    /** An inactive organisation gets no new accounts and is not offered as a partner. */
+    active: z.boolean(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Organisation' });
@@ -131,26 +138,48 @@ export const organisationQuerySchema = z
     type: organisationTypeSchema.optional(),
     region: regionCode.optional(),
     comune: istatCode.optional(),
+    active: queryBool.optional(),
     ...pageQuery,
   })
   .strict();
 export type OrganisationQuery = z.infer<typeof organisationQuerySchema>;
 export const organisationPageSchema = pageOf(organisationSchema).meta({ id: 'OrganisationPage' });
 
+const organisationName = z.string().trim().min(2).max(200);
+const pec = z.string().trim().toLowerCase().max(254).pipe(z.email('Not an e-mail address'));
+const taxCode = z
+  .string()
+  .trim()
+  .regex(/^\d{11}$/, 'Eleven digits')
+  .refine(isValidOrganisationTaxCode, 'The check digit does not match');
+const address = z.string().trim().min(3).max(300);
+
 export const createOrganisationSchema = z
   .object({
     type: organisationTypeSchema,
-    name: z.string().trim().min(2).max(200),
+    name: organisationName,
     comuneIstat: istatCode.optional(),
     regionCode: regionCode.optional(),
+    pec: pec.optional(),
+    taxCode: taxCode.optional(),
+    address: address.optional(),
   })
   .strict()
   .meta({ id: 'CreateOrganisationRequest' });
 export type CreateOrganisationBody = z.infer<typeof createOrganisationSchema>;
 
+/** A merge patch: absent fields stay, `null` clears PEC, tax code or address. */
 export const updateOrganisationSchema = z
-  .object({ name: z.string().trim().min(2).max(200) })
+  .object({
+    name: organisationName.optional(),
+    pec: pec.nullable().optional(),
+    taxCode: taxCode.nullable().optional(),
+    address: address.nullable().optional(),
+    active: z.boolean().optional(),
+  })
   .strict()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change')
   .meta({ id: 'UpdateOrganisationRequest' });
+export type UpdateOrganisationBody = z.infer<typeof updateOrganisationSchema>;
 
 export const organisationParams = z.object({ id: z.uuid() }).strict();

@@ -6,6 +6,8 @@ declare module 'fastify' {
     auth?: 'public' | 'session';
     /** Reachable by a session that must still enrol its second factor. */
     allowPendingSecondFactor?: boolean;
+    /** Reachable by a session whose password was set by an administrator and not changed yet. */
+    allowPendingPasswordChange?: boolean;
   }
   interface FastifyRequest {
     ctx: Ctx;

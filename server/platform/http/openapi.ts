@@ -7,6 +7,7 @@
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { declaredErrorCodes } from '../errors.js';
+import { declaredAuditActions, declaredAuditEntityTypes } from '../audit-actions.js';
 import { declaredPermissions } from '../policy.js';
 
 /** RFC 7396: the media type PATCH bodies are documented with (application/json is still parsed). */
@@ -130,7 +131,25 @@ export const errorCodeSchema = z.string().meta({
   description: 'A stable error code (docs/API.md), as declared by the kernel and the modules.',
 });
 
-/** Writes the declared values into the `Permission` and `ErrorCode` components of the document. */
+export const auditActionSchema = z
+  .string()
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
+  .max(80)
+  .meta({ id: 'AuditAction', description: 'An audit action, as declared by the modules (`defineAuditActions`).' });
+
+export const auditEntityTypeSchema = z
+  .string()
+  .regex(/^[a-z0-9_]+$/)
+  .max(60)
+  .meta({
+    id: 'AuditEntityType',
+    description: 'A type of record named by audit rows, as declared by the modules (`defineAuditActions`).',
+  });
+
+/**
+ * Writes the declared values into the `Permission`, `ErrorCode`, `AuditAction` and
+ * `AuditEntityType` components of the document.
+ */
 export function withDeclaredEnums<T>(document: T): T {
   const schemas = (document as { components?: { schemas?: Record<string, Record<string, unknown>> } }).components
     ?.schemas;
@@ -139,6 +158,8 @@ export function withDeclaredEnums<T>(document: T): T {
     for (const name of [id, `${id}Input`, `${id}Output`]) if (schemas?.[name]) schemas[name].enum = values;
   };
   fill('Permission', declaredPermissions());
+  fill('AuditAction', declaredAuditActions());
+  fill('AuditEntityType', declaredAuditEntityTypes());
   fill(
     'ErrorCode',
     declaredErrorCodes().map(([code]) => code),

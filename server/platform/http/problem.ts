@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { AppError, type ErrorCode, type FieldIssue } from '../errors.js';
+import { AppError, type ErrorCode, type FieldIssue, type ProblemContext } from '../errors.js';
 import { errorCodeSchema } from './openapi.js';
 import { discardRequestBody } from './request-rules.js';
 
@@ -16,6 +16,21 @@ export const problemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
+    /**
+     * Machine-readable facts of the problem, e.g. `{ year: 2027, role: 'assistenza_tecnica' }`, or
+     * a list of flat entries (`issues` of an XLSForm: sheet, row, column, message).
+     */
+    context: z
+      .record(
+        z.string(),
+        z.union([
+          z.string(),
+          z.number(),
+          z.boolean(),
+          z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+        ]),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem' });
 
@@ -40,6 +55,7 @@ export function sendProblem(
   code: string,
   detail?: string,
   errors?: FieldIssue[],
+  context?: ProblemContext,
 ): FastifyReply {
   const body: Problem = {
     type: `https://incas.example/problems/${code}`,
@@ -48,6 +64,7 @@ export function sendProblem(
     code,
     ...(detail ? { detail } : {}),
     ...(errors && errors.length ? { errors } : {}),
+    ...(context ? { context } : {}),
   };
   return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
 }
@@ -90,6 +107,7 @@ function answerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
       err.code,
       err.message !== err.code ? err.message : undefined,
       err.fieldIssues,
+      err.context,
     );
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -97,7 +115,10 @@ function answerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
     const issues: FieldIssue[] = err.validation.map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
-      code: String((v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? v.keyword),
+      // a refinement may name its own stable code (`params: { code: 'unknown_language' }`)
+      code:
+        issueCode(v.params) ??
+        String((v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? v.keyword),
     }));
     return sendProblem(reply, 400, 'request.invalid', 'The request has invalid fields.', issues);
   }
@@ -121,4 +142,13 @@ function answerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
   // Only the message and stack: request bodies may hold personal data and are never logged.
   req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
   return sendProblem(reply, 500, 'internal');
+}
+
+/**
+ * The stable code a refinement names for itself (`params: { code: 'unknown_language' }`), which the
+ * Zod type provider passes on in the validation error's params; else none (the keyword applies).
+ */
+function issueCode(params: unknown): string | undefined {
+  const own = (params as { params?: { code?: unknown } } | undefined)?.params?.code;
+  return typeof own === 'string' ? own : undefined;
 }

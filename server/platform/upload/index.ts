@@ -15,13 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import { UPLOAD_LIMITS, UPLOAD_RETRY_AFTER_SECONDS, uploadMessages, type UploadLimits } from './limits.js';
-import type { ParsedTable, TableFormat } from './parse.js';
+import type { ParsedTable, ParsedWorkbook, TableFormat } from './parse.js';
 import type { EncodingChoice } from './text.js';
 import type { WorkerAnswer, WorkerInput } from './worker.js';
 import { readZipDirectory } from './zip.js';
 
 export { UPLOAD_LIMITS, maxBase64Chars, type UploadLimits } from './limits.js';
-export type { ParsedTable, TableFormat, TableRow } from './parse.js';
+export type { ParsedSheet, ParsedTable, ParsedWorkbook, TableFormat, TableRow } from './parse.js';
 export { encodingChoices, encodingLabels, textEncodings, type EncodingChoice, type TextEncoding } from './text.js';
 
 export interface ReadTableRequest {
@@ -33,9 +33,23 @@ export interface ReadTableRequest {
   maxRows?: number;
 }
 
+export interface ReadWorkbookRequest {
+  /** an XLSX file */
+  bytes: Buffer;
+  /** the worksheets wanted, by name (matched ignoring case); a missing one comes back as null */
+  sheets: string[];
+  /** the most data rows taken from each sheet (default and ceiling: limits.rows) */
+  maxRows?: number;
+}
+
 export interface UploadReader {
   /** The table in the file, or an `upload.*` AppError saying why it is refused. */
   read(req: ReadTableRequest): Promise<ParsedTable>;
+  /**
+   * Several named worksheets of one XLSX, within the same limits and in the same kind of worker
+   * as `read` (rows and cells counted over the whole workbook), or an `upload.*` AppError.
+   */
+  readWorkbook(req: ReadWorkbookRequest): Promise<ParsedWorkbook>;
   /** Parses running and waiting. */
   stats(): { active: number; queued: number };
   /** Refuses the parses still waiting and terminates those running. */
@@ -93,11 +107,12 @@ export function createUploadReader(overrides: Partial<UploadLimits> = {}): Uploa
   }
 
   /** Runs one parse in its own worker; settles when the worker has exited, so its memory is gone. */
-  function parseInWorker(input: WorkerInput): Promise<ParsedTable> {
-    return new Promise<ParsedTable>((resolve, reject) => {
+  function parseInWorker(input: WorkerInput): Promise<ParsedTable | ParsedWorkbook> {
+    const format: TableFormat = 'workbook' in input ? 'xlsx' : input.request.format;
+    return new Promise<ParsedTable | ParsedWorkbook>((resolve, reject) => {
       const worker = startWorker(input);
       running.add(worker);
-      let outcome: { table: ParsedTable } | { error: AppError } | null = null;
+      let outcome: { table: ParsedTable | ParsedWorkbook } | { error: AppError } | null = null;
       const settle = (o: NonNullable<typeof outcome>) => {
         outcome ??= o;
         void worker.terminate();
@@ -109,7 +124,7 @@ export function createUploadReader(overrides: Partial<UploadLimits> = {}): Uploa
       worker.on('message', (answer: WorkerAnswer) =>
         settle(
           answer.ok
-            ? { table: answer.table }
+            ? { table: 'workbook' in answer ? answer.workbook : answer.table }
             : { error: new AppError(answer.code as 'upload.unreadable', answer.message) },
         ),
       );
@@ -118,42 +133,58 @@ export function createUploadReader(overrides: Partial<UploadLimits> = {}): Uploa
           error:
             err.code === 'ERR_WORKER_OUT_OF_MEMORY'
               ? new AppError('upload.too_complex', uploadMessages.tooMuchMemory())
-              : unreadable(input.request.format),
+              : unreadable(format),
         }),
       );
       worker.on('exit', () => {
         clearTimeout(timer);
         running.delete(worker);
-        const o = outcome ?? { error: unreadable(input.request.format) };
+        const o = outcome ?? { error: unreadable(format) };
         if ('table' in o) resolve(o.table);
         else reject(o.error);
       });
     });
   }
 
-  async function read(req: ReadTableRequest): Promise<ParsedTable> {
-    // the cheap refusals, before any worker: the size, and a zip's declared sizes and entries
-    if (req.bytes.length > limits.fileBytes)
-      throw new AppError('upload.too_large', uploadMessages.fileTooLarge(limits));
-    if (req.format === 'xlsx') readZipDirectory(req.bytes, limits);
+  /** The cheap refusals, before any worker: the size, and a zip's declared sizes and entries. */
+  function precheck(bytes: Buffer, format: TableFormat): void {
+    if (bytes.length > limits.fileBytes) throw new AppError('upload.too_large', uploadMessages.fileTooLarge(limits));
+    if (format === 'xlsx') readZipDirectory(bytes, limits);
+  }
+
+  async function inSlot(input: WorkerInput): Promise<ParsedTable | ParsedWorkbook> {
     await acquire();
     try {
-      return await parseInWorker({
-        request: {
-          format: req.format,
-          bytes: req.bytes,
-          encoding: req.encoding ?? 'auto',
-          maxRows: Math.min(req.maxRows ?? limits.rows, limits.rows),
-        },
-        limits,
-      });
+      return await parseInWorker(input);
     } finally {
       release();
     }
   }
 
+  async function read(req: ReadTableRequest): Promise<ParsedTable> {
+    precheck(req.bytes, req.format);
+    return (await inSlot({
+      request: {
+        format: req.format,
+        bytes: req.bytes,
+        encoding: req.encoding ?? 'auto',
+        maxRows: Math.min(req.maxRows ?? limits.rows, limits.rows),
+      },
+      limits,
+    })) as ParsedTable;
+  }
+
+  async function readWorkbook(req: ReadWorkbookRequest): Promise<ParsedWorkbook> {
+    precheck(req.bytes, 'xlsx');
+    return (await inSlot({
+      workbook: { bytes: req.bytes, sheets: req.sheets, maxRows: Math.min(req.maxRows ?? limits.rows, limits.rows) },
+      limits,
+    })) as ParsedWorkbook;
+  }
+
   return {
     read,
+    readWorkbook,
     stats: () => ({ active, queued: queue.length }),
     async close() {
       for (const waiting of queue.splice(0)) waiting.reject(new Error('The upload reader was closed.'));
@@ -168,4 +199,10 @@ let shared: UploadReader | null = null;
 export function readTable(req: ReadTableRequest): Promise<ParsedTable> {
   shared ??= createUploadReader();
   return shared.read(req);
+}
+
+/** Several named worksheets of an uploaded XLSX, read by the process's shared reader (see readWorkbook). */
+export function readWorkbook(req: ReadWorkbookRequest): Promise<ParsedWorkbook> {
+  shared ??= createUploadReader();
+  return shared.readWorkbook(req);
 }

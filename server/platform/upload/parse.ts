@@ -135,8 +135,12 @@ function cellText(cell: ExcelJS.Cell): string {
   return v instanceof Date ? v.toISOString().slice(0, 10) : String(cell.text ?? '').trim();
 }
 
-async function parseXlsx(req: ParseRequest, limits: UploadLimits): Promise<ParsedTable> {
-  const zip = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+/**
+ * The workbook in an XLSX, after the real sizes, rows and cells of its worksheets have been counted
+ * within the limits (all worksheets together, whichever the caller then reads).
+ */
+async function loadXlsx(bytes: Uint8Array, limits: UploadLimits): Promise<ExcelJS.Workbook> {
+  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readZipDirectory(zip, limits);
   // the real sizes, rows and cells before exceljs builds its model of the workbook
   let cells = 0;
@@ -160,8 +164,11 @@ async function parseXlsx(req: ParseRequest, limits: UploadLimits): Promise<Parse
   } catch {
     throw new AppError('upload.unreadable', uploadMessages.notXlsx());
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { header: [], rows: [], encoding: null, delimiter: null };
+  return wb;
+}
+
+/** One worksheet as a table: its first row is the header, then the rows with a non-empty cell. */
+function sheetTable(ws: ExcelJS.Worksheet, maxRows: number): { header: string[]; rows: TableRow[] } {
   const first = ws.getRow(1);
   const width = first.cellCount;
   const header = Array.from({ length: width }, (_, i) => cellText(first.getCell(i + 1)));
@@ -172,10 +179,61 @@ async function parseXlsx(req: ParseRequest, limits: UploadLimits): Promise<Parse
     const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
     if (!values.some((v) => v !== '')) return;
     lineOfReplacement(values, n);
-    if (rows.length >= req.maxRows) throw new AppError('upload.too_complex', uploadMessages.tooManyRows(req.maxRows));
+    if (rows.length >= maxRows) throw new AppError('upload.too_complex', uploadMessages.tooManyRows(maxRows));
     rows.push({ line: n, cells: values });
   });
-  return { header, rows, encoding: null, delimiter: null };
+  return { header, rows };
+}
+
+async function parseXlsx(req: ParseRequest, limits: UploadLimits): Promise<ParsedTable> {
+  const wb = await loadXlsx(req.bytes, limits);
+  const ws = wb.worksheets[0];
+  if (!ws) return { header: [], rows: [], encoding: null, delimiter: null };
+  return { ...sheetTable(ws, req.maxRows), encoding: null, delimiter: null };
+}
+
+export interface WorkbookParseRequest {
+  bytes: Uint8Array;
+  /** the worksheets wanted, by name, matched ignoring case and surrounding spaces */
+  sheets: string[];
+  /** the most data rows taken from each sheet (at most limits.rows) */
+  maxRows: number;
+}
+
+/** One named worksheet as a table (see ParsedTable), under the name it has in the file. */
+export interface ParsedSheet {
+  name: string;
+  header: string[];
+  rows: TableRow[];
+}
+
+export interface ParsedWorkbook {
+  /** every worksheet's name in the file, in order */
+  sheetNames: string[];
+  /** each sheet asked for, under the name the caller gave; null when the file has none by that name */
+  sheets: Record<string, ParsedSheet | null>;
+}
+
+const sheetKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * Several named worksheets of one XLSX (an XLSForm's survey, choices and settings), within the same
+ * limits as a single table: rows and cells are counted over all the worksheets of the file, and
+ * only the sheets asked for are turned into rows.
+ */
+export async function parseWorkbook(req: WorkbookParseRequest, limits: UploadLimits): Promise<ParsedWorkbook> {
+  if (req.bytes.byteLength > limits.fileBytes)
+    throw new AppError('upload.too_large', uploadMessages.fileTooLarge(limits));
+  const maxRows = Math.min(req.maxRows, limits.rows);
+  const wb = await loadXlsx(req.bytes, limits);
+  const byKey = new Map<string, ExcelJS.Worksheet>();
+  for (const ws of wb.worksheets) if (!byKey.has(sheetKey(ws.name))) byKey.set(sheetKey(ws.name), ws);
+  const sheets: Record<string, ParsedSheet | null> = {};
+  for (const wanted of req.sheets) {
+    const ws = byKey.get(sheetKey(wanted));
+    sheets[wanted] = ws ? { name: ws.name, ...sheetTable(ws, maxRows) } : null;
+  }
+  return { sheetNames: wb.worksheets.map((ws) => ws.name), sheets };
 }
 
 /** The table in an uploaded file; throws an `upload.*` AppError for any file it will not read. */

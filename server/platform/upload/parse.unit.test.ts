@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildZip, xlsxBomb } from '../../../tests/support/zip-files.js';
 import { AppError } from '../errors.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './limits.js';
-import { delimiterOf, parseTable, type ParseRequest } from './parse.js';
+import { delimiterOf, parseTable, parseWorkbook, type ParseRequest } from './parse.js';
 import { inflateCounted, readZipDirectory } from './zip.js';
 
 const limits = (over: Partial<UploadLimits> = {}): UploadLimits => ({ ...UPLOAD_LIMITS, ...over });
@@ -158,6 +158,56 @@ describe('parseTable, XLSX', () => {
   it('refuses a file that is not a workbook', async () => {
     const bytes = Buffer.from('cognome;nomi\n');
     const err = await refusal(parseTable({ format: 'xlsx', bytes, encoding: 'auto', maxRows: 10 }, limits()));
+    expect(err).toMatchObject({ code: 'upload.unreadable', status: 400 });
+  });
+});
+
+describe('several named worksheets of one XLSX', () => {
+  async function book(sheets: Record<string, unknown[][]>): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads the sheets asked for by name, ignoring case, and gives null for a missing one', async () => {
+    const bytes = await book({
+      Survey: [['type', 'name'], ['text', 'q1'], [], ['integer', 'q2']],
+      aiuto: [['leggimi']],
+      CHOICES: [
+        ['list_name', 'name'],
+        ['sn', 'si'],
+      ],
+    });
+    const wb = await parseWorkbook({ bytes, sheets: ['survey', 'choices', 'settings'], maxRows: 100 }, limits());
+    expect(wb.sheetNames).toEqual(['Survey', 'aiuto', 'CHOICES']);
+    expect(wb.sheets).toEqual({
+      survey: {
+        name: 'Survey',
+        header: ['type', 'name'],
+        rows: [
+          { line: 2, cells: ['text', 'q1'] },
+          { line: 4, cells: ['integer', 'q2'] },
+        ],
+      },
+      choices: { name: 'CHOICES', header: ['list_name', 'name'], rows: [{ line: 2, cells: ['sn', 'si'] }] },
+      settings: null,
+    });
+  });
+
+  it('counts rows and cells over all the worksheets, also those not asked for', async () => {
+    const bytes = await book({ survey: [['type']], aiuto: Array.from({ length: 30 }, () => ['a', 'b']) });
+    const err = await refusal(parseWorkbook({ bytes, sheets: ['survey'], maxRows: 100 }, limits({ cells: 40 })));
+    expect(err.code).toBe('upload.too_complex');
+  });
+
+  it('applies the row limit to each sheet read', async () => {
+    const bytes = await book({ survey: [['type'], ['a'], ['b'], ['c']] });
+    const err = await refusal(parseWorkbook({ bytes, sheets: ['survey'], maxRows: 2 }, limits()));
+    expect(err).toMatchObject({ code: 'upload.too_complex' });
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const err = await refusal(parseWorkbook({ bytes: Buffer.from('a;b\n'), sheets: ['survey'], maxRows: 2 }, limits()));
     expect(err).toMatchObject({ code: 'upload.unreadable', status: 400 });
   });
 });

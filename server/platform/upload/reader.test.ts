@@ -66,6 +66,30 @@ describe('the upload reader', () => {
     expect(r.stats()).toEqual({ active: 0, queued: 0 });
   });
 
+  it('reads several named worksheets of one XLSX in a worker, sheet names ignoring case', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('SURVEY').addRows([
+      ['type', 'name'],
+      ['text', 'comune'],
+    ]);
+    wb.addWorksheet('Settings').addRows([['form_id'], ['censimento_2021']]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = reader();
+    expect(await r.readWorkbook({ bytes: xlsx, sheets: ['survey', 'choices', 'settings'] })).toEqual({
+      sheetNames: ['SURVEY', 'Settings'],
+      sheets: {
+        survey: { name: 'SURVEY', header: ['type', 'name'], rows: [{ line: 2, cells: ['text', 'comune'] }] },
+        choices: null,
+        settings: { name: 'Settings', header: ['form_id'], rows: [{ line: 2, cells: ['censimento_2021'] }] },
+      },
+    });
+    const err = await refusal(reader({ cells: 3 }).readWorkbook({ bytes: xlsx, sheets: ['survey'] }));
+    expect(err).toMatchObject({ code: 'upload.too_complex', status: 413 });
+    const notXlsx = await refusal(r.readWorkbook({ bytes: csv, sheets: ['survey'] }));
+    expect(notXlsx).toMatchObject({ code: 'upload.unreadable', status: 400 });
+    expect(r.stats()).toEqual({ active: 0, queued: 0 });
+  });
+
   it('refuses a zip bomb that declares its size on the calling thread, starting no worker', async () => {
     const bomb = await xlsxBomb({ unzippedBytes: 240_000_000, header: ['cognome'], row: ['x'] });
     const r = reader();

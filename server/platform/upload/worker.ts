@@ -1,19 +1,29 @@
 /**
  * The parsing worker: one thread per uploaded file, started by reader.ts with the file and the
- * limits, ended after it answers (or terminated at the time or memory limit).
+ * limits, ended after it answers (or terminated at the time or memory limit). It reads either one
+ * table (a CSV, or an XLSX's first worksheet) or several named worksheets of one XLSX.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import type { UploadLimits } from './limits.js';
 import { uploadMessages } from './limits.js';
-import { parseTable, type ParseRequest, type ParsedTable } from './parse.js';
+import {
+  parseTable,
+  parseWorkbook,
+  type ParseRequest,
+  type ParsedTable,
+  type ParsedWorkbook,
+  type WorkbookParseRequest,
+} from './parse.js';
 
-export interface WorkerInput {
-  request: ParseRequest;
-  limits: UploadLimits;
-}
+export type WorkerInput =
+  | { request: ParseRequest; limits: UploadLimits }
+  | { workbook: WorkbookParseRequest; limits: UploadLimits };
 
-export type WorkerAnswer = { ok: true; table: ParsedTable } | { ok: false; code: string; message: string };
+export type WorkerAnswer =
+  | { ok: true; table: ParsedTable }
+  | { ok: true; workbook: ParsedWorkbook }
+  | { ok: false; code: string; message: string };
 
 function refusalOf(err: unknown, format: ParseRequest['format']): WorkerAnswer {
   if (err instanceof AppError && err.code.startsWith('upload.'))
@@ -23,9 +33,15 @@ function refusalOf(err: unknown, format: ParseRequest['format']): WorkerAnswer {
   return { ok: false, code: 'upload.unreadable', message };
 }
 
-const { request, limits } = workerData as WorkerInput;
-const answer: WorkerAnswer = await parseTable(request, limits).then(
-  (table): WorkerAnswer => ({ ok: true, table }),
-  (err: unknown) => refusalOf(err, request.format),
-);
+const input = workerData as WorkerInput;
+const answer: WorkerAnswer =
+  'workbook' in input
+    ? await parseWorkbook(input.workbook, input.limits).then(
+        (workbook): WorkerAnswer => ({ ok: true, workbook }),
+        (err: unknown) => refusalOf(err, 'xlsx'),
+      )
+    : await parseTable(input.request, input.limits).then(
+        (table): WorkerAnswer => ({ ok: true, table }),
+        (err: unknown) => refusalOf(err, input.request.format),
+      );
 parentPort!.postMessage(answer);

@@ -23,6 +23,7 @@ export type OrganisationType = Organisation['type'];
 export type OrganisationsQuery = QueryOf<Get<'/api/v1/organisations'>>;
 export type OrganisationDetail = SuccessOf<Get<'/api/v1/organisations/{id}'>>;
 export type OrganisationCreate = BodyOf<Post<'/api/v1/organisations'>>;
+export type OrganisationUpdate = BodyOf<Patch<'/api/v1/organisations/{id}'>>;
 
 export type User = SuccessOf<Get<'/api/v1/users'>>['items'][number];
 export type UserStatus = User['status'];
@@ -34,6 +35,8 @@ export type AuditEntry = SuccessOf<Get<'/api/v1/audit'>>['items'][number];
 export type AuditOutcome = AuditEntry['outcome'];
 export type AuditQuery = QueryOf<Get<'/api/v1/audit'>>;
 export type AuditVerification = SuccessOf<Get<'/api/v1/audit/verify'>>;
+export type AuditActor = SuccessOf<Get<'/api/v1/audit/actors'>>['items'][number];
+export type AuditOrganisation = SuccessOf<Get<'/api/v1/audit/organisations'>>['items'][number];
 
 export type TotpSetup = SuccessOf<Post<'/api/v1/me/totp/setup'>>;
 export type LoginBody = BodyOf<Post<'/api/v1/auth/login'>>;

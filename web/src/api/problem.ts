@@ -8,6 +8,9 @@ export interface FieldProblem {
   code: string;
 }
 
+/** A fact of a problem's context: a value, or a list of flat entries (an XLSForm's issues) */
+export type ProblemContextValue = string | number | boolean | Record<string, string | number | boolean | null>[];
+
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
@@ -16,6 +19,8 @@ export class ApiProblem extends Error {
   readonly fieldErrors: FieldProblem[];
   /** Seconds from the Retry-After header, when the server sent one (429, 503). */
   readonly retryAfter: number | undefined;
+  /** The problem's machine-readable facts (`context`), e.g. the year and the role that must act. */
+  readonly context: Record<string, ProblemContextValue>;
 
   constructor(init: {
     status: number;
@@ -24,6 +29,7 @@ export class ApiProblem extends Error {
     detail?: string | undefined;
     fieldErrors?: FieldProblem[];
     retryAfter?: number | undefined;
+    context?: Record<string, ProblemContextValue>;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiProblem';
@@ -33,6 +39,7 @@ export class ApiProblem extends Error {
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter;
+    this.context = init.context ?? {};
   }
 }
 
@@ -55,6 +62,24 @@ function toFieldProblems(value: unknown): FieldProblem[] {
   );
 }
 
+const isFlat = (v: unknown): v is string | number | boolean | null =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+function toContext(value: unknown): Record<string, ProblemContextValue> {
+  if (!isRecord(value)) return {};
+  const out: Record<string, ProblemContextValue> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (Array.isArray(v)) {
+      out[k] = v.filter(
+        (row: unknown): row is Record<string, string | number | boolean | null> =>
+          isRecord(row) && !Array.isArray(row) && Object.values(row).every(isFlat),
+      );
+    }
+  }
+  return out;
+}
+
 /** Builds an ApiProblem from a failed response and its (already parsed) body. */
 export function problemFromResponse(response: Response, body: unknown): ApiProblem {
   const retryHeader = response.headers.get('retry-after');
@@ -67,6 +92,7 @@ export function problemFromResponse(response: Response, body: unknown): ApiProbl
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       fieldErrors: toFieldProblems(body.errors),
       retryAfter,
+      context: toContext(body.context),
     });
   }
   // A proxy or a crashed server may answer without problem+json; keep the status at least.

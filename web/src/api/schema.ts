@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * The current user, organisation, roles and scope
-         * @description Any session, also one still waiting for its second factor: the caller's account, organisation, roles and territorial scope.
+         * @description Any session, also one still waiting for its second factor or for its password change: the caller's account, organisation, roles and territorial scope. Without a session: 401 `auth.required`, or, when the cookie's session has ended, a code saying why: `auth.session_idle`, `auth.session_expired`, `auth.session_logged_out`, `auth.session_account_disabled`, `auth.session_roles_changed`, `auth.session_credentials_changed` or `auth.session_ended` (every route that needs a session answers the same way).
          */
         get: operations["getMe"];
         put?: never;
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Change the own password (other sessions end)
-         * @description Every role (`profile.manage`): needs the current password (400 `auth.wrong_password`); the caller's other sessions end.
+         * @description Every role (`profile.manage`), also a session whose password an administrator set (`mustChangePassword`: every other call answers 403 `auth.password_change_required` until it is changed) or that must still enrol TOTP: needs the current password (400 `auth.wrong_password`) and a different new one; the caller's other sessions end.
          */
         post: operations["changeOwnPassword"];
         delete?: never;
@@ -219,9 +219,29 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Amministratore only (`users.manage`): creates an account in an organisation; 400 `user.role_not_allowed` for a role the organisation cannot hold, 409 `user.email_taken`.
+         * @description Amministratore only (`users.manage`): creates an account in an active organisation, with a password its owner must change at the first login; 400 `user.role_not_allowed` for a role the organisation cannot hold (see `GET /users/allowed-roles`), 400 `organisation.inactive`, 409 `user.email_taken`.
          */
         post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/allowed-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roles an account of an organisation may hold
+         * @description Amministratore only (`users.manage`): the roles the organisation's type allows (the role picker offers only these), and whether the organisation is active; 404 `organisation.not_found`.
+         */
+        get: operations["getAllowedRoles"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -263,9 +283,29 @@ export interface paths {
         put?: never;
         /**
          * Set a new password for an account (its sessions end)
-         * @description Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; 404 `user.not_found`.
+         * @description Amministratore only (`users.manage`): sets a new password for an account and ends its sessions; the user must change it at the next login. 404 `user.not_found`.
          */
         post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/totp/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset an account's second factor (its sessions end; it enrols again at the next login)
+         * @description Amministratore only (`users.manage`): forgets the account's TOTP secret (a lost phone) and ends its sessions; at the next login a role that requires TOTP must enrol again before anything else. Audited. 404 `user.not_found`, 409 `user.cannot_reset_own_totp`. Takes no body (none, or `{}`).
+         */
+        post: operations["resetUserTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -385,13 +425,13 @@ export interface paths {
         };
         /**
          * Search organisations
-         * @description Every role (`organisations.read`): a page of organisations, filtered by type, place and name.
+         * @description Every role (`organisations.read`): a page of organisations, filtered by type, place, name and active flag.
          */
         get: operations["findOrganisations"];
         put?: never;
         /**
          * Create an organisation
-         * @description Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level); 400 `organisation.invalid_place`, 409 `organisation.duplicate` when the place already has one.
+         * @description Amministratore only (`organisations.manage`): creates an organisation tied to its place (Comune, Region or national level), with its PEC, codice fiscale / partita IVA (11 digits with a valid check digit) and address when given; 400 `organisation.invalid_place` or an invalid field, 409 `organisation.duplicate` when the place already has one.
          */
         post: operations["createOrganisation"];
         delete?: never;
@@ -418,8 +458,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename an organisation
-         * @description Amministratore only (`organisations.manage`): renames an organisation; 404 `organisation.not_found`.
+         * Change an organisation's name, PEC, tax code, address or active flag
+         * @description Amministratore only (`organisations.manage`): a merge patch of name, PEC (an e-mail address), codice fiscale / partita IVA (11 digits with a valid check digit), address and `active` (`null` clears PEC, tax code or address). An inactive organisation gets no new accounts and cannot be chosen as a partner; its accounts keep working. 400 for an invalid field, 404 `organisation.not_found`.
          */
         patch: operations["updateOrganisation"];
         trace?: never;
@@ -436,6 +476,46 @@ export interface paths {
          * @description Amministratore (every row) and referente_comunale (rows of the own Comune, by row-level security), with `audit.read`: a page of audit entries filtered by the query parameters.
          */
         get: operations["findAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the authors of audit entries by name or e-mail, to filter the trail by one
+         * @description With `audit.read`: at most 20 users who wrote at least one audit entry the caller may read (amministratore: any; referente_comunale: the entries of the own Comune, by row-level security), whose name or e-mail contains `q`; or the one with `id`.
+         */
+        get: operations["findAuditActors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the organisations of the authors of audit entries by name, to filter the trail by one
+         * @description With `audit.read`: at most 20 organisations on whose behalf at least one audit entry the caller may read was written (row-level security as for the entries), whose name contains `q`; or the one with `id`.
+         */
+        get: operations["findAuditOrganisations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,16 +616,56 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale
-         * @description Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.
+         * The Comune's cases (an operatore's own), with the holder's name; search and filters
+         * @description Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries with the holder's name beside the pseudonym (the page's read is audited as `pilot.case.list`). Search by pseudonym, codice fiscale or name, also in part (every word of 3 letters or more, accents and case ignored; a query shorter than 3 characters answers 400); filters by status, case manager, permit expiry and PAI state.
          */
         get: operations["findPilotCases"];
         put?: never;
         /**
          * Register a beneficiary (permit holder) and open the case
-         * @description Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.
+         * @description Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case. Its case manager is whoever opens it, unless the referente names another (`ownerUserId`: an active operatore or referente of the Comune, 400 otherwise; 403 when an operatore names someone else). 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.
          */
         post: operations["createPilotCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/case-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may hold cases in the Comune, and how many each holds
+         * @description Referente_comunale (`pilot.cases.decide`): the Comune's active operatori and referenti, who may be named case manager, with the open and closed cases each holds. 403 `pilot.not_in_comune` outside a pilot Comune.
+         */
+        get: operations["listPilotCaseManagers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/case-manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give the case to another case manager
+         * @description Referente_comunale (`pilot.cases.decide`): names the case's new case manager (an active operatore or referente of the Comune, 400 otherwise with the reason on `body.ownerUserId`); their open tasks of the case move with it; recorded in the case's history and audited. 404 `pilot.case.not_found`, 409 `pilot.invalid_transition` for a closed case, 409 `pilot.stale` when `version` is not the case's.
+         */
+        put: operations["reassignPilotCase"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -603,9 +723,29 @@ export interface paths {
         put?: never;
         /**
          * Admit, suspend, resume or close a case
-         * @description Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.
+         * @description Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed. Closing settles the PAIs in the same transaction: planned measures are cancelled (their commitment released), started ones interrupted (see `getPilotCaseClosurePreview`).
          */
         post: operations["transitionPilotCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/closure-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What closing the case would do to its PAIs' measures and budget, without closing it
+         * @description Case staff (`pilot.cases.write`): the planned measures closing would cancel and the amount released on the budget, the started measures it would interrupt and how many lack an actual cost. 409 `pilot.invalid_transition` on a closed case.
+         */
+        get: operations["getPilotCaseClosurePreview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -643,9 +783,69 @@ export interface paths {
         put?: never;
         /**
          * Validate or import beneficiaries from a CSV or XLSX file (base64, at most 2000 rows)
-         * @description Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. A CSV is separated by ; tab or , and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, else Windows-1252). The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): 413 `upload.too_large` (unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), 400 `upload.unreadable`, 400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.
+         * @description Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, email, indirizzo, data_presa_in_carico, in_sai, case_manager (formats and allowed values: the template, `getPilotImportTemplateXlsx`). Dates gg/mm/aaaa, g/m/aaaa or aaaa-mm-gg; countries and languages as ISO codes or Italian/English names; several values in one cell separated by |; in_sai sì/no. A row with more cells than the header has columns is refused (a separator inside a value). mode=dry_run only validates; mode=all writes nothing unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. Each case goes to the row's case_manager (an e-mail), else to `caseManagerId`, else to the importing user; each must be an active operatore or referente of the Comune (400 `pilot.invalid` for a `caseManagerId` that is not). Messages are in `lang`, else in the language of Accept-Language (Italian unless English is preferred). A CSV is separated by ; tab or , and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, else Windows-1252). The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): 413 `upload.too_large` (unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), 400 `upload.unreadable`, 400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.
          */
         post: operations["importPilotBeneficiaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/import/case-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users the cases of an import may be given to
+         * @description Staff who may import (`pilot.cases.write`): the active operatori and referenti of their Comune, by name, with the e-mail a file names them by in its case_manager column.
+         */
+        get: operations["listPilotImportCaseManagers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/import/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSV import template: the header and one example row
+         * @description Staff who may import (`pilot.cases.write`): UTF-8 with a byte-order mark, separated by ; with CRLF line ends, as Excel for Windows reads it. The example row is fake and must be deleted.
+         */
+        get: operations["getPilotImportTemplateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The XLSX import template: the example row, each column explained, the countries and languages
+         * @description Staff who may import (`pilot.cases.write`): a first sheet with the header and one fake example row, a second sheet listing each column (required or not, format and allowed values), then the countries and languages with their names, in `lang`.
+         */
+        get: operations["getPilotImportTemplateXlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -721,7 +921,7 @@ export interface paths {
         };
         /**
          * Who viewed this person (for the referente)
-         * @description Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.
+         * @description Referente_comunale only (`pilot.cases.decide`): every read that exposed this person's identity (case file, PAI, PAI print, export with names, access package: the audit actions of IDENTITY_READS), who made it (name, roles, organisation) and when; 404 `pilot.person.not_found`.
          */
         get: operations["listPilotPersonViewers"];
         put?: never;
@@ -752,6 +952,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/persons/{personId}/access-package/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GDPR access package of one person, in words (for the page)
+         * @description Referente_comunale only (`pilot.cases.export`): the same access package as sections in words, values labelled and dates written the Italian way, for the page of the web app; audited. 404 `pilot.person.not_found`.
+         */
+        get: operations["getPilotAccessPackageDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pilot/persons/{personId}/access-package.pdf": {
         parameters: {
             query?: never;
@@ -760,8 +980,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GDPR access package of one person (tagged PDF, Italian)
-         * @description Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.
+         * GDPR access package of one person (tagged PDF)
+         * @description Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in words (Italian by default), to hand to the person; audited. 404 `pilot.person.not_found`.
          */
         get: operations["getPilotAccessPackagePdf"];
         put?: never;
@@ -864,8 +1084,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The PAI as a tagged PDF in Italian, ready for signature (audited)
-         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI as a tagged PDF in Italian with room for signatures; audited. 404 `pilot.pai.not_found`.
+         * The PAI as a tagged PDF in the user's language, ready for signature (audited)
+         * @description Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI as a tagged PDF with room for signatures, in Italian or, with `lang=en`, in English; audited. 404 `pilot.pai.not_found`.
          */
         get: operations["printPilotPai"];
         put?: never;
@@ -911,7 +1131,7 @@ export interface paths {
         head?: never;
         /**
          * Record progress on a measure: status, actual hours and cost, outcome
-         * @description Case staff (`pilot.cases.write`): absent fields stay as they are, `null` clears an actual value, the outcome or the end date; a measure starts only on an approved PAI. 404 `pilot.measure.not_found`, 409 `pilot.invalid_transition`, `pilot.pai_locked` or `pilot.budget_exceeded`.
+         * @description Case staff (`pilot.cases.write`): absent fields stay as they are, `null` clears an actual value, the outcome or the end date; a measure starts only on an approved PAI. Starting records the actual start date (`actualStartOn`, default today), completing or interrupting the actual end date (`actualEndOn`, default today); both lie within the PAI (from its approval) and not in the future. An actual cost above 150% of the planned one needs `confirmAbovePlan: true` (409 `pilot.cost_above_plan` otherwise). 404 `pilot.measure.not_found`, 409 `pilot.invalid_transition`, `pilot.pai_locked` or `pilot.budget_exceeded`.
          */
         patch: operations["updatePilotMeasure"];
         trace?: never;
@@ -945,8 +1165,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set a pilot Comune's allocation for a year (platform administrator)
-         * @description Amministratore only (`pilot.budget.manage`): sets the allocation of a pilot Comune for a year; audited. 404 `comune.not_found` for a Comune outside the pilot.
+         * Set a pilot Comune's allocation for a year (ANCI/Cittalia, who manage the pilot funds)
+         * @description Assistenza tecnica (ANCI/Cittalia) only (`pilot.budget.manage`): sets the allocation of a pilot Comune for a year, from the previous year up to three years ahead (400 otherwise); audited with the previous amount. 404 `comune.not_found` for a Comune outside the pilot; 409 `pilot.allocation_below_committed` (context: `committed`, `year`) for an allocation below what the Comune's approved PAIs already commit that year.
          */
         put: operations["setPilotBudget"];
         post?: never;
@@ -1009,7 +1229,7 @@ export interface paths {
         };
         /**
          * My work list: tasks assigned to me, earliest due first
-         * @description Operatore and referente_comunale (`pilot.tasks.read`): a page of the caller's own tasks (permit deadlines, PAI reviews, follow-ups), earliest due first.
+         * @description Operatore, referente_comunale and responsabile_amministrativo (`pilot.tasks.read`): a page of the caller's own tasks, earliest due first, in words in the requested language (`lang`, which also becomes the language of the caller's e-mail digest): the case manager's (permit deadlines, PAI reviews, follow-ups, late measures) for the cases they own now, the referente's (PAIs to approve, admissions to decide) and the responsabile amministrativo's (actual costs missing, allocation, budget) for their Comune. Each task ends by itself when its cause ends (status superato).
          */
         get: operations["findPilotTasks"];
         put?: never;
@@ -1164,10 +1384,968 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pilot/cases/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents attached to the case's persons and PAIs (descriptions only)
+         * @description The operatore of the case or the referente (`pilot.cases.read`): every document of the case, newest first, without its bytes. 404 `pilot.case.not_found`.
+         */
+        get: operations["listPilotDocuments"];
+        put?: never;
+        /**
+         * Attach a document (PDF, PNG or JPEG, at most 10 MB) to a person of the case or to a PAI
+         * @description Case staff (`pilot.records.write`) of an open case. The type is read from the content (magic bytes), never from the name or the declared type, and the name must carry the matching extension: 415 `pilot.document.type` otherwise, or for a PDF with scripts, launch actions or embedded files. 413 `pilot.document.too_large` (or `request.too_large` for a body over the limit). The file is stored encrypted; audited.
+         */
+        post: operations["uploadPilotDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document (always as an attachment); audited
+         * @description The operatore of the case or the referente (`pilot.cases.read`): the file, with its type, `Content-Disposition: attachment` and `X-Content-Type-Options: nosniff`. Every download is audited and listed in "Chi ha consultato". 404 `pilot.document.not_found`.
+         */
+        get: operations["downloadPilotDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document (referente); audited
+         * @description Referente_comunale only (`pilot.records.delete`): deletes the document and its bytes; audited. 404 `pilot.document.not_found`.
+         */
+        delete: operations["removePilotDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes of a case, newest first; audited
+         * @description Inside the Comune only: the operatore of the case or the referente (`pilot.cases.read`). Notes are append-only. Reading them is audited like reading the case file. 404 `pilot.case.not_found`.
+         */
+        get: operations["listPilotCaseNotes"];
+        put?: never;
+        /**
+         * Add a note to a case (append-only)
+         * @description Case staff (`pilot.records.write`): adds a note, stored encrypted; it is never edited nor deleted (a correction is a new note). Audited without its text. 404 `pilot.case.not_found`.
+         */
+        post: operations["addPilotCaseNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pilot/cases/{caseId}/summary.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case summary as a tagged PDF in Italian; audited
+         * @description The operatore of the case or the referente (`pilot.cases.read`): the case's key facts, permits, PAIs, measures and outcomes, with the members' names, as a tagged A4 PDF; audited as a read of the case file. 404 `pilot.case.not_found`.
+         */
+        get: operations["printPilotCaseSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national surveys, newest first, with their versions and waves counted
+         * @description Whoever follows or writes the surveys (`surveys.read` or `surveys.author`): each survey with how many questionnaire versions it has, the number of the latest published one and how many waves use it.
+         */
+        get: operations["listSurveys"];
+        put?: never;
+        /**
+         * Create a survey (its questionnaire comes with the first XLSForm)
+         * @description ANCI/Cittalia (`surveys.author`). The code is a short stable name (lower-case letters, digits, dashes); 409 `surveys.survey.code_taken` when another survey has it. Audited.
+         */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey with its questionnaire versions, each with what changed from the previous published one
+         * @description `surveys.read` or `surveys.author`. 404 `surveys.survey.not_found`.
+         */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{surveyId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an XLSForm (.xlsx) as a new draft version of the questionnaire
+         * @description ANCI/Cittalia (`surveys.author`). The workbook (survey, choices, settings sheets) is read off the event loop within the upload limits (413 `upload.too_large` / `upload.too_complex`, 400 `upload.unreadable` for a file that is not an XLSX, 503 `upload.busy`). A form with errors is refused with 400 `surveys.xlsform.invalid` and `context.issues` (each with sheet, row, column and the reason in Italian and English); nothing is written. Otherwise a draft version, with the warnings of the import (questions of types InCaS does not take left out, columns not kept). 404 `surveys.survey.not_found`. Audited.
+         */
+        post: operations["importSurveyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A questionnaire version: the form, the import report and every change from the previous published version
+         * @description `surveys.read` or `surveys.author`. 404 `surveys.version.not_found`.
+         */
+        get: operations["getSurveyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft version: it takes the next number and never changes again
+         * @description ANCI/Cittalia (`surveys.author`). 409 `surveys.version.published` for a version already published, or a draft older than a version published since. 404 `surveys.version.not_found`. Audited.
+         */
+        post: operations["publishSurveyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/versions/{versionId}/xlsform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questionnaire version as an XLSForm workbook (.xlsx)
+         * @description `surveys.read` or `surveys.author`: the survey, choices and settings sheets, as an attachment; uploading it again gives the same questionnaire. 404 `surveys.version.not_found`.
+         */
+        get: operations["exportSurveyVersionXlsForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/universe/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many Comuni a universe rule selects now, per Region, with the 20 largest
+         * @description ANCI/Cittalia (`surveys.waves.manage`). The same SQL as the launch, so the count is the one the launch freezes (unless the registry changes meanwhile). `populationMonths` says which months of population figures the registry holds.
+         */
+        post: operations["previewSurveyUniverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{surveyId}/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The waves of a survey, latest opening first
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`. 404 `surveys.survey.not_found`.
+         */
+        get: operations["listSurveyWaves"];
+        put?: never;
+        /**
+         * Draft a wave of a survey on one of its published versions (status bozza); audited
+         * @description `surveys.waves.manage`. 404 `surveys.survey.not_found`; 400 when the version is not a published version of this survey, when the reference month is not one the registry holds, or the dates are reversed.
+         */
+        post: operations["createSurveyWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A wave: state, dates, universe rule and count
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`. 404 `surveys.wave.not_found`.
+         */
+        get: operations["getSurveyWave"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft wave (with the rowVersion read); audited
+         * @description `surveys.waves.manage`. Only in bozza: 409 `surveys.wave.state` otherwise; 409 `surveys.wave.stale` when the wave changed since it was read.
+         */
+        patch: operations["updateSurveyWave"];
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Launch a draft wave: freeze its universe (one row per Comune) and open it; audited
+         * @description `surveys.waves.manage`. The universe is frozen as the registry is now: later changes of the registry do not change it. 400 `surveys.wave.universe_empty`; 409 `surveys.wave.state` when not a draft. The invitations are sent by the invitation job.
+         */
+        post: operations["launchSurveyWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the closing date of an open wave later; audited
+         * @description `surveys.waves.manage`. 400 unless later than the current date; 409 `surveys.wave.state` unless open.
+         */
+        post: operations["extendSurveyWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an open wave; audited
+         * @description `surveys.waves.manage`. 409 `surveys.wave.state` unless open.
+         */
+        post: operations["closeSurveyWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live funnel of a wave, overall and per Region, macro-area or band
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`. universe, invited (invitation sent), opened, inProgress (in compilazione now), submitted (inviato or later), validated (validato or consolidato), responseRate = submitted ÷ universe.
+         */
+        get: operations["getSurveyWaveFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/comuni": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comuni of a wave with their state, last activity and reminders; who is lagging first
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`. Filters: status, region, band, macroArea, q (name or ISTAT code).
+         */
+        get: operations["listSurveyWaveComuni"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/comuni.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comuni of a wave (same filters, every page) as XLSX
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`.
+         */
+        get: operations["exportSurveyWaveComuni"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The personal links of a Comune's response (never their tokens)
+         * @description `surveys.waves.manage`. 404 `surveys.response.not_found`.
+         */
+        get: operations["listSurveyLinks"];
+        put?: never;
+        /**
+         * Issue a personal link for a Comune's response (revokes the previous one); the token is shown once
+         * @description `surveys.waves.manage`. The answer carries the token and the address with it in the fragment, once: only its SHA-256 is kept, and neither the audit trail nor the logs hold it. 409 `surveys.wave.state` unless the wave is open; 404 `surveys.response.not_found`.
+         */
+        post: operations["issueSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/links/{linkId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a personal link (again: no change); audited
+         * @description `surveys.waves.manage`. 404 `surveys.link.not_found`.
+         */
+        post: operations["revokeSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/comuni/{istat}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Comune's contacts for the surveys
+         * @description `surveys.contacts.write`, `surveys.read` or `surveys.waves.manage`; a Comune's own user only their Comune (403). 404 `comune.not_found`.
+         */
+        get: operations["getSurveyContacts"];
+        /**
+         * Replace a Comune's contacts (institutional address, PEC, referenti with name and role); audited
+         * @description `surveys.contacts.write`: ANCI/Cittalia any Comune, a Comune's validatore or referente only their own (403). A referente needs a name; the same address twice for the same kind: 400 `surveys.contact.invalid`.
+         */
+        put: operations["putSurveyContacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from a CSV (codice_istat;tipo;email;nome;ruolo): all rows or none; audited
+         * @description `surveys.contacts.write`. `;`-separated, UTF-8 or Windows-1252 (auto-detected or chosen). Replaces the contacts of every Comune the file names. Any bad row: 400 `surveys.contact.invalid` with every problem in `errors` as "Riga N, colonna 'x': motivo", nothing written. A Comune's user may import only their own Comune's rows.
+         */
+        post: operations["importSurveyContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/my/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questionnaires of the user's Comune, with state, dates and progress
+         * @description A Comune's compilatore, validatore or referente (`surveys.response.fill`): every launched wave the Comune is in, newest first, with the response's state, the wave's dates and the progress (questions answered, required ones missing).
+         */
+        get: operations["listMySurveyResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A response with its questionnaire, answers, versions and open flags
+         * @description The Comune's own users (`surveys.response.fill`) and the reviewers (`surveys.review`, `surveys.read`: read-only). The first opening by the Comune is recorded. `editable` says what may change now (`flagged`: only the answers with an open flag, after a return for correction); `canSubmit` whether this user may send it. 404 `surveys.response.not_found` for a response of another Comune.
+         */
+        get: operations["getSurveyResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save some answers (per question, no lost update)
+         * @description The Comune's users (`surveys.response.fill`). Top-level question names only (a repeat's value is its whole list of entries; null clears an answer). In one transaction: any sent answer saved by someone else after `baseVersion` refuses the whole save with 409 `surveys.response.conflict` (`context.questions`, `context.rowVersion`) and nothing is written. An unknown name or a value of the wrong type answers 400 `surveys.response.answer_invalid`; rules not met (constraints, missing answers) do not stop a draft: they come back as `issues`. The first save starts the compilation; after a return for correction only the flagged answers may change (409 `surveys.response.not_flagged`); once sent, 409 `surveys.response.state`. After the first submission every change is kept in the history.
+         */
+        patch: operations["saveSurveyAnswers"];
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the questionnaire on behalf of the Comune
+         * @description The Comune's validatore or referente (`surveys.response.submit`; a compilatore gets 403). The stored answers are checked by the form engine: anything missing or breaking a rule answers 400 `surveys.response.incomplete` with each problem in `errors` and nothing changes; `declaration: false` answers 400 `surveys.response.declaration`. From `in_compilazione` or `da_ricontattare` (the flags whose answer changed are resolved) to `inviato`; 409 `surveys.response.state` otherwise.
+         */
+        post: operations["submitSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/review/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start reviewing a sent response
+         * @description Reviewers (`surveys.review`): `inviato` → `in_validazione`; 409 `surveys.response.state` from any other state.
+         */
+        post: operations["startSurveyReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a response under review
+         * @description Reviewers (`surveys.review`): `in_validazione` → `validato`, only with no open flag (409 `surveys.response.state` otherwise).
+         */
+        post: operations["validateSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/consolidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consolidate a validated response
+         * @description Reviewers (`surveys.review`): `validato` → `consolidato`; 409 `surveys.response.state` otherwise.
+         */
+        post: operations["consolidateSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a response to the Comune for correction
+         * @description Reviewers (`surveys.review`): `in_validazione` → `da_ricontattare`, with at least one open flag (409 `surveys.response.state` otherwise); the review round goes up by one. The Comune sees the reasons and may change only the flagged answers.
+         */
+        post: operations["returnSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag an answer with the reason the Comune will read
+         * @description Reviewers (`surveys.review`), while the response is `in_validazione` (409 `surveys.response.state` otherwise). The question must be one of the questionnaire (400 `surveys.response.answer_invalid`); the reason is mandatory (3 to 2000 characters).
+         */
+        post: operations["flagSurveyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/flags/{flagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a flag
+         * @description Reviewers (`surveys.review`), while the response is `in_validazione`. 404 `surveys.flag.not_found` for a flag that is not open.
+         */
+        delete: operations["withdrawSurveyFlag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A response's history: state changes, answer changes after submission, flags
+         * @description The Comune (`surveys.response.fill`) and the reviewers: every state change (who, when, note), every answer changed after the first submission (old and new value, who, when, round) and every flag with its reason.
+         */
+        get: operations["getSurveyResponseHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{responseId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answers as a tagged PDF in Italian; audited
+         * @description The Comune and the reviewers: title, Comune, wave, state, each section with its questions and the answers in words; repeats as tables. Audited (`surveys.response.print`).
+         */
+        get: operations["printSurveyResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The responses of a wave to review
+         * @description Reviewers (`surveys.review`): the responses sent (`inviato`), under review (`in_validazione`) or returned (`da_ricontattare`), oldest submission first, with their open flags. 404 `surveys.wave.not_found`.
+         */
+        get: operations["listSurveyReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/link/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comune's response a personal link opens
+         * @description No session: the personal link's token in the `x-survey-link` header. A malformed, unknown, expired or revoked token answers 401 `surveys.link.invalid`, the same for all. The response of the link's Comune in the link's wave, as `getSurveyResponse`.
+         */
+        get: operations["getSurveyResponseByLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/link/response/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save some answers through a personal link
+         * @description No session: the personal link's token in the `x-survey-link` header. A malformed, unknown, expired or revoked token answers 401 `surveys.link.invalid`, the same for all. Top-level question names only (a repeat's value is its whole list of entries; null clears an answer). In one transaction: any sent answer saved by someone else after `baseVersion` refuses the whole save with 409 `surveys.response.conflict` (`context.questions`, `context.rowVersion`) and nothing is written. An unknown name or a value of the wrong type answers 400 `surveys.response.answer_invalid`; rules not met (constraints, missing answers) do not stop a draft: they come back as `issues`. The first save starts the compilation; after a return for correction only the flagged answers may change (409 `surveys.response.not_flagged`); once sent, 409 `surveys.response.state`. After the first submission every change is kept in the history.
+         */
+        patch: operations["saveSurveyAnswersByLink"];
+        trace?: never;
+    };
+    "/api/v1/surveys/link/response/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the questionnaire through a personal link
+         * @description No session: the personal link's token in the `x-survey-link` header. A malformed, unknown, expired or revoked token answers 401 `surveys.link.invalid`, the same for all. The link stands for the Comune: as `submitSurveyResponse`.
+         */
+        post: operations["submitSurveyResponseByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/link/response/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answers as a tagged PDF, through a personal link; audited
+         * @description No session: the personal link's token in the `x-survey-link` header. A malformed, unknown, expired or revoked token answers 401 `surveys.link.invalid`, the same for all. As `printSurveyResponse`.
+         */
+        get: operations["printSurveyResponseByLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A wave's invitations and reminders, per Comune, with their delivery state
+         * @description Whoever runs waves (`surveys.waves.manage`) or follows the surveys (`surveys.read`; a Regione sees its own Comuni): every message, by Comune and step, with the relay’s answer for a failure and the reason of a bounce. Filters: `comune` (ISTAT code), `status`. 404 `surveys.wave.not_found`.
+         */
+        get: operations["listSurveyMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/messages/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the invitations and reminders due now for a wave (idempotent)
+         * @description `surveys.waves.manage`: the same work the job does every 5 minutes, for this wave: each message is claimed under its unique (response, step, address) key before it is sent, so calling this twice sends nothing twice. Comuni without a survey user get a personal link. 404 `surveys.wave.not_found`; 503 `surveys.message.no_relay` without an SMTP relay.
+         */
+        post: operations["dispatchSurveyMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/messages/{messageId}/bounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a delivered message bounced
+         * @description `surveys.waves.manage`: marks a delivered message `rimbalzato` with the reason read in the bounce; audited. 404 `surveys.message.not_found`; 409 `surveys.message.state` for a message not delivered.
+         */
+        post: operations["bounceSurveyMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/phone-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comuni to phone: past the last reminder (or without an address) and not submitted
+         * @description For the regional ANCI liaisons: `surveys.waves.manage` or `surveys.read` (a Regione sees its own Comuni). Each Comune with its Region, state, reminders sent and its survey contacts and users. Filter `region` (ISTAT code). 404 `surveys.wave.not_found`.
+         */
+        get: operations["findSurveyPhoneList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/phone-list.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comuni to phone as XLSX
+         * @description The same list as `findSurveyPhoneList`, every row, one sheet. 404 `surveys.wave.not_found`.
+         */
+        get: operations["exportSurveyPhoneList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An audit action, as declared by the modules (`defineAuditActions`).
+         * @enum {string}
+         */
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        /**
+         * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
+         * @enum {string}
+         */
+        AuditEntityTypeInput: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_response" | "survey_wave" | "user";
         /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
@@ -1181,12 +2359,19 @@ export interface components {
             name: string;
             comuneIstat?: string;
             regionCode?: string;
+            pec?: string;
+            taxCode?: string;
+            address?: string;
         };
         UpdateOrganisationRequestInput: {
-            name: string;
+            name?: string;
+            pec?: string | null;
+            taxCode?: string | null;
+            address?: string | null;
+            active?: boolean;
         };
         /** @enum {string} */
-        RoleInput: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
+        RoleInput: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore" | "compilatore_indagine" | "validatore_indagine";
         LoginRequestInput: {
             email: string;
             password: string;
@@ -1300,6 +2485,12 @@ export interface components {
             decision: "ammetti" | "revoca";
             on: string;
             reason: string;
+        };
+        PilotReassignCaseInput: {
+            /** Format: uuid */
+            ownerUserId: string;
+            /** Format: int64 */
+            version?: number;
         };
         PilotCreatePermitInput: {
             basis: components["schemas"]["PilotPermitBasisInput"];
@@ -1434,13 +2625,37 @@ export interface components {
             endOn?: string | null;
             /** Format: double */
             costPlanned?: number;
+            actualStartOn?: string;
+            actualEndOn?: string;
+            confirmAbovePlan?: boolean;
         };
         PilotSetBudgetInput: {
             /** Format: double */
             allocation: number;
         };
         /** @enum {string} */
-        PilotTaskStatusInput: "aperto" | "fatto";
+        PilotDocumentKindInput: "pai_firmato" | "permesso_soggiorno" | "documento_identita" | "altro";
+        PilotUploadDocumentInput: {
+            /** Format: uuid */
+            personId: string;
+            /** @default null */
+            paiId: string | null;
+            kind: components["schemas"]["PilotDocumentKindInput"];
+            filename: string;
+            /**
+             * Format: base64
+             * @description The file, base64; PDF, PNG or JPEG by content, at most 10485760 bytes
+             */
+            content: string;
+        };
+        PilotCreateNoteInput: {
+            text: string;
+        };
+        /**
+         * @description aperto; fatto (marked done by a person); superato (its cause ended: closed automatically).
+         * @enum {string}
+         */
+        PilotTaskStatusInput: "aperto" | "fatto" | "superato";
         PilotTaskDoneInput: Record<string, never>;
         /** @enum {string} */
         PilotIssueCategoryInput: "presa_in_carico" | "permessi" | "misure" | "rete_territoriale" | "finanziaria" | "dati" | "altro";
@@ -1483,6 +2698,164 @@ export interface components {
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
         };
+        SurveyCreateInput: {
+            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt?: string;
+        };
+        SurveyVersionImportInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The XLSForm (.xlsx) in base64
+             */
+            contentBase64: string;
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        SurveyMessageBounceInput: {
+            /** @description What the bounce said (e.g. "casella inesistente") */
+            reason: string;
+        };
+        /** @enum {string} */
+        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveySaveAnswersInput: {
+            /** Format: int64 */
+            baseVersion: number;
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveySubmitInput: {
+            declaration: boolean;
+        };
+        SurveyFlagCreateInput: {
+            question: string;
+            reason: string;
+        };
+        SurveyReturnInput: {
+            note?: string;
+        };
+        SurveyPopulationRangeInput: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilterInput: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRangeInput"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRuleInput: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilterInput"];
+        SurveyUniversePreviewRequestInput: {
+            rule: components["schemas"]["SurveyUniverseRuleInput"];
+        };
+        SurveyCreateWaveInput: {
+            /** Format: uuid */
+            formVersionId: string;
+            titleIt: string;
+            /** @default null */
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
+            /** @default null */
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            /**
+             * @description Reminders at these working days after the invitation
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            reminderDays: number[];
+        };
+        SurveyPatchWaveInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            formVersionId?: string;
+            titleIt?: string;
+            titleEn?: string | null;
+            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
+            referenceMonth?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn?: string;
+            /** @description Reminders at these working days after the invitation */
+            reminderDays?: number[];
+        };
+        SurveyExtendWaveInput: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+        };
+        SurveyIssueLinkInput: {
+            /** Format: int32 */
+            validDays?: number;
+        };
+        /** @enum {string} */
+        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
+        SurveyPutContactsInput: {
+            items: {
+                kind: components["schemas"]["SurveyContactKindInput"];
+                /** Format: email */
+                email: string;
+                /** @default null */
+                personName: string | null;
+                /** @default null */
+                personRole: string | null;
+            }[];
+        };
+        SurveyImportContactsInput: {
+            filename: string;
+            /** Format: base64 */
+            contentBase64: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
         PilotImportRequestInput: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -1496,17 +2869,37 @@ export interface components {
              * @enum {string}
              */
             encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+            /**
+             * Format: uuid
+             * @description The case manager of the imported cases whose row names none (default: the importing user): see `listPilotImportCaseManagers`.
+             */
+            caseManagerId?: string;
+            /**
+             * @description The language of the report's messages; default: from Accept-Language, else Italian.
+             * @enum {string}
+             */
+            lang?: "it" | "en";
         };
         /**
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.contacts.write" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.required" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        /**
+         * @description An audit action, as declared by the modules (`defineAuditActions`).
+         * @enum {string}
+         */
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        /**
+         * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
+         * @enum {string}
+         */
+        AuditEntityType: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_response" | "survey_wave" | "user";
         Problem: {
             type: string;
             title: string;
@@ -1520,6 +2913,11 @@ export interface components {
                 message: string;
                 code: string;
             }[];
+            context?: {
+                [key: string]: string | number | boolean | {
+                    [key: string]: string | number | boolean | null;
+                }[];
+            };
         };
         /** @enum {string} */
         Band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
@@ -1564,6 +2962,10 @@ export interface components {
             comuneName: string | null;
             regionCode: string | null;
             regionName: string | null;
+            pec: string | null;
+            taxCode: string | null;
+            address: string | null;
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1621,13 +3023,17 @@ export interface components {
             comuneName: string | null;
             regionCode: string | null;
             regionName: string | null;
+            pec: string | null;
+            taxCode: string | null;
+            address: string | null;
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
             users: {
                 /** Format: uuid */
                 id: string;
                 displayName: string;
-                roles: ("operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore")[];
+                roles: ("operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore" | "compilatore_indagine" | "validatore_indagine")[];
             }[];
         };
         OrganisationPage: {
@@ -1647,18 +3053,38 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actorUserId: string | null;
+            actorName: string | null;
             actorEmail: string | null;
             actorOrganisationId: string | null;
             actorOrganisationName: string | null;
             tenantComune: string | null;
-            action: string;
-            entityType: string | null;
+            action: components["schemas"]["AuditAction"] | string;
+            entityType: (components["schemas"]["AuditEntityType"] | string) | null;
             entityId: string | null;
             /** @enum {string} */
             outcome: "success" | "failure" | "denied";
             details: {
                 [key: string]: unknown;
             };
+        };
+        AuditActor: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+            organisationName: string | null;
+        };
+        AuditActorList: {
+            items: components["schemas"]["AuditActor"][];
+        };
+        AuditOrganisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+        };
+        AuditOrganisationList: {
+            items: components["schemas"]["AuditOrganisation"][];
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -1676,7 +3102,7 @@ export interface components {
             firstInvalidSeq: number | null;
         };
         /** @enum {string} */
-        Role: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore";
+        Role: "operatore" | "referente_comunale" | "responsabile_amministrativo" | "revisore" | "regione" | "assistenza_tecnica" | "mlps" | "amministratore" | "compilatore_indagine" | "validatore_indagine";
         CsrfToken: {
             token: string;
         };
@@ -1712,6 +3138,7 @@ export interface components {
             scope: components["schemas"]["Scope"];
             demoMode: boolean;
             mustEnrolTotp: boolean;
+            mustChangePassword: boolean;
         };
         TotpSetup: {
             secret: string;
@@ -1730,6 +3157,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
             totpEnabled: boolean;
+            mustChangePassword: boolean;
             lastLoginAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1742,6 +3170,14 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        AllowedRoles: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationType: components["schemas"]["OrganisationType"];
+            comuneBound: boolean;
+            active: boolean;
+            roles: components["schemas"]["Role"][];
         };
         /** @enum {string} */
         PilotCaseStatus: "aperto" | "ammesso_misure" | "pai_attivo" | "sospeso" | "chiuso";
@@ -1812,11 +3248,15 @@ export interface components {
             /** @default null */
             address: string | null;
         };
+        PilotLocalizedText: {
+            it: string;
+            en: string;
+        };
         PilotEligibility: {
             eligible: boolean;
             code: string;
-            explanation: string;
-            legalReference: string;
+            explanation: components["schemas"]["PilotLocalizedText"];
+            legalReference: components["schemas"]["PilotLocalizedText"];
         };
         PilotPermit: {
             /** Format: uuid */
@@ -1893,6 +3333,7 @@ export interface components {
             recordedAt: string;
             actor: string | null;
             pseudonym: string | null;
+            line: components["schemas"]["PilotLocalizedText"] | null;
             note: string | null;
         };
         PilotCaseDetail: {
@@ -1925,8 +3366,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             pseudonym: string;
+            holderName: string;
             status: components["schemas"]["PilotCaseStatus"];
             openedOn: string;
+            /** Format: uuid */
+            ownerId: string;
             ownerName: string;
             /** Format: int64 */
             members: number;
@@ -1943,15 +3387,85 @@ export interface components {
             /** Format: int64 */
             pageSize: number;
         };
+        PilotCaseManager: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            roles: string[];
+            /** Format: int64 */
+            openCases: number;
+            /** Format: int64 */
+            closedCases: number;
+        };
+        PilotCaseManagerList: {
+            items: components["schemas"]["PilotCaseManager"][];
+        };
         PilotViewer: {
             /** Format: date-time */
             at: string;
             userId: string | null;
             displayName: string | null;
-            action: string;
+            roles: components["schemas"]["Role"][];
+            organisation: string | null;
+            /** @enum {string} */
+            action: "pilot.case.read" | "pilot.pai.read" | "pilot.pai.print" | "pilot.person.access_package" | "pilot.case.export" | "pilot.case.print" | "pilot.case.notes_read" | "pilot.document.read" | "pilot.case.list";
+            paiVersion: number | null;
+            format: ("json" | "page" | "pdf") | null;
+        };
+        PilotAccessPackageSection: {
+            key: string;
+            title: string;
+            fields: {
+                label: string;
+                value: string;
+            }[];
+            columns: string[];
+            rows: string[][];
+        };
+        PilotAccessPackageDocument: {
+            /** @enum {string} */
+            lang: "it" | "en";
+            title: string;
+            legalBasis: string;
+            controllerLabel: string;
+            controller: string;
+            generatedOnLabel: string;
+            generatedOn: string;
+            pseudonym: string;
+            emptyText: string;
+            sections: components["schemas"]["PilotAccessPackageSection"][];
         };
         PilotViewerList: {
             items: components["schemas"]["PilotViewer"][];
+        };
+        PilotClosurePreview: {
+            /** Format: int64 */
+            paisClosing: number;
+            cancelled: {
+                /** Format: uuid */
+                measureId: string;
+                /** Format: uuid */
+                paiId: string;
+                type: string;
+                /** Format: double */
+                costPlanned: number;
+                committed: boolean;
+            }[];
+            /** Format: double */
+            released: number;
+            interrupted: {
+                /** Format: uuid */
+                measureId: string;
+                /** Format: uuid */
+                paiId: string;
+                type: string;
+                /** Format: double */
+                costPlanned: number;
+                /** Format: double */
+                costActual: number | null;
+            }[];
+            /** Format: int64 */
+            withoutActualCost: number;
         };
         PilotImportReport: {
             /** @enum {string} */
@@ -1974,8 +3488,16 @@ export interface components {
                 /** @enum {string} */
                 status: "valid" | "invalid" | "already_imported" | "imported";
                 pseudonym: string | null;
+                /** @description The display name of the user the row's case goes (or would go) to. */
+                caseManager: string | null;
                 errors: {
-                    column: string;
+                    /** @description The column as its header is written in the file; null for a problem of the whole row. */
+                    column: string | null;
+                    /** @description The cell as written, when the problem is about its value. */
+                    value: string | null;
+                    /** @description What is wrong, in the user's language, without the row and column. */
+                    reason: string;
+                    /** @description The whole sentence in the user's language: row, column (as in the file), value and what is wrong. */
                     message: string;
                 }[];
             }[];
@@ -2177,6 +3699,10 @@ export interface components {
             costActual: number | null;
             status: components["schemas"]["PilotMeasureStatus"];
             outcome: string | null;
+            actualStartOn: string | null;
+            actualEndOn: string | null;
+            /** Format: int64 */
+            budgetYear: number;
             allowedTransitions: components["schemas"]["PilotMeasureStatus"][];
         };
         PilotPaiTotals: {
@@ -2279,23 +3805,71 @@ export interface components {
                 available: number;
             };
         };
+        /** @enum {string} */
+        PilotDocumentKind: "pai_firmato" | "permesso_soggiorno" | "documento_identita" | "altro";
+        PilotDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            pseudonym: string;
+            paiId: string | null;
+            kind: components["schemas"]["PilotDocumentKind"];
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            /** Format: int64 */
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description The display name of who attached it */
+            uploadedBy: string | null;
+            canDelete: boolean;
+        };
+        PilotDocumentList: {
+            items: components["schemas"]["PilotDocument"][];
+        };
+        PilotCaseNote: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            authorUserId: string;
+            author: string | null;
+        };
+        PilotCaseNoteList: {
+            items: components["schemas"]["PilotCaseNote"][];
+        };
         /**
-         * @description permit_expiry: a permit expires in 90/60/30 days; pai_review: a PAI review is due; follow_up: 6- or 12-month follow-up after the exit; measure_overdue: a measure did not start or end on time.
+         * @description The case manager's: permit_expiry (a permit expires in 90/60/30 days), pai_review (a PAI review is due), follow_up (6- or 12-month follow-up after the exit), measure_overdue (a measure did not start or end on time). The referente's: pai_approval (a PAI shared with the person waits for approval), admission_pending (a person in care waits for the admission decision). The responsabile amministrativo's: measure_cost_missing (a measure ended without its actual cost), allocation_missing (no allocation for this or next year), budget_low (90% or more of the year's allocation committed). Every operatore's and referente's of the Comune: referral_screening (a referral waits in screening; ends when it has an outcome or is taken in charge). Words for each: the label catalogue's group taskKind.
          * @enum {string}
          */
-        PilotTaskKind: "permit_expiry" | "pai_review" | "follow_up" | "measure_overdue";
-        /** @enum {string} */
-        PilotTaskStatus: "aperto" | "fatto";
+        PilotTaskKind: "permit_expiry" | "pai_review" | "follow_up" | "measure_overdue" | "pai_approval" | "admission_pending" | "measure_cost_missing" | "allocation_missing" | "budget_low" | "referral_screening";
+        /**
+         * @description aperto; fatto (marked done by a person); superato (its cause ended: closed automatically).
+         * @enum {string}
+         */
+        PilotTaskStatus: "aperto" | "fatto" | "superato";
+        /**
+         * @description case_manager: whoever owns the case now (a reassignment moves the task); referente_comunale, responsabile_amministrativo: every holder of the role in the task's Comune; operatori_referenti: every operatore and referente comunale of the task's Comune.
+         * @enum {string}
+         */
+        PilotTaskAssignee: "case_manager" | "referente_comunale" | "responsabile_amministrativo" | "operatori_referenti";
         PilotTask: {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["PilotTaskKind"];
             /** @description YYYY-MM-DD */
             dueOn: string;
-            /** @description What to do, naming the person by pseudonym only. */
+            /** @description What to do, in words and in the requested language, naming the person by pseudonym only. */
             label: string;
-            /** Format: uuid */
-            caseId: string;
+            /** @description The case; null for the Comune's own tasks. */
+            caseId: string | null;
+            /** @description Where to act: a path of the web application (case, PAI, referrals or budget page). */
+            link: string;
+            assignee: components["schemas"]["PilotTaskAssignee"];
             status: components["schemas"]["PilotTaskStatus"];
             /** @description Open and due before today. */
             overdue: boolean;
@@ -2347,6 +3921,605 @@ export interface components {
             /** Format: int64 */
             pageSize: number;
         };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            descriptionIt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            versionCount: number;
+            /** @description the number of the latest published version */
+            latestPublishedNo: number | null;
+            /** Format: int64 */
+            waveCount: number;
+        };
+        SurveyList: {
+            items: components["schemas"]["Survey"][];
+        };
+        SurveyVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description given at publication; null for a draft */
+            versionNo: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: int64 */
+            questionCount: number;
+            sourceFilename: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            publishedAt: string | null;
+            /** @description What changed from the previous published version ("3 domande aggiunte, 1 rimossa"); null for the first */
+            changeSummary: {
+                it: string;
+                en: string;
+            } | null;
+        };
+        SurveyDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            descriptionIt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            versionCount: number;
+            /** @description the number of the latest published version */
+            latestPublishedNo: number | null;
+            /** Format: int64 */
+            waveCount: number;
+            /** @description newest first */
+            versions: components["schemas"]["SurveyVersionSummary"][];
+        };
+        XlsFormIssue: {
+            code: string;
+            sheet: string;
+            row: number | null;
+            column: string | null;
+            /** @description in Italian */
+            message: string;
+            messageEn: string;
+        };
+        SurveyVersionChanges: {
+            /** @description the published version compared with; null: none */
+            previousVersionNo: number | null;
+            summary: {
+                it: string;
+                en: string;
+            } | null;
+            counts: {
+                kind: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            items: {
+                kind: string;
+                it: string;
+                en: string;
+            }[];
+        };
+        SurveyVersion: {
+            /** Format: uuid */
+            id: string;
+            /** @description given at publication; null for a draft */
+            versionNo: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: int64 */
+            questionCount: number;
+            sourceFilename: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            publishedAt: string | null;
+            /** Format: uuid */
+            surveyId: string;
+            surveyCode: string;
+            surveyTitleIt: string;
+            /** @description The questionnaire model (server/modules/surveys/shared/form/model.ts, decision 0034) */
+            form: {
+                [key: string]: unknown;
+            };
+            /** @description what the import reported */
+            report: {
+                warnings: components["schemas"]["XlsFormIssue"][];
+            };
+            changes: components["schemas"]["SurveyVersionChanges"];
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatus: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        /** @enum {string} */
+        SurveyMessageKind: "invito" | "sollecito";
+        SurveyMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            waveId: string;
+            comuneIstat: string;
+            comuneName: string;
+            /**
+             * Format: int64
+             * @description 0 the invitation, 1.. the reminders
+             */
+            step: number;
+            kind: components["schemas"]["SurveyMessageKind"];
+            toAddress: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["SurveyMessageStatus"];
+            /** @description The relay's answer for a failure, the reason given for a bounce */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When it was handed to the relay (for a failure: the last attempt) */
+            sentAt: string | null;
+        };
+        SurveyMessagePage: {
+            items: components["schemas"]["SurveyMessage"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        SurveyDispatchResult: {
+            /**
+             * Format: int64
+             * @description Comuni that were due a message
+             */
+            comuni: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Personal links issued for Comuni without a survey user
+             */
+            linksIssued: number;
+        };
+        /**
+         * @description senza_indirizzo: no address to write to; non_raggiungibile: every copy of the latest message failed or bounced; solleciti_esauriti: every reminder went out
+         * @enum {string}
+         */
+        SurveyPhoneReason: "senza_indirizzo" | "non_raggiungibile" | "solleciti_esauriti";
+        SurveyPhoneContact: {
+            /** @enum {string} */
+            kind: "email_istituzionale" | "pec" | "referente" | "utente";
+            email: string;
+            name: string | null;
+            /** @description The contact’s role, or the survey roles of a user (comma-separated) */
+            role: string | null;
+        };
+        SurveyPhoneEntry: {
+            /** Format: uuid */
+            responseId: string;
+            comuneIstat: string;
+            comuneName: string;
+            provinceSigla: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            status: "invitato" | "sollecitato" | "in_compilazione";
+            reason: components["schemas"]["SurveyPhoneReason"];
+            invitedAt: string | null;
+            /** Format: int64 */
+            remindersSent: number;
+            lastSentAt: string | null;
+            contacts: components["schemas"]["SurveyPhoneContact"][];
+        };
+        SurveyPhoneListPage: {
+            items: components["schemas"]["SurveyPhoneEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        /** @enum {string} */
+        SurveyResponseStatus: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveyAnswerIssue: {
+            path: string;
+            question: string;
+            code: string;
+            message: {
+                it: string;
+                en: string;
+            };
+        };
+        SurveyResponseProgress: {
+            /** Format: int64 */
+            questions: number;
+            /** Format: int64 */
+            answered: number;
+            /** Format: int64 */
+            required: number;
+            /** Format: int64 */
+            missing: number;
+        };
+        SurveyMyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            waveId: string;
+            surveyTitle: string;
+            waveTitle: string;
+            /** @enum {string} */
+            waveStatus: "bozza" | "aperta" | "chiusa";
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            status: components["schemas"]["SurveyResponseStatus"];
+            submittedAt: string | null;
+            updatedAt: string | null;
+            /** Format: int64 */
+            openFlags: number;
+            progress: components["schemas"]["SurveyResponseProgress"];
+        };
+        SurveyMyResponseList: {
+            items: components["schemas"]["SurveyMyResponse"][];
+        };
+        SurveyFlag: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            wave: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                titleEn: string | null;
+                surveyTitle: string;
+                /** @enum {string} */
+                status: "bozza" | "aperta" | "chiusa";
+                /** Format: date */
+                opensOn: string;
+                /** Format: date */
+                closesOn: string;
+                /** Format: int64 */
+                versionNo: number;
+            };
+            comune: {
+                istat: string;
+                name: string;
+            };
+            form: {
+                [key: string]: unknown;
+            };
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: int64 */
+            rowVersion: number;
+            answerVersions: {
+                [key: string]: number;
+            };
+            openFlags: components["schemas"]["SurveyFlag"][];
+            /** @enum {string} */
+            editable: "all" | "flagged" | "none";
+            canSubmit: boolean;
+            maySubmit: boolean;
+            /** @enum {string} */
+            side: "comune" | "reviewer";
+            /** Format: int64 */
+            reviewRound: number;
+            openedAt: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            updatedAt: string | null;
+        };
+        SurveySaveResult: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: date-time */
+            savedAt: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            issues: components["schemas"]["SurveyAnswerIssue"][];
+        };
+        SurveyResponseState: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            /** Format: int64 */
+            reviewRound: number;
+        };
+        SurveyResponseHistory: {
+            events: {
+                /** Format: uuid */
+                id: string;
+                from: components["schemas"]["SurveyResponseStatus"] | null;
+                to: components["schemas"]["SurveyResponseStatus"];
+                note: string | null;
+                by: string | null;
+                byLink: boolean;
+                /** Format: date-time */
+                at: string;
+            }[];
+            changes: {
+                /** Format: uuid */
+                id: string;
+                question: string;
+                oldValue: unknown;
+                newValue: unknown;
+                by: string | null;
+                byLink: boolean;
+                /** Format: date-time */
+                at: string;
+                /** Format: int64 */
+                round: number;
+            }[];
+            flags: {
+                /** Format: uuid */
+                id: string;
+                question: string;
+                reason: string;
+                /** Format: int64 */
+                round: number;
+                by: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                resolvedAt: string | null;
+            }[];
+        };
+        SurveyReviewQueueItem: {
+            /** Format: uuid */
+            id: string;
+            comune: {
+                istat: string;
+                name: string;
+            };
+            status: components["schemas"]["SurveyResponseStatus"];
+            submittedAt: string | null;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: int64 */
+            reviewRound: number;
+            /** Format: int64 */
+            openFlags: number;
+        };
+        SurveyReviewQueue: {
+            items: components["schemas"]["SurveyReviewQueueItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        SurveyPopulationRange: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilter: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRange"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRule: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilter"];
+        /** @enum {string} */
+        SurveyWaveStatus: "bozza" | "aperta" | "chiusa";
+        SurveyUniversePreview: {
+            /** Format: int64 */
+            count: number;
+            populationMonths: string[];
+            byRegion: {
+                code: string;
+                name: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            sample: {
+                istat: string;
+                name: string;
+                provinceSigla: string;
+            }[];
+        };
+        SurveyWave: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            surveyTitle: string;
+            /** Format: uuid */
+            formVersionId: string;
+            versionNo: number | null;
+            titleIt: string;
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRule"];
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            reminderDays: number[];
+            status: components["schemas"]["SurveyWaveStatus"];
+            universeCount: number | null;
+            launchedAt: string | null;
+            /** @description Display name */
+            launchedBy: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        SurveyWaveList: {
+            surveyTitle: string;
+            items: components["schemas"]["SurveyWave"][];
+            publishedVersions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: int64 */
+                versionNo: number;
+                /** Format: date-time */
+                publishedAt: string;
+                /** Format: int64 */
+                questionCount: number;
+            }[];
+        };
+        SurveyIssuedLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address to send, with the token in its fragment; shown once */
+            url: string;
+            /** @description The token itself; shown once, never stored */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @enum {string} */
+        SurveyLinkStatus: "attivo" | "scaduto" | "revocato";
+        SurveyLink: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SurveyLinkStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+        };
+        SurveyLinkList: {
+            items: components["schemas"]["SurveyLink"][];
+        };
+        /** @enum {string} */
+        SurveyContactKind: "email_istituzionale" | "pec" | "referente";
+        SurveyContact: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SurveyContactKind"];
+            email: string;
+            personName: string | null;
+            personRole: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SurveyContactList: {
+            istat: string;
+            name: string;
+            items: components["schemas"]["SurveyContact"][];
+        };
+        SurveyImportContactsResult: {
+            /** Format: int64 */
+            comuni: number;
+            /** Format: int64 */
+            contacts: number;
+            encoding: string | null;
+        };
+        SurveyWaveFunnel: {
+            /** Format: uuid */
+            waveId: string;
+            /** @enum {string} */
+            groupBy: "region" | "macroArea" | "band";
+            overall: {
+                /** Format: int64 */
+                universe: number;
+                /** Format: int64 */
+                invited: number;
+                /** Format: int64 */
+                opened: number;
+                /** Format: int64 */
+                inProgress: number;
+                /** Format: int64 */
+                submitted: number;
+                /** Format: int64 */
+                validated: number;
+                /** Format: double */
+                responseRate: number;
+            };
+            groups: {
+                key: string;
+                label: string;
+                /** Format: int64 */
+                universe: number;
+                /** Format: int64 */
+                invited: number;
+                /** Format: int64 */
+                opened: number;
+                /** Format: int64 */
+                inProgress: number;
+                /** Format: int64 */
+                submitted: number;
+                /** Format: int64 */
+                validated: number;
+                /** Format: double */
+                responseRate: number;
+            }[];
+        };
+        SurveyWaveComune: {
+            /** Format: uuid */
+            responseId: string;
+            istat: string;
+            name: string;
+            provinceSigla: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            status: components["schemas"]["SurveyResponseStatus"];
+            /** Format: date-time */
+            statusChangedAt: string;
+            invitedAt: string | null;
+            submittedAt: string | null;
+            lastActivityAt: string | null;
+            /** Format: int64 */
+            remindersSent: number;
+        };
+        SurveyWaveComuniPage: {
+            items: components["schemas"]["SurveyWaveComune"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -2363,6 +4536,14 @@ export interface components {
             /** @constant */
             title: "OK";
             detail: string;
+        };
+        PilotImportCaseManagers: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                email: string;
+            }[];
         };
         PilotAccessPackage: {
             [key: string]: unknown;
@@ -2849,6 +5030,46 @@ export interface operations {
             };
         };
     };
+    getAllowedRoles: {
+        parameters: {
+            query: {
+                organisationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedRoles"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getUser: {
         parameters: {
             query?: never;
@@ -2947,6 +5168,44 @@ export interface operations {
                 "application/json": components["schemas"]["ResetPasswordRequestInput"];
             };
         };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetUserTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description No content */
             204: {
@@ -3230,6 +5489,7 @@ export interface operations {
                 type?: components["schemas"]["OrganisationTypeInput"];
                 region?: string;
                 comune?: string;
+                active?: "0" | "1" | "true" | "false";
                 page?: number;
                 pageSize?: number;
             };
@@ -3399,9 +5659,9 @@ export interface operations {
             query?: {
                 actorUserId?: string;
                 organisationId?: string;
-                entityType?: string;
+                entityType?: components["schemas"]["AuditEntityTypeInput"];
                 entityId?: string;
-                action?: string;
+                action?: components["schemas"]["AuditActionInput"];
                 tenantComune?: string;
                 from?: string;
                 to?: string;
@@ -3421,6 +5681,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findAuditActors: {
+        parameters: {
+            query?: {
+                q?: string;
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findAuditOrganisations: {
+        parameters: {
+            query?: {
+                q?: string;
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditOrganisationList"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */
@@ -3653,6 +5995,9 @@ export interface operations {
                 q?: string;
                 status?: components["schemas"]["PilotCaseStatusInput"];
                 mine?: "true" | "false";
+                ownerUserId?: string;
+                permitExpiry?: "expired" | "within_30" | "within_60" | "within_90";
+                paiStatus?: "bozza" | "condiviso" | "approvato" | "in_corso" | "in_revisione" | "chiuso" | "none";
                 page?: number;
                 pageSize?: number;
             };
@@ -3706,6 +6051,88 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPilotCaseManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseManagerList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassignPilotCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotReassignCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3861,6 +6288,46 @@ export interface operations {
             };
         };
     };
+    getPilotCaseClosurePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotClosurePreview"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decidePilotAdmission: {
         parameters: {
             query?: never;
@@ -3948,10 +6415,127 @@ export interface operations {
             };
         };
     };
+    listPilotImportCaseManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotImportCaseManagers"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotImportTemplateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template (CSV) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotImportTemplateXlsx: {
+        parameters: {
+            query?: {
+                /** @description The language of the words (the user's); Italian by default */
+                lang?: "it" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template (XLSX workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportPilotCases: {
         parameters: {
             query?: {
-                /** @description The language of the headings and labels (the user's); Italian by default */
+                /** @description The language of the file (the user's UI language); Italian by default */
                 lang?: "it" | "en";
             };
             header?: never;
@@ -4157,9 +6741,55 @@ export interface operations {
             };
         };
     };
+    getPilotAccessPackageDocument: {
+        parameters: {
+            query?: {
+                /** @description The language of the package's words (the user's); Italian by default */
+                lang?: "it" | "en";
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotAccessPackageDocument"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPilotAccessPackagePdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the package's words (the user's); Italian by default */
+                lang?: "it" | "en";
+            };
             header?: never;
             path: {
                 personId: string;
@@ -4412,7 +7042,10 @@ export interface operations {
     };
     printPilotPai: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the file (the user's UI language); Italian by default */
+                lang?: "it" | "en";
+            };
             header?: never;
             path: {
                 paiId: string;
@@ -4755,6 +7388,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["PilotTaskStatusInput"];
+                /** @description The language of the tasks' words (the user's); also the language of their e-mail digest. */
+                lang?: "it" | "en";
                 page?: number;
                 pageSize?: number;
             };
@@ -4795,7 +7430,10 @@ export interface operations {
     };
     completePilotTask: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the tasks' words (the user's); also the language of their e-mail digest. */
+                lang?: "it" | "en";
+            };
             header?: never;
             path: {
                 taskId: string;
@@ -5133,6 +7771,2221 @@ export interface operations {
             };
         };
     };
+    listPilotDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotDocumentList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadPilotDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotUploadDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotDocument"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadPilotDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removePilotDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPilotCaseNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseNoteList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPilotCaseNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotCreateNoteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotCaseNote"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printPilotCaseSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case summary (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSurveyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyVersionImportInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishSurveyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyVersionXlsForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSForm (XLSX workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSurveyUniverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyUniversePreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUniversePreview"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyWaves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWaveList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCreateWaveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["SurveyPatchWaveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    launchSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyExtendWaveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeSurveyWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWave"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWaveFunnel: {
+        parameters: {
+            query?: {
+                groupBy?: "region" | "macroArea" | "band";
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWaveFunnel"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyWaveComuni: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["SurveyResponseStatusInput"];
+                region?: string;
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                macroArea?: "NO" | "NE" | "C" | "S" | "I";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWaveComuniPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyWaveComuni: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["SurveyResponseStatusInput"];
+                region?: string;
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                macroArea?: "NO" | "NE" | "C" | "S" | "I";
+                q?: string;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Comuni (XLSX workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyIssueLinkInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyIssuedLink"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLink"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                istat: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyContactList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSurveyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                istat: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyPutContactsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyContactList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSurveyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyImportContactsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyImportContactsResult"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMySurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyMyResponseList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSurveyAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["SurveySaveAnswersInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySaveResult"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveySubmitInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSurveyReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    validateSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consolidateSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyReturnInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flagSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyFlagCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFlag"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawSurveyFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResponseHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseHistory"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers as a tagged PDF (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyReviewQueue: {
+        parameters: {
+            query?: {
+                status?: "inviato" | "in_validazione" | "da_ricontattare";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReviewQueue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-survey-link"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSurveyAnswersByLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-survey-link"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["SurveySaveAnswersInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySaveResult"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-survey-link"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveySubmitInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseState"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    printSurveyResponseByLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-survey-link"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers as a tagged PDF (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyMessages: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of one Comune */
+                comune?: string;
+                status?: components["schemas"]["SurveyMessageStatusInput"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyMessagePage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dispatchSurveyMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDispatchResult"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bounceSurveyMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyMessageBounceInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyMessage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findSurveyPhoneList: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of one Region */
+                region?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPhoneListPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyPhoneList: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of one Region */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The phone list (XLSX workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -5146,12 +9999,29 @@ export const pathsApiV1UsersGetParametersQueryStatusValues: ReadonlyArray<Flatte
 export const pathsApiV1ComuniGetParametersQuerySaiNetworkValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comuni"]["get"]["parameters"]["query"]["saiNetwork"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ComuniGetParametersQueryPilot18terValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comuni"]["get"]["parameters"]["query"]["pilot18ter"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ComuniGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/comuni"]["get"]["parameters"]["query"]["sort"]> = ["name", "-name", "population", "-population", "istatCode"];
+export const pathsApiV1OrganisationsGetParametersQueryActiveValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations"]["get"]["parameters"]["query"]["active"]> = ["0", "1", "true", "false"];
 export const pathsApiV1PilotReferralsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/referrals"]["get"]["parameters"]["query"]["outcome"]> = ["in_screening", "non_pertinente", "inviata_altro_servizio", "in_attesa_identificazione", "permesso_avviato"];
 export const pathsApiV1PilotCasesGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/cases"]["get"]["parameters"]["query"]["mine"]> = ["true", "false"];
+export const pathsApiV1PilotCasesGetParametersQueryPermitExpiryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/cases"]["get"]["parameters"]["query"]["permitExpiry"]> = ["expired", "within_30", "within_60", "within_90"];
+export const pathsApiV1PilotCasesGetParametersQueryPaiStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/cases"]["get"]["parameters"]["query"]["paiStatus"]> = ["bozza", "condiviso", "approvato", "in_corso", "in_revisione", "chiuso", "none"];
+export const pathsApiV1PilotImportTemplateXlsxGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/import/template.xlsx"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
 export const pathsApiV1PilotExportCasesXlsxGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/export/cases.xlsx"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1PilotPersonsPersonIdAccessPackageDocumentGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/persons/{personId}/access-package/document"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1PilotPersonsPersonIdAccessPackagePdfGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/persons/{personId}/access-package.pdf"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1PilotPaisPaiIdPdfGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/pais/{paiId}/pdf"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1PilotTasksGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/tasks"]["get"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1PilotTasksTaskIdDonePostParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/pilot/tasks/{taskId}/done"]["post"]["parameters"]["query"]["lang"]> = ["it", "en"];
+export const pathsApiV1SurveysWavesWaveIdFunnelGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/funnel"]["get"]["parameters"]["query"]["groupBy"]> = ["region", "macroArea", "band"];
+export const pathsApiV1SurveysWavesWaveIdComuniGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1SurveysWavesWaveIdComuniGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const pathsApiV1SurveysWavesWaveIdComuniXlsxGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni.xlsx"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1SurveysWavesWaveIdComuniXlsxGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni.xlsx"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const pathsApiV1SurveysWavesWaveIdReviewQueueGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/review-queue"]["get"]["parameters"]["query"]["status"]> = ["inviato", "in_validazione", "da_ricontattare"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
-export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
+export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
 export const updateUserRequestInputStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserRequestInput"]["status"]> = ["active", "disabled"];
 export const pilotCaseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCaseStatusInput"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
 export const pilotExitReasonInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotExitReasonInput"]> = ["lavoro_autonomia", "trasferimento", "abbandono", "revoca_art7", "scadenza_permesso"];
@@ -5177,20 +10047,30 @@ export const pilotMeasureStatusInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotPaiNeedsInputEducationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["education"]> = ["nessuno", "primaria", "secondaria_inferiore", "secondaria_superiore", "professionale", "universitaria"];
 export const pilotPaiNeedsInputLanguagesLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["languages"]["level"]> = ["A1", "A2", "B1", "B2", "C1", "C2", "madrelingua"];
 export const pilotPaiNeedsInputWorkHistorySectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeedsInput"]["workHistory"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
-export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto"];
+export const pilotDocumentKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotDocumentKindInput"]> = ["pai_firmato", "permesso_soggiorno", "documento_identita", "altro"];
+export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto", "superato"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
+export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.required", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "surveys.author", "surveys.contacts.write", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
-export const organisationDetailUsersRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationDetail"]["users"]["roles"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
+export const organisationDetailUsersRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationDetail"]["users"]["roles"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
 export const auditEntryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntry"]["outcome"]> = ["success", "failure", "denied"];
-export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
 export const scopeLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scope"]["level"]> = ["comune", "regione", "national", "platform"];
 export const userStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["status"]> = ["active", "disabled"];
 export const pilotCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotCaseStatus"]> = ["aperto", "ammesso_misure", "pai_attivo", "sospeso", "chiuso"];
@@ -5209,6 +10089,9 @@ export const pilotAdmissionStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const pilotMemberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["role"]> = ["titolare", "familiare"];
 export const pilotMemberKinshipKindAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["kinshipKind"]> = ["parentela", "affinita", "coniugio", "nessuno"];
 export const pilotMemberSexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotMember"]["sex"]> = ["F", "M", "X"];
+export const pilotViewerActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotViewer"]["action"]> = ["pilot.case.read", "pilot.pai.read", "pilot.pai.print", "pilot.person.access_package", "pilot.case.export", "pilot.case.print", "pilot.case.notes_read", "pilot.document.read", "pilot.case.list"];
+export const pilotViewerFormatAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotViewer"]["format"]> = ["json", "page", "pdf"];
+export const pilotAccessPackageDocumentLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotAccessPackageDocument"]["lang"]> = ["it", "en"];
 export const pilotImportReportModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportReportEncodingAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["encoding"]> = ["utf-8", "windows-1252", "utf-16le", "utf-16be"];
 export const pilotImportReportReportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportReport"]["report"]["status"]> = ["valid", "invalid", "already_imported", "imported"];
@@ -5233,8 +10116,30 @@ export const pilotMeasureStatusValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const pilotPaiNeedsEducationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeeds"]["education"]> = ["nessuno", "primaria", "secondaria_inferiore", "secondaria_superiore", "professionale", "universitaria"];
 export const pilotPaiNeedsLanguagesLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeeds"]["languages"]["level"]> = ["A1", "A2", "B1", "B2", "C1", "C2", "madrelingua"];
 export const pilotPaiNeedsWorkHistorySectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotPaiNeeds"]["workHistory"]["sector"]> = ["agricoltura", "edilizia", "logistica", "manifattura", "ristorazione", "turismo", "lavoro_domestico_cura", "commercio", "pulizie", "altro"];
-export const pilotTaskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskKind"]> = ["permit_expiry", "pai_review", "follow_up", "measure_overdue"];
-export const pilotTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatus"]> = ["aperto", "fatto"];
+export const pilotDocumentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotDocumentKind"]> = ["pai_firmato", "permesso_soggiorno", "documento_identita", "altro"];
+export const pilotDocumentContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotDocument"]["contentType"]> = ["application/pdf", "image/png", "image/jpeg"];
+export const pilotTaskKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskKind"]> = ["permit_expiry", "pai_review", "follow_up", "measure_overdue", "pai_approval", "admission_pending", "measure_cost_missing", "allocation_missing", "budget_low", "referral_screening"];
+export const pilotTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatus"]> = ["aperto", "fatto", "superato"];
+export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskAssignee"]> = ["case_manager", "referente_comunale", "responsabile_amministrativo", "operatori_referenti"];
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
+export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
+export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
+export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
+export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
+export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
+export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
+export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
+export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

@@ -7,7 +7,7 @@ import { hasPermission, useMe } from '../lib/session';
 import type { PermissionName } from '../lib/permissions';
 import { logout } from '../features/auth';
 import type { Me } from '../api/models';
-import { LANGUAGES, type Language } from './i18n';
+import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { Brand } from './Brand';
 import { features } from './features';
 
@@ -47,7 +47,7 @@ function LanguageSwitch() {
           className="btn btn-sm"
           aria-label={names[language]}
           aria-pressed={current === language}
-          onClick={() => void i18n.changeLanguage(language)}
+          onClick={() => void setLanguage(language)}
         >
           {language.toUpperCase()}
         </button>
@@ -99,7 +99,7 @@ export function Header() {
     setMenuPath(location.pathname);
     setMenuOpen(false);
   }
-  const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp;
+  const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp && !me.mustChangePassword;
   const navItems = useNavItems(me);
 
   // Closing the mobile menu returns focus to its toggle, so keyboard users are not left on a

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NotificationArea, NotificationsProvider } from '../components/Notifications';
 import { Loading } from '../components/Loading';
 import { useMe } from '../lib/session';
+import { SessionGate } from '../features/auth';
 import { Header } from './Header';
 import { Footer } from './Footer';
 
@@ -21,7 +22,7 @@ function skipTo(targetId: string) {
 function SkipLinks() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const hasMenu = me !== undefined && me !== null && !me.mustEnrolTotp;
+  const hasMenu = me !== undefined && me !== null && !me.mustEnrolTotp && !me.mustChangePassword;
   return (
     <div className="skiplinks">
       <a className="visually-hidden-focusable" href="#main-content" onClick={skipTo('main-content')}>
@@ -67,6 +68,7 @@ export function Layout() {
         </Suspense>
       </main>
       <Footer />
+      <SessionGate />
       <ScrollRestoration />
     </NotificationsProvider>
   );

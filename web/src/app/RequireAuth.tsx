@@ -8,7 +8,8 @@ import { Forbidden } from './StatusPages';
 
 /**
  * Guards the signed-in part of the app. Nobody signed in → /login (remembering where they were);
- * a user who must enrol TOTP first → the profile page, which explains why.
+ * a user who must change an administrator-set password or enrol TOTP first → the profile page,
+ * which explains why.
  */
 export function RequireAuth() {
   const location = useLocation();
@@ -16,7 +17,9 @@ export function RequireAuth() {
   if (isPending) return <Loading />;
   if (error !== null) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (me === null || me === undefined) return <Navigate to="/login" replace state={{ from: location }} />;
-  if (me.mustEnrolTotp && location.pathname !== '/profilo') return <Navigate to="/profilo" replace />;
+  // a password set by an administrator is changed first, then the second factor is enrolled
+  const due = me.mustChangePassword || me.mustEnrolTotp;
+  if (due && location.pathname !== '/profilo') return <Navigate to="/profilo" replace />;
   return <Outlet />;
 }
 

@@ -1,4 +1,5 @@
 import { Link, useRouteError } from 'react-router';
+import { sessionEndOf } from '../lib/session';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/PageHeader';
 
@@ -35,6 +36,18 @@ export function Forbidden() {
 export function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
+  // An ended session is no crash: say so, and lead to the login (decision 0024).
+  if (sessionEndOf(error) !== null) {
+    return (
+      <main id="main-content" className="container py-5">
+        <h1>{t('sessionEnded.title')}</h1>
+        <p>{t('errors.auth.required')}</p>
+        <a href="/login" className="btn btn-primary">
+          {t('login.submit')}
+        </a>
+      </main>
+    );
+  }
   // Details go to the console for whoever investigates; the page shows no internals.
   console.error(error);
   return (

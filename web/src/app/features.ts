@@ -7,21 +7,25 @@ import type { FeatureDefinition } from '../lib/feature';
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { casesFeature } from '../features/cases';
+import { helpFeature } from '../features/help';
 import { legalFeature } from '../features/legal';
 import { monitoringFeature } from '../features/monitoring';
 import { organisationsFeature } from '../features/organisations';
 import { profileFeature } from '../features/profile';
 import { registryFeature } from '../features/registry';
+import { surveysFeature } from '../features/surveys';
 import { usersFeature } from '../features/users';
 
 export const features: readonly FeatureDefinition[] = [
   casesFeature,
   monitoringFeature,
+  surveysFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,
   auditFeature,
   profileFeature,
+  helpFeature,
   authFeature,
   legalFeature,
 ];

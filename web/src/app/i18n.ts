@@ -1,20 +1,39 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import itCore from '../i18n/it.json';
-import enCore from '../i18n/en.json';
 import itCases from '../features/cases/i18n/it.json';
-import enCases from '../features/cases/i18n/en.json';
 import itMonitoring from '../features/monitoring/i18n/it.json';
-import enMonitoring from '../features/monitoring/i18n/en.json';
+import itHelp from '../features/help/i18n/it.json';
+import itSurveysAuthoring from '../features/surveys/i18n/authoring.it.json';
+import itSurveysWaves from '../features/surveys/i18n/waves.it.json';
+import itSurveysFill from '../features/surveys/i18n/fill.it.json';
+import itSurveysReview from '../features/surveys/i18n/review.it.json';
+import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
+import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
 import itLabels from '../../../server/modules/pilot/shared/labels/it.json';
-import enLabels from '../../../server/modules/pilot/shared/labels/en.json';
+// English comes in its own chunk (app/i18n.en.ts); only its type is read here.
+import type { english as englishCatalogue } from './i18n.en';
 
 // Each pilot feature keeps its own catalogue, mounted under its own key.
-const it = { ...itCore, cases: { ...itCases, ...itLabels }, monitoring: { ...itMonitoring, ...itLabels } };
-const en = { ...enCore, cases: { ...enCases, ...enLabels }, monitoring: { ...enMonitoring, ...enLabels } };
+const it = {
+  ...itCore,
+  cases: { ...itCases, ...itLabels },
+  monitoring: { ...itMonitoring, ...itLabels },
+  help: itHelp,
+  // the surveys' catalogue, one file per part of the feature (features/surveys/i18n)
+  surveys: {
+    authoring: itSurveysAuthoring,
+    waves: itSurveysWaves,
+    fill: itSurveysFill,
+    review: itSurveysReview,
+    messages: itSurveysMessages,
+    common: itSurveysCommon,
+  },
+};
+type English = typeof englishCatalogue;
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,9 +42,14 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'incas.lang';
 
 // The two catalogues must have exactly the same keys: these lines fail to compile otherwise.
-const english: typeof it = en;
-const _italianCoversEnglish: typeof en = it;
-void _italianCoversEnglish;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameKeys: Same<typeof it, English> = true;
+void _sameKeys;
+
+async function loadEnglish(): Promise<typeof it> {
+  const { english } = await import('./i18n.en');
+  return english;
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -53,16 +77,41 @@ function applyLanguage(language: string): void {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: english } },
-  lng: storedLanguage(),
-  fallbackLng: 'it',
-  supportedLngs: LANGUAGES,
-  interpolation: { escapeValue: false }, // React escapes already
-  returnNull: false,
-});
+/**
+ * Resolves once the catalogue of the stored language is in (at once for Italian; after the
+ * English chunk arrives for English): main.tsx renders only then, so no page flashes in the other
+ * language.
+ */
+export const i18nReady: Promise<void> = (async () => {
+  const language = storedLanguage();
+  const resources: Record<string, { translation: typeof it }> = { it: { translation: it } };
+  if (language === 'en') {
+    try {
+      resources.en = { translation: await loadEnglish() };
+    } catch {
+      // the English chunk could not be fetched: Italian it is (it is also the fallback)
+    }
+  }
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: language in resources ? language : 'it',
+    fallbackLng: 'it',
+    supportedLngs: LANGUAGES,
+    // the English catalogue is added when chosen (setLanguage)
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', applyLanguage);
+})();
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', applyLanguage);
+/** Switches the UI language, fetching the English catalogue first if it is not in yet. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    i18n.addResourceBundle('en', 'translation', await loadEnglish());
+  }
+  await i18n.changeLanguage(language);
+}
 
 export default i18n;

@@ -1,18 +1,24 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../api/problem';
-import { meQueryKey } from '../lib/session';
+import type { Me } from '../api/models';
+import { markSessionEnded, meQueryKey, sessionEndOf } from '../lib/session';
 
 /**
- * One reaction to an expired session wherever it is noticed: a 401 on any call marks the user
- * as signed out (the auth guard then sends them to /login); a 403 because TOTP enrolment is
- * still due re-reads the session, which routes them to the enrolment page.
+ * One reaction to an ended session wherever it is noticed (decision 0024): a 401 on any call,
+ * while a session was known, marks it as ended with its reason; the page stays as it is and the
+ * login is asked for over it (features/auth SessionEndedDialog). With no session known, the user
+ * is simply signed out (the auth guard sends them to /login). A 403 because TOTP enrolment or a
+ * password change is still due re-reads the session, which routes them to their profile.
  */
 function onApiError(error: unknown, isMeQuery: boolean): void {
   if (!(error instanceof ApiProblem)) return;
-  if (error.status === 401 && !isMeQuery && error.code !== 'auth.invalid_credentials') {
-    queryClient.setQueryData(meQueryKey, null);
+  const ended = sessionEndOf(error);
+  if (ended !== null && !isMeQuery) {
+    const me = queryClient.getQueryData<Me | null>(meQueryKey);
+    if (me !== undefined && me !== null) markSessionEnded(ended);
+    else queryClient.setQueryData(meQueryKey, null);
   }
-  if (error.code === 'auth.totp_enrolment_required') {
+  if (error.code === 'auth.totp_enrolment_required' || error.code === 'auth.password_change_required') {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
   }
 }

@@ -67,11 +67,23 @@ export function TextField({ id, label, hint, error, className, ref, ...input }: 
 type SelectFieldProps = FieldBase &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & {
     options: readonly { value: string; label: string }[];
+    /** Further options in labelled groups (`<optgroup>`), after `options`. */
+    groups?: readonly { label: string; options: readonly { value: string; label: string }[] }[];
     /** Label of an empty first option ("all" in filters, "choose…" in forms). */
     emptyOption?: string;
   };
 
-export function SelectField({ id, label, hint, error, className, options, emptyOption, ...select }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  options,
+  groups,
+  emptyOption,
+  ...select
+}: SelectFieldProps) {
   return (
     <div className={['select-wrapper mb-4', className].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
@@ -87,6 +99,15 @@ export function SelectField({ id, label, hint, error, className, options, emptyO
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <FieldMessages id={id} hint={hint} error={error} />

@@ -1,8 +1,9 @@
-import spriteUrl from 'bootstrap-italia/dist/svg/sprites.svg?url';
+import spriteUrl from 'virtual:incas-icon-sprite';
+import type { IconName } from './icons';
 
 interface IconProps {
-  /** Symbol name without the `it-` prefix, e.g. "search". */
-  name: string;
+  /** Symbol name without the `it-` prefix, e.g. "search" (the names the build ships: icons.ts). */
+  name: IconName;
   className?: string;
   /** Only for icons that carry meaning on their own; decorative icons stay hidden. */
   title?: string;

@@ -1,9 +1,11 @@
 /**
- * Confirmations after an action ("Utente creato"), shown at the top of the main content inside a
- * polite live region. A notification belongs to the page it was raised for, so it survives the
- * navigation that often follows an action and disappears when the user moves on.
+ * Confirmations after an action ("Utente creato"), in one polite live region that floats over the
+ * page (it never pushes the content down). A new confirmation replaces the previous one: they do
+ * not stack. A notification belongs to the page it was raised for, so it survives the navigation
+ * that often follows an action and disappears when the user moves on, or after a while (the timer
+ * waits while the pointer or the focus is on it).
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
@@ -46,7 +48,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
 
   const notify = useCallback((message: string, options: NotifyOptions = {}) => {
     const path = options.path ?? window.location.pathname;
-    setItems((previous) => [...previous, { id: nextId++, kind: options.kind ?? 'success', message, path }]);
+    // one at a time: the newest confirmation replaces the one before
+    setItems([{ id: nextId++, kind: options.kind ?? 'success', message, path }]);
   }, []);
 
   const dismiss = useCallback((id: number) => {
@@ -63,26 +66,67 @@ function useNotifications(): NotificationsApi {
   return value;
 }
 
+/** Set by NotifyScope: what a notification raised inside it should also do (close a form). */
+const NotifyScopeContext = createContext<((message: string, options?: NotifyOptions) => void) | null>(null);
+
 export function useNotify() {
-  return useNotifications().notify;
+  const notify = useNotifications().notify;
+  return useContext(NotifyScopeContext) ?? notify;
 }
+
+/**
+ * Runs `onNotify` after any notification raised by a component inside it: a form opened on
+ * demand closes itself when its action succeeded, without the form knowing it was opened.
+ */
+export function NotifyScope({ onNotify, children }: { onNotify: () => void; children: ReactNode }) {
+  const notify = useNotify();
+  const scoped = useCallback(
+    (message: string, options?: NotifyOptions) => {
+      notify(message, options);
+      onNotify();
+    },
+    [notify, onNotify],
+  );
+  return <NotifyScopeContext.Provider value={scoped}>{children}</NotifyScopeContext.Provider>;
+}
+
+/** How long a confirmation stays, unless the pointer or the focus is on it. */
+const SHOWN_MS = 10_000;
 
 /** The live region; always rendered (even empty) so screen readers pick up what is added to it. */
 export function NotificationArea() {
   const { t } = useTranslation();
   const { items, dismiss } = useNotifications();
   const { pathname } = useLocation();
-  const visible = items.filter((n) => n.path === pathname);
+  const [held, setHeld] = useState(false);
+  const current = items.filter((n) => n.path === pathname).at(-1);
+  const currentId = current?.id;
+  useEffect(() => {
+    if (currentId === undefined || held) return;
+    const timer = window.setTimeout(() => dismiss(currentId), SHOWN_MS);
+    return () => window.clearTimeout(timer);
+  }, [currentId, held, dismiss]);
   return (
-    <div role="status" aria-live="polite" className="notification-area">
-      {visible.map((n) => (
-        <div key={n.id} className={`alert alert-${n.kind} d-flex justify-content-between align-items-start`}>
-          <span>{n.message}</span>
-          <button type="button" className="btn btn-link btn-sm p-0 ms-3" onClick={() => dismiss(n.id)}>
+    <div
+      role="status"
+      aria-live="polite"
+      className="notification-area incas-toasts"
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      {current !== undefined && (
+        <div
+          key={current.id}
+          className={`alert alert-${current.kind} d-flex justify-content-between align-items-start shadow mb-0`}
+        >
+          <span>{current.message}</span>
+          <button type="button" className="btn btn-link btn-sm p-0 ms-3" onClick={() => dismiss(current.id)}>
             {t('common.dismiss')}
           </button>
         </div>
-      ))}
+      )}
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const ROLES = [
   'assistenza_tecnica',
   'mlps',
   'amministratore',
+  'compilatore_indagine',
+  'validatore_indagine',
 ] as const satisfies readonly Role[];
 
 export const ORGANISATION_TYPES = [

@@ -4,6 +4,7 @@
  * list, so adding a feature touches its own folder plus one line there.
  */
 import type { ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { PermissionName } from './permissions';
 
 export interface FeaturePage {
@@ -12,6 +13,12 @@ export interface FeaturePage {
   page: ComponentType;
   /** Any one of these lets the page open; others see the "not allowed" page. Absent: any logged-in user. */
   permission?: PermissionName | readonly PermissionName[];
+  /**
+   * Asks for the page's main data when the app starts on this page, together with the session and
+   * the page's code (one round trip sooner on a phone). Only for data the page always shows; a
+   * caller without the permission gets the "not allowed" page anyway.
+   */
+  prefetch?: (queryClient: QueryClient, params: URLSearchParams) => void;
 }
 
 export interface FeatureMenuItem {

@@ -7,6 +7,17 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneOf } from './listParams';
 import { MACRO_AREAS, ORGANISATION_TYPES, ROLES } from './domain';
+import { auditActionValues, auditEntityTypeValues, permissionValues } from '../api/schema';
+
+export type AuditActionName = (typeof auditActionValues)[number];
+type GroupOf<A extends string> = A extends `${infer G}.${string}` ? G : never;
+/** The first word of an audit action (`pilot`, `user`, `auth`…): how the "Azione" filter groups them. */
+export type AuditActionGroup = GroupOf<AuditActionName>;
+
+/** The group of an audit action: its first word. */
+export function auditActionGroupOf(action: AuditActionName): AuditActionGroup {
+  return action.slice(0, action.indexOf('.')) as AuditActionGroup;
+}
 
 export function useLabels() {
   const { t } = useTranslation();
@@ -37,5 +48,37 @@ export function useLabels() {
     [t],
   );
 
-  return { organisationType, role, roles, macroArea };
+  /** A permission in words ('pilot.cases.read' → "Consultare i casi del pilota art. 18-ter"). */
+  const permission = useCallback(
+    (value: string): string => {
+      const known = oneOf(value, permissionValues);
+      return known === undefined ? value : t(`permissionNames.${known}`);
+    },
+    [t],
+  );
+
+  /**
+   * An audit action in words ('pilot.case.read' → "Consultazione della scheda del caso"). A row
+   * written with an action the platform no longer declares shows its code.
+   */
+  const auditAction = useCallback(
+    (value: string): string => {
+      const known = oneOf(value, auditActionValues);
+      return known === undefined ? value : t(`auditActions.${known}`);
+    },
+    [t],
+  );
+
+  const auditActionGroup = useCallback((group: AuditActionGroup): string => t(`auditActionGroups.${group}`), [t]);
+
+  /** The type of record an audit row names, in words ('pilot_case' → "Caso"); an unknown one shows its code. */
+  const auditEntityType = useCallback(
+    (value: string): string => {
+      const known = oneOf(value, auditEntityTypeValues);
+      return known === undefined ? value : t(`auditEntityTypes.${known}`);
+    },
+    [t],
+  );
+
+  return { organisationType, role, roles, macroArea, permission, auditAction, auditActionGroup, auditEntityType };
 }

@@ -35,12 +35,12 @@ export function useComuneChoices(text: string) {
   });
 }
 
-/** A few organisations matching typed text (at least two characters), for pickers. */
+/** A few active organisations matching typed text (at least two characters), for pickers. */
 export function useOrganisationChoices(text: string) {
   const q = text.trim();
   return useQuery({
     queryKey: lookupKeys.organisationChoices(q),
-    queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { q, pageSize: 8 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { q, active: 'true', pageSize: 8 } } })),
     enabled: q.length >= 2,
     staleTime: 60_000,
   });

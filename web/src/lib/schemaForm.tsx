@@ -4,7 +4,7 @@
  * API body, and a failed request's problem+json field issues land next to their fields here, in
  * one place. Fields register their DOM id and label, so the error summary links to them.
  */
-import { createContext, useContext, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -20,6 +20,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { ApiProblem } from '../api/problem';
 import { useProblemMessages } from './problemMessages';
+import { markSessionEnded, sessionEndOf, useMe } from './session';
+import { clearDraft, readDraft, saveDraft } from './drafts';
 
 interface RegisteredField {
   name: string;
@@ -64,6 +66,12 @@ export interface SchemaFormOptions<In extends FieldValues, Out> {
   paths?: Record<string, string>;
   /** The general message of a failed request (a feature may word its own codes). */
   messageOf?: (error: unknown) => string;
+  /**
+   * Keeps the values as a draft under this name (lib/drafts: this tab, this user, no secrets),
+   * restored when the form is shown again, cleared by a successful submit: work in progress
+   * survives a session that ends and a login in place.
+   */
+  draft?: string;
 }
 
 export interface SchemaForm<In extends FieldValues, Out> {
@@ -108,8 +116,38 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
   const [general, setGeneral] = useState<string | null>(null);
   const idPrefix = options.idPrefix ?? '';
   const paths = options.paths ?? {};
+  const { data: me } = useMe();
+  const userId = me?.user.id;
+  const draft = options.draft;
+
+  // the draft: restored once, then written on every change
+  const restored = useRef(false);
+  useEffect(() => {
+    if (draft === undefined || userId === undefined || restored.current) return;
+    restored.current = true;
+    const saved = readDraft(userId, draft);
+    if (saved !== null) {
+      methods.reset({ ...options.defaultValues, ...saved }, { keepDefaultValues: true });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the user is known
+  }, [draft, userId]);
+  const { subscribe } = methods;
+  useEffect(() => {
+    if (draft === undefined || userId === undefined) return;
+    return subscribe({ formState: { values: true }, callback: ({ values }) => saveDraft(userId, draft, values) });
+  }, [subscribe, draft, userId]);
+  const forgetDraft = () => {
+    if (draft !== undefined && userId !== undefined) clearDraft(userId, draft);
+  };
 
   const fail = (error: unknown) => {
+    const ended = sessionEndOf(error);
+    if (ended !== null && userId !== undefined) {
+      // the login is asked for in place; the values stay, to be sent again after it
+      markSessionEnded(ended);
+      setGeneral(t('sessionEnded.resubmit'));
+      return;
+    }
     if (!(error instanceof ApiProblem)) {
       setGeneral(messageOf(error));
       return;
@@ -140,6 +178,7 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
     void methods.handleSubmit(async (values) => {
       try {
         await action(values);
+        forgetDraft();
       } catch (error) {
         fail(error);
       }
@@ -154,6 +193,7 @@ export function useSchemaForm<In extends FieldValues, Out>(options: SchemaFormOp
   const reset = (values?: DefaultValues<In>) => {
     setGeneral(null);
     methods.reset(values ?? options.defaultValues);
+    forgetDraft();
   };
 
   return { methods, registry, idPrefix, general, submit, fail, show, reset };

@@ -19,10 +19,13 @@ import {
 import { toCaseDetail } from './cases.mapper.js';
 import { cfIndex, nameIndex, sealIdentity } from '../shared/identity.js';
 import { formatPseudonym, pseudonymPrefix } from '../shared/pseudonyms.js';
+import { nameGrams } from '../shared/name-search.js';
+import { writeNameGrams } from '../shared/name-grams.repo.js';
 
 /**
  * Registers a person of the Comune: the next pseudonym of the year, the identity encrypted, the
- * blind indexes for search by name and codice fiscale (stored upper case).
+ * blind indexes for search by name and codice fiscale (stored upper case), the keyed trigrams of
+ * the name for partial search.
  */
 export async function registerPerson(
   tx: Queryable,
@@ -52,6 +55,9 @@ export async function registerPerson(
     importKey: o.importKey ?? null,
     now: o.now,
   });
+  await writeNameGrams(tx, [
+    { personId: id, comune: o.comune, grams: nameGrams(ctx.cipher, o.comune, identity.surname, identity.givenNames) },
+  ]);
   return { id, pseudonym };
 }
 

@@ -12,11 +12,13 @@ import type { ContractRow, OutcomeRow } from './outcomes.repo.js';
 import type { CaseOutcomes } from './outcomes.schema.js';
 import type { ReferralRow } from './referrals.repo.js';
 import type { PackageSectionRows } from './privacy.repo.js';
-import { openIdentity, openPermitNumber } from '../shared/identity.js';
+import { openIdentity, openPermitNumber, type Identity } from '../shared/identity.js';
 import { caseMachine, exitReasonsAllowedFrom } from '../shared/machines.js';
 import { daysBetween } from '../shared/dates.js';
 import { assessEligibility, type Eligibility } from '../shared/eligibility.js';
 import { derivePermitStatus, type PermitRecord } from '../shared/permits.js';
+import type { LabelLanguage } from '../shared/labels.js';
+import { eventWords } from './event-lines.js';
 import type { CaseStatus, PermitBasis, Relation } from '../shared/vocab.js';
 
 /** The facts of a permit row, as the permit rules read them. */
@@ -69,35 +71,55 @@ export function currentPermit(permits: Permit[]): Permit | null {
   return live[live.length - 1] ?? permits[permits.length - 1] ?? null;
 }
 
-/** Eligibility of each member, derived from permits, kinship and the holder's admission. */
+/** Eligibility of each member, derived from permits, kinship and the holder's admission, in `lang`. */
 export function eligibilityOf(
   m: { role: string; nationalities: string[]; relation: string | null },
   permits: Permit[],
   holderAdmitted: boolean,
+  lang: LabelLanguage = 'it',
 ): Eligibility {
   if (m.role === 'titolare') {
     const p = currentPermit(permits);
-    return assessEligibility({
-      role: 'titolare',
-      nationalities: m.nationalities,
-      permit: p ? { basis: p.basis, status: p.status } : null,
-    });
+    return assessEligibility(
+      { role: 'titolare', nationalities: m.nationalities, permit: p ? { basis: p.basis, status: p.status } : null },
+      lang,
+    );
   }
-  return assessEligibility({
-    role: 'familiare',
-    nationalities: m.nationalities,
-    relation: m.relation as Relation,
-    holderAdmitted,
-  });
+  return assessEligibility(
+    { role: 'familiare', nationalities: m.nationalities, relation: m.relation as Relation, holderAdmitted },
+    lang,
+  );
+}
+
+/** The eligibility as the case file shows it: the explanation in both languages of the UI. */
+function localizedEligibility(
+  m: { role: string; nationalities: string[]; relation: string | null },
+  permits: Permit[],
+  holderAdmitted: boolean,
+): Member['eligibility'] {
+  const it = eligibilityOf(m, permits, holderAdmitted, 'it');
+  const en = eligibilityOf(m, permits, holderAdmitted, 'en');
+  return {
+    eligible: it.eligible,
+    code: it.code,
+    explanation: { it: it.explanation, en: en.explanation },
+    legalReference: { it: it.legalReference, en: en.legalReference },
+  };
 }
 
 /** One line of the case list, the holder's permit status derived on `today`. */
-export function toCaseSummary(r: CaseListRow, today: string): CaseSummary {
+export function toCaseSummary(
+  r: CaseListRow,
+  today: string,
+  holder: Pick<Identity, 'surname' | 'givenNames'>,
+): CaseSummary {
   return {
     id: r.id,
     pseudonym: r.pseudonym,
+    holderName: `${holder.surname} ${holder.givenNames}`,
     status: r.status,
     openedOn: r.opened_on,
+    ownerId: r.owner_user_id,
     ownerName: r.owner_name,
     members: r.members,
     permitStatus: r.permit ? derivePermitStatus(r.permit, today) : null,
@@ -135,7 +157,7 @@ export function toCaseDetail(
       nationalities: m.nationalities,
       languages: m.languages,
       identity: openIdentity(ctx.cipher, m.id, m.identity_enc),
-      eligibility: eligibilityOf(m, own, holderAdmitted),
+      eligibility: localizedEligibility(m, own, holderAdmitted),
       admission: adm
         ? {
             status: adm.status,
@@ -176,7 +198,7 @@ export function toCaseDetail(
       recordedAt: e.recorded_at.toISOString(),
       actor: e.actor,
       pseudonym: e.pseudonym,
-      note: e.note,
+      ...eventWords(e.type, e.note),
     })),
     allowedTransitions: [...caseMachine[c.status]].filter(
       (s: CaseStatus) =>

@@ -87,8 +87,11 @@ export async function existsPersonWithCf(tx: Queryable, comune: string, index: s
 export interface CaseListRow {
   id: string;
   pseudonym: string;
+  holder_id: string;
+  identity_enc: string;
   status: CaseStatus;
   opened_on: string;
+  owner_user_id: string;
   owner_name: string;
   members: number;
   /** The holder's current permit, its facts as JSON. */
@@ -97,38 +100,67 @@ export interface CaseListRow {
   total: number;
 }
 
-export async function selectCasePage(
-  tx: Queryable,
-  q: CaseQuery,
-  opts: { ownerOnly: string | null; nameIdx: string | null; cfIdx: string | null },
-): Promise<CaseListRow[]> {
+/** What the service worked out for the case list: tenancy, reach and the search's keyed matches. */
+export interface CasePageScope {
+  comune: string;
+  /** An operatore (or the referente's "mine"): only the cases this user holds. */
+  ownerOnly: string | null;
+  /** Exact full name and codice fiscale blind indexes of the query. */
+  nameIdx: string | null;
+  cfIdx: string | null;
+  /** Persons whose name holds every word of the query (verified after decryption). */
+  nameMatches: readonly string[] | null;
+  today: string;
+}
+
+// the holder's current permit: the latest one not converted into its successor
+const currentPermit = `FROM pilot_permits pm WHERE pm.person_id = c.holder_person_id AND pm.converted_on IS NULL
+              ORDER BY coalesce(pm.issued_on, pm.receipt_on) DESC NULLS LAST, pm.created_at DESC LIMIT 1`;
+const latestPaiStatus = `(SELECT pa.status FROM pilot_pais pa WHERE pa.person_id = c.holder_person_id ORDER BY pa.created_at DESC LIMIT 1)`;
+
+export async function selectCasePage(tx: Queryable, q: CaseQuery, s: CasePageScope): Promise<CaseListRow[]> {
   const w = new Where();
-  if (opts.ownerOnly) w.add('c.owner_user_id = $?', opts.ownerOnly);
+  w.add('c.comune_istat = $?', s.comune);
+  if (s.ownerOnly) w.add('c.owner_user_id = $?', s.ownerOnly);
+  if (q.ownerUserId) w.add('c.owner_user_id = $?', q.ownerUserId);
   if (q.status) w.add('c.status = $?', q.status);
+  if (q.permitExpiry) {
+    const today = w.param(s.today);
+    const cond =
+      q.permitExpiry === 'expired'
+        ? `cur.expires_on < ${today}::date`
+        : `cur.expires_on BETWEEN ${today}::date AND ${today}::date + ${w.param(Number(q.permitExpiry.slice(7)))}::int`;
+    w.raw(`EXISTS (SELECT 1 FROM (SELECT pm.expires_on, pm.revoked_on ${currentPermit}) cur
+      WHERE (cur.revoked_on IS NULL OR cur.revoked_on > ${today}::date) AND ${cond})`);
+  }
+  if (q.paiStatus === 'none') w.raw(`${latestPaiStatus} IS NULL`);
+  else if (q.paiStatus) w.add(`${latestPaiStatus} = $?`, q.paiStatus);
   if (q.q) {
     const like = w.param(`${q.q.toUpperCase()}%`);
     const byIndex = [`hp.pseudonym LIKE ${like}`];
-    // a full name or codice fiscale matches any member of the household through the blind indexes
-    if (opts.nameIdx)
+    // a name or codice fiscale matches any member of the household through the keyed indexes
+    if (s.nameIdx)
       byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
-      WHERE m.case_id = c.id AND p.name_index = ${w.param(opts.nameIdx)})`);
-    if (opts.cfIdx)
+      WHERE m.case_id = c.id AND p.name_index = ${w.param(s.nameIdx)})`);
+    if (s.cfIdx)
       byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m JOIN pilot_persons p ON p.id = m.person_id
-      WHERE m.case_id = c.id AND p.cf_index = ${w.param(opts.cfIdx)})`);
+      WHERE m.case_id = c.id AND p.cf_index = ${w.param(s.cfIdx)})`);
+    if (s.nameMatches?.length)
+      byIndex.push(`EXISTS (SELECT 1 FROM pilot_case_members m
+      WHERE m.case_id = c.id AND m.person_id = ANY(${w.param(s.nameMatches)}::uuid[]))`);
     w.raw(`(${byIndex.join(' OR ')})`);
   }
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   return tx.query<CaseListRow>(
-    `SELECT c.id, hp.pseudonym, c.status, c.opened_on::text AS opened_on, u.display_name AS owner_name,
+    `SELECT c.id, hp.pseudonym, hp.id AS holder_id, hp.identity_enc, c.status, c.opened_on::text AS opened_on,
+            c.owner_user_id, u.display_name AS owner_name,
             (SELECT count(*) FROM pilot_case_members m WHERE m.case_id = c.id) AS members,
-            -- the holder's current permit: the latest one not converted into its successor
             (SELECT json_build_object('basis', pm.basis, 'receiptOn', pm.receipt_on, 'issuedOn', pm.issued_on,
                       'expiresOn', pm.expires_on, 'renewalRequestedOn', pm.renewal_requested_on, 'renewedOn', pm.renewed_on,
                       'conversionRequestedOn', pm.conversion_requested_on, 'convertedOn', pm.converted_on, 'revokedOn', pm.revoked_on)
-               FROM pilot_permits pm WHERE pm.person_id = c.holder_person_id AND pm.converted_on IS NULL
-              ORDER BY coalesce(pm.issued_on, pm.receipt_on) DESC NULLS LAST, pm.created_at DESC LIMIT 1) AS permit,
-            (SELECT pa.status FROM pilot_pais pa WHERE pa.person_id = c.holder_person_id ORDER BY pa.created_at DESC LIMIT 1) AS pai_status,
+               ${currentPermit}) AS permit,
+            ${latestPaiStatus} AS pai_status,
             count(*) OVER () AS total
        FROM pilot_cases c
        JOIN pilot_persons hp ON hp.id = c.holder_person_id
@@ -200,17 +232,6 @@ export async function selectCaseEvents(tx: Queryable, caseId: string): Promise<C
       WHERE e.case_id = $1 ORDER BY e.id`,
     [caseId],
   );
-}
-
-/** Users of the Comune who may own cases (operatori of its bodies, referenti). */
-export async function selectCaseManager(tx: Queryable, comune: string, userId: string) {
-  const [row] = await tx.query<{ id: string; display_name: string }>(
-    `SELECT u.id, u.display_name FROM access_users_v u JOIN registry_organisations_v o ON o.id = u.organisation_id
-      WHERE u.id = $1 AND o.comune_istat = $2 AND u.status = 'active'
-        AND EXISTS (SELECT 1 FROM access_user_roles_v r WHERE r.user_id = u.id AND r.role IN ('operatore', 'referente_comunale'))`,
-    [userId, comune],
-  );
-  return row;
 }
 
 export async function selectUserName(tx: Queryable, userId: string): Promise<string> {

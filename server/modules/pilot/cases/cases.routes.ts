@@ -5,6 +5,7 @@ import {
   addMemberSchema,
   admissionDecisionSchema,
   caseDetailSchema,
+  caseManagerListSchema,
   casePageSchema,
   caseQuerySchema,
   caseTransitionSchema,
@@ -18,18 +19,25 @@ import {
   permitSchema,
   referralPageSchema,
   referralQuerySchema,
+  reassignCaseSchema,
   referralSchema,
   updateReferralSchema,
   viewerListSchema,
+  closurePreviewSchema,
+  accessPackageDocumentSchema,
 } from './cases.schema.js';
 import { addMember, createCase, findCases, getCase } from './cases.service.js';
-import { decideAdmission, transitionCase } from './decisions.service.js';
+import { listCaseManagers, reassignCase } from './case-managers.service.js';
+import { decideAdmission, previewClosure, transitionCase } from './decisions.service.js';
 import { createPermit, recordPermitEvent } from './permits.service.js';
 import { exportCases } from './export.service.js';
-import { importBeneficiaries, MAX_IMPORT_ROWS } from './import.service.js';
+import { importBeneficiaries, listImportCaseManagers, MAX_IMPORT_ROWS } from './import.service.js';
+import { languageOfHeader } from './import.rules.js';
+import { importTemplate } from './import.template.js';
 import { labelLanguages } from '../shared/labels.js';
+import { langQuerySchema } from '../shared/lang.js';
 import { encodingChoices, maxBase64Chars, textEncodings } from '../../../platform/upload/index.js';
-import { getAccessPackage, getAccessPackagePdf, listViewers } from './privacy.service.js';
+import { getAccessPackage, getAccessPackageDocument, getAccessPackagePdf, listViewers } from './privacy.service.js';
 import { createReferral, findReferrals, getIndicatorCatalogue, updateReferral } from './referrals.service.js';
 
 // a file body: Fastify sends the Buffer as it is (no serializer); the schema only documents it
@@ -52,11 +60,36 @@ const importReportSchema = z
         row: z.number().int(),
         status: z.enum(['valid', 'invalid', 'already_imported', 'imported']),
         pseudonym: z.string().nullable(),
-        errors: z.array(z.object({ column: z.string(), message: z.string() })),
+        caseManager: z
+          .string()
+          .nullable()
+          .describe("The display name of the user the row's case goes (or would go) to."),
+        errors: z.array(
+          z.object({
+            column: z
+              .string()
+              .nullable()
+              .describe('The column as its header is written in the file; null for a problem of the whole row.'),
+            value: z.string().nullable().describe('The cell as written, when the problem is about its value.'),
+            reason: z.string().describe("What is wrong, in the user's language, without the row and column."),
+            message: z
+              .string()
+              .describe(
+                "The whole sentence in the user's language: row, column (as in the file), value and what is wrong.",
+              ),
+          }),
+        ),
       }),
     ),
   })
   .meta({ id: 'PilotImportReport' });
+
+const packageLangQuery = z.object({
+  lang: z
+    .enum(labelLanguages)
+    .optional()
+    .meta({ description: "The language of the package's words (the user's); Italian by default" }),
+});
 
 /** Referrals, cases, households, admissions, permits, and a person's privacy rights. */
 export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
@@ -124,9 +157,9 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags,
       operationId: 'findPilotCases',
-      summary: "The Comune's cases (an operatore's own); search by pseudonym, full name or codice fiscale",
+      summary: "The Comune's cases (an operatore's own), with the holder's name; search and filters",
       description:
-        'Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries, searchable by pseudonym, full name or codice fiscale.',
+        "Referente_comunale (every case of the Comune) or operatore (own cases), with `pilot.cases.read`: a page of case summaries with the holder's name beside the pseudonym (the page's read is audited as `pilot.case.list`). Search by pseudonym, codice fiscale or name, also in part (every word of 3 letters or more, accents and case ignored; a query shorter than 3 characters answers 400); filters by status, case manager, permit expiry and PAI state.",
       querystring: caseQuerySchema,
       response: { 200: casePageSchema },
     },
@@ -139,11 +172,37 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'createPilotCase',
       summary: 'Register a beneficiary (permit holder) and open the case',
       description:
-        'Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case; only the referente assigns it to another operatore. 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.',
+        'Comune case staff (`pilot.cases.write`): registers the permit holder and opens the case. Its case manager is whoever opens it, unless the referente names another (`ownerUserId`: an active operatore or referente of the Comune, 400 otherwise; 403 when an operatore names someone else). 403 `pilot.not_in_comune`, 409 `pilot.duplicate_person`.',
       body: createCaseSchema,
       response: { 201: caseDetailSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await createCase(req.ctx, req.body)),
+  });
+  app.get('/case-managers', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'listPilotCaseManagers',
+      summary: 'Who may hold cases in the Comune, and how many each holds',
+      description:
+        "Referente_comunale (`pilot.cases.decide`): the Comune's active operatori and referenti, who may be named case manager, with the open and closed cases each holds. 403 `pilot.not_in_comune` outside a pilot Comune.",
+      response: { 200: caseManagerListSchema },
+    },
+    handler: (req) => listCaseManagers(req.ctx),
+  });
+  app.put('/cases/:caseId/case-manager', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'reassignPilotCase',
+      summary: 'Give the case to another case manager',
+      description:
+        "Referente_comunale (`pilot.cases.decide`): names the case's new case manager (an active operatore or referente of the Comune, 400 otherwise with the reason on `body.ownerUserId`); their open tasks of the case move with it; recorded in the case's history and audited. 404 `pilot.case.not_found`, 409 `pilot.invalid_transition` for a closed case, 409 `pilot.stale` when `version` is not the case's.",
+      params: caseParams,
+      body: reassignCaseSchema,
+      response: { 200: caseDetailSchema },
+    },
+    handler: (req) => reassignCase(req.ctx, req.params.caseId, req.body),
   });
   app.get('/cases/:caseId', {
     config: auth,
@@ -179,12 +238,25 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'transitionPilotCase',
       summary: 'Admit, suspend, resume or close a case',
       description:
-        'Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed.',
+        'Case staff (`pilot.cases.write`); admitting, and revoking under art. 7, need the referente (`pilot.cases.decide`). Moves the case along its state machine; 409 `pilot.invalid_transition` for a step not allowed. Closing settles the PAIs in the same transaction: planned measures are cancelled (their commitment released), started ones interrupted (see `getPilotCaseClosurePreview`).',
       params: caseParams,
       body: caseTransitionSchema,
       response: { 200: caseDetailSchema },
     },
     handler: (req) => transitionCase(req.ctx, req.params.caseId, req.body),
+  });
+  app.get('/cases/:caseId/closure-preview', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'getPilotCaseClosurePreview',
+      summary: "What closing the case would do to its PAIs' measures and budget, without closing it",
+      description:
+        'Case staff (`pilot.cases.write`): the planned measures closing would cancel and the amount released on the budget, the started measures it would interrupt and how many lack an actual cost. 409 `pilot.invalid_transition` on a closed case.',
+      params: caseParams,
+      response: { 200: closurePreviewSchema },
+    },
+    handler: (req) => previewClosure(req.ctx, req.params.caseId),
   });
   app.post('/cases/:caseId/members/:personId/admission', {
     config: auth,
@@ -201,6 +273,12 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
     handler: (req) => decideAdmission(req.ctx, req.params.caseId, req.params.personId, req.body),
   });
 
+  const langQuery = z.object({
+    lang: z
+      .enum(labelLanguages)
+      .optional()
+      .meta({ description: "The language of the words (the user's); Italian by default" }),
+  });
   app.post('/import', {
     config: auth,
     schema: {
@@ -209,12 +287,18 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       summary: `Validate or import beneficiaries from a CSV or XLSX file (base64, at most ${MAX_IMPORT_ROWS} rows)`,
       description:
         'Columns: cognome, nomi, data_nascita, sesso, paese_nascita, cittadinanze, lingue, codice_fiscale, telefono, ' +
-        'email, indirizzo, data_presa_in_carico, in_sai. mode=dry_run only validates; mode=all writes nothing unless every row ' +
-        'is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. A CSV is separated by ; tab or , ' +
-        'and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, else Windows-1252). ' +
-        'The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): 413 `upload.too_large` ' +
-        '(unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), 400 `upload.unreadable`, ' +
-        '400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.',
+        'email, indirizzo, data_presa_in_carico, in_sai, case_manager (formats and allowed values: the template, ' +
+        '`getPilotImportTemplateXlsx`). Dates gg/mm/aaaa, g/m/aaaa or aaaa-mm-gg; countries and languages as ISO codes or ' +
+        'Italian/English names; several values in one cell separated by |; in_sai sì/no. A row with more cells than the ' +
+        'header has columns is refused (a separator inside a value). mode=dry_run only validates; mode=all writes nothing ' +
+        'unless every row is valid; mode=valid_only imports the valid rows. Rows imported before are skipped. Each case goes ' +
+        "to the row's case_manager (an e-mail), else to `caseManagerId`, else to the importing user; each must be an " +
+        'active operatore or referente of the Comune (400 `pilot.invalid` for a `caseManagerId` that is not). Messages ' +
+        'are in `lang`, else in the language of Accept-Language (Italian unless English is preferred). ' +
+        'A CSV is separated by ; tab or , and read in the `encoding` chosen (auto: a byte-order mark, else UTF-8 if valid, ' +
+        'else Windows-1252). The file is parsed off the event loop within limits (docs/PROMISES.md "Uploaded files"): ' +
+        '413 `upload.too_large` (unzipped size), 413 `upload.too_complex` (rows, cells, parse time or memory), ' +
+        '400 `upload.unreadable`, 400 `upload.encoding` (text not decodable: the line is named), 503 `upload.busy` with Retry-After.',
       body: z
         .object({
           format: z.enum(['csv', 'xlsx']),
@@ -224,12 +308,87 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
             .enum(encodingChoices)
             .default('auto')
             .describe('How to decode a CSV: auto (default), utf-8, windows-1252 or utf-16. A byte-order mark wins.'),
+          caseManagerId: idParam
+            .optional()
+            .describe(
+              'The case manager of the imported cases whose row names none (default: the importing user): see `listPilotImportCaseManagers`.',
+            ),
+          lang: z
+            .enum(labelLanguages)
+            .optional()
+            .describe("The language of the report's messages; default: from Accept-Language, else Italian."),
         })
         .strict()
         .meta({ id: 'PilotImportRequest' }),
       response: { 200: importReportSchema },
     },
-    handler: (req) => importBeneficiaries(req.ctx, req.body),
+    handler: (req) =>
+      importBeneficiaries(req.ctx, {
+        ...req.body,
+        lang: req.body.lang ?? languageOfHeader(req.headers['accept-language']),
+      }),
+  });
+  app.get('/import/case-managers', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'listPilotImportCaseManagers',
+      summary: 'The users the cases of an import may be given to',
+      description:
+        'Staff who may import (`pilot.cases.write`): the active operatori and referenti of their Comune, by name, with the e-mail a file names them by in its case_manager column.',
+      response: {
+        200: z
+          .object({
+            items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string() })),
+          })
+          .meta({ id: 'PilotImportCaseManagers' }),
+      },
+    },
+    handler: (req) => listImportCaseManagers(req.ctx),
+  });
+  app.get('/import/template.csv', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'getPilotImportTemplateCsv',
+      summary: 'The CSV import template: the header and one example row',
+      description:
+        'Staff who may import (`pilot.cases.write`): UTF-8 with a byte-order mark, separated by ; with CRLF line ends, as Excel for Windows reads it. The example row is fake and must be deleted.',
+      response: {
+        200: { description: 'The template (CSV)', content: { 'text/csv': { schema: binary } } },
+      },
+    },
+    handler: async (req, reply) => {
+      const file = await importTemplate(req.ctx, 'csv', 'it');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  });
+  app.get('/import/template.xlsx', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'getPilotImportTemplateXlsx',
+      summary: 'The XLSX import template: the example row, each column explained, the countries and languages',
+      description:
+        'Staff who may import (`pilot.cases.write`): a first sheet with the header and one fake example row, a second sheet listing each column (required or not, format and allowed values), then the countries and languages with their names, in `lang`.',
+      querystring: langQuery,
+      response: {
+        200: {
+          description: 'The template (XLSX workbook)',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary } },
+        },
+      },
+    },
+    handler: async (req, reply) => {
+      const file = await importTemplate(req.ctx, 'xlsx', req.query.lang ?? 'it');
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
   });
   app.get('/export/cases.xlsx', {
     config: auth,
@@ -239,12 +398,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       summary: "The Comune's cases as XLSX (identity columns only for the roles entitled to them); audited",
       description:
         'Comune case staff (`pilot.cases.read`): the cases as an XLSX file, with identity columns only for `pilot.cases.export` (referente_comunale); audited.',
-      querystring: z.object({
-        lang: z
-          .enum(labelLanguages)
-          .optional()
-          .meta({ description: "The language of the headings and labels (the user's); Italian by default" }),
-      }),
+      querystring: langQuerySchema,
       response: {
         200: {
           description: 'The cases (XLSX workbook)',
@@ -296,7 +450,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'listPilotPersonViewers',
       summary: 'Who viewed this person (for the referente)',
       description:
-        "Referente_comunale only (`pilot.cases.decide`): who read this person's case file and when, from the audit trail; 404 `pilot.person.not_found`.",
+        "Referente_comunale only (`pilot.cases.decide`): every read that exposed this person's identity (case file, PAI, PAI print, export with names, access package: the audit actions of IDENTITY_READS), who made it (name, roles, organisation) and when; 404 `pilot.person.not_found`.",
       params: personParams,
       response: { 200: viewerListSchema },
     },
@@ -320,15 +474,30 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
         .send(pkg);
     },
   });
+  app.get('/persons/:personId/access-package/document', {
+    config: auth,
+    schema: {
+      tags,
+      operationId: 'getPilotAccessPackageDocument',
+      summary: 'GDPR access package of one person, in words (for the page)',
+      description:
+        'Referente_comunale only (`pilot.cases.export`): the same access package as sections in words, values labelled and dates written the Italian way, for the page of the web app; audited. 404 `pilot.person.not_found`.',
+      params: personParams,
+      querystring: packageLangQuery,
+      response: { 200: accessPackageDocumentSchema },
+    },
+    handler: (req) => getAccessPackageDocument(req.ctx, req.params.personId, req.query.lang),
+  });
   app.get('/persons/:personId/access-package.pdf', {
     config: auth,
     schema: {
       tags,
       operationId: 'getPilotAccessPackagePdf',
-      summary: 'GDPR access package of one person (tagged PDF, Italian)',
+      summary: 'GDPR access package of one person (tagged PDF)',
       description:
-        'Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in Italian, to hand to the person; audited. 404 `pilot.person.not_found`.',
+        'Referente_comunale only (`pilot.cases.export`): the same access package as a tagged PDF in words (Italian by default), to hand to the person; audited. 404 `pilot.person.not_found`.',
       params: personParams,
+      querystring: packageLangQuery,
       response: {
         200: {
           description: 'The access package (application/pdf)',
@@ -337,7 +506,7 @@ export async function pilotCaseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     handler: async (req, reply) => {
-      const pdf = await getAccessPackagePdf(req.ctx, req.params.personId);
+      const pdf = await getAccessPackagePdf(req.ctx, req.params.personId, req.query.lang);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="accesso-dati-${req.params.personId}.pdf"`)

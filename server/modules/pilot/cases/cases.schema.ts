@@ -5,11 +5,15 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/pagination.js';
 import { isIsoDate } from '../shared/dates.js';
+import { MIN_NAME_QUERY } from '../shared/name-search.js';
+import { roleSchema } from '../../access/index.js';
+import { IDENTITY_READS, type IdentityReadAction } from '../shared/identity-reads.js';
 import {
   caseStatuses,
   exitReasons,
   kinshipKinds,
   observations,
+  paiStatuses,
   permitBases,
   permitInitiators,
   permitStatuses,
@@ -22,6 +26,8 @@ import {
 } from '../shared/vocab.js';
 
 export const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
+// The shape of the codes; whether a code is on the list (countries.ts, languages.ts) is checked by
+// personIssues, which answers the stable codes unknown_country and unknown_language.
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, upper case');
 const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 code, lower case');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -119,8 +125,16 @@ export const personInputSchema = z
   .meta({ id: 'PilotPersonInput' });
 export type PersonInput = z.infer<typeof personInputSchema>;
 
+/** A text in each language of the UI, so the client shows the one the user chose (decision 0030). */
+export const localizedTextSchema = z.object({ it: z.string(), en: z.string() }).meta({ id: 'PilotLocalizedText' });
+
 export const eligibilitySchema = z
-  .object({ eligible: z.boolean(), code: z.string(), explanation: z.string(), legalReference: z.string() })
+  .object({
+    eligible: z.boolean(),
+    code: z.string(),
+    explanation: localizedTextSchema,
+    legalReference: localizedTextSchema,
+  })
   .meta({ id: 'PilotEligibility' });
 
 export const permitSchema = z
@@ -240,6 +254,9 @@ export const caseEventSchema = z
     recordedAt: z.iso.datetime(),
     actor: z.string().nullable(),
     pseudonym: z.string().nullable(),
+    /** What the event says in words (a PAI's move, a permit's basis, an exit reason), or null. */
+    line: localizedTextSchema.nullable(),
+    /** What a person wrote (the reason of a decision), or null. */
     note: z.string().nullable(),
   })
   .meta({ id: 'PilotCaseEvent' });
@@ -272,8 +289,11 @@ export const caseSummarySchema = z
   .object({
     id: z.uuid(),
     pseudonym: z.string(),
+    /** "Surname Given names" of the holder, beside the pseudonym; the read is audited. */
+    holderName: z.string(),
     status: caseStatusSchema,
     openedOn: z.string(),
+    ownerId: z.uuid(),
     ownerName: z.string(),
     members: z.number().int(),
     permitStatus: permitStatusSchema.nullable(),
@@ -283,20 +303,61 @@ export const caseSummarySchema = z
   .meta({ id: 'PilotCaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+/** Filters of the case list on the expiry of the holder's current permit. */
+export const permitExpiryFilters = ['expired', 'within_30', 'within_60', 'within_90'] as const;
+/** Filters of the case list on the holder's latest PAI: its status, or none yet. */
+export const paiStateFilters = [...paiStatuses, 'none'] as const;
+
 export const caseQuerySchema = z
   .object({
-    /** A pseudonym (prefix), or an exact full name / codice fiscale (matched on the blind index). */
-    q: z.string().trim().max(120).optional(),
+    /**
+     * A pseudonym (prefix), a codice fiscale, an exact full name, or part of a name: every word of
+     * three letters or more, in any order, accents and case ignored (keyed trigram index).
+     */
+    q: z.string().trim().min(MIN_NAME_QUERY, 'Scrivi almeno 3 caratteri per cercare').max(120).optional(),
     status: caseStatusSchema.optional(),
     mine: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
+    /** The case manager (the referente's filter; an operatore sees only their own cases anyway). */
+    ownerUserId: z.uuid().optional(),
+    /** The holder's current permit: expired, or expiring within 30, 60 or 90 days (revoked ones excluded). */
+    permitExpiry: z.enum(permitExpiryFilters).optional(),
+    /** The status of the holder's latest PAI, or `none` for a holder without one. */
+    paiStatus: z.enum(paiStateFilters).optional(),
     ...pageQuery,
   })
   .strict();
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
 export const casePageSchema = pageOf(caseSummarySchema).meta({ id: 'PilotCasePage' });
+
+export const reassignCaseSchema = z
+  .object({
+    /** The new case manager: an active operatore or referente of the Comune. */
+    ownerUserId: z.uuid(),
+    /** The case version the referente saw (optimistic concurrency); 409 `pilot.stale` when it moved on. */
+    version: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .meta({ id: 'PilotReassignCase' });
+export type ReassignCaseBody = z.infer<typeof reassignCaseSchema>;
+
+export const caseManagerSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    /** Of the roles that hold cases: operatore, referente_comunale. */
+    roles: z.array(z.string()),
+    /** Cases not closed that they hold. */
+    openCases: z.number().int(),
+    closedCases: z.number().int(),
+  })
+  .meta({ id: 'PilotCaseManager' });
+export const caseManagerListSchema = z
+  .object({ items: z.array(caseManagerSchema) })
+  .meta({ id: 'PilotCaseManagerList' });
+export type CaseManagerList = z.infer<typeof caseManagerListSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Permits
@@ -344,6 +405,80 @@ export const permitEventSchema = z
 export type PermitEventBody = z.infer<typeof permitEventSchema>;
 
 export const viewerSchema = z
-  .object({ at: z.iso.datetime(), userId: z.uuid().nullable(), displayName: z.string().nullable(), action: z.string() })
+  .object({
+    at: z.iso.datetime(),
+    userId: z.uuid().nullable(),
+    displayName: z.string().nullable(),
+    /** the user's roles now (the audit row does not keep them) */
+    roles: z.array(roleSchema),
+    organisation: z.string().nullable(),
+    action: z.enum(IDENTITY_READS.map((r) => r.action) as [IdentityReadAction, ...IdentityReadAction[]]),
+    /** the PAI version printed or read, when the audit row names it */
+    paiVersion: z.int().nullable(),
+    /** how an access package was produced: json, page or pdf */
+    format: z.enum(['json', 'page', 'pdf']).nullable(),
+  })
   .meta({ id: 'PilotViewer' });
+
+const packageSectionSchema = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    /** a record: label and value in words (empty for a list section) */
+    fields: z.array(z.object({ label: z.string(), value: z.string() })),
+    /** a list: its column headings and rows in words (empty for a record section) */
+    columns: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+  })
+  .meta({ id: 'PilotAccessPackageSection' });
+export type AccessPackageSection = z.infer<typeof packageSectionSchema>;
+
+export const accessPackageDocumentSchema = z
+  .object({
+    lang: z.enum(['it', 'en']),
+    title: z.string(),
+    legalBasis: z.string(),
+    controllerLabel: z.string(),
+    controller: z.string(),
+    generatedOnLabel: z.string(),
+    generatedOn: z.string(),
+    pseudonym: z.string(),
+    emptyText: z.string(),
+    sections: z.array(packageSectionSchema),
+  })
+  .meta({ id: 'PilotAccessPackageDocument' });
+export type AccessPackageDocument = z.infer<typeof accessPackageDocumentSchema>;
 export const viewerListSchema = z.object({ items: z.array(viewerSchema) }).meta({ id: 'PilotViewerList' });
+
+/** What closing a case does to its PAIs' measures (GET /cases/{caseId}/closure-preview). */
+export const closurePreviewSchema = z
+  .object({
+    /** PAIs not closed yet, which the closure closes. */
+    paisClosing: z.number().int(),
+    /** Planned measures, cancelled; `committed` when their PAI was approved (their cost is released). */
+    cancelled: z.array(
+      z.object({
+        measureId: z.uuid(),
+        paiId: z.uuid(),
+        type: z.string(),
+        costPlanned: z.number(),
+        committed: z.boolean(),
+      }),
+    ),
+    /** The planned cost of the cancelled measures of approved PAIs: what the Comune's budget gets back. */
+    released: z.number(),
+    /** Started measures, interrupted on the closing day with the actual cost recorded so far. */
+    interrupted: z.array(
+      z.object({
+        measureId: z.uuid(),
+        paiId: z.uuid(),
+        type: z.string(),
+        costPlanned: z.number(),
+        costActual: z.number().nullable(),
+      }),
+    ),
+    /** Started measures without an actual cost: record it before closing, they no longer change after. */
+    withoutActualCost: z.number().int(),
+  })
+  .meta({ id: 'PilotClosurePreview' });
+export type ClosurePreview = z.infer<typeof closurePreviewSchema>;

@@ -9,19 +9,22 @@ import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, loadCase, assertCaseOpen, recordCaseEvent, seesAllCases, todayOf } from '../shared/access.js';
+import { refreshCaseTasks } from '../shared/tasks.js';
 import type { AddMemberBody, CaseDetail, CaseQuery, CaseSummary, CreateCaseBody, PersonInput } from './cases.schema.js';
 import {
   bumpCaseVersion,
   existsPersonWithCf,
   insertFamilyMember,
-  selectCaseManager,
   selectCasePage,
   selectReferralLink,
 } from './cases.repo.js';
 import { toCaseSummary } from './cases.mapper.js';
 import { openCase, readCaseAfterChange, readCaseFile, registerPerson } from './case-file.js';
 import { invalid, personIssues } from './checks.js';
-import { cfIndex, nameIndex } from '../shared/identity.js';
+import { resolveCaseManager } from './case-managers.service.js';
+import { cfIndex, nameIndex, openIdentity } from '../shared/identity.js';
+import { nameMatches, queryGrams } from '../shared/name-search.js';
+import { selectNameCandidates } from '../shared/name-grams.repo.js';
 import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
 import { isPilotComune } from '../shared/comuni.repo.js';
 import { kinshipOf } from '../shared/kinship.js';
@@ -58,18 +61,7 @@ export async function createCase(ctx: Ctx, body: CreateCaseBody): Promise<CaseDe
     const issues = personIssues(body.holder, 'body.holder', { thirdCountry: true, today });
     if (body.openedOn > today)
       issues.push({ path: 'body.openedOn', message: 'La data di presa in carico è nel futuro', code: 'future_date' });
-    let ownerId = actor.userId;
-    if (body.ownerUserId && body.ownerUserId !== actor.userId) {
-      if (!seesAllCases(actor)) throw new AppError('forbidden', 'Only the referente assigns cases to others.');
-      if (!(await selectCaseManager(tx, comune, body.ownerUserId))) {
-        issues.push({
-          path: 'body.ownerUserId',
-          message: 'Non è un operatore o referente attivo del Comune',
-          code: 'invalid_owner',
-        });
-      }
-      ownerId = body.ownerUserId;
-    }
+    const ownerId = await resolveCaseManager(tx, actor, comune, body.ownerUserId, 'body.ownerUserId', issues);
     if (body.referralId) {
       const ref = await selectReferralLink(tx, body.referralId);
       if (!ref) issues.push({ path: 'body.referralId', message: 'Segnalazione non trovata', code: 'not_found' });
@@ -93,6 +85,7 @@ export async function createCase(ctx: Ctx, body: CreateCaseBody): Promise<CaseDe
       tenantComune: comune,
       details: { person: person.id, fields: ['identity', 'sex', 'birthCountry', 'nationalities', 'languages'] },
     });
+    await refreshCaseTasks(tx, ctx, caseId);
     return readCaseAfterChange(tx, ctx, caseId);
   });
 }
@@ -138,14 +131,43 @@ export async function addMember(ctx: Ctx, caseId: string, body: AddMemberBody): 
       tenantComune: c.comune_istat,
       details: { person: person.id, relation: body.relation },
     });
+    await refreshCaseTasks(tx, ctx, caseId);
     return readCaseAfterChange(tx, ctx, caseId);
   });
 }
 
-/** The Comune's cases; an operatore sees their own. Search by pseudonym, full name or codice fiscale. */
+/**
+ * Persons of the Comune whose name holds every word of the query: the keyed trigram index gives
+ * the candidates (only within the actor's reach), which are decrypted and kept only when they
+ * truly match (no false positive of a truncated digest or of trigrams out of order survives).
+ */
+async function personsMatchingName(
+  tx: Queryable,
+  ctx: Ctx,
+  comune: string,
+  query: string,
+  ownerOnly: string | null,
+): Promise<string[] | null> {
+  const grams = queryGrams(ctx.cipher, comune, query);
+  if (!grams) return null;
+  const candidates = await selectNameCandidates(tx, comune, grams, ownerOnly);
+  return candidates
+    .filter((p) => {
+      const id = openIdentity(ctx.cipher, p.id, p.identity_enc);
+      return nameMatches(query, id.surname, id.givenNames);
+    })
+    .map((p) => p.id);
+}
+
+/**
+ * The Comune's cases; an operatore sees their own. Search by pseudonym (prefix), codice fiscale,
+ * or name (whole or in part); filters by status, case manager, permit expiry and PAI state. The
+ * holder's name is shown beside the pseudonym, so a page that lists cases is audited as one read
+ * (`pilot.case.list`, the case ids in the details, never a name nor the query).
+ */
 export async function findCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseSummary>> {
   assertCan(ctx.actor, 'pilot.cases.read');
-  comuneOf(ctx.actor);
+  const comune = comuneOf(ctx.actor);
   const actor = ctx.actor;
   const ownerOnly = !seesAllCases(actor) || q.mine ? actor.userId : null;
   let nameIdx: string | null = null;
@@ -157,9 +179,22 @@ export async function findCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseSummar
     if (words.length >= 2) nameIdx = nameIndex(ctx.cipher, words[0]!, words.slice(1).join(' '));
   }
   const today = todayOf(ctx);
-  const rows = await ctx.db.tx(accessOf(actor), (tx) => selectCasePage(tx, q, { ownerOnly, nameIdx, cfIdx }));
+  const rows = await ctx.db.tx(accessOf(actor), async (tx) => {
+    // a pseudonym (CT-2026-0132) or a codice fiscale is not a name
+    const byName = q.q !== undefined && !cfIdx && !/^[a-z]{2}-\d/i.test(q.q);
+    const matches = byName ? await personsMatchingName(tx, ctx, comune, q.q!, ownerOnly) : null;
+    const page = await selectCasePage(tx, q, { comune, ownerOnly, nameIdx, cfIdx, nameMatches: matches, today });
+    if (page.length)
+      await recordAudit(tx, ctx, {
+        action: 'pilot.case.list',
+        entityType: 'pilot_case_list',
+        tenantComune: comune,
+        details: { cases: page.map((r) => r.id), identity: true, byName: matches !== null },
+      });
+    return page;
+  });
   return {
-    items: rows.map((r) => toCaseSummary(r, today)),
+    items: rows.map((r) => toCaseSummary(r, today, openIdentity(ctx.cipher, r.holder_id, r.identity_enc))),
     total: rows[0]?.total ?? 0,
     page: q.page,
     pageSize: q.pageSize,

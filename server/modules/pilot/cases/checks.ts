@@ -3,8 +3,13 @@ import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import type { PersonInput } from './cases.schema.js';
 import { checkCodiceFiscale } from '../shared/codice-fiscale.js';
 import { isThirdCountryNational } from '../shared/eligibility.js';
+import { countryName, isKnownCountry, UNKNOWN_COUNTRY } from '../shared/countries.js';
+import { isKnownLanguage } from '../shared/languages.js';
 
-/** Field checks of a person: codice fiscale check character, dates, third country. */
+/**
+ * Field checks of a person: codice fiscale check character, dates, countries and languages on
+ * the list (stable codes unknown_country, unknown_language), third country.
+ */
 export function personIssues(
   p: PersonInput,
   path: string,
@@ -27,10 +32,34 @@ export function personIssues(
       code: 'invalid_date',
     });
   }
-  if (opts.thirdCountry && !isThirdCountryNational(p.nationalities)) {
+  if (!isKnownCountry(p.birthCountry)) {
+    issues.push({
+      path: `${path}.birthCountry`,
+      message: `Paese di nascita sconosciuto: «${p.birthCountry}» non è un codice ISO 3166-1 dell'elenco`,
+      code: 'unknown_country',
+    });
+  }
+  p.nationalities.forEach((c) => {
+    if (!isKnownCountry(c, { citizenship: true }))
+      issues.push({
+        path: `${path}.nationalities`,
+        message: `Cittadinanza sconosciuta: «${c}» non è un codice ISO 3166-1 dell'elenco`,
+        code: 'unknown_country',
+      });
+  });
+  p.languages.forEach((c) => {
+    if (!isKnownLanguage(c))
+      issues.push({
+        path: `${path}.languages`,
+        message: `Lingua sconosciuta: «${c}» non è un codice ISO 639 dell'elenco`,
+        code: 'unknown_language',
+      });
+  });
+  const unknownOnly = p.nationalities.every((c) => c === UNKNOWN_COUNTRY);
+  if (opts.thirdCountry && !unknownOnly && !isThirdCountryNational(p.nationalities)) {
     issues.push({
       path: `${path}.nationalities`,
-      message: 'Il titolare di un permesso art. 18-ter è cittadino di un paese terzo (non UE, SEE o Svizzera)',
+      message: `Il titolare di un permesso art. 18-ter è cittadino di un paese terzo (non UE, SEE o Svizzera): ${p.nationalities.map((c) => countryName(c, 'it')).join(', ')}`,
       code: 'not_third_country',
     });
   }

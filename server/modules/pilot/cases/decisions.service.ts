@@ -9,8 +9,16 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
-import { closePaisOfCase, closePaisOfPerson } from '../shared/pais.repo.js';
-import type { AdmissionDecisionBody, CaseDetail, CaseTransitionBody } from './cases.schema.js';
+import { refreshCaseTasks } from '../shared/tasks.js';
+import {
+  closePaisOfCase,
+  closePaisOfPerson,
+  selectOpenMeasures,
+  settleOpenMeasures,
+  type PaisClosing,
+} from '../shared/pais.repo.js';
+import { settlementOf, type Settlement } from '../shared/settlement.js';
+import type { AdmissionDecisionBody, CaseDetail, CaseTransitionBody, ClosurePreview } from './cases.schema.js';
 import { readCaseAfterChange, readCaseFile } from './case-file.js';
 import { selectMemberRole } from './cases.repo.js';
 import { endAdmissionsOfCase, insertAdmission, revokeAdmissionOf, updateCaseStatus } from './decisions.repo.js';
@@ -56,7 +64,7 @@ async function admit(tx: Queryable, ctx: Ctx, c: CaseRow, personId: string, on: 
   if (m.admission?.status === 'ammesso')
     throw new AppError('pilot.invalid_transition', 'La persona è già ammessa alle misure.');
   if (!m.eligibility.eligible) {
-    throw new AppError('pilot.not_eligible', `${m.eligibility.explanation} (${m.eligibility.legalReference})`);
+    throw new AppError('pilot.not_eligible', `${m.eligibility.explanation.it} (${m.eligibility.legalReference.it})`);
   }
   await insertAdmission(tx, {
     caseId: c.id,
@@ -78,7 +86,42 @@ async function admit(tx: Queryable, ctx: Ctx, c: CaseRow, personId: string, on: 
   });
 }
 
-/** Closes the case: live admissions end (revoked under art. 7, or ceased), open PAIs close. */
+/**
+ * Settles the measures of the PAIs about to close (planned → cancelled, started → interrupted:
+ * shared/settlement.ts), with an audit row naming the measures and the amount released.
+ */
+async function settle(tx: Queryable, ctx: Ctx, c: CaseRow, which: PaisClosing, on: string): Promise<Settlement> {
+  const settlement = settlementOf(await selectOpenMeasures(tx, which));
+  if (settlement.cancelled.length + settlement.interrupted.length === 0) return settlement;
+  await settleOpenMeasures(tx, which, on, ctx.clock.now());
+  await recordAudit(tx, ctx, {
+    action: 'pilot.measures.settle',
+    entityType: 'pilot_case',
+    entityId: c.id,
+    tenantComune: c.comune_istat,
+    details: {
+      cancelled: settlement.cancelled.map((m) => m.measureId),
+      interrupted: settlement.interrupted.map((m) => m.measureId),
+      released: settlement.released,
+    },
+  });
+  return settlement;
+}
+
+/**
+ * What closing the case would do to its PAIs' measures, without doing it: the measures cancelled
+ * and the amount released, the started measures interrupted (and how many lack an actual cost).
+ */
+export async function previewClosure(ctx: Ctx, caseId: string): Promise<ClosurePreview> {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const c = await loadCase(tx, ctx, caseId, 'pilot.cases.write');
+    assertCaseOpen(c);
+    const rows = await selectOpenMeasures(tx, { caseId });
+    return { ...settlementOf(rows), paisClosing: new Set(rows.map((r) => r.pai_id)).size };
+  });
+}
+
+/** Closes the case: live admissions end (revoked under art. 7, or ceased), open PAIs settle and close. */
 async function close(
   tx: Queryable,
   ctx: Ctx,
@@ -89,6 +132,7 @@ async function close(
 ): Promise<void> {
   const revoked = exitReason === 'revoca_art7';
   await endAdmissionsOfCase(tx, c.id, { status: revoked ? 'revocato' : 'cessato', on, by: ctx.actor!.userId, reason });
+  await settle(tx, ctx, c, { caseId: c.id }, on);
   await closePaisOfCase(tx, c.id, on, ctx.clock.now());
   await setStatus(tx, ctx, c, 'chiuso', { closedOn: on, exitReason });
   await recordCaseEvent(tx, ctx, {
@@ -173,6 +217,7 @@ export async function transitionCase(ctx: Ctx, caseId: string, body: CaseTransit
       tenantComune: c.comune_istat,
       details: { from: c.status, to: body.to, exitReason: body.exitReason ?? null },
     });
+    await refreshCaseTasks(tx, ctx, caseId);
     return readCaseAfterChange(tx, ctx, caseId);
   });
 }
@@ -216,6 +261,7 @@ export async function decideAdmission(
           'pilot.invalid_transition',
           "La persona non è ammessa alle misure: non c'è nulla da revocare.",
         );
+      await settle(tx, ctx, c, { personId }, body.on);
       await closePaisOfPerson(tx, personId, body.on, ctx.clock.now());
       await recordCaseEvent(tx, ctx, {
         caseId,
@@ -233,6 +279,7 @@ export async function decideAdmission(
       tenantComune: c.comune_istat,
       details: { person: personId },
     });
+    await refreshCaseTasks(tx, ctx, caseId);
     return readCaseAfterChange(tx, ctx, caseId);
   });
 }

@@ -4,14 +4,16 @@ import { assertCan, can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, seesAllCases, todayOf } from '../shared/access.js';
 import { selectCasesForExport } from './io.repo.js';
+import { selectComuneName } from '../shared/comuni.repo.js';
 import { openIdentity } from '../shared/identity.js';
 import { labelOf, type LabelLanguage } from '../shared/labels.js';
+import { formatDateIt } from '../shared/dates.js';
 import { tableToXlsx } from '../../../platform/xlsx.js';
 
 /** The headings of the cases export in each language (the values are labelled by the catalogue). */
 const exportText = {
   it: {
-    title: 'Casi del pilota art. 18-ter — Comune',
+    title: 'Casi del pilota art. 18-ter —',
     extracted: 'Estratto del',
     identity: 'contiene dati identificativi: trattare con riservatezza',
     pseudonymised: 'pseudonimizzato',
@@ -38,7 +40,7 @@ const exportText = {
     },
   },
   en: {
-    title: 'Cases of the art. 18-ter pilot — Comune',
+    title: 'Cases of the art. 18-ter pilot —',
     extracted: 'Extracted on',
     identity: 'contains identifying data: handle confidentially',
     pseudonymised: 'pseudonymised',
@@ -69,14 +71,15 @@ const exportText = {
 /**
  * The Comune's cases as XLSX (an operatore's own). Identity columns only for the roles entitled
  * to export identity (the referente); the export is audited. In `lang` (Italian by default): the
- * headings, and the statuses and exit reasons from the label catalogue.
+ * headings, the dates (gg/mm/aaaa in Italian, ISO in English), and the statuses and exit reasons
+ * from the label catalogue.
  */
 export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise<{ filename: string; body: Buffer }> {
   assertCan(ctx.actor, 'pilot.cases.read');
   const comune = comuneOf(ctx.actor);
   const withIdentity = can(ctx.actor, 'pilot.cases.export');
   const ownerOnly = seesAllCases(ctx.actor) ? null : ctx.actor.userId;
-  const rows = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+  const { list: rows, comuneName } = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const list = await selectCasesForExport(tx, ownerOnly);
     await recordAudit(tx, ctx, {
       action: 'pilot.case.export',
@@ -84,9 +87,11 @@ export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise
       tenantComune: comune,
       details: { cases: list.length, identity: withIdentity },
     });
-    return list;
+    return { list, comuneName: (await selectComuneName(tx, comune)) ?? comune };
   });
   const x = exportText[lang];
+  // gg/mm/aaaa in Italian; the unambiguous ISO form in English
+  const day = (d: string | null) => (d === null ? null : lang === 'it' ? formatDateIt(d) : d);
   const col = (key: keyof typeof x.columns, group: string) => ({ key, label: x.columns[key], group });
   const identityCols = withIdentity
     ? [
@@ -98,8 +103,8 @@ export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise
     : [];
   const body = await tableToXlsx(
     {
-      title: `${x.title} ${comune}`,
-      subtitle: `${x.extracted} ${todayOf(ctx)} — ${withIdentity ? x.identity : x.pseudonymised}`,
+      title: `${x.title} Comune di ${comuneName}`,
+      subtitle: `${x.extracted} ${day(todayOf(ctx))} — ${withIdentity ? x.identity : x.pseudonymised}`,
       note: x.note,
       rowHeader: x.rowHeader,
       columns: [
@@ -122,14 +127,14 @@ export async function exportCases(ctx: Ctx, lang: LabelLanguage = 'it'): Promise
               ? {
                   surname: id.surname,
                   givenNames: id.givenNames,
-                  birthDate: id.birthDate,
+                  birthDate: day(id.birthDate),
                   codiceFiscale: id.codiceFiscale,
                 }
               : {}),
             status: labelOf(lang, 'caseStatus', r.status),
-            openedOn: r.opened_on,
-            admittedOn: r.admitted_on,
-            closedOn: r.closed_on,
+            openedOn: day(r.opened_on),
+            admittedOn: day(r.admitted_on),
+            closedOn: day(r.closed_on),
             exitReason: r.exit_reason ? labelOf(lang, 'exitReason', r.exit_reason) : null,
             members: r.members,
             inSai: r.in_sai ? x.yes : x.no,

@@ -161,7 +161,7 @@ describe('a real XLSX', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Beneficiari');
     ws.addRow([...importColumns]);
-    ws.addRow(['D’Amico', 'Nicolò', '1989-07-08', 'M', 'SN', 'SN', 'wo fr', '', '', '', '', '2026-05-05', 'si']);
+    ws.addRow(['D’Amico', 'Nicolò', '1989-07-08', 'M', 'SN', 'SN', 'wo|fr', '', '', '', '', '2026-05-05', 'si']);
     const res = await postImport(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx', 'all');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 1, encoding: null });

@@ -9,46 +9,47 @@ import { readTable, type EncodingChoice, type TextEncoding } from '../../../plat
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, todayOf } from '../shared/access.js';
-import { personInputSchema, type ImportMode, type PersonInput } from './cases.schema.js';
+import type { Queryable } from '../../../platform/db/db.js';
+import type { ImportMode } from './cases.schema.js';
 import { isPilotComune } from '../shared/comuni.repo.js';
+import type { LabelLanguage } from '../shared/labels.js';
+import { refreshComuneTasks } from '../shared/tasks.js';
 import { openCase } from './case-file.js';
-import { personIssues } from './checks.js';
+import { selectCaseManagers, type CaseManagerRow } from './case-managers.repo.js';
 import { selectKnownPersons } from './io.repo.js';
 import { cfIndex, importIndex } from '../shared/identity.js';
-import { isIsoDate } from '../shared/dates.js';
+import {
+  columnsOfHeader,
+  extraCellsProblem,
+  importText,
+  problemText,
+  readRow,
+  requiredColumns,
+  type ImportColumn,
+  type ImportedPerson,
+  type Problem,
+} from './import.rules.js';
 
-/** The columns of an import file, in Italian as the users write them. */
-export const importColumns = [
-  'cognome',
-  'nomi',
-  'data_nascita',
-  'sesso',
-  'paese_nascita',
-  'cittadinanze',
-  'lingue',
-  'codice_fiscale',
-  'telefono',
-  'email',
-  'indirizzo',
-  'data_presa_in_carico',
-  'in_sai',
-] as const;
-const requiredColumns = [
-  'cognome',
-  'nomi',
-  'data_nascita',
-  'sesso',
-  'paese_nascita',
-  'cittadinanze',
-  'data_presa_in_carico',
-];
+export { importColumns } from './import.rules.js';
 export const MAX_IMPORT_ROWS = 2000;
 
+export interface ImportRowError {
+  /** the column as its header is written in the file; null for a problem of the whole row */
+  column: string | null;
+  /** the cell as written, when the problem is about its value */
+  value: string | null;
+  /** what is wrong, in the user's language, without the row and column */
+  reason: string;
+  /** the whole sentence: row, column, value and what is wrong */
+  message: string;
+}
 export interface ImportRowReport {
   row: number;
   status: 'valid' | 'invalid' | 'already_imported' | 'imported';
   pseudonym: string | null;
-  errors: { column: string; message: string }[];
+  /** the case manager the row's case goes (or would go) to */
+  caseManager: string | null;
+  errors: ImportRowError[];
 }
 export interface ImportReport {
   mode: ImportMode;
@@ -62,137 +63,105 @@ export interface ImportReport {
   report: ImportRowReport[];
 }
 
-type RawRow = Record<string, string>;
-
-/**
- * The file's rows keyed by their lower-cased header, each with its line in the file. Parsed by the
- * platform's upload reader (in a worker, within its limits), which also stops at MAX_IMPORT_ROWS.
- */
-async function readRows(body: {
+export interface ImportRequest {
   format: 'csv' | 'xlsx';
   content: string;
+  mode: ImportMode;
   encoding?: EncodingChoice | undefined;
-}): Promise<{ rows: { line: number; values: RawRow }[]; header: string[]; encoding: TextEncoding | null }> {
+  /** the case manager of the imported cases (rows without a case_manager of their own); default: the importing user */
+  caseManagerId?: string | undefined;
+  lang: LabelLanguage;
+}
+
+interface FileRow {
+  line: number;
+  cells: Partial<Record<ImportColumn, string>>;
+  /** a problem of the whole row (more cells than the header has columns) */
+  extra: Problem | undefined;
+}
+
+/**
+ * The file's rows, each cell under its column, with its line in the file. Parsed by the platform's
+ * upload reader (in a worker, within its limits), which also stops at MAX_IMPORT_ROWS.
+ */
+async function readRows(body: ImportRequest): Promise<{
+  rows: FileRow[];
+  columns: ReturnType<typeof columnsOfHeader>;
+  encoding: TextEncoding | null;
+}> {
   const table = await readTable({
     format: body.format,
     bytes: Buffer.from(body.content, 'base64'),
     encoding: body.encoding ?? 'auto',
     maxRows: MAX_IMPORT_ROWS,
   });
-  const header = table.header.map((h) => h.trim().toLowerCase());
+  const columns = columnsOfHeader(table.header);
   const rows = table.rows.map((r) => {
-    const values: RawRow = {};
-    header.forEach((h, i) => {
-      if (h && !(h in values)) values[h] = r.cells[i] ?? '';
-    });
-    return { line: r.line, values };
+    const cells: FileRow['cells'] = {};
+    for (const [column, { index }] of columns) cells[column] = r.cells[index] ?? '';
+    return { line: r.line, cells, extra: extraCellsProblem(r.cells.length, table.header.length, table.delimiter) };
   });
-  return { rows, header, encoding: table.encoding };
-}
-
-function toPersonInput(r: RawRow): {
-  input?: PersonInput & { openedOn: string; inSai: boolean };
-  errors: ImportRowReport['errors'];
-} {
-  const errors: ImportRowReport['errors'] = [];
-  for (const c of requiredColumns) if (!r[c]) errors.push({ column: c, message: 'Valore obbligatorio mancante' });
-  const list = (v: string | undefined) =>
-    (v ?? '')
-      .split(/[;,\s]+/)
-      .map((x) => x.trim())
-      .filter(Boolean);
-  const candidate = {
-    identity: {
-      surname: r.cognome ?? '',
-      givenNames: r.nomi ?? '',
-      birthDate: r.data_nascita ?? '',
-      codiceFiscale: r.codice_fiscale || null,
-      phone: r.telefono || null,
-      email: r.email || null,
-      address: r.indirizzo || null,
-    },
-    sex: (r.sesso ?? '').toUpperCase(),
-    birthCountry: (r.paese_nascita ?? '').toUpperCase(),
-    nationalities: list(r.cittadinanze).map((x) => x.toUpperCase()),
-    languages: list(r.lingue).map((x) => x.toLowerCase()),
-  };
-  const parsed = personInputSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const columnOf: Record<string, string> = {
-      surname: 'cognome',
-      givenNames: 'nomi',
-      birthDate: 'data_nascita',
-      codiceFiscale: 'codice_fiscale',
-      phone: 'telefono',
-      email: 'email',
-      address: 'indirizzo',
-      sex: 'sesso',
-      birthCountry: 'paese_nascita',
-      nationalities: 'cittadinanze',
-      languages: 'lingue',
-    };
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).find((p) => columnOf[p]) ?? String(issue.path[0] ?? '');
-      const column = columnOf[key] ?? key;
-      if (!errors.some((e) => e.column === column)) errors.push({ column, message: issue.message });
-    }
-  }
-  const openedOn = r.data_presa_in_carico ?? '';
-  if (openedOn && !isIsoDate(openedOn))
-    errors.push({ column: 'data_presa_in_carico', message: 'Data non valida (AAAA-MM-GG)' });
-  const inSai = !['no', 'n', 'false', '0'].includes((r.in_sai ?? 'si').toLowerCase());
-  if (errors.length || !parsed.success) return { errors };
-  return { input: { ...parsed.data, openedOn, inSai }, errors };
+  return { rows, columns, encoding: table.encoding };
 }
 
 /**
  * Validates (and, unless a dry run, imports) a file of beneficiaries: each valid row registers a
- * permit holder and opens their case, owned by the importing user.
+ * permit holder and opens their case, given to the row's case_manager, else to the case manager
+ * chosen for the import, else to the importing user. Every message is in `lang`.
  */
-export async function importBeneficiaries(
-  ctx: Ctx,
-  body: { format: 'csv' | 'xlsx'; content: string; mode: ImportMode; encoding?: EncodingChoice | undefined },
-): Promise<ImportReport> {
+export async function importBeneficiaries(ctx: Ctx, body: ImportRequest): Promise<ImportReport> {
   assertCan(ctx.actor, 'pilot.cases.write');
   const comune = comuneOf(ctx.actor);
+  const { lang } = body;
   // a file the reader refuses (too large, too complex, unreadable, undecodable) is an upload.* problem
-  const { rows: lines, header, encoding } = await readRows(body);
-  if (!lines.length) throw new AppError('pilot.import_invalid', 'Il file non contiene righe da importare.');
-  const missing = requiredColumns.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError('pilot.import_invalid', `Colonne mancanti: ${missing.join(', ')}.`);
-  const rows = lines.map((l) => l.values);
+  const { rows, columns, encoding } = await readRows(body);
+  if (!rows.length) throw new AppError('pilot.import_invalid', importText(lang, 'noRows'));
+  const missing = requiredColumns.filter((c) => !columns.has(c));
+  if (missing.length)
+    throw new AppError('pilot.import_invalid', importText(lang, 'missingColumns', { columns: missing.join(', ') }));
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     if (!(await isPilotComune(tx, comune)))
       throw new AppError('pilot.not_in_comune', 'This Comune is not part of the 18-ter pilot.');
+    // a row with a cell too many is refused as a whole: its shifted cells would only give misleading errors
+    const read = rows.map((r) => (r.extra ? { person: undefined, problems: [r.extra] } : readRow(r.cells, today)));
+    const managers = await caseManagersOf(tx, ctx, comune, body);
     const report: ImportRowReport[] = [];
     const candidates: ({
-      input: PersonInput & { openedOn: string; inSai: boolean };
+      input: ImportedPerson;
+      owner: CaseManagerRow;
       importKey: string;
       cfIdx: string | null;
     } | null)[] = [];
-    for (const [i, r] of rows.entries()) {
-      const { input, errors } = toPersonInput(r);
-      if (input) {
-        for (const issue of personIssues(input, 'row', { thirdCountry: true, today })) {
-          errors.push({
-            column: issue.path.endsWith('codiceFiscale')
-              ? 'codice_fiscale'
-              : issue.path.endsWith('nationalities')
-                ? 'cittadinanze'
-                : 'data_nascita',
-            message: issue.message,
-          });
-        }
-        if (input.openedOn > today) errors.push({ column: 'data_presa_in_carico', message: 'La data è nel futuro' });
-      }
-      report.push({ row: lines[i]!.line, status: errors.length ? 'invalid' : 'valid', pseudonym: null, errors });
+    for (const [i, { person, problems }] of read.entries()) {
+      const line = rows[i]!.line;
+      const owner = person?.caseManagerEmail
+        ? managers.byEmail.get(person.caseManagerEmail.toLowerCase())
+        : managers.chosen;
+      if (person?.caseManagerEmail && !owner)
+        problems.push({ column: 'case_manager', key: 'caseManager', params: { value: person.caseManagerEmail } });
+      // the importing user by default; were they no longer eligible, the row says so rather than failing silently
+      else if (person && !owner) problems.push({ column: 'case_manager', key: 'caseManagerChosen', params: {} });
+      const errors = problems.map((p): ImportRowError => {
+        const column = p.column === null ? null : (columns.get(p.column)?.name ?? p.column);
+        const value = p.column === null ? null : (rows[i]!.cells[p.column] ?? '').trim() || null;
+        return { column, value, ...problemText(lang, line, column, p) };
+      });
+      const ok = person !== undefined && owner !== undefined && !errors.length;
+      report.push({
+        row: line,
+        status: ok ? 'valid' : 'invalid',
+        pseudonym: null,
+        caseManager: ok ? owner.display_name : null,
+        errors,
+      });
       candidates.push(
-        input && !errors.length
+        ok
           ? {
-              input,
-              importKey: importIndex(ctx.cipher, input.identity),
-              cfIdx: input.identity.codiceFiscale ? cfIndex(ctx.cipher, input.identity.codiceFiscale) : null,
+              input: person,
+              owner,
+              importKey: importIndex(ctx.cipher, person.identity),
+              cfIdx: person.identity.codiceFiscale ? cfIndex(ctx.cipher, person.identity.codiceFiscale) : null,
             }
           : null,
       );
@@ -227,17 +196,18 @@ export async function importBeneficiaries(
     });
     if (body.mode === 'dry_run') return summary(0);
     if (body.mode === 'all' && invalid > 0) {
-      throw new AppError(
-        'pilot.import_invalid',
-        `${invalid} righe non valide: nessuna riga importata. Correggere il file o importare solo le righe valide.`,
-        {
-          fieldIssues: report
-            .filter((r) => r.status === 'invalid')
-            .flatMap((r) =>
-              r.errors.map((e) => ({ path: `row ${r.row}.${e.column}`, message: e.message, code: 'invalid' })),
-            ),
-        },
-      );
+      // each issue: the row and the column (as the file names it) in its path, the reason in words
+      throw new AppError('pilot.import_invalid', importText(lang, 'invalidRows', { count: invalid }), {
+        fieldIssues: report
+          .filter((r) => r.status === 'invalid')
+          .flatMap((r) =>
+            r.errors.map((e) => ({
+              path: e.column === null ? `row ${r.row}` : `row ${r.row}.${e.column}`,
+              message: e.reason,
+              code: 'invalid',
+            })),
+          ),
+      });
     }
     let imported = 0;
     for (const [i, c] of inputs.entries()) {
@@ -247,7 +217,7 @@ export async function importBeneficiaries(
         holder: c.input,
         openedOn: c.input.openedOn,
         inSai: c.input.inSai,
-        ownerId: ctx.actor!.userId,
+        ownerId: c.owner.id,
         referralId: null,
         importKey: c.importKey,
       });
@@ -255,12 +225,56 @@ export async function importBeneficiaries(
       report[i]!.pseudonym = person.pseudonym;
       imported++;
     }
+    if (imported) await refreshComuneTasks(tx, ctx, comune);
     await recordAudit(tx, ctx, {
       action: 'pilot.import',
       entityType: 'pilot_import',
       tenantComune: comune,
-      details: { format: body.format, encoding, mode: body.mode, rows: rows.length, imported, invalid },
+      details: {
+        format: body.format,
+        encoding,
+        mode: body.mode,
+        rows: rows.length,
+        imported,
+        invalid,
+        // who was given the imported cases: user ids, no personal data of the beneficiaries
+        caseManagers: [...new Set(inputs.flatMap((c) => (c ? [c.owner.id] : [])))],
+      },
     });
     return summary(imported);
   });
+}
+
+/**
+ * The case managers an import may give its cases to: the one chosen for the file (default: the
+ * importing user), and those the rows name by e-mail. Each must be an active operatore or referente
+ * of the Comune; a chosen one who is not refuses the request.
+ */
+async function caseManagersOf(
+  tx: Queryable,
+  ctx: Ctx,
+  comune: string,
+  body: ImportRequest,
+): Promise<{ chosen: CaseManagerRow | undefined; byEmail: Map<string, CaseManagerRow> }> {
+  const chosenId = body.caseManagerId ?? ctx.actor!.userId;
+  // a Comune has a handful of operatori and referenti: all of them, matched here by id and e-mail
+  const found = await selectCaseManagers(tx, comune);
+  const chosen = found.find((m) => m.id === chosenId);
+  if (body.caseManagerId !== undefined && !chosen) {
+    const message = importText(body.lang, 'caseManagerChosen');
+    throw new AppError('pilot.invalid', message, {
+      fieldIssues: [{ path: 'body.caseManagerId', message, code: 'not_eligible' }],
+    });
+  }
+  return { chosen, byEmail: new Map(found.map((m) => [m.email.toLowerCase(), m])) };
+}
+
+/** The users the cases of an import may be given to (for the case manager picker). */
+export async function listImportCaseManagers(
+  ctx: Ctx,
+): Promise<{ items: { id: string; displayName: string; email: string }[] }> {
+  assertCan(ctx.actor, 'pilot.cases.write');
+  const comune = comuneOf(ctx.actor);
+  const rows = await ctx.db.tx(accessOf(ctx.actor), (tx) => selectCaseManagers(tx, comune));
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email })) };
 }

@@ -87,7 +87,7 @@ describe('importing beneficiaries', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Beneficiari');
     ws.addRow(header.split(';'));
-    ws.addRow(['Fogli', 'Quattro', '1989-07-08', 'M', 'SN', 'SN', 'wo fr', '', '', '', '', '2026-05-05', 'si']);
+    ws.addRow(['Fogli', 'Quattro', '1989-07-08', 'M', 'SN', 'SN', 'wo|fr', '', '', '', '', '2026-05-05', 'si']);
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const res = await importFile({ format: 'xlsx', content, mode: 'all' });
     expect(res.status).toBe(200);

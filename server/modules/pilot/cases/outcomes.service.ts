@@ -8,6 +8,7 @@ import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { loadCase, recordCaseEvent, todayOf } from '../shared/access.js';
 import { completeTask } from '../shared/tasks.repo.js';
+import { followUpEarliest, formatDateIt } from '../shared/dates.js';
 import { selectMemberRole } from './cases.repo.js';
 import { toCaseOutcomes } from './cases.mapper.js';
 import { invalid } from './checks.js';
@@ -76,7 +77,11 @@ export async function addContract(ctx: Ctx, caseId: string, body: CreateContract
   });
 }
 
-/** Records an outcome; a follow-up needs the case to be closed and says whether the person works. */
+/**
+ * Records an outcome, not before the case opened nor in the future; a follow-up needs the case to be
+ * closed, is dated no earlier than a month before it is due (6 or 12 months after the exit) and says
+ * whether the person works.
+ */
 export async function addOutcome(ctx: Ctx, caseId: string, body: CreateOutcomeBody): Promise<CaseOutcomes> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCase(tx, ctx, caseId, 'pilot.cases.write', { lock: true });
@@ -91,6 +96,17 @@ export async function addOutcome(ctx: Ctx, caseId: string, body: CreateOutcomeBo
       issues.push({ path: 'body.occurredOn', message: 'La data è nel futuro', code: 'future_date' });
     if (body.occurredOn < c.opened_on)
       issues.push({ path: 'body.occurredOn', message: 'La data precede la presa in carico', code: 'too_early' });
+    else if (followUp && c.closed_on) {
+      // a follow-up looks at the person after the exit: not before it, and near its due date
+      const months = body.kind === 'follow_up_6' ? 6 : 12;
+      const earliest = followUpEarliest(c.closed_on, months);
+      if (body.occurredOn < earliest)
+        issues.push({
+          path: 'body.occurredOn',
+          message: `Il follow-up a ${months} mesi dall'uscita (${formatDateIt(c.closed_on)}) si registra dal ${formatDateIt(earliest)}`,
+          code: 'too_early',
+        });
+    }
     if (issues.length) throw invalid(issues);
     const id = await insertOutcome(tx, {
       personId: body.personId,

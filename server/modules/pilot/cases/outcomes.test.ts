@@ -100,13 +100,15 @@ describe('outcomes and exit', () => {
         })
       ).status,
     ).toBe(200);
-    await t.db.ownerTx((tx) =>
-      tx.query(
-        `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
-       VALUES ($1, $2, 'follow_up', '2026-05-01', $3, 'Follow-up', $4, now())`,
-        [a.istat, a.operatore.id, c.caseId, `follow-up:${c.caseId}:6`],
-      ),
-    );
+    // the closing itself put the 6-month follow-up on the work list (decision 0027)
+    const followUpTask = () =>
+      t.db.ownerTx((tx) =>
+        tx.query<{ status: string; due_on: string }>(
+          'SELECT status, due_on::text AS due_on FROM pilot_tasks WHERE dedupe_key = $1',
+          [`follow-up:${c.caseId}:6`],
+        ),
+      );
+    expect(await followUpTask()).toEqual([{ status: 'aperto', due_on: '2026-05-01' }]);
     expect(
       (await opA.post(`${url}/outcomes`, { personId: c.holderId, kind: 'follow_up_6', occurredOn: '2026-05-02' }))
         .status,
@@ -118,10 +120,7 @@ describe('outcomes and exit', () => {
       employed: true,
     });
     expect(ok.status).toBe(201);
-    const [task] = await t.db.ownerTx((tx) =>
-      tx.query<{ status: string }>('SELECT status FROM pilot_tasks WHERE case_id = $1', [c.caseId]),
-    );
-    expect(task!.status).toBe('fatto');
+    expect((await followUpTask()).map((x) => x.status)).toEqual(['fatto']);
     expect((await opA.get<Outcomes>(`${url}/outcomes`)).body.outcomes).toMatchObject([
       { kind: 'follow_up_6', employed: true },
     ]);

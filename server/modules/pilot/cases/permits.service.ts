@@ -9,6 +9,7 @@ import { accessOf, type Ctx } from '../../../platform/context.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCaseOfPerson, recordCaseEvent, todayOf } from '../shared/access.js';
+import { refreshCaseTasks } from '../shared/tasks.js';
 import type { CreatePermitBody, Permit, PermitEventBody } from './cases.schema.js';
 import { insertPermit, selectPermit, selectPermitsOf, updatePermit } from './permits.repo.js';
 import { permitRecordOf, toPermit } from './cases.mapper.js';
@@ -75,6 +76,7 @@ export async function createPermit(ctx: Ctx, personId: string, body: CreatePermi
       tenantComune: c.comune_istat,
       details: { person: personId, basis: body.basis },
     });
+    await refreshCaseTasks(tx, ctx, c.id);
     return toPermit(ctx, (await selectPermit(tx, id))!, todayOf(ctx));
   });
 }
@@ -135,6 +137,7 @@ export async function recordPermitEvent(ctx: Ctx, permitId: string, body: Permit
       tenantComune: c.comune_istat,
       details: { event: body.event, fields },
     });
+    await refreshCaseTasks(tx, ctx, c.id);
     return toPermit(ctx, (await selectPermit(tx, row.id))!, today);
   });
 }

@@ -6,23 +6,51 @@ import {
   type PersonMeasureRow,
   type PersonPaiRow,
 } from '../shared/pais.repo.js';
+import { identityReadsBy } from '../shared/identity-reads.js';
 
 export interface ViewRow {
   occurred_at: Date;
   actor_user_id: string | null;
   display_name: string | null;
+  organisation: string | null;
+  roles: string[] | null;
   action: string;
+  version: string | null;
+  format: string | null;
 }
 
-/** Reads of a case file and of a person's PAI or access package, newest first. */
-export function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
+/**
+ * Every read that exposed this person's identity (the actions of IDENTITY_READS, each by its
+ * link), newest first, with who made it: name, current roles and organisation.
+ */
+export async function selectViews(tx: Queryable, caseId: string, personId: string): Promise<ViewRow[]> {
+  const paiIds = (await selectPaisOfPerson(tx, personId)).map((p) => p.id);
   return tx.query<ViewRow>(
-    `SELECT a.occurred_at, a.actor_user_id, u.display_name, a.action
-       FROM audit_events_v a LEFT JOIN access_users_v u ON u.id = a.actor_user_id
-      WHERE (a.entity_type = 'pilot_case' AND a.entity_id = $1 AND a.action IN ('pilot.case.read', 'pilot.case.export'))
-         OR (a.action IN ('pilot.pai.read', 'pilot.pai.print', 'pilot.person.access_package') AND a.details->>'person' = $2)
+    `SELECT a.occurred_at, a.actor_user_id, u.display_name, o.name AS organisation,
+            (SELECT array_agg(r.role::text ORDER BY r.role) FROM access_user_roles_v r WHERE r.user_id = a.actor_user_id) AS roles,
+            a.action, a.details->>'version' AS version, a.details->>'format' AS format
+       FROM audit_events_v a
+       LEFT JOIN access_users_v u ON u.id = a.actor_user_id
+       LEFT JOIN registry_organisations_v o ON o.id = a.actor_org_id
+      WHERE (a.action = ANY($3::text[]) AND ((a.entity_type = 'pilot_case' AND a.entity_id = $1) OR a.details->>'case' = $1))
+         OR (a.action = ANY($4::text[]) AND a.details->>'person' = $2)
+         OR (a.action = ANY($5::text[]) AND a.entity_type = 'pilot_pai' AND a.entity_id = ANY($6::text[]))
+         OR (a.action = ANY($7::text[]) AND a.details->>'identity' = 'true'
+             AND a.tenant_comune = (SELECT comune_istat FROM pilot_cases WHERE id = $8::uuid)
+             AND a.occurred_at >= (SELECT created_at FROM pilot_cases WHERE id = $8::uuid))
+         OR (a.action = ANY($9::text[]) AND a.details->'cases' ? $1)
       ORDER BY a.seq DESC LIMIT 500`,
-    [caseId, personId],
+    [
+      caseId,
+      personId,
+      identityReadsBy('case'),
+      identityReadsBy('person'),
+      identityReadsBy('pai'),
+      paiIds,
+      identityReadsBy('export'),
+      caseId,
+      identityReadsBy('list'),
+    ],
   );
 }
 

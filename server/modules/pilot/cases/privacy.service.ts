@@ -12,9 +12,18 @@ import { selectPermitsOf } from './permits.repo.js';
 import { toPackageSections, toPermit } from './cases.mapper.js';
 import { selectPackagePerson, selectPackageSections, selectViews } from './privacy.repo.js';
 import { openIdentity } from '../shared/identity.js';
-import { escapeHtml, htmlToPdf } from '../../../platform/pdf.js';
+import { htmlToPdf } from '../../../platform/pdf.js';
+import { roles, type Role } from '../../../platform/policy.js';
+import { selectComuneName } from '../shared/comuni.repo.js';
+import type { IdentityReadAction } from '../shared/identity-reads.js';
+import type { LabelLanguage } from '../shared/labels.js';
+import { renderAccessPackageHtml, toAccessPackageDocument, type AccessPackageData } from './access-package.js';
+import type { AccessPackageDocument } from './cases.schema.js';
 
-/** "Who viewed this person": reads of their case file, for the referente comunale. */
+const packageFormats = ['json', 'page', 'pdf'] as const;
+type AccessPackageFormat = (typeof packageFormats)[number];
+
+/** "Who viewed this person": every read that exposed their identity, for the referente comunale. */
 export async function listViewers(ctx: Ctx, personId: string) {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCaseOfPerson(tx, ctx, personId, 'pilot.cases.decide');
@@ -24,14 +33,18 @@ export async function listViewers(ctx: Ctx, personId: string) {
         at: r.occurred_at.toISOString(),
         userId: r.actor_user_id,
         displayName: r.display_name,
-        action: r.action,
+        roles: (r.roles ?? []).filter((x): x is Role => (roles as readonly string[]).includes(x)),
+        organisation: r.organisation,
+        action: r.action as IdentityReadAction,
+        paiVersion: r.version !== null && /^\d+$/.test(r.version) ? Number(r.version) : null,
+        format: packageFormats.find((f) => f === r.format) ?? null,
       })),
     };
   });
 }
 
-/** The GDPR access package of one person (JSON): everything held about them, and who read it. */
-export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Record<string, unknown>> {
+/** Reads the access package's data and records the read (with the format it is produced in). */
+async function readAccessPackage(ctx: Ctx, personId: string, format: AccessPackageFormat): Promise<AccessPackageData> {
   assertCan(ctx.actor, 'pilot.cases.export');
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await loadCaseOfPerson(tx, ctx, personId, 'pilot.cases.export');
@@ -47,12 +60,12 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
       entityType: 'pilot_person',
       entityId: personId,
       tenantComune: c.comune_istat,
-      details: { person: personId },
+      details: { person: personId, format },
     });
+    const comuneName = (await selectComuneName(tx, c.comune_istat)) ?? c.comune_istat;
     return {
       generatedAt: ctx.clock.now().toISOString(),
-      controller: `Comune ${c.comune_istat}`,
-      legalBasis: 'Art. 15 Regolamento (UE) 2016/679 (GDPR). I dati dei familiari non sono inclusi (art. 15, par. 4).',
+      controller: `Comune di ${comuneName}`,
       person: {
         pseudonym: p.pseudonym,
         identity: openIdentity(ctx.cipher, personId, p.identity_enc),
@@ -75,60 +88,36 @@ export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Reco
       contracts,
       outcomes,
       events,
-      accessLog: views.map((v) => ({ at: v.occurred_at.toISOString(), by: v.display_name, action: v.action })),
+      accessLog: views.map((v) => ({
+        at: v.occurred_at.toISOString(),
+        by: v.display_name,
+        action: v.action as IdentityReadAction,
+        version: v.version,
+      })),
     };
   });
 }
 
-const sectionTitles: Record<string, string> = {
-  person: 'Dati della persona',
-  case: 'Presa in carico',
-  permits: 'Permessi di soggiorno',
-  admissions: 'Ammissioni alle misure',
-  pais: 'Programmi di Assistenza Individuale',
-  measures: 'Misure',
-  contracts: 'Contratti di lavoro',
-  outcomes: 'Esiti',
-  events: 'Eventi',
-  accessLog: 'Registro degli accessi alla scheda',
-};
-
-function valueHtml(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'object') return escapeHtml(JSON.stringify(v));
-  if (typeof v === 'boolean') return v ? 'sì' : 'no';
-  return escapeHtml(v as string | number);
+/** The GDPR access package of one person (JSON, for machines): everything held about them, and who read it. */
+export async function getAccessPackage(ctx: Ctx, personId: string): Promise<Record<string, unknown>> {
+  const d = await readAccessPackage(ctx, personId, 'json');
+  return {
+    ...d,
+    legalBasis: 'Art. 15 Regolamento (UE) 2016/679 (GDPR). I dati dei familiari non sono inclusi (art. 15, par. 4).',
+  };
 }
 
-function tableHtml(title: string, value: unknown): string {
-  const h = `<h2>${escapeHtml(title)}</h2>`;
-  if (Array.isArray(value)) {
-    if (!value.length) return `${h}<p>Nessun dato.</p>`;
-    const keys = [...new Set(value.flatMap((r) => Object.keys(r as object)))];
-    return `${h}<table><thead><tr>${keys.map((k) => `<th scope="col">${escapeHtml(k)}</th>`).join('')}</tr></thead><tbody>${value
-      .map((r) => `<tr>${keys.map((k) => `<td>${valueHtml((r as Record<string, unknown>)[k])}</td>`).join('')}</tr>`)
-      .join('')}</tbody></table>`;
-  }
-  const flat = Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.entries(v as Record<string, unknown>).map(([k2, v2]) => [`${k}.${k2}`, v2] as const)
-      : [[k, v] as const],
-  );
-  return `${h}<table><tbody>${flat.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${valueHtml(v)}</td></tr>`).join('')}</tbody></table>`;
+/** The access package in words, for the page of the web app (audited as a read in format "page"). */
+export async function getAccessPackageDocument(
+  ctx: Ctx,
+  personId: string,
+  lang: LabelLanguage = 'it',
+): Promise<AccessPackageDocument> {
+  return toAccessPackageDocument(await readAccessPackage(ctx, personId, 'page'), lang);
 }
 
-/** The access package as a tagged PDF in Italian (the same content as the JSON, audited the same way). */
-export async function getAccessPackagePdf(ctx: Ctx, personId: string): Promise<Buffer> {
-  const pkg = await getAccessPackage(ctx, personId);
-  const person = pkg.person as { pseudonym: string };
-  const html = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Accesso ai dati personali — ${escapeHtml(person.pseudonym)}</title>
-<style>body{font-family:sans-serif;font-size:10pt;margin:16mm}h1{font-size:16pt}h2{font-size:12pt;margin-top:14pt}
-table{border-collapse:collapse;width:100%;font-size:8.5pt}th,td{border:1px solid #999;padding:3px;text-align:left;vertical-align:top}</style></head>
-<body><h1>Accesso ai dati personali (art. 15 GDPR)</h1>
-<p>${escapeHtml(pkg.legalBasis as string)}</p><p>Titolare: ${escapeHtml(pkg.controller as string)}. Generato il ${escapeHtml((pkg.generatedAt as string).slice(0, 10))}.</p>
-${Object.entries(sectionTitles)
-  .map(([k, title]) => tableHtml(title, pkg[k]))
-  .join('\n')}
-</body></html>`;
-  return htmlToPdf(html);
+/** The access package as a tagged PDF, in words (audited as a read in format "pdf"). */
+export async function getAccessPackagePdf(ctx: Ctx, personId: string, lang: LabelLanguage = 'it'): Promise<Buffer> {
+  const doc = toAccessPackageDocument(await readAccessPackage(ctx, personId, 'pdf'), lang);
+  return htmlToPdf(renderAccessPackageHtml(doc));
 }

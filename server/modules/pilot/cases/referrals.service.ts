@@ -9,6 +9,7 @@ import { offsetOf, type Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { comuneOf, todayOf } from '../shared/access.js';
+import { refreshComuneOwnTasks } from '../shared/tasks.js';
 import type { CreateReferralBody, Referral } from './cases.schema.js';
 import { toReferral } from './cases.mapper.js';
 import { invalid } from './checks.js';
@@ -97,6 +98,7 @@ export async function createReferral(ctx: Ctx, body: CreateReferralBody): Promis
       tenantComune: comune,
       details: { outcome: body.outcome },
     });
+    await refreshComuneOwnTasks(tx, ctx, comune); // a referral in screening is a task to screen it
     return toReferral((await selectReferral(tx, id))!);
   });
 }
@@ -133,6 +135,7 @@ export async function updateReferral(
       tenantComune: row.comune_istat,
       details: { from: row.outcome, to: body.outcome },
     });
+    await refreshComuneOwnTasks(tx, ctx, row.comune_istat); // screened: its task ends
     return toReferral((await selectReferral(tx, id))!);
   });
 }

@@ -7,7 +7,9 @@
  * - persons (counts of persons or of per-person records): 0 stays 0, 1–9 becomes "<10", anything
  *   else is rounded to the nearest multiple of 5 (half up), so a published value is never 1–9;
  * - ratio and days (computed over persons): shown only when computed over at least 10 persons;
- * - count (non-person things such as hours) and amount (public finance of public bodies): exact.
+ * - count (non-person things such as hours) and amount (public finance of public bodies): exact;
+ * - an amount averaged over persons (cost per PAI): "<10" under 10 persons, else re-computed over
+ *   the rounded count, so no quotient of published figures gives back a true count (decision 0029).
  * The total row is computed by the caller from the raw data and controlled on its own; it is never
  * the sum of rounded cells.
  */
@@ -84,12 +86,14 @@ export const TOTAL_ROW_NAME = 'Totale';
 export const DISCLOSURE_NOTE_IT =
   'I valori tra 1 e 9 persone sono indicati come «<10»; gli altri sono arrotondati al multiplo di 5 più vicino. ' +
   'Percentuali e mediane compaiono solo se calcolate su almeno 10 persone; le percentuali sono arrotondate a 5 punti. ' +
-  'I totali sono calcolati sui dati originali e arrotondati a parte: possono non coincidere con la somma delle righe.';
+  'I totali sono calcolati sui dati originali e arrotondati a parte: possono non coincidere con la somma delle righe. ' +
+  'Il costo medio per PAI è la spesa divisa per il numero arrotondato di PAI e non compare sotto i 10 PAI.';
 
 export const DISCLOSURE_NOTE_EN =
   'Values between 1 and 9 persons are shown as “<10”; the others are rounded to the nearest multiple of 5. ' +
   'Percentages and medians appear only when computed over at least 10 persons; percentages are rounded to 5 points. ' +
-  'Totals are computed from the original data and rounded separately: they may not equal the sum of the rows.';
+  'Totals are computed from the original data and rounded separately: they may not equal the sum of the rows. ' +
+  'The average cost per PAI is the spending divided by the rounded number of PAIs and is not shown under 10 PAIs.';
 
 function assertPersons(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0) {
@@ -163,10 +167,12 @@ export function controlCell(kind: CellKind, raw: RawCell): Cell {
     case 'count':
       return exactCell(kind, raw);
     case 'amount':
-      // public finance is published exactly, except an average over fewer than 10 persons
-      // (e.g. the cost per PAI of a Comune with 3 PAIs), which would describe individuals
-      if (raw.base !== undefined && raw.base > 0 && raw.base < MIN_PERSONS) return SUPPRESSED;
-      return exactCell(kind, raw);
+      if (raw.base === undefined) return exactCell(kind, raw);
+      // an average over persons (the cost per PAI): suppressed over fewer than 10 persons, else
+      // re-based on the published (rounded) count, so that total ÷ average gives back only the
+      // rounded count and never the true one (decision 0029)
+      assertFinite(v, 'an amount');
+      return averageOverRoundedCount(v, baseOf(kind, raw));
     case 'ratio':
     case 'days': {
       assertFinite(v, kind === 'ratio' ? 'a ratio' : 'a number of days');
@@ -178,6 +184,26 @@ export function controlCell(kind: CellKind, raw: RawCell): Cell {
       return kind === 'ratio' ? Math.round(v / ROUNDING_BASE) * ROUNDING_BASE : roundTo(v, 0);
     }
   }
+}
+
+/**
+ * A controlled average over `base` persons whose exact value is `average`: null when there is no
+ * person, "<10" when fewer than 10, else the total it averages (average × base, exact) divided by
+ * the published count of persons (controlPersons(base)), to the cent. Anyone who divides the
+ * published total by it gets the published, rounded count: nothing more; when the cents are too
+ * coarse for that to hold (an average of a few cents), null.
+ */
+export function averageOverRoundedCount(average: number, base: number): Cell {
+  assertPersons(base, 'the base of an average');
+  if (base === 0) return null;
+  const published = controlPersons(base);
+  if (published === SUPPRESSED) return SUPPRESSED;
+  const total = roundTo(average * base, 2);
+  const controlled = roundTo(total / published, 2);
+  // an average of a few cents is too coarse to hide the count behind the rounding of its cents
+  // (0.12 € over 12 PAIs published as 0.01 € gives back 12): not published
+  if (controlled === 0 || Math.round(total / controlled) !== published) return null;
+  return controlled;
 }
 
 function publishRow(

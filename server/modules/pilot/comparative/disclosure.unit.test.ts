@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  averageOverRoundedCount,
   type CellKind,
   type ColumnDef,
   controlCell,
@@ -12,6 +13,7 @@ import {
   DISCLOSURE_NOTE_EN,
   DISCLOSURE_NOTE_IT,
   publishTable,
+  SUPPRESSED,
   type RawCell,
   type RawRow,
   type TableRow,
@@ -56,10 +58,34 @@ describe('controlCell', () => {
     expect(controlCell('days', { value: 12.4, base: 40 })).toBe(12);
   });
 
-  it('suppresses an average amount over fewer than 10 persons, keeps other amounts exact', () => {
+  it('suppresses an average amount over fewer than 10 persons, re-bases it on the rounded count, keeps other amounts exact', () => {
     expect(controlCell('amount', { value: 1234.5, base: 3 })).toBe('<10');
-    expect(controlCell('amount', { value: 1234.5, base: 12 })).toBe(1234.5);
+    // 12 PAIs costing 14,814 € in all: published over the rounded 10 PAIs, not the true 12
+    expect(controlCell('amount', { value: 1234.5, base: 12 })).toBe(1481.4);
+    expect(controlCell('amount', { value: 1234.5, base: 15 })).toBe(1234.5);
+    expect(controlCell('amount', { value: 1234.5, base: 0 })).toBeNull();
     expect(controlCell('amount', { value: 800000 })).toBe(800000);
+    // 81.77 € over 108 PAIs: 0.74 € over the published 110 would give back 111 — withheld
+    expect(averageOverRoundedCount(81.77 / 108, 108)).toBeNull();
+  });
+
+  it('never lets total ÷ average give back a true count of 1–9 or an unrounded one (MLPS, issue 9)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 10_000_000 }), (n, cents) => {
+        const spent = cents / 100;
+        const avg = averageOverRoundedCount(spent / n, n);
+        if (n < 10) return avg === SUPPRESSED;
+        // withheld only when the cents are too coarse to hide the count: an average (over the
+        // published count) below 1 € per 100 persons, e.g. 81.77 € over 108 PAIs published as 110
+        if (avg === null) {
+          const published = controlPersons(n) as number;
+          return spent / published <= published / 100 + 0.005 + 1e-9;
+        }
+        if (typeof avg !== 'number') return false;
+        // the quotient rounds to the published count, never to the true one unless both agree
+        return Math.round(spent / avg) === controlPersons(n);
+      }),
+    );
   });
 
   it('keeps hours exact and amounts to the cent', () => {

@@ -50,12 +50,14 @@ export async function upsertAllocation(
   comune: string,
   year: number,
   allocation: number,
+  by: string,
   now: Date,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (comune_istat, year) DO UPDATE SET allocation = EXCLUDED.allocation, updated_at = EXCLUDED.updated_at`,
-    [comune, year, allocation, now],
+    `INSERT INTO pilot_budgets (comune_istat, year, allocation, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (comune_istat, year) DO UPDATE
+       SET allocation = EXCLUDED.allocation, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+    [comune, year, allocation, by, now],
   );
 }
 

@@ -10,6 +10,70 @@
  */
 import { AppError } from '../../../platform/errors.js';
 
+/** Who sets the allocations: ANCI/Cittalia, who manage the pilot funds (decision 0023). */
+export const BUDGET_MANAGER_ROLE = 'assistenza_tecnica';
+/** How many years ahead of the current one an allocation may be set. */
+export const ALLOCATION_YEARS_AHEAD = 3;
+
+/**
+ * The years whose allocation may be set in `currentYear`: the previous one (corrections at the
+ * year's close) up to ALLOCATION_YEARS_AHEAD ahead. 400 otherwise.
+ */
+export function assertAllocationYear(year: number, currentYear: number): void {
+  const [from, to] = [currentYear - 1, currentYear + ALLOCATION_YEARS_AHEAD];
+  if (year < from || year > to) {
+    const message = `Lo stanziamento si imposta per gli anni dal ${from} al ${to}.`;
+    throw new AppError('pilot.invalid', message, {
+      fieldIssues: [{ path: 'params.year', message, code: 'out_of_range' }],
+    });
+  }
+}
+
+/**
+ * Refuses with 409 `pilot.allocation_below_committed` an allocation lower than what the Comune's
+ * approved PAIs already commit in that year: lowering it there would leave commitments without
+ * cover. `context` carries the committed amount (euros) and the year, for the message beside the field.
+ */
+export function assertAllocationCoversCommitted(
+  year: number,
+  allocation: number,
+  committed: number | string | null | undefined,
+): void {
+  const c = cents(committed);
+  if (cents(allocation) >= c) return;
+  throw new AppError(
+    'pilot.allocation_below_committed',
+    `Lo stanziamento del ${year} non può essere inferiore a quanto già impegnato dai PAI approvati del Comune: € ${formatEuro(euros(c))}.`,
+    {
+      context: { committed: euros(c), year },
+      fieldIssues: [{ path: 'body.allocation', message: 'Inferiore a quanto già impegnato', code: 'below_committed' }],
+    },
+  );
+}
+
+/**
+ * 409 `pilot.cost_above_plan` for an actual cost over 150% of the planned one (or any actual cost
+ * on a measure planned at zero) unless the caller confirmed it: a typing slip ('400,50' read as
+ * 40050) must not silently move the budget's spending.
+ */
+export function assertActualCostPlausible(actual: number, planned: number | string, confirmed: boolean): void {
+  if (confirmed) return;
+  const p = cents(planned);
+  if (cents(actual) * 2 > p * 3) {
+    throw new AppError(
+      'pilot.cost_above_plan',
+      `Il costo effettivo di € ${formatEuro(actual)} supera di oltre il 50% il previsto di € ${formatEuro(euros(p))}: ` +
+        "confermare l'importo per registrarlo.",
+      {
+        context: { actual, planned: euros(p) },
+        fieldIssues: [
+          { path: 'body.costActual', message: 'Costo effettivo oltre il 150% del previsto', code: 'above_plan' },
+        ],
+      },
+    );
+  }
+}
+
 export const cents = (v: number | string | null | undefined): number => Math.round(Number(v ?? 0) * 100);
 export const euros = (c: number): number => c / 100;
 
@@ -67,11 +131,15 @@ export function assertFitsAllocation(
   planned: { total: number; requested: number },
   allocation: number | string | null,
   committedByOthers: number | string | null | undefined,
+  comune = '',
 ): void {
+  const context = { year, comuneIstat: comune, role: BUDGET_MANAGER_ROLE };
   if (allocation === null) {
     throw new AppError(
       'pilot.budget_missing',
-      `Nessuno stanziamento per le misure di assistenza dell'anno ${year}: va impostato prima di impegnare spesa.`,
+      `Manca lo stanziamento del Comune per l'anno ${year}, a cui si impegnano le misure che iniziano nel ${year}: ` +
+        `lo imposta l'assistenza tecnica ANCI/Cittalia (ruolo «assistenza tecnica») nella pagina «Budget del pilota».`,
+      { context },
     );
   }
   const { total, requested } = planned;
@@ -81,6 +149,7 @@ export function assertFitsAllocation(
     throw new AppError(
       'pilot.budget_exceeded',
       `Impegno oltre lo stanziamento: disponibili € ${formatEuro(euros(available - base))}, richiesti € ${formatEuro(euros(requested))} (anno ${year})`,
+      { context },
     );
   }
 }

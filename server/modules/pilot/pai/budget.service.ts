@@ -1,6 +1,6 @@
 /**
- * The budget of the assistance measures: each Comune's annual allocation (set by the platform
- * administrator), what its approved PAIs commit, and the guard that refuses a commitment beyond
+ * The budget of the assistance measures: each Comune's annual allocation (set ahead, year by year,
+ * by ANCI/Cittalia, who manage the pilot funds: decision 0023), what its approved PAIs commit, and the guard that refuses a commitment beyond
  * the allocation (the rules are in budget.rules.ts).
  */
 import { accessOf, type Ctx } from '../../../platform/context.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { isPilotComune } from '../shared/comuni.repo.js';
+import { refreshAllTasks } from '../shared/tasks.js';
 import {
   lockAllocation,
   selectBudget,
@@ -16,7 +17,13 @@ import {
   selectLiveMeasureCosts,
   upsertAllocation,
 } from './budget.repo.js';
-import { assertFitsAllocation, plannedOfPai, type BudgetChange } from './budget.rules.js';
+import {
+  assertAllocationCoversCommitted,
+  assertAllocationYear,
+  assertFitsAllocation,
+  plannedOfPai,
+  type BudgetChange,
+} from './budget.rules.js';
 import { toBudget, toBudgetComuni } from './pai.mapper.js';
 import type { Budget, BudgetComune } from './pai.schema.js';
 
@@ -40,7 +47,7 @@ export async function assertWithinBudget(
     if (p.requested === 0) continue; // commits nothing: no allocation needed
     const budget = await lockAllocation(tx, comune, year);
     const committed = budget ? await selectCommittedByOthers(tx, comune, paiId, year) : 0;
-    assertFitsAllocation(year, p, budget?.allocation ?? null, committed);
+    assertFitsAllocation(year, p, budget?.allocation ?? null, committed, comune);
   }
 }
 
@@ -55,7 +62,11 @@ export async function getBudget(ctx: Ctx, year: number | undefined): Promise<Bud
   return toBudget(y, rows);
 }
 
-/** Sets (creates or changes) a pilot Comune's allocation for a year: the platform administrator. */
+/**
+ * Sets (creates or changes) a pilot Comune's allocation for a year: ANCI/Cittalia (assistenza
+ * tecnica), from the previous year up to three years ahead; audited with the previous amount.
+ * 409 `pilot.allocation_below_committed` when it is lower than what the Comune already commits that year.
+ */
 export async function setBudget(
   ctx: Ctx,
   comuneIstat: string,
@@ -63,11 +74,15 @@ export async function setBudget(
   allocation: number,
 ): Promise<BudgetComune> {
   assertCan(ctx.actor, 'pilot.budget.manage');
-  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+  assertAllocationYear(year, ctx.clock.now().getUTCFullYear());
+  const line = await ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     if (!(await isPilotComune(tx, comuneIstat)))
       throw new AppError('comune.not_found', 'No Comune of the pilot has that ISTAT code.');
+    // the lock queues this change behind (and ahead of) approvals in the Comune, which lock the same row
     const prev = await lockAllocation(tx, comuneIstat, year);
-    await upsertAllocation(tx, comuneIstat, year, allocation, ctx.clock.now());
+    const before = toBudgetComuni(await selectBudget(tx, year)).find((c) => c.comuneIstat === comuneIstat);
+    assertAllocationCoversCommitted(year, allocation, before?.committed ?? 0);
+    await upsertAllocation(tx, comuneIstat, year, allocation, ctx.actor!.userId, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'pilot.budget.set',
       entityType: 'pilot_budget',
@@ -78,4 +93,6 @@ export async function setBudget(
     const line = toBudgetComuni(await selectBudget(tx, year)).find((c) => c.comuneIstat === comuneIstat);
     return line!;
   });
+  await refreshAllTasks(ctx, comuneIstat); // the Comune's budget tasks, with system access, once committed
+  return line;
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../platform/context.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
-import { TEST_PASSWORD } from '../../../../tests/support/factories.js';
+import { makeUser, TEST_PASSWORD } from '../../../../tests/support/factories.js';
 import {
   makeCase,
   makePilotComune,
@@ -106,6 +106,29 @@ describe('budget commitments', () => {
       ).status,
     ).toBe(200);
     expect(await committed()).toBe(600);
+  });
+
+  it('refuses an allocation below what is already committed, writing nothing, and accepts it equal', async () => {
+    const at = new Agent(t.app);
+    await at.login((await makeUser(t.db, { roles: ['assistenza_tecnica'] })).email, TEST_PASSWORD);
+    const url = `/api/v1/pilot/budget/${a.istat}/2026`;
+    const before = await pilotFingerprint(t.db);
+    const below = await at.request<{ code: string; context: unknown; errors?: { path: string }[] }>('PUT', url, {
+      allocation: 599.99,
+    });
+    expect([below.status, below.headers['content-type']]).toEqual([409, expect.stringContaining('problem+json')]);
+    expect(below.body.code).toBe('pilot.allocation_below_committed');
+    expect(below.body.context).toEqual({ committed: 600, year: 2026 });
+    expect(below.body.errors?.map((e) => e.path)).toEqual(['body.allocation']);
+    expect(await pilotFingerprint(t.db)).toEqual(before);
+    const [kept] = await t.db.ownerTx((tx) =>
+      tx.query<{ allocation: string }>('SELECT allocation FROM pilot_budgets WHERE comune_istat = $1 AND year = 2026', [
+        a.istat,
+      ]),
+    );
+    expect(Number(kept!.allocation)).toBe(1000);
+    const equal = await at.request<{ allocation: number; available: number }>('PUT', url, { allocation: 600 });
+    expect([equal.status, equal.body.allocation, equal.body.available]).toEqual([200, 600, 0]);
   });
 });
 

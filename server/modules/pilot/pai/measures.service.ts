@@ -7,7 +7,9 @@ import { accessOf, type Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
-import { assertCaseOpen } from '../shared/access.js';
+import { refreshCaseTasks } from '../shared/tasks.js';
+import { assertCaseOpen, todayOf } from '../shared/access.js';
+import { assertActualCostPlausible } from './budget.rules.js';
 import { assertWithinBudget } from './budget.service.js';
 import { toMeasure } from './pai.mapper.js';
 import {
@@ -17,7 +19,15 @@ import {
   updateMeasure as updateMeasureRow,
   type MeasurePatch,
 } from './pai.repo.js';
-import { assertMeasureTransition, assertPaiOpen, costRaised, fieldError, liveApproved, yearOf } from './pai.rules.js';
+import {
+  assertMeasureTransition,
+  assertPaiOpen,
+  costRaised,
+  fieldError,
+  liveApproved,
+  planMeasureDates,
+  yearOf,
+} from './pai.rules.js';
 import type { CreateMeasureBody, Measure, UpdateMeasureBody } from './pai.schema.js';
 import { loadPai } from './pai.service.js';
 
@@ -28,7 +38,7 @@ export async function addMeasure(ctx: Ctx, paiId: string, body: CreateMeasureBod
     assertCaseOpen(kase);
     assertPaiOpen(pai.status);
     if (body.providerOrgId && !(await existsOrganisation(tx, body.providerOrgId))) {
-      throw fieldError('body.providerOrgId', 'No organisation has this id.', 'not_found');
+      throw fieldError('body.providerOrgId', 'No active organisation has this id.', 'not_found');
     }
     if (liveApproved.includes(pai.status)) {
       await assertWithinBudget(tx, pai.comune_istat, pai.id, {
@@ -56,14 +66,17 @@ export async function addMeasure(ctx: Ctx, paiId: string, body: CreateMeasureBod
       tenantComune: pai.comune_istat,
       details: { paiId: pai.id, type: body.type },
     });
+    await refreshCaseTasks(tx, ctx, kase.id);
     return readMeasure(tx, id);
   });
 }
 
 /**
  * Records progress on a measure: its status along measureMachine (409 `pilot.invalid_transition`
- * otherwise; it starts only once the PAI is approved), actual hours and cost, outcome, end date,
- * or a new planned cost, which on an approved PAI must fit the budget when it grows.
+ * otherwise; it starts only once the PAI is approved) with its actual start and end dates
+ * (planMeasureDates), actual hours and cost (above 150% of plan only when confirmed: 409
+ * `pilot.cost_above_plan`), outcome, end date, or a new planned cost, which on an approved PAI
+ * must fit the budget when it grows.
  */
 export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMeasureBody): Promise<Measure> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -92,8 +105,13 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
         throw fieldError('body.endOn', `The end date precedes the start date ${m.start_on}.`);
       patch.end_on = body.endOn;
     }
+    Object.assign(patch, planMeasureDates(m, status, body, { today: todayOf(ctx), approvedOn: pai.approved_on }));
     if (body.hoursActual !== undefined) patch.hours_actual = body.hoursActual;
-    if (body.costActual !== undefined) patch.cost_actual = body.costActual;
+    if (body.costActual !== undefined) {
+      if (body.costActual !== null)
+        assertActualCostPlausible(body.costActual, body.costPlanned ?? m.cost_planned, body.confirmAbovePlan === true);
+      patch.cost_actual = body.costActual;
+    }
     if (body.outcome !== undefined) patch.outcome = body.outcome;
     if (body.costPlanned !== undefined) {
       if (costRaised(body.costPlanned, m.cost_planned) && status !== 'annullata' && liveApproved.includes(pai.status)) {
@@ -112,8 +130,14 @@ export async function updateMeasure(ctx: Ctx, measureId: string, body: UpdateMea
       entityType: 'pilot_measure',
       entityId: m.id,
       tenantComune: pai.comune_istat,
-      details: { paiId: pai.id, fields, ...(patch.status ? { from: m.status, to: patch.status } : {}) },
+      details: {
+        paiId: pai.id,
+        fields,
+        ...(patch.status ? { from: m.status, to: patch.status } : {}),
+        ...(body.confirmAbovePlan && patch.cost_actual !== undefined ? { confirmedAbovePlan: true } : {}),
+      },
     });
+    await refreshCaseTasks(tx, ctx, kase.id);
     return readMeasure(tx, m.id);
   });
 }

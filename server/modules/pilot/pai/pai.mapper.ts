@@ -2,7 +2,7 @@
 import type { BudgetRow } from './budget.repo.js';
 import { cents, euros } from './budget.rules.js';
 import type { MeasureRow, PaiRow } from './pai.repo.js';
-import { totalsOf } from './pai.rules.js';
+import { totalsOf, yearOf } from './pai.rules.js';
 import type { Budget, BudgetComune, Measure, PaiDetail, PaiSnapshot, PaiVersion } from './pai.schema.js';
 import { measureMachine } from '../shared/machines.js';
 import type { PaiStatus } from '../shared/vocab.js';
@@ -24,6 +24,9 @@ export function toMeasure(r: MeasureRow): Measure {
     costActual: num(r.cost_actual),
     status: r.status,
     outcome: r.outcome,
+    actualStartOn: r.actual_start_on,
+    actualEndOn: r.actual_end_on,
+    budgetYear: yearOf(r.start_on),
     allowedTransitions: [...measureMachine[r.status]],
   };
 }
@@ -76,7 +79,16 @@ export function toPaiVersion(
     caseId: pai.case_id,
     pseudonym: pseudonym ?? '',
     version,
-    snapshot: frozen.snapshot,
+    // versions frozen before measures had actual dates (issue 9) lack them: null, never absent
+    snapshot: {
+      ...frozen.snapshot,
+      measures: frozen.snapshot.measures.map((m) => ({
+        ...m,
+        actualStartOn: m.actualStartOn ?? null,
+        actualEndOn: m.actualEndOn ?? null,
+        budgetYear: m.budgetYear ?? yearOf(m.startOn),
+      })),
+    },
     frozenAt: frozen.frozen_at.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The PAI printed for signature: an Italian, tagged (accessible) PDF rendered by Chromium. This is
+ * The PAI printed for signature: a tagged (accessible) PDF rendered by Chromium, in the user's
+ * language (Italian by default, English when asked with `?lang=en`). This is
  * the one document that carries the beneficiary's name next to the pseudonym, because the
  * beneficiary signs it; printing it is audited like a read of the case file.
  */
@@ -13,6 +14,8 @@ import { selectComuneName, selectPerson, selectUserName } from './pai.repo.js';
 import type { PaiDetail } from './pai.schema.js';
 import { loadPai, readPaiDetail } from './pai.service.js';
 import { formatDateIt } from '../shared/dates.js';
+import { languageName, languageWithLevel } from '../shared/languages.js';
+import { PRINT_CSS } from '../shared/print-css.js';
 
 /** What the printed PAI shows besides the detail. */
 export interface PaiPrint {
@@ -23,34 +26,118 @@ export interface PaiPrint {
   printedOn: string;
 }
 
-const languageName = (code: string | null): string => {
-  if (!code) return '—';
-  try {
-    return `${new Intl.DisplayNames(['it'], { type: 'language' }).of(code) ?? code} (${code})`;
-  } catch {
-    return code;
-  }
-};
-const dateIt = (d: string | null) => (d ? formatDateIt(d) : '—');
-const hoursIt = (h: number) => h.toLocaleString('it-IT', { maximumFractionDigits: 1 });
+/** The fixed words of the print, in each language of the catalogue. */
+const words = {
+  it: {
+    title: 'Programma di Assistenza Individuale',
+    version: 'versione',
+    subtitle: (comune: string) =>
+      `Comune di ${comune} – misure di assistenza per i titolari del permesso di soggiorno art. 18-ter D.Lgs. 286/1998 (art. 6 DL 145/2024)`,
+    data: 'Dati del programma',
+    beneficiary: 'Beneficiario/a',
+    pseudonym: 'Codice pseudonimo',
+    versionLabel: 'Versione',
+    status: 'Stato',
+    sharedOn: 'Condiviso il',
+    noticeLanguage: "Lingua dell'informativa",
+    approvedOn: 'Approvato il',
+    approvedBy: 'da',
+    reviewDue: 'Prossima revisione entro',
+    needs: 'Bisogni rilevati',
+    education: 'Istruzione',
+    skills: 'Competenze',
+    languages: 'Lingue conosciute',
+    work: 'Esperienze di lavoro',
+    years: (n: string) => `${n} anni`,
+    notes: 'Note',
+    objectives: 'Obiettivi',
+    measures: 'Misure previste',
+    caption: 'Misure del programma, con ente erogatore, date, ore e costo previsti',
+    columns: ['Misura', 'Ente erogatore', 'Inizio', 'Fine', 'Ore previste', 'Costo previsto', 'Stato'],
+    noMeasures: 'Nessuna misura',
+    total: 'Totale (misure non annullate)',
+    signatures: 'Firme',
+    placeDate: 'Luogo e data',
+    signBeneficiary: 'Il/la beneficiario/a',
+    signManager: 'Il/la case manager',
+    signReferente: 'Il/la referente comunale',
+    sign: 'Firma',
+    printedOn: 'Stampato il',
+  },
+  en: {
+    title: 'Individual Assistance Programme',
+    version: 'version',
+    subtitle: (comune: string) =>
+      `Comune of ${comune} – assistance measures for holders of the art. 18-ter Legislative Decree 286/1998 residence permit (art. 6 Decree-Law 145/2024)`,
+    data: 'Programme details',
+    beneficiary: 'Beneficiary',
+    pseudonym: 'Pseudonym',
+    versionLabel: 'Version',
+    status: 'Status',
+    sharedOn: 'Shared on',
+    noticeLanguage: 'Language of the information notice',
+    approvedOn: 'Approved on',
+    approvedBy: 'by',
+    reviewDue: 'Next review by',
+    needs: 'Needs assessed',
+    education: 'Education',
+    skills: 'Skills',
+    languages: 'Languages known',
+    work: 'Work experience',
+    years: (n: string) => `${n} years`,
+    notes: 'Notes',
+    objectives: 'Objectives',
+    measures: 'Planned measures',
+    caption: "The programme's measures, with provider, dates, planned hours and cost",
+    columns: ['Measure', 'Provider', 'Start', 'End', 'Planned hours', 'Planned cost', 'Status'],
+    noMeasures: 'No measures',
+    total: 'Total (measures not cancelled)',
+    signatures: 'Signatures',
+    placeDate: 'Place and date',
+    signBeneficiary: 'The beneficiary',
+    signManager: 'The case manager',
+    signReferente: 'The municipal referent',
+    sign: 'Signature',
+    printedOn: 'Printed on',
+  },
+} satisfies Record<LabelLanguage, unknown>;
+
+/** A calendar date in `lang`: 06/12/2026 in Italian, 6 December 2026 in English. */
+function dateIn(lang: LabelLanguage, d: string | null): string {
+  if (!d) return '—';
+  if (lang === 'it') return formatDateIt(d);
+  const [y, m, day] = d.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, day)),
+  );
+}
+const numberIn = (lang: LabelLanguage, h: number) =>
+  h.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 });
+const euroIn = (lang: LabelLanguage, amount: number) =>
+  lang === 'it'
+    ? formatEuro(amount)
+    : amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
- * The PAI as an HTML page in Italian: every interpolated value is escaped. The domain labels
- * (statuses, measure types, education) come from the catalogue in `lang`, Italian by default.
+ * The PAI as an HTML page in `lang` (Italian by default; `<html lang>` follows): the fixed words,
+ * the dates and numbers, and the domain labels (statuses, measure types, education, sectors,
+ * languages with their level) from the one catalogue. Every interpolated value is escaped.
  */
 export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
   const { pai } = p;
   const e = escapeHtml;
+  const w = words[lang];
+  const day = (d: string | null) => dateIn(lang, d);
   const measures = pai.measures
     .map(
       (m) => `
       <tr>
         <td>${e(labelOf(lang, 'measureType', m.type))}</td>
         <td>${e(m.providerName)}</td>
-        <td>${e(dateIt(m.startOn))}</td>
-        <td>${e(dateIt(m.endOn))}</td>
-        <td class="num">${e(hoursIt(m.hoursPlanned))}</td>
-        <td class="num">€ ${e(formatEuro(m.costPlanned))}</td>
+        <td>${e(day(m.startOn))}</td>
+        <td>${e(day(m.endOn))}</td>
+        <td class="num">${e(numberIn(lang, m.hoursPlanned))}</td>
+        <td class="num">€ ${e(euroIn(lang, m.costPlanned))}</td>
         <td>${e(labelOf(lang, 'measureStatus', m.status))}</td>
       </tr>`,
     )
@@ -58,24 +145,17 @@ export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p>—</p>';
   const n = pai.needs;
+  const languages = n.languages.map((l) => languageWithLevel(l.code, l.level, lang)).join('; ') || '—';
+  const work = n.workHistory.map(
+    (h) =>
+      `${labelOf(lang, 'sector', h.sector)}, ${w.years(numberIn(lang, h.years))}${h.description ? ` – ${h.description}` : ''}`,
+  );
   return `<!DOCTYPE html>
-<html lang="it">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<title>Programma di Assistenza Individuale – ${e(pai.pseudonym)} – versione ${e(pai.version)}</title>
-<style>
-  @page { size: A4; margin: 18mm 16mm; }
-  body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.4; }
-  h1 { font-size: 17pt; margin: 0 0 2mm; }
-  h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #555; }
-  dl { display: grid; grid-template-columns: 52mm 1fr; gap: 1mm 4mm; margin: 0; }
-  dt { font-weight: bold; }
-  dd { margin: 0; }
-  table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
-  caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
-  th, td { border: 1px solid #777; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
-  th { background: #e8e8e8; }
-  .num { text-align: right; white-space: nowrap; }
+<title>${e(w.title)} – ${e(pai.pseudonym)} – ${e(w.version)} ${e(pai.version)}</title>
+<style>${PRINT_CSS}  .num { text-align: right; white-space: nowrap; }
   .signatures { margin-top: 10mm; display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 8mm; break-inside: avoid; }
   .signature p { margin: 0 0 14mm; min-height: 2.8em; }
   .line { border-top: 1px solid #111; padding-top: 1mm; font-size: 9pt; }
@@ -84,61 +164,60 @@ export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
 <body>
 <main>
 <header>
-  <h1>Programma di Assistenza Individuale</h1>
-  <p>Comune di ${e(p.comuneName)} – misure di assistenza per i titolari del permesso di soggiorno art. 18-ter D.Lgs. 286/1998 (art. 6 DL 145/2024)</p>
+  <h1>${e(w.title)}</h1>
+  <p>${e(w.subtitle(p.comuneName))}</p>
 </header>
 <section aria-labelledby="dati">
-  <h2 id="dati">Dati del programma</h2>
+  <h2 id="dati">${e(w.data)}</h2>
   <dl>
-    <dt>Beneficiario/a</dt><dd>${e(p.beneficiaryName)}</dd>
-    <dt>Codice pseudonimo</dt><dd>${e(pai.pseudonym)}</dd>
-    <dt>Versione</dt><dd>${e(pai.version)}</dd>
-    <dt>Stato</dt><dd>${e(labelOf(lang, 'paiStatus', pai.status))}</dd>
-    <dt>Condiviso il</dt><dd>${e(dateIt(pai.sharedOn))}</dd>
-    <dt>Lingua dell'informativa</dt><dd>${e(languageName(pai.noticeLanguage))}</dd>
-    <dt>Approvato il</dt><dd>${e(dateIt(pai.approvedOn))}${pai.approvedBy ? ` da ${e(pai.approvedBy)}` : ''}</dd>
-    <dt>Prossima revisione entro</dt><dd>${e(dateIt(pai.reviewDueOn))}</dd>
+    <dt>${e(w.beneficiary)}</dt><dd>${e(p.beneficiaryName)}</dd>
+    <dt>${e(w.pseudonym)}</dt><dd>${e(pai.pseudonym)}</dd>
+    <dt>${e(w.versionLabel)}</dt><dd>${e(pai.version)}</dd>
+    <dt>${e(w.status)}</dt><dd>${e(labelOf(lang, 'paiStatus', pai.status))}</dd>
+    <dt>${e(w.sharedOn)}</dt><dd>${e(day(pai.sharedOn))}</dd>
+    <dt>${e(w.noticeLanguage)}</dt><dd>${e(pai.noticeLanguage ? languageName(pai.noticeLanguage, lang) : '—')}</dd>
+    <dt>${e(w.approvedOn)}</dt><dd>${e(day(pai.approvedOn))}${pai.approvedBy ? ` ${e(w.approvedBy)} ${e(pai.approvedBy)}` : ''}</dd>
+    <dt>${e(w.reviewDue)}</dt><dd>${e(day(pai.reviewDueOn))}</dd>
   </dl>
 </section>
 <section aria-labelledby="bisogni">
-  <h2 id="bisogni">Bisogni rilevati</h2>
+  <h2 id="bisogni">${e(w.needs)}</h2>
   <dl>
-    <dt>Istruzione</dt><dd>${e(labelOf(lang, 'education', n.education))}</dd>
-    <dt>Competenze</dt><dd>${e(n.skills.join('; ') || '—')}</dd>
-    <dt>Lingue conosciute</dt><dd>${e(n.languages.map((l) => `${languageName(l.code)}: ${l.level}`).join('; ') || '—')}</dd>
+    <dt>${e(w.education)}</dt><dd>${e(labelOf(lang, 'education', n.education))}</dd>
+    <dt>${e(w.skills)}</dt><dd>${e(n.skills.join('; ') || '—')}</dd>
+    <dt>${e(w.languages)}</dt><dd>${e(languages)}</dd>
   </dl>
-  <h3>Esperienze di lavoro</h3>
-  ${list(n.workHistory.map((w) => `${w.sector.replaceAll('_', ' ')}, ${hoursIt(w.years)} anni${w.description ? ` – ${w.description}` : ''}`))}
-  ${n.notes ? `<h3>Note</h3><p>${e(n.notes)}</p>` : ''}
+  <h3>${e(w.work)}</h3>
+  ${list(work)}
+  ${n.notes ? `<h3>${e(w.notes)}</h3><p>${e(n.notes)}</p>` : ''}
 </section>
 <section aria-labelledby="obiettivi">
-  <h2 id="obiettivi">Obiettivi</h2>
+  <h2 id="obiettivi">${e(w.objectives)}</h2>
   <ol>${pai.objectives.map((o) => `<li>${e(o)}</li>`).join('')}</ol>
 </section>
 <section aria-labelledby="misure">
-  <h2 id="misure">Misure previste</h2>
+  <h2 id="misure">${e(w.measures)}</h2>
   <table>
-    <caption>Misure del programma, con ente erogatore, date, ore e costo previsti</caption>
+    <caption>${e(w.caption)}</caption>
     <thead><tr>
-      <th scope="col">Misura</th><th scope="col">Ente erogatore</th><th scope="col">Inizio</th><th scope="col">Fine</th>
-      <th scope="col">Ore previste</th><th scope="col">Costo previsto</th><th scope="col">Stato</th>
+      ${w.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}
     </tr></thead>
-    <tbody>${measures || '<tr><td colspan="7">Nessuna misura</td></tr>'}</tbody>
+    <tbody>${measures || `<tr><td colspan="7">${e(w.noMeasures)}</td></tr>`}</tbody>
     <tfoot><tr>
-      <th scope="row" colspan="4">Totale (misure non annullate)</th>
-      <td class="num">${e(hoursIt(pai.totals.plannedHours))}</td><td class="num">€ ${e(formatEuro(pai.totals.plannedCost))}</td><td></td>
+      <th scope="row" colspan="4">${e(w.total)}</th>
+      <td class="num">${e(numberIn(lang, pai.totals.plannedHours))}</td><td class="num">€ ${e(euroIn(lang, pai.totals.plannedCost))}</td><td></td>
     </tr></tfoot>
   </table>
 </section>
 <section aria-labelledby="firme">
-  <h2 id="firme">Firme</h2>
-  <p>Luogo e data: ${e(p.comuneName)}, ______________________</p>
+  <h2 id="firme">${e(w.signatures)}</h2>
+  <p>${e(w.placeDate)}: ${e(p.comuneName)}, ______________________</p>
   <div class="signatures">
-    <div class="signature"><p>Il/la beneficiario/a<br>${e(p.beneficiaryName)}</p><div class="line">Firma</div></div>
-    <div class="signature"><p>Il/la case manager<br>${e(p.caseManagerName ?? '')}</p><div class="line">Firma</div></div>
-    <div class="signature"><p>Il/la referente comunale<br>${e(pai.approvedBy ?? '')}</p><div class="line">Firma</div></div>
+    <div class="signature"><p>${e(w.signBeneficiary)}<br>${e(p.beneficiaryName)}</p><div class="line">${e(w.sign)}</div></div>
+    <div class="signature"><p>${e(w.signManager)}<br>${e(p.caseManagerName ?? '')}</p><div class="line">${e(w.sign)}</div></div>
+    <div class="signature"><p>${e(w.signReferente)}<br>${e(pai.approvedBy ?? '')}</p><div class="line">${e(w.sign)}</div></div>
   </div>
-  <p><small>Stampato il ${e(formatDateIt(p.printedOn))}.</small></p>
+  <p><small>${e(w.printedOn)} ${e(day(p.printedOn))}.</small></p>
 </section>
 </main>
 </body>
@@ -146,10 +225,10 @@ export function renderPaiHtml(p: PaiPrint, lang: LabelLanguage = 'it'): string {
 }
 
 /**
- * The PAI as a PDF ready for signature. The data (with the decrypted name) is read and the print
+ * The PAI as a PDF ready for signature, in `lang`. The data (with the decrypted name) is read and the print
  * audited in one transaction; Chromium then renders outside it, so no transaction waits on it.
  */
-export async function printPai(ctx: Ctx, paiId: string): Promise<Buffer> {
+export async function printPai(ctx: Ctx, paiId: string, lang: LabelLanguage = 'it'): Promise<Buffer> {
   const data = await ctx.db.tx(accessOf(ctx.actor), async (tx): Promise<PaiPrint> => {
     const { pai, kase } = await loadPai(tx, ctx, paiId, 'pilot.cases.read');
     const detail = await readPaiDetail(tx, ctx, pai.id, kase);
@@ -170,5 +249,5 @@ export async function printPai(ctx: Ctx, paiId: string): Promise<Buffer> {
       printedOn: ctx.clock.now().toISOString().slice(0, 10),
     };
   });
-  return htmlToPdf(renderPaiHtml(data));
+  return htmlToPdf(renderPaiHtml(data, lang));
 }

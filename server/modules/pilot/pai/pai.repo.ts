@@ -138,10 +138,13 @@ export interface MeasureRow {
   cost_actual: number | null;
   status: MeasureStatus;
   outcome: string | null;
+  actual_start_on: string | null;
+  actual_end_on: string | null;
 }
 
 const measureColumns = `id, pai_id, comune_istat, type, provider_name, provider_org_id, start_on::text AS start_on,
-  end_on::text AS end_on, hours_planned, hours_actual, cost_planned, cost_actual, status, outcome`;
+  end_on::text AS end_on, hours_planned, hours_actual, cost_planned, cost_actual, status, outcome,
+  actual_start_on::text AS actual_start_on, actual_end_on::text AS actual_end_on`;
 
 export async function selectMeasures(tx: Queryable, paiId: string): Promise<MeasureRow[]> {
   return tx.query<MeasureRow>(
@@ -205,6 +208,8 @@ export interface MeasurePatch {
   outcome?: string | null;
   end_on?: string | null;
   cost_planned?: number;
+  actual_start_on?: string;
+  actual_end_on?: string;
 }
 
 export async function updateMeasure(tx: Queryable, id: string, patch: MeasurePatch, now: Date): Promise<void> {
@@ -245,6 +250,7 @@ export async function selectComuneName(tx: Queryable, istat: string): Promise<st
   return row?.name ?? istat;
 }
 
+/** An organisation that may be chosen as a partner: it exists and is active (decision 0024). */
 export async function existsOrganisation(tx: Queryable, id: string): Promise<boolean> {
-  return (await tx.query('SELECT 1 FROM registry_organisations_v WHERE id = $1', [id])).length > 0;
+  return (await tx.query('SELECT 1 FROM registry_organisations_v WHERE id = $1 AND active', [id])).length > 0;
 }

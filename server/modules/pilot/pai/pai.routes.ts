@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getBudget, setBudget } from './budget.service.js';
 import { addMeasure, updateMeasure } from './measures.service.js';
 import { printPai } from './pai.pdf.js';
+import { langQuerySchema } from '../shared/lang.js';
 import {
   budgetComuneSchema,
   budgetParams,
@@ -104,10 +105,11 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags,
       operationId: 'printPilotPai',
-      summary: 'The PAI as a tagged PDF in Italian, ready for signature (audited)',
+      summary: "The PAI as a tagged PDF in the user's language, ready for signature (audited)",
       description:
-        'Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI as a tagged PDF in Italian with room for signatures; audited. 404 `pilot.pai.not_found`.',
+        'Referente_comunale, or the operatore of the case (`pilot.cases.read`): the PAI as a tagged PDF with room for signatures, in Italian or, with `lang=en`, in English; audited. 404 `pilot.pai.not_found`.',
       params: paiParams,
+      querystring: langQuerySchema,
       response: {
         200: {
           description: 'The PAI (application/pdf)',
@@ -116,7 +118,7 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     handler: async (req, reply) => {
-      const pdf = await printPai(req.ctx, req.params.paiId);
+      const pdf = await printPai(req.ctx, req.params.paiId, req.query.lang);
       return (
         reply
           .type('application/pdf')
@@ -148,7 +150,7 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'updatePilotMeasure',
       summary: 'Record progress on a measure: status, actual hours and cost, outcome',
       description:
-        'Case staff (`pilot.cases.write`): absent fields stay as they are, `null` clears an actual value, the outcome or the end date; a measure starts only on an approved PAI. 404 `pilot.measure.not_found`, 409 `pilot.invalid_transition`, `pilot.pai_locked` or `pilot.budget_exceeded`.',
+        'Case staff (`pilot.cases.write`): absent fields stay as they are, `null` clears an actual value, the outcome or the end date; a measure starts only on an approved PAI. Starting records the actual start date (`actualStartOn`, default today), completing or interrupting the actual end date (`actualEndOn`, default today); both lie within the PAI (from its approval) and not in the future. An actual cost above 150% of the planned one needs `confirmAbovePlan: true` (409 `pilot.cost_above_plan` otherwise). 404 `pilot.measure.not_found`, 409 `pilot.invalid_transition`, `pilot.pai_locked` or `pilot.budget_exceeded`.',
       params: measureParams,
       body: updateMeasureSchema,
       response: { 200: measureSchema },
@@ -176,9 +178,9 @@ export async function pilotPaiRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: budgetTags,
       operationId: 'setPilotBudget',
-      summary: "Set a pilot Comune's allocation for a year (platform administrator)",
+      summary: "Set a pilot Comune's allocation for a year (ANCI/Cittalia, who manage the pilot funds)",
       description:
-        'Amministratore only (`pilot.budget.manage`): sets the allocation of a pilot Comune for a year; audited. 404 `comune.not_found` for a Comune outside the pilot.',
+        "Assistenza tecnica (ANCI/Cittalia) only (`pilot.budget.manage`): sets the allocation of a pilot Comune for a year, from the previous year up to three years ahead (400 otherwise); audited with the previous amount. 404 `comune.not_found` for a Comune outside the pilot; 409 `pilot.allocation_below_committed` (context: `committed`, `year`) for an allocation below what the Comune's approved PAIs already commit that year.",
       params: budgetParams,
       body: setBudgetSchema,
       response: { 200: budgetComuneSchema },

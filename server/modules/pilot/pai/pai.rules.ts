@@ -185,3 +185,60 @@ export const costRaised = (next: number, prev: number | string): boolean =>
 
 /** The year a measure's cost is committed in: the year it starts. */
 export const yearOf = (d: string): number => Number(d.slice(0, 4));
+
+/** What a measure update sets of the actual dates. */
+export interface MeasureDates {
+  actual_start_on?: string;
+  actual_end_on?: string;
+}
+
+/**
+ * The actual dates of a measure after an update. Starting records the actual start (the one given,
+ * or today), completing or interrupting the actual end (the one given, or today); either may be
+ * corrected later while the measure is in that state. Both lie within the PAI's life: not before its
+ * approval, not in the future; the end not before the start. 400 `pilot.invalid` on the field otherwise.
+ */
+export function planMeasureDates(
+  m: { status: MeasureStatus; actual_start_on: string | null; actual_end_on: string | null },
+  next: MeasureStatus,
+  body: { actualStartOn?: string | undefined; actualEndOn?: string | undefined },
+  facts: { today: string; approvedOn: string | null },
+): MeasureDates {
+  const out: MeasureDates = {};
+  const started = next !== 'pianificata' && next !== 'annullata';
+  const ended = next === 'completata' || next === 'interrotta';
+  if (body.actualStartOn !== undefined && !started)
+    throw fieldError(
+      'body.actualStartOn',
+      'La data di avvio effettivo si registra per una misura avviata.',
+      'not_allowed',
+    );
+  if (body.actualEndOn !== undefined && !ended)
+    throw fieldError(
+      'body.actualEndOn',
+      'La data di conclusione effettiva si registra per una misura completata o interrotta.',
+      'not_allowed',
+    );
+  if (next === 'avviata' && m.status !== 'avviata') out.actual_start_on = body.actualStartOn ?? facts.today;
+  else if (body.actualStartOn !== undefined) out.actual_start_on = body.actualStartOn;
+  if (ended && m.status !== next) out.actual_end_on = body.actualEndOn ?? facts.today;
+  else if (body.actualEndOn !== undefined) out.actual_end_on = body.actualEndOn;
+
+  const start = out.actual_start_on ?? m.actual_start_on;
+  const end = out.actual_end_on ?? m.actual_end_on;
+  const check = (path: string, d: string | null | undefined) => {
+    if (!d) return;
+    if (d > facts.today) throw fieldError(path, 'La data non può essere nel futuro.', 'future_date');
+    if (facts.approvedOn && d < facts.approvedOn)
+      throw fieldError(path, `La data non può precedere l'approvazione del PAI (${facts.approvedOn}).`, 'too_early');
+  };
+  if (out.actual_start_on) check('body.actualStartOn', start);
+  if (out.actual_end_on) check('body.actualEndOn', end);
+  if (start && end && end < start)
+    throw fieldError(
+      out.actual_end_on ? 'body.actualEndOn' : 'body.actualStartOn',
+      `La conclusione effettiva (${end}) non può precedere l'avvio effettivo (${start}).`,
+      'invalid_date',
+    );
+  return out;
+}

@@ -5,11 +5,21 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.js';
+import { isKnownLanguage } from '../shared/languages.js';
 import { cefrLevels, educationLevels, measureStatuses, measureTypes, paiStatuses, sectors } from '../shared/vocab.js';
 
 const isoDate = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
-/** ISO 639 language code: the two letters of 639-1, or three for languages that have none (e.g. 'snk'). */
-const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 code, lower case');
+/**
+ * ISO 639 language code on the list of languages.ts: the two letters of 639-1, or three for
+ * languages that have none (e.g. 'snk'); a code off the list answers the stable code unknown_language.
+ */
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'ISO 639 code, lower case')
+  .refine(isKnownLanguage, {
+    message: 'Unknown language: not an ISO 639 code of the list',
+    params: { code: 'unknown_language' },
+  });
 const hasAtMostDecimals = (v: number, places: number) => {
   const scaled = v * 10 ** places;
   return Math.abs(scaled - Math.round(scaled)) < 1e-6;
@@ -127,9 +137,15 @@ export const updateMeasureSchema = z
     outcome: z.string().trim().max(1000).nullable().optional(),
     endOn: isoDate.nullable().optional(),
     costPlanned: money.optional(),
+    /** The day the measure actually started: set when it starts (default today), correctable later. */
+    actualStartOn: isoDate.optional(),
+    /** The day it actually ended: set when it is completed or interrupted (default today). */
+    actualEndOn: isoDate.optional(),
+    /** Confirms an actual cost above 150% of the planned one (409 `pilot.cost_above_plan` without it). */
+    confirmAbovePlan: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'Nothing to change')
+  .refine((b) => Object.keys(b).some((k) => k !== 'confirmAbovePlan'), 'Nothing to change')
   .meta({ id: 'PilotUpdateMeasure' });
 export type UpdateMeasureBody = z.infer<typeof updateMeasureSchema>;
 
@@ -148,6 +164,12 @@ export const measureSchema = z
     costActual: z.number().nullable(),
     status: measureStatusSchema,
     outcome: z.string().nullable(),
+    /** The day it actually started; null while planned. */
+    actualStartOn: z.string().nullable(),
+    /** The day it actually ended (completed or interrupted); null until then. */
+    actualEndOn: z.string().nullable(),
+    /** The year whose allocation the measure commits to: the year of its planned start. */
+    budgetYear: z.number().int(),
     /** The statuses this measure may move to (measureMachine). */
     allowedTransitions: z.array(measureStatusSchema),
   })

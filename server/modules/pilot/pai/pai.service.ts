@@ -11,6 +11,9 @@ import { assertCan, type Permission } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, recordCaseEvent, todayOf, type CaseRow } from '../shared/access.js';
 import { moveCaseStatus } from '../shared/access.repo.js';
+import { refreshCaseTasks } from '../shared/tasks.js';
+import { selectOpenMeasures, settleOpenMeasures } from '../shared/pais.repo.js';
+import { settlementOf } from '../shared/settlement.js';
 import { assertWithinBudget } from './budget.service.js';
 import { toPaiDetail, toPaiSnapshot, toPaiVersion } from './pai.mapper.js';
 import {
@@ -193,7 +196,8 @@ export async function updatePai(ctx: Ctx, paiId: string, body: UpdatePaiBody): P
 /**
  * Moves a PAI along paiMachine (the step planned by planPaiTransition). Approving, and resuming
  * after a revision, are decisions of the referente and run the budget guard; starting a revision
- * freezes the current version; an approval moves the case to 'pai_attivo'.
+ * freezes the current version; an approval moves the case to 'pai_attivo'; closing settles the
+ * measures (planned ones cancelled, started ones interrupted: shared/settlement.ts).
  */
 export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransitionBody): Promise<PaiDetail> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -210,6 +214,24 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
 
     const now = ctx.clock.now();
     if (decision) await assertWithinBudget(tx, pai.comune_istat, pai.id);
+    if (to === 'chiuso') {
+      // closing settles the measures: planned ones cancelled (released), started ones interrupted
+      const settlement = settlementOf(await selectOpenMeasures(tx, { paiId: pai.id }));
+      if (settlement.cancelled.length + settlement.interrupted.length > 0) {
+        await settleOpenMeasures(tx, { paiId: pai.id }, on, now);
+        await recordAudit(tx, ctx, {
+          action: 'pilot.measures.settle',
+          entityType: 'pilot_pai',
+          entityId: pai.id,
+          tenantComune: kase.comune_istat,
+          details: {
+            cancelled: settlement.cancelled.map((m) => m.measureId),
+            interrupted: settlement.interrupted.map((m) => m.measureId),
+            released: settlement.released,
+          },
+        });
+      }
+    }
     if (freeze)
       await insertVersion(tx, {
         paiId: pai.id,
@@ -239,6 +261,7 @@ export async function transitionPai(ctx: Ctx, paiId: string, body: PaiTransition
       tenantComune: kase.comune_istat,
       details: { from, to, version: patch.version ?? pai.version, ...(caseMove ? { caseStatus: caseMove.to } : {}) },
     });
+    await refreshCaseTasks(tx, ctx, kase.id);
     return readPaiDetail(tx, ctx, pai.id, caseMove ? { ...kase, status: caseMove.to } : kase);
   });
 }

@@ -441,23 +441,24 @@ describe('the budget guard', () => {
     expect(all.body.total.committed).toBeGreaterThanOrEqual(1200);
   });
 
-  it('lets the administrator set an allocation: 401 → 400 → 404 → 403 → 200, audited', async () => {
+  it('lets ANCI/Cittalia (assistenza tecnica) set an allocation: 401 → 400 → 404 → 403 → 200, audited', async () => {
     const url = `/api/v1/pilot/budget/${c.istat}/2026`;
     expect((await new Agent(t.app).request('PUT', url, { allocation: 1 })).status).toBe(401);
-    expect((await admin.request('PUT', url, { allocation: 10.001 })).status).toBe(400);
-    expect((await admin.request('PUT', url, { allocation: -1 })).status).toBe(400);
+    expect((await national.request('PUT', url, { allocation: 10.001 })).status).toBe(400);
+    expect((await national.request('PUT', url, { allocation: -1 })).status).toBe(400);
     const [notPilot] = await t.db.ownerTx((tx) =>
       tx.query<{ istat_code: string }>('SELECT istat_code FROM registry_comuni_v WHERE NOT pilot_18ter LIMIT 1'),
     );
-    const missing = await admin.request<Problem>('PUT', `/api/v1/pilot/budget/${notPilot!.istat_code}/2026`, {
+    const missing = await national.request<Problem>('PUT', `/api/v1/pilot/budget/${notPilot!.istat_code}/2026`, {
       allocation: 1,
     });
     expect([missing.status, missing.body.code]).toEqual([404, 'comune.not_found']);
     expect((await ref.request('PUT', url, { allocation: 1 })).status).toBe(403);
-    const set = await admin.request<BudgetLine>('PUT', url, { allocation: 25_000.5 });
+    expect((await admin.request('PUT', url, { allocation: 1 })).status).toBe(403); // configuration, not funds
+    const set = await national.request<BudgetLine>('PUT', url, { allocation: 25_000.5 });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ comuneIstat: c.istat, allocation: 25_000.5 });
-    expect((await admin.request<BudgetLine>('PUT', url, { allocation: 30_000 })).body.allocation).toBe(30_000);
+    expect((await national.request<BudgetLine>('PUT', url, { allocation: 30_000 })).body.allocation).toBe(30_000);
     const audit = await auditRows(t.db, `action = 'pilot.budget.set' AND tenant_comune = $1`, [c.istat]);
     expect(audit.map((a) => a.details)).toEqual([
       { year: 2026, allocation: 25_000.5, previous: null },
@@ -515,7 +516,7 @@ describe('measures', () => {
     const audit = await auditRows(t.db, `action = 'pilot.measure.update' AND entity_id = $1`, [made.body.id]);
     expect(audit.at(-1)!.details).toEqual({
       paiId: pai.id,
-      fields: ['status', 'hoursActual', 'costActual', 'outcome'],
+      fields: ['status', 'actualEndOn', 'hoursActual', 'costActual', 'outcome'],
       from: 'avviata',
       to: 'completata',
     });

@@ -60,3 +60,11 @@ export function formatDateIt(d: IsoDate): string {
 export function followUpDates(exitOn: IsoDate): { months: 6 | 12; dueOn: IsoDate }[] {
   return ([6, 12] as const).map((months) => ({ months, dueOn: addMonths(exitOn, months) }));
 }
+
+/** How early before its due date a follow-up may be recorded (months). */
+export const FOLLOW_UP_WINDOW_MONTHS = 1;
+
+/** The earliest day a follow-up at `months` after the exit may be dated: one month before it is due. */
+export function followUpEarliest(exitOn: IsoDate, months: 6 | 12): IsoDate {
+  return addMonths(exitOn, months - FOLLOW_UP_WINDOW_MONTHS);
+}

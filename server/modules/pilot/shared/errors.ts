@@ -17,6 +17,8 @@ export const pilotErrors = defineErrors({
   'pilot.duplicate_person': 'conflict',
   'pilot.budget_exceeded': 'conflict',
   'pilot.budget_missing': 'conflict',
+  'pilot.allocation_below_committed': 'conflict',
+  'pilot.cost_above_plan': 'conflict',
   'pilot.pai_exists': 'conflict',
   'pilot.pai_locked': 'conflict',
   'pilot.stale': 'conflict',

@@ -5,6 +5,7 @@
  */
 import { aadOf, type FieldCipher } from '../../../platform/crypto.js';
 import type { EncryptedColumn } from '../../../platform/module.js';
+import { rekeyNameGrams } from './name-grams.repo.js';
 
 export interface Identity {
   surname: string;
@@ -101,6 +102,8 @@ export const pilotEncryptedColumns: EncryptedColumn[] = [
           current === null ? null : importIndex(cipher, JSON.parse(plain) as Identity),
       },
     ],
+    // the keyed trigrams of names (partial search) are keyed too: rebuilt under the new key
+    rebuildDerived: rekeyNameGrams,
   },
   { table: 'pilot_permits', column: 'number_enc', aad: PERMIT_NUMBER_AAD },
 ];

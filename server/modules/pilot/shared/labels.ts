@@ -10,11 +10,16 @@ import it from './labels/it.json' with { type: 'json' };
 import type {
   CaseStatus,
   ContractType,
+  DocumentKind,
   ExitReason,
+  ImportColumn,
+  ImportMessage,
+  ImportTemplateWord,
   KinshipKind,
   MeasureStatus,
   MeasureType,
   Observation,
+  OutcomeKind,
   PaiStatus,
   PermitBasis,
   PermitInitiator,
@@ -25,9 +30,13 @@ import type {
   Relation,
   Sector,
   Sex,
+  TaskKind,
+  TaskStatus,
+  TaskText,
   cefrLevels,
   educationLevels,
 } from './vocab.js';
+import type { IdentityReadKey } from './identity-reads.js';
 
 /** The languages of the catalogue; Italian is the default of every render. */
 export const labelLanguages = ['it', 'en'] as const;
@@ -54,6 +63,16 @@ export interface LabelGroups {
   observation: Observation;
   referralOutcome: ReferralOutcome;
   contractType: ContractType;
+  importColumn: ImportColumn;
+  importMessage: ImportMessage;
+  importTemplate: ImportTemplateWord;
+  taskKind: TaskKind;
+  taskStatus: TaskStatus;
+  /** The work list's sentences, with {placeholders} (tasks.text.ts fills them in). */
+  taskText: TaskText;
+  documentKind: DocumentKind;
+  outcomeKind: OutcomeKind;
+  identityRead: IdentityReadKey;
 }
 export type LabelGroup = keyof LabelGroups;
 

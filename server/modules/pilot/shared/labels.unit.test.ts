@@ -4,12 +4,17 @@ import {
   caseStatuses,
   cefrLevels,
   contractTypes,
+  documentKinds,
   educationLevels,
   exitReasons,
+  importColumns,
+  importMessages,
+  importTemplateWords,
   kinshipKinds,
   measureStatuses,
   measureTypes,
   observations,
+  outcomeKinds,
   paiStatuses,
   permitBases,
   permitInitiators,
@@ -20,7 +25,11 @@ import {
   relations,
   sectors,
   sexes,
+  taskKinds,
+  taskStatuses,
+  taskTexts,
 } from './vocab.js';
+import { IDENTITY_READS, identityReadKey } from './identity-reads.js';
 
 const vocabulary: Record<LabelGroup, readonly string[]> = {
   caseStatus: caseStatuses,
@@ -42,6 +51,15 @@ const vocabulary: Record<LabelGroup, readonly string[]> = {
   observation: observations,
   referralOutcome: referralOutcomes,
   contractType: contractTypes,
+  importColumn: importColumns,
+  importMessage: importMessages,
+  importTemplate: importTemplateWords,
+  taskKind: taskKinds,
+  taskStatus: taskStatuses,
+  taskText: taskTexts,
+  documentKind: documentKinds,
+  outcomeKind: outcomeKinds,
+  identityRead: IDENTITY_READS.map((r) => identityReadKey(r.action)),
 };
 
 describe('domain label catalogue', () => {

@@ -80,3 +80,62 @@ export async function closePaisOfPerson(tx: Queryable, personId: string, on: str
     [personId, on, now],
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Settling the measures of PAIs that close (issue 9, decision 0023)
+// ---------------------------------------------------------------------------------------------
+/** Which PAIs close: those of a case, of a person, or one PAI. */
+export type PaisClosing = { caseId: string } | { personId: string } | { paiId: string };
+
+function closingWhere(which: PaisClosing): { sql: string; param: string } {
+  if ('caseId' in which) return { sql: 'p.case_id = $1', param: which.caseId };
+  if ('personId' in which) return { sql: 'p.person_id = $1', param: which.personId };
+  return { sql: 'p.id = $1', param: which.paiId };
+}
+
+/** A measure still open (planned or started) of a PAI about to close. */
+export interface OpenMeasureRow {
+  id: string;
+  pai_id: string;
+  type: string;
+  status: 'pianificata' | 'avviata';
+  cost_planned: number;
+  cost_actual: number | null;
+  /** Its PAI was approved: its planned cost is committed on the budget. */
+  committed: boolean;
+}
+
+/** The planned and started measures of the PAIs (not closed yet) about to close. */
+export async function selectOpenMeasures(tx: Queryable, which: PaisClosing): Promise<OpenMeasureRow[]> {
+  const w = closingWhere(which);
+  return tx.query<OpenMeasureRow>(
+    `SELECT m.id, m.pai_id, m.type, m.status, m.cost_planned, m.cost_actual, (p.approved_on IS NOT NULL) AS committed
+       FROM pilot_measures m JOIN pilot_pais p ON p.id = m.pai_id
+      WHERE ${w.sql} AND p.status <> 'chiuso' AND m.status IN ('pianificata', 'avviata')
+      ORDER BY m.start_on, m.created_at, m.id`,
+    [w.param],
+  );
+}
+
+/**
+ * Settles the measures of the PAIs about to close, on the day `on`: planned measures are cancelled
+ * (their commitment released), started ones are interrupted with their actual end date (not before
+ * their actual start) and the actual cost recorded so far. Call before closing the PAIs.
+ */
+export async function settleOpenMeasures(tx: Queryable, which: PaisClosing, on: string, now: Date): Promise<void> {
+  const w = closingWhere(which);
+  await tx.query(
+    `UPDATE pilot_measures m SET status = 'annullata', updated_at = $2
+       FROM pilot_pais p WHERE p.id = m.pai_id AND ${w.sql} AND p.status <> 'chiuso' AND m.status = 'pianificata'`,
+    [w.param, now],
+  );
+  await tx.query(
+    `UPDATE pilot_measures m
+        SET status = 'interrotta',
+            actual_start_on = coalesce(m.actual_start_on, least(m.start_on, $2::date)),
+            actual_end_on = greatest($2::date, coalesce(m.actual_start_on, least(m.start_on, $2::date))),
+            updated_at = $3
+       FROM pilot_pais p WHERE p.id = m.pai_id AND ${w.sql} AND p.status <> 'chiuso' AND m.status = 'avviata'`,
+    [w.param, on, now],
+  );
+}

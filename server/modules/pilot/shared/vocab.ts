@@ -185,5 +185,133 @@ export const issueCategories = [
 ] as const;
 export const issueStatuses = ['aperta', 'in_corso', 'risolta', 'chiusa'] as const;
 
-export const taskKinds = ['permit_expiry', 'pai_review', 'follow_up', 'measure_overdue'] as const;
+/**
+ * What a work-list task asks. The case manager's: a permit expiring, a PAI review, a follow-up, a
+ * late measure; the referente's: a PAI waiting for approval, a person waiting for the admission
+ * decision; the responsabile amministrativo's: a measure ended without its actual cost, the next
+ * year's allocation missing, the year's budget near exhaustion; every operatore's and referente's of
+ * the Comune: a referral waiting in screening.
+ */
+export const taskKinds = [
+  'permit_expiry',
+  'pai_review',
+  'follow_up',
+  'measure_overdue',
+  'pai_approval',
+  'admission_pending',
+  'measure_cost_missing',
+  'allocation_missing',
+  'budget_low',
+  'referral_screening',
+] as const;
 export type TaskKind = (typeof taskKinds)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Import of beneficiaries (cases/import.*): the file's columns, the messages of its report and the
+// words of its template, each labelled in labels/{it,en}.json.
+// ---------------------------------------------------------------------------------------------
+/** The columns of an import file, named in Italian as the users write them. */
+export const importColumns = [
+  'cognome',
+  'nomi',
+  'data_nascita',
+  'sesso',
+  'paese_nascita',
+  'cittadinanze',
+  'lingue',
+  'codice_fiscale',
+  'telefono',
+  'email',
+  'indirizzo',
+  'data_presa_in_carico',
+  'in_sai',
+  'case_manager',
+] as const;
+export type ImportColumn = (typeof importColumns)[number];
+
+export const importMessages = [
+  'at',
+  'atRow',
+  'required',
+  'date',
+  'dateFuture',
+  'birthDate',
+  'sex',
+  'country',
+  'language',
+  'notThirdCountry',
+  'boolean',
+  'email',
+  'codiceFiscale',
+  'tooLong',
+  'tooMany',
+  'extraCells',
+  'caseManager',
+  'caseManagerChosen',
+  'invalid',
+  'noRows',
+  'missingColumns',
+  'invalidRows',
+] as const;
+export type ImportMessage = (typeof importMessages)[number];
+
+export const importTemplateWords = [
+  'sheetData',
+  'sheetHelp',
+  'sheetCountries',
+  'sheetLanguages',
+  'column',
+  'required',
+  'format',
+  'example',
+  'yes',
+  'no',
+  'code',
+  'name',
+] as const;
+export type ImportTemplateWord = (typeof importTemplateWords)[number];
+/** The sentences of the work list: one per kind, a late measure has two (not started, not ended). */
+export const taskTexts = [
+  'permit_expiry',
+  'pai_review',
+  'follow_up',
+  'measure_not_started',
+  'measure_not_ended',
+  'pai_approval',
+  'admission_pending',
+  'measure_cost_missing',
+  'allocation_missing',
+  'budget_low',
+  'referral_screening',
+] as const;
+export type TaskText = (typeof taskTexts)[number];
+/** aperto; fatto (marked done by a person); superato (its cause ended: closed by the application). */
+export const taskStatuses = ['aperto', 'fatto', 'superato'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+/** The roles that hold cases: the operatore (case manager) and the referente comunale. */
+export const caseManagerRoles = ['operatore', 'referente_comunale'] as const;
+
+/**
+ * Who a task goes to: the case's manager, or every holder of a role in the Comune;
+ * 'operatori_referenti' is every operatore and referente comunale of the Comune (who may hold a case).
+ */
+export const taskAssignees = [
+  'case_manager',
+  'referente_comunale',
+  'responsabile_amministrativo',
+  'operatori_referenti',
+] as const;
+export type TaskAssignee = (typeof taskAssignees)[number];
+/** The kinds of document attached to a person or a PAI (records/, decision 0025). */
+export const documentKinds = ['pai_firmato', 'permesso_soggiorno', 'documento_identita', 'altro'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** The outcomes recorded for a person (cases/outcomes), labelled in the catalogue for the printed summary. */
+export const outcomeKinds = [
+  'certificato',
+  'assegno_inclusione',
+  'autonomia_abitativa',
+  'follow_up_6',
+  'follow_up_12',
+] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];

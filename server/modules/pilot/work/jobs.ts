@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { JobDefinition } from '../../../platform/jobs.js';
+import { refreshTasksJob } from '../shared/tasks.js';
 import { generateTasks, sendDailyDigest } from './tasks.service.js';
 
 const noPayload = z.object({}).strict() as z.ZodType<Record<string, never>>;
 
 /**
- * Daily at 05:10 UTC: the work list's tasks (permit expiries at 90/60/30 days, PAI reviews,
- * follow-ups at 6 and 12 months after the exit, late measures) for every pilot Comune.
- * Idempotent through each task's dedupe key.
+ * Daily at 05:10 UTC, a safety net behind the refresh on every change and at start
+ * (`pilot.refresh-tasks`): every pilot Comune's work list brought in line with the data, so that
+ * the tasks that fall due with the days (permit reminders at 90/60/30 days, PAI reviews,
+ * follow-ups, late measures, next year's allocation) appear. Idempotent.
  */
 export const generateTasksJob: JobDefinition<Record<string, never>> = {
   name: 'pilot.generate-tasks',
@@ -32,4 +34,4 @@ export const dailyDigestJob: JobDefinition<Record<string, never>> = {
 };
 
 /** The pilot's jobs, started by main.ts. */
-export const pilotJobs: JobDefinition<unknown>[] = [generateTasksJob, dailyDigestJob];
+export const pilotJobs: JobDefinition<unknown>[] = [generateTasksJob, dailyDigestJob, refreshTasksJob];

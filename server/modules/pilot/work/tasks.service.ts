@@ -1,9 +1,10 @@
 /**
- * The work list of the pilot: tasks generated every day from the case data (permit expiries, PAI
- * reviews, follow-ups after the exit, late measures), each assigned to the case manager, and the
- * daily e-mail digest of what is due. Labels and e-mails name people by pseudonym only.
+ * The work list of the pilot: tasks kept in line with the case and budget data (../shared/tasks.ts
+ * refreshes them on every change, at start and nightly), each read by its assignee in their own
+ * words, and the daily e-mail digest of what is due in each user's language. Labels and e-mails
+ * name people by pseudonym only; the responsabile amministrativo's tasks name nobody.
  */
-import { accessOf, type Ctx } from '../../../platform/context.js';
+import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
 import { systemAccess } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { createMailer } from '../../../platform/mail.js';
@@ -11,51 +12,54 @@ import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { todayOf } from '../shared/access.js';
-import { addDays, addMonths } from '../shared/dates.js';
+import { addDays } from '../shared/dates.js';
+import type { LabelLanguage } from '../shared/labels.js';
+import { refreshAllTasks } from '../shared/tasks.js';
 import { toTask } from './work.mapper.js';
 import {
   claimDigest,
-  insertTasks,
   markTaskDone,
   pruneDigestClaims,
   releaseDigestClaim,
-  selectClosedCases,
   selectDigestTasks,
-  selectMeasuresLate,
-  selectPaiReviewsDue,
-  selectPermitsExpiring,
-  selectTask,
+  selectReaderTask,
   selectTaskPage,
+  upsertDigestLanguage,
   type DigestTask,
+  type TaskReader,
 } from './work.repo.js';
-import {
-  DIGEST_HORIZON_DAYS,
-  MEASURE_START_GRACE_DAYS,
-  PAI_REVIEW_LEAD_DAYS,
-  digestMessage,
-  tasksDue,
-} from './work.rules.js';
+import { DIGEST_HORIZON_DAYS, digestMessage, taskRolesOf } from './work.rules.js';
 import type { Task, TaskQuery } from './work.schema.js';
 
-/** The actor's own tasks, earliest due first. */
+function readerOf(actor: Actor): TaskReader {
+  return { userId: actor.userId, roles: taskRolesOf(actor.roles), comune: actor.scope.comuneIstat };
+}
+
+/**
+ * The actor's own tasks, earliest due first, in `q.lang`'s words. The language read in becomes the
+ * language of the actor's e-mail digest.
+ */
 export async function findMyTasks(ctx: Ctx, q: TaskQuery): Promise<Page<Task>> {
   assertCan(ctx.actor, 'pilot.tasks.read');
   const actor = ctx.actor;
   const today = todayOf(ctx);
-  const { rows, total } = await ctx.db.tx(accessOf(actor), (tx) => selectTaskPage(tx, actor.userId, q));
-  return { items: rows.map((r) => toTask(r, today)), total, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await ctx.db.tx(accessOf(actor), async (tx) => {
+    await upsertDigestLanguage(tx, actor.userId, q.lang, ctx.clock.now());
+    return selectTaskPage(tx, readerOf(actor), q);
+  });
+  return { items: rows.map((r) => toTask(r, today, q.lang)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Marks one of the actor's own tasks done (again: no change). Someone else's task answers 404. */
-export async function completeTask(ctx: Ctx, taskId: string): Promise<Task> {
+export async function completeTask(ctx: Ctx, taskId: string, lang: LabelLanguage = 'it'): Promise<Task> {
   if (!ctx.actor) throw new AppError('auth.required');
   const actor = ctx.actor;
   const today = todayOf(ctx);
   return ctx.db.tx(accessOf(actor), async (tx) => {
-    const task = await selectTask(tx, taskId, { lock: true });
-    if (!task || task.assignee_user_id !== actor.userId) throw new AppError('pilot.task.not_found');
+    const task = await selectReaderTask(tx, readerOf(actor), taskId, { lock: true });
+    if (!task) throw new AppError('pilot.task.not_found');
     assertCan(actor, 'pilot.tasks.read');
-    if (task.status === 'fatto') return toTask(task, today);
+    if (task.status !== 'aperto') return toTask(task, today, lang);
     await markTaskDone(tx, taskId, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'pilot.task.done',
@@ -64,29 +68,17 @@ export async function completeTask(ctx: Ctx, taskId: string): Promise<Task> {
       tenantComune: task.comune_istat,
       details: { kind: task.kind, caseId: task.case_id },
     });
-    return toTask({ ...task, status: 'fatto' }, today);
+    return toTask({ ...task, status: 'fatto' }, today, lang);
   });
 }
 
 /**
- * The daily generation, over every Comune with system access. Idempotent: each task has a
- * dedupe key, so a second run on the same day (or a retry) creates nothing. Open tasks whose
- * cause has gone are not closed automatically: the case manager closes them.
+ * The nightly run over every pilot Comune, a safety net behind the refresh on every change: the
+ * tasks that fall due with the passing of days (reminders, reviews, follow-ups, late measures)
+ * appear, those whose cause has ended close. Idempotent. Returns how many tasks it created.
  */
 export async function generateTasks(ctx: Ctx): Promise<number> {
-  const today = todayOf(ctx);
-  const created = await ctx.db.tx(systemAccess, async (tx) => {
-    const tasks = tasksDue(today, {
-      permits: await selectPermitsExpiring(tx, today, addDays(today, 90)),
-      pais: await selectPaiReviewsDue(tx, addDays(today, PAI_REVIEW_LEAD_DAYS)),
-      // the 12-month follow-up falls due 12 months after exit: a month of slack past that
-      closed: await selectClosedCases(tx, addMonths(today, -13)),
-      measures: await selectMeasuresLate(tx, today, addDays(today, -MEASURE_START_GRACE_DAYS)),
-    });
-    return insertTasks(tx, tasks, ctx.clock.now());
-  });
-  ctx.log.info({ created, day: today }, 'pilot tasks generated');
-  return created;
+  return (await refreshAllTasks(ctx)).created;
 }
 
 /** Claims of days older than this are forgotten (a retry never reaches that far back). */
@@ -134,7 +126,8 @@ export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped
       continue;
     }
     try {
-      await mailer.send({ to: tasks[0]!.email, ...digestMessage(tasks, today, ctx.config.publicUrl) });
+      const lang = tasks[0]!.language;
+      await mailer.send({ to: tasks[0]!.email, ...digestMessage(lang, tasks, today, ctx.config.publicUrl) });
       sent++;
     } catch (err) {
       failed++;

@@ -1,15 +1,22 @@
 /** Tasks and critical issues: from the database rows to the API shapes, in one place. */
+import type { LabelLanguage } from '../shared/labels.js';
 import type { IssueRow, TaskRow } from './work.repo.js';
+import { taskLink, taskText } from './work.rules.js';
 import type { Issue, Task } from './work.schema.js';
 
-/** A task; `overdue` when still open past its due date (`today`). */
-export function toTask(r: TaskRow, today: string): Task {
+/**
+ * A task in `lang`'s words with the place where to act; `overdue` when still open past its due
+ * date (`today`). The responsabile amministrativo's tasks name no case.
+ */
+export function toTask(r: TaskRow, today: string, lang: LabelLanguage): Task {
   return {
     id: r.id,
     kind: r.kind,
     dueOn: r.due_on,
-    label: r.label,
-    caseId: r.case_id,
+    label: taskText(lang, r),
+    caseId: r.assignee_role === 'responsabile_amministrativo' ? null : r.case_id,
+    link: taskLink(r),
+    assignee: r.assignee_role,
     status: r.status,
     overdue: r.status === 'aperto' && r.due_on < today,
   };

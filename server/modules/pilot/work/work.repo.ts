@@ -4,7 +4,9 @@
  */
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where, offsetOf } from '../../../platform/pagination.js';
-import type { TaskKind } from '../shared/vocab.js';
+import type { LabelLanguage } from '../shared/labels.js';
+import type { TaskParams } from '../shared/tasks.rules.js';
+import { caseManagerRoles, type TaskAssignee, type TaskKind, type TaskStatus } from '../shared/vocab.js';
 import type { Issue, IssueQuery, TaskQuery } from './work.schema.js';
 
 // ───────────────────────────── tasks ─────────────────────────────
@@ -12,42 +14,67 @@ import type { Issue, IssueQuery, TaskQuery } from './work.schema.js';
 export interface TaskRow {
   id: string;
   comune_istat: string;
-  assignee_user_id: string;
+  assignee_role: TaskAssignee;
   kind: TaskKind;
   due_on: string;
-  case_id: string;
+  case_id: string | null;
   label: string;
-  status: 'aperto' | 'fatto';
+  params: Partial<TaskParams>;
+  status: TaskStatus;
 }
 
-const taskColumns = `id, comune_istat, assignee_user_id, kind, due_on::text AS due_on, case_id, label, status`;
+const taskColumns = `t.id, t.comune_istat, t.assignee_role, t.kind, t.due_on::text AS due_on, t.case_id, t.label, t.params, t.status`;
 
-/** A page of one user's tasks, earliest due first. */
+/** Who reads: a user, with the roles that receive a Comune's tasks and their Comune. */
+export interface TaskReader {
+  userId: string;
+  roles: TaskAssignee[];
+  comune: string | null;
+}
+
+/**
+ * A reader's tasks: a case manager's are those of the cases they own now (the task follows the
+ * case), the referente's and the amministrativo's those of their role in their Comune.
+ */
+function readerWhere(w: Where, r: TaskReader): Where {
+  const user = w.param(r.userId);
+  const roles = w.param(r.roles);
+  const comune = w.param(r.comune);
+  return w.raw(
+    `((t.assignee_role = 'case_manager' AND t.case_id IN (SELECT c.id FROM pilot_cases c WHERE c.owner_user_id = ${user}))` +
+      ` OR (t.assignee_role = ANY(${roles}::text[]) AND t.comune_istat = ${comune}))`,
+  );
+}
+
+/** A page of one reader's tasks, earliest due first. */
 export async function selectTaskPage(
   tx: Queryable,
-  userId: string,
-  q: TaskQuery,
+  reader: TaskReader,
+  q: Pick<TaskQuery, 'status' | 'page' | 'pageSize'>,
 ): Promise<{ rows: TaskRow[]; total: number }> {
-  const w = new Where().add('assignee_user_id = $?', userId);
-  if (q.status) w.add('status = $?', q.status);
-  const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM pilot_tasks ${w}`, w.params);
+  const w = readerWhere(new Where(), reader);
+  if (q.status) w.add('t.status = $?', q.status);
+  const [count] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM pilot_tasks t ${w}`, w.params);
   const limit = w.param(q.pageSize);
   const offset = w.param(offsetOf(q));
   const rows = await tx.query<TaskRow>(
-    `SELECT ${taskColumns} FROM pilot_tasks ${w} ORDER BY due_on, created_at, id LIMIT ${limit} OFFSET ${offset}`,
+    `SELECT ${taskColumns} FROM pilot_tasks t ${w} ORDER BY t.due_on, t.created_at, t.id LIMIT ${limit} OFFSET ${offset}`,
     w.params,
   );
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function selectTask(
+/** One task, if the reader is its assignee. */
+export async function selectReaderTask(
   tx: Queryable,
+  reader: TaskReader,
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<TaskRow | undefined> {
+  const w = readerWhere(new Where().add('t.id = $?', id), reader);
   const [row] = await tx.query<TaskRow>(
-    `SELECT ${taskColumns} FROM pilot_tasks WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
-    [id],
+    `SELECT ${taskColumns} FROM pilot_tasks t ${w}${opts.lock ? ' FOR UPDATE OF t' : ''}`,
+    w.params,
   );
   return row;
 }
@@ -56,156 +83,60 @@ export async function markTaskDone(tx: Queryable, id: string, now: Date): Promis
   await tx.query(`UPDATE pilot_tasks SET status = 'fatto', done_at = $2 WHERE id = $1`, [id, now]);
 }
 
-export interface NewTask {
-  comuneIstat: string;
-  assigneeUserId: string;
-  kind: TaskKind;
-  dueOn: string;
-  caseId: string;
-  label: string;
-  dedupeKey: string;
-}
-
-/** Inserts the tasks whose dedupe key is new, in one statement; returns how many were created. */
-export async function insertTasks(tx: Queryable, tasks: NewTask[], now: Date): Promise<number> {
-  if (!tasks.length) return 0;
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO pilot_tasks (comune_istat, assignee_user_id, kind, due_on, case_id, label, dedupe_key, created_at)
-     SELECT t."comuneIstat", t."assigneeUserId", t.kind, t."dueOn"::date, t."caseId", t.label, t."dedupeKey", $2
-       FROM jsonb_to_recordset($1::jsonb) AS t("comuneIstat" text, "assigneeUserId" uuid, kind text, "dueOn" text,
-            "caseId" uuid, label text, "dedupeKey" text)
-     ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id`,
-    [JSON.stringify(tasks), now],
-  );
-  return rows.length;
-}
-
-// ───────────────────────────── sources of the tasks (system access) ─────────────────────────────
-
-export interface PermitDue {
-  permit_id: string;
-  expires_on: string;
-  case_id: string;
-  comune_istat: string;
-  owner_user_id: string;
-  pseudonym: string;
-}
-
-/**
- * Live permits (not revoked, not converted, not replaced by a successor) of people in open cases
- * that expire between `today` and `until`.
- */
-export async function selectPermitsExpiring(tx: Queryable, today: string, until: string): Promise<PermitDue[]> {
-  return tx.query<PermitDue>(
-    `SELECT p.id AS permit_id, p.expires_on::text AS expires_on, c.id AS case_id, c.comune_istat, c.owner_user_id, pe.pseudonym
-       FROM pilot_permits p
-       JOIN pilot_case_members m ON m.person_id = p.person_id
-       JOIN pilot_cases c ON c.id = m.case_id
-       JOIN pilot_persons pe ON pe.id = p.person_id
-      WHERE p.expires_on BETWEEN $1::date AND $2::date
-        AND p.revoked_on IS NULL AND p.converted_on IS NULL
-        AND NOT EXISTS (SELECT 1 FROM pilot_permits s WHERE s.predecessor_id = p.id)
-        -- a renewal requested after the last grant covers the stay (derivePermitStatus): no reminder
-        AND NOT (p.renewal_requested_on IS NOT NULL AND p.renewal_requested_on > coalesce(p.renewed_on, p.issued_on))
-        AND c.status <> 'chiuso'`,
-    [today, until],
-  );
-}
-
-export interface PaiDue {
-  pai_id: string;
-  review_due_on: string;
-  case_id: string;
-  comune_istat: string;
-  owner_user_id: string;
-  pseudonym: string;
-}
-
-/** Approved or running PAIs of open cases whose review is due on or before `until` (overdue included). */
-export async function selectPaiReviewsDue(tx: Queryable, until: string): Promise<PaiDue[]> {
-  return tx.query<PaiDue>(
-    `SELECT a.id AS pai_id, a.review_due_on::text AS review_due_on, c.id AS case_id, c.comune_istat, c.owner_user_id, pe.pseudonym
-       FROM pilot_pais a
-       JOIN pilot_cases c ON c.id = a.case_id
-       JOIN pilot_persons pe ON pe.id = a.person_id
-      WHERE a.status IN ('approvato', 'in_corso') AND a.review_due_on <= $1::date AND c.status <> 'chiuso'`,
-    [until],
-  );
-}
-
-export interface ClosedCase {
-  case_id: string;
-  comune_istat: string;
-  owner_user_id: string;
-  closed_on: string;
-  pseudonym: string;
-  recorded: string[];
-}
-
-/**
- * Cases closed since `since`, with the follow-up outcomes already recorded for them
- * ('follow_up_6', 'follow_up_12'): older ones have had their follow-up tasks (the job runs daily).
- */
-export async function selectClosedCases(tx: Queryable, since: string): Promise<ClosedCase[]> {
-  return tx.query<ClosedCase>(
-    `SELECT c.id AS case_id, c.comune_istat, c.owner_user_id, c.closed_on::text AS closed_on, pe.pseudonym,
-            ARRAY(SELECT DISTINCT o.kind FROM pilot_outcomes o
-                   WHERE o.case_id = c.id AND o.kind IN ('follow_up_6', 'follow_up_12')) AS recorded
-       FROM pilot_cases c JOIN pilot_persons pe ON pe.id = c.holder_person_id
-      WHERE c.status = 'chiuso' AND c.closed_on >= $1::date`,
-    [since],
-  );
-}
-
-export interface MeasureLate {
-  measure_id: string;
-  type: string;
-  status: 'pianificata' | 'avviata';
-  start_on: string;
-  end_on: string | null;
-  case_id: string;
-  comune_istat: string;
-  owner_user_id: string;
-  pseudonym: string;
-}
-
-/**
- * Measures of open cases that are late: still 'pianificata' more than 7 days after their start
- * (`startedBefore` = today − 7), or 'avviata' after their end date.
- */
-export async function selectMeasuresLate(tx: Queryable, today: string, startedBefore: string): Promise<MeasureLate[]> {
-  return tx.query<MeasureLate>(
-    `SELECT ms.id AS measure_id, ms.type, ms.status, ms.start_on::text AS start_on, ms.end_on::text AS end_on,
-            c.id AS case_id, c.comune_istat, c.owner_user_id, pe.pseudonym
-       FROM pilot_measures ms
-       JOIN pilot_pais a ON a.id = ms.pai_id
-       JOIN pilot_cases c ON c.id = a.case_id
-       JOIN pilot_persons pe ON pe.id = a.person_id
-      WHERE ((ms.status = 'pianificata' AND ms.start_on < $2::date) OR (ms.status = 'avviata' AND ms.end_on < $1::date))
-        AND c.status <> 'chiuso'`,
-    [today, startedBefore],
+/** Records the language a user reads their work list in (for their digest), when it changed. */
+export async function upsertDigestLanguage(
+  tx: Queryable,
+  userId: string,
+  lang: LabelLanguage,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO pilot_digest_languages AS d (user_id, language, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+      WHERE d.language <> EXCLUDED.language`,
+    [userId, lang, now],
   );
 }
 
 // ───────────────────────────── digest ─────────────────────────────
 
-export interface DigestTask {
+export interface DigestTask extends TaskRow {
   user_id: string;
   email: string;
-  kind: TaskKind;
-  due_on: string;
-  label: string;
+  language: LabelLanguage;
 }
 
-/** Open tasks due on or before `until` (overdue included) of active users, by user and due date. */
+/**
+ * Open tasks due on or before `until` (overdue included) of active users, by user and due date:
+ * a case manager's through the cases they own, a role's to each active holder of that role whose
+ * organisation is in the task's Comune ('operatori_referenti': of either role). With the user's
+ * language (Italian by default).
+ */
 export async function selectDigestTasks(tx: Queryable, until: string): Promise<DigestTask[]> {
   return tx.query<DigestTask>(
-    `SELECT u.id AS user_id, u.email, t.kind, t.due_on::text AS due_on, t.label
-       FROM pilot_tasks t JOIN access_users_v u ON u.id = t.assignee_user_id
-      WHERE t.status = 'aperto' AND t.due_on <= $1::date AND u.status = 'active'
-      ORDER BY u.id, t.due_on, t.created_at, t.id`,
-    [until],
+    `WITH open_tasks AS (
+       SELECT ${taskColumns} FROM pilot_tasks t WHERE t.status = 'aperto' AND t.due_on <= $1::date
+     ), recipients AS (
+       SELECT o.id AS task_id, c.owner_user_id AS user_id
+         FROM open_tasks o JOIN pilot_cases c ON c.id = o.case_id
+        WHERE o.assignee_role = 'case_manager'
+       UNION
+       SELECT o.id, r.user_id
+         FROM open_tasks o
+         JOIN access_user_roles_v r ON r.role = o.assignee_role
+              OR (o.assignee_role = 'operatori_referenti' AND r.role = ANY($2::text[]))
+         JOIN access_users_v ru ON ru.id = r.user_id
+         JOIN registry_organisations_v org ON org.id = ru.organisation_id AND org.comune_istat = o.comune_istat
+        WHERE o.assignee_role <> 'case_manager'
+     )
+     SELECT o.*, u.id AS user_id, u.email, coalesce(l.language, 'it') AS language
+       FROM recipients x
+       JOIN open_tasks o ON o.id = x.task_id
+       JOIN access_users_v u ON u.id = x.user_id
+       LEFT JOIN pilot_digest_languages l ON l.user_id = u.id
+      WHERE u.status = 'active'
+      ORDER BY u.id, o.due_on, o.id`,
+    [until, [...caseManagerRoles]],
   );
 }
 

@@ -8,6 +8,7 @@ import {
   issueParams,
   issueQuerySchema,
   issueSchema,
+  taskDoneQuerySchema,
   taskDoneSchema,
   taskPageSchema,
   taskParams,
@@ -28,7 +29,7 @@ export async function pilotWorkRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'findPilotTasks',
       summary: 'My work list: tasks assigned to me, earliest due first',
       description:
-        "Operatore and referente_comunale (`pilot.tasks.read`): a page of the caller's own tasks (permit deadlines, PAI reviews, follow-ups), earliest due first.",
+        "Operatore, referente_comunale and responsabile_amministrativo (`pilot.tasks.read`): a page of the caller's own tasks, earliest due first, in words in the requested language (`lang`, which also becomes the language of the caller's e-mail digest): the case manager's (permit deadlines, PAI reviews, follow-ups, late measures) for the cases they own now, the referente's (PAIs to approve, admissions to decide) and the responsabile amministrativo's (actual costs missing, allocation, budget) for their Comune. Each task ends by itself when its cause ends (status superato).",
       querystring: taskQuerySchema,
       response: { 200: taskPageSchema },
     },
@@ -43,10 +44,11 @@ export async function pilotWorkRoutes(fastify: FastifyInstance): Promise<void> {
       description:
         "The task's assignee (`pilot.tasks.read`): marks the task done; a task of someone else answers 404 `pilot.task.not_found`.",
       params: taskParams,
+      querystring: taskDoneQuerySchema,
       body: taskDoneSchema,
       response: { 200: taskSchema },
     },
-    handler: (req) => completeTask(req.ctx, req.params.taskId),
+    handler: (req) => completeTask(req.ctx, req.params.taskId, req.query.lang),
   });
 
   app.get('/issues', {

@@ -1,144 +1,111 @@
 /**
- * The rules of the work list, pure (no I/O): which tasks the case data calls for on a day, the
- * digest e-mail's text, and who may manage critical issues.
+ * The rules of the work list, pure (no I/O): a task in the reader's words with the place where to
+ * act, the digest e-mail's text, and who may manage critical issues. Which tasks the data calls
+ * for is ../shared/tasks.rules.ts (every sub-feature refreshes the list).
  */
 import type { Actor } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
-import { addDays, followUpDates } from '../shared/dates.js';
-import { expiryAlerts } from '../shared/permits.js';
-import type { TaskKind } from '../shared/vocab.js';
-import type { ClosedCase, DigestTask, MeasureLate, NewTask, PaiDue, PermitDue } from './work.repo.js';
+import { labelOf, type LabelLanguage } from '../shared/labels.js';
+import { formatTaskDate, taskSentence, type TaskParams } from '../shared/tasks.rules.js';
+import { caseManagerRoles, taskKinds, type TaskAssignee } from '../shared/vocab.js';
+import type { DigestTask, TaskRow } from './work.repo.js';
 import type { Issue, UpdateIssueBody } from './work.schema.js';
 
-/** A PAI review shows on the work list this many days before it is due. */
-export const PAI_REVIEW_LEAD_DAYS = 14;
-/** A follow-up shows on the work list this many days before it is due. */
-export const FOLLOW_UP_LEAD_DAYS = 14;
-/** A planned measure that has not started this many days after its start date is late. */
-export const MEASURE_START_GRACE_DAYS = 7;
 /** The digest lists open tasks due within this many days, and every overdue one. */
 export const DIGEST_HORIZON_DAYS = 7;
 
-/** The tasks due on `today` or earlier that the case data calls for (pure, for the job and tests). */
-export function tasksDue(
-  today: string,
-  src: {
-    permits: PermitDue[];
-    pais: PaiDue[];
-    closed: ClosedCase[];
-    measures: MeasureLate[];
-  },
-): NewTask[] {
-  const out: NewTask[] = [];
-  const task = (
-    c: { case_id: string; comune_istat: string; owner_user_id: string },
-    kind: TaskKind,
-    dueOn: string,
-    label: string,
-    dedupeKey: string,
-  ) =>
-    out.push({
-      comuneIstat: c.comune_istat,
-      assigneeUserId: c.owner_user_id,
-      kind,
-      dueOn,
-      caseId: c.case_id,
-      label,
-      dedupeKey,
-    });
-
-  for (const p of src.permits) {
-    // only the most recent reminder reached: a permit recorded late (or a job that missed days)
-    // does not fill the list with reminders that are already superseded
-    const reached = expiryAlerts(p.expires_on).filter((a) => a.dueOn <= today && today <= p.expires_on);
-    const alert = reached.at(-1);
-    if (!alert) continue;
-    task(
-      p,
-      'permit_expiry',
-      alert.dueOn,
-      `Permesso in scadenza il ${p.expires_on} (${p.pseudonym}): ${alert.daysBefore} giorni`,
-      `permit:${p.permit_id}:${p.expires_on}:${alert.daysBefore}`,
-    );
-  }
-  for (const a of src.pais) {
-    task(
-      a,
-      'pai_review',
-      a.review_due_on,
-      `Revisione del PAI entro il ${a.review_due_on} (${a.pseudonym})`,
-      `pai-review:${a.pai_id}:${a.review_due_on}`,
-    );
-  }
-  for (const c of src.closed) {
-    for (const f of followUpDates(c.closed_on)) {
-      if (addDays(f.dueOn, -FOLLOW_UP_LEAD_DAYS) > today || c.recorded.includes(`follow_up_${f.months}`)) continue;
-      task(
-        c,
-        'follow_up',
-        f.dueOn,
-        `Follow-up a ${f.months} mesi dall'uscita del ${c.closed_on} (${c.pseudonym})`,
-        `follow-up:${c.case_id}:${f.months}`,
-      );
-    }
-  }
-  for (const m of src.measures) {
-    if (m.status === 'pianificata') {
-      task(
-        m,
-        'measure_overdue',
-        m.start_on,
-        `Misura ${m.type} non avviata: inizio previsto il ${m.start_on} (${m.pseudonym})`,
-        `measure:${m.measure_id}:${m.status}`,
-      );
-    } else if (m.end_on) {
-      task(
-        m,
-        'measure_overdue',
-        m.end_on,
-        `Misura ${m.type} non conclusa: fine prevista il ${m.end_on} (${m.pseudonym})`,
-        `measure:${m.measure_id}:${m.status}`,
-      );
-    }
-  }
-  return out;
+/**
+ * The assignees whose tasks a holder of `roles` receives in their Comune (the case manager's follow
+ * the case): their own role's, and the operatori's and referenti's together for those roles.
+ */
+export function taskRolesOf(roles: readonly string[]): TaskAssignee[] {
+  const own = roles.filter((r): r is TaskAssignee => r === 'referente_comunale' || r === 'responsabile_amministrativo');
+  const holdsCases = roles.some((r) => (caseManagerRoles as readonly string[]).includes(r));
+  return holdsCases ? [...own, 'operatori_referenti'] : own;
 }
 
-const kindLabels: Record<TaskKind, string> = {
-  permit_expiry: 'Permessi in scadenza / Permit expiries',
-  pai_review: 'Revisioni del PAI / PAI reviews',
-  follow_up: "Follow-up dopo l'uscita / Follow-ups after the exit",
-  measure_overdue: 'Misure in ritardo / Late measures',
-};
+/** A task's sentence in `lang`; a task written by an older release keeps its stored (Italian) text. */
+export function taskText(lang: LabelLanguage, t: Pick<TaskRow, 'params' | 'label'>): string {
+  return t.params.text ? taskSentence(lang, t.params as TaskParams) : t.label;
+}
 
-/** The digest e-mail of one user: Italian first, then English. Pseudonyms only, never names. */
+/**
+ * Where to act on a task, as a path of the web application: the PAI to approve or review, the
+ * case, the referrals waiting in screening, or, for the responsabile amministrativo (who sees no
+ * person), the budget page.
+ */
+export function taskLink(t: Pick<TaskRow, 'assignee_role' | 'case_id' | 'params' | 'kind'>): string {
+  if (t.kind === 'referral_screening') return '/segnalazioni?outcome=in_screening';
+  if (t.assignee_role === 'responsabile_amministrativo' || !t.case_id) return '/budget';
+  const paiId = (t.params as { paiId?: string }).paiId;
+  return paiId ? `/pai/${paiId}` : `/casi/${t.case_id}`;
+}
+
+const digestWords = {
+  it: {
+    subject: (n: number) => `InCaS: ${n} attività da svolgere`,
+    greeting: 'Buongiorno,',
+    intro: (n: number, days: number) =>
+      n === 1
+        ? `nella sua lista di lavoro di InCaS c'è 1 attività aperta, scaduta o in scadenza entro ${days} giorni.`
+        : `nella sua lista di lavoro di InCaS ci sono ${n} attività aperte, scadute o in scadenza entro ${days} giorni.`,
+    due: (date: string) => `entro il ${date}`,
+    overdue: 'scaduta',
+    open: 'Dove agire',
+    details: 'Apra InCaS per i dettagli',
+    noReply: 'Messaggio automatico: si prega di non rispondere.',
+  },
+  en: {
+    subject: (n: number) => `InCaS: ${n} ${n === 1 ? 'task' : 'tasks'} to do`,
+    greeting: 'Good morning,',
+    intro: (n: number, days: number) =>
+      n === 1
+        ? `your InCaS work list has 1 open task that is overdue or due within ${days} days.`
+        : `your InCaS work list has ${n} open tasks that are overdue or due within ${days} days.`,
+    due: (date: string) => `due ${date}`,
+    overdue: 'overdue',
+    open: 'Where to act',
+    details: 'Open InCaS for the details',
+    noReply: 'Automatic message: please do not reply.',
+  },
+} as const;
+
+/**
+ * The digest e-mail of one user, in their language: the tasks counted by kind, then each with its
+ * due date in words, its sentence and the link where to act. Pseudonyms only, never names; no
+ * codes.
+ */
 export function digestMessage(
+  lang: LabelLanguage,
   tasks: DigestTask[],
   today: string,
   publicUrl: string,
 ): { subject: string; text: string } {
+  const w = digestWords[lang];
+  const base = publicUrl.replace(/\/+$/, '');
   const n = tasks.length;
-  const counts = (Object.keys(kindLabels) as TaskKind[])
+  const counts = taskKinds
     .map((k) => [k, tasks.filter((t) => t.kind === k).length] as const)
     .filter(([, c]) => c > 0)
-    .map(([k, c]) => `${kindLabels[k]}: ${c}`);
-  const lines = tasks.map((t) => `- ${t.due_on}${t.due_on < today ? ' (scaduta / overdue)' : ''}: ${t.label}`);
-  const link = `${publicUrl.replace(/\/+$/, '')}/`;
+    .map(([k, c]) => `${labelOf(lang, 'taskKind', k)}: ${c}`);
+  const lines = tasks.flatMap((t) => [
+    `- ${w.due(formatTaskDate(lang, t.due_on))}${t.due_on < today ? ` (${w.overdue})` : ''}: ${taskText(lang, t)}`,
+    `  ${w.open}: ${base}${taskLink(t)}`,
+  ]);
   return {
-    subject: `InCaS: ${n} attività da svolgere / ${n} tasks due`,
+    subject: w.subject(n),
     text: [
-      'Buongiorno,',
+      w.greeting,
       '',
-      `nella sua lista di lavoro di InCaS ci sono ${n} attività aperte, scadute o in scadenza entro ${DIGEST_HORIZON_DAYS} giorni.`,
-      `Your InCaS work list has ${n} open tasks that are overdue or due within ${DIGEST_HORIZON_DAYS} days.`,
+      w.intro(n, DIGEST_HORIZON_DAYS),
       '',
       ...counts,
       '',
       ...lines,
       '',
-      `Apra InCaS per i dettagli / Open InCaS for the details: ${link}`,
+      `${w.details}: ${base}/`,
       '',
-      'Messaggio automatico: si prega di non rispondere. / Automatic message: please do not reply.',
+      w.noReply,
     ].join('\n'),
   };
 }

@@ -72,11 +72,11 @@ async function tasksOfCase(caseId: string) {
       kind: string;
       due_on: string;
       dedupe_key: string;
-      assignee_user_id: string;
+      assignee_role: string;
       label: string;
       status: string;
     }>(
-      `SELECT kind, due_on::text AS due_on, dedupe_key, assignee_user_id, label, status FROM pilot_tasks WHERE case_id = $1 ORDER BY due_on, dedupe_key`,
+      `SELECT kind, due_on::text AS due_on, dedupe_key, assignee_role, label, status FROM pilot_tasks WHERE case_id = $1 ORDER BY due_on, dedupe_key`,
       [caseId],
     ),
   );
@@ -103,10 +103,11 @@ afterAll(async () => {
 });
 
 describe('pilot jobs', () => {
-  it('declares the daily task generation and the daily digest', () => {
-    expect(pilotJobs.map((j) => [j.name, j.cron])).toEqual([
-      ['pilot.generate-tasks', '10 5 * * *'],
-      ['pilot.daily-digest', '30 6 * * *'],
+  it('declares the nightly task generation, the daily digest and the refresh at start', () => {
+    expect(pilotJobs.map((j) => [j.name, j.cron, j.runAtStart ?? false])).toEqual([
+      ['pilot.generate-tasks', '10 5 * * *', false],
+      ['pilot.daily-digest', '30 6 * * *', false],
+      ['pilot.refresh-tasks', undefined, true],
     ]);
     expect(job('pilot.generate-tasks').payload.safeParse({}).success).toBe(true);
     expect(job('pilot.generate-tasks').payload.safeParse({ x: 1 }).success).toBe(false);
@@ -165,7 +166,7 @@ describe('pilot jobs', () => {
       ['measure_overdue', '2026-05-31', `measure:${ids.notEnded}:avviata`],
       ['pai_review', '2026-06-10', `pai-review:${ids.paiId}:2026-06-10`],
     ]);
-    expect(paiTasks.every((x) => x.assignee_user_id === C.operatore.id && x.status === 'aperto')).toBe(true);
+    expect(paiTasks.every((x) => x.assignee_role === 'case_manager' && x.status === 'aperto')).toBe(true);
     expect(paiTasks.every((x) => x.label.includes(pai.pseudonym))).toBe(true);
     expect(await tasksOfCase(later.caseId)).toEqual([]); // review in 29 days: not yet
     const followUps = await tasksOfCase(closed.caseId);
@@ -199,8 +200,17 @@ describe('pilot jobs', () => {
       const tasks = await tasksOfCase(c.caseId);
       expect(tasks, day).toHaveLength(i + 1);
       const last = tasks[i]!;
-      expect(last).toMatchObject({ kind: 'permit_expiry', due_on: day, assignee_user_id: A.operatore.id });
-      expect(last.label).toBe(`Permesso in scadenza il 2026-10-15 (${c.pseudonym}): ${daysBefore} giorni`);
+      expect(last).toMatchObject({
+        kind: 'permit_expiry',
+        due_on: day,
+        assignee_role: 'case_manager',
+        status: 'aperto',
+      });
+      expect(last.label).toBe(
+        `Il permesso di soggiorno di ${c.pseudonym} scade il 15/10/2026 (promemoria a ${daysBefore} giorni): verificare il rinnovo`,
+      );
+      // the reminder it replaces is no longer needed
+      expect(tasks.slice(0, i).every((x) => x.status === 'superato')).toBe(true);
       expect(last.dedupe_key).toMatch(new RegExp(`^permit:[0-9a-f-]{36}:2026-10-15:${daysBefore}$`));
     }
   });
@@ -236,21 +246,26 @@ describe('pilot jobs', () => {
     expect((await (await as(comune.referente)).get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks')).body.total).toBe(0);
   });
 
-  it('keeps the work list from the responsabile amministrativo (403)', async () => {
-    const comune = await makePilotComune(t.db);
-    expect((await (await as(comune.amministrativo)).get<Problem>('/api/v1/pilot/tasks')).status).toBe(403);
+  it("shows the responsabile amministrativo none of the case manager's tasks", async () => {
+    const { comune } = await comuneWithTasks();
+    const res = await (await as(comune.amministrativo)).get<Schema<'PilotTaskPage'>>('/api/v1/pilot/tasks');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(0);
+    const mlps = await makeUser(t.db, { roles: ['mlps'] });
+    expect((await (await as(mlps)).get<Problem>('/api/v1/pilot/tasks')).status).toBe(403);
   });
 
-  it('mails a case manager a daily digest of what is due, with pseudonyms and no names', async () => {
-    const { comune, tasks } = await comuneWithTasks();
+  it('mails a case manager a daily digest of what is due, in words, with pseudonyms and no names', async () => {
+    const { comune, kase, tasks } = await comuneWithTasks();
     await digest();
     const toOp = mails.filter((m) => m.to.includes(comune.operatore.email));
     expect(toOp).toHaveLength(1);
     const body = plain(toOp[0]!.raw);
     for (const task of tasks) expect(body).toContain(task.label);
-    expect(body).toContain('Permessi in scadenza / Permit expiries: 3');
-    expect(body).toContain(`${PUBLIC_URL}/`);
-    expect(body).toContain('tasks that are overdue or due within 7 days');
+    expect(body).toContain('Permesso in scadenza: 3');
+    expect(body).toContain(`${PUBLIC_URL}/casi/${kase.caseId}`);
+    expect(body).toContain('scadute o in scadenza entro 7 giorni');
+    expect(body).not.toContain('permit_expiry');
     expect(body).not.toContain('Canarino');
     expect(body).not.toContain('Esempio'); // the given names of the factory's identities
     const rows = await auditRows(t.db, `action = 'pilot.digest.sent' AND entity_id = $1`, [comune.operatore.id]);
@@ -373,7 +388,7 @@ describe('pilot jobs', () => {
     await digest();
     const toOp = mails.filter((m) => m.to.includes(comune.operatore.email));
     expect(toOp).toHaveLength(1);
-    expect(plain(toOp[0]!.raw)).toContain('Permessi in scadenza / Permit expiries: 2');
+    expect(plain(toOp[0]!.raw)).toContain('Permesso in scadenza: 2');
     expect(plain(toOp[0]!.raw)).not.toContain(tasks[0]!.label);
   });
 });

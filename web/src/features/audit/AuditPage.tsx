@@ -1,17 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { TextField } from '../../components/FormField';
+import { SelectField, TextField } from '../../components/FormField';
 import { ListResults } from '../../components/ListResults';
 import { Alert } from '../../components/Alert';
-import { useListParams } from '../../lib/listParams';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
+import { oneOf, useListParams } from '../../lib/listParams';
 import { useFormat } from '../../lib/format';
+import { auditActionGroupOf, useLabels, type AuditActionGroup } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { useProblemMessages } from '../../lib/problemMessages';
-import type { AuditEntry, AuditOutcome, AuditQuery } from '../../api/models';
+import { auditActionInputValues, auditEntityTypeInputValues } from '../../api/schema';
+import type { AuditActor, AuditEntry, AuditOrganisation, AuditOutcome, AuditQuery } from '../../api/models';
 import { useAuditEntries } from './api/find-audit';
+import { useAuditActors } from './api/find-actors';
+import { useAuditOrganisations } from './api/find-organisations';
 import { useVerifyAudit } from './api/verify-audit';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,12 +29,17 @@ function dayToIso(day: string, endOfDay: boolean): string | undefined {
   return date.toISOString();
 }
 
-const TEXT_FILTERS = ['action', 'entityType', 'actorUserId', 'organisationId'] as const;
+const ID_FILTERS = ['actorUserId', 'organisationId'] as const;
 
 function useAuditQuery(): AuditQuery {
   const { get, page, pageSize } = useListParams();
   const query: AuditQuery = { page, pageSize };
-  for (const key of TEXT_FILTERS) if (get(key) !== '') query[key] = get(key);
+  for (const key of ID_FILTERS) if (get(key) !== '') query[key] = get(key);
+  // an action or type the platform no longer declares (an old link) filters nothing
+  const action = oneOf(get('action'), auditActionInputValues);
+  if (action !== undefined) query.action = action;
+  const entityType = oneOf(get('entityType'), auditEntityTypeInputValues);
+  if (entityType !== undefined) query.entityType = entityType;
   const from = dayToIso(get('from'), false);
   if (from !== undefined) query.from = from;
   const to = dayToIso(get('to'), true);
@@ -37,13 +47,142 @@ function useAuditQuery(): AuditQuery {
   return query;
 }
 
-/** Filters are applied with a button: they are exact values, not a search as you type. */
+/** The declared actions in words, grouped by their first word, groups and actions in alphabetical order. */
+function useActionGroups() {
+  const { auditAction, auditActionGroup } = useLabels();
+  return useMemo(() => {
+    const groups = new Map<AuditActionGroup, { value: string; label: string }[]>();
+    for (const action of auditActionInputValues) {
+      const group = auditActionGroupOf(action);
+      groups.set(group, [...(groups.get(group) ?? []), { value: action, label: auditAction(action) }]);
+    }
+    return [...groups]
+      .map(([group, options]) => ({
+        label: auditActionGroup(group),
+        options: options.sort((a, b) => a.label.localeCompare(b.label)),
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [auditAction, auditActionGroup]);
+}
+
+interface PickerProps {
+  /** The id in the filter, '' for none. */
+  value: string;
+  onChange: (id: string) => void;
+}
+
+/**
+ * The option shown for the id already in the filter: the one just picked, or the one the server
+ * finds for the id (a link from a user's page). An id the person may not see shows as it is.
+ */
+function chosenOption(
+  value: string,
+  picked: PickerOption | null,
+  found: PickerOption | undefined,
+  loading: string,
+): PickerOption | null {
+  if (value === '') return null;
+  if (picked?.value === value) return picked;
+  return found ?? { value, label: loading };
+}
+
+/**
+ * A filter chosen by name: what the person types is looked up among the authors (or their
+ * organisations) of the rows they may read; the id already in the address is shown by its name.
+ */
+function NamePicker<T>({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  useSearch,
+  optionOf,
+}: PickerProps & {
+  id: string;
+  label: string;
+  hint: string;
+  useSearch: (search: { q: string } | { id: string }) => { data?: { items: T[] }; isFetching: boolean };
+  optionOf: (item: T) => PickerOption;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [picked, setPicked] = useState<PickerOption | null>(null);
+  const matches = useSearch({ q: value === '' ? text : '' });
+  const current = useSearch({ id: value !== '' && picked?.value !== value ? value : '' });
+  const resolved = current.data?.items[0];
+  return (
+    <SearchPicker
+      id={id}
+      label={label}
+      hint={hint}
+      text={text}
+      onTextChange={setText}
+      options={matches.data?.items.map(optionOf)}
+      loading={matches.isFetching}
+      selected={chosenOption(
+        value,
+        picked,
+        resolved ? optionOf(resolved) : undefined,
+        current.isFetching ? t('common.loading') : value,
+      )}
+      onSelect={(option) => {
+        setPicked(option);
+        onChange(option?.value ?? '');
+      }}
+    />
+  );
+}
+
+function ActorPicker(props: PickerProps) {
+  const { t } = useTranslation();
+  return (
+    <NamePicker
+      {...props}
+      id="audit-actor"
+      label={t('audit.actorUserId')}
+      hint={t('audit.actorHint')}
+      useSearch={useAuditActors}
+      optionOf={(u: AuditActor) => ({
+        value: u.id,
+        label: u.displayName,
+        description: [u.email, u.organisationName].filter((v) => v !== null).join(', '),
+      })}
+    />
+  );
+}
+
+function OrganisationPicker(props: PickerProps) {
+  const { t } = useTranslation();
+  const { organisationType } = useLabels();
+  return (
+    <NamePicker
+      {...props}
+      id="audit-org"
+      label={t('audit.organisationId')}
+      hint={t('audit.organisationHint')}
+      useSearch={useAuditOrganisations}
+      optionOf={(o: AuditOrganisation) => ({ value: o.id, label: o.name, description: organisationType(o.type) })}
+    />
+  );
+}
+
+/** Filters are applied with a button: the choices are exact values, not a search as you type. */
 function Filters() {
   const { t } = useTranslation();
+  const { auditEntityType } = useLabels();
   const { get, update } = useListParams();
+  const actionGroups = useActionGroups();
+  const entityTypes = useMemo(
+    () =>
+      auditEntityTypeInputValues
+        .map((value) => ({ value, label: auditEntityType(value) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [auditEntityType],
+  );
   const [values, setValues] = useState(() => ({
-    action: get('action'),
-    entityType: get('entityType'),
+    action: oneOf(get('action'), auditActionInputValues) ?? '',
+    entityType: oneOf(get('entityType'), auditEntityTypeInputValues) ?? '',
     actorUserId: get('actorUserId'),
     organisationId: get('organisationId'),
     from: get('from'),
@@ -51,6 +190,7 @@ function Filters() {
   }));
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
+  const choose = (key: 'actorUserId' | 'organisationId') => (id: string) => setValues((v) => ({ ...v, [key]: id }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     update(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()])));
@@ -59,40 +199,34 @@ function Filters() {
     <form onSubmit={onSubmit} aria-label={t('audit.filtersLabel')} className="mb-3">
       <div className="row">
         <div className="col-md-6 col-lg-4">
-          <TextField
+          <SelectField
             id="audit-action"
             label={t('audit.action')}
-            hint={t('audit.actionHint')}
             value={values.action}
             onChange={set('action')}
+            emptyOption={t('audit.allActions')}
+            options={[]}
+            groups={actionGroups}
           />
         </div>
         <div className="col-md-6 col-lg-4">
-          <TextField
+          <SelectField
             id="audit-entity"
             label={t('audit.entityType')}
             value={values.entityType}
             onChange={set('entityType')}
-          />
-        </div>
-        <div className="col-md-6 col-lg-4">
-          <TextField
-            id="audit-actor"
-            label={t('audit.actorUserId')}
-            value={values.actorUserId}
-            onChange={set('actorUserId')}
-          />
-        </div>
-        <div className="col-md-6 col-lg-4">
-          <TextField
-            id="audit-org"
-            label={t('audit.organisationId')}
-            value={values.organisationId}
-            onChange={set('organisationId')}
+            emptyOption={t('audit.allEntityTypes')}
+            options={entityTypes}
           />
         </div>
         <div className="col-md-6 col-lg-4">
           <TextField id="audit-from" type="date" label={t('audit.from')} value={values.from} onChange={set('from')} />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <ActorPicker value={values.actorUserId} onChange={choose('actorUserId')} />
+        </div>
+        <div className="col-md-6 col-lg-4">
+          <OrganisationPicker value={values.organisationId} onChange={choose('organisationId')} />
         </div>
         <div className="col-md-6 col-lg-4">
           <TextField id="audit-to" type="date" label={t('audit.to')} value={values.to} onChange={set('to')} />
@@ -119,6 +253,7 @@ const OUTCOME_BADGE: Record<AuditOutcome, string> = {
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
+  const { auditAction, auditEntityType } = useLabels();
   const hasDetails = Object.keys(entry.details).length > 0;
   return (
     <tr>
@@ -127,34 +262,46 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
       </th>
       <td>
-        {entry.actorEmail ?? t('audit.system')}
+        {entry.actorName ?? entry.actorEmail ?? t('audit.system')}
+        {entry.actorName !== null && entry.actorEmail !== null && (
+          <span className="d-block small text-muted text-break">{entry.actorEmail}</span>
+        )}
         {entry.actorOrganisationName !== null && (
           <span className="d-block small text-muted">{entry.actorOrganisationName}</span>
         )}
       </td>
+      {/* the code stays at hand for the auditor: on hover, and under "Mostra" */}
+      <td title={entry.action}>{auditAction(entry.action)}</td>
       <td>
-        <code>{entry.action}</code>
-      </td>
-      <td>
-        {entry.entityType ?? '—'}
+        {entry.entityType !== null ? auditEntityType(entry.entityType) : '—'}
         {entry.entityId !== null && <span className="d-block small text-muted text-break">{entry.entityId}</span>}
       </td>
       <td>
         <span className={`badge ${OUTCOME_BADGE[entry.outcome]}`}>{t(`audit.outcomes.${entry.outcome}`)}</span>
       </td>
       <td>
-        {hasDetails ? (
-          <details>
-            <summary>
-              {t('audit.showDetails')}
-              <span className="visually-hidden"> {t('audit.ofEntry', { seq: entry.seq })}</span>
-            </summary>
-            {/* Rendered as text: details are data, never markup. */}
-            <pre className="small mb-0 incas-pre">{JSON.stringify(entry.details, null, 2)}</pre>
-          </details>
-        ) : (
-          '—'
-        )}
+        <details>
+          <summary>
+            {t('audit.showDetails')}
+            <span className="visually-hidden"> {t('audit.ofEntry', { seq: entry.seq })}</span>
+          </summary>
+          <dl className="small mb-1">
+            <dt>{t('audit.actionCode')}</dt>
+            <dd className="mb-1">
+              <code>{entry.action}</code>
+            </dd>
+            {entry.entityType !== null && (
+              <>
+                <dt>{t('audit.entityTypeCode')}</dt>
+                <dd className="mb-1">
+                  <code>{entry.entityType}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+          {/* Rendered as text: details are data, never markup. */}
+          {hasDetails && <pre className="small mb-0 incas-pre">{JSON.stringify(entry.details, null, 2)}</pre>}
+        </details>
       </td>
     </tr>
   );

@@ -5,6 +5,8 @@ import { lazyPage } from '../../lib/lazyPage';
 // which the shell does not need.
 export const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
 export { logout } from './api/logout';
+// the login in place when a session ends, and the watch on the other tabs (decision 0024)
+export { SessionGate } from './SessionGate';
 
 export const authFeature: FeatureDefinition = {
   name: 'auth',

@@ -9,6 +9,7 @@ import { useDecidePilotAdmission } from './api/decide-admission';
 import { useTransitionPilotCase } from './api/transition-case';
 import { usePilotSchemaForm } from './problems';
 import { todayIso } from './vocab';
+import { Term } from '../../components/Term';
 
 const admissionSchema = (t: TFunction) =>
   z.object({
@@ -100,6 +101,9 @@ export function AdmissionSection({ detail }: { detail: CaseDetail }) {
   return (
     <section aria-labelledby="admission-title" className="mb-5">
       <h2 id="admission-title">{t('cases.household.admission')}</h2>
+      <p>
+        {t('help.hints.admission')} <Term id="ammissione" /> · <Term id="revoca">{t('help.terms.revoca.term')}</Term>
+      </p>
       {members.map((m) => (
         <AdmissionForm key={m.personId} detail={detail} member={m} />
       ))}

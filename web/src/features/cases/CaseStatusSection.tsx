@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useWatch } from 'react-hook-form';
@@ -8,9 +9,11 @@ import { oneOf } from '../../lib/listParams';
 import { SchemaFormProvider } from '../../lib/schemaForm';
 import type { CaseDetail, CaseTransitionBody } from './api/types';
 import { useTransitionPilotCase } from './api/transition-case';
+import { ClosureDialog } from './ClosureDialog';
 import { useCaseLabels } from './labels';
 import { usePilotSchemaForm } from './problems';
 import { CASE_STATUSES, EXIT_REASONS, todayIso } from './vocab';
+import { Term } from '../../components/Term';
 
 const transitionSchema = (t: TFunction) =>
   z
@@ -52,11 +55,22 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
   // the referente admits the holder here; only they see that move
   const allowed = detail.allowedTransitions.filter((s) => s !== 'ammesso_misure' || detail.canDecide);
 
-  const onSubmit = form.submit(async (body) => {
+  // closing first shows its effect on the PAIs and the budget, and asks to confirm
+  const [closing, setClosing] = useState<CaseTransitionBody | null>(null);
+  const run = async (body: CaseTransitionBody) => {
     const updated = await transition.mutateAsync(body);
     notify(t('cases.transition.done', { status: label.caseStatus(updated.status) }));
     form.reset({ to: '', on: form.methods.getValues('on'), reason: '', exitReason: '' });
+  };
+  const onSubmit = form.submit(async (body) => {
+    if (body.to === 'chiuso') setClosing(body);
+    else await run(body);
   });
+  const confirmClosing = () => {
+    const body = closing;
+    setClosing(null);
+    if (body !== null) run(body).catch((error: unknown) => form.fail(error));
+  };
 
   return (
     <section aria-labelledby="case-status-title" className="mb-5">
@@ -87,6 +101,11 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
                     name="exitReason"
                     id="tr-exit"
                     label={t('cases.transition.exitReason')}
+                    hint={
+                      <>
+                        {t('help.hints.closure')} <Term id="chiusura" />
+                      </>
+                    }
                     required
                     emptyOption={t('form.choose')}
                     options={detail.allowedExitReasons.map((r) => ({ value: r, label: t(`cases.exitReason.${r}`) }))}
@@ -106,6 +125,14 @@ export function CaseStatusSection({ detail }: { detail: CaseDetail }) {
               {t('cases.transition.submit')}
             </button>
           </form>
+          {closing !== null && (
+            <ClosureDialog
+              caseId={detail.id}
+              pending={transition.isPending}
+              onConfirm={confirmClosing}
+              onCancel={() => setClosing(null)}
+            />
+          )}
         </SchemaFormProvider>
       )}
     </section>

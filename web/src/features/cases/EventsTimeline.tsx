@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './api/types';
 import { useCaseLabels, useDay } from './labels';
+import { useWorld } from '../../lib/world';
 
-/** The case's events, newest first. */
+/** The case's events, newest first, in the UI language (the server sends the words in both). */
 export function EventsTimeline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
   const day = useDay();
+  const world = useWorld();
   const events = [...detail.events].sort((a, b) =>
     a.occurredOn === b.occurredOn ? b.id - a.id : b.occurredOn.localeCompare(a.occurredOn),
   );
@@ -30,6 +32,7 @@ export function EventsTimeline({ detail }: { detail: CaseDetail }) {
                   })}
                 </>
               )}
+              {e.line !== null && <span className="d-block">{e.line[world.lang]}</span>}
               {e.note !== null && e.note !== '' && <span className="d-block">{e.note}</span>}
               {e.actor !== null && <span className="d-block small">{t('cases.events.by', { name: e.actor })}</span>}
             </li>

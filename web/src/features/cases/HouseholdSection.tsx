@@ -2,11 +2,13 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../components/Notifications';
 import { Alert } from '../../components/Alert';
+import { DisabledAction } from '../../components/DisabledAction';
 import type { CaseDetail, Member } from './api/types';
 import { useCreatePilotPai } from './api/create-pai';
 import { useCaseLabels, useDay } from './labels';
 import { usePilotMessage } from './problems';
 import { PermitBadge } from './PermitBadge';
+import { useWorld } from '../../lib/world';
 
 function useRelationText() {
   const { t } = useTranslation();
@@ -21,8 +23,11 @@ function useRelationText() {
   };
 }
 
-/** Link to the member's PAI, or the button that drafts one (admitted members only). */
-function PaiCell({ detail, member, canWrite }: { detail: CaseDetail; member: Member; canWrite: boolean }) {
+/**
+ * Link to the member's PAI, or the button that drafts one (admitted members only); before the
+ * admission the button is shown disabled with the reason.
+ */
+export function PaiCell({ detail, member, canWrite }: { detail: CaseDetail; member: Member; canWrite: boolean }) {
   const { t } = useTranslation();
   const label = useCaseLabels();
   const navigate = useNavigate();
@@ -36,8 +41,17 @@ function PaiCell({ detail, member, canWrite }: { detail: CaseDetail; member: Mem
       </Link>
     );
   }
-  if (member.admission?.status !== 'ammesso' || !canWrite || detail.status === 'chiuso')
-    return <>{t('cases.list.noPai')}</>;
+  if (!canWrite || detail.status === 'chiuso') return <>{t('cases.list.noPai')}</>;
+  if (member.admission?.status !== 'ammesso')
+    return (
+      <DisabledAction
+        label={t('cases.household.createPai')}
+        ariaLabel={t('cases.household.createPaiFor', { pseudonym: member.pseudonym })}
+        reason={
+          member.eligibility.eligible ? t('cases.casePage.paiAfterAdmission') : t('cases.casePage.paiNotEligible')
+        }
+      />
+    );
   const onCreate = () =>
     create.mutate(
       {
@@ -73,11 +87,15 @@ function PaiCell({ detail, member, canWrite }: { detail: CaseDetail; member: Mem
   );
 }
 
-/** The household, pseudonyms only: role, relation with kinship, eligibility, admission, permit, PAI. */
+/**
+ * The household, pseudonyms only (with citizenships and languages in words): role, relation with
+ * kinship, eligibility explained in the UI language, admission, permit, PAI.
+ */
 export function HouseholdSection({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
   const { t } = useTranslation();
   const day = useDay();
   const relationText = useRelationText();
+  const world = useWorld();
   return (
     <section aria-labelledby="household-title" className="mb-5">
       <h2 id="household-title">{t('cases.household.title')}</h2>
@@ -100,7 +118,17 @@ export function HouseholdSection({ detail, canWrite }: { detail: CaseDetail; can
               const permit = m.permits.at(-1) ?? null;
               return (
                 <tr key={m.personId}>
-                  <th scope="row">{m.pseudonym}</th>
+                  <th scope="row">
+                    {m.pseudonym}
+                    <span className="d-block small fw-normal">
+                      {t('cases.household.citizenship', { names: world.countries(m.nationalities) })}
+                    </span>
+                    {m.languages.length > 0 && (
+                      <span className="d-block small fw-normal">
+                        {t('cases.household.languages', { names: world.languages(m.languages) })}
+                      </span>
+                    )}
+                  </th>
                   <td>{t(`cases.role.${m.role}`)}</td>
                   <td>{relationText(m)}</td>
                   <td>
@@ -108,7 +136,7 @@ export function HouseholdSection({ detail, canWrite }: { detail: CaseDetail; can
                       {m.eligibility.eligible ? t('cases.household.eligible') : t('cases.household.notEligible')}
                     </strong>
                     <span className="d-block small">
-                      {m.eligibility.explanation} ({m.eligibility.legalReference})
+                      {m.eligibility.explanation[world.lang]} ({m.eligibility.legalReference[world.lang]})
                     </span>
                   </td>
                   <td>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './api/types';
 import { useDay } from './labels';
+import { useWorld } from '../../lib/world';
 
 /**
  * "Dati identificativi": the only place of the case file that shows names, birth dates and
@@ -10,6 +11,7 @@ import { useDay } from './labels';
 export function IdentityPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const day = useDay();
+  const world = useWorld();
   const missing = t('cases.identity.missing');
   return (
     <section aria-labelledby="identity-title" className="mb-5 p-3 border border-2 rounded">
@@ -28,6 +30,8 @@ export function IdentityPanel({ detail }: { detail: CaseDetail }) {
               </dd>
               <dt>{t('cases.person.birthDate')}</dt>
               <dd>{day(m.identity.birthDate)}</dd>
+              <dt>{t('cases.person.birthCountry')}</dt>
+              <dd>{world.country(m.birthCountry)}</dd>
               <dt>{t('cases.person.codiceFiscale')}</dt>
               <dd>{m.identity.codiceFiscale ?? missing}</dd>
               <dt>{t('cases.person.phone')}</dt>

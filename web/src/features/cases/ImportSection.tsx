@@ -11,29 +11,21 @@ import { isProblem, type ApiProblem } from '../../api/problem';
 import type { ImportEncoding, ImportMode, ImportReport } from './api/types';
 import { useImportPilotBeneficiaries } from './api/import-beneficiaries';
 import { usePilotMessage, usePilotSchemaForm } from './problems';
-import { IMPORT_COLUMNS, IMPORT_ENCODINGS, IMPORT_MODES } from './vocab';
+import { useImportCaseManagers } from './api/list-import-case-managers';
+import { importTemplateCsvUrl, importTemplateXlsxHref } from './api/import-template';
+import { useSession } from '../../lib/session';
+import { IMPORT_BOOLEAN_VALUES, IMPORT_COLUMNS, IMPORT_ENCODINGS, IMPORT_MODES, IMPORT_REQUIRED, SEXES } from './vocab';
+import { Term } from '../../components/Term';
+import { fileToBase64 } from '../../lib/files';
 
 /** The largest file whose base64 fits the API's 1,000,000 characters. */
 const MAX_BYTES = 740_000;
-const TEMPLATE_URL = `data:text/csv;charset=utf-8,${encodeURIComponent(`${IMPORT_COLUMNS.join(';')}\r\n`)}`;
 
+/** One problem of the file: its row, its column as the file names it (null: the whole row), what is wrong. */
 interface RowError {
   row: number;
-  column: string;
+  column: string | null;
   message: string;
-}
-
-/** The file's bytes as base64, without the data: URL prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** The refusals of the server's upload reader the form explains itself (4xx: the file, not the moment). */
@@ -46,12 +38,79 @@ function uploadRefusalOf(error: unknown): UploadRefusal | undefined {
   return (UPLOAD_REFUSALS as readonly string[]).includes(kind) ? (kind as UploadRefusal) : undefined;
 }
 
-/** 'row 4.data_nascita' → { row: 4, column: 'data_nascita' }. */
+/** 'row 4.data_nascita' → { row: 4, column: 'data_nascita' }; 'row 4' → the whole row. */
 function rowErrorsOf(error: ApiProblem): RowError[] {
   return error.fieldErrors.flatMap((e) => {
-    const m = /^\/?row (\d+)[./](.+)$/.exec(e.path);
-    return m === null ? [] : [{ row: Number(m[1]), column: m[2]!, message: e.message }];
+    const m = /^\/?row (\d+)(?:[./](.+))?$/.exec(e.path);
+    return m === null ? [] : [{ row: Number(m[1]), column: m[2] ?? null, message: e.message }];
   });
+}
+
+/** The problems of the file in a table: row, column (as the file names it) and what is wrong, in words. */
+function RowErrorsTable({ errors }: { errors: RowError[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm">
+        <caption>{t('cases.import.errorsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.import.row')}</th>
+            <th scope="col">{t('cases.import.columnHeader')}</th>
+            <th scope="col">{t('cases.import.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={`${e.row}-${e.column ?? ''}-${i}`}>
+              <th scope="row">{e.row}</th>
+              <td>{e.column === null ? t('cases.import.wholeRow') : <code>{e.column}</code>}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each column of the file: required or not, its format and allowed values (the same words as the XLSX template). */
+function ImportHelp() {
+  const { t } = useTranslation();
+  const sexValues = SEXES.map((s) => `${s} = ${t(`cases.sex.${s}`)}`).join(', ');
+  return (
+    <details className="mb-3">
+      <summary>{t('cases.import.help')}</summary>
+      <div className="table-responsive mt-2">
+        <table className="table table-sm">
+          <caption>{t('cases.import.helpCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.import.columnHeader')}</th>
+              <th scope="col">{t('cases.import.required')}</th>
+              <th scope="col">{t('cases.import.format')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {IMPORT_COLUMNS.map((c) => (
+              <tr key={c}>
+                <th scope="row">
+                  <code>{c}</code>
+                </th>
+                <td>{IMPORT_REQUIRED.includes(c) ? t('cases.import.yes') : t('cases.import.no')}</td>
+                <td>
+                  {t(`cases.importColumn.${c}`, {
+                    values: c === 'sesso' ? sexValues : IMPORT_BOOLEAN_VALUES,
+                    interpolation: { escapeValue: false },
+                  })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
 }
 
 function ImportReportView({ report }: { report: ImportReport }) {
@@ -63,6 +122,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
     ['alreadyImported', report.alreadyImported],
     ['imported', report.imported],
   ] as const;
+  const errors = report.report.flatMap((r) =>
+    r.errors.map((e) => ({ row: r.row, column: e.column, message: e.reason })),
+  );
   return (
     <div className="mt-4">
       <div role="status">
@@ -88,7 +150,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
               <th scope="col">{t('cases.import.row')}</th>
               <th scope="col">{t('cases.import.status')}</th>
               <th scope="col">{t('cases.import.pseudonym')}</th>
-              <th scope="col">{t('cases.import.errors')}</th>
+              <th scope="col">{t('cases.import.caseManagerColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -97,42 +159,22 @@ function ImportReportView({ report }: { report: ImportReport }) {
                 <th scope="row">{r.row}</th>
                 <td>{t(`cases.import.rowStatus.${r.status}`)}</td>
                 <td>{r.pseudonym ?? '—'}</td>
-                <td>
-                  {r.errors.length === 0 ? (
-                    '—'
-                  ) : (
-                    <ul className="mb-0 ps-3">
-                      {r.errors.map((e) => (
-                        <li key={e.column}>
-                          <code>{e.column}</code>: {e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+                <td>{r.caseManager ?? '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {errors.length > 0 && <RowErrorsTable errors={errors} />}
     </div>
   );
 }
 
 function ImportFailure({ message, rows }: { message: string; rows: RowError[] }) {
-  const { t } = useTranslation();
   return (
     <Alert kind="danger" live="alert" className="mt-4">
       <p className={rows.length > 0 ? undefined : 'mb-0'}>{message}</p>
-      {rows.length > 0 && (
-        <ul className="mb-0">
-          {rows.map((r) => (
-            <li key={`${r.row}-${r.column}`}>
-              {t('cases.import.rowError', { row: r.row })} <code>{r.column}</code>: {r.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {rows.length > 0 && <RowErrorsTable errors={rows} />}
     </Alert>
   );
 }
@@ -146,6 +188,7 @@ const importSchema = (t: TFunction) =>
       .transform((file) => file),
     mode: z.custom<ImportMode>(),
     encoding: z.custom<ImportEncoding>(),
+    caseManagerId: z.string(),
   });
 
 /** The file to import (a file input keeps its own value; the form keeps the File). */
@@ -177,8 +220,11 @@ function ImportModes() {
   const { t } = useTranslation();
   const { field } = useSchemaField({ name: 'mode', id: 'import-mode-dry_run' }, t('cases.import.mode'));
   return (
-    <fieldset className="mb-4">
+    <fieldset className="mb-4" aria-describedby="import-mode-hint">
       <legend className="h6">{t('cases.import.mode')}</legend>
+      <p id="import-mode-hint" className="form-text mb-2">
+        {t('help.hints.importMode')} <Term id="modalita-importazione" />
+      </p>
       {IMPORT_MODES.map((m) => (
         <div key={m} className="form-check">
           <input
@@ -200,23 +246,26 @@ function ImportModes() {
  * rows); a CSV is decoded as the user chooses (automatic by default) and the report says how.
  */
 export function ImportSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useSession();
   const message = usePilotMessage();
   const run = useImportPilotBeneficiaries();
+  const managers = useImportCaseManagers();
   const form = usePilotSchemaForm({
     schema: importSchema,
-    defaultValues: { file: null, mode: 'dry_run', encoding: 'auto' },
+    // the importing user until another is chosen: the list shows who that is
+    defaultValues: { file: null, mode: 'dry_run', encoding: 'auto', caseManagerId: me.user.id },
     paths: { content: 'file', format: 'file' },
   });
   const mode = useWatch({ control: form.methods.control, name: 'mode' });
   const [failure, setFailure] = useState<{ message: string; rows: RowError[] } | null>(null);
   const [reading, setReading] = useState(false);
 
-  const submit = form.submit(async ({ file, mode, encoding }) => {
+  const submit = form.submit(async ({ file, mode, encoding, caseManagerId }) => {
     setReading(true);
     let content: string;
     try {
-      content = await readBase64(file);
+      content = await fileToBase64(file);
     } catch {
       form.show('file', t('cases.import.unreadable'));
       return;
@@ -225,7 +274,8 @@ export function ImportSection() {
     }
     const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
     try {
-      await run.mutateAsync({ format, content, mode, encoding });
+      const lang = i18n.language === 'en' ? 'en' : 'it';
+      await run.mutateAsync({ format, content, mode, encoding, caseManagerId, lang });
     } catch (error) {
       const refusal = uploadRefusalOf(error);
       // a file whose rows do not pass is shown row by row, under the form
@@ -248,25 +298,31 @@ export function ImportSection() {
   return (
     <details className="mb-4 border rounded p-3">
       <summary className="fw-semibold">{t('cases.import.title')}</summary>
-      <p className="mt-3">{t('cases.import.intro')}</p>
+      <p className="mt-3">
+        {t('cases.import.intro')} <Term id="importazione" />
+      </p>
       <p id="import-columns">
         {t('cases.import.columns')}{' '}
-        {IMPORT_COLUMNS.map((c, i) => {
-          const note = t(`cases.import.column.${c}`);
-          return (
-            <span key={c}>
-              <code>{c}</code>
-              {note !== '' && ` ${note}`}
-              {i < IMPORT_COLUMNS.length - 1 ? ', ' : '.'}
-            </span>
-          );
-        })}
+        {IMPORT_COLUMNS.map((c, i) => (
+          <span key={c}>
+            <code>{c}</code>
+            {i < IMPORT_COLUMNS.length - 1 ? ', ' : '.'}
+          </span>
+        ))}
       </p>
-      <p>
-        <a href={TEMPLATE_URL} download="modello-beneficiari.csv">
-          {t('cases.import.template')}
-        </a>
-      </p>
+      <ImportHelp />
+      <ul className="list-unstyled">
+        <li>
+          <a href={importTemplateXlsxHref(i18n.language)} download="modello-beneficiari.xlsx">
+            {t('cases.import.templateXlsx')}
+          </a>
+        </li>
+        <li>
+          <a href={importTemplateCsvUrl} download="modello-beneficiari.csv">
+            {t('cases.import.template')}
+          </a>
+        </li>
+      </ul>
       <SchemaFormProvider form={form}>
         <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t('cases.import.title')}>
           <FormSummary />
@@ -277,6 +333,19 @@ export function ImportSection() {
             label={t('cases.import.encoding')}
             hint={t('cases.import.encodingHint')}
             options={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`cases.import.encodings.${e}`) }))}
+          />
+          <FormSelect
+            name="caseManagerId"
+            id="import-case-manager"
+            label={t('cases.import.caseManager')}
+            hint={t('cases.import.caseManagerHint')}
+            options={(managers.data?.items ?? []).map((m) => ({
+              value: m.id,
+              label:
+                m.id === me.user.id
+                  ? t('cases.import.caseManagerMe', { name: m.displayName })
+                  : t('cases.import.caseManagerOption', { name: m.displayName, email: m.email }),
+            }))}
           />
           <ImportModes />
           <button type="submit" className="btn btn-primary" disabled={reading || run.isPending}>

@@ -7,11 +7,11 @@ type MeasureRow = Pick<
   Measure,
   'id' | 'type' | 'providerName' | 'startOn' | 'endOn' | 'hoursPlanned' | 'costPlanned' | 'status'
 > &
-  Partial<Pick<Measure, 'hoursActual' | 'costActual' | 'outcome'>>;
+  Partial<Pick<Measure, 'hoursActual' | 'costActual' | 'outcome' | 'actualStartOn' | 'actualEndOn' | 'budgetYear'>>;
 
 /**
- * The measures of a PAI as a captioned table. `withActuals` adds the actual hours and cost and the
- * outcome (the live PAI); a frozen version shows what was planned.
+ * The measures of a PAI as a captioned table. `withActuals` adds the actual dates, hours and cost
+ * and the outcome: the live PAI, and a frozen version as it stood when it froze (its snapshot).
  */
 export function MeasuresTable({
   measures,
@@ -28,6 +28,12 @@ export function MeasuresTable({
   const label = useCaseLabels();
   const day = useDay();
   const euro = useEuro();
+  const actualDates = (start: string | null, end: string | null) =>
+    start === null
+      ? '—'
+      : end === null
+        ? t('cases.measures.from', { date: day(start) })
+        : t('cases.measures.fromTo', { start: day(start), end: day(end) });
   if (measures.length === 0) return <p>{t('cases.measures.none')}</p>;
   return (
     <div className="table-responsive">
@@ -38,6 +44,7 @@ export function MeasuresTable({
             <th scope="col">{t('cases.measures.type')}</th>
             <th scope="col">{t('cases.measures.provider')}</th>
             <th scope="col">{t('cases.measures.dates')}</th>
+            {withActuals && <th scope="col">{t('cases.money.actualDates')}</th>}
             <th scope="col">{t('cases.measures.hours')}</th>
             <th scope="col">{t('cases.measures.cost')}</th>
             <th scope="col">{t('cases.measures.status')}</th>
@@ -53,7 +60,14 @@ export function MeasuresTable({
                 {m.endOn === null
                   ? t('cases.measures.from', { date: day(m.startOn) })
                   : t('cases.measures.fromTo', { start: day(m.startOn), end: day(m.endOn) })}
+                {m.budgetYear !== undefined && (
+                  <>
+                    <br />
+                    <small>{t('cases.money.budgetYear', { year: m.budgetYear })}</small>
+                  </>
+                )}
               </td>
+              {withActuals && <td>{actualDates(m.actualStartOn ?? null, m.actualEndOn ?? null)}</td>}
               <td>
                 {withActuals ? (
                   <>

@@ -1,3 +1,6 @@
+import { AmountField } from '../../components/AmountField';
+import { amountField } from '../../lib/amount';
+import { WEEKLY_HOURS } from '../../lib/number';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useWatch } from 'react-hook-form';
@@ -18,11 +21,6 @@ function usePersonOptions(detail: CaseDetail) {
   return detail.members.map((m) => ({ value: m.personId, label: m.pseudonym }));
 }
 
-/** Weekly hours as typed ('' when left blank), with an Italian decimal comma. */
-function hoursOf(typed: string): number | undefined {
-  return typed.trim() === '' ? undefined : Number(typed.replace(',', '.'));
-}
-
 const contractSchema = (t: TFunction) => {
   const required = t('fieldErrors.required');
   return z
@@ -33,13 +31,10 @@ const contractSchema = (t: TFunction) => {
         .refine((v) => ATECO.test(v.trim()), t('cases.outcomes.atecoFormat'))
         .transform((v) => v.trim()),
       ccnl: z.string().transform((v) => v.trim()),
-      weeklyHours: z
-        .string()
-        .refine((v) => {
-          const hours = hoursOf(v);
-          return hours === undefined || (hours > 0 && hours <= 60);
-        }, t('cases.outcomes.hoursRange'))
-        .transform(hoursOf),
+      weeklyHours: amountField(t, WEEKLY_HOURS, true).refine(
+        (hours) => hours === null || hours > 0,
+        t('cases.outcomes.hoursRange'),
+      ),
       startOn: requiredText(required),
       endOn: z.string(),
     })
@@ -51,7 +46,7 @@ const contractSchema = (t: TFunction) => {
     .transform(({ ccnl, weeklyHours, endOn, ...values }): CreateContractBody => {
       const body: CreateContractBody = values;
       if (ccnl !== '') body.ccnl = ccnl;
-      if (weeklyHours !== undefined) body.weeklyHours = weeklyHours;
+      if (weeklyHours !== null) body.weeklyHours = weeklyHours;
       if (endOn !== '') body.endOn = endOn;
       return body;
     });
@@ -72,7 +67,11 @@ export function ContractForm({ detail }: { detail: CaseDetail }) {
     startOn: todayIso(),
     endOn: '',
   };
-  const form = usePilotSchemaForm({ schema: contractSchema, defaultValues: empty });
+  const form = usePilotSchemaForm({
+    schema: contractSchema,
+    defaultValues: empty,
+    draft: `case-contract.${detail.id}`,
+  });
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
 
   const onSubmit = form.submit(async (body) => {
@@ -120,13 +119,12 @@ export function ContractForm({ detail }: { detail: CaseDetail }) {
             autoComplete="off"
             maxLength={200}
           />
-          <FormText
+          <AmountField
             name="weeklyHours"
             id="contract-hours"
+            rules={WEEKLY_HOURS}
             label={optional(t('cases.outcomes.weeklyHours'))}
             summaryLabel={t('cases.outcomes.weeklyHours')}
-            inputMode="decimal"
-            autoComplete="off"
           />
           <div className="row">
             <div className="col-md-6">
@@ -183,7 +181,8 @@ export function OutcomeForm({ detail }: { detail: CaseDetail }) {
   const add = useAddPilotOutcome(detail.id);
   const people = usePersonOptions(detail);
   const empty = { personId: people[0]?.value ?? '', kind: '', occurredOn: todayIso(), employed: '', detail: '' };
-  const form = usePilotSchemaForm({ schema: outcomeSchema, defaultValues: empty });
+  // the outcomes and the follow-ups after the exit
+  const form = usePilotSchemaForm({ schema: outcomeSchema, defaultValues: empty, draft: `case-outcome.${detail.id}` });
   const followUp = isFollowUp(oneOf(useWatch({ control: form.methods.control, name: 'kind' }), OUTCOME_KINDS));
 
   const onSubmit = form.submit(async (body) => {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OnDemand } from '../../components/OnDemand';
 import { RecordStatus } from '../../components/RecordStatus';
 import type { CaseDetail, CaseOutcomes } from './api/types';
 import { usePilotOutcomes } from './api/list-outcomes';
@@ -97,13 +98,13 @@ export function OutcomesSection({ detail, canWrite }: { detail: CaseDetail; canW
         </>
       )}
       {canWrite && (
-        <div className="row mt-4">
-          <div className="col-lg-6">
+        <div className="mt-4 d-flex flex-column">
+          <OnDemand openLabel={t('cases.casePage.addContract')} closeLabel={t('cases.casePage.closeForm')}>
             <ContractForm detail={detail} />
-          </div>
-          <div className="col-lg-6">
+          </OnDemand>
+          <OnDemand openLabel={t('cases.casePage.addOutcome')} closeLabel={t('cases.casePage.closeForm')}>
             <OutcomeForm detail={detail} />
-          </div>
+          </OnDemand>
         </div>
       )}
     </section>

@@ -1,3 +1,5 @@
+import { currentNumberLocale } from '../../lib/amount';
+import { parseNumber, YEARS } from '../../lib/number';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
@@ -9,6 +11,8 @@ import { SchemaFormProvider, oneOfField } from '../../lib/schemaForm';
 import type { PaiDetail, PaiNeeds } from './api/types';
 import { useUpdatePilotPai } from './api/update-pai';
 import { usePilotSchemaForm } from './problems';
+import { ListPicker } from '../../components/ListPicker';
+import { useWorld } from '../../lib/world';
 import { CEFR_LEVELS, EDUCATION_LEVELS, SECTORS } from './vocab';
 
 interface Draft {
@@ -18,6 +22,12 @@ interface Draft {
   work: { sector: string; years: string; description: string }[];
   notes: string;
   objectives: string;
+}
+
+/** Years of work as typed, read by the one number parser in the UI's language; undefined when refused. */
+function yearsOf(typed: string): number | undefined {
+  const parsed = parseNumber(typed, currentNumberLocale(), YEARS);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 const draftOf = (pai: PaiDetail): Draft => ({
@@ -37,6 +47,7 @@ const lines = (s: string) =>
 /** Read-only view of the needs and objectives (a PAI that is shared, approved or closed). */
 export function PaiNeedsView({ pai }: { pai: PaiDetail }) {
   const { t } = useTranslation();
+  const world = useWorld();
   return (
     <>
       <p>{t('cases.pai.locked')}</p>
@@ -49,7 +60,7 @@ export function PaiNeedsView({ pai }: { pai: PaiDetail }) {
         <dd>
           {pai.needs.languages.length === 0
             ? '—'
-            : pai.needs.languages.map((l) => `${l.code} (${t(`cases.cefr.${l.level}`)})`).join(', ')}
+            : pai.needs.languages.map((l) => world.languageWithLevel(l.code, l.level)).join('; ')}
         </dd>
         <dt>{t('cases.pai.work')}</dt>
         <dd>
@@ -85,22 +96,16 @@ const paiNeedsSchema = (t: TFunction) => {
     .object({
       education: oneOfField(EDUCATION_LEVELS, required),
       skills: z.string(),
-      // rows without a language code or a sector are left out
+      // rows without a language (chosen in the picker) or a sector are left out
       languages: z
         .array(z.object({ code: z.string(), level: z.string() }))
         .transform((rows) => rows.filter((l) => l.code.trim() !== ''))
-        .refine(
-          (rows) =>
-            rows.every(
-              (l) => /^[a-z]{2,3}$/.test(l.code.trim().toLowerCase()) && oneOf(l.level, CEFR_LEVELS) !== undefined,
-            ),
-          t('cases.person.languageCodeFormat'),
-        ),
+        .refine((rows) => rows.every((l) => oneOf(l.level, CEFR_LEVELS) !== undefined), t('fieldErrors.invalid')),
       work: z
         .array(z.object({ sector: z.string(), years: z.string(), description: z.string() }))
         .transform((rows) => rows.filter((w) => w.sector !== ''))
         .refine(
-          (rows) => rows.every((w) => oneOf(w.sector, SECTORS) !== undefined && w.years !== '' && Number(w.years) >= 0),
+          (rows) => rows.every((w) => oneOf(w.sector, SECTORS) !== undefined && yearsOf(w.years) !== undefined),
           t('fieldErrors.invalid'),
         ),
       notes: z.string(),
@@ -120,7 +125,7 @@ const paiNeedsSchema = (t: TFunction) => {
           })),
           workHistory: work.map((w) => ({
             sector: oneOf(w.sector, SECTORS) ?? 'altro',
-            years: Number(w.years),
+            years: yearsOf(w.years) ?? 0,
             description: w.description.trim(),
           })),
           notes: notes.trim(),
@@ -139,6 +144,8 @@ export function PaiNeedsForm({ pai }: { pai: PaiDetail }) {
     schema: paiNeedsSchema,
     defaultValues: draftOf(pai),
     idPrefix: 'pai-',
+    // kept through a session that ends; a draft of an older version is not laid over a newer one
+    draft: `pai-needs.${pai.id}.v${pai.version}`,
     paths: {
       'needs.education': 'education',
       'needs.skills': 'skills',
@@ -185,6 +192,7 @@ export function PaiNeedsForm({ pai }: { pai: PaiDetail }) {
 /** The languages the person speaks, one row each; the fieldset carries the rows' message. */
 function LanguageRows() {
   const { t } = useTranslation();
+  const world = useWorld();
   const { field, id, error } = useSchemaField({ name: 'languages' }, t('cases.pai.languages'));
   const rows = field.value as Draft['languages'];
   const set = (i: number, patch: Partial<Draft['languages'][number]>) =>
@@ -196,12 +204,13 @@ function LanguageRows() {
       {rows.map((l, i) => (
         <div className="row align-items-end" key={i}>
           <div className="col-sm-5">
-            <TextField
+            <ListPicker
               id={`pai-lang-${i}`}
               label={t('cases.pai.languageCode', { n: i + 1 })}
+              search={world.searchLanguages}
+              nameOf={world.language}
               value={l.code}
-              maxLength={3}
-              onChange={(e) => set(i, { code: e.target.value })}
+              onChange={(code) => set(i, { code })}
             />
           </div>
           <div className="col-sm-4">
@@ -261,10 +270,8 @@ function WorkRows() {
           <div className="col-sm-2">
             <TextField
               id={`pai-years-${i}`}
-              type="number"
-              min={0}
-              max={60}
-              step={0.5}
+              inputMode="decimal"
+              autoComplete="off"
               label={t('cases.pai.workYears', { n: i + 1 })}
               value={w.years}
               onChange={(e) => set(i, { years: e.target.value })}

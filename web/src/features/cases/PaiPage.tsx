@@ -11,6 +11,8 @@ import { PaiNeedsForm, PaiNeedsView } from './PaiNeedsForm';
 import { PaiMeasures } from './PaiMeasures';
 import { PaiTransitions } from './PaiTransitions';
 import { PaiVersions } from './PaiVersions';
+import { useWorld } from '../../lib/world';
+import { Term } from '../../components/Term';
 
 export function PaiPage() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function PaiPage() {
   const me = useSession();
   const label = useCaseLabels();
   const day = useDay();
+  const world = useWorld();
   const record = usePilotPai(paiId);
   const crumbs = [{ label: t('cases.list.title'), to: '/casi' }];
 
@@ -42,13 +45,17 @@ export function PaiPage() {
       <PageHeader
         title={t('cases.pai.title', { pseudonym: pai.pseudonym })}
         breadcrumbs={[...crumbs, { label: pai.pseudonym, to: `/casi/${pai.caseId}` }]}
-        lead={t('cases.pai.lead', { version: pai.version, status: label.paiStatus(pai.status) })}
+        lead={
+          <>
+            {t('cases.pai.lead', { version: pai.version, status: label.paiStatus(pai.status) })} <Term id="pai" />
+          </>
+        }
       >
         <div className="d-flex flex-wrap gap-2">
           <Link to={`/casi/${pai.caseId}`} className="btn btn-outline-primary">
             {t('cases.pai.backToCase')}
           </Link>
-          <a href={paiPdfUrl(pai.id)} className="btn btn-outline-primary" target="_blank" rel="noreferrer">
+          <a href={paiPdfUrl(pai.id, world.lang)} className="btn btn-outline-primary" target="_blank" rel="noreferrer">
             {t('cases.pai.print')}
           </a>
         </div>
@@ -57,13 +64,28 @@ export function PaiPage() {
         id="pai-facts"
         title={t('cases.pai.factsTitle')}
         facts={[
-          [t('cases.pai.status'), label.paiStatus(pai.status)],
-          [t('cases.pai.version'), String(pai.version)],
+          [
+            t('cases.pai.status'),
+            <>
+              {label.paiStatus(pai.status)} <Term id="stato-pai" />
+            </>,
+          ],
+          [
+            t('cases.pai.version'),
+            <>
+              {pai.version} <Term id="versione-pai" />
+            </>,
+          ],
           [t('cases.pai.sharedOn'), pai.sharedOn === null ? none : day(pai.sharedOn)],
-          [t('cases.pai.noticeLanguage'), pai.noticeLanguage ?? none],
+          [t('cases.pai.noticeLanguage'), pai.noticeLanguage === null ? none : world.language(pai.noticeLanguage)],
           [t('cases.pai.approvedOn'), pai.approvedOn === null ? none : day(pai.approvedOn)],
           [t('cases.pai.approvedBy'), pai.approvedBy ?? none],
-          [t('cases.pai.reviewDueOn'), pai.reviewDueOn === null ? none : day(pai.reviewDueOn)],
+          [
+            t('cases.pai.reviewDueOn'),
+            <>
+              {pai.reviewDueOn === null ? none : day(pai.reviewDueOn)} <Term id="revisione-pai" />
+            </>,
+          ],
           [t('cases.pai.closedOn'), pai.closedOn === null ? none : day(pai.closedOn)],
         ]}
       />

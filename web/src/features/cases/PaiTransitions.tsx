@@ -2,29 +2,32 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { FormSummary, FormText } from '../../components/SchemaFields';
+import { FormSummary, FormText, useSchemaField } from '../../components/SchemaFields';
+import { ListPicker } from '../../components/ListPicker';
+import { useWorld } from '../../lib/world';
 import { useNotify } from '../../components/Notifications';
 import { SchemaFormProvider } from '../../lib/schemaForm';
 import type { PaiDetail, PaiStatus, PaiTransitionBody } from './api/types';
 import { useTransitionPilotPai } from './api/transition-pai';
+import { BudgetProblemHelp } from './BudgetProblemHelp';
 import { useCaseLabels } from './labels';
 import { usePilotSchemaForm } from './problems';
 import { todayIso } from './vocab';
+import { Term } from '../../components/Term';
 
 const paiTransitionSchema = (t: TFunction) =>
   z
     .object({ to: z.custom<PaiStatus | null>(), on: z.string(), noticeLanguage: z.string() })
     .transform((v, ctx): PaiTransitionBody => {
       // sharing the PAI names the language of the notice given to the person
-      const language = v.noticeLanguage.trim().toLowerCase();
+      const language = v.noticeLanguage;
       let ok = v.to !== null;
       const problem = (path: string, message: string) => {
         ok = false;
         ctx.addIssue({ code: 'custom', path: [path], message });
       };
       if (v.on === '') problem('on', t('fieldErrors.required'));
-      if (v.to === 'condiviso' && !/^[a-z]{2,3}$/.test(language))
-        problem('noticeLanguage', t('cases.person.languageCodeFormat'));
+      if (v.to === 'condiviso' && language === '') problem('noticeLanguage', t('cases.person.languageUnknown'));
       if (!ok || v.to === null) return z.NEVER;
       return { to: v.to, on: v.on, ...(v.to === 'condiviso' ? { noticeLanguage: language } : {}) };
     });
@@ -52,6 +55,9 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
   return (
     <section aria-labelledby="pai-steps-title" className="mb-5">
       <h2 id="pai-steps-title">{t('cases.pai.transitionsTitle')}</h2>
+      <p>
+        {t('help.hints.paiSteps')} <Term id="stato-pai" />
+      </p>
       {pai.allowedTransitions.length === 0 ? (
         <p>{t('cases.pai.noTransitions')}</p>
       ) : (
@@ -71,6 +77,7 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
       )}
       <SchemaFormProvider form={form}>
         <FormSummary />
+        <BudgetProblemHelp error={transition.error} />
         {to !== null && (
           <form noValidate onSubmit={onSubmit} className="incas-form" aria-label={t(`cases.pai.action.${to}`)}>
             <div className="row pt-3">
@@ -79,15 +86,7 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
               </div>
               {to === 'condiviso' && (
                 <div className="col-md-8">
-                  <FormText
-                    name="noticeLanguage"
-                    id="pt-language"
-                    label={t('cases.pai.noticeLanguageField')}
-                    hint={t('cases.pai.noticeLanguageHint')}
-                    required
-                    maxLength={3}
-                    autoComplete="off"
-                  />
+                  <NoticeLanguageField />
                 </div>
               )}
             </div>
@@ -107,5 +106,25 @@ export function PaiTransitions({ pai }: { pai: PaiDetail }) {
         )}
       </SchemaFormProvider>
     </section>
+  );
+}
+
+/** The language of the notice given to the person, chosen by name. */
+function NoticeLanguageField() {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const label = t('cases.pai.noticeLanguageField');
+  const { field, id, error } = useSchemaField({ name: 'noticeLanguage', id: 'pt-language' }, label);
+  return (
+    <ListPicker
+      id={id}
+      label={label}
+      hint={t('cases.pai.noticeLanguageHint')}
+      error={error}
+      search={world.searchLanguages}
+      nameOf={world.language}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+    />
   );
 }

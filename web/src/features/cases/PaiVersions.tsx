@@ -28,7 +28,7 @@ function Snapshot({ version }: { version: PaiVersion }) {
       <MeasuresTable
         measures={s.measures}
         caption={t('cases.pai.versionMeasuresCaption', { version: version.version })}
-        withActuals={false}
+        withActuals
         small
       />
     </div>

@@ -11,6 +11,7 @@ import { useCreatePilotPermit } from './api/create-permit';
 import { useRecordPilotPermitEvent } from './api/record-permit-event';
 import { usePilotSchemaForm } from './problems';
 import { CONVERSION_TARGETS, PERMIT_BASES, PERMIT_EVENTS, PERMIT_INITIATORS, todayIso } from './vocab';
+import { Term } from '../../components/Term';
 
 const permitSchema = (t: TFunction) => {
   const required = t('fieldErrors.required');
@@ -122,7 +123,11 @@ export function PermitCreateForm({ caseId, member, onDone }: { caseId: string; m
               type="date"
               label={optional(t('cases.permits.expiresOn'))}
               summaryLabel={t('cases.permits.expiresOn')}
-              hint={t('cases.permits.expiresHint')}
+              hint={
+                <>
+                  {t('cases.permits.expiresHint')} <Term id="scadenza-permesso" />
+                </>
+              }
             />
           </div>
         </div>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Member } from './api/types';
+import { OnDemand } from '../../components/OnDemand';
 import { useDay } from './labels';
 import { PermitBadge } from './PermitBadge';
 import { PermitCreateForm, PermitEventForm } from './PermitForms';
+import { Term } from '../../components/Term';
 
 function PersonPermits({ detail, member, canWrite }: { detail: CaseDetail; member: Member; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -67,7 +69,20 @@ function PersonPermits({ detail, member, canWrite }: { detail: CaseDetail; membe
       {canWrite &&
         member.permits
           .filter((p) => p.status !== 'revocato' && p.status !== 'convertito')
-          .map((p) => <PermitEventForm key={p.id} caseId={detail.id} permit={p} />)}
+          .map((p) => (
+            <OnDemand
+              key={p.id}
+              className="mb-3"
+              buttonClassName="btn btn-outline-primary btn-sm"
+              openLabel={t('cases.casePage.permitEvent', {
+                basis: t(`cases.permitBasis.${p.basis}`),
+                pseudonym: member.pseudonym,
+              })}
+              closeLabel={t('cases.casePage.closeForm')}
+            >
+              <PermitEventForm caseId={detail.id} permit={p} />
+            </OnDemand>
+          ))}
       {canWrite && (
         <>
           <button
@@ -94,6 +109,11 @@ export function PermitsSection({ detail, canWrite }: { detail: CaseDetail; canWr
   return (
     <section aria-labelledby="permits-title" className="mb-5">
       <h2 id="permits-title">{t('cases.permits.title')}</h2>
+      <p>
+        {t('help.hints.permits')} <Term id="permesso-18-ter">{t('help.terms.permesso-18-ter.term')}</Term> ·{' '}
+        <Term id="scadenza-permesso">{t('help.terms.scadenza-permesso.term')}</Term> ·{' '}
+        <Term id="rinnovo-conversione">{t('help.terms.rinnovo-conversione.term')}</Term>
+      </p>
       {detail.members.map((m) => (
         <PersonPermits key={m.personId} detail={detail} member={m} canWrite={canWrite && detail.status !== 'chiuso'} />
       ))}

@@ -3,37 +3,31 @@
  * the pseudonymous profile (sex, birth country, citizenships, languages).
  */
 import { useTranslation } from 'react-i18next';
-import { useWatch } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { FormSelect, FormText } from '../../components/SchemaFields';
-import { oneOfField, requiredText, useSchemaFormContext } from '../../lib/schemaForm';
+import { FormSelect, FormText, useSchemaField } from '../../components/SchemaFields';
+import { ListPicker, MultiListPicker } from '../../components/ListPicker';
+import { useWorld } from '../../lib/world';
+import { oneOfField, requiredText } from '../../lib/schemaForm';
 import type { PersonInput } from './api/types';
-import { COMMON_COUNTRIES, SEXES } from './vocab';
+import { SEXES } from './vocab';
 
-const OTHER = 'altro';
-const codes = (text: string) => text.split(/[\s,;]+/).filter((c) => c !== '');
-
-/** A person as typed in the form. */
+/** A person as typed in the form: countries and languages are codes chosen by name in the pickers. */
 export const emptyPerson = {
   surname: '',
   givenNames: '',
   birthDate: '',
   sex: '',
   birthCountry: '',
-  birthCountryOther: '',
-  nationalities: '',
-  languages: '',
+  nationalities: [] as string[],
+  languages: [] as string[],
   codiceFiscale: '',
   phone: '',
   email: '',
   address: '',
 };
 
-/**
- * The person's checks, and the API body they turn into: identity fields trimmed (blank
- * optional ones become null), country and language codes split and normalised.
- */
+/** The person's checks, and the API body they turn into (blank optional identity fields become null). */
 export function personSchema(t: TFunction) {
   const required = t('fieldErrors.required');
   return z
@@ -43,29 +37,12 @@ export function personSchema(t: TFunction) {
       birthDate: requiredText(required),
       sex: oneOfField(SEXES, required),
       birthCountry: requiredText(required),
-      birthCountryOther: z.string(),
-      nationalities: z.string().superRefine((text, ctx) => {
-        const list = codes(text.toUpperCase());
-        if (list.length === 0) ctx.addIssue({ code: 'custom', message: required });
-        else if (!list.every((c) => /^[A-Z]{2}$/.test(c)))
-          ctx.addIssue({ code: 'custom', message: t('cases.person.countryCodeFormat') });
-      }),
-      languages: z
-        .string()
-        .refine(
-          (text) => codes(text.toLowerCase()).every((c) => /^[a-z]{2,3}$/.test(c)),
-          t('cases.person.languageCodeFormat'),
-        ),
+      nationalities: z.array(z.string()).min(1, required).max(4),
+      languages: z.array(z.string()).max(10),
       codiceFiscale: z.string(),
       phone: z.string(),
       email: z.string(),
       address: z.string(),
-    })
-    .refine((d) => d.birthCountry !== OTHER || /^[A-Z]{2}$/.test(d.birthCountryOther.trim().toUpperCase()), {
-      message: t('cases.person.countryCodeFormat'),
-      path: ['birthCountryOther'],
-      // checked together with the other fields, not only once they are all fine
-      when: () => true,
     })
     .transform((d): PersonInput => {
       const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -80,9 +57,9 @@ export function personSchema(t: TFunction) {
           address: orNull(d.address),
         },
         sex: d.sex,
-        birthCountry: d.birthCountry === OTHER ? d.birthCountryOther.trim().toUpperCase() : d.birthCountry,
-        nationalities: codes(d.nationalities.toUpperCase()),
-        languages: codes(d.languages.toLowerCase()),
+        birthCountry: d.birthCountry,
+        nationalities: d.nationalities,
+        languages: d.languages,
       };
     });
 }
@@ -101,11 +78,8 @@ export function personPaths(apiBase: string, base: string): Record<string, strin
 /** The person's fields, named `base`.surname and so on in a schema form (ids `base`-surname…). */
 export function PersonFields({ base }: { base: string }) {
   const { t } = useTranslation();
-  const form = useSchemaFormContext();
-  const birthCountry = useWatch({ control: form.methods.control, name: `${base}.birthCountry` }) as string;
   const name = (key: keyof typeof emptyPerson) => `${base}.${key}`;
   const optional = (label: string) => `${label} ${t('cases.common.optional')}`;
-  const countries = COMMON_COUNTRIES.map((c) => ({ value: c, label: `${t(`cases.countries.${c}`)} (${c})` }));
 
   return (
     <>
@@ -171,45 +145,73 @@ export function PersonFields({ base }: { base: string }) {
             />
           </div>
           <div className="col-md-6">
-            <FormSelect
-              name={name('birthCountry')}
-              label={t('cases.person.birthCountry')}
-              required
-              emptyOption={t('form.choose')}
-              options={[...countries, { value: OTHER, label: t('cases.person.otherCountry') }]}
-            />
+            <CountryField name={name('birthCountry')} />
           </div>
-          {birthCountry === OTHER && (
-            <div className="col-md-6">
-              <FormText
-                name={name('birthCountryOther')}
-                label={t('cases.person.birthCountryOther')}
-                required
-                maxLength={2}
-                pattern="[A-Za-z]{2}"
-              />
-            </div>
-          )}
           <div className="col-md-6">
-            <FormText
+            <CodesField
               name={name('nationalities')}
               label={t('cases.person.nationalities')}
               hint={t('cases.person.nationalitiesHint')}
-              required
-              autoComplete="off"
+              kind="citizenship"
             />
           </div>
           <div className="col-md-6">
-            <FormText
+            <CodesField
               name={name('languages')}
               label={optional(t('cases.person.languages'))}
               summaryLabel={t('cases.person.languages')}
               hint={t('cases.person.languagesHint')}
-              autoComplete="off"
+              kind="language"
             />
           </div>
         </div>
       </fieldset>
     </>
+  );
+}
+
+/** The birth country, chosen by name. */
+function CountryField({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const world = useWorld();
+  const label = t('cases.person.birthCountry');
+  const { field, id, error } = useSchemaField({ name }, label);
+  return (
+    <ListPicker
+      id={id}
+      label={label}
+      hint={t('cases.person.birthCountryHint')}
+      error={error}
+      search={world.searchCountries}
+      nameOf={world.country}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+    />
+  );
+}
+
+/** Citizenships or languages, chosen by name, several. */
+function CodesField(props: {
+  name: string;
+  label: string;
+  summaryLabel?: string;
+  hint: string;
+  kind: 'citizenship' | 'language';
+}) {
+  const world = useWorld();
+  const { field, id, error } = useSchemaField({ name: props.name, summaryLabel: props.summaryLabel }, props.label);
+  const citizenship = props.kind === 'citizenship';
+  return (
+    <MultiListPicker
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      search={citizenship ? world.searchCitizenships : world.searchLanguages}
+      nameOf={citizenship ? world.country : world.language}
+      values={Array.isArray(field.value) ? (field.value as string[]) : []}
+      onChange={field.onChange}
+      max={citizenship ? 4 : 10}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useController } from 'react-hook-form';
 import { z } from 'zod';
 import { FormSelect, FormSummary, FormText } from '../../components/SchemaFields';
 import { Loading } from '../../components/Loading';
@@ -12,6 +12,7 @@ import { usePilotIndicators } from './api/get-indicators';
 import { useCreatePilotReferral } from './api/create-referral';
 import { usePilotSchemaForm } from './problems';
 import { OBSERVATIONS, REFERRAL_CHANNELS, REFERRAL_OUTCOMES, REFERRAL_SOURCES, SECTORS, todayIso } from './vocab';
+import { Term } from '../../components/Term';
 
 const referralSchema = (t: TFunction) => {
   const required = t('fieldErrors.required');
@@ -22,6 +23,8 @@ const referralSchema = (t: TFunction) => {
     sector: oneOfField(SECTORS, required),
     outcome: oneOfField(REFERRAL_OUTCOMES, required),
     outcomeOn: optionalText(),
+    // the checklist: indicator code → what was observed (part of the form, so the draft keeps it)
+    screening: z.record(z.string(), z.enum(OBSERVATIONS)),
   });
 };
 
@@ -32,29 +35,32 @@ export function ReferralForm() {
   const notify = useNotify();
   const indicators = usePilotIndicators();
   const create = useCreatePilotReferral();
+  const empty = () => ({
+    receivedOn: todayIso(),
+    source: '',
+    channel: '',
+    sector: '',
+    outcome: 'in_screening',
+    outcomeOn: '',
+    screening: {} as Record<string, Observation>,
+  });
   const form = usePilotSchemaForm({
     schema: referralSchema,
-    defaultValues: {
-      receivedOn: todayIso(),
-      source: '',
-      channel: '',
-      sector: '',
-      outcome: 'in_screening',
-      outcomeOn: '',
-    },
+    defaultValues: empty(),
     idPrefix: 'ref-',
+    draft: 'referral-create',
   });
-  const [screening, setScreening] = useState<Record<string, Observation>>({});
+  const { field: checklist } = useController({ control: form.methods.control, name: 'screening' });
+  const screening = checklist.value;
 
-  const onSubmit = form.submit(async ({ outcomeOn, ...values }) => {
+  const onSubmit = form.submit(async ({ outcomeOn, screening: observed, ...values }) => {
     await create.mutateAsync({
       ...values,
       ...(outcomeOn !== undefined ? { outcomeOn } : {}),
-      screening: Object.entries(screening).map(([code, observed]) => ({ code, observed })),
+      screening: Object.entries(observed).map(([code, o]) => ({ code, observed: o })),
     });
     notify(t('cases.referrals.created'));
-    form.reset({ receivedOn: todayIso(), source: '', channel: '', sector: '', outcome: 'in_screening', outcomeOn: '' });
-    setScreening({});
+    form.reset(empty());
   });
 
   return (
@@ -119,7 +125,7 @@ export function ReferralForm() {
                             name={`ind-${ind.code}`}
                             value={o}
                             checked={screening[ind.code] === o}
-                            onChange={() => setScreening({ ...screening, [ind.code]: o })}
+                            onChange={() => checklist.onChange({ ...screening, [ind.code]: o })}
                           />
                           <label htmlFor={id}>{t(`cases.observation.${o}`)}</label>
                         </div>
@@ -135,6 +141,11 @@ export function ReferralForm() {
               <FormSelect
                 name="outcome"
                 label={t('cases.referrals.outcome')}
+                hint={
+                  <>
+                    {t('help.hints.referralOutcome')} <Term id="esito-segnalazione" />
+                  </>
+                }
                 required
                 options={REFERRAL_OUTCOMES.map((s) => ({ value: s, label: t(`cases.referralOutcome.${s}`) }))}
               />

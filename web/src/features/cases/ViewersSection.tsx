@@ -1,17 +1,41 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/FormField';
 import { QueryError } from '../../components/QueryError';
 import { Loading } from '../../components/Loading';
-import { useFormat } from '../../lib/format';
 import type { CaseDetail } from './api/types';
 import { usePilotPersonViewers } from './api/list-person-viewers';
-import { accessPackageUrl } from './api/get-access-package';
+import { accessPackagePdfUrl } from './api/get-access-package';
+import type { components } from '../../api/schema';
+import type itLabels from '../../../../server/modules/pilot/shared/labels/it.json';
+import { Term } from '../../components/Term';
+import { dateFormat } from '../../lib/format';
+
+type Viewer = components['schemas']['PilotViewer'];
+type IdentityReadKey = keyof (typeof itLabels)['identityRead'];
 
 /** For the referente: who read a person's data, and that person's GDPR access package. */
 export function ViewersSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormat();
+  const { i18n } = useTranslation();
+  const shortDateTime = (iso: string) =>
+    dateFormat(i18n.language === 'en' ? 'en-GB' : 'it-IT', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  /** "Mario Operatore (operatore, Comune di Catania) ha stampato il PAI v2" */
+  const viewerSentence = (v: Viewer) => {
+    const who = v.displayName ?? t('cases.privacy.unknownUser');
+    const about = [...v.roles.map((r) => t(`roles.${r}`).toLowerCase()), v.organisation].filter(Boolean).join(', ');
+    const did = t(`cases.identityRead.${v.action.replaceAll('.', '_') as IdentityReadKey}`);
+    const version = v.paiVersion === null ? '' : ` v${v.paiVersion}`;
+    const format = v.format === null ? '' : ` (${t(`cases.privacy.format.${v.format}`)})`;
+    return `${who}${about ? ` (${about})` : ''} ${did}${version}${format}`;
+  };
   const [personId, setPersonId] = useState(detail.members[0]?.personId ?? '');
   const [shown, setShown] = useState(false);
   const viewers = usePilotPersonViewers(personId, shown && personId !== '');
@@ -21,6 +45,10 @@ export function ViewersSection({ detail }: { detail: CaseDetail }) {
   return (
     <section aria-labelledby="viewers-title" className="mb-5">
       <h2 id="viewers-title">{t('cases.privacy.title')}</h2>
+      <p>
+        {t('help.hints.viewers')} <Term id="chi-ha-consultato" /> ·{' '}
+        <Term id="pacchetto-accesso">{t('help.terms.pacchetto-accesso.term')}</Term>
+      </p>
       <div className="row align-items-end">
         <div className="col-md-6">
           <SelectField
@@ -41,11 +69,10 @@ export function ViewersSection({ detail }: { detail: CaseDetail }) {
           >
             {t('cases.privacy.show')}
           </button>
-          <a
-            className="btn btn-outline-primary"
-            href={accessPackageUrl(personId)}
-            download={`accesso-${person.pseudonym}.json`}
-          >
+          <Link className="btn btn-outline-primary" to={`/persone/${personId}/accesso`}>
+            {t('cases.privacy.open')}
+          </Link>
+          <a className="btn btn-outline-primary" href={accessPackagePdfUrl(personId, i18n.language)} download>
             {t('cases.privacy.download')}
           </a>
         </div>
@@ -60,27 +87,13 @@ export function ViewersSection({ detail }: { detail: CaseDetail }) {
               (viewers.data.items.length === 0 ? (
                 <p>{t('cases.privacy.none')}</p>
               ) : (
-                <div className="table-responsive">
-                  <table className="table table-sm">
-                    <caption>{t('cases.privacy.caption', { pseudonym: person.pseudonym })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('cases.privacy.at')}</th>
-                        <th scope="col">{t('cases.privacy.who')}</th>
-                        <th scope="col">{t('cases.privacy.action')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {viewers.data.items.map((v, i) => (
-                        <tr key={`${v.at}-${i}`}>
-                          <td>{dateTime(v.at)}</td>
-                          <td>{v.displayName ?? t('cases.privacy.unknownUser')}</td>
-                          <td>{v.action}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ul className="list-unstyled" aria-label={t('cases.privacy.caption', { pseudonym: person.pseudonym })}>
+                  {viewers.data.items.map((v, i) => (
+                    <li key={`${v.at}-${i}`} className="border-bottom py-2">
+                      {viewerSentence(v)} — <time dateTime={v.at}>{shortDateTime(v.at)}</time>
+                    </li>
+                  ))}
+                </ul>
               ))}
           </>
         )}

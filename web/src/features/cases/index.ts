@@ -7,6 +7,7 @@ export const CaseCreatePage = lazyPage(() => import('./CaseCreatePage'), 'CaseCr
 export const CaseDetailPage = lazyPage(() => import('./CaseDetailPage'), 'CaseDetailPage');
 export const PaiPage = lazyPage(() => import('./PaiPage'), 'PaiPage');
 export const ReferralsPage = lazyPage(() => import('./ReferralsPage'), 'ReferralsPage');
+export const AccessPackagePage = lazyPage(() => import('./AccessPackagePage'), 'AccessPackagePage');
 
 export const casesFeature: FeatureDefinition = {
   name: 'cases',
@@ -16,6 +17,7 @@ export const casesFeature: FeatureDefinition = {
     { path: 'casi/:caseId', page: CaseDetailPage, permission: Permission.pilotCasesRead },
     { path: 'pai/:paiId', page: PaiPage, permission: Permission.pilotCasesRead },
     { path: 'segnalazioni', page: ReferralsPage, permission: Permission.pilotCasesRead },
+    { path: 'persone/:personId/accesso', page: AccessPackagePage, permission: Permission.pilotCasesExport },
   ],
   menu: [{ to: '/casi', labelKey: 'cases.nav', permission: Permission.pilotCasesRead }],
 };

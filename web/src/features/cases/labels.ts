@@ -4,7 +4,10 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayFormat, euroFormat, localeOf } from '../../lib/format';
 import { oneOf } from '../../lib/listParams';
+import type { TFunction } from 'i18next';
+import type { CaseManager } from './api/types';
 import { CASE_STATUSES, MEASURE_STATUSES, PAI_STATUSES } from './vocab';
 
 const EVENT_TYPES = [
@@ -29,6 +32,12 @@ const EVENT_TYPES = [
   'ESITO_ASSEGNO_INCLUSIONE',
   'ESITO_AUTONOMIA_ABITATIVA',
   'FOLLOW_UP',
+  'RESPONSABILE_CAMBIATO',
+  'PAI_CONDIVISO',
+  'PAI_IN_CORSO',
+  'PAI_IN_REVISIONE',
+  'PAI_CHIUSO',
+  'PERMESSO_IN_ISTRUTTORIA',
 ] as const;
 
 export function useCaseLabels() {
@@ -67,28 +76,28 @@ export function useCaseLabels() {
 /** A calendar date 'YYYY-MM-DD' in the UI language, without moving it across time zones. */
 export function useDay() {
   const { i18n } = useTranslation();
-  const locale = (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en-GB' : 'it-IT';
+  const format = dayFormat(localeOf(i18n.resolvedLanguage ?? i18n.language)); // built once per locale
   return useCallback(
     (iso: string | null | undefined): string => {
       if (iso === null || iso === undefined || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? '';
       const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(y!, m! - 1, d)),
-      );
+      return format.format(new Date(Date.UTC(y!, m! - 1, d)));
     },
-    [locale],
+    [format],
   );
 }
 
 /** Euro amounts in the UI language. */
 export function useEuro() {
   const { i18n } = useTranslation();
-  const locale = (i18n.resolvedLanguage ?? i18n.language).startsWith('en') ? 'en-GB' : 'it-IT';
+  const format = euroFormat(localeOf(i18n.resolvedLanguage ?? i18n.language)); // built once per locale
   return useCallback(
-    (value: number | null | undefined): string =>
-      value === null || value === undefined
-        ? '—'
-        : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value),
-    [locale],
+    (value: number | null | undefined): string => (value === null || value === undefined ? '—' : format.format(value)),
+    [format],
   );
+}
+
+/** A possible case manager in a picker: their name and how many open cases they hold. */
+export function managerLabel(t: TFunction, m: Pick<CaseManager, 'displayName' | 'openCases'>): string {
+  return t('cases.caseManager.option', { name: m.displayName, count: m.openCases });
 }

@@ -9,10 +9,11 @@ import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import type { Me } from '../../api/models';
 import { Loading } from '../../components/Loading';
+import type { IconName } from '../../components/icons';
 
 interface Shortcut {
   to: string;
-  icon: string;
+  icon: IconName;
   title: string;
   text: string;
 }

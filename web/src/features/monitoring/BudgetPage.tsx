@@ -3,27 +3,32 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { isProblem } from '../../api/problem';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/FormField';
-import { useSchemaField } from '../../components/SchemaFields';
+import { AmountField } from '../../components/AmountField';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { useNotify } from '../../components/Notifications';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
-import { SchemaFormProvider, useSchemaForm, useSchemaFormContext } from '../../lib/schemaForm';
+import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
+import { amountField, numberLocaleOf } from '../../lib/amount';
+import { editableNumber, MONEY } from '../../lib/number';
 import { useBudget } from './api/get-budget';
 import { useSetBudget } from './api/set-budget';
 import { useMonitoringFormat } from './format';
 import type { BudgetComune } from './types';
+import { TermDefinitions } from '../../components/Term';
 
 const FIRST_YEAR = 2025;
 
-function useYear() {
+/** Allocations are set up to three years ahead (as the server allows); readers see the next year too. */
+function useYear(ahead: number) {
   const [params, setParams] = useSearchParams();
   const current = new Date().getFullYear();
   const years: number[] = [];
-  for (let y = current + 1; y >= FIRST_YEAR; y -= 1) years.push(y);
+  for (let y = current + ahead; y >= FIRST_YEAR; y -= 1) years.push(y);
   const asked = Number(params.get('year'));
   const year = years.includes(asked) ? asked : current;
   return { year, years, set: (y: string) => setParams(y === '' ? {} : { year: y }) };
@@ -44,19 +49,7 @@ function Progress({ percent }: { percent: number | null }) {
   );
 }
 
-/** An amount in euro as typed in Italian ("12 500,50"); NaN when it is not one. */
-function parseAllocation(typed: string): number {
-  const normalised = typed.trim().replace(/\s/g, '').replace(',', '.');
-  return normalised === '' ? NaN : Number(normalised);
-}
-
-const allocationSchema = (t: TFunction) =>
-  z.object({
-    allocation: z
-      .string()
-      .transform(parseAllocation)
-      .refine((n) => Number.isFinite(n) && n >= 0, t('monitoring.budget.allocationInvalid')),
-  });
+const allocationSchema = (t: TFunction) => z.object({ allocation: amountField(t, MONEY) });
 
 /** The allocation cell: the amount, and for the platform administrator a small form to change it. */
 function AllocationCell({ row, year, canEdit }: { row: BudgetComune; year: number; canEdit: boolean }) {
@@ -80,16 +73,27 @@ function AllocationCell({ row, year, canEdit }: { row: BudgetComune; year: numbe
 }
 
 function AllocationForm({ row, year, onDone }: { row: BudgetComune; year: number; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotify();
   const setBudget = useSetBudget();
+  const format = useMonitoringFormat();
+  const locale = numberLocaleOf(i18n.resolvedLanguage ?? i18n.language);
   const form = useSchemaForm({
     schema: allocationSchema,
-    defaultValues: { allocation: row.allocation === null ? '' : String(row.allocation) },
+    defaultValues: { allocation: editableNumber(row.allocation, locale, MONEY) },
+    idPrefix: `allocation-${row.comuneIstat}-`,
   });
 
   const onSubmit = form.submit(async ({ allocation }) => {
-    await setBudget.mutateAsync({ comuneIstat: row.comuneIstat, year, allocation });
+    try {
+      await setBudget.mutateAsync({ comuneIstat: row.comuneIstat, year, allocation });
+    } catch (error) {
+      // below what is committed: said beside the field, with the amount the allocation must cover
+      if (!isProblem(error, 'pilot.allocation_below_committed')) throw error;
+      const committed = typeof error.context.committed === 'number' ? error.context.committed : row.committed;
+      form.show('allocation', t('monitoring.budget.belowCommitted', { committed: format.euro(committed), year }));
+      return;
+    }
     notify(t('monitoring.budget.saved', { comune: row.comuneName }));
     onDone();
   });
@@ -97,56 +101,26 @@ function AllocationForm({ row, year, onDone }: { row: BudgetComune; year: number
   return (
     <SchemaFormProvider form={form}>
       <form noValidate onSubmit={onSubmit} className="d-flex flex-wrap gap-2 align-items-start">
-        <AllocationInput row={row} />
+        <AmountField
+          name="allocation"
+          id={`allocation-${row.comuneIstat}`}
+          label={t('monitoring.budget.allocationOf', { comune: row.comuneName })}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the field the person just asked to edit
+          autoFocus
+        />
         <button type="submit" className="btn btn-primary btn-sm" disabled={setBudget.isPending}>
           {t('common.save')}
         </button>
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={onDone}>
           {t('common.cancel')}
         </button>
+        {form.general !== null && (
+          <div className="invalid-feedback d-block w-100" role="alert">
+            {form.general}
+          </div>
+        )}
       </form>
     </SchemaFormProvider>
-  );
-}
-
-/** The amount; its message (or the request's) right under it, announced. */
-function AllocationInput({ row }: { row: BudgetComune }) {
-  const { t } = useTranslation();
-  const label = t('monitoring.budget.allocationOf', { comune: row.comuneName });
-  const { general } = useSchemaFormContext();
-  const {
-    field,
-    id,
-    error: fieldError,
-  } = useSchemaField({ name: 'allocation', id: `allocation-${row.comuneIstat}` }, label);
-  const error = fieldError ?? general ?? undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        min={0}
-        step="0.01"
-        inputMode="decimal"
-        className={`form-control form-control-sm${error !== undefined ? ' is-invalid' : ''}`}
-        style={{ width: '10rem' }}
-        value={String(field.value)}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
-        aria-invalid={error !== undefined ? true : undefined}
-        aria-describedby={error !== undefined ? `${id}-error` : undefined}
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the field the person just asked to edit
-        autoFocus
-      />
-      {error !== undefined && (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      )}
-    </div>
   );
 }
 
@@ -154,9 +128,11 @@ export function BudgetPage() {
   const { t } = useTranslation();
   const me = useSession();
   const format = useMonitoringFormat();
-  const { year, years, set } = useYear();
+  const canManage = hasPermission(me, Permission.pilotBudgetManage);
+  const { year, years, set } = useYear(canManage ? 3 : 1);
   const budget = useBudget(year);
-  const canEdit = hasPermission(me, Permission.pilotBudgetManage);
+  // the server takes allocations from last year on
+  const canEdit = canManage && year >= new Date().getFullYear() - 1;
   const data = budget.data;
   const percentOf = (committed: number, allocation: number | null) =>
     allocation === null || allocation <= 0 ? null : (committed / allocation) * 100;
@@ -164,6 +140,7 @@ export function BudgetPage() {
   return (
     <>
       <PageHeader title={t('monitoring.budget.title')} lead={t('monitoring.budget.lead')} />
+      <p>{t(canManage ? 'monitoring.budgetYears.manage' : 'monitoring.budgetYears.who')}</p>
       <form onSubmit={(e) => e.preventDefault()} aria-label={t('monitoring.budget.yearForm')} className="row">
         <div className="col-sm-6 col-lg-3">
           <SelectField
@@ -175,10 +152,12 @@ export function BudgetPage() {
           />
         </div>
       </form>
+      <p className="mb-2">{t('help.hints.budget')}</p>
+      <TermDefinitions ids={['assegnazione', 'impegnato', 'speso', 'disponibile']} />
       {budget.error !== null && <QueryError error={budget.error} onRetry={() => void budget.refetch()} />}
       {budget.isPending && <Loading />}
       <p role="status" className="fw-semibold" aria-busy={budget.isFetching}>
-        {data === undefined ? '' : t('monitoring.budget.shown', { year: data.year, count: data.comuni.length })}
+        {data === undefined ? '' : t('monitoring.budgetYears.shown', { year: data.year, count: data.comuni.length })}
       </p>
       {data !== undefined && (
         <>
@@ -256,7 +235,7 @@ export function BudgetPage() {
                     <tbody>
                       {c.byType.map((m) => (
                         <tr key={m.type}>
-                          <th scope="row">{t(`monitoring.measureTypes.${m.type}`)}</th>
+                          <th scope="row">{t(`monitoring.measureType.${m.type}`)}</th>
                           <td className="text-end">{format.euro(m.committed)}</td>
                           <td className="text-end">{format.euro(m.spent)}</td>
                         </tr>

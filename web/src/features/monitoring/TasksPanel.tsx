@@ -3,16 +3,35 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { useNotify } from '../../components/Notifications';
+import { dateFormat, localeOf } from '../../lib/format';
+import type { components } from '../../api/schema';
 import { useOpenTasks } from './api/find-tasks';
 import { useCompleteTask } from './api/complete-task';
-import { useMonitoringFormat } from './format';
 
-/** "Le mie attività" on the home page: my open tasks, earliest due first, each with its case. */
+type Task = components['schemas']['PilotTask'];
+
+/** Where a task's link leads, in words: its PAI, its case, the referrals in screening, or the budget page. */
+function linkKey(task: Task) {
+  if (task.link.startsWith('/pai/')) return 'monitoring.tasks.openPai' as const;
+  if (task.link.startsWith('/casi/')) return 'monitoring.tasks.openCase' as const;
+  if (task.link.startsWith('/segnalazioni')) return 'monitoring.tasks.openReferrals' as const;
+  return 'monitoring.tasks.openBudget' as const;
+}
+
+/**
+ * "Le mie attività" on the home page: my open tasks, earliest due first, in words of the UI
+ * language with their dates written out, each with the place where to act. The case manager marks
+ * a task done; the referente's and the amministrativo's tasks, and a referral to screen, end by
+ * themselves when their cause ends (a PAI approved, an admission decided, a cost recorded, a
+ * referral screened or taken in charge…).
+ */
 export function TasksPanel() {
-  const { t } = useTranslation();
-  const format = useMonitoringFormat();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.resolvedLanguage ?? i18n.language);
+  const lang = locale.startsWith('en') ? 'en' : 'it';
+  const longDate = dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const notify = useNotify();
-  const tasks = useOpenTasks();
+  const tasks = useOpenTasks(lang);
   const complete = useCompleteTask();
   const items = tasks.data?.items ?? [];
 
@@ -37,29 +56,37 @@ export function TasksPanel() {
             >
               <div>
                 <p className="fw-semibold mb-1">
-                  {t(`monitoring.taskKinds.${task.kind}`)}
+                  {t(`monitoring.taskKind.${task.kind}`)}
                   {task.overdue && <span className="badge bg-danger ms-2">{t('monitoring.tasks.overdue')}</span>}
                 </p>
                 <p className="mb-1">{task.label}</p>
-                <p className="small mb-1">{t('monitoring.tasks.dueOn', { date: format.date(task.dueOn) })}</p>
-                <Link to={`/casi/${task.caseId}`}>
-                  {t('monitoring.tasks.openCase')}
+                <p className="small mb-1">
+                  {t('monitoring.tasks.dueOn', {
+                    date: longDate.format(new Date(`${task.dueOn.slice(0, 10)}T00:00:00Z`)),
+                  })}
+                </p>
+                <Link to={task.link}>
+                  {t(linkKey(task))}
                   <span className="visually-hidden">: {task.label}</span>
                 </Link>
               </div>
-              <button
-                type="button"
-                className="btn btn-outline-primary btn-sm"
-                disabled={complete.isPending && complete.variables === task.id}
-                onClick={() =>
-                  complete.mutate(task.id, {
-                    onSuccess: () => notify(t('monitoring.tasks.done', { label: task.label })),
-                  })
-                }
-              >
-                {t('monitoring.tasks.markDone')}
-                <span className="visually-hidden">: {task.label}</span>
-              </button>
+              {task.assignee === 'case_manager' ? (
+                <button
+                  type="button"
+                  className="btn btn-outline-primary btn-sm"
+                  disabled={complete.isPending && complete.variables === task.id}
+                  onClick={() =>
+                    complete.mutate(task.id, {
+                      onSuccess: () => notify(t('monitoring.tasks.done', { label: task.label })),
+                    })
+                  }
+                >
+                  {t('monitoring.tasks.markDone')}
+                  <span className="visually-hidden">: {task.label}</span>
+                </button>
+              ) : (
+                <p className="small text-muted mb-0">{t('monitoring.tasks.endsByItself')}</p>
+              )}
             </li>
           ))}
         </ul>

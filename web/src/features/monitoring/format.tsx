@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { localeOf } from '../../lib/format';
+import { dayFormat, euroFormat, localeOf, numberFormat } from '../../lib/format';
 import type { Cell, CellKind } from './types';
 
 /** Today in the browser's calendar, as YYYY-MM-DD. */
@@ -16,10 +16,11 @@ export function isIsoDate(value: string): boolean {
 export function useMonitoringFormat() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.resolvedLanguage ?? i18n.language);
-  const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-  const count = new Intl.NumberFormat(locale, { useGrouping: 'always' });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  // built once per locale (lib/format): this hook runs in every cell of the quadro's tables
+  const euro = euroFormat(locale);
+  const count = numberFormat(locale, { useGrouping: 'always' });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const date = dayFormat(locale);
   return {
     language: locale.startsWith('en') ? ('en' as const) : ('it' as const),
     euro: (v: number) => euro.format(v),

@@ -15,6 +15,7 @@ import { oneOf } from '../../lib/listParams';
 import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
 import type { OrganisationCreate } from '../../api/models';
 import { useCreateOrganisation } from './api/create-organisation';
+import { DetailsFields, detailsSchema } from './organisationDetails';
 
 const ruleOf = (type: string) => {
   const valid = oneOf(type, ORGANISATION_TYPES);
@@ -28,6 +29,7 @@ const organisationSchema = (t: TFunction) =>
       name: z.string(),
       comuneIstat: z.custom<PickerOption | null>(),
       regionCode: z.string(),
+      ...detailsSchema(t),
     })
     .transform((v, ctx): OrganisationCreate => {
       // where the organisation is (a Comune, a Regione, either or none) depends on its type
@@ -44,6 +46,9 @@ const organisationSchema = (t: TFunction) =>
       if (rule === 'regione' && v.regionCode === '') problem('regionCode', t('fieldErrors.required'));
       if (!ok || type === undefined) return z.NEVER;
       const body: OrganisationCreate = { type, name: v.name.trim() };
+      if (v.pec !== null) body.pec = v.pec;
+      if (v.taxCode !== null) body.taxCode = v.taxCode;
+      if (v.address !== null) body.address = v.address;
       if ((rule === 'comune' || rule === 'optional') && v.comuneIstat !== null) body.comuneIstat = v.comuneIstat.value;
       if ((rule === 'regione' || rule === 'optional') && v.regionCode !== '') body.regionCode = v.regionCode;
       return body;
@@ -85,7 +90,8 @@ export function OrganisationCreatePage() {
   const regions = useRegions();
   const form = useSchemaForm({
     schema: organisationSchema,
-    defaultValues: { type: '', name: '', comuneIstat: null, regionCode: '' },
+    defaultValues: { type: '', name: '', comuneIstat: null, regionCode: '', pec: '', taxCode: '', address: '' },
+    draft: 'organisation-create',
   });
   const rule = ruleOf(useWatch({ control: form.methods.control, name: 'type' }));
 
@@ -128,6 +134,7 @@ export function OrganisationCreatePage() {
               options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
             />
           )}
+          <DetailsFields />
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             {t('organisations.createSubmit')}
           </button>

@@ -6,43 +6,70 @@ import { useLabels } from '../../lib/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { FactsSection } from '../../components/FactsSection';
-import { FormSummary, FormText } from '../../components/SchemaFields';
+import { FormCheckbox, FormSummary, FormText } from '../../components/SchemaFields';
 import { useNotify } from '../../components/Notifications';
+import { draftName } from '../../lib/drafts';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
 import { SchemaFormProvider, useSchemaForm } from '../../lib/schemaForm';
-import type { OrganisationDetail } from '../../api/models';
+import type { OrganisationDetail, OrganisationUpdate } from '../../api/models';
 import { useOrganisation } from './api/get-organisation';
-import { useRenameOrganisation } from './api/update-organisation';
+import { useUpdateOrganisation } from './api/update-organisation';
+import { DetailsFields, detailsSchema } from './organisationDetails';
 
-const renameSchema = (t: TFunction) =>
+const editSchema = (t: TFunction) =>
   z.object({
     name: z
       .string()
       .refine((v) => v.trim().length >= 2, t('fieldErrors.required'))
       .transform((v) => v.trim()),
+    ...detailsSchema(t),
+    active: z.boolean(),
   });
 
-function RenameForm({ organisation }: { organisation: OrganisationDetail }) {
+/** Name, PEC, tax code, address and active flag; only what changed is sent. */
+function EditForm({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const rename = useRenameOrganisation(organisation.id);
-  const form = useSchemaForm({ schema: renameSchema, defaultValues: { name: organisation.name } });
+  const update = useUpdateOrganisation(organisation.id);
+  const defaultValues = {
+    name: organisation.name,
+    pec: organisation.pec ?? '',
+    taxCode: organisation.taxCode ?? '',
+    address: organisation.address ?? '',
+    active: organisation.active,
+  };
+  const form = useSchemaForm({
+    schema: editSchema,
+    idPrefix: 'org-',
+    defaultValues,
+    // a draft applies only to the organisation as it was when the typing began
+    draft: draftName(`organisation-edit.${organisation.id}`, defaultValues),
+  });
 
-  const onSubmit = form.submit(async ({ name }) => {
-    const updated = await rename.mutateAsync(name);
-    notify(t('organisations.renamed', { name: updated.name }));
+  const onSubmit = form.submit(async (values) => {
+    const body: OrganisationUpdate = {};
+    if (values.name !== organisation.name) body.name = values.name;
+    if (values.pec !== organisation.pec) body.pec = values.pec;
+    if (values.taxCode !== organisation.taxCode) body.taxCode = values.taxCode;
+    if (values.address !== organisation.address) body.address = values.address;
+    if (values.active !== organisation.active) body.active = values.active;
+    if (Object.keys(body).length === 0) return;
+    const updated = await update.mutateAsync(body);
+    notify(t('organisations.saved', { name: updated.name }));
   });
 
   return (
     <section aria-labelledby="rename-title" className="mb-5">
-      <h2 id="rename-title">{t('organisations.renameTitle')}</h2>
+      <h2 id="rename-title">{t('organisations.editTitle')}</h2>
       <SchemaFormProvider form={form}>
         <FormSummary />
         <form noValidate onSubmit={onSubmit} className="incas-form">
-          <FormText name="name" id="org-name" label={t('organisations.name')} required />
-          <button type="submit" className="btn btn-primary" disabled={rename.isPending}>
+          <FormText name="name" label={t('organisations.name')} required />
+          <DetailsFields />
+          <FormCheckbox name="active" label={t('organisations.activeLabel')} hint={t('organisations.activeHint')} />
+          <button type="submit" className="btn btn-primary mt-3" disabled={update.isPending}>
             {t('common.save')}
           </button>
         </form>
@@ -95,10 +122,16 @@ export function OrganisationDetailPage() {
             ),
           ],
           [t('comuni.region'), org.regionName ?? t('common.notApplicable')],
+          [t('organisations.pec'), org.pec ?? t('organisations.notGiven')],
+          [t('organisations.taxCode'), org.taxCode ?? t('organisations.notGiven')],
+          [t('organisations.address'), org.address ?? t('organisations.notGiven')],
+          [t('organisations.status'), org.active ? t('organisations.active') : t('organisations.inactive')],
           [t('organisations.createdAt'), date(org.createdAt)],
         ]}
       />
-      {hasPermission(me, Permission.organisationsManage) && <RenameForm key={org.name} organisation={org} />}
+      {hasPermission(me, Permission.organisationsManage) && (
+        <EditForm key={[org.name, org.pec, org.taxCode, org.address, org.active].join('|')} organisation={org} />
+      )}
       {canManageUsers && (
         <section aria-labelledby="org-users" className="mb-5">
           <h2 id="org-users">{t('organisations.usersTitle')}</h2>

@@ -15,7 +15,13 @@ export function ProfilePage() {
   return (
     <>
       <PageHeader title={t('profile.title')} lead={me.user.displayName} />
-      {me.mustEnrolTotp && (
+      {me.mustChangePassword && (
+        <Alert kind="warning">
+          <h2 className="h5">{t('profile.mustChangeTitle')}</h2>
+          <p className="mb-0">{t('profile.mustChangeText')}</p>
+        </Alert>
+      )}
+      {me.mustEnrolTotp && !me.mustChangePassword && (
         <Alert kind="warning">
           <h2 className="h5">{t('profile.mustEnrolTitle')}</h2>
           <p className="mb-0">{t('profile.mustEnrolText')}</p>
@@ -30,8 +36,17 @@ export function ProfilePage() {
           [t('users.roles'), label.roles(me.roles)],
         ]}
       />
+      <section aria-labelledby="permissions-title" className="mb-5">
+        <h2 id="permissions-title">{t('profile.permissionsTitle')}</h2>
+        <p>{t('profile.permissionsIntro')}</p>
+        <ul>
+          {me.permissions.map((p) => (
+            <li key={p}>{label.permission(p)}</li>
+          ))}
+        </ul>
+      </section>
       {/* Enrolment first when it is what blocks the user; otherwise the password comes first. */}
-      {me.mustEnrolTotp ? (
+      {me.mustEnrolTotp && !me.mustChangePassword ? (
         <>
           <TotpSection enabled={me.user.totpEnabled} />
           <PasswordForm />

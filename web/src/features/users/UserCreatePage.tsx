@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -15,6 +16,7 @@ import { SchemaFormProvider, requiredText, useSchemaForm } from '../../lib/schem
 import type { Role } from '../../api/models';
 import { useCreateUser } from './api/create-user';
 import { FormRoles } from './RolesFieldset';
+import { useAllowedRoles } from './api/get-allowed-roles';
 
 const userSchema = (t: TFunction) =>
   z.object({
@@ -70,7 +72,21 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
   const form = useSchemaForm({
     schema: userSchema,
     defaultValues: { email: '', displayName: '', organisationId: initialOrganisation, roles: [], password: '' },
+    // the password is never kept (lib/drafts)
+    draft: 'user-create',
   });
+
+  // a role the newly chosen organisation cannot hold is unticked (the picker no longer offers it)
+  const organisation = useWatch({ control: form.methods.control, name: 'organisationId' });
+  const organisationId = organisation?.value ?? null;
+  const allowed = useAllowedRoles(organisationId);
+  const { getValues, setValue } = form.methods;
+  useEffect(() => {
+    if (allowed.data === undefined) return;
+    const roles = getValues('roles');
+    const kept = roles.filter((r) => allowed.data.roles.includes(r));
+    if (kept.length !== roles.length) setValue('roles', kept);
+  }, [allowed.data, getValues, setValue]);
 
   const onSubmit = form.submit(async (body) => {
     const user = await create.mutateAsync(body);
@@ -86,11 +102,11 @@ function UserCreateForm({ initialOrganisation }: { initialOrganisation: PickerOp
         <FormText name="email" label={t('users.email')} type="email" autoComplete="off" required />
         <FormText name="displayName" label={t('users.displayName')} autoComplete="off" required />
         <OrganisationPicker />
-        <FormRoles />
+        <FormRoles organisationId={organisationId} />
         <FormNewPassword
           name="password"
           label={t('users.initialPassword')}
-          hint={(min) => t('users.initialPasswordHint', { min })}
+          hint={(min) => `${t('users.initialPasswordHint', { min })} ${t('users.firstLoginNotice')}`}
         />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('users.createSubmit')}

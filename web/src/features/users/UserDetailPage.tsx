@@ -11,6 +11,7 @@ import { FormSummary, FormText } from '../../components/SchemaFields';
 import { FormNewPassword, newPasswordSchema } from '../../components/CredentialFields';
 import { Alert } from '../../components/Alert';
 import { useNotify } from '../../components/Notifications';
+import { draftName } from '../../lib/drafts';
 import { useFormat } from '../../lib/format';
 import { hasPermission, useSession } from '../../lib/session';
 import { Permission } from '../../lib/permissions';
@@ -20,6 +21,7 @@ import type { Role, User } from '../../api/models';
 import { useUser } from './api/get-user';
 import { useUpdateUser } from './api/update-user';
 import { useResetUserPassword } from './api/reset-user-password';
+import { useResetUserTotp } from './api/reset-user-totp';
 import { FormRoles } from './RolesFieldset';
 
 function UserFacts({ user }: { user: User }) {
@@ -32,6 +34,10 @@ function UserFacts({ user }: { user: User }) {
     [t('users.roles'), label.roles(user.roles)],
     [t('users.status'), t(`userStatus.${user.status}`)],
     [t('users.totp'), user.totpEnabled ? t('users.totpOn') : t('users.totpOff')],
+    [
+      t('users.mustChangePassword'),
+      user.mustChangePassword ? t('users.mustChangePasswordYes') : t('users.mustChangePasswordNo'),
+    ],
     [t('users.lastLoginAt'), user.lastLoginAt !== null ? dateTime(user.lastLoginAt) : t('users.never')],
     [t('users.createdAt'), dateTime(user.createdAt)],
   ];
@@ -48,9 +54,12 @@ function EditForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const update = useUpdateUser(user.id);
+  const defaultValues = { displayName: user.displayName, roles: user.roles };
   const form = useSchemaForm({
     schema: editSchema,
-    defaultValues: { displayName: user.displayName, roles: user.roles },
+    defaultValues,
+    // a draft applies only to the account as it was when the typing began
+    draft: draftName(`user-edit.${user.id}`, defaultValues),
   });
 
   const onSubmit = form.submit(async (body) => {
@@ -65,7 +74,7 @@ function EditForm({ user }: { user: User }) {
         <FormSummary />
         <form noValidate onSubmit={onSubmit} className="incas-form">
           <FormText name="displayName" label={t('users.displayName')} required autoComplete="off" />
-          <FormRoles />
+          <FormRoles organisationId={user.organisationId} />
           <button type="submit" className="btn btn-primary" disabled={update.isPending}>
             {t('common.save')}
           </button>
@@ -161,13 +170,59 @@ function ResetPasswordForm({ user }: { user: User }) {
           <FormNewPassword
             name="newPassword"
             label={t('users.newPassword')}
-            hint={(min) => t('users.initialPasswordHint', { min })}
+            hint={(min) => `${t('users.initialPasswordHint', { min })} ${t('users.firstLoginNotice')}`}
           />
           <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
             {t('users.resetPasswordSubmit')}
           </button>
         </form>
       </SchemaFormProvider>
+    </section>
+  );
+}
+
+/** The administrator forgets a lost second factor; asks for confirmation in place (decision 0024). */
+function ResetTotpSection({ user, isSelf }: { user: User; isSelf: boolean }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { messageOf } = useProblemMessages();
+  const reset = useResetUserTotp(user.id);
+  const [confirming, setConfirming] = useState(false);
+
+  const apply = () =>
+    reset.mutate(undefined, {
+      onSuccess: () => {
+        setConfirming(false);
+        notify(t('users.totpResetDone', { name: user.displayName }));
+      },
+    });
+
+  return (
+    <section aria-labelledby="user-totp-reset" className="mb-5">
+      <h2 id="user-totp-reset">{t('users.totpResetTitle')}</h2>
+      <p>{t('users.totpResetExplanation')}</p>
+      {reset.error !== null && (
+        <Alert kind="danger" live="alert">
+          {messageOf(reset.error)}
+        </Alert>
+      )}
+      {isSelf ? (
+        <p className="text-muted">{t('users.cannotResetOwnTotp')}</p>
+      ) : confirming ? (
+        <div className="d-flex gap-3 flex-wrap align-items-center">
+          <span>{t('users.confirmTotpReset', { name: user.displayName })}</span>
+          <button type="button" className="btn btn-danger" onClick={apply} disabled={reset.isPending}>
+            {t('common.confirm')}
+          </button>
+          <button type="button" className="btn btn-outline-primary" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)}>
+          {t('users.totpReset')}
+        </button>
+      )}
     </section>
   );
 }
@@ -199,6 +254,7 @@ export function UserDetailPage() {
       <EditForm key={`${user.displayName}|${user.roles.join(',')}`} user={user} />
       <StatusSection user={user} isSelf={user.id === me.user.id} />
       <ResetPasswordForm user={user} />
+      <ResetTotpSection user={user} isSelf={user.id === me.user.id} />
     </>
   );
 }

@@ -9,7 +9,8 @@ export function usePilotPai(paiId: string) {
   });
 }
 
-/** The printable PAI, a PDF the browser opens with the session cookie. */
-export function paiPdfUrl(paiId: string): string {
-  return `/api/v1/pilot/pais/${encodeURIComponent(paiId)}/pdf`;
+/** The printable PAI, a PDF the browser opens with the session cookie, in the UI language. */
+export function paiPdfUrl(paiId: string, language: string): string {
+  const url = `/api/v1/pilot/pais/${encodeURIComponent(paiId)}/pdf`;
+  return language === 'en' ? `${url}?lang=en` : url;
 }

@@ -10,6 +10,8 @@ export function useTransitionPilotCase(caseId: string) {
       unwrap(api.POST('/api/v1/pilot/cases/{caseId}/transitions', { params: { path: { caseId } }, body })),
     onSuccess: (detail) => {
       queryClient.setQueryData(casesKeys.case(caseId), detail);
+      // closing settles the PAIs' measures
+      void queryClient.invalidateQueries({ queryKey: casesKeys.pais });
       return queryClient.invalidateQueries({ queryKey: casesKeys.caseLists });
     },
   });

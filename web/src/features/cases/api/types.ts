@@ -2,7 +2,7 @@
  * Named shapes of the pilot API, derived from the generated description (house style: no API
  * type is written twice).
  */
-import type { BodyOf, Get, Patch, Post, QueryOf, SuccessOf } from '../../../api/operations';
+import type { BodyOf, Get, Patch, Post, Put, QueryOf, SuccessOf } from '../../../api/operations';
 
 export type CasesQuery = QueryOf<Get<'/api/v1/pilot/cases'>>;
 export type CaseDetail = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}'>>;
@@ -60,3 +60,14 @@ export type ImportReport = SuccessOf<Post<'/api/v1/pilot/import'>>;
 export type ImportRow = ImportReport['report'][number];
 export type ImportRowStatus = ImportRow['status'];
 export type PaiVersion = SuccessOf<Get<'/api/v1/pilot/pais/{paiId}/versions/{version}'>>;
+
+export type CaseSummary = SuccessOf<Get<'/api/v1/pilot/cases'>>['items'][number];
+export type PermitExpiryFilter = NonNullable<CasesQuery['permitExpiry']>;
+export type PaiStateFilter = NonNullable<CasesQuery['paiStatus']>;
+export type CaseManager = SuccessOf<Get<'/api/v1/pilot/case-managers'>>['items'][number];
+export type ReassignCaseBody = BodyOf<Put<'/api/v1/pilot/cases/{caseId}/case-manager'>>;
+// case records: documents and notes (issue 9)
+export type CaseDocument = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}/documents'>>['items'][number];
+export type DocumentKind = CaseDocument['kind'];
+export type UploadDocumentBody = BodyOf<Post<'/api/v1/pilot/cases/{caseId}/documents'>>;
+export type CaseNote = SuccessOf<Get<'/api/v1/pilot/cases/{caseId}/notes'>>['items'][number];

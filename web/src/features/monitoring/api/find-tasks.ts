@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { monitoringKeys } from './keys';
 
-/** My open tasks, earliest due first. */
-export function useOpenTasks() {
+/** My open tasks, earliest due first, in words of `lang` (also the language of my e-mail digest). */
+export function useOpenTasks(lang: 'it' | 'en') {
   return useQuery({
-    queryKey: monitoringKeys.openTasks,
-    queryFn: () => unwrap(api.GET('/api/v1/pilot/tasks', { params: { query: { status: 'aperto', pageSize: 50 } } })),
+    queryKey: monitoringKeys.openTasks(lang),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/pilot/tasks', { params: { query: { status: 'aperto', lang, pageSize: 50 } } })),
   });
 }

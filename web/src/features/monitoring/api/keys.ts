@@ -6,7 +6,7 @@ import type { IssuesQuery } from '../types';
  */
 export const monitoringKeys = {
   tasks: ['pilot', 'tasks'] as const,
-  openTasks: ['pilot', 'tasks', 'aperto'] as const,
+  openTasks: (lang: 'it' | 'en') => ['pilot', 'tasks', 'aperto', lang] as const,
   issues: ['pilot', 'issues'] as const,
   issueList: (query: IssuesQuery) => ['pilot', 'issues', query] as const,
   budget: ['pilot', 'budget'] as const,

@@ -1,0 +1,49 @@
+/**
+ * Writes the fixed tables of country and language names (decision 0030):
+ * server/modules/pilot/shared/world/{countries,languages}.json, each code → { it, en }.
+ * The names are those of Intl.DisplayNames (CLDR through Node's full ICU); the tables are
+ * committed so that the server's files and every browser show the same words whatever ICU
+ * they carry. Run after a Node upgrade if CLDR names should follow: `npx tsx scripts/world-names.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+
+/** Officially assigned ISO 3166-1 alpha-2 codes (249), plus XK (Kosovo, recognised by Italy). */
+const countryCodes = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK
+FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM
+JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS
+MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM
+US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW`.split(/\s+/);
+
+/** ISO 639-1 (without the withdrawn 'bh', and without 'tw', which CLDR names Akan like 'ak'), then ISO 639-3 languages of the pilot's
+ * beneficiaries that have no two-letter code (West Africa, South Asia, the Maghreb, the Horn). */
+const languageCodes = `aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de
+dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it
+iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne
+ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+sw ta te tg th ti tk tl tn to tr ts tt ty ug uk ur uz ve vi vo wa wo xh yi yo za zu
+snk dyu men tem pcm fon bho mai awa mag raj mwr dgo kok sat mni bal brh prs ckb tzm kab zgh ary arq aeb arz shu tig
+byn swc`.split(/\s+/);
+
+type Names = Record<string, { it: string; en: string }>;
+const capital = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
+
+function table(codes: string[], type: 'region' | 'language'): Names {
+  const out: Names = {};
+  for (const code of codes) {
+    const names = { it: '', en: '' };
+    for (const lang of ['it', 'en'] as const) {
+      const name = new Intl.DisplayNames([lang], { type, fallback: 'none' }).of(code);
+      if (name === undefined) throw new Error(`No ${lang} name for ${type} ${code}`);
+      names[lang] = capital(name, lang);
+    }
+    out[code] = names;
+  }
+  return out;
+}
+
+const dir = new URL('../server/modules/pilot/shared/world/', import.meta.url);
+writeFileSync(new URL('countries.json', dir), JSON.stringify(table(countryCodes, 'region'), null, 2) + '\n');
+writeFileSync(new URL('languages.json', dir), JSON.stringify(table(languageCodes, 'language'), null, 2) + '\n');
+console.log(`${countryCodes.length} countries, ${languageCodes.length} languages`);

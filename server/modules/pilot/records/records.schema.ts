@@ -1,0 +1,73 @@
+/** API schemas of the case records: documents attached to a person or a PAI, and case notes. */
+import { z } from 'zod';
+import { documentKinds } from '../shared/vocab.js';
+import { documentTypes, MAX_DOCUMENT_BYTES, MAX_NOTE_CHARS } from './records.rules.js';
+
+export const caseParams = z.object({ caseId: z.uuid() }).strict();
+export const documentParams = z.object({ documentId: z.uuid() }).strict();
+
+export const documentKindSchema = z.enum(documentKinds).meta({ id: 'PilotDocumentKind' });
+
+/**
+ * A few bytes over the limit still pass here, so that the service can answer 413 with the
+ * limit in words rather than a 400 about the length of a base64 string.
+ */
+export const maxDocumentBase64Chars = Math.ceil((MAX_DOCUMENT_BYTES + 3) / 3) * 4;
+
+export const uploadDocumentSchema = z
+  .object({
+    personId: z.uuid(),
+    paiId: z.uuid().nullable().default(null),
+    kind: documentKindSchema,
+    filename: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((v) => !/[\\/\p{Cc}]/u.test(v), 'A file name without slashes or control characters'),
+    content: z
+      .base64()
+      .max(maxDocumentBase64Chars)
+      .describe(`The file, base64; PDF, PNG or JPEG by content, at most ${MAX_DOCUMENT_BYTES} bytes`),
+  })
+  .strict()
+  .meta({ id: 'PilotUploadDocument' });
+export type UploadDocumentBody = z.infer<typeof uploadDocumentSchema>;
+
+export const documentSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    pseudonym: z.string(),
+    paiId: z.uuid().nullable(),
+    kind: documentKindSchema,
+    filename: z.string(),
+    contentType: z.enum(documentTypes),
+    sizeBytes: z.number().int(),
+    uploadedAt: z.iso.datetime(),
+    uploadedBy: z.string().nullable().describe('The display name of who attached it'),
+    canDelete: z.boolean(),
+  })
+  .meta({ id: 'PilotDocument' });
+export type DocumentOut = z.infer<typeof documentSchema>;
+
+export const documentListSchema = z.object({ items: z.array(documentSchema) }).meta({ id: 'PilotDocumentList' });
+
+export const createNoteSchema = z
+  .object({ text: z.string().trim().min(1).max(MAX_NOTE_CHARS) })
+  .strict()
+  .meta({ id: 'PilotCreateNote' });
+export type CreateNoteBody = z.infer<typeof createNoteSchema>;
+
+export const noteSchema = z
+  .object({
+    id: z.uuid(),
+    text: z.string(),
+    createdAt: z.iso.datetime(),
+    authorUserId: z.uuid(),
+    author: z.string().nullable(),
+  })
+  .meta({ id: 'PilotCaseNote' });
+export type NoteOut = z.infer<typeof noteSchema>;
+
+export const noteListSchema = z.object({ items: z.array(noteSchema) }).meta({ id: 'PilotCaseNoteList' });

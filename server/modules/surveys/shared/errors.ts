@@ -1,0 +1,46 @@
+import { defineErrors } from '../../../platform/errors.js';
+
+/** Error codes of the national surveys. */
+export const surveysErrors = defineErrors({
+  // authoring
+  'surveys.survey.not_found': 'not_found',
+  'surveys.survey.code_taken': 'conflict',
+  'surveys.version.not_found': 'not_found',
+  // a published version never changes; a draft that is not the latest cannot be published
+  'surveys.version.published': 'conflict',
+  // the XLSForm has errors: context.issues lists them as "sheet, row, column: why"
+  'surveys.xlsform.invalid': 'invalid',
+  // waves, access, contacts
+  'surveys.wave.not_found': 'not_found',
+  // the action does not fit the wave's state (launching an open wave, editing a closed one…)
+  'surveys.wave.state': 'conflict',
+  'surveys.wave.universe_empty': 'invalid',
+  'surveys.wave.stale': 'conflict',
+  // responses and review
+  'surveys.response.not_found': 'not_found',
+  // someone else changed these answers since the page read them: context.questions
+  'surveys.response.conflict': 'conflict',
+  'surveys.response.state': 'conflict',
+  // answers that break a rule or required answers missing: context.issues
+  'surveys.response.incomplete': 'invalid',
+  'surveys.response.answer_invalid': 'invalid',
+  // after a return for correction only the flagged answers may change
+  'surveys.response.not_flagged': 'conflict',
+  'surveys.response.declaration': 'invalid',
+  'surveys.flag.not_found': 'not_found',
+  'surveys.link.invalid': 'unauthenticated',
+  'surveys.link.not_found': 'not_found',
+  'surveys.contact.invalid': 'invalid',
+  // invitations and reminders
+  'surveys.message.not_found': 'not_found',
+  // only a delivered message can bounce
+  'surveys.message.state': 'conflict',
+  // the instance has no SMTP relay (INCAS_SMTP_URL): nothing can be sent
+  'surveys.message.no_relay': 'unavailable',
+});
+
+type SurveysErrors = typeof surveysErrors;
+declare module '../../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends SurveysErrors {}
+}

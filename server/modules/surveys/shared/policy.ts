@@ -1,0 +1,25 @@
+import { definePolicy } from '../../../platform/policy.js';
+
+/**
+ * Who does what in the national surveys (issue 10). ANCI/Cittalia (assistenza_tecnica) write the
+ * questionnaires, run the waves and review the answers; MLPS and the administrators follow the
+ * progress read-only, a Regione for its own Comuni (row-level security narrows it). In a Comune,
+ * the compilatore fills in and the validatore (or the referente comunale) sends the questionnaire
+ * on the Comune's behalf. A Comune without an account answers through a personal link, which
+ * carries no role: the link routes check the token instead.
+ */
+export const surveysPermissions = definePolicy({
+  'surveys.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
+  'surveys.author': ['assistenza_tecnica'],
+  'surveys.waves.manage': ['assistenza_tecnica'],
+  'surveys.review': ['assistenza_tecnica'],
+  'surveys.response.fill': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
+  'surveys.response.submit': ['validatore_indagine', 'referente_comunale'],
+  'surveys.contacts.write': ['assistenza_tecnica', 'validatore_indagine', 'referente_comunale'],
+});
+
+type SurveysPermission = (typeof surveysPermissions)[number];
+declare module '../../../platform/policy.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Permissions extends Record<SurveysPermission, true> {}
+}

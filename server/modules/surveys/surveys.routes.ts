@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { authoringRoutes } from './authoring/authoring.routes.js';
+import { messagesRoutes } from './messages/messages.routes.js';
+import { responsesRoutes } from './responses/responses.routes.js';
+import { wavesRoutes } from './waves/waves.routes.js';
+
+/** Every route of the surveys module, mounted under /api/v1/surveys. */
+export async function surveysRoutes(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(authoringRoutes);
+  await fastify.register(wavesRoutes);
+  await fastify.register(responsesRoutes);
+  await fastify.register(messagesRoutes);
+}

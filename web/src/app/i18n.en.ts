@@ -1,0 +1,32 @@
+/**
+ * The English catalogue, in a chunk of its own: most people use the platform in Italian, and the
+ * English words (about a fifth of the first page's script) are downloaded only by those who choose
+ * English (app/i18n.ts loads it before the first render when English is the stored choice).
+ */
+import enCore from '../i18n/en.json';
+import enCases from '../features/cases/i18n/en.json';
+import enMonitoring from '../features/monitoring/i18n/en.json';
+import enLabels from '../../../server/modules/pilot/shared/labels/en.json';
+import enHelp from '../features/help/i18n/en.json';
+import enSurveysAuthoring from '../features/surveys/i18n/authoring.en.json';
+import enSurveysWaves from '../features/surveys/i18n/waves.en.json';
+import enSurveysFill from '../features/surveys/i18n/fill.en.json';
+import enSurveysReview from '../features/surveys/i18n/review.en.json';
+import enSurveysMessages from '../features/surveys/i18n/messages.en.json';
+import enSurveysCommon from '../features/surveys/i18n/common.en.json';
+
+export const english = {
+  ...enCore,
+  cases: { ...enCases, ...enLabels },
+  monitoring: { ...enMonitoring, ...enLabels },
+  help: enHelp,
+  // the surveys' catalogue, one file per part of the feature (features/surveys/i18n)
+  surveys: {
+    authoring: enSurveysAuthoring,
+    waves: enSurveysWaves,
+    fill: enSurveysFill,
+    review: enSurveysReview,
+    messages: enSurveysMessages,
+    common: enSurveysCommon,
+  },
+};

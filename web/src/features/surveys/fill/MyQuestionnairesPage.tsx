@@ -1,0 +1,59 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader';
+import { Loading } from '../../../components/Loading';
+import { QueryError } from '../../../components/QueryError';
+import { useFormat } from '../../../lib/format';
+import { useMyResponses } from './api/responses';
+
+/** The Comune's questionnaires: every wave it is in, with its state, dates and progress. */
+export function MyQuestionnairesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useMyResponses();
+  return (
+    <>
+      <PageHeader title={t('surveys.fill.list.title')} lead={t('surveys.fill.list.lead')} />
+      {list.isPending && <Loading />}
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.items.length === 0 && <p>{t('surveys.fill.list.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <div className="table-responsive">
+          <table className="table">
+            <caption className="visually-hidden">{t('surveys.fill.list.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('surveys.fill.list.questionnaire')}</th>
+                <th scope="col">{t('surveys.fill.state')}</th>
+                <th scope="col">{t('surveys.fill.period')}</th>
+                <th scope="col">{t('surveys.fill.list.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/questionari/${r.id}`}>
+                      {r.surveyTitle} – {r.waveTitle}
+                    </Link>
+                  </th>
+                  <td>
+                    {t(`surveys.fill.states.${r.status}`)}
+                    {r.openFlags > 0 && <> ({t('surveys.fill.list.flags', { count: r.openFlags })})</>}
+                  </td>
+                  <td>{t('surveys.fill.periodText', { from: format.date(r.opensOn), to: format.date(r.closesOn) })}</td>
+                  <td>
+                    {t('surveys.fill.list.progressText', {
+                      answered: format.number(r.progress.answered),
+                      questions: format.number(r.progress.questions),
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
