@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SearchPicker, type PickerOption } from './SearchPicker';
+import { focusIfLost, SearchPicker, type PickerOption } from './SearchPicker';
 
 interface Common {
   id: string;
@@ -49,7 +49,8 @@ export function MultiListPicker({
 }: Common & { values: string[]; onChange: (values: string[]) => void; max: number }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const focusInput = () => window.setTimeout(() => document.getElementById(p.id)?.focus(), 0);
+  // after the chosen or removed entry's control is gone from the page (never stealing focus)
+  const focusInput = () => window.setTimeout(() => focusIfLost(p.id), 0);
   return (
     <div className="mb-3">
       {values.length > 0 && (

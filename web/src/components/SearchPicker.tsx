@@ -23,6 +23,16 @@ interface SearchPickerProps {
 }
 
 /**
+ * Moves focus to the control `id` only if focus was lost (the control that had it was removed
+ * from the page): a person, or a test, who already moved on to another field keeps their place,
+ * and what they type goes where they are typing.
+ */
+export function focusIfLost(id: string) {
+  const active = document.activeElement;
+  if (active === null || active === document.body) document.getElementById(id)?.focus();
+}
+
+/**
  * Choose one item among thousands: type to search, then pick a radio button.
  * Plain controls instead of an ARIA combobox, which screen readers support unevenly.
  */
@@ -39,7 +49,7 @@ export function SearchPicker(props: SearchPickerProps) {
       firstRender.current = false;
       return;
     }
-    document.getElementById(id)?.focus();
+    focusIfLost(id);
   }, [isSelected, id]);
 
   if (selected !== null) {
