@@ -54,10 +54,11 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('surveys demo data', () => {
-  it('loads in a few seconds', () => {
+  it('loads without blowing up', () => {
     expect(seeded.created).toBe(true);
-    // about 3 s of CPU on PGlite; the bound leaves room for a busy test machine
-    expect(seeded.ms).toBeLessThan(30_000);
+    // about 3 s of CPU on PGlite on a quiet machine, 40 s when CI shared the 2 cores with four
+    // other jobs: this guards against a blow-up (a quadratic step), not speed
+    expect(seeded.ms).toBeLessThan(180_000);
   });
 
   it('publishes both questionnaires as imported from their XLSForm files', async () => {
