@@ -1,13 +1,12 @@
 /**
- * Issue 10, a Comune's questionnaire: the compilatore fills half and finds it again after a
- * reload, the validatore completes and sends it, ANCI starts the review, flags one answer with a
- * reason and returns it, the Comune reads the reason and may change only that answer, fixes it and
- * sends again; a Comune without an account fills and sends through its personal link (/q#token).
- * axe on every page.
+ * Issue 10, a Comune's questionnaire beyond the journey of surveys.journey.test.ts: two people of
+ * the Comune change the same answer (the second sees the conflict and overwrites nothing), the
+ * session ends while filling in, and a Comune without an account fills and sends through its
+ * personal link (/q#token). axe on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/factories.js';
+import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import {
   addComuneToWave,
   makeLink,
@@ -16,7 +15,7 @@ import {
   type SurveyComune,
 } from '../support/survey-factories.js';
 import type { Form } from '../../server/modules/surveys/shared/form/model.js';
-import { DEMO_PASSWORD, expectAccessible, logIn, settled, startBrowserEnv, type BrowserEnv } from './support.js';
+import { expectAccessible, logIn, settled, startBrowserEnv, type BrowserEnv } from './support.js';
 
 const form: Form = {
   modelVersion: 1,
@@ -85,66 +84,47 @@ const saved = (page: Page) =>
     .poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 })
     .toMatch(/^Salvato alle \d\d:\d\d$/);
 
-describe('a Comune fills in, ANCI reviews and returns, the Comune corrects', () => {
-  it('goes through the whole cycle', async () => {
-    // the compilatore fills half, reloads, finds it again
-    const comp = await as(comune.compilatore.email);
-    await comp.goto(`${env.baseUrl}/questionari`);
-    await settled(comp, 'my questionnaires (compilatore)');
-    await comp.getByRole('link', { name: /Indagine di prova/ }).click();
-    await comp.getByLabel(/Nome del referente/).fill('Maria Prova');
-    await comp.getByLabel(/Abitanti stranieri/).fill('120');
-    await saved(comp);
-    await expectAccessible(comp, 'fill page (compilatore)');
-    await expect.poll(() => comp.getByText('Il validatore del Comune invierà il questionario.').count()).toBe(1);
-    await comp.reload();
-    await expect.poll(() => comp.getByLabel(/Nome del referente/).inputValue()).toBe('Maria Prova');
-    await expect.poll(() => comp.getByLabel(/Abitanti stranieri/).inputValue()).toBe('120');
+describe('two people of the Comune change the same answer', () => {
+  it('shows the conflict, overwrites nothing, and takes the newer value on request', async () => {
+    const other = await makeUser(env.db, { roles: ['compilatore_indagine'], org: comune.org });
+    const first = await as(comune.compilatore.email);
+    const second = await as(other.email);
+    // both read the questionnaire before either saves
+    for (const page of [first, second]) {
+      await page.goto(`${env.baseUrl}/questionari/${responseId}`);
+      await page.getByLabel(/Abitanti stranieri/).waitFor();
+    }
+    await first.getByLabel(/Abitanti stranieri/).fill('120');
+    await saved(first);
 
-    // the validatore completes and sends
-    const val = await as(comune.validatore.email);
-    await val.goto(`${env.baseUrl}/questionari/${responseId}`);
-    await val.getByLabel(/Ufficio competente/).fill('Servizi sociali');
-    await saved(val);
-    await val.locator('label[for="declaration"]').click();
-    await val.getByRole('button', { name: 'Invia il questionario' }).click();
-    await expect.poll(() => val.getByTestId('response-state').textContent()).toBe('Inviato');
-    await expectAccessible(val, 'fill page after sending (validatore)');
-
-    // ANCI: queue, review, flag with a reason, return
-    const anci = await as('assistenza.anci@demo.incas.local', DEMO_PASSWORD);
-    await anci.goto(`${env.baseUrl}/indagini/rilevazioni/${waveId}/verifica`);
-    await settled(anci, 'review queue (ANCI)');
-    await anci.locator('tbody a').first().click();
-    await anci.getByRole('button', { name: 'Inizia la verifica' }).click();
-    await expect.poll(() => anci.getByTestId('response-state').textContent()).toBe('In verifica');
-    await anci.getByLabel('Domanda').selectOption('abitanti');
-    await anci.getByLabel(/Motivo/).fill('Il dato sembra alto rispetto al censimento 2021');
-    await anci.getByRole('button', { name: 'Aggiungi la segnalazione' }).click();
-    await anci.getByRole('button', { name: 'Restituisci per correzioni' }).waitFor();
-    await expectAccessible(anci, 'review page with a flag (ANCI)');
-    await anci.getByRole('button', { name: 'Restituisci per correzioni' }).click();
-    await expect.poll(() => anci.getByTestId('response-state').textContent()).toBe('Restituito per correzioni');
-
-    // the Comune reads the reason; only the flagged answer can change
-    await comp.goto(`${env.baseUrl}/questionari/${responseId}`);
+    // the second one changes the same answer from what it read: the server refuses (409)
+    await second.getByLabel(/Abitanti stranieri/).fill('150');
+    const conflict = second.getByRole('alert').filter({ hasText: "Risposte cambiate da un'altra persona" });
+    await conflict.waitFor({ timeout: 15_000 });
     await expect
-      .poll(() => comp.getByTestId('flag-reasons').textContent())
-      .toContain('Il dato sembra alto rispetto al censimento 2021');
-    expect(await comp.getByLabel(/Nome del referente/).isDisabled()).toBe(true);
-    await comp.getByLabel(/Abitanti stranieri/).fill('95');
-    await saved(comp);
-    await expectAccessible(comp, 'fill page after the return (compilatore)');
+      .poll(() => second.getByTestId('save-status').textContent())
+      .toBe('Modifiche non salvate: qualcun altro ha cambiato le stesse risposte');
+    // by the question's label, the value saved by the other person and this person's own
+    expect(await conflict.locator('tbody tr').allTextContents()).toEqual(['Abitanti stranieri120150']);
+    await expectAccessible(second, 'fill page with a conflict (compilatore)');
+    const stored = async () => {
+      const [row] = await env.db.ownerTx((tx) =>
+        tx.query<{ answers: Record<string, unknown> }>('SELECT answers FROM survey_responses WHERE id = $1', [
+          responseId,
+        ]),
+      );
+      return row!.answers.abitanti;
+    };
+    expect(await stored()).toBe(120);
 
-    await val.goto(`${env.baseUrl}/questionari/${responseId}`);
-    await val.locator('label[for="declaration"]').click();
-    await val.getByRole('button', { name: 'Invia il questionario' }).click();
-    await expect.poll(() => val.getByTestId('response-state').textContent()).toBe('Inviato');
-    // the history shows the change
-    await expect
-      .poll(() => val.getByRole('table', { name: "Risposte cambiate dopo l'invio" }).textContent())
-      .toContain('95');
-  }, 120_000);
+    // the newer value comes into the page, and nothing goes out over it
+    await conflict.getByRole('button', { name: 'Usa i valori salvati da altri' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await expect.poll(() => second.getByLabel(/Abitanti stranieri/).inputValue()).toBe('120');
+    await expect.poll(() => second.getByTestId('save-status').textContent()).not.toMatch(/non salvate/);
+    await second.waitForLoadState('networkidle');
+    expect(await stored()).toBe(120);
+  }, 60_000);
 });
 
 describe('the session ends while filling in', () => {

@@ -1,8 +1,8 @@
 /**
  * A small XLSForm for the surveys' tests: two sections (a group and a repeat of settlements), a
  * relevance, a constraint with its message in Italian and English, a select_multiple with "other",
- * a yes/no question. tests/fixtures/xlsform-insediamenti.xlsx is this workbook as written by
- * `npx tsx tests/support/xlsform.ts` (the browser test uploads it as a user would).
+ * a yes/no question. The browser journey (tests/browser/surveys.journey.test.ts) uploads it, with
+ * one row more, through the page's file input as a user would.
  */
 import ExcelJS from 'exceljs';
 
@@ -105,9 +105,4 @@ export async function xlsForm(
   wb.addWorksheet('choices').addRows(sheets.choices ?? smallChoices);
   wb.addWorksheet('settings').addRows(sheets.settings ?? smallSettings);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-if (process.argv[1]?.endsWith('tests/support/xlsform.ts')) {
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(new URL('../fixtures/xlsform-insediamenti.xlsx', import.meta.url), await xlsForm());
 }

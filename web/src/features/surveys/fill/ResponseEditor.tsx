@@ -172,7 +172,7 @@ export function ResponseEditor(props: ResponseEditorProps) {
             <tbody>
               {auto.conflicts.map((c) => (
                 <tr key={c.name}>
-                  <th scope="row">{c.name}</th>
+                  <th scope="row">{labelOf(c.name)}</th>
                   <td>{answerText(c.theirs)}</td>
                   <td>{answerText(c.mine)}</td>
                 </tr>

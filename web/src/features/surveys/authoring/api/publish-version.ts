@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../../api/client';
+import { wavesKeys } from '../../waves/api/keys';
 import { authoringKeys } from './keys';
 
 export function usePublishVersion() {
@@ -7,6 +8,11 @@ export function usePublishVersion() {
   return useMutation({
     mutationFn: (versionId: string) =>
       unwrap(api.POST('/api/v1/surveys/versions/{versionId}/publish', { params: { path: { versionId } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: authoringKeys.surveys }),
+    // the survey's waves section lists the published versions: "Nuova rilevazione" appears at once
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: authoringKeys.surveys }),
+        queryClient.invalidateQueries({ queryKey: wavesKeys.all }),
+      ]),
   });
 }
