@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, Queryable } from '../../../platform/db/db.js';
 import type { DemoAccount, PrepareDeps } from '../../../platform/module.js';
+import { createUploadReader } from '../../../platform/upload/index.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../../access/index.js';
 import type { Form } from '../shared/form/model.js';
 import { countQuestions } from '../shared/form/xlsform-export.js';
@@ -64,9 +65,16 @@ async function insertMany(tx: Queryable, table: string, rows: readonly Row[]): P
   }
 }
 
+/**
+ * The demo's own files are read with the upload reader's bounds except its time limit, which is
+ * there for a stranger's file: two instances starting at once on a busy machine took over its 15 s
+ * and the start failed. A bound stays, against a hang.
+ */
+const demoFormReader = createUploadReader({ parseMs: 10 * 60_000 });
+
 /** A demo questionnaire read from its XLSForm file and imported (it must import without errors). */
 export async function importDemoForm(file: string): Promise<{ form: Form; warnings: unknown[] }> {
-  const result = await readXlsForm(await readFile(join(demoFormsDir(), file)));
+  const result = await readXlsForm(await readFile(join(demoFormsDir(), file)), { reader: demoFormReader });
   if (!result.ok) throw new Error(`demo questionnaire ${file} does not import: ${JSON.stringify(result.errors[0])}`);
   return { form: result.form, warnings: result.warnings };
 }
