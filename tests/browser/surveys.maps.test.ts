@@ -39,7 +39,7 @@ async function downloaded(page: Page, button: string): Promise<Buffer> {
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ]);
-  return readFile((await download.path())!);
+  return readFile(await download.path());
 }
 
 describe('the status map of a wave', () => {
