@@ -6,6 +6,7 @@ import { precompress } from './build/precompress.ts';
 import { cssSafelist } from './build/css-safelist.ts';
 import { preloadFonts } from './build/preload-fonts.ts';
 import { iconSprite } from './build/icon-sprite.ts';
+import { boundaries } from './build/boundaries.ts';
 import { ICON_NAMES } from './src/components/icons.ts';
 
 // The config lives in web/ but is run from the repository root
@@ -28,6 +29,8 @@ export default defineConfig(({ command }) => {
     plugins: [
       react(),
       iconSprite(ICON_NAMES),
+      // the map boundaries, simplified and merged from the openpolis TopoJSON (decision 0039)
+      boundaries(fileURLToPath(new URL('../data-sources/boundaries', import.meta.url))),
       // the faces of the first screen: regular, semibold and bold Titillium Web
       preloadFonts(/titillium-web-v10-latin-ext_latin-(?:regular|600|700)-[\w-]+\.woff2$/),
       precompress(outDir),

@@ -1764,6 +1764,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/waves/{waveId}/status-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every Comune of a wave with its state, in one answer, for the map of the fieldwork
+         * @description `surveys.read` (MLPS and administrators, read-only; a Regione only its own Comuni), `surveys.waves.manage` or `surveys.review`. The Comuni of the frozen universe that the reader may see, by ISTAT code, with the state of the response and whether the questionnaire was opened; `region` is the reader's own Region for a Regione (null otherwise).
+         */
+        get: operations["getSurveyWaveStatusMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/waves/{waveId}/comuni": {
         parameters: {
             query?: never;
@@ -4491,6 +4511,18 @@ export interface components {
                 /** Format: double */
                 responseRate: number;
             }[];
+        };
+        SurveyWaveStatusMapItem: {
+            istat: string;
+            name: string;
+            status: components["schemas"]["SurveyResponseStatus"];
+            opened: boolean;
+        };
+        SurveyWaveStatusMap: {
+            /** Format: uuid */
+            waveId: string;
+            region: string | null;
+            items: components["schemas"]["SurveyWaveStatusMapItem"][];
         };
         SurveyWaveComune: {
             /** Format: uuid */
@@ -8697,6 +8729,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyWaveFunnel"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWaveStatusMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWaveStatusMap"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

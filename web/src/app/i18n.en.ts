@@ -14,6 +14,7 @@ import enSurveysFill from '../features/surveys/i18n/fill.en.json';
 import enSurveysReview from '../features/surveys/i18n/review.en.json';
 import enSurveysMessages from '../features/surveys/i18n/messages.en.json';
 import enSurveysCommon from '../features/surveys/i18n/common.en.json';
+import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
 
 export const english = {
   ...enCore,
@@ -28,5 +29,6 @@ export const english = {
     review: enSurveysReview,
     messages: enSurveysMessages,
     common: enSurveysCommon,
+    maps: enSurveysMaps,
   },
 };

@@ -10,6 +10,7 @@ import itSurveysFill from '../features/surveys/i18n/fill.it.json';
 import itSurveysReview from '../features/surveys/i18n/review.it.json';
 import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
+import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -31,6 +32,7 @@ const it = {
     review: itSurveysReview,
     messages: itSurveysMessages,
     common: itSurveysCommon,
+    maps: itSurveysMaps,
   },
 };
 type English = typeof englishCatalogue;

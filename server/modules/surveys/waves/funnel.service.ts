@@ -16,7 +16,7 @@ import { tableToXlsx } from '../../../platform/xlsx.js';
 import { foldName } from '../../registry/index.js';
 import { assertAny, followers, romeDay } from './access.js';
 import { selectFunnelCounts, type FunnelCountRow, type FunnelGroupBy } from './funnel.repo.js';
-import type { FunnelOut, WaveComuneOut, WaveComuniQuery } from './waves.schema.js';
+import type { FunnelOut, StatusMapOut, WaveComuneOut, WaveComuniQuery } from './waves.schema.js';
 
 const macroAreaNames: Record<string, string> = {
   NO: 'Nord-Ovest',
@@ -98,6 +98,26 @@ export async function waveFunnel(ctx: Ctx, waveId: string, groupBy: FunnelGroupB
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     await assertWave(tx, waveId);
     return funnelOf(await selectFunnelCounts(tx, waveId, groupBy), waveId, groupBy);
+  });
+}
+
+/**
+ * Every Comune of the wave's universe that the reader may see with its state, in one answer, for
+ * the map of the fieldwork (decision 0039): the same readers as the funnel, row-level security
+ * narrowing a Regione to its Comuni.
+ */
+export async function waveStatusMap(ctx: Ctx, waveId: string): Promise<StatusMapOut> {
+  assertAny(ctx.actor, followers);
+  const region = ctx.actor.scope.level === 'regione' ? ctx.actor.scope.regionCode : null;
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    await assertWave(tx, waveId);
+    const items = await tx.query<StatusMapOut['items'][number]>(
+      `SELECT wc.comune_istat AS istat, c.name, wc.status, wc.opened_at IS NOT NULL AS opened
+         FROM survey_wave_comuni wc JOIN comuni c ON c.istat_code = wc.comune_istat
+        WHERE wc.wave_id = $1 ORDER BY wc.comune_istat`,
+      [waveId],
+    );
+    return { waveId, region, items };
   });
 }
 

@@ -17,6 +17,7 @@ import {
 
 type Funnel = Schema<'SurveyWaveFunnel'>;
 type ComuniPage = Schema<'SurveyWaveComuniPage'>;
+type StatusMap = Schema<'SurveyWaveStatusMap'>;
 
 let t: TestApp;
 let w: WaveActors;
@@ -115,6 +116,38 @@ describe('funnel', () => {
     expect((await c.agent.get(funnelUrl())).status).toBe(403);
     expect((await c.agent.get(`/api/v1/surveys/waves/${waveId}/comuni`)).status).toBe(403);
     expect((await w.as.anci.get(`/api/v1/surveys/waves/${crypto.randomUUID()}/funnel`)).status).toBe(404);
+  });
+});
+
+describe('status map', () => {
+  const mapUrl = () => `/api/v1/surveys/waves/${waveId}/status-map`;
+
+  it('gives ANCI/Cittalia and MLPS every Comune of the universe with its state in one answer', async () => {
+    for (const agent of [w.as.anci, w.as.mlps]) {
+      const res = await agent.get<StatusMap>(mapUrl());
+      expect(res.status).toBe(200);
+      expect(res.body.region).toBeNull();
+      expect(res.body.items).toHaveLength(universe);
+      const byIstat = new Map(res.body.items.map((i) => [i.istat, i]));
+      expect(byIstat.get('058091')).toEqual({ istat: '058091', name: 'Roma', status: 'validato', opened: true });
+      expect(byIstat.get('059011')).toMatchObject({ status: 'inviato' });
+      expect(byIstat.get('056059')).toMatchObject({ status: 'in_compilazione' });
+      expect(byIstat.get('082053')).toMatchObject({ name: 'Palermo', status: 'invitato', opened: true });
+      expect(res.body.items.filter((i) => i.opened)).toHaveLength(4);
+      // outside the universe (Milano) is not in the answer
+      expect(byIstat.has('015146')).toBe(false);
+    }
+  });
+
+  it('narrows a Regione to its own Comuni and refuses a Comune user; unknown wave 404', async () => {
+    const res = await w.as.regione.get<StatusMap>(mapUrl());
+    expect(res.status).toBe(200);
+    expect(res.body.region).toBe('12');
+    expect(res.body.items).toHaveLength(lazio);
+    expect(res.body.items.some((i) => i.istat === '082053')).toBe(false);
+    const c = await comuneUser(t, 'compilatore_indagine', '058091');
+    expect((await c.agent.get(mapUrl())).status).toBe(403);
+    expect((await w.as.anci.get(`/api/v1/surveys/waves/${crypto.randomUUID()}/status-map`)).status).toBe(404);
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getContacts, importContacts, putContacts } from './contacts.service.js';
-import { exportWaveComuni, waveComuni, waveFunnel } from './funnel.service.js';
+import { exportWaveComuni, waveComuni, waveFunnel, waveStatusMap } from './funnel.service.js';
 import { issueLink, listLinks, revokeLink } from './links.service.js';
 import {
   closeWave,
@@ -32,6 +32,7 @@ import {
   patchWaveSchema,
   putContactsSchema,
   responseParams,
+  statusMapSchema,
   surveyParams,
   universePreviewBodySchema,
   universePreviewSchema,
@@ -177,6 +178,19 @@ export async function wavesRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: funnelSchema },
     },
     handler: (req) => waveFunnel(req.ctx, req.params.waveId, req.query.groupBy),
+  });
+
+  app.get('/waves/:waveId/status-map', {
+    config,
+    schema: {
+      tags,
+      operationId: 'getSurveyWaveStatusMap',
+      summary: 'Every Comune of a wave with its state, in one answer, for the map of the fieldwork',
+      description: `${readers}. The Comuni of the frozen universe that the reader may see, by ISTAT code, with the state of the response and whether the questionnaire was opened; \`region\` is the reader's own Region for a Regione (null otherwise).`,
+      params: waveParams,
+      response: { 200: statusMapSchema },
+    },
+    handler: (req) => waveStatusMap(req.ctx, req.params.waveId),
   });
 
   app.get('/waves/:waveId/comuni', {

@@ -233,6 +233,26 @@ export const funnelSchema = z
   .meta({ id: 'SurveyWaveFunnel' });
 export type FunnelOut = z.infer<typeof funnelSchema>;
 
+/** One Comune of a wave's universe on the status map: as compact as the 7,900 rows of a national wave allow. */
+export const statusMapItemSchema = z
+  .object({
+    istat: z.string(),
+    name: z.string(),
+    status: responseStatusSchema,
+    /** the questionnaire was opened (also while still invitato or sollecitato) */
+    opened: z.boolean(),
+  })
+  .meta({ id: 'SurveyWaveStatusMapItem' });
+export const statusMapSchema = z
+  .object({
+    waveId: z.uuid(),
+    /** the reader's own Region (a Regione's user sees only its Comuni), null for national readers */
+    region: z.string().nullable(),
+    items: z.array(statusMapItemSchema),
+  })
+  .meta({ id: 'SurveyWaveStatusMap' });
+export type StatusMapOut = z.infer<typeof statusMapSchema>;
+
 export const waveComuniQuerySchema = z
   .object({
     status: responseStatusSchema.optional(),

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
@@ -25,6 +25,9 @@ import {
 } from './api/waves';
 import { ContactsEditor, LinksPanel } from './ComuneAccess';
 import { bands, macroAreas, responseStatuses } from './words';
+
+// the map brings d3-geo and the boundaries: its own chunk, loaded once the wave is launched
+const StatusMapSection = lazy(() => import('./StatusMap'));
 
 const stages = ['universe', 'invited', 'opened', 'inProgress', 'submitted', 'validated'] as const;
 
@@ -472,6 +475,9 @@ export function WavePage() {
       ) : (
         <>
           <FunnelSection waveId={w.id} />
+          <Suspense fallback={<Loading />}>
+            <StatusMapSection waveId={w.id} waveTitle={w.titleIt} />
+          </Suspense>
           <ComuniSection wave={w} />
         </>
       )}

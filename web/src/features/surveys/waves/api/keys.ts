@@ -4,6 +4,7 @@ export const wavesKeys = {
   ofSurvey: (surveyId: string) => ['surveys', 'waves', 'survey', surveyId] as const,
   wave: (waveId: string) => ['surveys', 'waves', 'one', waveId] as const,
   funnel: (waveId: string, groupBy: string) => ['surveys', 'waves', 'one', waveId, 'funnel', groupBy] as const,
+  statusMap: (waveId: string) => ['surveys', 'waves', 'one', waveId, 'status-map'] as const,
   comuni: (waveId: string, query: object) => ['surveys', 'waves', 'one', waveId, 'comuni', query] as const,
   preview: (rule: unknown) => ['surveys', 'universe', rule] as const,
   links: (responseId: string) => ['surveys', 'links', responseId] as const,

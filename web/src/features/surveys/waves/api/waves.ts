@@ -10,6 +10,7 @@ export type CreateWave =
 export type Funnel = components['schemas']['SurveyWaveFunnel'];
 export type WaveComune = components['schemas']['SurveyWaveComune'];
 export type ResponseStatus = components['schemas']['SurveyResponseStatus'];
+export type StatusMap = components['schemas']['SurveyWaveStatusMap'];
 export interface ComuniQuery {
   status?: ResponseStatus;
   region?: string;
@@ -84,6 +85,14 @@ export function useFunnel(waveId: string, groupBy: Funnel['groupBy'], enabled: b
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/funnel', { params: { path: { waveId }, query: { groupBy } } })),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every Comune of the wave with its state, for the map (one answer of a few hundred KB at most). */
+export function useStatusMap(waveId: string) {
+  return useQuery({
+    queryKey: wavesKeys.statusMap(waveId),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/waves/{waveId}/status-map', { params: { path: { waveId } } })),
   });
 }
 
