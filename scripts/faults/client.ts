@@ -46,7 +46,7 @@ export class Session {
 
   /** One request; never throws: a missing answer is status 0. `body` is parsed when JSON. */
   async send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     payload?: unknown,
     timeoutMs = 30_000,
@@ -162,4 +162,61 @@ export function figures(samples: Sample[]): Figures {
 /** The samples of requests that started in [from, to). */
 export function between(samples: Sample[], from: number, to: number): Sample[] {
   return samples.filter((s) => s.at >= from && s.at < to);
+}
+
+/** The Saluzzo response of the demo's open survey wave, as its compilatore sees it. */
+export interface SurveyTarget {
+  responseId: string;
+  waveId: string;
+}
+
+export async function surveyTarget(s: Session): Promise<SurveyTarget> {
+  const r = await s.send('GET', '/api/v1/surveys/my/responses');
+  const items = (r.body as { items?: { id: string; waveId: string; waveStatus: string }[] } | undefined)?.items ?? [];
+  const open = items.find((i) => i.waveStatus === 'aperta');
+  if (!open) throw new Error(`${s.email} has no response in an open survey wave (answered ${r.status})`);
+  return { responseId: open.id, waveId: open.waveId };
+}
+
+export const surveyFunnel = (t: SurveyTarget) => (s: Session) =>
+  s.send('GET', `/api/v1/surveys/waves/${t.waveId}/funnel?groupBy=region`).then(({ body: _b, ...sample }) => sample);
+export const surveyResponse = (t: SurveyTarget) => (s: Session) =>
+  s.send('GET', `/api/v1/surveys/responses/${t.responseId}`).then(({ body: _b, ...sample }) => sample);
+
+/** The acknowledged saves of survey answers: how many, and the highest n per question. */
+export interface AnswerAcks {
+  count: number;
+  last: Map<string, number>;
+}
+
+/**
+ * Saves one text answer of the response again and again, "Prova <n>" with n rising; `acked` keeps,
+ * per question, the highest n acknowledged (200), and counts the acknowledged saves. Each writer owns its question, so saves of two
+ * writers never conflict; the base version is the one of the writer's last answer (409: the one
+ * the server names).
+ */
+export function saveSurveyAnswer(
+  t: SurveyTarget,
+  question: string,
+  acked: AnswerAcks,
+): (s: Session) => Promise<Sample> {
+  let n = 0;
+  let base = 0;
+  return async (s) => {
+    n++;
+    const r = await s.send('PATCH', `/api/v1/surveys/responses/${t.responseId}/answers`, {
+      baseVersion: base,
+      answers: { [question]: `Prova ${n}` },
+    });
+    const body = r.body as { rowVersion?: number; context?: { rowVersion?: number } } | undefined;
+    if (r.status === 200 && body?.rowVersion !== undefined) {
+      base = body.rowVersion;
+      acked.last.set(question, Math.max(acked.last.get(question) ?? 0, n));
+      acked.count++;
+    } else if (r.status === 409 && body?.context?.rowVersion !== undefined) {
+      base = body.context.rowVersion;
+    }
+    const { body: _body, ...sample } = r;
+    return sample;
+  };
 }

@@ -5,6 +5,7 @@
  *   a. kill -9 of the application during concurrent writes, then a restart (several rounds);
  *   b. pg_terminate_backend of the application's busy backends under load;
  *   c. a PostgreSQL restart under load (pg_ctl restart -m immediate; kill -9 of the postmaster + start);
+ *   (the load of b and c includes the surveys: answers saved, a response and the funnel read)
  *   d. a decompression-bomb XLSX upload while other users read.
  * Prints one table; exits 1 when an acknowledged write was lost, the application exited without
  * being told to, or a scenario's own check failed (a 5xx other than 503, no recovery).
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { AppProcess, buildServer } from './app.js';
-import { loginAll, type Session } from './client.js';
+import { loginAll, surveyTarget, type Session } from './client.js';
 import { freePort, makeCluster, type Cluster } from './cluster.js';
 import {
   decompressionBomb,
@@ -163,12 +164,24 @@ async function main(): Promise<number> {
     );
     const writers: Session[] = Array.from({ length: WRITERS }, (_, i) => operatori[i % operatori.length]!);
     const [observer] = await loginAll(base, ['admin@demo.incas.local']);
+    // the surveys' demo accounts: two users of Saluzzo answer its response in the open wave, ANCI reads
+    const [compilatore, validatore, anci] = await loginAll(base, [
+      'compilatore.saluzzo@demo.incas.local',
+      'validatore.saluzzo@demo.incas.local',
+      'indagini.anci@demo.incas.local',
+    ]);
+    const survey = {
+      target: await surveyTarget(compilatore!),
+      writers: [compilatore!, validatore!] as [Session, Session],
+      reader: anci!,
+    };
     const ctx: Ctx = {
       app: live,
       cluster,
       readers,
       writers,
       observer: observer!,
+      survey,
       log,
       async revive() {
         if (live.running) return;

@@ -12,6 +12,11 @@ import {
   health,
   listCases,
   Load,
+  saveSurveyAnswer,
+  surveyFunnel,
+  surveyResponse,
+  type AnswerAcks,
+  type SurveyTarget,
   type Figures,
   type Sample,
   type Session,
@@ -42,6 +47,8 @@ export interface Ctx {
   readers: Session[];
   writers: Session[];
   observer: Session;
+  /** The surveys' users: two of a Comune who save answers, one of ANCI who reads the funnel and the response. */
+  survey: { target: SurveyTarget; writers: [Session, Session]; reader: Session };
   /** Starts the application again after an exit the suite did not cause. */
   revive(): Promise<void>;
   log(line: string): void;
@@ -60,6 +67,33 @@ async function found(cluster: Cluster, ids: string[]): Promise<number> {
       [ids],
     );
     return r.rows[0]!.n;
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * The survey answers whose last acknowledged save is not in the database: each writer saves its
+ * own question with a rising number, so the stored number must be at least the last acknowledged.
+ */
+async function answersLost(cluster: Cluster, t: SurveyTarget, acked: AnswerAcks): Promise<number> {
+  if (!acked.last.size) return 0;
+  const c = new pg.Client({ connectionString: cluster.appUrl });
+  await c.connect();
+  try {
+    const r = await c.query<{ answers: Record<string, unknown> }>(
+      'SELECT answers FROM survey_responses WHERE id = $1',
+      [t.responseId],
+    );
+    const answers = r.rows[0]?.answers ?? {};
+    let lost = 0;
+    for (const [question, n] of acked.last) {
+      const value = answers[question];
+      const stored = typeof value === 'string' ? /^Prova (\d+)$/.exec(value) : null;
+      // a save sent after the last acknowledged one may have committed unacknowledged: never lower
+      if (!stored || Number(stored[1]) < n) lost++;
+    }
+    return lost;
   } finally {
     await c.end();
   }
@@ -121,17 +155,41 @@ async function terminateBusy(admin: pg.Client, dbName: string): Promise<number> 
   return r.rows.filter((x) => x.ok).length;
 }
 
-/** Load shared by b and c: 10 readers listing cases, 2 writers, /api/health polled every 100 ms. */
-function startLoad(ctx: Ctx, acked: string[]) {
+/**
+ * Load shared by b and c: 10 readers listing cases, 2 writers, /api/health polled every 100 ms,
+ * and the surveys: two users of a Comune saving answers of its response, one of ANCI reading the
+ * wave's funnel and that response.
+ */
+function startLoad(ctx: Ctx, acked: string[], answersAcked: AnswerAcks) {
+  const sv = ctx.survey;
   return {
     readers: new Load(ctx.readers, listCases),
     writers: new Load(ctx.writers.slice(0, 2), createReferral(acked), 20),
     health: new Load([ctx.observer], health, 100),
+    surveyReaders: [
+      new Load([sv.reader], surveyFunnel(sv.target), 50),
+      new Load([sv.reader], surveyResponse(sv.target), 50),
+    ],
+    surveyWriters: [
+      new Load([sv.writers[0]], saveSurveyAnswer(sv.target, 'a2_nome', answersAcked), 20),
+      new Load([sv.writers[1]], saveSurveyAnswer(sv.target, 'a3b_ufficio', answersAcked), 20),
+    ],
     async stop() {
-      await Promise.all([this.readers.stop(), this.writers.stop(), this.health.stop()]);
+      await Promise.all(
+        [this.readers, this.writers, this.health, ...this.surveyReaders, ...this.surveyWriters].map((l) => l.stop()),
+      );
+    },
+    /** Every reader's samples: the cases, the funnel, the response. */
+    reads(): Sample[] {
+      return [...this.readers.samples, ...this.surveyReaders.flatMap((l) => l.samples)];
     },
     all(): Sample[] {
-      return [...this.readers.samples, ...this.writers.samples, ...this.health.samples];
+      return [
+        ...this.reads(),
+        ...this.writers.samples,
+        ...this.health.samples,
+        ...this.surveyWriters.flatMap((l) => l.samples),
+      ];
     },
   };
 }
@@ -145,12 +203,13 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
   const admin = new pg.Client({ connectionString: ctx.cluster.adminUrl, application_name: 'incas-faults' });
   await admin.connect();
   const acked: string[] = [];
+  const answersAcked: AnswerAcks = { count: 0, last: new Map() };
   const during: Sample[] = [];
   const after: Sample[] = [];
   let terminated = 0;
   try {
     for (let round = 1; round <= rounds; round++) {
-      const load = startLoad(ctx, acked);
+      const load = startLoad(ctx, acked, answersAcked);
       let faultStart = 0;
       let faultEnd = 0;
       try {
@@ -166,7 +225,7 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
         await load.stop();
       }
       during.push(...between(load.all(), faultStart, faultEnd));
-      after.push(...between(load.readers.samples, faultEnd, Date.now()));
+      after.push(...between(load.reads(), faultEnd, Date.now()));
       if (!ctx.app.running) await ctx.revive();
     }
   } finally {
@@ -175,18 +234,21 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
   const exits = ctx.app.crashes - exitsBefore;
   const d = figures(during);
   const a = figures(after);
-  const lost = acked.length - (await found(ctx.cluster, acked));
+  const lost =
+    acked.length -
+    (await found(ctx.cluster, acked)) +
+    (await answersLost(ctx.cluster, ctx.survey.target, answersAcked));
   return {
     name: 'b. pg_terminate_backend under load',
     rounds,
-    acked: acked.length,
+    acked: acked.length + answersAcked.count,
     lost,
     exits,
     during: d,
     afterP99: a.p99,
     recoveryS: null,
     notes: [
-      `${terminated} busy backends terminated; ${ctx.readers.length} readers + 2 writers + health poller; after: ${a.n} reads, ${a.n - a.ok} not 200`,
+      `${terminated} busy backends terminated; ${ctx.readers.length} readers + 2 writers + health poller + surveys (2 answer savers, funnel and response readers); after: ${a.n} reads, ${a.n - a.ok} not 200`,
     ],
     failures: [
       ...(d.other5xx ? [`${d.other5xx} answers 5xx other than 503`] : []),
@@ -203,12 +265,13 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
 export async function restartDatabase(ctx: Ctx, how: 'immediate' | 'kill', rounds: number): Promise<Result> {
   const exitsBefore = ctx.app.crashes;
   const acked: string[] = [];
+  const answersAcked: AnswerAcks = { count: 0, last: new Map() };
   const during: Sample[] = [];
   const after: Sample[] = [];
   const recoveries: (number | null)[] = [];
   const dbDown: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const load = startLoad(ctx, acked);
+    const load = startLoad(ctx, acked, answersAcked);
     let faultStart = 0;
     let recovered: number | null = null;
     try {
@@ -235,20 +298,23 @@ export async function restartDatabase(ctx: Ctx, how: 'immediate' | 'kill', round
     }
     const end = recovered ?? Date.now();
     during.push(...between(load.all(), faultStart, end));
-    after.push(...between(load.readers.samples, end, Date.now()));
+    after.push(...between(load.reads(), end, Date.now()));
     recoveries.push(recovered === null ? null : recovered - faultStart);
     if (!ctx.app.running) await ctx.revive();
   }
   const exits = ctx.app.crashes - exitsBefore;
   const d = figures(during);
   const a = figures(after);
-  const lost = acked.length - (await found(ctx.cluster, acked));
+  const lost =
+    acked.length -
+    (await found(ctx.cluster, acked)) +
+    (await answersLost(ctx.cluster, ctx.survey.target, answersAcked));
   const unrecovered = recoveries.filter((r) => r === null).length;
   const slowest = Math.max(...recoveries.map((r) => r ?? 0));
   return {
     name: how === 'immediate' ? 'c. pg_ctl restart -m immediate' : 'c. kill -9 postmaster + start',
     rounds,
-    acked: acked.length,
+    acked: acked.length + answersAcked.count,
     lost,
     exits,
     during: d,

@@ -4,12 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
-import { makeUser, TEST_PASSWORD } from '../support/factories.js';
+import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
 import type { Schema } from '../support/schema.js';
-import { makeWave } from '../support/survey-factories.js';
+import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
-type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: () => unknown };
+/** A guarded call; `url` may depend on the actor (a response of the actor's own Comune). */
+type Call = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  url: string | ((u: TestUser) => Promise<string>);
+  body?: () => unknown;
+};
 let n = 0;
 const guarded: Record<Permission, Call | null> = {
   'registry.read': { method: 'GET', url: '/api/v1/comuni?q=roma' },
@@ -69,9 +74,20 @@ const guarded: Record<Permission, Call | null> = {
   // the review queue of a wave made in beforeAll
   'surveys.review': null,
   'surveys.response.fill': { method: 'GET', url: '/api/v1/surveys/my/responses' },
-  // sending needs a response of the actor's own Comune (404 before 403 for any other):
-  // server/modules/surveys/responses/responses.test.ts (compilatore 403, validatore and referente 200)
-  'surveys.response.submit': null,
+  // sending needs a response the actor can see (404 before 403 for any other): a complete response
+  // in the wave of beforeAll, of the actor's own Comune, or of one in the actor's Region
+  'surveys.response.submit': {
+    method: 'POST',
+    url: async (u) => {
+      const comune = u.org.comuneIstat ?? (await comuneOutsideWave(u.org.regionCode));
+      const id = await addComuneToWave(t.db, wave.waveId, comune, {
+        status: 'in_compilazione',
+        answers: completeAnswers,
+      });
+      return `/api/v1/surveys/responses/${id}/submit`;
+    },
+    body: () => ({ declaration: true }),
+  },
   // a Comune's user writes its own Comune's contacts: the import of a file naming no Comune checks the
   // permission first (a Comune's own rows and another Comune's: contacts.test.ts)
   'surveys.contacts.write': {
@@ -82,11 +98,25 @@ const guarded: Record<Permission, Call | null> = {
 };
 
 let t: TestApp;
+let wave: TestWave;
+
+/** A Comune not yet in the wave, in `region` when given. */
+async function comuneOutsideWave(region: string | null): Promise<string> {
+  const [c] = await t.db.ownerTx((tx) =>
+    tx.query<{ istat_code: string }>(
+      `SELECT istat_code FROM comuni c WHERE region_code = coalesce($1, region_code)
+          AND NOT EXISTS (SELECT 1 FROM survey_wave_comuni w WHERE w.wave_id = $2 AND w.comune_istat = c.istat_code)
+        ORDER BY istat_code LIMIT 1`,
+      [region, wave.waveId],
+    ),
+  );
+  return c!.istat_code;
+}
 beforeAll(async () => {
   t = await startTestApp();
   // Catania is a pilot Comune for the budget call
   await t.db.ownerTx((tx) => tx.query("UPDATE comuni SET pilot_18ter = true WHERE istat_code = '087015'"));
-  const wave = await makeWave(t.db);
+  wave = await makeWave(t.db);
   guarded['surveys.review'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/review-queue` };
 });
 afterAll(async () => t.close());
@@ -99,7 +129,8 @@ describe('permission matrix', () => {
       expect((await a.login(u.email, TEST_PASSWORD)).status).toBe(200);
       for (const [permission, call] of Object.entries(guarded) as [Permission, Call | null][]) {
         if (!call) continue;
-        const res = await a.request(call.method, call.url, call.body?.());
+        const url = typeof call.url === 'string' ? call.url : await call.url(u);
+        const res = await a.request(call.method, url, call.body?.());
         const granted = permissionsOfRole(role).includes(permission);
         if (granted) expect(res.status, `${role} ${permission}`).toBeLessThan(300);
         else expect(res.status, `${role} ${permission}`).toBe(403);

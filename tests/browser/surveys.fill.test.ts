@@ -10,9 +10,9 @@ import { makeUser, TEST_PASSWORD } from '../support/factories.js';
 import {
   addComuneToWave,
   makeLink,
-  makeSurveyComune,
+  makeStaffedComune,
   makeWave,
-  type SurveyComune,
+  type StaffedComune,
 } from '../support/survey-factories.js';
 import type { Form } from '../../server/modules/surveys/shared/form/model.js';
 import { expectAccessible, logIn, settled, startBrowserEnv, type BrowserEnv } from './support.js';
@@ -59,12 +59,12 @@ const form: Form = {
 };
 
 let env: BrowserEnv;
-let comune: SurveyComune;
+let comune: StaffedComune;
 let waveId: string;
 let responseId: string;
 beforeAll(async () => {
   env = await startBrowserEnv();
-  comune = await makeSurveyComune(env.db);
+  comune = await makeStaffedComune(env.db);
   const wave = await makeWave(env.db, { form });
   waveId = wave.waveId;
   responseId = await addComuneToWave(env.db, waveId, comune.istat);
@@ -129,7 +129,7 @@ describe('two people of the Comune change the same answer', () => {
 
 describe('the session ends while filling in', () => {
   it('keeps the answer, asks to log in again in place, then saves it', async () => {
-    const c = await makeSurveyComune(env.db);
+    const c = await makeStaffedComune(env.db);
     const id = await addComuneToWave(env.db, waveId, c.istat);
     const page = await as(c.compilatore.email);
     await page.goto(`${env.baseUrl}/questionari/${id}`);
@@ -154,7 +154,7 @@ describe('the session ends while filling in', () => {
 
 describe('a Comune without an account', () => {
   it('fills and sends through its personal link; the token leaves the address bar', async () => {
-    const other = await makeSurveyComune(env.db);
+    const other = await makeStaffedComune(env.db);
     const id = await addComuneToWave(env.db, waveId, other.istat);
     const { token } = await makeLink(env.db, id, { createdBy: comune.referente.id });
     const page = await env.newPage();

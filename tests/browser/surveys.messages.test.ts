@@ -6,12 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  makeSurveyComune,
-  makeSurveyContact,
-  makeSurveyWave,
-  type MadeWave,
-} from '../support/survey-message-factories.js';
+import { makeSurveyComune, makeSurveyContact, makeSurveyWave, type MadeWave } from '../support/survey-factories.js';
 import { settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 let env: BrowserEnv;

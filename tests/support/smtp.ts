@@ -15,17 +15,23 @@ export interface TestSmtp {
   port: number;
   url: string;
   received: ReceivedMail[];
+  /** SMTP sessions opened so far (one per TCP connection). */
+  readonly connections: number;
   /** When true, every message is answered 550. */
   refuse: boolean;
   close(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
-  const state = { refuse: false };
+  const state = { refuse: false, connections: 0 };
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      state.connections++;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -46,6 +52,9 @@ export async function startSmtp(): Promise<TestSmtp> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    get connections() {
+      return state.connections;
+    },
     get refuse() {
       return state.refuse;
     },

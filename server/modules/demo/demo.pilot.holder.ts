@@ -18,7 +18,7 @@ import {
 import { planHousehold, planReferral, type Household } from './demo.pilot.household.js';
 import { planPai } from './demo.pilot.pai.js';
 import { planWork } from './demo.pilot.employment.js';
-import type { Rng } from './demo.pilot.random.js';
+import type { Rng } from '../../platform/random.js';
 import { admission, closureReasons, planPerson, type Work } from './demo.pilot.work.js';
 import { planHolderPermit } from './demo.pilot.permit.js';
 

@@ -16,7 +16,8 @@ import {
   type Sector,
 } from '../pilot/index.js';
 import { admission, planPerson, type Work } from './demo.pilot.work.js';
-import { issueTemplates, type Weighted } from './demo.pilot.words.js';
+import type { Weighted } from '../../platform/random.js';
+import { issueTemplates } from './demo.pilot.words.js';
 
 /** A family member's PAI to plan once the holder's is planned. */
 export interface FamilyPai {

@@ -11,7 +11,8 @@ import {
   type Sector,
 } from '../pilot/index.js';
 import type { Row, Work } from './demo.pilot.work.js';
-import { languagesOf, noticeLanguages, objectivePool, sectorWork, type Weighted } from './demo.pilot.words.js';
+import type { Weighted } from '../../platform/random.js';
+import { languagesOf, noticeLanguages, objectivePool, sectorWork } from './demo.pilot.words.js';
 import { planMeasures } from './demo.pilot.measures.js';
 
 export interface PaiInput {

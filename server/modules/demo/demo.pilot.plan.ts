@@ -11,7 +11,7 @@
 import { addDays, daysBetween, exitReasons, formatPseudonym, pseudonymPrefix, type IsoDate } from '../pilot/index.js';
 import { planComuneIssues, planReferral } from './demo.pilot.household.js';
 import { finaliseCosts } from './demo.pilot.measures.js';
-import { Rng, seedOf } from './demo.pilot.random.js';
+import { Rng, seedOf } from '../../platform/random.js';
 import {
   BUDGET_TOTAL,
   BUDGET_YEAR,

@@ -1,71 +1,11 @@
 /**
- * Deterministic randomness for the synthetic pilot data: a small seeded PRNG (mulberry32), ids
- * derived from a namespace and a counter, and a syntactically valid synthetic codice fiscale.
- * The same seed always gives the same data, so every demo start looks the same.
+ * Deterministic ids and codici fiscali for the synthetic pilot data: ids derived from a namespace
+ * and a counter, and a syntactically valid synthetic codice fiscale. The seeded generator itself
+ * is the platform's (platform/random.ts), shared with the surveys' demo.
  */
 import { createHash } from 'node:crypto';
 import { checkCodiceFiscale } from '../pilot/index.js';
-import { foreignStateCodes, type Weighted } from './demo.pilot.words.js';
-
-/** mulberry32: 32-bit state, good enough for demo data and fast. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A 32-bit seed from a string (FNV-1a), e.g. a Comune's ISTAT code. */
-export function seedOf(s: string, salt: number): number {
-  let h = 0x811c9dc5 ^ salt;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-export class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** An integer in [a, b], both included. */
-  int(a: number, b: number): number {
-    return a + Math.floor(this.next() * (b - a + 1));
-  }
-  between(a: number, b: number): number {
-    return a + this.next() * (b - a);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    if (xs.length === 0) throw new RangeError('pick from an empty list');
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  weighted<T>(pairs: Weighted<T>): T {
-    const total = pairs.reduce((s, [, w]) => s + w, 0);
-    let x = this.next() * total;
-    for (const [v, w] of pairs) {
-      if ((x -= w) < 0) return v;
-    }
-    return pairs[pairs.length - 1]![0];
-  }
-  /** `n` distinct items, in random order. */
-  sample<T>(xs: readonly T[], n: number): T[] {
-    const copy = [...xs];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy.slice(0, n);
-  }
-}
+import { foreignStateCodes } from './demo.pilot.words.js';
 
 /** Deterministic UUIDs (version 4 layout) from a namespace and a counter. */
 export function idMaker(namespace: string): () => string {

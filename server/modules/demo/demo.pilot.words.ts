@@ -4,6 +4,7 @@
  * invented Italian word, so nobody can mistake a demo person for a real one.
  */
 import type { ContractType, MeasureType, Sector } from '../pilot/index.js';
+import type { Weighted } from '../../platform/random.js';
 
 /** Invented surnames ("example", "fiction", "mock-up"…): never a real family name. */
 export const demoSurnames = [
@@ -50,9 +51,6 @@ export const demoGivenNames = [
   'Esempio Bis',
   'Segnaposto',
 ] as const;
-
-/** Weighted picks: [value, weight]. */
-export type Weighted<T> = readonly (readonly [T, number])[];
 
 export interface ComuneProfile {
   /** Base number of art. 18-ter holders (the seed adds a small jitter, staying within 15–60). */

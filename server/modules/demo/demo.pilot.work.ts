@@ -5,7 +5,8 @@
  */
 import type { ExitReason, Identity, IsoDate } from '../pilot/index.js';
 import type { PlannedMeasure } from './demo.pilot.measures.js';
-import { idMaker, Rng, seedOf, syntheticCodiceFiscale } from './demo.pilot.random.js';
+import { Rng, seedOf } from '../../platform/random.js';
+import { idMaker, syntheticCodiceFiscale } from './demo.pilot.random.js';
 import { demoGivenNames, demoSurnames, languagesOf } from './demo.pilot.words.js';
 
 export type Row = Record<string, unknown>;

@@ -7,7 +7,7 @@
 import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
 import { systemAccess } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
-import { createMailer } from '../../../platform/mail.js';
+import { withMailer, type Mailer } from '../../../platform/mail.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
@@ -94,11 +94,16 @@ const DIGEST_CLAIM_DAYS = 7;
  * send loses that day's mail (the next day's digest lists the same tasks, overdue ones included).
  */
 export async function sendDailyDigest(ctx: Ctx): Promise<{ sent: number; skipped: number; failed: number }> {
-  const mailer = createMailer(ctx.config);
-  if (!mailer) {
-    ctx.log.info('pilot digest: no SMTP relay configured, nothing sent');
-    return { sent: 0, skipped: 0, failed: 0 };
-  }
+  return withMailer(ctx.config, async (mailer) => {
+    if (!mailer) {
+      ctx.log.info('pilot digest: no SMTP relay configured, nothing sent');
+      return { sent: 0, skipped: 0, failed: 0 };
+    }
+    return sendDigests(ctx, mailer);
+  });
+}
+
+async function sendDigests(ctx: Ctx, mailer: Mailer): Promise<{ sent: number; skipped: number; failed: number }> {
   const today = todayOf(ctx);
   const rows = await ctx.db.tx(systemAccess, async (tx) => {
     await pruneDigestClaims(tx, addDays(today, -DIGEST_CLAIM_DAYS));

@@ -9,7 +9,7 @@
  * example.it, which receives no mail. Settlements are located only by the name of a place.
  */
 import type { Answers, RangeEstimateAnswer } from '../shared/form/engine/answers.js';
-import { Rng, seedOf } from './random.js';
+import { Rng, seedOf } from '../../../platform/random.js';
 
 /** A Comune of the registry, as the generators need it. */
 export interface DemoComune {

@@ -21,7 +21,7 @@ import {
   type DemoComune,
   type SurveyProfile,
 } from './answers.js';
-import { Rng, seedOf, weightedSample } from './random.js';
+import { Rng, seedOf, weightedSample } from '../../../platform/random.js';
 
 import type { ResponseStatus } from '../shared/status.js';
 export type { ResponseStatus };

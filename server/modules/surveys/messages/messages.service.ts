@@ -6,7 +6,8 @@
  *    is issued when the Comune has no survey user, one `survey_messages` row per address is
  *    inserted as `in_invio` under the unique (response, step, address) key — a row that already
  *    exists is not sent again — and the Comune's invitation time, reminder count and state move on;
- * 2. the messages are handed to the SMTP relay, outside any transaction;
+ * 2. the messages are handed to the SMTP relay, outside any transaction, over the batch's pool of
+ *    connections (platform/mail.ts);
  * 3. each row becomes `inviato`, or `fallito` with the relay's answer, and the audit row is written.
  *
  * A crash between 1 and 3 leaves rows `in_invio`: they are never sent again (at most once), and
@@ -18,7 +19,7 @@ import { recordAudit } from '../../audit/index.js';
 import { accessOf, type Ctx } from '../../../platform/context.js';
 import { systemAccess, type DbAccess } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
-import { createMailer, type Mailer } from '../../../platform/mail.js';
+import { withMailer, type Mailer } from '../../../platform/mail.js';
 import type { Page } from '../../../platform/pagination.js';
 import { assertCan, can } from '../../../platform/policy.js';
 import { safeCellText, writeRowsXlsx } from '../../../platform/xlsx.js';
@@ -98,34 +99,37 @@ interface Outcome {
   linkIssued: boolean;
 }
 
-/** The job: every open wave in its fieldwork, as the system. */
+/** The job: every open wave in its fieldwork, as the system, over one pool of SMTP connections. */
 export async function dispatchDueMessages(ctx: Ctx): Promise<DispatchResult> {
-  const mailer = createMailer(ctx.config);
-  if (!mailer) {
-    ctx.log.info('survey messages: no SMTP relay configured, nothing sent');
-    return { comuni: 0, sent: 0, failed: 0, linksIssued: 0 };
-  }
-  const today = romeDate(ctx.clock.now());
-  const waveIds = await ctx.db.tx(systemAccess, (tx) => selectRunningWaveIds(tx, today));
-  const total: DispatchResult = { comuni: 0, sent: 0, failed: 0, linksIssued: 0 };
-  for (const waveId of waveIds) {
-    const r = await dispatchWave(ctx, systemAccess, mailer, waveId, null);
-    total.comuni += r.comuni;
-    total.sent += r.sent;
-    total.failed += r.failed;
-    total.linksIssued += r.linksIssued;
-  }
-  if (total.comuni > 0) ctx.log.info({ ...total, waves: waveIds.length, day: today }, 'survey messages');
-  return total;
+  return withMailer(ctx.config, async (mailer) => {
+    if (!mailer) {
+      ctx.log.info('survey messages: no SMTP relay configured, nothing sent');
+      return { comuni: 0, sent: 0, failed: 0, linksIssued: 0 };
+    }
+    const today = romeDate(ctx.clock.now());
+    const waveIds = await ctx.db.tx(systemAccess, (tx) => selectRunningWaveIds(tx, today));
+    const total: DispatchResult = { comuni: 0, sent: 0, failed: 0, linksIssued: 0 };
+    for (const waveId of waveIds) {
+      const r = await dispatchWave(ctx, systemAccess, mailer, waveId, null);
+      total.comuni += r.comuni;
+      total.sent += r.sent;
+      total.failed += r.failed;
+      total.linksIssued += r.linksIssued;
+    }
+    if (total.comuni > 0) ctx.log.info({ ...total, waves: waveIds.length, day: today }, 'survey messages');
+    return total;
+  });
 }
 
 /** POST …/waves/{waveId}/messages/dispatch: what is due now for one wave (idempotent). */
 export async function dispatchWaveNow(ctx: Ctx, waveId: string): Promise<DispatchResult> {
   await loadWave(ctx, waveId);
   assertCan(ctx.actor, 'surveys.waves.manage');
-  const mailer = createMailer(ctx.config);
-  if (!mailer) throw new AppError('surveys.message.no_relay', 'No SMTP relay is configured: nothing can be sent');
-  return dispatchWave(ctx, accessOf(ctx.actor), mailer, waveId, ctx.actor.userId);
+  const actor = ctx.actor;
+  return withMailer(ctx.config, (mailer) => {
+    if (!mailer) throw new AppError('surveys.message.no_relay', 'No SMTP relay is configured: nothing can be sent');
+    return dispatchWave(ctx, accessOf(actor), mailer, waveId, actor.userId);
+  });
 }
 
 async function loadWave(ctx: Ctx, waveId: string): Promise<WaveRow> {
@@ -278,15 +282,15 @@ async function sendToComune(
   });
   if (!claim) return { sent: 0, failed: 0, linkIssued: false };
 
-  const results: { id: string; error: string | null }[] = [];
-  for (const m of claim.claimed) {
-    try {
-      await mailer.send({ to: m.to, ...claim.message });
-      results.push({ id: m.id, error: null });
-    } catch (err) {
-      results.push({ id: m.id, error: relayError(err) });
-    }
-  }
+  // the Comune's copies go out together over the pool's connections; each settles on its own
+  const results = await Promise.all(
+    claim.claimed.map((m) =>
+      mailer.send({ to: m.to, ...claim.message }).then(
+        () => ({ id: m.id, error: null }),
+        (err: unknown) => ({ id: m.id, error: relayError(err) }),
+      ),
+    ),
+  );
   const sent = results.filter((r) => r.error === null).length;
   const failed = results.length - sent;
   await ctx.db.tx(access, async (tx) => {

@@ -19,7 +19,7 @@ import {
   makeSurveyWave,
   setResponseStatus,
   type MadeWave,
-} from '../../../../tests/support/survey-message-factories.js';
+} from '../../../../tests/support/survey-factories.js';
 import { hashLinkToken } from '../shared/links.js';
 import { surveysJobs } from './messages.jobs.js';
 

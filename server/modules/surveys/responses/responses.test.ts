@@ -12,9 +12,9 @@ import {
   addComuneToWave,
   completeAnswers,
   makeLink,
-  makeSurveyComune,
+  makeStaffedComune,
   makeWave,
-  type SurveyComune,
+  type StaffedComune,
   type TestWave,
 } from '../../../../tests/support/survey-factories.js';
 import type { Schema } from '../../../../tests/support/schema.js';
@@ -29,15 +29,15 @@ type Problem = {
 
 let t: TestApp;
 let wave: TestWave;
-let A: SurveyComune;
-let B: SurveyComune;
+let A: StaffedComune;
+let B: StaffedComune;
 let as: { compA: Agent; valA: Agent; refA: Agent; compB: Agent; anci: Agent; mlps: Agent; operatoreA: Agent };
 
 beforeAll(async () => {
   t = await startTestApp();
   wave = await makeWave(t.db);
-  A = await makeSurveyComune(t.db);
-  B = await makeSurveyComune(t.db);
+  A = await makeStaffedComune(t.db);
+  B = await makeStaffedComune(t.db);
   const operatore = await makeUser(t.db, { roles: ['operatore'], org: A.org });
   const mlps = await makeUser(t.db, { roles: ['mlps'] });
   as = {
@@ -102,7 +102,7 @@ describe('reading', () => {
 
 describe('saving', () => {
   it('first save starts the compilation; type errors refused, rule violations returned as issues', async () => {
-    const D = await makeSurveyComune(t.db);
+    const D = await makeStaffedComune(t.db);
     const id = await addComuneToWave(t.db, wave.waveId, D.istat);
     const comp = await loginAs(t, D.compilatore);
     const s = await save(comp, id, 0, { referente: 'Anna', abitanti: -5 });
@@ -304,7 +304,7 @@ describe('personal links', () => {
 
   it("opens only its Comune's response, saves and submits as the Comune; invalid tokens all answer 401", async () => {
     const w = await makeWave(t.db, { author: wave.author });
-    const C = await makeSurveyComune(t.db);
+    const C = await makeStaffedComune(t.db);
     const id = await addComuneToWave(t.db, w.waveId, C.istat);
     const otherId = await addComuneToWave(t.db, w.waveId, A.istat);
     const good = await makeLink(t.db, id, { createdBy: wave.author.id });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows } from '../../../../tests/support/factories.js';
 import { startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import type { Schema } from '../../../../tests/support/schema.js';
-import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-waves-factories.js';
+import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-factories.js';
 
 type Contacts = Schema<'SurveyContactList'>;
 type Problem = { code: string; errors?: { path: string; message: string }[] };

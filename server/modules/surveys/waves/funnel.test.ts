@@ -13,7 +13,7 @@ import {
   makeSurvey,
   waveActors,
   type WaveActors,
-} from '../../../../tests/support/survey-waves-factories.js';
+} from '../../../../tests/support/survey-factories.js';
 
 type Funnel = Schema<'SurveyWaveFunnel'>;
 type ComuniPage = Schema<'SurveyWaveComuniPage'>;

@@ -16,7 +16,7 @@ import {
   makeSurvey,
   waveActors,
   type WaveActors,
-} from '../../../../tests/support/survey-waves-factories.js';
+} from '../../../../tests/support/survey-factories.js';
 import { hashLinkToken } from '../shared/links.js';
 
 type Issued = Schema<'SurveyIssuedLink'>;

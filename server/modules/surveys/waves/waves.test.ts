@@ -14,7 +14,7 @@ import {
   waveActors,
   type MadeSurvey,
   type WaveActors,
-} from '../../../../tests/support/survey-waves-factories.js';
+} from '../../../../tests/support/survey-factories.js';
 
 type Wave = Schema<'SurveyWave'>;
 type Preview = Schema<'SurveyUniversePreview'>;

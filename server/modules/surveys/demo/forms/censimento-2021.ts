@@ -7,6 +7,14 @@
  * Written to censimento-2021.xlsx by `npm run demo:survey-forms`.
  */
 import { list, section, type SurveyRow, type XlsFormDescription } from './xlsform-rows.js';
+import {
+  comuneName,
+  respondentEmail,
+  respondentName,
+  respondentOffice,
+  respondentRole,
+  roleChoices,
+} from './respondent.js';
 
 const WORKERS = "${b1_presenza} = 'si'";
 const SETTLEMENTS = "${c2_insediamenti} = 'si'";
@@ -25,7 +33,7 @@ const sezioneA: SurveyRow[] = section(
         'Questions marked as required must be answered. The questionnaire can be saved and resumed at any time.',
       ],
     },
-    { type: 'text', name: 'a1_comune', label: ['A1. Nome del Comune', 'A1. Name of the Comune'], required: 'yes' },
+    comuneName,
     {
       type: 'text',
       name: 'a1a_catastale',
@@ -38,27 +46,8 @@ const sezioneA: SurveyRow[] = section(
         'The cadastral code is one capital letter and three digits (e.g. H501)',
       ],
     },
-    {
-      type: 'text',
-      name: 'a2_nome',
-      label: ['A2. Nome e cognome del rispondente', 'A2. Name of the respondent'],
-      required: 'yes',
-      constraint: 'string-length(.) >= 3',
-      constraint_message: ['Indicare nome e cognome', 'Give first and last name'],
-    },
-    {
-      type: 'select_one ruolo',
-      name: 'a3_ruolo',
-      label: ['A3. Ruolo del rispondente', 'A3. Role of the respondent'],
-      required: 'yes',
-    },
-    {
-      type: 'text',
-      name: 'a3_ruolo_altro',
-      label: ['Specificare il ruolo', 'Specify the role'],
-      relevant: "${a3_ruolo} = 'altro'",
-      required: 'yes',
-    },
+    respondentName,
+    ...respondentRole,
     {
       type: 'text',
       name: 'a3a_deleghe',
@@ -70,20 +59,8 @@ const sezioneA: SurveyRow[] = section(
       relevant: "${a3_ruolo} = 'assessore'",
       required: 'yes',
     },
-    {
-      type: 'text',
-      name: 'a3b_ufficio',
-      label: ['A3b. Ufficio o settore di appartenenza', 'A3b. Office or department'],
-      required: 'yes',
-    },
-    {
-      type: 'text',
-      name: 'a4_email',
-      label: ['A4. Indirizzo email del rispondente', 'A4. E-mail address of the respondent'],
-      required: 'yes',
-      constraint: "regex(., '^[^@ ]+@[^@ ]+[.][a-z]{2,}$')",
-      constraint_message: ['Indicare un indirizzo email valido (es. nome@comune.it)', 'Give a valid e-mail address'],
-    },
+    respondentOffice('A3b'),
+    respondentEmail('A4'),
   ],
 );
 
@@ -406,14 +383,7 @@ export const censimento2021: XlsFormDescription = {
       ['no', 'No', 'No'],
       ['non_so', 'Non so', "Don't know"],
     ]),
-    ...list('ruolo', [
-      ['sindaco', 'Sindaco / Vicesindaco / Commissario', 'Mayor / Deputy mayor / Commissioner'],
-      ['assessore', 'Assessore', 'Councillor with a portfolio (Assessore)'],
-      ['dirigente', 'Dirigente / Responsabile / Funzionario', 'Manager / Head of office / Officer'],
-      ['polizia_locale', 'Comandante / Agente di Polizia Locale', 'Local police commander / officer'],
-      ['servizi_sociali', 'Referente Servizi Sociali / Assistente Sociale', 'Social services contact / Social worker'],
-      ['altro', 'Altro', 'Other'],
-    ]),
+    ...roleChoices,
     ...list('presenza', [
       ['stagionali', 'Lavoratori stagionali', 'Seasonal workers'],
       ['stanziali', "Lavoratori stanziali (tutto l'anno)", 'Workers present all year'],

@@ -6,6 +6,14 @@
  * one entry per project. Written to indagine-2024.xlsx by `npm run demo:survey-forms`.
  */
 import { list, section, type SurveyRow, type XlsFormDescription } from './xlsform-rows.js';
+import {
+  comuneName,
+  respondentEmail,
+  respondentName,
+  respondentOffice,
+  respondentRole,
+  roleChoices,
+} from './respondent.js';
 
 const RISK = "${b1_settori_rischio} = 'si'";
 const ACTIVE = "${c1_attivato} = 'si'";
@@ -15,44 +23,7 @@ const sezioneA: SurveyRow[] = section(
   'group',
   'sez_a',
   ['A. Il Comune e il rispondente', 'A. The Comune and the respondent'],
-  [
-    { type: 'text', name: 'a1_comune', label: ['A1. Nome del Comune', 'A1. Name of the Comune'], required: 'yes' },
-    {
-      type: 'text',
-      name: 'a2_nome',
-      label: ['A2. Nome e cognome del rispondente', 'A2. Name of the respondent'],
-      required: 'yes',
-      constraint: 'string-length(.) >= 3',
-      constraint_message: ['Indicare nome e cognome', 'Give first and last name'],
-    },
-    {
-      type: 'select_one ruolo',
-      name: 'a3_ruolo',
-      label: ['A3. Ruolo del rispondente', 'A3. Role of the respondent'],
-      required: 'yes',
-    },
-    {
-      type: 'text',
-      name: 'a3_ruolo_altro',
-      label: ['Specificare il ruolo', 'Specify the role'],
-      relevant: "${a3_ruolo} = 'altro'",
-      required: 'yes',
-    },
-    {
-      type: 'text',
-      name: 'a3b_ufficio',
-      label: ['A4. Ufficio o settore di appartenenza', 'A4. Office or department'],
-      required: 'yes',
-    },
-    {
-      type: 'text',
-      name: 'a4_email',
-      label: ['A5. Indirizzo email del rispondente', 'A5. E-mail address of the respondent'],
-      required: 'yes',
-      constraint: "regex(., '^[^@ ]+@[^@ ]+[.][a-z]{2,}$')",
-      constraint_message: ['Indicare un indirizzo email valido (es. nome@comune.it)', 'Give a valid e-mail address'],
-    },
-  ],
+  [comuneName, respondentName, ...respondentRole, respondentOffice('A4'), respondentEmail('A5')],
 );
 
 const sezioneB: SurveyRow[] = section(
@@ -285,14 +256,7 @@ export const indagine2024: XlsFormDescription = {
       ['no', 'No', 'No'],
       ['non_so', 'Non so', "Don't know"],
     ]),
-    ...list('ruolo', [
-      ['sindaco', 'Sindaco / Vicesindaco / Commissario', 'Mayor / Deputy mayor / Commissioner'],
-      ['assessore', 'Assessore', 'Councillor with a portfolio (Assessore)'],
-      ['dirigente', 'Dirigente / Responsabile / Funzionario', 'Manager / Head of office / Officer'],
-      ['polizia_locale', 'Comandante / Agente di Polizia Locale', 'Local police commander / officer'],
-      ['servizi_sociali', 'Referente Servizi Sociali / Assistente Sociale', 'Social services contact / Social worker'],
-      ['altro', 'Altro', 'Other'],
-    ]),
+    ...roleChoices,
     ...list('settori', [
       ['agricoltura', 'Agricoltura', 'Agriculture'],
       ['edilizia', 'Edilizia', 'Construction'],

@@ -1,10 +1,12 @@
 /**
- * Deterministic randomness for the surveys' demo data: the same seeded generator as the pilot's
- * demo (mulberry32, server/modules/demo/demo.pilot.random.ts, which this module does not import:
- * a module reaches another only through its index), a seed per Comune, weighted sampling without
- * replacement for exact counts.
+ * Deterministic randomness for generated data (the demo data of the pilot and of the surveys): a
+ * small seeded PRNG (mulberry32), a seed from a string (FNV-1a), and weighted sampling without
+ * replacement for exact counts. The same seed always gives the same data. Not for secrets: tokens
+ * and keys come from node:crypto.
  */
-function mulberry32(seed: number): () => number {
+
+/** mulberry32: 32-bit state, good enough for demo data and fast. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -22,6 +24,9 @@ export function seedOf(s: string, salt: number): number {
   return h >>> 0;
 }
 
+/** Weighted picks: [value, weight]. */
+export type Weighted<T> = readonly (readonly [T, number])[];
+
 export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
@@ -34,6 +39,9 @@ export class Rng {
   int(a: number, b: number): number {
     return a + Math.floor(this.next() * (b - a + 1));
   }
+  between(a: number, b: number): number {
+    return a + this.next() * (b - a);
+  }
   chance(p: number): boolean {
     return this.next() < p;
   }
@@ -41,8 +49,25 @@ export class Rng {
     if (xs.length === 0) throw new RangeError('pick from an empty list');
     return xs[Math.floor(this.next() * xs.length)]!;
   }
+  weighted<T>(pairs: Weighted<T>): T {
+    const total = pairs.reduce((s, [, w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [v, w] of pairs) {
+      if ((x -= w) < 0) return v;
+    }
+    return pairs[pairs.length - 1]![0];
+  }
+  /** `n` distinct items, in random order. */
+  sample<T>(xs: readonly T[], n: number): T[] {
+    const copy = [...xs];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, n);
+  }
   /** Each item kept with its probability, in the list's order. */
-  some<T>(xs: ReadonlyArray<readonly [T, number]>): T[] {
+  some<T>(xs: Weighted<T>): T[] {
     return xs.filter(([, p]) => this.next() < p).map(([x]) => x);
   }
 }
