@@ -2849,6 +2849,8 @@ export interface components {
             /** @constant */
             kind: "all";
         } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
         SurveyUniversePreviewRequestInput: {
             rule: components["schemas"]["SurveyUniverseRuleInput"];
         };
@@ -2936,8 +2938,6 @@ export interface components {
              */
             encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
-        /** @enum {string} */
-        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
         PilotImportRequestInput: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -4416,6 +4416,168 @@ export interface components {
             /** @constant */
             kind: "all";
         } | components["schemas"]["SurveyUniverseFilter"];
+        SurveyLocalText: {
+            it?: string;
+            en?: string;
+        };
+        SurveyResultFilters: {
+            /** @description Region (ISTAT code, two digits) */
+            region?: string;
+            /**
+             * @description Macro-area: NO, NE, C, S, I
+             * @enum {string}
+             */
+            macroArea?: "NO" | "NE" | "C" | "S" | "I";
+            /** @description Province (ISTAT code, three digits) */
+            province?: string;
+            /**
+             * @description Demographic band of the Comune
+             * @enum {string}
+             */
+            band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            sai?: boolean;
+            pilot?: boolean;
+        };
+        /** @enum {string} */
+        SurveyResultKind: "choice" | "multiple" | "number" | "range" | "text" | "answered";
+        SurveyResultQuestion: {
+            name: string;
+            kind: components["schemas"]["SurveyResultKind"];
+            label: components["schemas"]["SurveyLocalText"];
+            section: {
+                name: string;
+                label: components["schemas"]["SurveyLocalText"];
+            } | null;
+            inRepeat: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+            }[];
+            persons: boolean;
+        };
+        SurveyResultQuestionList: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            items: components["schemas"]["SurveyResultQuestion"][];
+        };
+        SurveyQuestionResult: {
+            question: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            entries: number | null;
+            suppressed: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+                count: number | null;
+                /** Format: double */
+                share: number | null;
+            }[] | null;
+            number: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                sum: number | null;
+                /** Format: double */
+                mean: number | null;
+                /** Format: double */
+                median: number | null;
+                /** Format: double */
+                min: number | null;
+                /** Format: double */
+                max: number | null;
+            } | null;
+            range: {
+                /** Format: int64 */
+                n: number;
+                sumMin: (number | "<10") | null;
+                sumMax: (number | "<10") | null;
+                /** Format: int64 */
+                certain: number;
+                /** Format: int64 */
+                estimated: number;
+                /** Format: int64 */
+                unknown: number;
+                /** Format: double */
+                estimateShare: number | null;
+            } | null;
+            texts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+            otherTexts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        SurveyResultsCrosstab: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            row: components["schemas"]["SurveyResultQuestion"];
+            col: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            suppressed: boolean;
+            cells: {
+                row: string;
+                col: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            rowTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            colTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        /** @enum {string} */
+        SurveyAreaLevel: "regione" | "provincia" | "comune";
+        SurveyResultAreas: {
+            level: components["schemas"]["SurveyAreaLevel"];
+            question: string;
+            choice: string | null;
+            /** @enum {string} */
+            measure: "share" | "mean" | "sum_min";
+            full: boolean;
+            items: {
+                code: string;
+                name: string;
+                /** Format: double */
+                value: number | null;
+                suppressed: boolean;
+                /** Format: int64 */
+                base: number;
+            }[];
+        };
         /** @enum {string} */
         SurveyWaveStatus: "bozza" | "aperta" | "chiusa";
         SurveyUniversePreview: {
@@ -4601,168 +4763,6 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
-        };
-        SurveyLocalText: {
-            it?: string;
-            en?: string;
-        };
-        SurveyResultFilters: {
-            /** @description Region (ISTAT code, two digits) */
-            region?: string;
-            /**
-             * @description Macro-area: NO, NE, C, S, I
-             * @enum {string}
-             */
-            macroArea?: "NO" | "NE" | "C" | "S" | "I";
-            /** @description Province (ISTAT code, three digits) */
-            province?: string;
-            /**
-             * @description Demographic band of the Comune
-             * @enum {string}
-             */
-            band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            sai?: boolean;
-            pilot?: boolean;
-        };
-        /** @enum {string} */
-        SurveyResultKind: "choice" | "multiple" | "number" | "range" | "text" | "answered";
-        SurveyResultQuestion: {
-            name: string;
-            kind: components["schemas"]["SurveyResultKind"];
-            label: components["schemas"]["SurveyLocalText"];
-            section: {
-                name: string;
-                label: components["schemas"]["SurveyLocalText"];
-            } | null;
-            inRepeat: boolean;
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-            }[];
-            persons: boolean;
-        };
-        SurveyResultQuestionList: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            items: components["schemas"]["SurveyResultQuestion"][];
-        };
-        SurveyQuestionResult: {
-            question: components["schemas"]["SurveyResultQuestion"];
-            /** Format: int64 */
-            base: number;
-            entries: number | null;
-            suppressed: boolean;
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-                count: number | null;
-                /** Format: double */
-                share: number | null;
-            }[] | null;
-            number: {
-                /** Format: int64 */
-                n: number;
-                /** Format: double */
-                sum: number | null;
-                /** Format: double */
-                mean: number | null;
-                /** Format: double */
-                median: number | null;
-                /** Format: double */
-                min: number | null;
-                /** Format: double */
-                max: number | null;
-            } | null;
-            range: {
-                /** Format: int64 */
-                n: number;
-                sumMin: (number | "<10") | null;
-                sumMax: (number | "<10") | null;
-                /** Format: int64 */
-                certain: number;
-                /** Format: int64 */
-                estimated: number;
-                /** Format: int64 */
-                unknown: number;
-                /** Format: double */
-                estimateShare: number | null;
-            } | null;
-            texts: {
-                /** Format: int64 */
-                total: number;
-                items: {
-                    comune: string;
-                    text: string;
-                }[];
-            } | null;
-            otherTexts: {
-                /** Format: int64 */
-                total: number;
-                items: {
-                    comune: string;
-                    text: string;
-                }[];
-            } | null;
-        };
-        SurveyResults: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            filters: components["schemas"]["SurveyResultFilters"];
-            /** Format: int64 */
-            respondents: number;
-            questions: components["schemas"]["SurveyQuestionResult"][];
-            note: components["schemas"]["SurveyLocalText"];
-        };
-        SurveyResultsCrosstab: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            filters: components["schemas"]["SurveyResultFilters"];
-            /** Format: int64 */
-            respondents: number;
-            row: components["schemas"]["SurveyResultQuestion"];
-            col: components["schemas"]["SurveyResultQuestion"];
-            /** Format: int64 */
-            base: number;
-            suppressed: boolean;
-            cells: {
-                row: string;
-                col: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            rowTotals: {
-                code: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            colTotals: {
-                code: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            note: components["schemas"]["SurveyLocalText"];
-        };
-        /** @enum {string} */
-        SurveyAreaLevel: "regione" | "provincia" | "comune";
-        SurveyResultAreas: {
-            level: components["schemas"]["SurveyAreaLevel"];
-            question: string;
-            choice: string | null;
-            /** @enum {string} */
-            measure: "share" | "mean" | "sum_min";
-            full: boolean;
-            items: {
-                code: string;
-                name: string;
-                /** Format: double */
-                value: number | null;
-                suppressed: boolean;
-                /** Format: int64 */
-                base: number;
-            }[];
         };
         Health: {
             /** @constant */
@@ -10518,9 +10518,9 @@ export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
 export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
-export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
@@ -10602,13 +10602,13 @@ export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<c
 export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
 export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
-export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
-export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
 export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
 export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

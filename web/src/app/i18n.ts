@@ -9,6 +9,7 @@ import itSurveysWaves from '../features/surveys/i18n/waves.it.json';
 import itSurveysFill from '../features/surveys/i18n/fill.it.json';
 import itSurveysReview from '../features/surveys/i18n/review.it.json';
 import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
+import itSurveysResults from '../features/surveys/i18n/results.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
@@ -30,6 +31,7 @@ const it = {
     fill: itSurveysFill,
     review: itSurveysReview,
     messages: itSurveysMessages,
+    results: itSurveysResults,
     common: itSurveysCommon,
   },
 };
