@@ -95,6 +95,9 @@ const guarded: Record<Permission, Call | null> = {
     url: '/api/v1/surveys/contacts/import',
     body: () => ({ filename: 'c.csv', contentBase64: Buffer.from('codice_istat;tipo;email\n').toString('base64') }),
   },
+  // the results of the wave made in beforeAll: the question list, and a free-text question (ANCI only)
+  'surveys.results.read': null,
+  'surveys.results.full': null,
 };
 
 let t: TestApp;
@@ -118,6 +121,11 @@ beforeAll(async () => {
   await t.db.ownerTx((tx) => tx.query("UPDATE comuni SET pilot_18ter = true WHERE istat_code = '087015'"));
   wave = await makeWave(t.db);
   guarded['surveys.review'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/review-queue` };
+  guarded['surveys.results.read'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/results/questions` };
+  guarded['surveys.results.full'] = {
+    method: 'GET',
+    url: `/api/v1/surveys/waves/${wave.waveId}/results?question=referente`,
+  };
 });
 afterAll(async () => t.close());
 

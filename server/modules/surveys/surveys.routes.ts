@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { authoringRoutes } from './authoring/authoring.routes.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { responsesRoutes } from './responses/responses.routes.js';
+import { resultsRoutes } from './results/results.routes.js';
 import { wavesRoutes } from './waves/waves.routes.js';
 
 /** Every route of the surveys module, mounted under /api/v1/surveys. */
@@ -10,4 +11,5 @@ export async function surveysRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(wavesRoutes);
   await fastify.register(responsesRoutes);
   await fastify.register(messagesRoutes);
+  await fastify.register(resultsRoutes);
 }

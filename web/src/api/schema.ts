@@ -2352,6 +2352,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/waves/{waveId}/results/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions of a wave that have results, in the questionnaire’s order, with their section
+         * @description `surveys.results.full` (ANCI/Cittalia: every figure exact, free text) or `surveys.results.read` (MLPS, administrators, Regioni: counts of persons 1–9 as "<10", others rounded to 5; nothing resting on fewer than 3 Comuni; no free text; a Regione reads national figures and may narrow them only to its own Region, else 403). Free-text questions are listed only for ANCI/Cittalia. 404 `surveys.wave.not_found`.
+         */
+        get: operations["listSurveyResultQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results of one or more questions of a wave, each with its base (Comuni that answered)
+         * @description `surveys.results.full` (ANCI/Cittalia: every figure exact, free text) or `surveys.results.read` (MLPS, administrators, Regioni: counts of persons 1–9 as "<10", others rounded to 5; nothing resting on fewer than 3 Comuni; no free text; a Regione reads national figures and may narrow them only to its own Region, else 403). Answers count when the response is inviato, in_validazione, validato or consolidato (not da_ricontattare). Filters: region, macroArea, province, band, sai, pilot; an unknown Region or province is 400 `surveys.results.filter`. Audited. Choices: count and share of the answers (a multiple choice counts each respondent once per choice; in a repeat, per entry). Numbers: n, sum, mean, median, min, max. Ranges: sum of minima and maxima, certain/estimated/unknown and the share of estimates. 400 `surveys.results.question` for a code the questionnaire does not have.
+         */
+        get: operations["getSurveyWaveResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/results/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cross-tabulation of two choice questions of a wave: Comuni per pair of choices, margins and base
+         * @description `surveys.results.full` (ANCI/Cittalia: every figure exact, free text) or `surveys.results.read` (MLPS, administrators, Regioni: counts of persons 1–9 as "<10", others rounded to 5; nothing resting on fewer than 3 Comuni; no free text; a Regione reads national figures and may narrow them only to its own Region, else 403). Answers count when the response is inviato, in_validazione, validato or consolidato (not da_ricontattare). Filters: region, macroArea, province, band, sai, pilot; an unknown Region or province is 400 `surveys.results.filter`. Audited. Both questions must be choice questions answered once per Comune (400 `surveys.results.question` otherwise).
+         */
+        get: operations["getSurveyWaveCrosstab"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/waves/{waveId}/results/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One value per Region, province or Comune of a wave, for a map
+         * @description `surveys.results.full` (ANCI/Cittalia: every figure exact, free text) or `surveys.results.read` (MLPS, administrators, Regioni: counts of persons 1–9 as "<10", others rounded to 5; nothing resting on fewer than 3 Comuni; no free text; a Regione reads national figures and may narrow them only to its own Region, else 403). Answers count when the response is inviato, in_validazione, validato or consolidato (not da_ricontattare). Filters: region, macroArea, province, band, sai, pilot; an unknown Region or province is 400 `surveys.results.filter`. Audited. value: for a choice question (with `choice`) the share of the answers with that choice (0–1); for a number the mean of the answers; for a range (persons) the sum of the minima. base: Comuni that answered in the area. For non-ANCI viewers an area resting on 1–2 Comuni, or a count of persons of 1–9, is null and suppressed. A Regione gets only its own Region’s areas.
+         */
+        get: operations["getSurveyWaveResultAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2360,7 +2440,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -2789,6 +2869,8 @@ export interface components {
             /** @constant */
             kind: "all";
         } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
         SurveyUniversePreviewRequestInput: {
             rule: components["schemas"]["SurveyUniverseRuleInput"];
         };
@@ -2904,17 +2986,17 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.contacts.write" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.contacts.write" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -4354,6 +4436,168 @@ export interface components {
             /** @constant */
             kind: "all";
         } | components["schemas"]["SurveyUniverseFilter"];
+        SurveyLocalText: {
+            it?: string;
+            en?: string;
+        };
+        SurveyResultFilters: {
+            /** @description Region (ISTAT code, two digits) */
+            region?: string;
+            /**
+             * @description Macro-area: NO, NE, C, S, I
+             * @enum {string}
+             */
+            macroArea?: "NO" | "NE" | "C" | "S" | "I";
+            /** @description Province (ISTAT code, three digits) */
+            province?: string;
+            /**
+             * @description Demographic band of the Comune
+             * @enum {string}
+             */
+            band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            sai?: boolean;
+            pilot?: boolean;
+        };
+        /** @enum {string} */
+        SurveyResultKind: "choice" | "multiple" | "number" | "range" | "text" | "answered";
+        SurveyResultQuestion: {
+            name: string;
+            kind: components["schemas"]["SurveyResultKind"];
+            label: components["schemas"]["SurveyLocalText"];
+            section: {
+                name: string;
+                label: components["schemas"]["SurveyLocalText"];
+            } | null;
+            inRepeat: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+            }[];
+            persons: boolean;
+        };
+        SurveyResultQuestionList: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            items: components["schemas"]["SurveyResultQuestion"][];
+        };
+        SurveyQuestionResult: {
+            question: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            entries: number | null;
+            suppressed: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+                count: number | null;
+                /** Format: double */
+                share: number | null;
+            }[] | null;
+            number: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                sum: number | null;
+                /** Format: double */
+                mean: number | null;
+                /** Format: double */
+                median: number | null;
+                /** Format: double */
+                min: number | null;
+                /** Format: double */
+                max: number | null;
+            } | null;
+            range: {
+                /** Format: int64 */
+                n: number;
+                sumMin: (number | "<10") | null;
+                sumMax: (number | "<10") | null;
+                /** Format: int64 */
+                certain: number;
+                /** Format: int64 */
+                estimated: number;
+                /** Format: int64 */
+                unknown: number;
+                /** Format: double */
+                estimateShare: number | null;
+            } | null;
+            texts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+            otherTexts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        SurveyResultsCrosstab: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            row: components["schemas"]["SurveyResultQuestion"];
+            col: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            suppressed: boolean;
+            cells: {
+                row: string;
+                col: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            rowTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            colTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        /** @enum {string} */
+        SurveyAreaLevel: "regione" | "provincia" | "comune";
+        SurveyResultAreas: {
+            level: components["schemas"]["SurveyAreaLevel"];
+            question: string;
+            choice: string | null;
+            /** @enum {string} */
+            measure: "share" | "mean" | "sum_min";
+            full: boolean;
+            items: {
+                code: string;
+                name: string;
+                /** Format: double */
+                value: number | null;
+                suppressed: boolean;
+                /** Format: int64 */
+                base: number;
+            }[];
+        };
         /** @enum {string} */
         SurveyWaveStatus: "bozza" | "aperta" | "chiusa";
         SurveyUniversePreview: {
@@ -10058,6 +10302,213 @@ export interface operations {
             };
         };
     };
+    listSurveyResultQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultQuestionList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWaveResults: {
+        parameters: {
+            query: {
+                /** @description One or more question codes, comma-separated (at most 20) */
+                question: string;
+                /** @description Region (ISTAT code, two digits) */
+                region?: string;
+                /** @description Macro-area: NO, NE, C, S, I */
+                macroArea?: "NO" | "NE" | "C" | "S" | "I";
+                /** @description Province (ISTAT code, three digits) */
+                province?: string;
+                /** @description Demographic band of the Comune */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description Comuni in the SAI network (true) or not (false) */
+                sai?: "0" | "1" | "true" | "false";
+                /** @description Comuni of the 18-ter pilot (true) or not (false) */
+                pilot?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWaveCrosstab: {
+        parameters: {
+            query: {
+                row: string;
+                col: string;
+                /** @description Region (ISTAT code, two digits) */
+                region?: string;
+                /** @description Macro-area: NO, NE, C, S, I */
+                macroArea?: "NO" | "NE" | "C" | "S" | "I";
+                /** @description Province (ISTAT code, three digits) */
+                province?: string;
+                /** @description Demographic band of the Comune */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description Comuni in the SAI network (true) or not (false) */
+                sai?: "0" | "1" | "true" | "false";
+                /** @description Comuni of the 18-ter pilot (true) or not (false) */
+                pilot?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsCrosstab"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyWaveResultAreas: {
+        parameters: {
+            query: {
+                question: string;
+                level: components["schemas"]["SurveyAreaLevelInput"];
+                /** @description For a choice question: the choice whose share is mapped */
+                choice?: string;
+                /** @description Region (ISTAT code, two digits) */
+                region?: string;
+                /** @description Macro-area: NO, NE, C, S, I */
+                macroArea?: "NO" | "NE" | "C" | "S" | "I";
+                /** @description Province (ISTAT code, three digits) */
+                province?: string;
+                /** @description Demographic band of the Comune */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description Comuni in the SAI network (true) or not (false) */
+                sai?: "0" | "1" | "true" | "false";
+                /** @description Comuni of the 18-ter pilot (true) or not (false) */
+                pilot?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultAreas"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -10089,7 +10540,19 @@ export const pathsApiV1SurveysWavesWaveIdComuniGetParametersQueryMacroAreaValues
 export const pathsApiV1SurveysWavesWaveIdComuniXlsxGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni.xlsx"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const pathsApiV1SurveysWavesWaveIdComuniXlsxGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comuni.xlsx"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const pathsApiV1SurveysWavesWaveIdReviewQueueGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/review-queue"]["get"]["parameters"]["query"]["status"]> = ["inviato", "in_validazione", "da_ricontattare"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const pathsApiV1SurveysWavesWaveIdResultsGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const pathsApiV1SurveysWavesWaveIdResultsGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1SurveysWavesWaveIdResultsGetParametersQuerySaiValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results"]["get"]["parameters"]["query"]["sai"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdResultsGetParametersQueryPilotValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results"]["get"]["parameters"]["query"]["pilot"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdResultsCrosstabGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/crosstab"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const pathsApiV1SurveysWavesWaveIdResultsCrosstabGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/crosstab"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1SurveysWavesWaveIdResultsCrosstabGetParametersQuerySaiValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/crosstab"]["get"]["parameters"]["query"]["sai"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdResultsCrosstabGetParametersQueryPilotValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/crosstab"]["get"]["parameters"]["query"]["pilot"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQuerySaiValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["sai"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryPilotValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["pilot"]> = ["0", "1", "true", "false"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -10127,15 +10590,16 @@ export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
 export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "surveys.author", "surveys.contacts.write", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "surveys.author", "surveys.contacts.write", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -10210,6 +10674,11 @@ export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<c
 export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
 export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
+export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
+export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
 export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
 export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
 export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];

@@ -13,6 +13,7 @@ import enSurveysWaves from '../features/surveys/i18n/waves.en.json';
 import enSurveysFill from '../features/surveys/i18n/fill.en.json';
 import enSurveysReview from '../features/surveys/i18n/review.en.json';
 import enSurveysMessages from '../features/surveys/i18n/messages.en.json';
+import enSurveysResults from '../features/surveys/i18n/results.en.json';
 import enSurveysCommon from '../features/surveys/i18n/common.en.json';
 import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
 
@@ -28,6 +29,7 @@ export const english = {
     fill: enSurveysFill,
     review: enSurveysReview,
     messages: enSurveysMessages,
+    results: enSurveysResults,
     common: enSurveysCommon,
     maps: enSurveysMaps,
   },

@@ -9,6 +9,7 @@ import itSurveysWaves from '../features/surveys/i18n/waves.it.json';
 import itSurveysFill from '../features/surveys/i18n/fill.it.json';
 import itSurveysReview from '../features/surveys/i18n/review.it.json';
 import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
+import itSurveysResults from '../features/surveys/i18n/results.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
@@ -31,6 +32,7 @@ const it = {
     fill: itSurveysFill,
     review: itSurveysReview,
     messages: itSurveysMessages,
+    results: itSurveysResults,
     common: itSurveysCommon,
     maps: itSurveysMaps,
   },

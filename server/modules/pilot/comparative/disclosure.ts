@@ -11,8 +11,27 @@
  * - an amount averaged over persons (cost per PAI): "<10" under 10 persons, else re-computed over
  *   the rounded count, so no quotient of published figures gives back a true count (decision 0029).
  * The total row is computed by the caller from the raw data and controlled on its own; it is never
- * the sum of rounded cells.
+ * the sum of rounded cells. The rule for counts of persons is the platform's (platform/disclosure.ts).
  */
+
+import {
+  assertFinite,
+  assertPersons,
+  averageOverRoundedCount,
+  controlPersons,
+  roundTo,
+  MIN_PERSONS,
+  ROUNDING_BASE,
+  SUPPRESSED,
+} from '../../../platform/disclosure.js';
+
+export {
+  averageOverRoundedCount,
+  controlPersons,
+  MIN_PERSONS,
+  ROUNDING_BASE,
+  SUPPRESSED,
+} from '../../../platform/disclosure.js';
 
 export type CellKind = 'persons' | 'count' | 'amount' | 'ratio' | 'days';
 
@@ -76,11 +95,6 @@ export interface DisclosureViewer {
   exactFor: string;
 }
 
-export const SUPPRESSED = '<10' as const;
-/** Smallest number of persons a published figure may describe or be computed over. */
-export const MIN_PERSONS = 10;
-/** Published counts of persons are multiples of this. */
-export const ROUNDING_BASE = 5;
 export const TOTAL_ROW_NAME = 'Totale';
 
 export const DISCLOSURE_NOTE_IT =
@@ -94,35 +108,6 @@ export const DISCLOSURE_NOTE_EN =
   'Percentages and medians appear only when computed over at least 10 persons; percentages are rounded to 5 points. ' +
   'Totals are computed from the original data and rounded separately: they may not equal the sum of the rows. ' +
   'The average cost per PAI is the spending divided by the rounded number of PAIs and is not shown under 10 PAIs.';
-
-function assertPersons(n: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`${what} must be a non-negative integer, got ${String(n)}`);
-  }
-}
-
-function assertFinite(n: number, what: string): void {
-  if (!Number.isFinite(n)) throw new RangeError(`${what} must be a finite number, got ${String(n)}`);
-}
-
-/** Rounds half away from zero to `decimals` places, immune to the 1.005 -> 1.00 binary artefact. */
-function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(Math.abs(x) * f * (1 + Number.EPSILON)) / f;
-  return r === 0 ? 0 : Math.sign(x) * r;
-}
-
-/**
- * 0 -> 0; 1..9 -> "<10"; >= 10 -> the nearest multiple of 5, half up (12 -> 10, 13 -> 15).
- * Throws on anything that is not a non-negative integer: a bad count must fail, not be published.
- */
-export function controlPersons(n: number): number | '<10' {
-  assertPersons(n, 'a count of persons');
-  if (n === 0) return 0;
-  if (n < MIN_PERSONS) return SUPPRESSED;
-  // n >= 10 rounds to >= 10, so a published count is never in 1..9
-  return Math.floor((n + ROUNDING_BASE / 2) / ROUNDING_BASE) * ROUNDING_BASE;
-}
 
 /**
  * The number of persons a ratio or a median is computed over: required whenever there is a value,
@@ -184,26 +169,6 @@ export function controlCell(kind: CellKind, raw: RawCell): Cell {
       return kind === 'ratio' ? Math.round(v / ROUNDING_BASE) * ROUNDING_BASE : roundTo(v, 0);
     }
   }
-}
-
-/**
- * A controlled average over `base` persons whose exact value is `average`: null when there is no
- * person, "<10" when fewer than 10, else the total it averages (average × base, exact) divided by
- * the published count of persons (controlPersons(base)), to the cent. Anyone who divides the
- * published total by it gets the published, rounded count: nothing more; when the cents are too
- * coarse for that to hold (an average of a few cents), null.
- */
-export function averageOverRoundedCount(average: number, base: number): Cell {
-  assertPersons(base, 'the base of an average');
-  if (base === 0) return null;
-  const published = controlPersons(base);
-  if (published === SUPPRESSED) return SUPPRESSED;
-  const total = roundTo(average * base, 2);
-  const controlled = roundTo(total / published, 2);
-  // an average of a few cents is too coarse to hide the count behind the rounding of its cents
-  // (0.12 € over 12 PAIs published as 0.01 € gives back 12): not published
-  if (controlled === 0 || Math.round(total / controlled) !== published) return null;
-  return controlled;
 }
 
 function publishRow(

@@ -25,6 +25,7 @@ export const surveysAuditActions = defineAuditActions({
     'surveys.contacts.import',
     'surveys.message.sent',
     'surveys.message.failed',
+    'surveys.results.read',
   ],
   entityTypes: ['survey', 'survey_form_version', 'survey_wave', 'survey_response', 'survey_link', 'survey_contact'],
 });

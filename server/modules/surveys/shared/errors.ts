@@ -31,6 +31,10 @@ export const surveysErrors = defineErrors({
   'surveys.link.invalid': 'unauthenticated',
   'surveys.link.not_found': 'not_found',
   'surveys.contact.invalid': 'invalid',
+  // results: a question the questionnaire does not have (or that cannot be used so); a filter
+  // naming a Region or province that does not exist
+  'surveys.results.question': 'invalid',
+  'surveys.results.filter': 'invalid',
   // invitations and reminders
   'surveys.message.not_found': 'not_found',
   // only a delivered message can bounce

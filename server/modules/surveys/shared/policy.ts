@@ -16,6 +16,11 @@ export const surveysPermissions = definePolicy({
   'surveys.response.fill': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
   'surveys.response.submit': ['validatore_indagine', 'referente_comunale'],
   'surveys.contacts.write': ['assistenza_tecnica', 'validatore_indagine', 'referente_comunale'],
+  // a wave's results (decision 0038): controlled for MLPS, the administrators and the Regioni
+  // (national figures; a Regione narrows them only to its own Region); `full` adds the exact figures
+  // and the free texts (ANCI/Cittalia)
+  'surveys.results.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
+  'surveys.results.full': ['assistenza_tecnica'],
 });
 
 type SurveysPermission = (typeof surveysPermissions)[number];

@@ -2,16 +2,23 @@ import type { FeatureDefinition } from '../../lib/feature';
 import { authoringMenu, authoringPages, authoringPublicPages } from './authoring/pages';
 import { fillMenu, fillPages, fillPublicPages } from './fill/pages';
 import { messagesMenu, messagesPages, messagesPublicPages } from './messages/pages';
+import { resultsMenu, resultsPages, resultsPublicPages } from './results/pages';
 import { wavesMenu, wavesPages, wavesPublicPages } from './waves/pages';
 
 /**
  * The national surveys: questionnaires and versions (authoring), waves and their funnel (waves),
  * a Comune's questionnaire and its review (fill), invitations, reminders and the phone list
- * (messages). Each part lists its own pages; its words are under `surveys.<part>.*`.
+ * (messages), the results per question and their cross-tabulation (results). Each part lists its own pages; its words are under `surveys.<part>.*`.
  */
 export const surveysFeature: FeatureDefinition = {
   name: 'surveys',
-  publicPages: [...authoringPublicPages, ...wavesPublicPages, ...fillPublicPages, ...messagesPublicPages],
-  pages: [...authoringPages, ...wavesPages, ...fillPages, ...messagesPages],
-  menu: [...fillMenu, ...authoringMenu, ...wavesMenu, ...messagesMenu],
+  publicPages: [
+    ...authoringPublicPages,
+    ...wavesPublicPages,
+    ...fillPublicPages,
+    ...messagesPublicPages,
+    ...resultsPublicPages,
+  ],
+  pages: [...authoringPages, ...wavesPages, ...fillPages, ...messagesPages, ...resultsPages],
+  menu: [...fillMenu, ...authoringMenu, ...wavesMenu, ...messagesMenu, ...resultsMenu],
 };

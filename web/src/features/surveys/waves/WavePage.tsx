@@ -463,9 +463,14 @@ export function WavePage() {
             <li className="list-inline-item me-4">
               <Link to={`/indagini/rilevazioni/${w.id}/messaggi`}>{t('surveys.waves.pages.messages')}</Link>
             </li>
-            <li className="list-inline-item">
+            <li className="list-inline-item me-4">
               <Link to={`/indagini/rilevazioni/${w.id}/contatti-telefonici`}>{t('surveys.waves.pages.phone')}</Link>
             </li>
+            {hasPermission(me, Permission.surveysResultsRead) && (
+              <li className="list-inline-item">
+                <Link to={`/indagini/rilevazioni/${w.id}/risultati`}>{t('surveys.waves.pages.results')}</Link>
+              </li>
+            )}
           </ul>
         </nav>
       )}

@@ -1,0 +1,329 @@
+/**
+ * The read path of a wave's results, `npm run bench:results` (bench/README.md, "Survey results"):
+ * one question aggregated by Region (`GET …/results/areas?level=regione`, as MLPS, disclosure-
+ * controlled) and one question's result (`GET …/results?question=`), each against a raw-SQL floor
+ * measured in the same run.
+ *
+ * One run creates a fresh database `incas_bench_results_<pid>`, prepares it with the app's own
+ * start-up code (migrations, the registry of 7,894 Comuni, the demo accounts), then writes, with
+ * set-based SQL, BENCH_RESULTS_WAVES waves (default 2) of a 300-question questionnaire (100 choice,
+ * 100 integer, 100 range questions) with every Comune of the registry answered and sent: 7,894 ×
+ * 300 answers per wave, one jsonb document per Comune, as the app stores them.
+ *
+ * The floor is a bare node:http server on a pg Pool of the same size (10) that runs the app's own
+ * repository functions (results.repo.ts) and mapping (results.rules.ts) as the database owner:
+ * no Fastify, no session lookup, no zod, no row-level security, no audit row. Both are loaded one
+ * after the other at BENCH_RESULTS_CONNECTIONS (default 10), in this one process.
+ */
+import { createServer, type Server } from 'node:http';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { buildApp } from '../server/app.js';
+import { prepareDatabase } from '../server/platform/bootstrap.js';
+import { modules } from '../server/modules.js';
+import type { Database, Queryable } from '../server/platform/db/db.js';
+import type { Form, Item } from '../server/modules/surveys/shared/form/model.js';
+import {
+  selectAreas,
+  selectBase,
+  selectRangeStats,
+  countRespondents,
+} from '../server/modules/surveys/results/results.repo.js';
+import { areaValue, personsFigure, plainFigure } from '../server/modules/surveys/results/results.rules.js';
+import { logIn } from './http.js';
+import { settings } from './settings.js';
+
+const QUESTIONS = 300;
+const WAVES = Number(process.env.BENCH_RESULTS_WAVES || 2);
+const CONNECTIONS = Number(process.env.BENCH_RESULTS_CONNECTIONS || 10);
+const REQUESTS = Number(process.env.BENCH_RESULTS_REQUESTS || 200);
+/** The question measured: a range (a count of persons), so disclosure control runs too. */
+const QUESTION = 'q250';
+
+const dbName = `incas_bench_results_${process.pid}`;
+const dbUrl = (() => {
+  const u = new URL(settings.adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: settings.adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function form(): Form {
+  const items: Item[] = [];
+  for (let s = 0; s * 20 < QUESTIONS; s++) {
+    const qs: Item[] = [];
+    for (let i = s * 20; i < Math.min(QUESTIONS, (s + 1) * 20); i++) {
+      const base = {
+        kind: 'question',
+        name: `q${i}`,
+        label: { it: `Domanda ${i + 1}` },
+        required: false,
+        readOnly: false,
+      } as const;
+      if (i < 100) qs.push({ ...base, type: 'select_one', listName: 'abc', other: false });
+      else if (i < 200) qs.push({ ...base, type: 'integer' });
+      else qs.push({ ...base, type: 'range_estimate', decimal: false });
+    }
+    items.push({ kind: 'group', name: `s${s}`, label: { it: `Sezione ${s + 1}` }, items: qs });
+  }
+  const choice = (name: string) => ({ name, label: { it: name.toUpperCase() }, extra: {} });
+  return {
+    modelVersion: 1,
+    id: 'grande',
+    title: { it: 'Grande' },
+    defaultLanguage: 'it',
+    items,
+    lists: [{ name: 'abc', choices: [choice('a'), choice('b'), choice('c')] }],
+  };
+}
+
+/** The waves, each over every Comune, every response sent with 300 answers; returns the wave ids. */
+async function writeFixture(db: Database): Promise<{ waveIds: string[]; comuni: number; ms: number }> {
+  const t0 = performance.now();
+  const waveIds: string[] = [];
+  let comuni = 0;
+  for (let w = 0; w < WAVES; w++) {
+    await db.ownerTx(async (tx) => {
+      const [author] = await tx.query<{ id: string }>('SELECT id FROM users ORDER BY created_at LIMIT 1');
+      const [row] = await tx.query<{ wave_id: string }>(
+        `WITH s AS (
+           INSERT INTO survey_surveys (id, code, title_it, created_by, created_at)
+           VALUES (gen_random_uuid(), $3, 'Indagine (benchmark)', $1, now()) RETURNING id),
+         v AS (
+           INSERT INTO survey_form_versions (id, survey_id, version_no, form, question_count, created_by, created_at,
+                                             published_by, published_at)
+           SELECT gen_random_uuid(), s.id, 1, $2::jsonb, ${QUESTIONS}, $1, now(), $1, now() FROM s RETURNING id, survey_id)
+         INSERT INTO survey_waves (id, survey_id, form_version_id, title_it, universe_rule, opens_on, closes_on, status,
+                                   universe_count, launched_by, launched_at, created_by, created_at)
+         SELECT gen_random_uuid(), v.survey_id, v.id, 'Rilevazione (benchmark)', '{"kind":"all"}', '2026-01-01',
+                '2026-03-31', 'chiusa', (SELECT count(*) FROM comuni), $1, now(), $1, now()
+           FROM v RETURNING id AS wave_id`,
+        [author!.id, JSON.stringify(form()), `bench-results-${w}`],
+      );
+      const waveId = row!.wave_id;
+      waveIds.push(waveId);
+      await tx.query(
+        `INSERT INTO survey_wave_comuni (id, wave_id, comune_istat, status, invited_at, submitted_at, status_changed_at)
+         SELECT gen_random_uuid(), $1, istat_code, 'inviato', now(), now(), now() FROM comuni`,
+        [waveId],
+      );
+      // deterministic answers from a hash of (Comune, question, wave): a third each of a/b/c,
+      // integers 0–999, ranges of 0–99 persons, a third exact, the rest estimated min–max
+      const [n] = await tx.query<{ n: number }>(
+        `WITH ins AS (
+           INSERT INTO survey_responses (id, comune_istat, answers)
+           SELECT wc.id, wc.comune_istat,
+                  (SELECT jsonb_object_agg('q' || i, CASE
+                     WHEN i < 100 THEN to_jsonb((ARRAY['a', 'b', 'c'])[1 + h % 3])
+                     WHEN i < 200 THEN to_jsonb(h % 1000)
+                     WHEN h % 3 = 0 THEN jsonb_build_object('value', h % 100, 'quality', 'certo')
+                     ELSE jsonb_build_object('min', h % 100, 'max', h % 100 + h % 7, 'quality', 'stima') END)
+                     FROM generate_series(0, ${QUESTIONS - 1}) AS i,
+                          LATERAL (SELECT abs(hashtext(wc.comune_istat || ':' || i || ':' || $2)) AS h) x)
+             FROM survey_wave_comuni wc WHERE wc.wave_id = $1
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
+        [waveId, w],
+      );
+      comuni = n!.n;
+    });
+  }
+  return { waveIds, comuni, ms: performance.now() - t0 };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The floor: the app's repository functions on a bare pg Pool behind node:http
+
+function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'incas-bench-floor' });
+  const spec = { name: QUESTION, repeats: [] as string[] };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const u = new URL(req.url ?? '/', 'http://floor');
+      const m = /^\/api\/v1\/surveys\/waves\/([0-9a-f-]{36})\/results(\/areas)?$/.exec(u.pathname);
+      if (!m?.[1]) return res.writeHead(404).end();
+      const waveId = m[1];
+      const client = await pool.connect();
+      const tx: Queryable = {
+        async query<R>(text: string, params?: readonly unknown[]) {
+          const r = await client.query(text, params ? [...params] : undefined);
+          return r.rows as R[];
+        },
+      };
+      try {
+        let out: unknown;
+        if (m[2]) {
+          const rows = await selectAreas(tx, waveId, {}, spec, 'regione', null, null);
+          out = {
+            items: rows.map((r) => ({
+              code: r.code,
+              name: r.name,
+              base: r.base,
+              ...areaValue(r.sum_min, r.base, true, false),
+            })),
+          };
+        } else {
+          const respondents = await countRespondents(tx, waveId, {});
+          const { base } = await selectBase(tx, waveId, {}, spec);
+          const s = await selectRangeStats(tx, waveId, {}, spec);
+          out = {
+            respondents,
+            questions: [
+              {
+                base,
+                range: {
+                  n: s.n,
+                  sumMin: personsFigure(s.sum_min, false),
+                  sumMax: personsFigure(s.sum_max, false),
+                  estimateShare: s.n ? plainFigure(s.estimated / s.n, 4) : null,
+                },
+              },
+            ],
+          };
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+      } catch (err) {
+        res.writeHead(500).end(String(err));
+      } finally {
+        client.release();
+      }
+    })();
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      resolve({ server, pool, port: typeof a === 'object' && a ? a.port : 0 });
+    }),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function load(n: number, connections: number, request: (i: number) => Promise<Response>): Promise<Result> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        const res = await request(i);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { rps: n / seconds, p50: pct(50), p99: pct(99), failures };
+}
+
+/** The figures both answers must agree on (proof that the floor did the same work). */
+function fingerprint(body: unknown): string {
+  const b = body as {
+    items?: { code: string; value: number | null; base: number }[];
+    respondents?: number;
+    questions?: { base: number; range: { n: number; sumMin: unknown; sumMax: unknown; estimateShare: unknown } }[];
+  };
+  if (b.items) return b.items.map((i) => `${i.code}:${i.base}:${String(i.value)}`).join(' ');
+  const q = b.questions![0]!;
+  return `${b.respondents} ${q.base} ${q.range.n} ${String(q.range.sumMin)} ${String(q.range.sumMax)} ${String(q.range.estimateShare)}`;
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+async function main(): Promise<number> {
+  await admin(`CREATE DATABASE "${dbName}"`);
+  let db: Database | undefined;
+  let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      INCAS_RATE_LIMIT: '100000000',
+      LOG_LEVEL: 'silent',
+      INCAS_DEMO: 'true',
+    });
+    db = (await prepareDatabase(config, modules)).db;
+    const fx = await writeFixture(db);
+    const analyze = new pg.Client({ connectionString: dbUrl });
+    await analyze.connect();
+    await analyze.query('ANALYZE');
+    await analyze.end();
+    app = await buildApp({ config, db, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const a = app.server.address();
+    const appBase = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+    floor = await startFloor();
+    const floorBase = `http://127.0.0.1:${floor.port}`;
+    const cookie = await logIn(appBase, 'mlps@demo.incas.local');
+    const waveId = fx.waveIds[0]!;
+    console.log(
+      `InCaS survey results bench — ${new Date().toISOString()} — ${WAVES} waves × ${fx.comuni} Comuni × ${QUESTIONS} questions ` +
+        `(all sent; written in ${f1(fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
+    );
+    const cases: [string, string][] = [
+      [
+        'one range question by Region (areas, level=regione)',
+        `/api/v1/surveys/waves/${waveId}/results/areas?question=${QUESTION}&level=regione`,
+      ],
+      ['one range question, national (results)', `/api/v1/surveys/waves/${waveId}/results?question=${QUESTION}`],
+    ];
+    console.log('\n| request | app req/s | app p50 / p99 ms | floor req/s | floor p50 / p99 ms | app/floor | target |');
+    console.log('|---|---|---|---|---|---|---|');
+    let failed = false;
+    for (const [label, path] of cases) {
+      const get = (base: string, withCookie: boolean) => () =>
+        fetch(`${base}${path}`, withCookie ? { headers: { cookie } } : {});
+      // the same answer from both (app and floor), then a warm-up of each
+      const appBody = await (await get(appBase, true)()).json();
+      const floorBody = await (await get(floorBase, false)()).json();
+      if (fingerprint(appBody) !== fingerprint(floorBody))
+        throw new Error(`App and floor disagree on ${label}:\n${fingerprint(appBody)}\n${fingerprint(floorBody)}`);
+      await load(CONNECTIONS * 2, CONNECTIONS, get(appBase, true));
+      await load(CONNECTIONS * 2, CONNECTIONS, get(floorBase, false));
+      const ap = await load(REQUESTS, CONNECTIONS, get(appBase, true));
+      const fl = await load(REQUESTS, CONNECTIONS, get(floorBase, false));
+      const ratio = ap.rps / fl.rps;
+      const ok = ratio >= 0.5 && ap.failures === 0 && fl.failures === 0;
+      failed ||= !ok;
+      console.log(
+        `| ${label} | ${f1(ap.rps)} | ${f1(ap.p50)} / ${f1(ap.p99)} | ${f1(fl.rps)} | ${f1(fl.p50)} / ${f1(fl.p99)} | ${ratio.toFixed(2)} | ≥ 0.50 ${ok ? 'met' : 'MISSED'}${ap.failures + fl.failures ? ` (${ap.failures} app / ${fl.failures} floor non-200)` : ''} |`,
+      );
+    }
+    return failed ? 1 : 0;
+  } finally {
+    await app?.close();
+    await floor?.pool.end();
+    floor?.server.close();
+    await db?.close();
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e: unknown) =>
+      console.error(`Could not drop ${dbName}: ${String(e)}`),
+    );
+  }
+}
+
+process.once('SIGINT', () => {
+  void admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).finally(() => process.exit(130));
+});
+process.exit(await main());

@@ -1,0 +1,446 @@
+import { useMemo, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../../components/FormField';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useFormat } from '../../../lib/format';
+import { useListParams } from '../../../lib/listParams';
+import { useRegions } from '../../../lib/lookups';
+import {
+  useCrosstab,
+  useQuestionResults,
+  useResultQuestions,
+  type PageFilters,
+  type QuestionResult,
+  type ResultQuestion,
+} from './api/results';
+
+const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
+const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
+type Figure = number | '<10' | null;
+
+/** Numbers as the reader's language writes them (1.234,5 in Italian); "<10" as it is; — for none. */
+function useFigures() {
+  const format = useFormat();
+  return useMemo(() => {
+    const number = new Intl.NumberFormat(format.locale, { useGrouping: 'always', maximumFractionDigits: 2 });
+    const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
+    return {
+      figure: (v: Figure | undefined) => (v === null || v === undefined ? '—' : v === '<10' ? '<10' : number.format(v)),
+      percent: (v: number | null) => (v === null ? '—' : percent.format(v)),
+      count: (v: number) => number.format(v),
+    };
+  }, [format.locale]);
+}
+
+/** A text of the questionnaire in the reader's language (Italian when the other is missing). */
+function useLocalText() {
+  const { i18n } = useTranslation();
+  const en = (i18n.resolvedLanguage ?? i18n.language) === 'en';
+  return (text: { it?: string; en?: string }, fallback = '') => (en ? (text.en ?? text.it) : text.it) ?? fallback;
+}
+
+function usePageFilters(): PageFilters {
+  const { get } = useListParams();
+  const f: PageFilters = {};
+  if (/^\d{2}$/.test(get('region'))) f.region = get('region');
+  const macro = get('macroArea');
+  if ((macroAreas as readonly string[]).includes(macro)) f.macroArea = macro as PageFilters['macroArea'];
+  const band = get('band');
+  if ((bands as readonly string[]).includes(band)) f.band = band as PageFilters['band'];
+  return f;
+}
+
+/** The question picker: questions grouped by their section, by label. */
+function QuestionSelect({
+  id,
+  label,
+  questions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  questions: ResultQuestion[];
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const groups = useMemo(() => {
+    const out: { label: string; options: { value: string; label: string }[] }[] = [];
+    for (const q of questions) {
+      const section = q.section ? local(q.section.label, q.section.name) : t('surveys.results.otherQuestions');
+      let g = out.find((x) => x.label === section);
+      if (!g) out.push((g = { label: section, options: [] }));
+      g.options.push({ value: q.name, label: local(q.label, q.name) });
+    }
+    return out;
+  }, [questions, local, t]);
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      emptyOption={t('surveys.results.chooseQuestion')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={[]}
+      groups={groups}
+    />
+  );
+}
+
+function ChoicesTable({ r, title }: { r: QuestionResult; title: string }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const f = useFigures();
+  const inRepeat = r.question.inRepeat;
+  return (
+    <>
+      {r.question.kind === 'multiple' && <p className="small">{t('surveys.results.multipleNote')}</p>}
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>{t('surveys.results.choicesCaption', { question: title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.results.answer')}</th>
+              <th scope="col" className="text-end">
+                {inRepeat ? t('surveys.results.entryCount') : t('surveys.results.comuni')}
+              </th>
+              <th scope="col" className="text-end">
+                {t('surveys.results.percent')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(r.choices ?? []).map((c) => (
+              <tr key={c.code}>
+                <th scope="row">{local(c.label, c.code)}</th>
+                <td className="text-end">{f.figure(c.count)}</td>
+                <td className="text-end">{f.percent(c.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function StatsTable({ title, rows }: { title: string; rows: [string, string][] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm w-auto">
+        <caption>{t('surveys.results.statsCaption', { question: title })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('surveys.results.statistic')}</th>
+            <th scope="col" className="text-end">
+              {t('surveys.results.value')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="text-end">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TextsTable({
+  title,
+  caption,
+  texts,
+}: {
+  title: string;
+  caption: string;
+  texts: NonNullable<QuestionResult['texts']>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h4 className="h6">{title}</h4>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.results.comune')}</th>
+              <th scope="col">{t('surveys.results.text')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {texts.items.map((x, i) => (
+              <tr key={i}>
+                <th scope="row">{x.comune}</th>
+                <td className="text-break">{x.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One question's result: its base, then a table by kind. */
+function QuestionResultView({ r }: { r: QuestionResult }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const f = useFigures();
+  const title = local(r.question.label, r.question.name);
+  let body: ReactNode = null;
+  if (r.suppressed) body = <p className="alert alert-info">{t('surveys.results.suppressed')}</p>;
+  else if (r.base === 0) body = <p>{t('surveys.results.none')}</p>;
+  else if (r.choices) body = <ChoicesTable r={r} title={title} />;
+  else if (r.number)
+    body = (
+      <StatsTable
+        title={title}
+        rows={(['n', 'sum', 'mean', 'median', 'min', 'max'] as const).map((k) => [
+          t(`surveys.results.number.${k}`),
+          f.figure(r.number![k]),
+        ])}
+      />
+    );
+  else if (r.range)
+    body = (
+      <StatsTable
+        title={title}
+        rows={[
+          [t('surveys.results.range.n'), f.count(r.range.n)],
+          [t('surveys.results.range.sumMin'), f.figure(r.range.sumMin)],
+          [t('surveys.results.range.sumMax'), f.figure(r.range.sumMax)],
+          [t('surveys.results.range.certain'), f.count(r.range.certain)],
+          [t('surveys.results.range.estimated'), f.count(r.range.estimated)],
+          [t('surveys.results.range.unknown'), f.count(r.range.unknown)],
+          [t('surveys.results.range.estimateShare'), f.percent(r.range.estimateShare)],
+        ]}
+      />
+    );
+  else if (r.texts)
+    body = (
+      <TextsTable
+        title={t('surveys.results.texts', { formatted: f.count(r.texts.total) })}
+        caption={t('surveys.results.textsCaption', { question: title })}
+        texts={r.texts}
+      />
+    );
+  else body = <p>{t('surveys.results.answeredOnly')}</p>;
+  return (
+    <section aria-labelledby={`result-${r.question.name}`} className="mb-4">
+      <h3 id={`result-${r.question.name}`} className="h5">
+        {title}
+        {r.question.persons && <span className="badge bg-secondary ms-2">{t('surveys.results.persons')}</span>}
+      </h3>
+      <p className="mb-1">{t('surveys.results.base', { formatted: f.count(r.base) })}</p>
+      {r.entries !== null && <p className="mb-1">{t('surveys.results.entries', { formatted: f.count(r.entries) })}</p>}
+      {body}
+      {r.otherTexts && r.otherTexts.total > 0 && (
+        <TextsTable
+          title={t('surveys.results.otherTexts', { formatted: f.count(r.otherTexts.total) })}
+          caption={t('surveys.results.textsCaption', { question: title })}
+          texts={r.otherTexts}
+        />
+      )}
+    </section>
+  );
+}
+
+function CrosstabSection({
+  waveId,
+  questions,
+  filters,
+}: {
+  waveId: string;
+  questions: ResultQuestion[];
+  filters: PageFilters;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const f = useFigures();
+  const { get, update } = useListParams();
+  const choiceQuestions = questions.filter((q) => (q.kind === 'choice' || q.kind === 'multiple') && !q.inRepeat);
+  const row = get('row');
+  const col = get('col');
+  const x = useCrosstab(waveId, row, col, filters);
+  const d = x.data;
+  return (
+    <section aria-labelledby="crosstab-title" className="mt-5">
+      <h2 id="crosstab-title" className="h4">
+        {t('surveys.results.crosstab.title')}
+      </h2>
+      <p>{t('surveys.results.crosstab.lead')}</p>
+      <div className="row">
+        <div className="col-md-6">
+          <QuestionSelect
+            id="crosstab-row"
+            label={t('surveys.results.crosstab.row')}
+            questions={choiceQuestions}
+            value={row}
+            onChange={(v) => update({ row: v })}
+          />
+        </div>
+        <div className="col-md-6">
+          <QuestionSelect
+            id="crosstab-col"
+            label={t('surveys.results.crosstab.col')}
+            questions={choiceQuestions}
+            value={col}
+            onChange={(v) => update({ col: v })}
+          />
+        </div>
+      </div>
+      {row !== '' && row === col && <p>{t('surveys.results.crosstab.same')}</p>}
+      {x.isError && <QueryError error={x.error} onRetry={() => void x.refetch()} />}
+      {x.isFetching && !d && <Loading />}
+      {d && (
+        <>
+          <p>{t('surveys.results.crosstab.base', { formatted: f.count(d.base) })}</p>
+          {d.suppressed ? (
+            <p className="alert alert-info">{t('surveys.results.suppressed')}</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table table-sm">
+                <caption>
+                  {t('surveys.results.crosstab.caption', {
+                    row: local(d.row.label, d.row.name),
+                    col: local(d.col.label, d.col.name),
+                  })}
+                </caption>
+                <thead>
+                  <tr>
+                    <td />
+                    {d.col.choices.map((c) => (
+                      <th key={c.code} scope="col" className="text-end">
+                        {local(c.label, c.code)}
+                      </th>
+                    ))}
+                    <th scope="col" className="text-end">
+                      {t('surveys.results.crosstab.total')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.row.choices.map((r) => (
+                    <tr key={r.code}>
+                      <th scope="row">{local(r.label, r.code)}</th>
+                      {d.col.choices.map((c) => (
+                        <td key={c.code} className="text-end">
+                          {f.count(d.cells.find((x) => x.row === r.code && x.col === c.code)?.count ?? 0)}
+                        </td>
+                      ))}
+                      <td className="text-end">{f.count(d.rowTotals.find((x) => x.code === r.code)?.count ?? 0)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">{t('surveys.results.crosstab.total')}</th>
+                    {d.col.choices.map((c) => (
+                      <td key={c.code} className="text-end">
+                        {f.count(d.colTotals.find((x) => x.code === c.code)?.count ?? 0)}
+                      </td>
+                    ))}
+                    <td className="text-end">{f.count(d.base)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** `/indagini/rilevazioni/:waveId/risultati`: a wave's results per question, filtered, and a cross-tabulation. */
+export function ResultsPage() {
+  const { t } = useTranslation();
+  const { waveId = '' } = useParams();
+  const { get, update } = useListParams();
+  const regions = useRegions();
+  const f = useFigures();
+  const filters = usePageFilters();
+  const questions = useResultQuestions(waveId);
+  const question = get('q');
+  const result = useQuestionResults(waveId, question, filters);
+
+  return (
+    <>
+      <PageHeader
+        title={t('surveys.results.title')}
+        lead={t('surveys.results.lead')}
+        breadcrumbs={[{ label: t('surveys.results.wave'), to: `/indagini/rilevazioni/${waveId}` }]}
+      />
+      {questions.isPending ? (
+        <Loading />
+      ) : questions.isError ? (
+        <QueryError error={questions.error} onRetry={() => void questions.refetch()} />
+      ) : (
+        <>
+          {!questions.data.full && <p className="alert alert-info">{t('surveys.results.controlled')}</p>}
+          <form aria-label={t('surveys.results.filters')} onSubmit={(e) => e.preventDefault()}>
+            <div className="row">
+              <div className="col-md-4">
+                <SelectField
+                  id="filter-region"
+                  label={t('surveys.results.region')}
+                  emptyOption={t('surveys.results.all')}
+                  value={filters.region ?? ''}
+                  onChange={(e) => update({ region: e.target.value })}
+                  options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                />
+              </div>
+              <div className="col-md-4">
+                <SelectField
+                  id="filter-macro-area"
+                  label={t('surveys.results.macroArea')}
+                  emptyOption={t('surveys.results.all')}
+                  value={filters.macroArea ?? ''}
+                  onChange={(e) => update({ macroArea: e.target.value })}
+                  options={macroAreas.map((m) => ({ value: m, label: t(`surveys.results.macroAreas.${m}`) }))}
+                />
+              </div>
+              <div className="col-md-4">
+                <SelectField
+                  id="filter-band"
+                  label={t('surveys.results.band')}
+                  emptyOption={t('surveys.results.all')}
+                  value={filters.band ?? ''}
+                  onChange={(e) => update({ band: e.target.value })}
+                  options={bands.map((b) => ({ value: b, label: t(`surveys.results.bands.${b}`) }))}
+                />
+              </div>
+            </div>
+            <QuestionSelect
+              id="result-question"
+              label={t('surveys.results.question')}
+              questions={questions.data.items}
+              value={question}
+              onChange={(v) => update({ q: v })}
+            />
+          </form>
+          {result.isError && <QueryError error={result.error} onRetry={() => void result.refetch()} />}
+          {result.isFetching && !result.data && <Loading />}
+          {result.data && question !== '' && (
+            <div aria-busy={result.isFetching}>
+              <p>{t('surveys.results.respondents', { formatted: f.count(result.data.respondents) })}</p>
+              {result.data.questions.map((r) => (
+                <QuestionResultView key={r.question.name} r={r} />
+              ))}
+            </div>
+          )}
+          <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+/** The react-query keys of the surveys' results part. */
+export const resultsKeys = {
+  all: ['surveys', 'results'] as const,
+  questions: (waveId: string) => ['surveys', 'results', waveId, 'questions'] as const,
+  results: (waveId: string, query: object) => ['surveys', 'results', waveId, 'one', query] as const,
+  crosstab: (waveId: string, query: object) => ['surveys', 'results', waveId, 'crosstab', query] as const,
+};

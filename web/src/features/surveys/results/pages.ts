@@ -1,0 +1,13 @@
+import type { FeatureMenuItem, FeaturePage } from '../../../lib/feature';
+import { lazyPage } from '../../../lib/lazyPage';
+import { Permission } from '../../../lib/permissions';
+
+export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
+
+/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results. */
+export const resultsPages: readonly FeaturePage[] = [
+  { path: 'indagini/rilevazioni/:waveId/risultati', page: ResultsPage, permission: Permission.surveysResultsRead },
+];
+export const resultsPublicPages: readonly FeaturePage[] = [];
+// reached from a wave's page
+export const resultsMenu: readonly FeatureMenuItem[] = [];
