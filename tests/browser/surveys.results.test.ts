@@ -125,5 +125,17 @@ describe('results of the 2021 census', () => {
         .count(),
     ).toBe(1);
     await expectAccessible(page, 'results of a range with its map (MLPS)');
+
+    // the register of settlements, from the results: each with its Comune, persons controlled, no place names
+    await page.getByRole('link', { name: 'Registro degli insediamenti' }).click();
+    await page.waitForURL(/\/insediamenti$/);
+    const register = page.getByRole('table', { name: /^Insediamenti: [\d.]+$/ });
+    await register.waitFor({ timeout: 10_000 });
+    expect(await register.getByRole('columnheader', { name: 'Località' }).count()).toBe(0);
+    for (const cell of (await register.locator('tbody tr td:nth-child(6)').allTextContents()).slice(0, 10))
+      expect(cell).toMatch(/^(—|(<10|\d{1,3}(\.\d{3})*)(–(<10|\d{1,3}(\.\d{3})*))?)( \(.+\))?$|^— \(non noto\)$/);
+    await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Insediamento informale' });
+    await expect.poll(() => page.url()).toContain('type=informale');
+    await expectAccessible(page, 'the register of settlements (MLPS)');
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/FormField';
 import { Loading } from '../../../components/Loading';
@@ -404,6 +404,11 @@ export function ResultsPage() {
       ) : (
         <>
           {!questions.data.full && <p className="alert alert-info">{t('surveys.results.controlled')}</p>}
+          {questions.data.items.some((q) => q.name === 'ins_persone' && q.inRepeat) && (
+            <p>
+              <Link to={`/indagini/rilevazioni/${waveId}/insediamenti`}>{t('surveys.results.settlements.link')}</Link>
+            </p>
+          )}
           <form aria-label={t('surveys.results.filters')} onSubmit={(e) => e.preventDefault()}>
             <div className="row">
               <div className="col-md-4">

@@ -9,6 +9,13 @@ export type Crosstab = components['schemas']['SurveyResultsCrosstab'];
 export type ResultFilters = components['schemas']['SurveyResultFilters'];
 export type ResultAreas = components['schemas']['SurveyResultAreas'];
 export type AreaLevel = components['schemas']['SurveyAreaLevel'];
+export type Settlement = components['schemas']['SurveySettlement'];
+
+export interface SettlementFilters {
+  region?: string;
+  type?: 'formale' | 'informale';
+  kind?: string;
+}
 
 /** The filters the page offers (the API has also province, sai and pilot). */
 export interface PageFilters {
@@ -67,5 +74,16 @@ export function useResultAreas(
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/areas', { params: { path: { waveId }, query } })),
     // no placeholder: the previous level's areas must not be drawn on this level's boundaries
     enabled: question !== '' && choice !== '',
+  });
+}
+
+/** The settlements of a wave, paged (operationId listSurveyWaveSettlements). */
+export function useSettlements(waveId: string, filters: SettlementFilters, page: number, pageSize: number) {
+  const query = { ...filters, page, pageSize };
+  return useQuery({
+    queryKey: resultsKeys.settlements(waveId, query),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/surveys/waves/{waveId}/settlements', { params: { path: { waveId }, query } })),
+    placeholderData: keepPreviousData,
   });
 }
