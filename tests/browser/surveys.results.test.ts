@@ -65,6 +65,23 @@ describe('results of the 2021 census', () => {
     await expect.poll(() => cross.count(), { timeout: 10_000 }).toBe(1);
     expect(await cross.getByRole('columnheader', { name: 'Totale' }).count()).toBe(1);
     await expectAccessible(page, 'cross-tabulation (ANCI)');
+
+    // the map of a choice question, on Puglia (the Region filter), then by province
+    await page.getByLabel('Domanda', { exact: true }).selectOption('b1_presenza');
+    await page.getByRole('application', { name: /^B1\. .* – Puglia$/ }).waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel('Risposta', { exact: true }).inputValue()).toBe('si');
+    await page.getByText('Quota di Comuni che hanno scelto «Sì»', { exact: true }).waitFor();
+    await page.getByLabel('Livello territoriale').selectOption({ label: 'Provincia' });
+    expect(page.url()).toContain('level=provincia');
+    const areas = page.getByRole('table', { name: /– Puglia: i dati della mappa$/ });
+    await expect
+      .poll(() => areas.getByRole('columnheader', { name: 'Provincia' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await expect.poll(() => areas.locator('tbody tr').count()).toBe(6);
+    // exact for ANCI: a share of each province, as an Italian percentage
+    for (const cell of await areas.locator('tbody tr td:nth-child(2)').allTextContents())
+      expect(cell).toMatch(/^\d{1,3}(,\d)?\s?%$/);
+    expect(await areas.getByRole('rowheader', { name: 'Barletta-Andria-Trani' }).count()).toBe(1);
   });
 
   it('MLPS: counts of persons rounded, no free-text question', async () => {
@@ -85,6 +102,40 @@ describe('results of the 2021 census', () => {
       if (cell !== '<10') expect(n % 5).toBe(0);
     }
     expect(await page.locator('#result-question option[value="a2_nome"]').count()).toBe(0);
-    await expectAccessible(page, 'results of a range (MLPS)');
+
+    // the map by Regione: persons rounded to 5; a Region with fewer than 3 Comuni answering, or
+    // 1–9 persons, is hatched and said to be withheld, never drawn or written as zero
+    await page.getByRole('application', { name: /^B3\. .* – Italia intera$/ }).waitFor({ timeout: 10_000 });
+    await page.getByText('Somma dei minimi (persone)', { exact: true }).waitFor();
+    const areas = page.getByRole('table', { name: /i dati della mappa$/ });
+    await expect.poll(() => areas.locator('tbody tr').count(), { timeout: 10_000 }).toBe(20);
+    const withheld = 'Dato non diffuso (tutela del segreto statistico)';
+    const cells = await areas.locator('tbody tr td:nth-child(2)').allTextContents();
+    for (const cell of cells) expect(cell).toMatch(/^(0|[1-9]\d{0,2}(\.\d{3})*|Dato non diffuso .*|Nessun dato)$/);
+    for (const cell of cells.filter((c) => /^\d/.test(c))) expect(Number(cell.replaceAll('.', '')) % 5).toBe(0);
+    const hidden = cells.filter((c) => c === withheld).length;
+    // the demo's 2021 census has Regions with few answers: the control is exercised here
+    expect(hidden).toBeGreaterThan(0);
+    // each withheld Region's shape is hatched (the pattern), not a colour of the scale
+    expect(await page.locator('[role="application"] path[data-code][fill^="url("]').count()).toBe(hidden);
+    expect(
+      await page
+        .getByRole('list', { name: /^Legenda: Somma dei minimi/ })
+        .getByText(withheld, { exact: true })
+        .count(),
+    ).toBe(1);
+    await expectAccessible(page, 'results of a range with its map (MLPS)');
+
+    // the register of settlements, from the results: each with its Comune, persons controlled, no place names
+    await page.getByRole('link', { name: 'Registro degli insediamenti' }).click();
+    await page.waitForURL(/\/insediamenti$/);
+    const register = page.getByRole('table', { name: /^Insediamenti: [\d.]+$/ });
+    await register.waitFor({ timeout: 10_000 });
+    expect(await register.getByRole('columnheader', { name: 'Località' }).count()).toBe(0);
+    for (const cell of (await register.locator('tbody tr td:nth-child(6)').allTextContents()).slice(0, 10))
+      expect(cell).toMatch(/^(—|(<10|\d{1,3}(\.\d{3})*)(–(<10|\d{1,3}(\.\d{3})*))?)( \(.+\))?$|^— \(non noto\)$/);
+    await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Insediamento informale' });
+    await expect.poll(() => page.url()).toContain('type=informale');
+    await expectAccessible(page, 'the register of settlements (MLPS)');
   });
 });

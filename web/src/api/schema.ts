@@ -2432,6 +2432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/waves/{waveId}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settlements of a wave (the census’s repeat), each with its Comune, province and Region; paged
+         * @description `surveys.results.full` (ANCI/Cittalia: every figure exact, free text) or `surveys.results.read` (MLPS, administrators, Regioni: counts of persons 1–9 as "<10", others rounded to 5; nothing resting on fewer than 3 Comuni; no free text; a Regione reads national figures and may narrow them only to its own Region, else 403). Answers count when the response is inviato, in_validazione, validato or consolidato. Filters: region, type (formale, informale), kind (a code of the formal or informal kinds). persons: exact for ANCI/Cittalia, else 1–9 as "<10" and others rounded to 5; place (free text) for ANCI/Cittalia only. A Regione lists its own Region's. No coordinates exist: a lat, lon or coordinates parameter is 400 `surveys.results.filter`. 400 `surveys.results.question` when the questionnaire has no settlements. Audited.
+         */
+        get: operations["listSurveyWaveSettlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4407,6 +4427,46 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        SurveySettlement: {
+            comune: {
+                istat: string;
+                name: string;
+                province: {
+                    code: string;
+                    name: string;
+                };
+                region: {
+                    code: string;
+                    name: string;
+                };
+            };
+            /** Format: int64 */
+            entry: number;
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                min: (number | "<10") | null;
+                max: (number | "<10") | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        SurveySettlementList: {
+            items: components["schemas"]["SurveySettlement"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            full: boolean;
         };
         SurveyPopulationRange: {
             /** Format: int32 */
@@ -10509,6 +10569,55 @@ export interface operations {
             };
         };
     };
+    listSurveyWaveSettlements: {
+        parameters: {
+            query?: {
+                /** @description Region (ISTAT code, two digits) */
+                region?: string;
+                /** @description Formal or informal settlements */
+                type?: "formale" | "informale";
+                /** @description The kind of settlement (a code of the formal or informal kinds) */
+                kind?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettlementList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -10552,6 +10661,7 @@ export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryMacroArea
 export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQuerySaiValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["sai"]> = ["0", "1", "true", "false"];
 export const pathsApiV1SurveysWavesWaveIdResultsAreasGetParametersQueryPilotValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/results/areas"]["get"]["parameters"]["query"]["pilot"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdSettlementsGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/settlements"]["get"]["parameters"]["query"]["type"]> = ["formale", "informale"];
 export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

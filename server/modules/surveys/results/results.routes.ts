@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { listResultQuestions, waveAreas, waveCrosstab, waveResults } from './results.service.js';
+import { AppError } from '../../../platform/errors.js';
+import { listResultQuestions, waveAreas, waveCrosstab, waveResults, waveSettlements } from './results.service.js';
+import { settlementsQuerySchema, settlementsSchema } from './settlements.schema.js';
 import {
   areasQuerySchema,
   areasSchema,
@@ -17,14 +19,33 @@ const who =
 const counted =
   'Answers count when the response is inviato, in_validazione, validato or consolidato (not da_ricontattare). Filters: region, macroArea, province, band, sai, pilot; an unknown Region or province is 400 `surveys.results.filter`. Audited.';
 
-/** A wave's results: per question, cross-tabulated, per area (issue 11, part 1). */
+const COORDINATES = ['lat', 'lon', 'lng', 'latitude', 'longitude', 'coordinates'];
+
+/**
+ * The results and the settlements hold no location finer than the Comune: a request for one is
+ * refused as such (400 `surveys.results.filter`), before the generic check of the query.
+ */
+async function noCoordinates(req: FastifyRequest): Promise<void> {
+  const asked = Object.keys((req.query ?? {}) as Record<string, unknown>).filter((k) =>
+    COORDINATES.includes(k.toLowerCase()),
+  );
+  if (asked.length)
+    throw new AppError(
+      'surveys.results.filter',
+      `No coordinates (${asked.join(', ')}): the survey results and settlements go no finer than the Comune`,
+    );
+}
+
+/** A wave's results: per question, cross-tabulated, per area, and its settlements (issue 11). */
 export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
   const config = { auth: 'session' } as const;
+  const preValidation = noCoordinates;
 
   app.get('/waves/:waveId/results/questions', {
     config,
+    preValidation,
     schema: {
       tags,
       operationId: 'listSurveyResultQuestions',
@@ -38,6 +59,7 @@ export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/waves/:waveId/results', {
     config,
+    preValidation,
     schema: {
       tags,
       operationId: 'getSurveyWaveResults',
@@ -52,6 +74,7 @@ export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/waves/:waveId/results/crosstab', {
     config,
+    preValidation,
     schema: {
       tags,
       operationId: 'getSurveyWaveCrosstab',
@@ -66,6 +89,7 @@ export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/waves/:waveId/results/areas', {
     config,
+    preValidation,
     schema: {
       tags,
       operationId: 'getSurveyWaveResultAreas',
@@ -76,5 +100,20 @@ export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: areasSchema },
     },
     handler: (req) => waveAreas(req.ctx, req.params.waveId, req.query),
+  });
+
+  app.get('/waves/:waveId/settlements', {
+    config,
+    preValidation,
+    schema: {
+      tags,
+      operationId: 'listSurveyWaveSettlements',
+      summary: 'The settlements of a wave (the census’s repeat), each with its Comune, province and Region; paged',
+      description: `${who}. Answers count when the response is inviato, in_validazione, validato or consolidato. Filters: region, type (formale, informale), kind (a code of the formal or informal kinds). persons: exact for ANCI/Cittalia, else 1–9 as "<10" and others rounded to 5; place (free text) for ANCI/Cittalia only. A Regione lists its own Region's. No coordinates exist: a lat, lon or coordinates parameter is 400 \`surveys.results.filter\`. 400 \`surveys.results.question\` when the questionnaire has no settlements. Audited.`,
+      params: waveParams,
+      querystring: settlementsQuerySchema,
+      response: { 200: settlementsSchema },
+    },
+    handler: (req) => waveSettlements(req.ctx, req.params.waveId, req.query),
   });
 }

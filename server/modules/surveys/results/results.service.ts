@@ -44,6 +44,9 @@ import type {
   ResultsOut,
   ResultsQuery,
 } from './results.schema.js';
+import { selectSettlements } from './settlements.repo.js';
+import { hasSettlements, settlementOut } from './settlements.rules.js';
+import type { SettlementsOut, SettlementsQuery } from './settlements.schema.js';
 
 const MAX_QUESTIONS = 20;
 
@@ -349,5 +352,45 @@ export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Pr
     };
   });
   await audit(ctx, v, waveId, { areas: query.question, level: query.level, filters: f });
+  return out;
+}
+
+/**
+ * The settlements register of a wave (issue 11, item 3): each settlement of the census's repeat in
+ * the responses that count, with its Comune, province and Region (never a location finer than the
+ * Comune: the model has none). Persons controlled for non-ANCI viewers as every count of persons;
+ * the place's name (free text) for ANCI/Cittalia only. A Regione lists its own Region's (row-level
+ * security) and may not filter on another one. Audited.
+ */
+export async function waveSettlements(ctx: Ctx, waveId: string, query: SettlementsQuery): Promise<SettlementsOut> {
+  const v = viewerOf(ctx);
+  const out = await ctx.db.tx(accessOf(v.actor), async (tx) => {
+    const qs = await questionsOfWave(tx, waveId);
+    if (!hasSettlements(qs))
+      throw new AppError('surveys.results.question', 'The questionnaire of this wave has no settlements register');
+    await checkFilters(tx, v, query.region ? { region: query.region } : {});
+    const filters: { region?: string; type?: string; kind?: string } = {};
+    if (query.region) filters.region = query.region;
+    if (query.type) filters.type = query.type;
+    if (query.kind) filters.kind = query.kind;
+    const rows = await selectSettlements(tx, waveId, filters, query.pageSize, (query.page - 1) * query.pageSize);
+    return {
+      full: v.full,
+      total: rows[0]?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map((r) => ({
+        comune: {
+          istat: r.istat,
+          name: r.comune,
+          province: { code: r.province_code, name: r.province },
+          region: { code: r.region_code, name: r.region },
+        },
+        entry: r.entry,
+        ...settlementOut(r.v, v.full),
+      })),
+    };
+  });
+  await audit(ctx, v, waveId, { settlements: true, region: query.region, type: query.type, kind: query.kind });
   return out;
 }

@@ -58,6 +58,8 @@ export interface ChoroplethMapProps {
   absent?: 'missing' | 'outside';
   /** the heading of the table's value column */
   valueLabel?: string;
+  /** what the value is (e.g. "Somma dei minimi (persone)"), above the legend and in the downloads */
+  legendTitle?: string;
   formatValue?: (n: number) => string;
   /** the downloads' name, without extension */
   fileName: string;
@@ -105,6 +107,7 @@ export function ChoroplethMap({
   lockedRegion = null,
   absent = 'missing',
   valueLabel,
+  legendTitle,
   formatValue,
   fileName,
 }: ChoroplethMapProps) {
@@ -315,7 +318,7 @@ export function ChoroplethMap({
   const shown = hover ?? (focused ? active : null);
   const shownShape = shown ? shapeByCode.get(shown) : undefined;
   const exportText = () =>
-    mapSvgText(svgRef.current!, `${title} – ${regionName(zoom)}`, legend, t('surveys.maps.attribution'));
+    mapSvgText(svgRef.current!, `${title} – ${regionName(zoom)}`, legend, t('surveys.maps.attribution'), legendTitle);
   const instructionsId = `${uid}-instructions`;
   const stroke = level === 'comune' && !zoom ? 0.15 : 0.5;
 
@@ -449,7 +452,15 @@ export function ChoroplethMap({
           <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {announce}
           </div>
-          <ul className="list-unstyled d-flex flex-wrap gap-3 mt-2 small" aria-label={t('surveys.maps.legend')}>
+          {legendTitle && (
+            <p id={`${uid}-legend`} className="small fw-semibold mt-2 mb-0">
+              {legendTitle}
+            </p>
+          )}
+          <ul
+            className="list-unstyled d-flex flex-wrap gap-3 mt-2 small"
+            aria-label={legendTitle ? `${t('surveys.maps.legend')}: ${legendTitle}` : t('surveys.maps.legend')}
+          >
             {legend.map((entry) => (
               <li key={entry.label} className="d-flex align-items-center gap-1">
                 <svg width="16" height="16" aria-hidden="true" focusable="false">

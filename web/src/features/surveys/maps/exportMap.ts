@@ -20,8 +20,14 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return e;
 }
 
-/** A standalone SVG document: the map, then its title, legend and attribution below it. */
-export function mapSvgText(svg: SVGSVGElement, title: string, legend: LegendEntry[], attribution: string): string {
+/** A standalone SVG document: the map, then its title, legend (with its title, if any) and attribution below it. */
+export function mapSvgText(
+  svg: SVGSVGElement,
+  title: string,
+  legend: LegendEntry[],
+  attribution: string,
+  legendTitle?: string,
+): string {
   const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 600 600').split(/\s+/).map(Number) as [
     number,
     number,
@@ -30,7 +36,8 @@ export function mapSvgText(svg: SVGSVGElement, title: string, legend: LegendEntr
   ];
   const lineH = 18;
   const top = 28;
-  const legendH = legend.length * lineH + 12;
+  const legendTop = legendTitle ? lineH : 0;
+  const legendH = legendTop + legend.length * lineH + 12;
   const out = el('svg', {
     xmlns: SVG_NS,
     viewBox: `0 0 ${w} ${top + h + legendH + 24}`,
@@ -47,8 +54,12 @@ export function mapSvgText(svg: SVGSVGElement, title: string, legend: LegendEntr
   const g = el('g', { transform: `translate(0 ${top})` });
   for (const child of [...map.childNodes]) g.appendChild(child);
   out.appendChild(g);
+  if (legendTitle)
+    out.appendChild(
+      el('text', { x: 8, y: top + h + 20, 'font-size': 12, 'font-weight': 600, fill: '#1a1a1a' }, legendTitle),
+    );
   legend.forEach((entry, i) => {
-    const y = top + h + 8 + i * lineH;
+    const y = top + h + 8 + legendTop + i * lineH;
     out.appendChild(el('rect', { x: 8, y, width: 14, height: 14, fill: entry.fill, stroke: '#555555' }));
     if (entry.hatch) out.appendChild(el('rect', { x: 8, y, width: 14, height: 14, fill: `url(#${entry.hatch})` }));
     out.appendChild(el('text', { x: 28, y: y + 12, 'font-size': 12, fill: '#1a1a1a' }, entry.label));

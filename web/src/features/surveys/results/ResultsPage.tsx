@@ -1,5 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/FormField';
 import { Loading } from '../../../components/Loading';
@@ -16,6 +16,10 @@ import {
   type QuestionResult,
   type ResultQuestion,
 } from './api/results';
+import type { MapQuestion } from './ResultsMap';
+
+// the map and d3-geo in their own chunk
+const ResultsMap = lazy(() => import('./ResultsMap'));
 
 const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
 const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
@@ -372,6 +376,19 @@ export function ResultsPage() {
   const questions = useResultQuestions(waveId);
   const question = get('q');
   const result = useQuestionResults(waveId, question, filters);
+  const local = useLocalText();
+  const picked = questions.data?.items.find((q) => q.name === question);
+  const mapQuestion: MapQuestion | null =
+    picked &&
+    (picked.kind === 'choice' || picked.kind === 'multiple' || picked.kind === 'number' || picked.kind === 'range')
+      ? {
+          name: picked.name,
+          title: local(picked.label, picked.name),
+          kind: picked.kind,
+          inRepeat: picked.inRepeat,
+          choices: picked.choices.map((c) => ({ code: c.code, label: local(c.label, c.code) })),
+        }
+      : null;
 
   return (
     <>
@@ -387,6 +404,11 @@ export function ResultsPage() {
       ) : (
         <>
           {!questions.data.full && <p className="alert alert-info">{t('surveys.results.controlled')}</p>}
+          {questions.data.items.some((q) => q.name === 'ins_persone' && q.inRepeat) && (
+            <p>
+              <Link to={`/indagini/rilevazioni/${waveId}/insediamenti`}>{t('surveys.results.settlements.link')}</Link>
+            </p>
+          )}
           <form aria-label={t('surveys.results.filters')} onSubmit={(e) => e.preventDefault()}>
             <div className="row">
               <div className="col-md-4">
@@ -437,6 +459,17 @@ export function ResultsPage() {
                 <QuestionResultView key={r.question.name} r={r} />
               ))}
             </div>
+          )}
+          {mapQuestion && (
+            <Suspense fallback={<Loading />}>
+              <ResultsMap
+                key={mapQuestion.name}
+                waveId={waveId}
+                question={mapQuestion}
+                filters={filters}
+                full={questions.data.full}
+              />
+            </Suspense>
           )}
           <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
         </>

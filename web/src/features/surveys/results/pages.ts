@@ -3,10 +3,16 @@ import { lazyPage } from '../../../lib/lazyPage';
 import { Permission } from '../../../lib/permissions';
 
 export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
+export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
 
-/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results. */
+/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results and its settlements. */
 export const resultsPages: readonly FeaturePage[] = [
   { path: 'indagini/rilevazioni/:waveId/risultati', page: ResultsPage, permission: Permission.surveysResultsRead },
+  {
+    path: 'indagini/rilevazioni/:waveId/insediamenti',
+    page: SettlementsPage,
+    permission: Permission.surveysResultsRead,
+  },
 ];
 export const resultsPublicPages: readonly FeaturePage[] = [];
 // reached from a wave's page

@@ -4,4 +4,6 @@ export const resultsKeys = {
   questions: (waveId: string) => ['surveys', 'results', waveId, 'questions'] as const,
   results: (waveId: string, query: object) => ['surveys', 'results', waveId, 'one', query] as const,
   crosstab: (waveId: string, query: object) => ['surveys', 'results', waveId, 'crosstab', query] as const,
+  settlements: (waveId: string, query: object) => ['surveys', 'results', waveId, 'settlements', query] as const,
+  areas: (waveId: string, query: object) => ['surveys', 'results', waveId, 'areas', query] as const,
 };

@@ -7,6 +7,15 @@ export type ResultQuestion = components['schemas']['SurveyResultQuestion'];
 export type QuestionResult = components['schemas']['SurveyQuestionResult'];
 export type Crosstab = components['schemas']['SurveyResultsCrosstab'];
 export type ResultFilters = components['schemas']['SurveyResultFilters'];
+export type ResultAreas = components['schemas']['SurveyResultAreas'];
+export type AreaLevel = components['schemas']['SurveyAreaLevel'];
+export type Settlement = components['schemas']['SurveySettlement'];
+
+export interface SettlementFilters {
+  region?: string;
+  type?: 'formale' | 'informale';
+  kind?: string;
+}
 
 /** The filters the page offers (the API has also province, sai and pilot). */
 export interface PageFilters {
@@ -43,6 +52,38 @@ export function useCrosstab(waveId: string, row: string, col: string, filters: P
     queryFn: () =>
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/crosstab', { params: { path: { waveId }, query } })),
     enabled: row !== '' && col !== '' && row !== col,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * One value per area for the map of a question (operationId getSurveyWaveResultAreas); a choice
+ * question needs the choice whose share is mapped (`choice` empty: not asked yet).
+ */
+export function useResultAreas(
+  waveId: string,
+  question: string,
+  level: AreaLevel,
+  choice: string | null,
+  filters: PageFilters,
+) {
+  const query = { question, level, ...(choice ? { choice } : {}), ...filters };
+  return useQuery({
+    queryKey: resultsKeys.areas(waveId, query),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/areas', { params: { path: { waveId }, query } })),
+    // no placeholder: the previous level's areas must not be drawn on this level's boundaries
+    enabled: question !== '' && choice !== '',
+  });
+}
+
+/** The settlements of a wave, paged (operationId listSurveyWaveSettlements). */
+export function useSettlements(waveId: string, filters: SettlementFilters, page: number, pageSize: number) {
+  const query = { ...filters, page, pageSize };
+  return useQuery({
+    queryKey: resultsKeys.settlements(waveId, query),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/surveys/waves/{waveId}/settlements', { params: { path: { waveId }, query } })),
     placeholderData: keepPreviousData,
   });
 }
