@@ -88,7 +88,7 @@ function aggregateAccess(v: Viewer): DbAccess {
 const parsedForms = new Map<string, ResultQuestion[]>();
 
 /** The questions of the wave's (published, immutable) questionnaire, parsed once per version. */
-async function questionsOfWave(tx: Queryable, waveId: string): Promise<ResultQuestion[]> {
+export async function questionsOfWave(tx: Queryable, waveId: string): Promise<ResultQuestion[]> {
   const row = await selectWaveForm(tx, waveId);
   if (!row) throw new AppError('surveys.wave.not_found');
   let qs = parsedForms.get(row.form_version_id);
