@@ -10,7 +10,7 @@ import { auditRows } from '../../../../tests/support/factories.js';
 import { startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import type { Schema } from '../../../../tests/support/schema.js';
 import { comuniOf, makeResultsWave } from '../../../../tests/support/survey-results-factories.js';
-import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-waves-factories.js';
+import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-factories.js';
 
 type Results = Schema<'SurveyResults'>;
 type QuestionResult = Schema<'SurveyQuestionResult'>;
