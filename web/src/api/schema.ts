@@ -4509,6 +4509,7 @@ export interface components {
                 label: components["schemas"]["SurveyLocalText"];
             } | null;
             inRepeat: boolean;
+            repeat: string | null;
             choices: {
                 code: string;
                 label: components["schemas"]["SurveyLocalText"];

@@ -175,6 +175,20 @@ describe('wide CSV', () => {
   });
 });
 
+describe('the question list', () => {
+  it('names the repeat a question is answered in: what the export’s repeat parameter takes', async () => {
+    const list = await w.as.anci.get<{ items: { name: string; repeat: string | null }[] }>(
+      `/api/v1/surveys/waves/${waveId}/results/questions`,
+    );
+    const repeatOf = new Map(list.body.items.map((q) => [q.name, q.repeat]));
+    expect([repeatOf.get('tipo'), repeatOf.get('persone'), repeatOf.get('settori')]).toEqual([
+      'insediamenti',
+      'insediamenti',
+      null,
+    ]);
+  });
+});
+
 describe('long CSV', () => {
   it('one row per answer: a multiple choice one per code, repeats with their entry, code and label', async () => {
     const res = await w.as.anci.get(url('format=csv&shape=long'));

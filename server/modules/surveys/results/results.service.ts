@@ -143,6 +143,7 @@ function questionOut(q: ResultQuestion) {
     label: q.label,
     section: q.section,
     inRepeat: q.repeats.length > 0,
+    repeat: q.repeats.at(-1) ?? null,
     choices: q.choices,
     persons: q.persons,
   };

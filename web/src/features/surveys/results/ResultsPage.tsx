@@ -16,6 +16,7 @@ import {
   type QuestionResult,
   type ResultQuestion,
 } from './api/results';
+import { ExportPanel } from './ExportPanel';
 
 const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
 const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
@@ -439,6 +440,7 @@ export function ResultsPage() {
             </div>
           )}
           <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
+          <ExportPanel waveId={waveId} full={questions.data.full} questions={questions.data.items} />
         </>
       )}
     </>
