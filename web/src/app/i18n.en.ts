@@ -16,6 +16,7 @@ import enSurveysMessages from '../features/surveys/i18n/messages.en.json';
 import enSurveysResults from '../features/surveys/i18n/results.en.json';
 import enSurveysCommon from '../features/surveys/i18n/common.en.json';
 import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
+import enSurveysExports from '../features/surveys/i18n/exports.en.json';
 
 export const english = {
   ...enCore,
@@ -32,5 +33,6 @@ export const english = {
     results: enSurveysResults,
     common: enSurveysCommon,
     maps: enSurveysMaps,
+    exports: enSurveysExports,
   },
 };

@@ -12,6 +12,7 @@ import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
 import itSurveysResults from '../features/surveys/i18n/results.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
+import itSurveysExports from '../features/surveys/i18n/exports.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -35,6 +36,7 @@ const it = {
     results: itSurveysResults,
     common: itSurveysCommon,
     maps: itSurveysMaps,
+    exports: itSurveysExports,
   },
 };
 type English = typeof englishCatalogue;

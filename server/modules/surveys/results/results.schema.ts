@@ -48,6 +48,8 @@ export const resultQuestionSchema = z
     section: z.object({ name: z.string(), label: localText }).nullable(),
     /** answered once per entry of a repeat (e.g. per settlement) rather than once per Comune */
     inRepeat: z.boolean(),
+    /** the repeat it is answered in (the innermost), or null: the name the export's `repeat` takes */
+    repeat: z.string().nullable(),
     choices: z.array(choiceSchema),
     /** a count of persons: disclosure-controlled for every viewer but ANCI/Cittalia */
     persons: z.boolean(),

@@ -91,7 +91,7 @@ function aggregateAccess(v: Viewer): DbAccess {
 const parsedForms = new Map<string, ResultQuestion[]>();
 
 /** The questions of the wave's (published, immutable) questionnaire, parsed once per version. */
-async function questionsOfWave(tx: Queryable, waveId: string): Promise<ResultQuestion[]> {
+export async function questionsOfWave(tx: Queryable, waveId: string): Promise<ResultQuestion[]> {
   const row = await selectWaveForm(tx, waveId);
   if (!row) throw new AppError('surveys.wave.not_found');
   let qs = parsedForms.get(row.form_version_id);
@@ -146,6 +146,7 @@ function questionOut(q: ResultQuestion) {
     label: q.label,
     section: q.section,
     inRepeat: q.repeats.length > 0,
+    repeat: q.repeats.at(-1) ?? null,
     choices: q.choices,
     persons: q.persons,
   };

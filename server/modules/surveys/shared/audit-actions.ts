@@ -26,6 +26,7 @@ export const surveysAuditActions = defineAuditActions({
     'surveys.message.sent',
     'surveys.message.failed',
     'surveys.results.read',
+    'surveys.results.export',
   ],
   entityTypes: ['survey', 'survey_form_version', 'survey_wave', 'survey_response', 'survey_link', 'survey_contact'],
 });

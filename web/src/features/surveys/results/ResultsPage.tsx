@@ -20,6 +20,7 @@ import type { MapQuestion } from './ResultsMap';
 
 // the map and d3-geo in their own chunk
 const ResultsMap = lazy(() => import('./ResultsMap'));
+import { ExportPanel } from './ExportPanel';
 
 const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
 const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
@@ -472,6 +473,7 @@ export function ResultsPage() {
             </Suspense>
           )}
           <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
+          <ExportPanel waveId={waveId} full={questions.data.full} questions={questions.data.items} />
         </>
       )}
     </>

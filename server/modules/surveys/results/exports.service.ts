@@ -1,0 +1,207 @@
+/**
+ * A wave's responses exported (issue 11 item 5; decision 0042): CSV or XLSX, wide (one row per
+ * Comune; a repeat's entries on their own sheet, keyed by the Comune's ISTAT code and the entry's
+ * number) or long (one row per answer), choices as codes or labels, with the codebook. Per-Comune
+ * data, not aggregates: ANCI/Cittalia only (`surveys.results.full`). The responses that count for
+ * the results are exported, read in batches of BATCH in ISTAT-code order, each batch in a short
+ * transaction of its own, and written to the download as they come: memory stays that of one batch
+ * whatever the wave's size, and no transaction waits on a slow client.
+ */
+import type { Writable } from 'node:stream';
+import { CSV_BOM, CSV_MEDIA_TYPE, csvHeader, csvLine } from '../../../platform/csv.js';
+import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
+import { AppError } from '../../../platform/errors.js';
+import { assertCan } from '../../../platform/policy.js';
+import { streamXlsx } from '../../../platform/xlsx.js';
+import { recordAudit } from '../../audit/index.js';
+import { questionsOfWave } from './results.service.js';
+import type { ResultQuestion } from './results.rules.js';
+import { selectExportWave, selectResponseBatch, type ExportWave } from './exports.repo.js';
+import {
+  CODEBOOK_COLUMNS,
+  codebookRows,
+  LONG_COLUMNS,
+  longRows,
+  wideRows,
+  wideSheets,
+  type Cell,
+  type ExportResponse,
+  type ValuesMode,
+  type WideSheet,
+} from './exports.rules.js';
+import { XLSX_MEDIA_TYPE, type CodebookQuery, type ExportQuery } from './exports.schema.js';
+
+/** Responses read per batch (a 300-question response is some 10 kB of jsonb). */
+export const BATCH = 500;
+
+/** A download ready to be written: its name and type, and the writer of its bytes. */
+export interface ExportFile {
+  filename: string;
+  mediaType: string;
+  write(out: Writable): Promise<void>;
+}
+
+function exporter(ctx: Ctx): Actor {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  assertCan(actor, 'surveys.results.read');
+  // per-Comune data leave only for ANCI/Cittalia (a Regione's own-Comuni export is a follow-up)
+  assertCan(actor, 'surveys.results.full');
+  return actor;
+}
+
+/** Waits until `out` takes more (or is gone); false when the client has gone away. */
+async function drained(out: Writable): Promise<boolean> {
+  if (out.destroyed) return false;
+  if (out.writableNeedDrain)
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
+  return !out.destroyed;
+}
+
+/** Every counted response of the wave, a batch at a time, each batch read in its own transaction. */
+async function* responses(
+  ctx: Ctx,
+  actor: Actor,
+  waveId: string,
+  part: string | null,
+): AsyncGenerator<ExportResponse[]> {
+  let after = '';
+  for (;;) {
+    const batch = await ctx.db.tx(accessOf(actor), (tx) => selectResponseBatch(tx, waveId, after, BATCH, part));
+    if (!batch.length) return;
+    yield batch;
+    if (batch.length < BATCH) return;
+    after = batch[batch.length - 1]!.istat;
+  }
+}
+
+function baseName(wave: ExportWave): string {
+  return `${wave.survey_code}-${wave.opens_on}`;
+}
+
+async function loadWave(ctx: Ctx, actor: Actor, waveId: string): Promise<{ wave: ExportWave; qs: ResultQuestion[] }> {
+  return ctx.db.tx(accessOf(actor), async (tx) => {
+    const qs = await questionsOfWave(tx, waveId);
+    const wave = await selectExportWave(tx, waveId);
+    if (!wave) throw new AppError('surveys.wave.not_found');
+    return { wave, qs };
+  });
+}
+
+async function audit(ctx: Ctx, actor: Actor, waveId: string, details: Record<string, string | null>): Promise<void> {
+  await ctx.db.tx(accessOf(actor), (tx) =>
+    recordAudit(tx, ctx, { action: 'surveys.results.export', entityType: 'survey_wave', entityId: waveId, details }),
+  );
+}
+
+/**
+ * The export of a wave, checked and audited (who, the wave, format, shape, values, repeat; no
+ * data): the bytes are written when the route hands `write` the download.
+ */
+export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): Promise<ExportFile> {
+  const actor = exporter(ctx);
+  const { wave, qs } = await loadWave(ctx, actor, waveId);
+  const sheets = wideSheets(qs);
+  const values: ValuesMode = q.values;
+  let repeatSheet: WideSheet | null = null;
+  if (q.repeat !== undefined) {
+    if (q.format !== 'csv' || q.shape !== 'wide')
+      throw new AppError('surveys.results.question', 'A repeat is asked for only with format=csv and shape=wide');
+    repeatSheet = sheets.find((s) => s.repeat === q.repeat) ?? null;
+    if (!repeatSheet) throw new AppError('surveys.results.question', `The questionnaire has no repeat ${q.repeat}`);
+  }
+  await audit(ctx, actor, waveId, { format: q.format, shape: q.shape, values, repeat: q.repeat ?? null });
+
+  const name = `${baseName(wave)}-${q.shape}${q.shape === 'wide' ? `-${values}` : ''}${q.repeat ? `-${q.repeat}` : ''}`;
+  if (q.format === 'csv') {
+    const sheet = q.shape === 'wide' ? (repeatSheet ?? sheets[0]!) : null;
+    return {
+      filename: `${name}.csv`,
+      mediaType: CSV_MEDIA_TYPE,
+      write: async (out) => {
+        out.write(CSV_BOM + csvHeader(sheet ? sheet.header : LONG_COLUMNS));
+        // a repeat's sheet reads only the repeat's own answers (its outermost repeat's key)
+        const part = sheet && sheet.repeat !== null ? sheet.path[0]! : null;
+        for await (const batch of responses(ctx, actor, waveId, part)) {
+          let chunk = '';
+          for (const r of batch)
+            for (const row of sheet ? wideRows(sheet, r, values) : longRows(sheets, r)) chunk += csvLine(row);
+          out.write(chunk);
+          if (!(await drained(out))) return;
+        }
+        out.end();
+      },
+    };
+  }
+  return {
+    filename: `${name}.xlsx`,
+    mediaType: XLSX_MEDIA_TYPE,
+    write: async (out) => {
+      const wb = streamXlsx(out, { creator: 'InCaS', title: `${wave.survey_code} — ${wave.wave_title}` });
+      const write = async (
+        title: string,
+        header: readonly string[],
+        part: string | null,
+        rows: (r: ExportResponse) => Iterable<Cell[]>,
+      ) => {
+        const ws = wb.addSheet(title, header);
+        for await (const batch of responses(ctx, actor, waveId, part)) {
+          for (const r of batch) for (const row of rows(r)) ws.addRow(row);
+          if (!(await drained(out))) return false;
+        }
+        await ws.commit();
+        return true;
+      };
+      if (q.shape === 'wide') {
+        for (const sheet of sheets) {
+          const ok = await write(
+            sheet.repeat ?? 'Comuni',
+            sheet.header,
+            sheet.repeat === null ? null : sheet.path[0]!,
+            (r) => wideRows(sheet, r, values),
+          );
+          if (!ok) return;
+        }
+      } else if (!(await write('Risposte', LONG_COLUMNS, null, (r) => longRows(sheets, r)))) return;
+      const cb = wb.addSheet('Codebook', CODEBOOK_COLUMNS);
+      for (const row of codebookRows(qs, wave.version_no)) cb.addRow(row);
+      await cb.commit();
+      await wb.commit();
+    },
+  };
+}
+
+/** The codebook of a wave's questionnaire: one row per question (columns, labels, type, choices, section, version). */
+export async function prepareCodebook(ctx: Ctx, waveId: string, q: CodebookQuery): Promise<ExportFile> {
+  const actor = exporter(ctx);
+  const { wave, qs } = await loadWave(ctx, actor, waveId);
+  const rows = codebookRows(qs, wave.version_no);
+  const name = `${baseName(wave)}-codebook`;
+  if (q.format === 'csv')
+    return {
+      filename: `${name}.csv`,
+      mediaType: CSV_MEDIA_TYPE,
+      write: async (out) => {
+        out.end(CSV_BOM + csvHeader(CODEBOOK_COLUMNS) + rows.map(csvLine).join(''));
+      },
+    };
+  return {
+    filename: `${name}.xlsx`,
+    mediaType: XLSX_MEDIA_TYPE,
+    write: async (out) => {
+      const wb = streamXlsx(out, { creator: 'InCaS', title: `${wave.survey_code} — codebook` });
+      const cb = wb.addSheet('Codebook', CODEBOOK_COLUMNS);
+      for (const row of rows) cb.addRow(row);
+      await cb.commit();
+      await wb.commit();
+    },
+  };
+}
