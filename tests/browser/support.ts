@@ -8,18 +8,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/platform/db/db.js';
 import { launchChromium } from '../../server/platform/browser.js';
-import { createFieldCipher } from '../../server/platform/crypto.js';
 import { projectRoot } from '../../server/platform/paths.js';
 import { closePdfRenderer } from '../../server/platform/pdf.js';
-import { seedDemo } from '../../server/modules/demo/index.js';
+import { DEMO_PASSWORD } from '../support/demo-password.js';
 import { openTestDb, TEST_DATA_KEY } from '../support/harness.js';
 
-export const DEMO_PASSWORD = 'demo-incas-2026';
+export { DEMO_PASSWORD };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface BrowserEnv {
@@ -30,12 +29,15 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/**
+ * The application on a private copy of the run's demo database (seeded once, in
+ * browser-global-setup.ts): the pilot's demo, and with `surveys` the surveys' demo over it.
+ */
+export async function startBrowserEnv(opts: { surveys?: boolean } = {}): Promise<BrowserEnv> {
   if (!existsSync(join(projectRoot(), 'dist', 'web', 'index.html'))) {
     throw new Error('The web client is not built: run "npm run build:web" first.');
   }
-  const db = await openTestDb();
-  await seedDemo(db, DEMO_PASSWORD, { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')) });
+  const db = await openTestDb(inject(opts.surveys ? 'surveysDemoTemplate' : 'demoTemplate'));
   const config = loadConfig({
     NODE_ENV: 'test',
     INCAS_DEMO: 'true',

@@ -16,10 +16,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
 import { SALUZZO } from '../../server/modules/surveys/demo/plan.js';
 import { smallSurvey, xlsForm } from '../support/xlsform.js';
-import { DEMO_PASSWORD, expectAccessible, settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { expectAccessible, settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 const ANCI = 'indagini.anci@demo.incas.local';
 const COMPILATORE = 'compilatore.saluzzo@demo.incas.local';
@@ -33,10 +32,14 @@ let over15k: number;
 let waveUrl = '';
 
 beforeAll(async () => {
-  env = await startBrowserEnv();
+  env = await startBrowserEnv({ surveys: true });
   // the surveys' demo accounts: ANCI's survey office and Saluzzo's compilatore and validatore
-  const seeded = await seedSurveysDemoData(env.db, DEMO_PASSWORD, new Date());
-  expect(seeded.accounts.map((a) => a.email)).toEqual(expect.arrayContaining([ANCI, COMPILATORE, VALIDATORE]));
+  const accounts = await env.db.ownerTx((tx) =>
+    tx.query<{ email: string }>('SELECT email FROM users WHERE email = ANY($1::text[])', [
+      [ANCI, COMPILATORE, VALIDATORE],
+    ]),
+  );
+  expect(accounts.map((a) => a.email).sort()).toEqual([ANCI, COMPILATORE, VALIDATORE].sort());
   const [n] = await env.db.ownerTx((tx) =>
     tx.query<{ n: number; saluzzo: number }>(
       'SELECT count(*)::int AS n, max(population) FILTER (WHERE istat_code = $1)::int AS saluzzo FROM comuni WHERE population > 15000',

@@ -7,15 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SURVEY_CODE, seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
-import { DEMO_PASSWORD, expectAccessible, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { SURVEY_CODE } from '../../server/modules/surveys/demo/seed.js';
+import { expectAccessible, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 let env: BrowserEnv;
 let waveId: string;
 
 beforeAll(async () => {
-  env = await startBrowserEnv();
-  await seedSurveysDemoData(env.db, DEMO_PASSWORD, new Date());
+  env = await startBrowserEnv({ surveys: true });
   const [w] = await env.db.ownerTx((tx) =>
     tx.query<{ id: string }>(
       `SELECT w.id FROM survey_waves w JOIN survey_surveys s ON s.id = w.survey_id WHERE s.code = $1`,

@@ -5,15 +5,13 @@
  * of persons rounded to 5 and no free-text question to pick.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
-import { DEMO_PASSWORD, expectAccessible, settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
+import { expectAccessible, settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
 let env: BrowserEnv;
 let waveId: string;
 beforeAll(async () => {
-  env = await startBrowserEnv();
+  env = await startBrowserEnv({ surveys: true });
   // the surveys' demo: the closed 2021 census (3,851 answered) and the open 2024 wave
-  await seedSurveysDemoData(env.db, DEMO_PASSWORD, new Date());
   const [w] = await env.db.ownerTx((tx) =>
     tx.query<{ id: string }>("SELECT id FROM survey_waves WHERE title_it = 'Censimento 2021'"),
   );

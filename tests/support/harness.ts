@@ -15,7 +15,7 @@ import type { Database } from '../../server/platform/db/db.js';
 import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
 import { closePdfRenderer } from '../../server/platform/pdf.js';
-import { databaseUrlWithName } from './template.js';
+import { databaseUrlWithName, type TemplateInfo } from './template.js';
 
 /** A fixed data key for tests (never used outside them). */
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -36,9 +36,11 @@ export class FakeClock implements Clock {
   }
 }
 
-/** A private copy of the migrated template database (with the registry loaded). */
-export async function openTestDb(): Promise<Database> {
-  const tmpl = inject('dbTemplate');
+/**
+ * A private copy of the migrated template database (with the registry loaded), or of another
+ * template of the run (the browser journeys' demo data).
+ */
+export async function openTestDb(tmpl: TemplateInfo = inject('dbTemplate')): Promise<Database> {
   if (tmpl.kind === 'pglite') {
     return openPglite(null, { loadDataDir: new Blob([readFileSync(tmpl.imagePath)]) });
   }

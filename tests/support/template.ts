@@ -3,10 +3,11 @@
  * gets its own copy (a PGlite data-dir image, or `CREATE DATABASE … TEMPLATE` on a server), so
  * files run in parallel without seeing each other's rows.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { Database } from '../../server/platform/db/db.js';
 import { openPglite } from '../../server/platform/db/pglite.js';
 import { openPostgres } from '../../server/platform/db/postgres.js';
 import { migrate } from '../../server/platform/db/migrate.js';
@@ -20,6 +21,9 @@ export type TemplateInfo =
 declare module 'vitest' {
   export interface ProvidedContext {
     dbTemplate: TemplateInfo;
+    /** the browser journeys' templates: the pilot's demo, and the pilot's and the surveys' demos */
+    demoTemplate: TemplateInfo;
+    surveysDemoTemplate: TemplateInfo;
   }
 }
 
@@ -27,6 +31,44 @@ export function databaseUrlWithName(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * A template made from another one and filled by `seed` (the browser journeys' demo data, seeded
+ * once per run instead of once per file). On a server it is a database of its own, dropped with
+ * the other copies at the end of the run.
+ */
+export async function createSeededTemplate(
+  base: TemplateInfo,
+  name: string,
+  seed: (db: Database) => Promise<void>,
+): Promise<TemplateInfo> {
+  if (base.kind === 'pglite') {
+    const db = await openPglite(null, { loadDataDir: new Blob([readFileSync(base.imagePath)]) });
+    await seed(db);
+    const image = await db.pglite.dumpDataDir('none');
+    const imagePath = join(tmpdir(), `incas-test-template-${process.pid}-${name}.tar`);
+    writeFileSync(imagePath, Buffer.from(await image.arrayBuffer()));
+    await db.close();
+    return { kind: 'pglite', imagePath };
+  }
+  // named like the per-file copies, so that the run's dispose drops it with them
+  const template = `incas_test_${process.pid}_tmpl_${name}`;
+  const admin = new pg.Client({ connectionString: base.serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template} TEMPLATE ${base.template}`);
+  } finally {
+    await admin.end();
+  }
+  const db = await openPostgres(databaseUrlWithName(base.serverUrl, template), { max: 2 });
+  try {
+    await seed(db);
+  } finally {
+    await db.close();
+  }
+  return { kind: 'postgres', serverUrl: base.serverUrl, template };
 }
 
 export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: () => Promise<void> }> {
