@@ -47,6 +47,11 @@ const kernelErrors = {
   'database.unavailable': 'unavailable',
   'pdf.busy': 'unavailable',
   'pdf.timeout': 'unavailable',
+  // a prepared download (server/platform/spool.ts): too many being prepared; expired or unknown;
+  // asked for before it is ready
+  'spool.busy': 'unavailable',
+  'spool.gone': 'not_found',
+  'spool.not_ready': 'conflict',
   // an uploaded file (server/platform/upload): over a size limit (file, or unzipped); too many rows,
   // cells or zip entries, or too slow / too big to parse; not a readable file of its format; text
   // not decodable in its encoding; every parsing worker busy

@@ -2,8 +2,10 @@
  * Issue 11, part 1, in Chromium with axe: ANCI/Cittalia open the 2021 census's results from the
  * wave's page, pick a question by its label, filter by Region, read a range of persons exact and the
  * free-text answers, and cross-tabulate two questions; MLPS reads the same results with the counts
- * of persons rounded to 5 and no free-text question to pick.
+ * of persons rounded to 5 and no free-text question to pick. ANCI/Cittalia prepare an export, watch
+ * it being prepared and download it.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
 
@@ -135,5 +137,30 @@ describe('results of the 2021 census', () => {
     await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Insediamento informale' });
     await expect.poll(() => page.url()).toContain('type=informale');
     await expectAccessible(page, 'the register of settlements (MLPS)');
+  });
+
+  it('ANCI/Cittalia: an export prepared with its progress, then downloaded with its size', async () => {
+    const page = await signedIn(env, 'assistenza.anci@demo.incas.local');
+    await page.goto(`${env.baseUrl}/indagini/rilevazioni/${waveId}/risultati`);
+    await settled(page, 'results with the export panel');
+    const panel = page.getByRole('region', { name: 'Esporta le risposte' });
+    await panel.getByLabel('Formato').selectOption('csv');
+    await panel.getByLabel('Risposte a scelta').selectOption('labels');
+    // in CSV a repeat's entries are a file of their own
+    await panel.getByLabel('Contenuto').selectOption({ label: 'Le voci di «insediamenti»' });
+    await panel.getByRole('button', { name: 'Prepara il file (CSV)' }).click();
+    const link = panel.getByRole('link', { name: 'Scarica il file (CSV)' });
+    await link.waitFor({ timeout: 30_000 });
+    const ready = (await panel.getByText(/^Il file .* è pronto/).textContent()) ?? '';
+    expect(ready).toMatch(
+      /^Il file abitazioni-agroalimentare-[\d-]+-wide-labels-insediamenti\.csv è pronto \([\d.,]+ (kB|MB)\)\.$/,
+    );
+    await expectAccessible(page, 'the export panel with a prepared file');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const bytes = await readFile(await download.path());
+    expect(download.suggestedFilename()).toMatch(/-insediamenti\.csv$/);
+    const text = bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFistat;voce;')).toBe(true);
+    expect(text.split('\r\n').length).toBeGreaterThan(10);
   });
 });

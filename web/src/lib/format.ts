@@ -55,9 +55,19 @@ export function useFormat() {
     `m:${locale}`,
     () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
+  const kb = cached(
+    `kb:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }),
+  );
+  const mb = cached(
+    `mb:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }),
+  );
   return {
     locale,
     number: (value: number) => number.format(value),
+    /** a file's size: "850 kB", "12,3 MB" */
+    size: (bytes: number) => (bytes < 1_000_000 ? kb.format(Math.max(1, bytes / 1000)) : mb.format(bytes / 1_000_000)),
     date: (iso: string) => date.format(new Date(iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     /** "2026-04" or "2026-04-01" → "aprile 2026" */

@@ -25,6 +25,15 @@ export async function selectExportWave(tx: Queryable, waveId: string): Promise<E
   return row ?? null;
 }
 
+/** How many responses of the wave count (the rows of a wide export). */
+export async function countExportResponses(tx: Queryable, waveId: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM survey_wave_comuni wc WHERE wc.wave_id = $1 AND wc.status = ANY($2::text[])',
+    [waveId, COUNTED_STATUSES],
+  );
+  return row!.n;
+}
+
 /**
  * The next `limit` responses that count after the Comune `after` (ISTAT code order). `part` limits
  * the answers read to one key (a repeat's entries), or null for the whole document.

@@ -3,8 +3,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { waveParams } from './results.schema.js';
-import { prepareCodebook, prepareExport, type ExportFile } from './exports.service.js';
-import { codebookQuerySchema, exportQuerySchema, XLSX_MEDIA_TYPE } from './exports.schema.js';
+import { createSpool } from '../../../platform/spool.js';
+import {
+  prepareCodebook,
+  prepareExport,
+  preparedExport,
+  preparedExportOwner,
+  startPreparedExport,
+  type ExportFile,
+} from './exports.service.js';
+import {
+  codebookQuerySchema,
+  exportQuerySchema,
+  preparedExportParams,
+  preparedExportSchema,
+  XLSX_MEDIA_TYPE,
+} from './exports.schema.js';
 
 const binary = z.any().meta({ type: 'string', format: 'binary' });
 const fileResponse = {
@@ -37,6 +51,9 @@ export async function exportsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
   const config = { auth: 'session' } as const;
+  // the prepared exports of this instance (decision 0047), deleted when it closes
+  const spool = createSpool();
+  fastify.addHook('onClose', async () => spool.close());
 
   app.get('/waves/:waveId/export', {
     config,
@@ -69,5 +86,57 @@ export async function exportsRoutes(fastify: FastifyInstance): Promise<void> {
       response: fileResponse,
     },
     handler: async (req, reply) => sendFile(req, reply, await prepareCodebook(req.ctx, req.params.waveId, req.query)),
+  });
+
+  const prepared =
+    'ANCI/Cittalia only (`surveys.results.full`). The file is the one the direct export streams, written once in the server’s spool by a background writer; it belongs to the user who prepared it and is kept one hour (404 `spool.gone` after, or after a restart: prepare it again).';
+
+  app.post('/waves/:waveId/exports', {
+    config,
+    schema: {
+      tags,
+      operationId: 'prepareSurveyWaveExport',
+      summary: 'Prepare a wave’s export as a file to download with its size and resume (progress readable)',
+      description: `${prepared} Same options as the direct export; checked and audited when asked. 202 with the file's state; 503 \`spool.busy\` (Retry-After) when too many files are being prepared.`,
+      params: waveParams,
+      body: exportQuerySchema,
+      response: { 202: preparedExportSchema },
+    },
+    handler: async (req, reply) =>
+      reply.code(202).send(await startPreparedExport(req.ctx, spool, req.params.waveId, req.body)),
+  });
+
+  app.get('/waves/:waveId/exports/:exportId', {
+    config,
+    schema: {
+      tags,
+      operationId: 'getSurveyWaveExport',
+      summary: 'A prepared export’s progress (responses read of the total) and, once ready, its size',
+      description: prepared,
+      params: preparedExportParams,
+      response: { 200: preparedExportSchema },
+    },
+    handler: async (req) => preparedExport(req.ctx, spool, req.params.waveId, req.params.exportId),
+  });
+
+  app.get('/waves/:waveId/exports/:exportId/file', {
+    config,
+    schema: {
+      tags,
+      operationId: 'downloadSurveyWaveExport',
+      summary: 'Download a prepared export: whole, or the byte range asked for (a resumed download)',
+      description: `${prepared} Content-Length, a strong ETag, Last-Modified and Accept-Ranges: bytes; \`Range: bytes=N-\` gives 206 with Content-Range (with If-Range naming another version, the whole file), an unsatisfiable range 416; several ranges give the whole file. 409 \`spool.not_ready\` while it is being prepared.`,
+      params: preparedExportParams,
+      response: {
+        200: fileResponse[200],
+        206: {
+          description: 'The range asked for',
+          content: { 'text/csv': { schema: binary }, [XLSX_MEDIA_TYPE]: { schema: binary } },
+        },
+        416: z.null().describe('The range is outside the file (Content-Range: bytes */size), no content'),
+      },
+    },
+    handler: async (req, reply) =>
+      spool.send(req, reply, req.params.exportId, preparedExportOwner(req.ctx, req.params.waveId)),
   });
 }

@@ -29,3 +29,23 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 export const codebookQuerySchema = z.object({ format: z.enum(exportFormats).describe('xlsx or csv') }).strict();
 export type CodebookQuery = z.infer<typeof codebookQuerySchema>;
+
+/** A prepared export (a file written once in the server's spool, then downloaded and resumable). */
+export const preparedExportSchema = z
+  .object({
+    id: z.uuid(),
+    status: z
+      .enum(['queued', 'preparing', 'ready', 'failed'])
+      .describe('queued (waiting for a writer), preparing, ready (download it), failed (prepare it again)'),
+    filename: z.string(),
+    mediaType: z.string(),
+    done: z.int().describe('responses read so far'),
+    total: z.int().nullable().describe('responses the file reads in all (once per sheet that reads them)'),
+    bytes: z.int().nullable().describe('the file’s size, once ready'),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().describe('after this the file is deleted and must be prepared again'),
+  })
+  .meta({ id: 'PreparedExport' });
+export type PreparedExport = z.infer<typeof preparedExportSchema>;
+
+export const preparedExportParams = z.object({ waveId: z.uuid(), exportId: z.uuid() }).strict();

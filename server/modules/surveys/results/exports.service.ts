@@ -12,11 +12,12 @@ import { CSV_BOM, CSV_MEDIA_TYPE, csvHeader, csvLine } from '../../../platform/c
 import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
+import type { Spool } from '../../../platform/spool.js';
 import { streamXlsx } from '../../../platform/xlsx.js';
 import { recordAudit } from '../../audit/index.js';
 import { questionsOfWave } from './results.service.js';
 import type { ResultQuestion } from './results.rules.js';
-import { selectExportWave, selectResponseBatch, type ExportWave } from './exports.repo.js';
+import { countExportResponses, selectExportWave, selectResponseBatch, type ExportWave } from './exports.repo.js';
 import {
   CODEBOOK_COLUMNS,
   codebookRows,
@@ -29,17 +30,24 @@ import {
   type ValuesMode,
   type WideSheet,
 } from './exports.rules.js';
-import { XLSX_MEDIA_TYPE, type CodebookQuery, type ExportQuery } from './exports.schema.js';
+import { XLSX_MEDIA_TYPE, type CodebookQuery, type ExportQuery, type PreparedExport } from './exports.schema.js';
 
 /** Responses read per batch (a 300-question response is some 10 kB of jsonb). */
 export const BATCH = 500;
 
-/** A download ready to be written: its name and type, and the writer of its bytes. */
+/**
+ * A download ready to be written: its name and type, and the writer of its bytes. `total` is how
+ * many responses the writer reads (the counted responses, once per sheet that reads them), and
+ * `progress` hears how many it has read so far.
+ */
 export interface ExportFile {
   filename: string;
   mediaType: string;
-  write(out: Writable): Promise<void>;
+  total: number;
+  write(out: Writable, progress?: (done: number) => void): Promise<void>;
 }
+
+const ignore = () => undefined;
 
 function exporter(ctx: Ctx): Actor {
   const actor = ctx.actor;
@@ -87,12 +95,16 @@ function baseName(wave: ExportWave): string {
   return `${wave.survey_code}-${wave.opens_on}`;
 }
 
-async function loadWave(ctx: Ctx, actor: Actor, waveId: string): Promise<{ wave: ExportWave; qs: ResultQuestion[] }> {
+async function loadWave(
+  ctx: Ctx,
+  actor: Actor,
+  waveId: string,
+): Promise<{ wave: ExportWave; qs: ResultQuestion[]; counted: number }> {
   return ctx.db.tx(accessOf(actor), async (tx) => {
     const qs = await questionsOfWave(tx, waveId);
     const wave = await selectExportWave(tx, waveId);
     if (!wave) throw new AppError('surveys.wave.not_found');
-    return { wave, qs };
+    return { wave, qs, counted: await countExportResponses(tx, waveId) };
   });
 }
 
@@ -108,7 +120,7 @@ async function audit(ctx: Ctx, actor: Actor, waveId: string, details: Record<str
  */
 export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): Promise<ExportFile> {
   const actor = exporter(ctx);
-  const { wave, qs } = await loadWave(ctx, actor, waveId);
+  const { wave, qs, counted } = await loadWave(ctx, actor, waveId);
   const sheets = wideSheets(qs);
   const values: ValuesMode = q.values;
   let repeatSheet: WideSheet | null = null;
@@ -126,7 +138,9 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
     return {
       filename: `${name}.csv`,
       mediaType: CSV_MEDIA_TYPE,
-      write: async (out) => {
+      total: counted,
+      write: async (out, progress = ignore) => {
+        let done = 0;
         out.write(CSV_BOM + csvHeader(sheet ? sheet.header : LONG_COLUMNS));
         // a repeat's sheet reads only the repeat's own answers (its outermost repeat's key)
         const part = sheet && sheet.repeat !== null ? sheet.path[0]! : null;
@@ -135,6 +149,7 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
           for (const r of batch)
             for (const row of sheet ? wideRows(sheet, r, values) : longRows(sheets, r)) chunk += csvLine(row);
           out.write(chunk);
+          progress((done += batch.length));
           if (!(await drained(out))) return;
         }
         out.end();
@@ -144,7 +159,10 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
   return {
     filename: `${name}.xlsx`,
     mediaType: XLSX_MEDIA_TYPE,
-    write: async (out) => {
+    // a wide workbook reads the responses once per sheet (the Comuni's, then each repeat's)
+    total: counted * (q.shape === 'wide' ? sheets.length : 1),
+    write: async (out, progress = ignore) => {
+      let done = 0;
       const wb = streamXlsx(out, { creator: 'InCaS', title: `${wave.survey_code} — ${wave.wave_title}` });
       const write = async (
         title: string,
@@ -155,6 +173,7 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
         const ws = wb.addSheet(title, header);
         for await (const batch of responses(ctx, actor, waveId, part)) {
           for (const r of batch) for (const row of rows(r)) ws.addRow(row);
+          progress((done += batch.length));
           if (!(await drained(out))) return false;
         }
         await ws.commit();
@@ -189,6 +208,7 @@ export async function prepareCodebook(ctx: Ctx, waveId: string, q: CodebookQuery
     return {
       filename: `${name}.csv`,
       mediaType: CSV_MEDIA_TYPE,
+      total: 0,
       write: async (out) => {
         out.end(CSV_BOM + csvHeader(CODEBOOK_COLUMNS) + rows.map(csvLine).join(''));
       },
@@ -196,6 +216,7 @@ export async function prepareCodebook(ctx: Ctx, waveId: string, q: CodebookQuery
   return {
     filename: `${name}.xlsx`,
     mediaType: XLSX_MEDIA_TYPE,
+    total: 0,
     write: async (out) => {
       const wb = streamXlsx(out, { creator: 'InCaS', title: `${wave.survey_code} — codebook` });
       const cb = wb.addSheet('Codebook', CODEBOOK_COLUMNS);
@@ -204,4 +225,43 @@ export async function prepareCodebook(ctx: Ctx, waveId: string, q: CodebookQuery
       await wb.commit();
     },
   };
+}
+
+/** A prepared export belongs to the user who asked for it, for that wave. */
+function spoolOwner(actor: Actor, waveId: string): string {
+  return `${actor.userId}:${waveId}`;
+}
+
+/**
+ * Prepares an export in the spool (checked and audited like a direct download): the file is
+ * written in the background, its progress read with `preparedExport`, then downloaded (with its
+ * size, and resumable) from the spool.
+ */
+export async function startPreparedExport(
+  ctx: Ctx,
+  spool: Spool,
+  waveId: string,
+  q: ExportQuery,
+): Promise<PreparedExport> {
+  const file = await prepareExport(ctx, waveId, q);
+  return spool.start({
+    owner: spoolOwner(ctx.actor!, waveId),
+    filename: file.filename,
+    mediaType: file.mediaType,
+    total: file.total,
+    write: (out, progress) => file.write(out, progress),
+  });
+}
+
+/** A prepared export of the caller's, with its progress; `spool.gone` when there is none. */
+export function preparedExport(ctx: Ctx, spool: Spool, waveId: string, exportId: string): PreparedExport {
+  const actor = exporter(ctx);
+  const view = spool.view(exportId, spoolOwner(actor, waveId));
+  if (!view) throw new AppError('spool.gone', 'This file is no longer available: prepare it again.');
+  return view;
+}
+
+/** Whose prepared exports of the wave the caller may download (checked like the export itself). */
+export function preparedExportOwner(ctx: Ctx, waveId: string): string {
+  return spoolOwner(exporter(ctx), waveId);
 }

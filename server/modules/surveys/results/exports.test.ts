@@ -2,11 +2,13 @@
  * A wave's export through the API, on a small hand-made wave: the wide layout (one row per Comune,
  * a multiple choice's 0/1 columns, a range's four columns), a repeat's sheet re-joined to its
  * Comune by the ISTAT code, the long layout, codes and labels, the codebook, the states that count,
- * the injection guard in CSV and XLSX, the audit row, who may not export and bad parameters.
+ * the injection guard in CSV and XLSX, the audit row, who may not export and bad parameters; and the
+ * prepared export (progress, then a download with its size that resumes from a byte range).
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRows } from '../../../../tests/support/factories.js';
+import { auditRows, makeUser } from '../../../../tests/support/factories.js';
+import { loginAs } from '../../../../tests/support/pilot-factories.js';
 import { startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-factories.js';
 import { comuniOf, makeResultsWave } from '../../../../tests/support/survey-results-factories.js';
@@ -321,5 +323,98 @@ describe('access, audit and parameters', () => {
     expect((await w.as.anci.get(`/api/v1/surveys/waves/not-a-uuid/export?format=csv`)).status).toBe(400);
     const missing = await w.as.anci.get(`/api/v1/surveys/waves/00000000-0000-4000-8000-000000000000/export?format=csv`);
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('prepared export: progress, size, and a download that resumes', () => {
+  const base = () => `/api/v1/surveys/waves/${waveId}/exports`;
+
+  async function ready(id: string): Promise<Record<string, unknown>> {
+    for (let i = 0; i < 200; i++) {
+      const r = await w.as.anci.get<Record<string, unknown>>(`${base()}/${id}`);
+      expect(r.status).toBe(200);
+      if (r.body.status === 'ready' || r.body.status === 'failed') return r.body;
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    throw new Error('the export was not ready in time');
+  }
+
+  it('prepares the same file as the direct export, with its progress, then serves it whole and by ranges', async () => {
+    const started = await w.as.anci.post<Record<string, unknown>>(base(), { format: 'xlsx', shape: 'wide' });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ filename: expect.stringMatching(/-wide-codes\.xlsx$/), bytes: null });
+    // two counted responses, read once for the Comuni's sheet and once for the settlements' sheet
+    expect(started.body.total).toBe(4);
+    const id = started.body.id as string;
+    const done = await ready(id);
+    expect(done).toMatchObject({ status: 'ready', done: 4, total: 4 });
+    const size = done.bytes as number;
+    expect(size).toBeGreaterThan(1000);
+
+    const whole = await w.as.anci.get(`${base()}/${id}/file`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-length']).toBe(String(size));
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.headers['content-disposition']).toContain(done.filename as string);
+    const etag = whole.headers.etag as string;
+    expect(etag).toBe(`"${id}"`);
+    const file = whole.raw.rawPayload;
+    expect(file.length).toBe(size);
+    const wb = await workbook(file);
+    expect(sheetRecords(wb.getWorksheet('Comuni')!).map((r) => r.istat)).toEqual([c1, c2]);
+
+    // a cut download resumes where it stopped, and the pieces make the same file
+    const cut = 700;
+    const rest = await w.as.anci.request('GET', `${base()}/${id}/file`, undefined, {
+      headers: { range: `bytes=${cut}-`, 'if-range': etag },
+    });
+    expect(rest.status).toBe(206);
+    expect(rest.headers['content-range']).toBe(`bytes ${cut}-${size - 1}/${size}`);
+    expect(Buffer.concat([file.subarray(0, cut), rest.raw.rawPayload]).equals(file)).toBe(true);
+
+    // If-Range naming another version: the whole file; a range past the end: 416
+    const other = await w.as.anci.request('GET', `${base()}/${id}/file`, undefined, {
+      headers: { range: `bytes=${cut}-`, 'if-range': '"another"' },
+    });
+    expect(other.status).toBe(200);
+    expect(other.raw.rawPayload.length).toBe(size);
+    const past = await w.as.anci.request('GET', `${base()}/${id}/file`, undefined, {
+      headers: { range: `bytes=${size + 10}-` },
+    });
+    expect(past.status).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${size}`);
+    // a malformed Range is ignored: the whole file
+    const junk = await w.as.anci.request('GET', `${base()}/${id}/file`, undefined, { headers: { range: 'bytes=x-y' } });
+    expect(junk.status).toBe(200);
+  });
+
+  it('is audited when asked for, like a direct export', async () => {
+    const started = await w.as.anci.post<{ id: string }>(base(), { format: 'csv', shape: 'long', values: 'labels' });
+    expect(started.status).toBe(202);
+    await ready(started.body.id);
+    const rows = await auditRows(t.db, "action = 'surveys.results.export' AND entity_id = $1", [waveId]);
+    expect(rows.at(-1)).toMatchObject({
+      actor_user_id: w.anci.id,
+      details: { format: 'csv', shape: 'long', values: 'labels', repeat: null },
+    });
+  });
+
+  it('belongs to whoever prepared it: another user, another wave or an unknown id is 404; others may not prepare', async () => {
+    const started = await w.as.anci.post<{ id: string }>(base(), { format: 'csv', shape: 'wide' });
+    const id = started.body.id;
+    await ready(id);
+    // a second ANCI account does not see the first one's file
+    const other = await loginAs(t, await makeUser(t.db, { roles: ['assistenza_tecnica'] }));
+    expect((await other.get(`${base()}/${id}`)).status).toBe(404);
+    expect((await other.get(`${base()}/${id}/file`)).status).toBe(404);
+    const elsewhere = `/api/v1/surveys/waves/00000000-0000-4000-8000-000000000000/exports/${id}`;
+    expect((await w.as.anci.get(elsewhere)).status).toBe(404);
+    expect((await w.as.anci.get(`${base()}/00000000-0000-4000-8000-000000000001`)).status).toBe(404);
+    for (const a of [w.as.mlps, w.as.regione]) {
+      expect((await a.post(base(), { format: 'csv' })).status).toBe(403);
+      expect((await a.get(`${base()}/${id}/file`)).status).toBe(403);
+    }
+    expect((await w.as.anci.post(base(), { format: 'pdf' })).status).toBe(400);
+    expect((await w.as.anci.post(base(), { format: 'csv', repeat: 'nope' })).status).toBe(400);
   });
 });

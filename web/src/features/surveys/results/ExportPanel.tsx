@@ -1,17 +1,25 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/FormField';
-import type { ResultQuestion } from './api/results';
+import { useFormat } from '../../../lib/format';
+import { useProblemMessages } from '../../../lib/problemMessages';
+import {
+  usePreparedExport,
+  usePrepareExport,
+  type ExportOptions,
+  type PreparedExport,
+  type ResultQuestion,
+} from './api/results';
 
 const formats = ['xlsx', 'csv'] as const;
 const shapes = ['wide', 'long'] as const;
 const valueModes = ['codes', 'labels'] as const;
 
 /**
- * The export of a wave's responses (ANCI/Cittalia only, decision 0042): format, shape, codes or
- * labels, and plain download links to the endpoint, so the browser streams the file to disk with
- * its own progress and the page never holds it in memory. In CSV a repeat's entries are a file of
- * their own, linked one by one.
+ * The export of a wave's responses (ANCI/Cittalia only, decisions 0042 and 0047): format, shape,
+ * codes or labels (and in CSV a repeat's entries instead of the Comuni). The file is prepared on
+ * the server with its progress shown here, then downloaded through a plain link: the browser
+ * writes it to disk with its size and progress, and resumes it if the connection drops.
  */
 export function ExportPanel({
   waveId,
@@ -27,13 +35,30 @@ export function ExportPanel({
   const [format, setFormat] = useState<(typeof formats)[number]>('xlsx');
   const [shape, setShape] = useState<(typeof shapes)[number]>('wide');
   const [values, setValues] = useState<(typeof valueModes)[number]>('codes');
+  const [repeat, setRepeat] = useState('');
+  const [exportId, setExportId] = useState<string | null>(null);
+  const prepare = usePrepareExport(waveId);
   if (!full) return null;
 
-  const base = `/api/v1/surveys/waves/${encodeURIComponent(waveId)}/export`;
-  const query = (extra: Record<string, string> = {}) =>
-    new URLSearchParams({ format, shape, ...(shape === 'wide' ? { values } : {}), ...extra }).toString();
+  const base = `/api/v1/surveys/waves/${encodeURIComponent(waveId)}`;
   const repeats = [...new Set(questions.flatMap((q) => (q.repeat ? [q.repeat] : [])))];
+  const csvWide = format === 'csv' && shape === 'wide';
   const titleId = `${id}-title`;
+  // a changed option makes the prepared file another one
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setExportId(null);
+      prepare.reset();
+    };
+
+  const options: ExportOptions = {
+    format,
+    shape,
+    ...(shape === 'wide' ? { values } : {}),
+    ...(csvWide && repeat ? { repeat } : {}),
+  };
 
   return (
     <section aria-labelledby={titleId} className="mt-5">
@@ -41,61 +66,68 @@ export function ExportPanel({
         {t('surveys.exports.title')}
       </h2>
       <p>{t('surveys.exports.lead')}</p>
-      <form aria-label={t('surveys.exports.options')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        aria-label={t('surveys.exports.options')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setExportId(null);
+          prepare.mutate(options, { onSuccess: (p) => setExportId(p.id) });
+        }}
+      >
         <div className="row">
-          <div className="col-md-4">
+          <div className="col-md-3">
             <SelectField
               id={`${id}-format`}
               label={t('surveys.exports.format')}
               value={format}
-              onChange={(e) => setFormat(e.target.value === 'csv' ? 'csv' : 'xlsx')}
+              onChange={(e) => change(setFormat)(e.target.value === 'csv' ? 'csv' : 'xlsx')}
               options={formats.map((f) => ({ value: f, label: t(`surveys.exports.formats.${f}`) }))}
             />
           </div>
-          <div className="col-md-4">
+          <div className="col-md-3">
             <SelectField
               id={`${id}-shape`}
               label={t('surveys.exports.shape')}
               value={shape}
-              onChange={(e) => setShape(e.target.value === 'long' ? 'long' : 'wide')}
+              onChange={(e) => change(setShape)(e.target.value === 'long' ? 'long' : 'wide')}
               options={shapes.map((s) => ({ value: s, label: t(`surveys.exports.shapes.${s}`) }))}
             />
           </div>
-          <div className="col-md-4">
+          <div className="col-md-3">
             <SelectField
               id={`${id}-values`}
               label={t('surveys.exports.values')}
               value={values}
               disabled={shape === 'long'}
               hint={shape === 'long' ? t('surveys.exports.valuesLong') : undefined}
-              onChange={(e) => setValues(e.target.value === 'labels' ? 'labels' : 'codes')}
+              onChange={(e) => change(setValues)(e.target.value === 'labels' ? 'labels' : 'codes')}
               options={valueModes.map((v) => ({ value: v, label: t(`surveys.exports.valueModes.${v}`) }))}
             />
           </div>
+          {csvWide && repeats.length > 0 && (
+            <div className="col-md-3">
+              <SelectField
+                id={`${id}-repeat`}
+                label={t('surveys.exports.content')}
+                value={repeat}
+                onChange={(e) => change(setRepeat)(e.target.value)}
+                options={[
+                  { value: '', label: t('surveys.exports.contentComuni') },
+                  ...repeats.map((r) => ({ value: r, label: t('surveys.exports.contentRepeat', { repeat: r }) })),
+                ]}
+              />
+            </div>
+          )}
         </div>
+        <button type="submit" className="btn btn-primary" disabled={prepare.isPending}>
+          {t('surveys.exports.prepare', { format: format.toUpperCase() })}
+        </button>{' '}
+        <a className="btn btn-outline-primary" href={`${base}/export/codebook?format=${format}`} download>
+          {t('surveys.exports.codebook', { format: format.toUpperCase() })}
+        </a>
       </form>
-      <ul className="list-unstyled">
-        <li className="mb-2">
-          <a className="btn btn-primary" href={`${base}?${query()}`} download>
-            {t('surveys.exports.download', { format: format.toUpperCase() })}
-          </a>
-        </li>
-        {format === 'csv' &&
-          shape === 'wide' &&
-          repeats.map((r) => (
-            <li key={r} className="mb-2">
-              <a className="btn btn-outline-primary" href={`${base}?${query({ repeat: r })}`} download>
-                {t('surveys.exports.downloadRepeat', { repeat: r })}
-              </a>
-            </li>
-          ))}
-        <li className="mb-2">
-          <a className="btn btn-outline-primary" href={`${base}/codebook?format=${format}`} download>
-            {t('surveys.exports.codebook', { format: format.toUpperCase() })}
-          </a>
-        </li>
-      </ul>
-      <p className="small">
+      <PreparedFile waveId={waveId} exportId={exportId} error={prepare.error} />
+      <p className="small mt-3">
         {format === 'xlsx'
           ? t('surveys.exports.noteXlsx')
           : shape === 'wide' && repeats.length
@@ -103,5 +135,70 @@ export function ExportPanel({
             : t('surveys.exports.noteCsv')}
       </p>
     </section>
+  );
+}
+
+/** The file being prepared: its progress, then its download link with its size. */
+function PreparedFile({ waveId, exportId, error }: { waveId: string; exportId: string | null; error: unknown }) {
+  const { t } = useTranslation();
+  const { messageOf } = useProblemMessages();
+  const f = useFormat();
+  const id = useId();
+  const prepared = usePreparedExport(waveId, exportId);
+  const p: PreparedExport | undefined = prepared.data;
+  const problem = error ?? prepared.error;
+  return (
+    <div aria-live="polite" className="mt-3">
+      {problem ? (
+        <div className="alert alert-danger" role="alert">
+          {messageOf(problem)}
+        </div>
+      ) : p === undefined ? null : p.status === 'failed' ? (
+        <div className="alert alert-danger" role="alert">
+          {t('surveys.exports.failed')}
+        </div>
+      ) : p.status === 'ready' ? (
+        <div className="alert alert-success">
+          <p className="mb-2">{t('surveys.exports.ready', { filename: p.filename, size: f.size(p.bytes ?? 0) })}</p>
+          <a
+            className="btn btn-primary"
+            href={`/api/v1/surveys/waves/${encodeURIComponent(waveId)}/exports/${encodeURIComponent(p.id)}/file`}
+            download={p.filename}
+          >
+            {t('surveys.exports.download', { format: p.filename.split('.').pop()!.toUpperCase() })}
+          </a>
+          <p className="small mt-2 mb-0">{t('surveys.exports.resumable', { time: f.dateTime(p.expiresAt) })}</p>
+        </div>
+      ) : (
+        <Progress id={id} p={p} />
+      )}
+    </div>
+  );
+}
+
+function Progress({ id, p }: { id: string; p: PreparedExport }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const total = p.total ?? 0;
+  const pct = total === 0 ? 0 : Math.min(100, Math.round((p.done / total) * 100));
+  return (
+    <div>
+      <div id={`${id}-label`} className="small">
+        {p.status === 'queued'
+          ? t('surveys.exports.queued')
+          : t('surveys.exports.progress', { pct, done: f.number(p.done), total: f.number(total) })}
+      </div>
+      <div className="progress">
+        <div
+          className="progress-bar"
+          role="progressbar"
+          aria-labelledby={`${id}-label`}
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          style={{ width: `${pct}%` }}
+        />
+      </div>
+    </div>
   );
 }

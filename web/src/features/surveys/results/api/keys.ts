@@ -6,4 +6,5 @@ export const resultsKeys = {
   crosstab: (waveId: string, query: object) => ['surveys', 'results', waveId, 'crosstab', query] as const,
   settlements: (waveId: string, query: object) => ['surveys', 'results', waveId, 'settlements', query] as const,
   areas: (waveId: string, query: object) => ['surveys', 'results', waveId, 'areas', query] as const,
+  prepared: (waveId: string, exportId: string) => ['surveys', 'results', waveId, 'prepared', exportId] as const,
 };

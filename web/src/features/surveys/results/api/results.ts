@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../../api/client';
-import type { components } from '../../../../api/schema';
+import type { components, paths } from '../../../../api/schema';
 import { resultsKeys } from './keys';
 
 export type ResultQuestion = components['schemas']['SurveyResultQuestion'];
@@ -10,6 +10,10 @@ export type ResultFilters = components['schemas']['SurveyResultFilters'];
 export type ResultAreas = components['schemas']['SurveyResultAreas'];
 export type AreaLevel = components['schemas']['SurveyAreaLevel'];
 export type Settlement = components['schemas']['SurveySettlement'];
+export type PreparedExport = components['schemas']['PreparedExport'];
+export type ExportOptions = NonNullable<
+  paths['/api/v1/surveys/waves/{waveId}/exports']['post']['requestBody']
+>['content']['application/json'];
 
 export interface SettlementFilters {
   region?: string;
@@ -85,5 +89,29 @@ export function useSettlements(waveId: string, filters: SettlementFilters, page:
     queryFn: () =>
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/settlements', { params: { path: { waveId }, query } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Prepares an export in the server's spool (operationId prepareSurveyWaveExport). */
+export function usePrepareExport(waveId: string) {
+  return useMutation({
+    mutationFn: (body: ExportOptions) =>
+      unwrap(api.POST('/api/v1/surveys/waves/{waveId}/exports', { params: { path: { waveId } }, body })),
+  });
+}
+
+/** A prepared export's progress, asked again every half second until it is ready or failed. */
+export function usePreparedExport(waveId: string, exportId: string | null) {
+  return useQuery({
+    queryKey: resultsKeys.prepared(waveId, exportId ?? ''),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/surveys/waves/{waveId}/exports/{exportId}', {
+          params: { path: { waveId, exportId: exportId! } },
+        }),
+      ),
+    enabled: exportId !== null,
+    refetchInterval: (q) => (q.state.data && ['ready', 'failed'].includes(q.state.data.status) ? false : 500),
+    retry: false,
   });
 }
