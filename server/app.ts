@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -198,6 +199,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
+  // Answers are compressed for clients that accept it (a wave's status map of every Comune: about
+  // 400 KB of JSON, 40 KB gzipped); a prepared download opts out (its size and byte ranges are
+  // those of the file), the web assets are precompressed at build time. Request bodies are never
+  // inflated: a compressed body is read as the bytes it is, and fails validation.
+  await app.register(compress, {
+    global: true,
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+  });
   for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: m.prefix ?? '/api/v1' });
 
   const webRoot = join(projectRoot(), 'dist', 'web');

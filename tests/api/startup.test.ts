@@ -119,7 +119,8 @@ describe('two instances started at once on a fresh database', () => {
       for (const s of started) if (s.db !== shared) await s.db.close();
       await shared?.close();
     }
-  }, 120_000);
+    // a blow-up guard: two demos seeded at once took over 120 s on 2 loaded cores
+  }, 300_000);
 });
 
 describe('create-admin', () => {

@@ -121,6 +121,8 @@ export async function exportsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get('/waves/:waveId/exports/:exportId/file', {
     config,
+    // the file's own bytes: its size and byte ranges must be those of the file
+    compress: false,
     schema: {
       tags,
       operationId: 'downloadSurveyWaveExport',

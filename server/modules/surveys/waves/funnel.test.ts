@@ -4,6 +4,7 @@
  * does not; filters, paging and the XLSX export.
  */
 import ExcelJS from 'exceljs';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import type { Schema } from '../../../../tests/support/schema.js';
@@ -148,6 +149,16 @@ describe('status map', () => {
     const c = await comuneUser(t, 'compilatore_indagine', '058091');
     expect((await c.agent.get(mapUrl())).status).toBe(403);
     expect((await w.as.anci.get(`/api/v1/surveys/waves/${crypto.randomUUID()}/status-map`)).status).toBe(404);
+  });
+
+  it('travels compressed to a client that accepts it, and reads back the same', async () => {
+    const plain = await w.as.anci.get<StatusMap>(mapUrl());
+    const res = await w.as.anci.request('GET', mapUrl(), undefined, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const raw = res.raw.rawPayload;
+    expect(raw.length).toBeLessThan(Buffer.byteLength(plain.raw.body) / 3);
+    expect(JSON.parse(gunzipSync(raw).toString('utf8'))).toEqual(plain.body);
   });
 });
 
