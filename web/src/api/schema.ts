@@ -2512,6 +2512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/waves/{waveId}/comparison/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The waves a wave may be compared with (launched; those of its survey first)
+         * @description `surveys.results.read` (ANCI/Cittalia exact with `surveys.results.full`; MLPS, administrators, Regioni controlled as the results are) or `surveys.results.own` (a Comune’s users: only with comune=their own Comune, national figures controlled). 404 `surveys.wave.not_found`.
+         */
+        get: operations["listSurveyComparableWaves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/waves/{waveId}/comparison/{otherWaveId}/mappings": {
         parameters: {
             query?: never;
@@ -4777,6 +4797,18 @@ export interface components {
             later: components["schemas"]["SurveyComparedWave"];
             items: components["schemas"]["SurveyWaveMapping"][];
             canManage: boolean;
+        };
+        SurveyComparableWave: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            opensOn: string;
+            /** Format: uuid */
+            surveyId: string;
+            sameSurvey: boolean;
+        };
+        SurveyComparableWaves: {
+            items: components["schemas"]["SurveyComparableWave"][];
         };
         SurveyComparisonWarning: {
             /** @enum {string} */
@@ -10951,6 +10983,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyWaveComparison"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyComparableWaves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyComparableWaves"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

@@ -23,6 +23,22 @@ export async function selectComparedWave(tx: Queryable, id: string): Promise<Com
   return row ?? null;
 }
 
+/** The launched waves (open or closed) other than `waveId`: those of its survey first, then the newest. */
+export async function selectComparableWaves(
+  tx: Queryable,
+  waveId: string,
+): Promise<(ComparedWaveRow & { same: boolean })[]> {
+  return tx.query(
+    `SELECT w.id, w.survey_id, w.title_it AS title, to_char(w.opens_on, 'YYYY-MM-DD') AS opens_on, w.created_at,
+            w.survey_id = me.survey_id AS same
+       FROM survey_waves w, survey_waves me
+      WHERE me.id = $1 AND w.id <> me.id AND w.status IN ('aperta', 'chiusa')
+      ORDER BY w.survey_id = me.survey_id DESC, w.opens_on DESC, w.created_at DESC
+      LIMIT 200`,
+    [waveId],
+  );
+}
+
 interface MappingRow {
   kind: WaveMapping['kind'];
   earlier_questions: string[];

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { compareWaves, getWaveMappings, putWaveMappings } from './comparison.service.js';
+import { compareWaves, getWaveMappings, listComparableWaves, putWaveMappings } from './comparison.service.js';
+import { waveParams } from './results.schema.js';
 import {
+  comparableWavesSchema,
   comparisonParams,
   comparisonQuerySchema,
   comparisonSchema,
@@ -25,11 +27,24 @@ export async function comparisonRoutes(fastify: FastifyInstance): Promise<void> 
       operationId: 'getSurveyWaveComparison',
       summary: 'One question across two waves: figures in each, over all respondents and over the panel, with warnings',
       description: `${readers}. \`question\` is a code of the path’s wave; its counterpart in \`other\` is the question with the same code or the one the waves’ mapping names. The earlier wave (by opening date) has its choices recoded as the mapping says. \`panel\`: only the Comuni whose answers count in both waves (inviato, in_validazione, validato, consolidato). \`warnings\` lists where comparability breaks (different survey, question missing, type changed, choices changed without a mapping, labels changed, renamed, recoded, split, merged, not comparable). \`comune\`: that Comune’s own figures in each wave, exact, for ANCI/Cittalia, a Regione for its own Comuni, and the Comune itself; others 403. Filters as the results (400 \`surveys.results.filter\`); 400 \`surveys.results.question\` for an unknown or free-text question; 404 \`surveys.wave.not_found\`. Audited.`,
-      params: comparisonParams.pick({ waveId: true }),
+      params: waveParams,
       querystring: comparisonQuerySchema,
       response: { 200: comparisonSchema },
     },
     handler: (req) => compareWaves(req.ctx, req.params.waveId, req.query.other, req.query),
+  });
+
+  app.get('/waves/:waveId/comparison/waves', {
+    config,
+    schema: {
+      tags,
+      operationId: 'listSurveyComparableWaves',
+      summary: 'The waves a wave may be compared with (launched; those of its survey first)',
+      description: `${readers}. 404 \`surveys.wave.not_found\`.`,
+      params: waveParams,
+      response: { 200: comparableWavesSchema },
+    },
+    handler: (req) => listComparableWaves(req.ctx, req.params.waveId),
   });
 
   app.get('/waves/:waveId/comparison/:otherWaveId/mappings', {

@@ -78,6 +78,13 @@ export const waveMappingsSchema = z
   .meta({ id: 'SurveyWaveMappings' });
 export type WaveMappingsOut = z.infer<typeof waveMappingsSchema>;
 
+export const comparableWavesSchema = z
+  .object({
+    items: z.array(waveRef.extend({ sameSurvey: z.boolean() }).meta({ id: 'SurveyComparableWave' })),
+  })
+  .meta({ id: 'SurveyComparableWaves' });
+export type ComparableWavesOut = z.infer<typeof comparableWavesSchema>;
+
 export const comparisonWarningCodes = [
   // the two waves belong to different surveys: only questions with the same code are matched
   'different_survey',

@@ -14,6 +14,7 @@ import { assertCan, can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import {
   replaceMappings,
+  selectComparableWaves,
   selectComparedWave,
   selectMappings,
   selectWaveComune,
@@ -88,6 +89,16 @@ async function wavePair(tx: Queryable, a: string, b: string): Promise<Pair> {
 }
 
 const waveOut = (w: ComparedWaveRow) => ({ id: w.id, title: w.title, opensOn: w.opens_on, surveyId: w.survey_id });
+
+/** The waves a wave may be compared with: launched ones, of the same survey first. 404 for an unknown wave. */
+export async function listComparableWaves(ctx: Ctx, waveId: string): Promise<ComparableWavesOut> {
+  const v = compareViewerOf(ctx);
+  return ctx.db.tx(nationalAccess(v.actor), async (tx) => {
+    if (!(await selectComparedWave(tx, waveId))) throw new AppError('surveys.wave.not_found');
+    const rows = await selectComparableWaves(tx, waveId);
+    return { items: rows.map((r) => ({ ...waveOut(r), sameSurvey: r.same })) };
+  });
+}
 
 /** The mapping between two waves' questionnaires, earlier wave first (readers of the results, and Comuni). */
 export async function getWaveMappings(ctx: Ctx, waveId: string, otherId: string): Promise<WaveMappingsOut> {

@@ -185,6 +185,15 @@ describe('a question across two waves, before any mapping', () => {
     expect(codes(diff)).toContain('different_survey');
     expect(diff.respondents.panel).toBe(1);
   });
+
+  it('lists the waves to compare with, those of the same survey first', async () => {
+    const list = (
+      await w.as.mlps.get<Schema<'SurveyComparableWaves'>>(`/api/v1/surveys/waves/${later}/comparison/waves`)
+    ).body;
+    expect(list.items[0]).toMatchObject({ id: earlier, sameSurvey: true, opensOn: '2021-03-01' });
+    expect(list.items.map((x) => x.id)).toContain(other);
+    expect(list.items.map((x) => x.id)).not.toContain(later);
+  });
 });
 
 describe('the mapping between the two questionnaires', () => {
