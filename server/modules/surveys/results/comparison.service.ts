@@ -28,7 +28,13 @@ import {
   mappingIssues,
   recodeOf,
 } from './comparison.rules.js';
-import type { ComparisonOut, ComparisonQuery, WaveMappingsIn, WaveMappingsOut } from './comparison.schema.js';
+import type {
+  ComparableWavesOut,
+  ComparisonOut,
+  ComparisonQuery,
+  WaveMappingsIn,
+  WaveMappingsOut,
+} from './comparison.schema.js';
 import { countRespondents, type RepoFilters } from './results.repo.js';
 import type { ResultQuestion } from './results.rules.js';
 import {
