@@ -302,7 +302,7 @@ function MappingEditor({ waveId, other, data }: { waveId: string; other: string;
       )}
       {e && l && e.choices.length > 0 && l.choices.length > 0 && (
         <form onSubmit={recode} aria-labelledby="recode-title" className="mb-4">
-          <h3 id="recode-title" className="h6">
+          <h3 id="recode-title" className="h6 mb-4">
             {t('surveys.comparison.mapping.recodeTitle')}
           </h3>
           <div className="row">
