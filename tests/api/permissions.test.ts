@@ -98,6 +98,9 @@ const guarded: Record<Permission, Call | null> = {
   // the results of the wave made in beforeAll: the question list, and a free-text question (ANCI only)
   'surveys.results.read': null,
   'surveys.results.full': null,
+  // the comparison across waves (a Comune's own figures; the mapping): comparison.test.ts
+  'surveys.results.own': null,
+  'surveys.comparison.manage': null,
 };
 
 let t: TestApp;

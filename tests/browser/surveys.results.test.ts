@@ -3,7 +3,7 @@
  * wave's page, pick a question by its label, filter by Region, read a range of persons exact and the
  * free-text answers, and cross-tabulate two questions; MLPS reads the same results with the counts
  * of persons rounded to 5 and no free-text question to pick. ANCI/Cittalia prepare an export, watch
- * it being prepared and download it.
+ * it being prepared and download it, and compare a question with the 2024 wave by keyboard (item 4).
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +162,38 @@ describe('results of the 2021 census', () => {
     const text = bytes.toString('utf8');
     expect(text.startsWith('\uFEFFistat;voce;')).toBe(true);
     expect(text.split('\r\n').length).toBeGreaterThan(10);
+  });
+
+  it('ANCI/Cittalia: a question compared with the 2024 wave, by keyboard, with the warnings and the panel', async () => {
+    const page = await signedIn(env, 'assistenza.anci@demo.incas.local');
+    await page.goto(`${env.baseUrl}/indagini/rilevazioni/${waveId}/risultati`);
+    await settled(page, 'results before the comparison');
+    await page.getByRole('link', { name: "Confronta con un'altra rilevazione" }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/confronto$/);
+    await settled(page, 'the comparison page');
+    // the other wave and the question, by their names, from the keyboard
+    await page.getByLabel('Rilevazione da confrontare').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).toContain('other=');
+    await page.getByLabel('Domanda', { exact: true }).focus();
+    const option = page.locator('#compare-question option', { hasText: 'A3. Ruolo del rispondente' });
+    const value = (await option.getAttribute('value'))!;
+    await page.getByLabel('Domanda', { exact: true }).selectOption(value);
+    const table = page.getByRole('table', {
+      name: /^A3\. Ruolo del rispondente: le due rilevazioni a confronto, tutti/,
+    });
+    await expect.poll(() => table.count(), { timeout: 15_000 }).toBe(1);
+    expect(await table.getByRole('rowheader', { name: 'Base: Comuni che hanno risposto' }).count()).toBe(1);
+    expect(await table.getByRole('rowheader', { name: 'Assessore' }).count()).toBe(1);
+    // the census and the 2024 survey are different surveys: said in words
+    await page.getByText(/appartengono a indagini diverse/).waitFor();
+    // the panel: an arrow key moves to the second radio button of the group
+    await page.getByLabel('Tutti i Comuni che hanno risposto in ciascuna rilevazione').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('pop=panel');
+    const panel = page.getByRole('table', { name: /solo i Comuni che hanno risposto a entrambe$/ });
+    await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
+    await expectAccessible(page, 'the comparison with the 2024 wave, panel (ANCI)');
   });
 });

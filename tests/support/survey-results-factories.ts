@@ -72,31 +72,38 @@ export const resultsForm: Form = {
   ],
 };
 
-/** A closed wave of `form` on a fresh survey, with one row per Comune given, in its state and with its answers. */
+/**
+ * A closed wave of `form`, with one row per Comune given, in its state and with its answers: on a
+ * fresh survey, or on `opts.surveyId` as its next published version (a later wave of the same survey).
+ */
 export async function makeResultsWave(
   db: Database,
   authorId: string,
   comuni: { istat: string; status: string; answers: Record<string, unknown> }[],
   form: Form = resultsForm,
+  opts: { surveyId?: string; opensOn?: string; title?: string } = {},
 ): Promise<string> {
-  const surveyId = randomUUID();
+  const surveyId = opts.surveyId ?? randomUUID();
   const versionId = randomUUID();
   const waveId = randomUUID();
+  const opensOn = opts.opensOn ?? '2026-01-10';
   await db.ownerTx(async (tx) => {
-    await tx.query(
-      `INSERT INTO survey_surveys (id, code, title_it, created_by, created_at) VALUES ($1, $2, 'Risultati di prova', $3, now())`,
-      [surveyId, `risultati-${randomBytes(4).toString('hex')}`, authorId],
-    );
+    if (!opts.surveyId)
+      await tx.query(
+        `INSERT INTO survey_surveys (id, code, title_it, created_by, created_at) VALUES ($1, $2, 'Risultati di prova', $3, now())`,
+        [surveyId, `risultati-${randomBytes(4).toString('hex')}`, authorId],
+      );
     await tx.query(
       `INSERT INTO survey_form_versions (id, survey_id, version_no, form, question_count, created_by, created_at, published_by, published_at)
-       VALUES ($1, $2, 1, $3::jsonb, 8, $4, now(), $4, now())`,
+       VALUES ($1, $2, (SELECT coalesce(max(version_no), 0) + 1 FROM survey_form_versions WHERE survey_id = $2),
+               $3::jsonb, 8, $4, now(), $4, now())`,
       [versionId, surveyId, JSON.stringify(form), authorId],
     );
     await tx.query(
       `INSERT INTO survey_waves (id, survey_id, form_version_id, title_it, universe_rule, opens_on, closes_on, status,
                                  universe_count, launched_by, launched_at, created_by, created_at)
-       VALUES ($1, $2, $3, 'Rilevazione di prova', '{"kind":"all"}'::jsonb, '2026-01-10', '2026-03-31', 'chiusa', $4, $5, now(), $5, now())`,
-      [waveId, surveyId, versionId, comuni.length, authorId],
+       VALUES ($1, $2, $3, $6, '{"kind":"all"}'::jsonb, $7::date, $7::date + 80, 'chiusa', $4, $5, now(), $5, now())`,
+      [waveId, surveyId, versionId, comuni.length, authorId, opts.title ?? 'Rilevazione di prova', opensOn],
     );
     for (const c of comuni) {
       const id = randomUUID();
@@ -112,6 +119,14 @@ export async function makeResultsWave(
     }
   });
   return waveId;
+}
+
+/** The survey a wave belongs to. */
+export async function surveyOfWave(db: Database, waveId: string): Promise<string> {
+  const [row] = await db.ownerTx((tx) =>
+    tx.query<{ survey_id: string }>('SELECT survey_id FROM survey_waves WHERE id = $1', [waveId]),
+  );
+  return row!.survey_id;
 }
 
 /** `n` Comuni of a Region (ISTAT codes, in code order). */

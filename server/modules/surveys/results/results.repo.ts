@@ -31,9 +31,21 @@ export async function provinceRegion(tx: Queryable, code: string): Promise<strin
   return row?.region_code ?? null;
 }
 
+/**
+ * The filters of the results, plus what a comparison across waves adds (decision 0043): `panelWith`
+ * keeps only the Comuni whose answers also count in that other wave (the panel), `comune` one Comune.
+ */
+export type RepoFilters = ResultFilters & { panelWith?: string; comune?: string };
+
 /** The responses that count, after the filters (alias wc, sr, c, rg). */
-function countedWhere(waveId: string, f: ResultFilters): Where {
+function countedWhere(waveId: string, f: RepoFilters): Where {
   const w = new Where().add('wc.wave_id = $?', waveId).add('wc.status = ANY($?::text[])', COUNTED_STATUSES);
+  if (f.panelWith)
+    w.add(
+      `EXISTS (SELECT 1 FROM survey_wave_comuni p WHERE p.wave_id = $? AND p.comune_istat = wc.comune_istat AND p.status = ANY(${w.param(COUNTED_STATUSES)}::text[]))`,
+      f.panelWith,
+    );
+  if (f.comune) w.add('c.istat_code = $?', f.comune);
   if (f.region) w.add('c.region_code = $?', f.region);
   if (f.province) w.add('c.province_code = $?', f.province);
   if (f.macroArea) w.add('rg.macro_area = $?', f.macroArea);
@@ -47,7 +59,7 @@ const COUNTED_FROM = `FROM survey_wave_comuni wc JOIN survey_responses sr ON sr.
   JOIN comuni c ON c.istat_code = wc.comune_istat JOIN regions rg ON rg.code = c.region_code`;
 
 /** How many Comuni count after the filters. */
-export async function countRespondents(tx: Queryable, waveId: string, f: ResultFilters): Promise<number> {
+export async function countRespondents(tx: Queryable, waveId: string, f: RepoFilters): Promise<number> {
   const w = countedWhere(waveId, f);
   const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${COUNTED_FROM} ${w}`, w.params);
   return row!.n;
@@ -99,7 +111,7 @@ export interface BaseRow {
   entries: number;
 }
 
-export async function selectBase(tx: Queryable, waveId: string, f: ResultFilters, q: UnitSpec): Promise<BaseRow> {
+export async function selectBase(tx: Queryable, waveId: string, f: RepoFilters, q: UnitSpec): Promise<BaseRow> {
   const w = countedWhere(waveId, f);
   const [row] = await tx.query<BaseRow>(
     `WITH ${unitsCte(w, q)}
@@ -109,20 +121,28 @@ export async function selectBase(tx: Queryable, waveId: string, f: ResultFilters
   return row!;
 }
 
-/** Per code, how many units chose it (a unit that repeats a code counts once). */
+/**
+ * Per code, how many units chose it (a unit that repeats a code counts once). `recode` (old code →
+ * new code, a comparison across waves) renames codes before counting, so a unit that chose two
+ * old codes recoded to the same new one counts once under it.
+ */
 export async function selectChoiceCounts(
   tx: Queryable,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   q: UnitSpec,
+  recode: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ code: string; n: number }[]> {
   const w = countedWhere(waveId, f);
+  const from = w.param([...recode.keys()]);
+  const to = w.param([...recode.values()]);
   return tx.query(
     `WITH ${unitsCte(w, q)}
-     SELECT code, count(DISTINCT u.unit)::int AS n
-       FROM u CROSS JOIN LATERAL unnest(${CODES}) AS code
+     SELECT coalesce(m.to_code, raw.code) AS code, count(DISTINCT u.unit)::int AS n
+       FROM u CROSS JOIN LATERAL unnest(${CODES}) AS raw(code)
+       LEFT JOIN unnest(${from}::text[], ${to}::text[]) AS m(from_code, to_code) ON m.from_code = raw.code
       WHERE jsonb_typeof(u.val) = 'string' AND btrim(u.val #>> '{}') <> ''
-      GROUP BY code`,
+      GROUP BY 1`,
     w.params,
   );
 }
@@ -139,7 +159,7 @@ export interface NumberRow {
 export async function selectNumberStats(
   tx: Queryable,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   q: UnitSpec,
 ): Promise<NumberRow> {
   const w = countedWhere(waveId, f);
@@ -162,12 +182,7 @@ export interface RangeRow {
   unknown: number;
 }
 
-export async function selectRangeStats(
-  tx: Queryable,
-  waveId: string,
-  f: ResultFilters,
-  q: UnitSpec,
-): Promise<RangeRow> {
+export async function selectRangeStats(tx: Queryable, waveId: string, f: RepoFilters, q: UnitSpec): Promise<RangeRow> {
   const w = countedWhere(waveId, f);
   const [row] = await tx.query<RangeRow>(
     `WITH ${unitsCte(w, q)},
@@ -189,7 +204,7 @@ export const MAX_TEXTS = 500;
 export async function selectTexts(
   tx: Queryable,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   q: UnitSpec,
   which: 'val' | 'other',
 ): Promise<{ total: number; items: { comune: string; text: string }[] }> {
@@ -215,7 +230,7 @@ export interface CrosstabRow {
 export async function selectCrosstab(
   tx: Queryable,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   row: string,
   col: string,
 ): Promise<CrosstabRow[]> {
@@ -264,7 +279,7 @@ const areaSql = {
 export async function selectAreas(
   tx: Queryable,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   q: UnitSpec,
   level: keyof typeof areaSql,
   choice: string | null,

@@ -24,6 +24,7 @@ import {
   selectRangeStats,
   selectTexts,
   selectWaveForm,
+  type RepoFilters,
 } from './results.repo.js';
 import {
   areaValue,
@@ -32,6 +33,7 @@ import {
   resultQuestions,
   smallBase,
   visibleQuestions,
+  type ResultChoice,
   type ResultQuestion,
 } from './results.rules.js';
 import type {
@@ -63,14 +65,14 @@ export const RESULTS_NOTE = {
     'results based on fewer than 3 Comuni are not shown and free-text answers are left out.',
 };
 
-interface Viewer {
+export interface Viewer {
   actor: Actor;
   full: boolean;
   /** the Region of a Regione's user: the only one it may narrow the results to */
   ownRegion: string | null;
 }
 
-function viewerOf(ctx: Ctx): Viewer {
+export function viewerOf(ctx: Ctx): Viewer {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
   assertCan(actor, 'surveys.results.read');
@@ -83,7 +85,7 @@ function viewerOf(ctx: Ctx): Viewer {
  * them with the national reach (row-level security would narrow them to its own Comuni, which
  * is not what a national figure is). Nothing but aggregates is read in this access.
  */
-function aggregateAccess(v: Viewer): DbAccess {
+export function aggregateAccess(v: Viewer): DbAccess {
   const access = accessOf(v.actor);
   return v.ownRegion ? { ...access, scope: 'national', tenant: null, region: null } : access;
 }
@@ -108,7 +110,7 @@ function filterError(message: string): AppError {
 }
 
 /** Checks the filters against the registry and the viewer's reach. */
-async function checkFilters(tx: Queryable, v: Viewer, f: ResultFilters): Promise<void> {
+export async function checkFilters(tx: Queryable, v: Viewer, f: ResultFilters): Promise<void> {
   if (f.region && !(await regionExists(tx, f.region))) throw filterError(`No Region has the code ${f.region}`);
   if (f.province) {
     const region = await provinceRegion(tx, f.province);
@@ -122,7 +124,7 @@ async function checkFilters(tx: Queryable, v: Viewer, f: ResultFilters): Promise
     throw new AppError('forbidden', 'A Regione narrows the results only to its own Region');
 }
 
-function pickFilters(q: ResultFilters): ResultFilters {
+export function pickFilters(q: ResultFilters): ResultFilters {
   const f: ResultFilters = {};
   if (q.region !== undefined) f.region = q.region;
   if (q.macroArea !== undefined) f.macroArea = q.macroArea;
@@ -133,13 +135,13 @@ function pickFilters(q: ResultFilters): ResultFilters {
   return f;
 }
 
-function findQuestion(qs: ResultQuestion[], name: string): ResultQuestion {
+export function findQuestion(qs: ResultQuestion[], name: string): ResultQuestion {
   const q = qs.find((x) => x.name === name);
   if (!q) throw new AppError('surveys.results.question', `The questionnaire has no question ${name} with results`);
   return q;
 }
 
-function questionOut(q: ResultQuestion) {
+export function questionOut(q: ResultQuestion) {
   return {
     name: q.name,
     kind: q.kind,
@@ -152,7 +154,7 @@ function questionOut(q: ResultQuestion) {
   };
 }
 
-async function audit(ctx: Ctx, v: Viewer, waveId: string, details: Record<string, unknown>): Promise<void> {
+export async function auditRead(ctx: Ctx, v: Viewer, waveId: string, details: Record<string, unknown>): Promise<void> {
   await ctx.db.tx(accessOf(v.actor), (tx) =>
     recordAudit(tx, ctx, {
       action: 'surveys.results.read',
@@ -172,12 +174,25 @@ export async function listResultQuestions(ctx: Ctx, waveId: string) {
   });
 }
 
-async function questionResult(
+/** How a comparison across waves reads a question of the earlier wave (decision 0043). */
+export interface ResultOptions {
+  /** old choice code → new choice code, applied before counting */
+  recode?: ReadonlyMap<string, string>;
+  /** the choices to list (the later wave's, when recoded) instead of the question's own */
+  choices?: ResultChoice[];
+}
+
+/**
+ * The figures of one question over the responses that count after the filters, controlled for
+ * the viewer (`v.full`). Shared by the results and the comparison across waves.
+ */
+export async function questionResult(
   tx: Queryable,
-  v: Viewer,
+  v: Pick<Viewer, 'full'>,
   waveId: string,
-  f: ResultFilters,
+  f: RepoFilters,
   q: ResultQuestion,
+  opts: ResultOptions = {},
 ): Promise<QuestionResultOut> {
   const spec = { name: q.name, repeats: q.repeats };
   const { base, entries } = await selectBase(tx, waveId, f, spec);
@@ -198,8 +213,8 @@ async function questionResult(
   switch (q.kind) {
     case 'choice':
     case 'multiple': {
-      const counts = new Map((await selectChoiceCounts(tx, waveId, f, spec)).map((r) => [r.code, r.n]));
-      out.choices = q.choices.map((c) => {
+      const counts = new Map((await selectChoiceCounts(tx, waveId, f, spec, opts.recode)).map((r) => [r.code, r.n]));
+      out.choices = (opts.choices ?? q.choices).map((c) => {
         const n = counts.get(c.code) ?? 0;
         return { code: c.code, label: c.label, count: n, share: over ? plainFigure(n / over, 4) : null };
       });
@@ -259,7 +274,7 @@ export async function waveResults(ctx: Ctx, waveId: string, query: ResultsQuery)
     for (const q of asked) questions.push(await questionResult(tx, v, waveId, f, q));
     return { waveId, full: v.full, filters: f, respondents, questions, note: RESULTS_NOTE };
   });
-  await audit(ctx, v, waveId, { questions: names, filters: f });
+  await auditRead(ctx, v, waveId, { questions: names, filters: f });
   return out;
 }
 
@@ -306,7 +321,7 @@ export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuer
       note: RESULTS_NOTE,
     };
   });
-  await audit(ctx, v, waveId, { crosstab: [query.row, query.col], filters: f });
+  await auditRead(ctx, v, waveId, { crosstab: [query.row, query.col], filters: f });
   return out;
 }
 
@@ -352,7 +367,7 @@ export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Pr
       }),
     };
   });
-  await audit(ctx, v, waveId, { areas: query.question, level: query.level, filters: f });
+  await auditRead(ctx, v, waveId, { areas: query.question, level: query.level, filters: f });
   return out;
 }
 
@@ -392,6 +407,6 @@ export async function waveSettlements(ctx: Ctx, waveId: string, query: Settlemen
       })),
     };
   });
-  await audit(ctx, v, waveId, { settlements: true, region: query.region, type: query.type, kind: query.kind });
+  await auditRead(ctx, v, waveId, { settlements: true, region: query.region, type: query.type, kind: query.kind });
   return out;
 }

@@ -27,6 +27,7 @@ export const surveysAuditActions = defineAuditActions({
     'surveys.message.failed',
     'surveys.results.read',
     'surveys.results.export',
+    'surveys.comparison.mappings',
   ],
   entityTypes: ['survey', 'survey_form_version', 'survey_wave', 'survey_response', 'survey_link', 'survey_contact'],
 });

@@ -35,6 +35,10 @@ export const surveysErrors = defineErrors({
   // naming a Region or province that does not exist
   'surveys.results.question': 'invalid',
   'surveys.results.filter': 'invalid',
+  // comparison across waves (decision 0043): a mapping naming a question or choice the waves'
+  // questionnaires do not have (context.issues); a question named by two mappings on one side
+  'surveys.comparison.mapping': 'invalid',
+  'surveys.comparison.conflict': 'conflict',
   // invitations and reminders
   'surveys.message.not_found': 'not_found',
   // only a delivered message can bounce

@@ -21,6 +21,10 @@ export const surveysPermissions = definePolicy({
   // and the free texts (ANCI/Cittalia)
   'surveys.results.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
   'surveys.results.full': ['assistenza_tecnica'],
+  // comparison across waves (decision 0043): a Comune reads its own figures in two waves next to
+  // the national ones (controlled); ANCI/Cittalia record how the questionnaires changed between waves
+  'surveys.results.own': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
+  'surveys.comparison.manage': ['assistenza_tecnica'],
 });
 
 type SurveysPermission = (typeof surveysPermissions)[number];

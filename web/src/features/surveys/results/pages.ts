@@ -3,11 +3,17 @@ import { lazyPage } from '../../../lib/lazyPage';
 import { Permission } from '../../../lib/permissions';
 
 export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
+export const ComparisonPage = lazyPage(() => import('./ComparisonPage'), 'ComparisonPage');
 export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
 
-/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results and its settlements. */
+/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results, its comparison with another wave and its settlements. */
 export const resultsPages: readonly FeaturePage[] = [
   { path: 'indagini/rilevazioni/:waveId/risultati', page: ResultsPage, permission: Permission.surveysResultsRead },
+  {
+    path: 'indagini/rilevazioni/:waveId/confronto',
+    page: ComparisonPage,
+    permission: Permission.surveysResultsRead,
+  },
   {
     path: 'indagini/rilevazioni/:waveId/insediamenti',
     page: SettlementsPage,

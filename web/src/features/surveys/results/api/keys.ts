@@ -7,4 +7,9 @@ export const resultsKeys = {
   settlements: (waveId: string, query: object) => ['surveys', 'results', waveId, 'settlements', query] as const,
   areas: (waveId: string, query: object) => ['surveys', 'results', waveId, 'areas', query] as const,
   prepared: (waveId: string, exportId: string) => ['surveys', 'results', waveId, 'prepared', exportId] as const,
+  comparableWaves: (waveId: string) => ['surveys', 'results', waveId, 'comparable'] as const,
+  comparison: (waveId: string, query: object) => ['surveys', 'results', waveId, 'comparison', query] as const,
+  // a pair's mapping, and every comparison of the pair (which a new mapping changes), under one prefix
+  pair: (a: string, b: string) => ['surveys', 'results', 'pair', [a, b].sort().join('|')] as const,
+  mappings: (a: string, b: string) => ['surveys', 'results', 'pair', [a, b].sort().join('|'), 'mappings'] as const,
 };

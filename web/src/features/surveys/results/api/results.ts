@@ -34,6 +34,7 @@ export function useResultQuestions(waveId: string) {
     queryKey: resultsKeys.questions(waveId),
     queryFn: () =>
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/questions', { params: { path: { waveId } } })),
+    enabled: waveId !== '',
   });
 }
 

@@ -1,0 +1,82 @@
+/** What the results page and the comparison page share: figures, texts of the questionnaire, filters, the question picker. */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../../components/FormField';
+import { useFormat } from '../../../lib/format';
+import { useListParams } from '../../../lib/listParams';
+import type { PageFilters, ResultQuestion } from './api/results';
+
+export const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
+export const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
+export type Figure = number | '<10' | null;
+
+/** Numbers as the reader's language writes them (1.234,5 in Italian); "<10" as it is; — for none. */
+export function useFigures() {
+  const format = useFormat();
+  return useMemo(() => {
+    const number = new Intl.NumberFormat(format.locale, { useGrouping: 'always', maximumFractionDigits: 2 });
+    const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
+    return {
+      figure: (v: Figure | undefined) => (v === null || v === undefined ? '—' : v === '<10' ? '<10' : number.format(v)),
+      percent: (v: number | null) => (v === null ? '—' : percent.format(v)),
+      count: (v: number) => number.format(v),
+    };
+  }, [format.locale]);
+}
+
+/** A text of the questionnaire in the reader's language (Italian when the other is missing). */
+export function useLocalText() {
+  const { i18n } = useTranslation();
+  const en = (i18n.resolvedLanguage ?? i18n.language) === 'en';
+  return (text: { it?: string; en?: string }, fallback = '') => (en ? (text.en ?? text.it) : text.it) ?? fallback;
+}
+
+export function usePageFilters(): PageFilters {
+  const { get } = useListParams();
+  const f: PageFilters = {};
+  if (/^\d{2}$/.test(get('region'))) f.region = get('region');
+  const macro = get('macroArea');
+  if ((macroAreas as readonly string[]).includes(macro)) f.macroArea = macro as PageFilters['macroArea'];
+  const band = get('band');
+  if ((bands as readonly string[]).includes(band)) f.band = band as PageFilters['band'];
+  return f;
+}
+
+/** The question picker: questions grouped by their section, by label. */
+export function QuestionSelect({
+  id,
+  label,
+  questions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  questions: ResultQuestion[];
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const groups = useMemo(() => {
+    const out: { label: string; options: { value: string; label: string }[] }[] = [];
+    for (const q of questions) {
+      const section = q.section ? local(q.section.label, q.section.name) : t('surveys.results.otherQuestions');
+      let g = out.find((x) => x.label === section);
+      if (!g) out.push((g = { label: section, options: [] }));
+      g.options.push({ value: q.name, label: local(q.label, q.name) });
+    }
+    return out;
+  }, [questions, local, t]);
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      emptyOption={t('surveys.results.chooseQuestion')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={[]}
+      groups={groups}
+    />
+  );
+}
