@@ -3,6 +3,7 @@ import { authoringRoutes } from './authoring/authoring.routes.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { responsesRoutes } from './responses/responses.routes.js';
 import { exportsRoutes } from './results/exports.routes.js';
+import { reportRoutes } from './results/report.routes.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { wavesRoutes } from './waves/waves.routes.js';
 
@@ -14,4 +15,5 @@ export async function surveysRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(messagesRoutes);
   await fastify.register(resultsRoutes);
   await fastify.register(exportsRoutes);
+  await fastify.register(reportRoutes);
 }

@@ -63,14 +63,14 @@ export const RESULTS_NOTE = {
     'results based on fewer than 3 Comuni are not shown and free-text answers are left out.',
 };
 
-interface Viewer {
+export interface Viewer {
   actor: Actor;
   full: boolean;
   /** the Region of a Regione's user: the only one it may narrow the results to */
   ownRegion: string | null;
 }
 
-function viewerOf(ctx: Ctx): Viewer {
+export function viewerOf(ctx: Ctx): Viewer {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
   assertCan(actor, 'surveys.results.read');
@@ -83,7 +83,7 @@ function viewerOf(ctx: Ctx): Viewer {
  * them with the national reach (row-level security would narrow them to its own Comuni, which
  * is not what a national figure is). Nothing but aggregates is read in this access.
  */
-function aggregateAccess(v: Viewer): DbAccess {
+export function aggregateAccess(v: Viewer): DbAccess {
   const access = accessOf(v.actor);
   return v.ownRegion ? { ...access, scope: 'national', tenant: null, region: null } : access;
 }
@@ -172,7 +172,7 @@ export async function listResultQuestions(ctx: Ctx, waveId: string) {
   });
 }
 
-async function questionResult(
+export async function questionResult(
   tx: Queryable,
   v: Viewer,
   waveId: string,
