@@ -4755,7 +4755,6 @@ export interface components {
                     suppressed: boolean;
                 }[];
             } | null;
-            map: string | null;
             note: {
                 it: string;
                 en: string;

@@ -4,6 +4,7 @@
  * column headers (scope col) and row headers (scope row). Every interpolated value is escaped.
  */
 import { escapeHtml as e, htmlToPdf } from '../../../platform/pdf.js';
+import { responseRateMap } from './report.map.js';
 import { cellText, dateIt, reportSections, type ReportTable } from './report.rules.js';
 import type { ReportOut } from './report.schema.js';
 
@@ -24,12 +25,15 @@ function tableHtml(t: ReportTable): string {
 /** The report's HTML document (Italian). */
 export function reportHtml(r: ReportOut): string {
   const title = `${r.survey} — ${r.wave}`;
+  const map =
+    `<figure>${responseRateMap(r.responseRate.byRegion)}` +
+    `<figcaption>Figura 1. Tasso di risposta per Regione (i valori sono nella tavola R1).</figcaption></figure>`;
   const sections = reportSections(r)
     .map(
-      (s) =>
+      (s, i) =>
         `<section><h2>${e(s.heading)}</h2>${s.groups
           .map((g) => `${g.heading ? `<h3>${e(g.heading)}</h3>` : ''}${g.tables.map(tableHtml).join('')}`)
-          .join('')}</section>`,
+          .join('')}${i === 0 ? map : ''}</section>`,
     )
     .join('');
   const o = r.responseRate.overall;
@@ -44,14 +48,18 @@ export function reportHtml(r: ReportOut): string {
   h1 { font-size: 17pt; margin: 0 0 2mm; color: #003366; }
   h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #555; break-after: avoid; }
   h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; }
-  table { width: 100%; border-collapse: collapse; font-size: 9pt; margin-bottom: 1mm; break-inside: avoid; }
+  table { width: 100%; border-collapse: collapse; font-size: 9pt; margin-bottom: 4mm; break-inside: avoid; }
   caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
   th, td { border-bottom: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
   thead th { border-bottom: 1.5px solid #333; }
   tfoot th, tfoot td { border-top: 1.5px solid #333; font-weight: bold; }
   .num { text-align: right; }
-  .note { font-size: 8.5pt; color: #333; margin: 0 0 4mm; }
+  .note { font-size: 8.5pt; color: #333; margin: -3mm 0 4mm; }
+  header .note { margin: 0 0 4mm; }
   .meta { margin: 0 0 1mm; }
+  figure { margin: 2mm 0 5mm; break-inside: avoid; }
+  figure svg { width: 150mm; height: auto; }
+  figcaption { font-size: 9pt; font-weight: bold; }
 </style>
 </head>
 <body>

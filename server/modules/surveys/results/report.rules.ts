@@ -163,7 +163,7 @@ function settlementsTable(
     head: [first, 'Insediamenti', 'Comuni', 'Persone (somma dei minimi)', 'Persone (somma dei massimi)'],
     rows: groups.map((g) => ({ label: g.label, cells: cells(g) })),
     total: { label: 'Totale', cells: cells(total) },
-    note: groups.some((g) => g.suppressed) || total.suppressed ? 'Vuoto: meno di 3 Comuni.' : null,
+    note: groups.some((g) => g.suppressed) || total.suppressed ? '«—»: dato non diffuso (meno di 3 Comuni).' : null,
     percent: [false, false, false, false],
   };
 }

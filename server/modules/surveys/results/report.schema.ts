@@ -76,8 +76,6 @@ export const reportSchema = z
         byRegion: z.array(settlementGroup),
       })
       .nullable(),
-    /** the response rate by Region drawn as an SVG map (Italian title and legend), or null */
-    map: z.string().nullable(),
     note: z.object({ it: z.string(), en: z.string() }),
   })
   .meta({ id: 'SurveyWaveReport' });

@@ -122,7 +122,6 @@ export async function waveReport(ctx: Ctx, waveId: string, query: ReportQuery): 
       respondents,
       tables,
       settlements,
-      map: null,
       note: RESULTS_NOTE,
     };
   });
