@@ -405,6 +405,9 @@ export function ResultsPage() {
       ) : (
         <>
           {!questions.data.full && <p className="alert alert-info">{t('surveys.results.controlled')}</p>}
+          <p>
+            <Link to={`/indagini/rilevazioni/${waveId}/rapporto`}>{t('surveys.report.link')}</Link>
+          </p>
           {questions.data.items.some((q) => q.name === 'ins_persone' && q.inRepeat) && (
             <p>
               <Link to={`/indagini/rilevazioni/${waveId}/insediamenti`}>{t('surveys.results.settlements.link')}</Link>

@@ -10,6 +10,7 @@ export type ResultFilters = components['schemas']['SurveyResultFilters'];
 export type ResultAreas = components['schemas']['SurveyResultAreas'];
 export type AreaLevel = components['schemas']['SurveyAreaLevel'];
 export type Settlement = components['schemas']['SurveySettlement'];
+export type WaveReport = components['schemas']['SurveyWaveReport'];
 
 export interface SettlementFilters {
   region?: string;
@@ -85,5 +86,22 @@ export function useSettlements(waveId: string, filters: SettlementFilters, page:
     queryFn: () =>
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/settlements', { params: { path: { waveId }, query } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * A wave's report, the model the downloads render too (operationId getSurveyWaveReport). The
+ * operation also answers files (format pdf, docx, xlsx: plain links on the page); format=json is
+ * the model.
+ */
+export function useWaveReport(waveId: string) {
+  return useQuery({
+    queryKey: resultsKeys.report(waveId),
+    queryFn: async (): Promise<WaveReport> =>
+      (await unwrap(
+        api.GET('/api/v1/surveys/waves/{waveId}/report', {
+          params: { path: { waveId }, query: { format: 'json' } },
+        }),
+      )) as WaveReport,
   });
 }
