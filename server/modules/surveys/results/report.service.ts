@@ -70,9 +70,8 @@ export async function waveReport(ctx: Ctx, waveId: string, query: ReportQuery): 
 
     const tables: QuestionResultOut[] = [];
     for (const q of chosen) {
-      const r = await questionResult(tx, v, waveId, {}, q);
-      // free text never travels in a report, not even ANCI/Cittalia's
-      tables.push({ ...r, texts: null, otherTexts: null });
+      // free text never travels in a report, not even ANCI/Cittalia's: it is not even read
+      tables.push(await questionResult(tx, v, waveId, {}, q, false));
     }
 
     let settlements: ReportOut['settlements'] = null;

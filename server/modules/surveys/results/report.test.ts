@@ -116,7 +116,8 @@ beforeAll(async () => {
         status: 'validato',
         answers: {
           presenza: 'si',
-          settori: 'agri',
+          settori: 'agri other',
+          settori_other: `${SECRET}: vivai`,
           addetti: 20,
           lavoratori: { min: 3, max: 8, quality: 'stima' },
           stagionali: { value: 3, quality: 'certo' },

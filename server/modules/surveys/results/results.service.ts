@@ -178,6 +178,8 @@ export async function questionResult(
   waveId: string,
   f: ResultFilters,
   q: ResultQuestion,
+  /** false: no free text is read, even for ANCI/Cittalia (a report) */
+  withTexts = true,
 ): Promise<QuestionResultOut> {
   const spec = { name: q.name, repeats: q.repeats };
   const { base, entries } = await selectBase(tx, waveId, f, spec);
@@ -203,7 +205,7 @@ export async function questionResult(
         const n = counts.get(c.code) ?? 0;
         return { code: c.code, label: c.label, count: n, share: over ? plainFigure(n / over, 4) : null };
       });
-      if (q.other && v.full) out.otherTexts = await selectTexts(tx, waveId, f, spec, 'other');
+      if (q.other && v.full && withTexts) out.otherTexts = await selectTexts(tx, waveId, f, spec, 'other');
       break;
     }
     case 'number': {
@@ -233,7 +235,7 @@ export async function questionResult(
       break;
     }
     case 'text':
-      if (v.full) out.texts = await selectTexts(tx, waveId, f, spec, 'val');
+      if (v.full && withTexts) out.texts = await selectTexts(tx, waveId, f, spec, 'val');
       break;
     case 'answered':
       break;
