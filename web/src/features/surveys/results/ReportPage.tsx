@@ -284,7 +284,7 @@ export function ReportPage() {
             {rateTable(t('surveys.report.byBand'), t('surveys.results.band'), r!.responseRate.byBand, (x) =>
               t(`surveys.results.bands.${x.code}`, { defaultValue: x.label }),
             )}
-            <h3 className="h5 mt-4">{t('surveys.report.mapTitle')}</h3>
+            <h3 className="visually-hidden">{t('surveys.report.mapTitle')}</h3>
             <ChoroplethMap
               title={t('surveys.report.mapTitle')}
               level="regione"
