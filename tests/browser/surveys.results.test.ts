@@ -196,4 +196,26 @@ describe('results of the 2021 census', () => {
     await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
     await expectAccessible(page, 'the comparison with the 2024 wave, panel (ANCI)');
   });
+
+  it('MLPS: the report, from the results, with its downloads and the response rate by Region', async () => {
+    const page = await signedIn(env, 'mlps@demo.incas.local');
+    await page.goto(`${env.baseUrl}/indagini/rilevazioni/${waveId}/risultati`);
+    await settled(page, 'results (MLPS), for the report');
+    await page.getByRole('link', { name: 'Rapporto della rilevazione (PDF, Word, Excel)' }).click();
+    await page.waitForURL(/\/rapporto$/);
+    const byRegion = page.getByRole('table', { name: 'Tavola R1. Risposta per Regione' });
+    await byRegion.waitFor({ timeout: 60_000 });
+    expect(await byRegion.locator('tbody tr').count()).toBe(20);
+    for (const name of ['1. Partecipazione', '2. Tavole principali', '3. Insediamenti'])
+      expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    for (const [name, format] of [
+      ['Scarica in PDF', 'pdf'],
+      ['Scarica in Word (DOCX)', 'docx'],
+      ['Scarica in Excel (XLSX)', 'xlsx'],
+    ])
+      expect(await page.getByRole('link', { name }).getAttribute('href')).toBe(
+        `/api/v1/surveys/waves/${waveId}/report?format=${format}`,
+      );
+    await expectAccessible(page, 'the report (MLPS)');
+  });
 });

@@ -2,9 +2,10 @@
  * Zip files built byte by byte for the upload tests: a minimal valid XLSX whose worksheet is one
  * row repeated until it unzips to hundreds of megabytes (a "zip bomb" under a megabyte), with its
  * central directory telling the truth or lying about the sizes. The big content is never held in
- * memory: it is deflated and checksummed chunk by chunk.
+ * memory: it is deflated and checksummed chunk by chunk. And a reader of the files of a small zip
+ * (a DOCX a test downloaded).
  */
-import { createDeflateRaw } from 'node:zlib';
+import { createDeflateRaw, inflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256 * 8);
@@ -191,4 +192,31 @@ export function xlsxBomb(opts: {
     workbookParts(repeatedSheet(opts.header, opts.row, opts.unzippedBytes)),
     opts.lie ? { declaredSize: (real) => (real > 1024 * 1024 ? 1024 : real) } : {},
   );
+}
+
+/**
+ * The files of a small zip (stored or deflated entries, no Zip64), read through its central
+ * directory: name → content.
+ */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip: no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + compressed);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
 }

@@ -4,6 +4,7 @@ import { messagesRoutes } from './messages/messages.routes.js';
 import { responsesRoutes } from './responses/responses.routes.js';
 import { comparisonRoutes } from './results/comparison.routes.js';
 import { exportsRoutes } from './results/exports.routes.js';
+import { reportRoutes } from './results/report.routes.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { wavesRoutes } from './waves/waves.routes.js';
 
@@ -16,4 +17,5 @@ export async function surveysRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(resultsRoutes);
   await fastify.register(exportsRoutes);
   await fastify.register(comparisonRoutes);
+  await fastify.register(reportRoutes);
 }

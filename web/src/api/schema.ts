@@ -2616,6 +2616,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/waves/{waveId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A wave’s report (documento di ricognizione): response rate, main tables, settlements
+         * @description `surveys.results.read`, with the results’ disclosure control: ANCI/Cittalia exact; MLPS, administrators and Regioni get counts of persons 1–9 as "<10" and others rounded to 5, nothing resting on fewer than 3 Comuni. Free text is never in a report. Response rate: Comuni invited and answering (inviato, in_validazione, validato, consolidato) overall, by Region and by demographic band, over the whole wave. Tables: by default every choice, number and range question; `question` picks some (400 `surveys.results.question` for an unknown one, free text or dates). Settlements: the census’s register summed by kind and by Region, when the questionnaire has it. format=json (default) gives the model; pdf a tagged A4 PDF (lang it), docx a Word document (Heading styles, header rows repeated, it-IT), xlsx one sheet per table; the file is named after the wave. 404 `surveys.wave.not_found`; a bad format is 400 `request.invalid`. Audited.
+         */
+        get: operations["getSurveyWaveReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4938,6 +4958,87 @@ export interface components {
              * @description after this the file is deleted and must be prepared again
              */
             expiresAt: string;
+        };
+        SurveyWaveReport: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            survey: string;
+            wave: string;
+            opensOn: string;
+            closesOn: string;
+            generatedAt: string;
+            responseRate: {
+                overall: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                };
+                byRegion: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                }[];
+                byBand: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                }[];
+            };
+            /** Format: int64 */
+            respondents: number;
+            tables: components["schemas"]["SurveyQuestionResult"][];
+            settlements: {
+                total: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                };
+                byKind: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                }[];
+                byRegion: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                }[];
+            } | null;
+            note: {
+                it: string;
+                en: string;
+            };
         };
         SurveySettlement: {
             comune: {
@@ -11382,6 +11483,54 @@ export interface operations {
             };
         };
     };
+    getSurveyWaveReport: {
+        parameters: {
+            query?: {
+                /** @description json (the model, for the page), pdf (tagged A4), docx or xlsx */
+                format?: "json" | "pdf" | "docx" | "xlsx";
+                /** @description The questions whose tables the report holds, comma-separated (default: every choice, number and range question) */
+                question?: string;
+            };
+            header?: never;
+            path: {
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report: the model (JSON) or the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyWaveReport"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -11437,6 +11586,7 @@ export const pathsApiV1SurveysWavesWaveIdComparisonGetParametersQueryMacroAreaVa
 export const pathsApiV1SurveysWavesWaveIdComparisonGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comparison"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const pathsApiV1SurveysWavesWaveIdComparisonGetParametersQuerySaiValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comparison"]["get"]["parameters"]["query"]["sai"]> = ["0", "1", "true", "false"];
 export const pathsApiV1SurveysWavesWaveIdComparisonGetParametersQueryPilotValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/comparison"]["get"]["parameters"]["query"]["pilot"]> = ["0", "1", "true", "false"];
+export const pathsApiV1SurveysWavesWaveIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/surveys/waves/{waveId}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "pdf", "docx", "xlsx"];
 export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

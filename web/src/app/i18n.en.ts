@@ -18,6 +18,7 @@ import enSurveysCommon from '../features/surveys/i18n/common.en.json';
 import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
 import enSurveysExports from '../features/surveys/i18n/exports.en.json';
 import enSurveysComparison from '../features/surveys/i18n/comparison.en.json';
+import enSurveysReport from '../features/surveys/i18n/report.en.json';
 
 export const english = {
   ...enCore,
@@ -36,5 +37,6 @@ export const english = {
     maps: enSurveysMaps,
     exports: enSurveysExports,
     comparison: enSurveysComparison,
+    report: enSurveysReport,
   },
 };

@@ -14,6 +14,7 @@ import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
 import itSurveysExports from '../features/surveys/i18n/exports.it.json';
 import itSurveysComparison from '../features/surveys/i18n/comparison.it.json';
+import itSurveysReport from '../features/surveys/i18n/report.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -39,6 +40,7 @@ const it = {
     maps: itSurveysMaps,
     exports: itSurveysExports,
     comparison: itSurveysComparison,
+    report: itSurveysReport,
   },
 };
 type English = typeof englishCatalogue;

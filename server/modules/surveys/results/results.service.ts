@@ -180,6 +180,8 @@ export interface ResultOptions {
   recode?: ReadonlyMap<string, string>;
   /** the choices to list (the later wave's, when recoded) instead of the question's own */
   choices?: ResultChoice[];
+  /** false: no free text is read, even for ANCI/Cittalia (a report) */
+  withTexts?: boolean;
 }
 
 /**
@@ -218,7 +220,8 @@ export async function questionResult(
         const n = counts.get(c.code) ?? 0;
         return { code: c.code, label: c.label, count: n, share: over ? plainFigure(n / over, 4) : null };
       });
-      if (q.other && v.full) out.otherTexts = await selectTexts(tx, waveId, f, spec, 'other');
+      if (q.other && v.full && opts.withTexts !== false)
+        out.otherTexts = await selectTexts(tx, waveId, f, spec, 'other');
       break;
     }
     case 'number': {
@@ -248,7 +251,7 @@ export async function questionResult(
       break;
     }
     case 'text':
-      if (v.full) out.texts = await selectTexts(tx, waveId, f, spec, 'val');
+      if (v.full && opts.withTexts !== false) out.texts = await selectTexts(tx, waveId, f, spec, 'val');
       break;
     case 'answered':
       break;

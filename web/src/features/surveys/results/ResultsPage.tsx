@@ -332,6 +332,7 @@ export function ResultsPage() {
           {!questions.data.full && <p className="alert alert-info">{t('surveys.results.controlled')}</p>}
           <p>
             <Link to={`/indagini/rilevazioni/${waveId}/confronto`}>{t('surveys.comparison.link')}</Link>
+            <Link to={`/indagini/rilevazioni/${waveId}/rapporto`}>{t('surveys.report.link')}</Link>
           </p>
           {questions.data.items.some((q) => q.name === 'ins_persone' && q.inRepeat) && (
             <p>

@@ -5,8 +5,9 @@ import { Permission } from '../../../lib/permissions';
 export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
 export const ComparisonPage = lazyPage(() => import('./ComparisonPage'), 'ComparisonPage');
 export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
+export const ReportPage = lazyPage(() => import('./ReportPage'), 'ReportPage');
 
-/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results, its comparison with another wave and its settlements. */
+/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results, its comparison with another wave, its settlements and its report. */
 export const resultsPages: readonly FeaturePage[] = [
   { path: 'indagini/rilevazioni/:waveId/risultati', page: ResultsPage, permission: Permission.surveysResultsRead },
   {
@@ -19,6 +20,7 @@ export const resultsPages: readonly FeaturePage[] = [
     page: SettlementsPage,
     permission: Permission.surveysResultsRead,
   },
+  { path: 'indagini/rilevazioni/:waveId/rapporto', page: ReportPage, permission: Permission.surveysResultsRead },
 ];
 export const resultsPublicPages: readonly FeaturePage[] = [];
 // reached from a wave's page

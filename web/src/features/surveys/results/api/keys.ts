@@ -5,6 +5,7 @@ export const resultsKeys = {
   results: (waveId: string, query: object) => ['surveys', 'results', waveId, 'one', query] as const,
   crosstab: (waveId: string, query: object) => ['surveys', 'results', waveId, 'crosstab', query] as const,
   settlements: (waveId: string, query: object) => ['surveys', 'results', waveId, 'settlements', query] as const,
+  report: (waveId: string) => ['surveys', 'results', waveId, 'report'] as const,
   areas: (waveId: string, query: object) => ['surveys', 'results', waveId, 'areas', query] as const,
   prepared: (waveId: string, exportId: string) => ['surveys', 'results', waveId, 'prepared', exportId] as const,
   comparableWaves: (waveId: string) => ['surveys', 'results', waveId, 'comparable'] as const,

@@ -14,6 +14,7 @@ export type PreparedExport = components['schemas']['PreparedExport'];
 export type ExportOptions = NonNullable<
   paths['/api/v1/surveys/waves/{waveId}/exports']['post']['requestBody']
 >['content']['application/json'];
+export type WaveReport = components['schemas']['SurveyWaveReport'];
 
 export interface SettlementFilters {
   region?: string;
@@ -114,5 +115,22 @@ export function usePreparedExport(waveId: string, exportId: string | null) {
     enabled: exportId !== null,
     refetchInterval: (q) => (q.state.data && ['ready', 'failed'].includes(q.state.data.status) ? false : 500),
     retry: false,
+  });
+}
+
+/**
+ * A wave's report, the model the downloads render too (operationId getSurveyWaveReport). The
+ * operation also answers files (format pdf, docx, xlsx: plain links on the page); format=json is
+ * the model.
+ */
+export function useWaveReport(waveId: string) {
+  return useQuery({
+    queryKey: resultsKeys.report(waveId),
+    queryFn: async (): Promise<WaveReport> =>
+      (await unwrap(
+        api.GET('/api/v1/surveys/waves/{waveId}/report', {
+          params: { path: { waveId }, query: { format: 'json' } },
+        }),
+      )) as WaveReport,
   });
 }
