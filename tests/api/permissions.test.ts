@@ -98,6 +98,8 @@ const guarded: Record<Permission, Call | null> = {
   // the results of the wave made in beforeAll: the question list, and a free-text question (ANCI only)
   'surveys.results.read': null,
   'surveys.results.full': null,
+  // the open-data releases of the wave made in beforeAll
+  'surveys.opendata.release': null,
 };
 
 let t: TestApp;
@@ -126,6 +128,7 @@ beforeAll(async () => {
     method: 'GET',
     url: `/api/v1/surveys/waves/${wave.waveId}/results?question=referente`,
   };
+  guarded['surveys.opendata.release'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/open-data` };
 });
 afterAll(async () => t.close());
 

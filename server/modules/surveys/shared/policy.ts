@@ -21,6 +21,9 @@ export const surveysPermissions = definePolicy({
   // and the free texts (ANCI/Cittalia)
   'surveys.results.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
   'surveys.results.full': ['assistenza_tecnica'],
+  // open data (decision 0044): releasing a wave's disclosure-controlled aggregates to the public
+  // catalogue, and withdrawing them
+  'surveys.opendata.release': ['assistenza_tecnica'],
 });
 
 type SurveysPermission = (typeof surveysPermissions)[number];
