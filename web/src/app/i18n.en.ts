@@ -17,6 +17,7 @@ import enSurveysResults from '../features/surveys/i18n/results.en.json';
 import enSurveysCommon from '../features/surveys/i18n/common.en.json';
 import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
 import enSurveysExports from '../features/surveys/i18n/exports.en.json';
+import enSurveysOpenData from '../features/surveys/i18n/opendata.en.json';
 
 export const english = {
   ...enCore,
@@ -34,5 +35,6 @@ export const english = {
     common: enSurveysCommon,
     maps: enSurveysMaps,
     exports: enSurveysExports,
+    opendata: enSurveysOpenData,
   },
 };

@@ -13,6 +13,7 @@ import itSurveysResults from '../features/surveys/i18n/results.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
 import itSurveysExports from '../features/surveys/i18n/exports.it.json';
+import itSurveysOpenData from '../features/surveys/i18n/opendata.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -37,6 +38,7 @@ const it = {
     common: itSurveysCommon,
     maps: itSurveysMaps,
     exports: itSurveysExports,
+    opendata: itSurveysOpenData,
   },
 };
 type English = typeof englishCatalogue;

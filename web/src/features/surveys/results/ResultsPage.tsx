@@ -21,6 +21,7 @@ import type { MapQuestion } from './ResultsMap';
 // the map and d3-geo in their own chunk
 const ResultsMap = lazy(() => import('./ResultsMap'));
 import { ExportPanel } from './ExportPanel';
+import { OpenDataPanel } from './OpenDataPanel';
 
 const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
 const macroAreas = ['NO', 'NE', 'C', 'S', 'I'] as const;
@@ -474,6 +475,7 @@ export function ResultsPage() {
           )}
           <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
           <ExportPanel waveId={waveId} full={questions.data.full} questions={questions.data.items} />
+          <OpenDataPanel waveId={waveId} questions={questions.data.items} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { Permission } from '../../../lib/permissions';
 
 export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
 export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
+const OpenDataPage = lazyPage(() => import('./OpenDataPage'), 'OpenDataPage');
 
 /** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results and its settlements. */
 export const resultsPages: readonly FeaturePage[] = [
@@ -14,6 +15,7 @@ export const resultsPages: readonly FeaturePage[] = [
     permission: Permission.surveysResultsRead,
   },
 ];
-export const resultsPublicPages: readonly FeaturePage[] = [];
+/** The open data released from the waves (decision 0044): public, no login. */
+export const resultsPublicPages: readonly FeaturePage[] = [{ path: 'dati-aperti', page: OpenDataPage }];
 // reached from a wave's page
 export const resultsMenu: readonly FeatureMenuItem[] = [];
