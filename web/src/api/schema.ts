@@ -11235,7 +11235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": string;
+                    "application/ld+json": Record<string, never>;
                     "text/turtle; charset=utf-8": string;
                 };
             };
@@ -11317,7 +11317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": string;
+                    "application/ld+json": Record<string, never>;
                     "text/turtle; charset=utf-8": string;
                 };
             };
@@ -11353,13 +11353,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description DCAT-AP_IT metadata: JSON-LD (default) or RDF Turtle */
+            /** @description DCAT-AP_IT metadata as RDF Turtle */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": string;
                     "text/turtle; charset=utf-8": string;
                 };
             };

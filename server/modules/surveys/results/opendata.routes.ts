@@ -28,10 +28,18 @@ import { waveParams } from './results.schema.js';
 const JSON_LD = 'application/ld+json';
 const TURTLE = 'text/turtle';
 const text = z.any().meta({ type: 'string' });
+/** A JSON-LD document: @context (the prefixes) and a flat @graph of nodes. */
+const jsonLd = z.any().meta({ type: 'object', required: ['@context', '@graph'] });
 const metadataResponse = {
   200: {
     description: 'DCAT-AP_IT metadata: JSON-LD (default) or RDF Turtle',
-    content: { [JSON_LD]: { schema: text }, [`${TURTLE}; charset=utf-8`]: { schema: text } },
+    content: { [JSON_LD]: { schema: jsonLd }, [`${TURTLE}; charset=utf-8`]: { schema: text } },
+  },
+};
+const turtleResponse = {
+  200: {
+    description: 'DCAT-AP_IT metadata as RDF Turtle',
+    content: { [`${TURTLE}; charset=utf-8`]: { schema: text } },
   },
 };
 const who =
@@ -190,7 +198,7 @@ export async function openDataPublicRoutes(fastify: FastifyInstance): Promise<vo
   });
   app.get('/catalog.ttl', {
     config,
-    schema: { ...catalogSchema, operationId: 'getOpenDataCatalogTurtle' },
+    schema: { ...catalogSchema, operationId: 'getOpenDataCatalogTurtle', response: turtleResponse },
     handler: catalog('ttl'),
   });
 }
