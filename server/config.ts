@@ -39,6 +39,12 @@ export interface Config {
   mailFrom: string;
   /** Public URL of this instance, for links in e-mails and the OpenAPI document's server in production. */
   publicUrl: string;
+  /**
+   * Open data (decision 0044): the publisher's identifier in the DCAT-AP_IT metadata (its IPA code
+   * or codice fiscale; default its web address) and the contact point's e-mail (default mailFrom).
+   */
+  openDataPublisherId: string;
+  openDataContactEmail: string;
   /** Terms of service of this instance's API (OpenAPI `info.termsOfService`); null: none published. */
   termsOfServiceUrl: string | null;
   /** How long the quadro comparativo's aggregates of one period are reused (0: never). */
@@ -81,6 +87,8 @@ const envSchema = z.object({
   INCAS_MAIL_FROM: z.string().email().default('noreply@incas.local'),
   INCAS_PUBLIC_URL: z.string().url().optional(),
   INCAS_API_TERMS_URL: z.string().url().optional(),
+  INCAS_OPENDATA_PUBLISHER_ID: z.string().min(1).max(200).default('https://www.cittalia.it'),
+  INCAS_OPENDATA_CONTACT: z.string().email().optional(),
   INCAS_COMPARATIVE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   INCAS_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -143,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     comparativeCacheSeconds: e.INCAS_COMPARATIVE_CACHE_SECONDS,
     auditCheckpointFile: e.INCAS_AUDIT_CHECKPOINT_FILE ?? join(e.INCAS_DATA_DIR, 'audit-checkpoints.jsonl'),
     termsOfServiceUrl: e.INCAS_API_TERMS_URL ?? null,
+    openDataPublisherId: e.INCAS_OPENDATA_PUBLISHER_ID,
+    openDataContactEmail: e.INCAS_OPENDATA_CONTACT ?? e.INCAS_MAIL_FROM,
     publicUrl: e.INCAS_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };
 }

@@ -101,6 +101,8 @@ const guarded: Record<Permission, Call | null> = {
   // the comparison across waves (a Comune's own figures; the mapping): comparison.test.ts
   'surveys.results.own': null,
   'surveys.comparison.manage': null,
+  // the open-data releases of the wave made in beforeAll
+  'surveys.opendata.release': null,
 };
 
 let t: TestApp;
@@ -129,6 +131,7 @@ beforeAll(async () => {
     method: 'GET',
     url: `/api/v1/surveys/waves/${wave.waveId}/results?question=referente`,
   };
+  guarded['surveys.opendata.release'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/open-data` };
 });
 afterAll(async () => t.close());
 

@@ -16,6 +16,12 @@ const publicOperations = new Set([
   'GET /api/v1/auth/info',
   'POST /api/v1/auth/login',
   'GET /api/v1/registry/sources',
+  // the open-data catalogue, harvested by dati.gov.it (decision 0044): released aggregates only
+  'GET /api/v1/open-data/datasets',
+  'GET /api/v1/open-data/datasets/{datasetId}',
+  'GET /api/v1/open-data/datasets/{datasetId}/distribution.csv',
+  'GET /api/v1/open-data/catalog',
+  'GET /api/v1/open-data/catalog.ttl',
 ]);
 
 let t: TestApp;

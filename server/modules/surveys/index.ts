@@ -12,15 +12,20 @@ import { surveysRoutes } from './surveys.routes.js';
  * The national surveys of the Comuni (issue 10): questionnaires (own model, XLSForm import and
  * export, expressions and form engine shared with the browser), published versions, waves over a
  * universe of the registry, each Comune's access (users or a personal link), invitations and
- * reminders, filling in, review with return for correction, and the live funnel.
+ * reminders, filling in, review with return for correction, the live funnel, the results, and the
+ * open data released from them (public, under /api/v1/open-data).
  */
 export const surveysModule: ModuleDefinition = {
   name: 'surveys',
   routes: surveysRoutes,
-  prefix: '/api/v1/surveys',
+  prefix: '/api/v1',
   tags: [
     { name: 'surveys', description: 'National surveys: questionnaires, versions, waves, universe, funnel' },
     { name: 'survey-responses', description: 'National surveys: a Comune’s response, review, personal links' },
+    {
+      name: 'open-data',
+      description: 'Open data of the national surveys: the public DCAT-AP_IT catalogue, metadata and CSV (no session)',
+    },
   ],
   migrations: join(moduleDir('surveys'), 'migrations'),
   errors: surveysErrors,

@@ -30,6 +30,9 @@ export function Footer() {
           <h2 className="visually-hidden">{t('footer.usefulLinks')}</h2>
           <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
             <li className="list-inline-item">
+              <Link to="/dati-aperti">{t('footer.openData')}</Link>
+            </li>
+            <li className="list-inline-item">
               <Link to="/glossario">{t('help.nav')}</Link>
             </li>
             <li className="list-inline-item">

@@ -19,6 +19,7 @@ import enSurveysMaps from '../features/surveys/i18n/maps.en.json';
 import enSurveysExports from '../features/surveys/i18n/exports.en.json';
 import enSurveysComparison from '../features/surveys/i18n/comparison.en.json';
 import enSurveysReport from '../features/surveys/i18n/report.en.json';
+import enSurveysOpenData from '../features/surveys/i18n/opendata.en.json';
 
 export const english = {
   ...enCore,
@@ -38,5 +39,6 @@ export const english = {
     exports: enSurveysExports,
     comparison: enSurveysComparison,
     report: enSurveysReport,
+    opendata: enSurveysOpenData,
   },
 };

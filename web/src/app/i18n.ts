@@ -15,6 +15,7 @@ import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
 import itSurveysExports from '../features/surveys/i18n/exports.it.json';
 import itSurveysComparison from '../features/surveys/i18n/comparison.it.json';
 import itSurveysReport from '../features/surveys/i18n/report.it.json';
+import itSurveysOpenData from '../features/surveys/i18n/opendata.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -41,6 +42,7 @@ const it = {
     exports: itSurveysExports,
     comparison: itSurveysComparison,
     report: itSurveysReport,
+    opendata: itSurveysOpenData,
   },
 };
 type English = typeof englishCatalogue;

@@ -259,6 +259,7 @@ export interface AreaRow {
   hits: number;
   mean: number | null;
   sum_min: number | null;
+  sum_max: number | null;
 }
 
 const areaSql = {
@@ -273,8 +274,8 @@ const areaSql = {
 
 /**
  * Per area of a level (every Region or province; every Comune of the wave's universe), the base
- * and the raw figures: units that answered, units with `choice`, mean of the numbers, sum of the
- * minima. Areas with no answer are listed too (base 0). `onlyRegion` narrows the list of areas.
+ * and the raw figures: units that answered, units with `choice`, mean of the numbers, sums of the
+ * minima and of the maxima. Areas with no answer are listed too (base 0). `onlyRegion` narrows the list of areas.
  */
 export async function selectAreas(
   tx: Queryable,
@@ -298,10 +299,11 @@ export async function selectAreas(
                        count(*) FILTER (WHERE ${ANSWERED})::int AS answered,
                        count(*) FILTER (WHERE jsonb_typeof(u.val) = 'string' AND ${ch}::text = ANY(${CODES}))::int AS hits,
                        avg(${NUMBER})::float8 AS mean,
-                       sum(CASE WHEN jsonb_typeof(u.val) = 'object' THEN ${RANGE_MIN} END)::float8 AS sum_min
+                       sum(CASE WHEN jsonb_typeof(u.val) = 'object' THEN ${RANGE_MIN} END)::float8 AS sum_min,
+                       sum(CASE WHEN jsonb_typeof(u.val) = 'object' THEN ${RANGE_MAX} END)::float8 AS sum_max
                   FROM u GROUP BY 1)
      SELECT l.code::text AS code, l.name, coalesce(g.base, 0) AS base, coalesce(g.answered, 0) AS answered,
-            coalesce(g.hits, 0) AS hits, g.mean, g.sum_min
+            coalesce(g.hits, 0) AS hits, g.mean, g.sum_min, g.sum_max
        FROM (${a.list} ${listWhere.length ? `WHERE ${listWhere.join(' AND ')}` : ''}) l
        LEFT JOIN g ON g.code = l.code
       ORDER BY l.name, l.code`,

@@ -28,8 +28,18 @@ export const surveysAuditActions = defineAuditActions({
     'surveys.results.read',
     'surveys.results.export',
     'surveys.comparison.mappings',
+    'surveys.opendata.release',
+    'surveys.opendata.withdraw',
   ],
-  entityTypes: ['survey', 'survey_form_version', 'survey_wave', 'survey_response', 'survey_link', 'survey_contact'],
+  entityTypes: [
+    'survey',
+    'survey_form_version',
+    'survey_wave',
+    'survey_response',
+    'survey_link',
+    'survey_contact',
+    'survey_open_dataset',
+  ],
 });
 
 type SurveysAuditAction = (typeof surveysAuditActions.actions)[number];

@@ -39,6 +39,11 @@ export const surveysErrors = defineErrors({
   // questionnaires do not have (context.issues); a question named by two mappings on one side
   'surveys.comparison.mapping': 'invalid',
   'surveys.comparison.conflict': 'conflict',
+  // open data (decision 0044): a question that may not be released at the level asked (free text,
+  // dates, persons per Comune); a dataset not released or withdrawn; withdrawing one twice
+  'surveys.opendata.question': 'invalid',
+  'surveys.opendata.not_found': 'not_found',
+  'surveys.opendata.withdrawn': 'conflict',
   // invitations and reminders
   'surveys.message.not_found': 'not_found',
   // only a delivered message can bounce

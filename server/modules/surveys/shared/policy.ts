@@ -25,6 +25,9 @@ export const surveysPermissions = definePolicy({
   // the national ones (controlled); ANCI/Cittalia record how the questionnaires changed between waves
   'surveys.results.own': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
   'surveys.comparison.manage': ['assistenza_tecnica'],
+  // open data (decision 0044): releasing a wave's disclosure-controlled aggregates to the public
+  // catalogue, and withdrawing them
+  'surveys.opendata.release': ['assistenza_tecnica'],
 });
 
 type SurveysPermission = (typeof surveysPermissions)[number];

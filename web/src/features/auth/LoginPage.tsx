@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
@@ -78,6 +78,9 @@ export function LoginPage() {
         <PageHeader title={t('login.title')} lead={t('login.lead')} />
         <LoginForm onLoggedIn={onLoggedIn} onSubmitting={setSubmitting} />
         {info?.demoMode === true && <DemoNotice />}
+        <p className="mt-4">
+          {t('login.openData')} <Link to="/dati-aperti">{t('login.openDataLink')}</Link>
+        </p>
       </div>
     </div>
   );

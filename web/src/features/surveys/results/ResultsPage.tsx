@@ -21,6 +21,7 @@ import type { MapQuestion } from './ResultsMap';
 const ResultsMap = lazy(() => import('./ResultsMap'));
 import { ExportPanel } from './ExportPanel';
 import { bands, macroAreas, QuestionSelect, useFigures, useLocalText, usePageFilters } from './common';
+import { OpenDataPanel } from './OpenDataPanel';
 
 function ChoicesTable({ r, title }: { r: QuestionResult; title: string }) {
   const { t } = useTranslation();
@@ -403,6 +404,7 @@ export function ResultsPage() {
           )}
           <CrosstabSection waveId={waveId} questions={questions.data.items} filters={filters} />
           <ExportPanel waveId={waveId} full={questions.data.full} questions={questions.data.items} />
+          <OpenDataPanel waveId={waveId} questions={questions.data.items} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage'
 export const ComparisonPage = lazyPage(() => import('./ComparisonPage'), 'ComparisonPage');
 export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
 export const ReportPage = lazyPage(() => import('./ReportPage'), 'ReportPage');
+const OpenDataPage = lazyPage(() => import('./OpenDataPage'), 'OpenDataPage');
 
 /** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results, its comparison with another wave, its settlements and its report. */
 export const resultsPages: readonly FeaturePage[] = [
@@ -22,6 +23,7 @@ export const resultsPages: readonly FeaturePage[] = [
   },
   { path: 'indagini/rilevazioni/:waveId/rapporto', page: ReportPage, permission: Permission.surveysResultsRead },
 ];
-export const resultsPublicPages: readonly FeaturePage[] = [];
+/** The open data released from the waves (decision 0044): public, no login. */
+export const resultsPublicPages: readonly FeaturePage[] = [{ path: 'dati-aperti', page: OpenDataPage }];
 // reached from a wave's page
 export const resultsMenu: readonly FeatureMenuItem[] = [];

@@ -13,4 +13,6 @@ export const resultsKeys = {
   // a pair's mapping, and every comparison of the pair (which a new mapping changes), under one prefix
   pair: (a: string, b: string) => ['surveys', 'results', 'pair', [a, b].sort().join('|')] as const,
   mappings: (a: string, b: string) => ['surveys', 'results', 'pair', [a, b].sort().join('|'), 'mappings'] as const,
+  releases: (waveId: string) => ['surveys', 'results', waveId, 'open-data'] as const,
+  openData: ['open-data', 'datasets'] as const,
 };
