@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, makeUser } from '../../../../tests/support/factories.js';
+import { readItalianCsv } from '../../../../tests/support/csv.js';
 import { loginAs } from '../../../../tests/support/pilot-factories.js';
 import { startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { comuneUser, waveActors, type WaveActors } from '../../../../tests/support/survey-factories.js';
@@ -59,38 +60,6 @@ afterAll(() => t.close());
 
 const url = (q: string) => `/api/v1/surveys/waves/${waveId}/export?${q}`;
 
-/** A CSV body (BOM, ";" and CRLF) as rows of cells. */
-function parseCsv(buf: Buffer): string[][] {
-  const text = buf.toString('utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  expect(cell).toBe('');
-  return rows;
-}
-
 /** Rows of a CSV as objects keyed by the header. */
 function records(rows: string[][]): Record<string, string>[] {
   const [header, ...body] = rows;
@@ -123,7 +92,7 @@ describe('wide CSV', () => {
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="risultati-[0-9a-f]{8}-2026-01-10-wide-codes\.csv"$/,
     );
-    const rows = parseCsv(res.raw.rawPayload);
+    const rows = readItalianCsv(res.raw.rawPayload);
     expect(rows[0]!.slice(0, 6)).toEqual(['istat', 'comune', 'provincia', 'regione', 'stato', 'inviato_il']);
     expect(rows[0]).toContain('settori/agri');
     expect(rows[0]).not.toContain('tipo');
@@ -146,7 +115,7 @@ describe('wide CSV', () => {
   });
 
   it('labels instead of codes', async () => {
-    const recs = records(parseCsv((await w.as.anci.get(url('format=csv&values=labels'))).raw.rawPayload));
+    const recs = records(readItalianCsv((await w.as.anci.get(url('format=csv&values=labels'))).raw.rawPayload));
     expect(recs[0]).toMatchObject({
       presenza: 'Sì',
       settori: 'Agricoltura; Edilizia',
@@ -156,11 +125,11 @@ describe('wide CSV', () => {
   });
 
   it('a repeat’s entries with the Comune’s key, re-joined to its Comune row', async () => {
-    const comuni = records(parseCsv((await w.as.anci.get(url('format=csv'))).raw.rawPayload));
+    const comuni = records(readItalianCsv((await w.as.anci.get(url('format=csv'))).raw.rawPayload));
     const res = await w.as.anci.get(url('format=csv&repeat=insediamenti'));
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain('-wide-codes-insediamenti.csv');
-    const entries = records(parseCsv(res.raw.rawPayload));
+    const entries = records(readItalianCsv(res.raw.rawPayload));
     expect(
       entries.map((e) => [e.istat, e.voce, e.tipo, e['persone/value'], e['persone/min'], e['persone/max']]),
     ).toEqual([
@@ -195,7 +164,7 @@ describe('long CSV', () => {
   it('one row per answer: a multiple choice one per code, repeats with their entry, code and label', async () => {
     const res = await w.as.anci.get(url('format=csv&shape=long'));
     expect(res.status).toBe(200);
-    const rows = parseCsv(res.raw.rawPayload);
+    const rows = readItalianCsv(res.raw.rawPayload);
     expect(rows[0]).toEqual(['istat', 'domanda', 'ripetizione', 'voce', 'valore_codice', 'valore_etichetta']);
     const recs = records(rows);
     const of = (istat: string, q: string) => recs.filter((r) => r.istat === istat && r.domanda === q);
@@ -272,7 +241,7 @@ describe('codebook endpoint', () => {
     const csv = await w.as.anci.get(`/api/v1/surveys/waves/${waveId}/export/codebook?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-disposition']).toContain('-codebook.csv');
-    const recs = records(parseCsv(csv.raw.rawPayload));
+    const recs = records(readItalianCsv(csv.raw.rawPayload));
     expect(recs.map((r) => r.domanda)).toEqual([
       'presenza',
       'settori',

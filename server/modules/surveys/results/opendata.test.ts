@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readItalianCsv } from '../../../../tests/support/csv.js';
 import { auditRows } from '../../../../tests/support/factories.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import type { Schema } from '../../../../tests/support/schema.js';
@@ -113,31 +114,7 @@ const COLUMNS = [
 ] as const;
 
 function csvRecords(text: string): Row[] {
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
+  const rows = readItalianCsv(text);
   const [header, ...body] = rows;
   expect(header).toEqual([...COLUMNS]);
   return body.map((r) => Object.fromEntries(COLUMNS.map((h, i) => [h, r[i] ?? ''])) as Row);

@@ -9,7 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { SearchPicker, type PickerOption } from '../../../components/SearchPicker';
 import { useFormat } from '../../../lib/format';
 import { useListParams } from '../../../lib/listParams';
-import { useComuneChoices, useRegions } from '../../../lib/lookups';
+import { useComuneChoices } from '../../../lib/lookups';
 import { Permission } from '../../../lib/permissions';
 import { useProblemMessages } from '../../../lib/problemMessages';
 import { hasPermission, useSession } from '../../../lib/session';
@@ -23,7 +23,7 @@ import {
   type WaveMapping,
 } from './api/comparison';
 import { useResultQuestions, type QuestionResult, type ResultQuestion } from './api/results';
-import { bands, macroAreas, QuestionSelect, useFigures, useLocalText, usePageFilters, type Figure } from './common';
+import { AreaFilters, QuestionSelect, useFigures, useLocalText, usePageFilters, type Figure } from './common';
 
 type Side = QuestionResult | null;
 
@@ -365,7 +365,6 @@ export function ComparisonPage() {
   const { get, update } = useListParams();
   const local = useLocalText();
   const f = useFigures();
-  const regions = useRegions();
   const filters = usePageFilters();
   const waves = useComparableWaves(waveId);
   const questions = useResultQuestions(waveId);
@@ -435,38 +434,7 @@ export function ComparisonPage() {
                 />
               </div>
             </div>
-            <div className="row">
-              <div className="col-md-4">
-                <SelectField
-                  id="compare-region"
-                  label={t('surveys.results.region')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.region ?? ''}
-                  onChange={(e) => update({ region: e.target.value })}
-                  options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                />
-              </div>
-              <div className="col-md-4">
-                <SelectField
-                  id="compare-macro-area"
-                  label={t('surveys.results.macroArea')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.macroArea ?? ''}
-                  onChange={(e) => update({ macroArea: e.target.value })}
-                  options={macroAreas.map((m) => ({ value: m, label: t(`surveys.results.macroAreas.${m}`) }))}
-                />
-              </div>
-              <div className="col-md-4">
-                <SelectField
-                  id="compare-band"
-                  label={t('surveys.results.band')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.band ?? ''}
-                  onChange={(e) => update({ band: e.target.value })}
-                  options={bands.map((b) => ({ value: b, label: t(`surveys.results.bands.${b}`) }))}
-                />
-              </div>
-            </div>
+            <AreaFilters idPrefix="compare" filters={filters} />
             <fieldset className="mb-4">
               <legend className="h6">{t('surveys.comparison.population')}</legend>
               {(['all', 'panel'] as const).map((p) => (

@@ -1,12 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../../components/FormField';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useListParams } from '../../../lib/listParams';
-import { useRegions } from '../../../lib/lookups';
 import {
   useCrosstab,
   useQuestionResults,
@@ -20,7 +18,7 @@ import type { MapQuestion } from './ResultsMap';
 // the map and d3-geo in their own chunk
 const ResultsMap = lazy(() => import('./ResultsMap'));
 import { ExportPanel } from './ExportPanel';
-import { bands, macroAreas, QuestionSelect, useFigures, useLocalText, usePageFilters } from './common';
+import { AreaFilters, QuestionSelect, useFigures, useLocalText, usePageFilters } from './common';
 import { OpenDataPanel } from './OpenDataPanel';
 
 function ChoicesTable({ r, title }: { r: QuestionResult; title: string }) {
@@ -297,7 +295,6 @@ export function ResultsPage() {
   const { t } = useTranslation();
   const { waveId = '' } = useParams();
   const { get, update } = useListParams();
-  const regions = useRegions();
   const f = useFigures();
   const filters = usePageFilters();
   const questions = useResultQuestions(waveId);
@@ -341,38 +338,7 @@ export function ResultsPage() {
             </p>
           )}
           <form aria-label={t('surveys.results.filters')} onSubmit={(e) => e.preventDefault()}>
-            <div className="row">
-              <div className="col-md-4">
-                <SelectField
-                  id="filter-region"
-                  label={t('surveys.results.region')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.region ?? ''}
-                  onChange={(e) => update({ region: e.target.value })}
-                  options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                />
-              </div>
-              <div className="col-md-4">
-                <SelectField
-                  id="filter-macro-area"
-                  label={t('surveys.results.macroArea')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.macroArea ?? ''}
-                  onChange={(e) => update({ macroArea: e.target.value })}
-                  options={macroAreas.map((m) => ({ value: m, label: t(`surveys.results.macroAreas.${m}`) }))}
-                />
-              </div>
-              <div className="col-md-4">
-                <SelectField
-                  id="filter-band"
-                  label={t('surveys.results.band')}
-                  emptyOption={t('surveys.results.all')}
-                  value={filters.band ?? ''}
-                  onChange={(e) => update({ band: e.target.value })}
-                  options={bands.map((b) => ({ value: b, label: t(`surveys.results.bands.${b}`) }))}
-                />
-              </div>
-            </div>
+            <AreaFilters idPrefix="filter" filters={filters} />
             <QuestionSelect
               id="result-question"
               label={t('surveys.results.question')}

@@ -8,7 +8,7 @@ import { Pagination } from '../../../components/Pagination';
 import { QueryError } from '../../../components/QueryError';
 import { useFormat } from '../../../lib/format';
 import { useListParams } from '../../../lib/listParams';
-import { useRegions } from '../../../lib/lookups';
+import { RegionSelect } from './common';
 import { useResultQuestions, useSettlements, type Settlement, type SettlementFilters } from './api/results';
 
 const types = ['formale', 'informale'] as const;
@@ -18,7 +18,6 @@ export function SettlementsPage() {
   const { t, i18n } = useTranslation();
   const { waveId = '' } = useParams();
   const { get, update, page, pageSize } = useListParams();
-  const regions = useRegions();
   const format = useFormat();
   const questions = useResultQuestions(waveId);
   const filters: SettlementFilters = {};
@@ -71,13 +70,10 @@ export function SettlementsPage() {
       <form aria-label={t('surveys.results.settlements.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
           <div className="col-md-4">
-            <SelectField
+            <RegionSelect
               id="settlements-region"
-              label={t('surveys.results.region')}
-              emptyOption={t('surveys.results.all')}
               value={filters.region ?? ''}
-              onChange={(e) => update({ region: e.target.value })}
-              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+              onChange={(v) => update({ region: v })}
             />
           </div>
           <div className="col-md-4">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/FormField';
 import { useFormat } from '../../../lib/format';
 import { useListParams } from '../../../lib/listParams';
+import { useRegions } from '../../../lib/lookups';
 import type { PageFilters, ResultQuestion } from './api/results';
 
 export const bands = ['lt15k', '15k-50k', '50k-100k', '100k-200k', 'gt200k'] as const;
@@ -78,5 +79,54 @@ export function QuestionSelect({
       options={[]}
       groups={groups}
     />
+  );
+}
+
+/** A Region by its name, or all of them (the filter of a wave's results, register and comparison). */
+export function RegionSelect({ id, value, onChange }: { id: string; value: string; onChange: (code: string) => void }) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  return (
+    <SelectField
+      id={id}
+      label={t('surveys.results.region')}
+      emptyOption={t('surveys.results.all')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+    />
+  );
+}
+
+/** The area filters of a wave's figures: Region, macro-area and demographic band, kept in the address. */
+export function AreaFilters({ idPrefix, filters }: { idPrefix: string; filters: PageFilters }) {
+  const { t } = useTranslation();
+  const { update } = useListParams();
+  return (
+    <div className="row">
+      <div className="col-md-4">
+        <RegionSelect id={`${idPrefix}-region`} value={filters.region ?? ''} onChange={(v) => update({ region: v })} />
+      </div>
+      <div className="col-md-4">
+        <SelectField
+          id={`${idPrefix}-macro-area`}
+          label={t('surveys.results.macroArea')}
+          emptyOption={t('surveys.results.all')}
+          value={filters.macroArea ?? ''}
+          onChange={(e) => update({ macroArea: e.target.value })}
+          options={macroAreas.map((m) => ({ value: m, label: t(`surveys.results.macroAreas.${m}`) }))}
+        />
+      </div>
+      <div className="col-md-4">
+        <SelectField
+          id={`${idPrefix}-band`}
+          label={t('surveys.results.band')}
+          emptyOption={t('surveys.results.all')}
+          value={filters.band ?? ''}
+          onChange={(e) => update({ band: e.target.value })}
+          options={bands.map((b) => ({ value: b, label: t(`surveys.results.bands.${b}`) }))}
+        />
+      </div>
+    </div>
   );
 }
