@@ -19,7 +19,6 @@ import {
   selectAreas,
   selectBase,
   selectChoiceCounts,
-  selectCrosstab,
   selectNumberStats,
   selectRangeStats,
   selectTexts,
@@ -44,6 +43,7 @@ import type {
   ResultsOut,
   ResultsQuery,
 } from './results.schema.js';
+import { selectAreasProjected, selectCrosstabProjected } from './answer-values.repo.js';
 import { selectSettlements } from './settlements.repo.js';
 import { hasSettlements, settlementOut } from './settlements.rules.js';
 import type { SettlementsOut, SettlementsQuery } from './settlements.schema.js';
@@ -282,7 +282,8 @@ export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuer
     if (row.name === col.name) throw new AppError('surveys.results.question', 'Cross-tabulate two different questions');
     await checkFilters(tx, v, f);
     const respondents = await countRespondents(tx, waveId, f);
-    const rows = await selectCrosstab(tx, waveId, f, row.name, col.name);
+    // both answered once per Comune: read from the projection (decision 0046)
+    const rows = await selectCrosstabProjected(tx, waveId, f, row.name, col.name);
     const base = rows.find((r) => r.rc === null && r.cc === null)?.n ?? 0;
     const suppressed = smallBase(base, v.full);
     return {
@@ -330,15 +331,12 @@ export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Pr
     else if (q.kind === 'range') measure = 'sum_min';
     else throw new AppError('surveys.results.question', `The question ${q.name} has no value to map`);
     await checkFilters(tx, v, f);
-    const rows = await selectAreas(
-      tx,
-      waveId,
-      f,
-      { name: q.name, repeats: q.repeats },
-      query.level,
-      measure === 'share' ? query.choice! : null,
-      v.ownRegion,
-    );
+    const choice = measure === 'share' ? query.choice! : null;
+    // a question answered once per Comune is read from the projection (decision 0046); a repeat's
+    // answers only from the documents
+    const rows = q.repeats.length
+      ? await selectAreas(tx, waveId, f, { name: q.name, repeats: q.repeats }, query.level, choice, v.ownRegion)
+      : await selectAreasProjected(tx, waveId, f, q.name, query.level, choice, v.ownRegion);
     return {
       level: query.level,
       question: q.name,
