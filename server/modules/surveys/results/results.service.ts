@@ -139,7 +139,8 @@ function findQuestion(qs: ResultQuestion[], name: string): ResultQuestion {
   return q;
 }
 
-function questionOut(q: ResultQuestion) {
+/** A question as the API describes it. */
+export function questionOut(q: ResultQuestion) {
   return {
     name: q.name,
     kind: q.kind,

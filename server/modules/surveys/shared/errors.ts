@@ -35,6 +35,8 @@ export const surveysErrors = defineErrors({
   // naming a Region or province that does not exist
   'surveys.results.question': 'invalid',
   'surveys.results.filter': 'invalid',
+  // a Comune compares its own answers only once its response counts (sent and later)
+  'surveys.results.not_counted': 'conflict',
   // invitations and reminders
   'surveys.message.not_found': 'not_found',
   // only a delivered message can bounce

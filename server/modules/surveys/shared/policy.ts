@@ -21,6 +21,8 @@ export const surveysPermissions = definePolicy({
   // and the free texts (ANCI/Cittalia)
   'surveys.results.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
   'surveys.results.full': ['assistenza_tecnica'],
+  // a Comune's own answers beside its Region's and Italy's figures (controlled as for MLPS), once sent
+  'surveys.results.mine': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
 });
 
 type SurveysPermission = (typeof surveysPermissions)[number];

@@ -4,14 +4,21 @@ import { Permission } from '../../../lib/permissions';
 
 export const ResultsPage = lazyPage(() => import('./ResultsPage'), 'ResultsPage');
 export const SettlementsPage = lazyPage(() => import('./SettlementsPage'), 'SettlementsPage');
+export const MyResultsPage = lazyPage(() => import('./MyResultsPage'), 'MyResultsPage');
 
-/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results and its settlements. */
+/** The pages of this part of the surveys feature (listed in ../index.ts): a wave's results, its settlements, and a Comune's own results compared. */
 export const resultsPages: readonly FeaturePage[] = [
   { path: 'indagini/rilevazioni/:waveId/risultati', page: ResultsPage, permission: Permission.surveysResultsRead },
   {
     path: 'indagini/rilevazioni/:waveId/insediamenti',
     page: SettlementsPage,
     permission: Permission.surveysResultsRead,
+  },
+  // a Comune's own answers beside its Region and Italy (issue 11 item 8)
+  {
+    path: 'indagini/rilevazioni/:waveId/i-miei-risultati',
+    page: MyResultsPage,
+    permission: Permission.surveysResultsMine,
   },
 ];
 export const resultsPublicPages: readonly FeaturePage[] = [];

@@ -6,4 +6,6 @@ export const resultsKeys = {
   crosstab: (waveId: string, query: object) => ['surveys', 'results', waveId, 'crosstab', query] as const,
   settlements: (waveId: string, query: object) => ['surveys', 'results', waveId, 'settlements', query] as const,
   areas: (waveId: string, query: object) => ['surveys', 'results', waveId, 'areas', query] as const,
+  regionComuni: (waveId: string) => ['surveys', 'results', waveId, 'region-comuni'] as const,
+  mine: (waveId: string) => ['surveys', 'results', waveId, 'mine'] as const,
 };

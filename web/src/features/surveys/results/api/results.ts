@@ -10,6 +10,10 @@ export type ResultFilters = components['schemas']['SurveyResultFilters'];
 export type ResultAreas = components['schemas']['SurveyResultAreas'];
 export type AreaLevel = components['schemas']['SurveyAreaLevel'];
 export type Settlement = components['schemas']['SurveySettlement'];
+export type MyResults = components['schemas']['SurveyMyResults'];
+export type MyResultsArea = components['schemas']['SurveyMyResultsArea'];
+export type MyAnswer = components['schemas']['SurveyMyAnswer'];
+export type WaveComune = components['schemas']['SurveyWaveComune'];
 
 export interface SettlementFilters {
   region?: string;
@@ -85,5 +89,29 @@ export function useSettlements(waveId: string, filters: SettlementFilters, page:
     queryFn: () =>
       unwrap(api.GET('/api/v1/surveys/waves/{waveId}/settlements', { params: { path: { waveId }, query } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** A Comune's own answers beside its Region's and Italy's figures (operationId getMySurveyWaveResults). */
+export function useMyResults(waveId: string) {
+  return useQuery({
+    queryKey: resultsKeys.mine(waveId),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/mine', { params: { path: { waveId } } })),
+    retry: false,
+  });
+}
+
+/**
+ * A Regione's own Comuni in the wave with their state, first page (operationId listSurveyWaveComuni;
+ * row-level security gives a Regione its own Region's only).
+ */
+export function useRegionComuni(waveId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: resultsKeys.regionComuni(waveId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/surveys/waves/{waveId}/comuni', { params: { path: { waveId }, query: { pageSize: 50 } } }),
+      ),
+    enabled,
   });
 }
