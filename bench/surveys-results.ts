@@ -1,8 +1,11 @@
 /**
  * The read path of a wave's results, `npm run bench:results` (bench/README.md, "Survey results"):
  * one question aggregated by Region (`GET …/results/areas?level=regione`, as MLPS, disclosure-
- * controlled) and one question's result (`GET …/results?question=`), each against a raw-SQL floor
- * measured in the same run.
+ * controlled), one question's result (`GET …/results?question=`), the Comune-level map data
+ * (`GET …/results/areas?level=comune`, a different question each request; target p99 < 300 ms) and
+ * a cross-tab (`GET …/results/crosstab`, a different pair each request), each against a raw-SQL
+ * floor measured in the same run. Maps and cross-tabs read the projection survey_answer_values
+ * (decision 0046), which the fixture fills through its triggers as the app's writes do.
  *
  * One run creates a fresh database `incas_bench_results_<pid>`, prepares it with the app's own
  * start-up code (migrations, the registry of 7,894 Comuni, the demo accounts), then writes, with

@@ -8,8 +8,10 @@
 
 CREATE TABLE survey_answer_values (
   response_id     uuid NOT NULL REFERENCES survey_wave_comuni (id),
-  wave_id         uuid NOT NULL REFERENCES survey_waves (id),
-  comune_istat    char(6) NOT NULL REFERENCES comuni (istat_code),
+  -- the response's wave and Comune, copied from survey_wave_comuni by the sync (no foreign keys of
+  -- their own: the response's holds them, and a census-sized sync makes 2.4 million rows)
+  wave_id         uuid NOT NULL,
+  comune_istat    char(6) NOT NULL,
   question        text NOT NULL,
   -- the answer as a number (integer and decimal questions), null otherwise
   num             numeric,

@@ -8,27 +8,34 @@
  */
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where } from '../../../platform/pagination.js';
-import { COUNTED_STATUSES } from './results.rules.js';
 import type { ResultFilters } from './results.schema.js';
 import type { AreaRow, CrosstabRow } from './results.repo.js';
 
 /**
- * The projected rows `alias` of one question of a wave, of the Comuni counted after the filters
- * (alias wc, c, rg; the state is checked again, belt and braces).
+ * The projected rows `alias` of one question of a wave, of the Comuni counted after the filters.
+ * The projection holds only responses that count (its triggers see to it), so the state is not
+ * joined again; the Comune (alias c, rg) is joined only when a filter or the level needs it.
  */
-function projected(waveId: string, question: string, f: ResultFilters, alias: string): { from: string; w: Where } {
-  const w = new Where()
-    .add(`${alias}.wave_id = $?`, waveId)
-    .add(`${alias}.question = $?`, question)
-    .add('wc.status = ANY($?::text[])', COUNTED_STATUSES);
+function projected(
+  waveId: string,
+  question: string,
+  f: ResultFilters,
+  alias: string,
+  needComune: boolean,
+): { from: string; w: Where } {
+  const w = new Where().add(`${alias}.wave_id = $?`, waveId).add(`${alias}.question = $?`, question);
   if (f.region) w.add('c.region_code = $?', f.region);
   if (f.province) w.add('c.province_code = $?', f.province);
   if (f.macroArea) w.add('rg.macro_area = $?', f.macroArea);
   if (f.band) w.add('c.band = $?', f.band);
   if (f.sai !== undefined) w.add('c.sai_network = $?', f.sai);
   if (f.pilot !== undefined) w.add('c.pilot_18ter = $?', f.pilot);
-  const from = `survey_answer_values ${alias} JOIN survey_wave_comuni wc ON wc.id = ${alias}.response_id
-    JOIN comuni c ON c.istat_code = ${alias}.comune_istat JOIN regions rg ON rg.code = c.region_code`;
+  const filtered = Object.values(f).some((x) => x !== undefined);
+  const from =
+    needComune || filtered
+      ? `survey_answer_values ${alias} JOIN comuni c ON c.istat_code = ${alias}.comune_istat
+         JOIN regions rg ON rg.code = c.region_code`
+      : `survey_answer_values ${alias}`;
   return { from, w };
 }
 
@@ -55,7 +62,7 @@ export async function selectAreasProjected(
   choice: string | null,
   onlyRegion: string | null,
 ): Promise<AreaRow[]> {
-  const { from, w } = projected(waveId, question, f, 'v');
+  const { from, w } = projected(waveId, question, f, 'v', level !== 'comune');
   const a = areaSql[level];
   const ch = w.param(choice);
   const listWhere: string[] = [];
@@ -83,7 +90,7 @@ export async function selectCrosstabProjected(
   row: string,
   col: string,
 ): Promise<CrosstabRow[]> {
-  const { from, w } = projected(waveId, row, f, 'r');
+  const { from, w } = projected(waveId, row, f, 'r', false);
   const c = w.param(col);
   return tx.query<CrosstabRow>(
     `WITH x AS (

@@ -5,7 +5,6 @@
  * the wave (not one query per question).
  */
 import type { Queryable } from '../../../platform/db/db.js';
-import { COUNTED_STATUSES } from './results.rules.js';
 import type { ResponseStatus } from '../shared/status.js';
 
 export interface OwnResponseRow {
@@ -31,9 +30,8 @@ export async function selectOwnResponse(tx: Queryable, waveId: string, comune: s
   return row ?? null;
 }
 
-const COUNTED_FROM = `survey_answer_values v JOIN survey_wave_comuni wc ON wc.id = v.response_id
-  JOIN comuni c ON c.istat_code = v.comune_istat
-  WHERE v.wave_id = $1 AND wc.status = ANY($3::text[])`;
+// the projection holds only the responses that count (its triggers see to it)
+const COUNTED_FROM = `survey_answer_values v JOIN comuni c ON c.istat_code = v.comune_istat WHERE v.wave_id = $1`;
 
 export interface ScopeStatsRow {
   question: string;
@@ -63,7 +61,7 @@ export async function selectScopeStats(tx: Queryable, waveId: string, region: st
             sum(v.hi)::float8 AS sum_max_it, (sum(v.hi) FILTER (WHERE ${rg}))::float8 AS sum_max_rg
        FROM ${COUNTED_FROM}
       GROUP BY v.question`,
-    [waveId, region, COUNTED_STATUSES],
+    [waveId, region],
   );
 }
 
@@ -81,6 +79,6 @@ export async function selectScopeChoices(tx: Queryable, waveId: string, region: 
             count(DISTINCT v.comune_istat) FILTER (WHERE c.region_code = $2)::int AS n_rg
        FROM ${COUNTED_FROM.replace('WHERE', 'CROSS JOIN LATERAL unnest(v.codes) AS k(code) WHERE')}
       GROUP BY v.question, k.code`,
-    [waveId, region, COUNTED_STATUSES],
+    [waveId, region],
   );
 }
