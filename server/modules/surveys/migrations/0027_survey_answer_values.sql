@@ -22,7 +22,10 @@ CREATE TABLE survey_answer_values (
   codes           text[],
   PRIMARY KEY (response_id, question)
 );
-CREATE INDEX survey_answer_values_question_idx ON survey_answer_values (wave_id, question, comune_istat);
+-- covering: a map or a cross-tab of one question reads the index only (its rows are scattered over
+-- the heap, one response's answers written together), not one heap page per Comune
+CREATE INDEX survey_answer_values_question_idx ON survey_answer_values (wave_id, question, comune_istat)
+  INCLUDE (response_id, num, lo, hi, codes);
 
 -- The names of a questionnaire's questions whose answers are projected (their type holds a value to map).
 CREATE FUNCTION survey_mapped_questions(form jsonb) RETURNS SETOF text
