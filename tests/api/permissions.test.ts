@@ -98,15 +98,28 @@ const guarded: Record<Permission, Call | null> = {
   // the results of the wave made in beforeAll: the question list, and a free-text question (ANCI only)
   'surveys.results.read': null,
   'surveys.results.full': null,
-  // the comparison across waves (a Comune's own figures; the mapping): comparison.test.ts
-  'surveys.results.own': null,
+  // the mapping of a comparison across waves: comparison.test.ts
   'surveys.comparison.manage': null,
   // the open-data releases of the wave made in beforeAll
   'surveys.opendata.release': null,
+  // a Comune's own results (beside its Region and Italy; across waves in comparison.test.ts): its
+  // response, sent, in a second wave made in beforeAll
+  'surveys.results.own': {
+    method: 'GET',
+    url: async (u) => {
+      if (u.org.comuneIstat)
+        await addComuneToWave(t.db, mineWave.waveId, u.org.comuneIstat, {
+          status: 'inviato',
+          answers: completeAnswers,
+        });
+      return `/api/v1/surveys/waves/${mineWave.waveId}/results/mine`;
+    },
+  },
 };
 
 let t: TestApp;
 let wave: TestWave;
+let mineWave: TestWave;
 
 /** A Comune not yet in the wave, in `region` when given. */
 async function comuneOutsideWave(region: string | null): Promise<string> {
@@ -125,6 +138,7 @@ beforeAll(async () => {
   // Catania is a pilot Comune for the budget call
   await t.db.ownerTx((tx) => tx.query("UPDATE comuni SET pilot_18ter = true WHERE istat_code = '087015'"));
   wave = await makeWave(t.db);
+  mineWave = await makeWave(t.db);
   guarded['surveys.review'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/review-queue` };
   guarded['surveys.results.read'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/results/questions` };
   guarded['surveys.results.full'] = {

@@ -25,18 +25,20 @@ export async function selectExportWave(tx: Queryable, waveId: string): Promise<E
   return row ?? null;
 }
 
-/** How many responses of the wave count (the rows of a wide export). */
-export async function countExportResponses(tx: Queryable, waveId: string): Promise<number> {
+/** How many responses of the wave count (the rows of a wide export), in one Region or all. */
+export async function countExportResponses(tx: Queryable, waveId: string, region: string | null): Promise<number> {
   const [row] = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM survey_wave_comuni wc WHERE wc.wave_id = $1 AND wc.status = ANY($2::text[])',
-    [waveId, COUNTED_STATUSES],
+    `SELECT count(*)::int AS n FROM survey_wave_comuni wc JOIN comuni c ON c.istat_code = wc.comune_istat
+      WHERE wc.wave_id = $1 AND wc.status = ANY($2::text[]) AND ($3::text IS NULL OR c.region_code = $3::text)`,
+    [waveId, COUNTED_STATUSES, region],
   );
   return row!.n;
 }
 
 /**
  * The next `limit` responses that count after the Comune `after` (ISTAT code order). `part` limits
- * the answers read to one key (a repeat's entries), or null for the whole document.
+ * the answers read to one key (a repeat's entries), or null for the whole document; `region` to the
+ * Comuni of one Region (a Regione's export), or null for all.
  */
 export async function selectResponseBatch(
   tx: Queryable,
@@ -44,10 +46,11 @@ export async function selectResponseBatch(
   after: string,
   limit: number,
   part: string | null,
+  region: string | null = null,
 ): Promise<ExportResponse[]> {
-  const answers = part === null ? 'sr.answers' : `jsonb_build_object($5::text, sr.answers -> $5::text)`;
-  const params: unknown[] = [waveId, COUNTED_STATUSES, after, limit];
+  const params: unknown[] = [waveId, COUNTED_STATUSES, after, limit, region];
   if (part !== null) params.push(part);
+  const answers = part === null ? 'sr.answers' : `jsonb_build_object($6::text, sr.answers -> $6::text)`;
   return tx.query<ExportResponse>(
     `SELECT wc.comune_istat::text AS istat, c.name AS comune, p.name AS provincia, rg.name AS regione, wc.status,
             to_char(wc.submitted_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD"T"HH24:MI:SS') AS submitted_at,
@@ -56,6 +59,7 @@ export async function selectResponseBatch(
        JOIN comuni c ON c.istat_code = wc.comune_istat JOIN provinces p ON p.code = c.province_code
        JOIN regions rg ON rg.code = c.region_code
       WHERE wc.wave_id = $1 AND wc.status = ANY($2::text[]) AND wc.comune_istat > $3
+        AND ($5::text IS NULL OR c.region_code = $5::text)
       ORDER BY wc.comune_istat LIMIT $4`,
     params,
   );

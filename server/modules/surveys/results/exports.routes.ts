@@ -62,7 +62,7 @@ export async function exportsRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'exportSurveyWaveResponses',
       summary: 'A wave’s responses as CSV or XLSX, wide or long, codes or labels, streamed',
       description:
-        'ANCI/Cittalia only (`surveys.results.full`): per-Comune answers, not aggregates; others 403. The responses that count for the results (inviato, in_validazione, validato, consolidato), in ISTAT-code order. ' +
+        'ANCI/Cittalia (`surveys.results.full`): every Comune; a Regione (`surveys.results.read` at the regional level): its own Region’s Comuni only (forced from its account, whatever the query) and no free text (no text question, no "Altro" text); others 403. Per-Comune answers, not aggregates. The responses that count for the results (inviato, in_validazione, validato, consolidato), in ISTAT-code order. ' +
         'wide: one row per Comune (istat, comune, provincia, regione, stato, inviato_il, then the questions: a multiple choice as its codes plus one 0/1 column per choice `q/code`; a range as `q/min`, `q/max`, `q/value`, `q/quality`; a period as `q/from`, `q/to`; "Altro" as `q_other`); in XLSX each repeat is a sheet of its own keyed by istat and voce (the entry’s number, "2.1" when nested); in CSV `repeat=<name>` gives that repeat’s entries instead of the Comuni. ' +
         'long: one row per answer (istat, domanda, ripetizione, voce, valore_codice, valore_etichetta; a multiple choice gives one row per code). values=labels writes choices and qualities as their Italian labels (wide only). ' +
         'XLSX ends with the codebook sheet. CSV: UTF-8 with BOM, ";" separated, CRLF, decimal comma. Texts starting with = + - @ are prefixed with a quote. Audited (format, shape, values, repeat). 400 `surveys.results.question` for an unknown repeat or a repeat outside csv+wide.',
@@ -80,7 +80,7 @@ export async function exportsRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'exportSurveyWaveCodebook',
       summary: 'The codebook of a wave’s questionnaire as CSV or XLSX',
       description:
-        'ANCI/Cittalia only (`surveys.results.full`). One row per question: domanda (code), colonne (its columns in the wide export), etichetta_it, etichetta_en, tipo, scelte (code=label | …), sezione, ripetizione, versione (the questionnaire version).',
+        'ANCI/Cittalia (`surveys.results.full`), and a Regione (without the free-text questions). One row per question: domanda (code), colonne (its columns in the wide export), etichetta_it, etichetta_en, tipo, scelte (code=label | …), sezione, ripetizione, versione (the questionnaire version).',
       params: waveParams,
       querystring: codebookQuerySchema,
       response: fileResponse,

@@ -2,7 +2,10 @@
  * A wave's responses exported (issue 11 item 5; decision 0042): CSV or XLSX, wide (one row per
  * Comune; a repeat's entries on their own sheet, keyed by the Comune's ISTAT code and the entry's
  * number) or long (one row per answer), choices as codes or labels, with the codebook. Per-Comune
- * data, not aggregates: ANCI/Cittalia only (`surveys.results.full`). The responses that count for
+ * data, not aggregates: ANCI/Cittalia (`surveys.results.full`) export every Comune; a Regione
+ * (issue 11 item 8) its own Comuni only (the filter is the actor's Region, forced here and again by
+ * row-level security) and no free text (no text question, no "Altro" text: free text never leaves
+ * ANCI/Cittalia). The responses that count for
  * the results are exported, read in batches of BATCH in ISTAT-code order, each batch in a short
  * transaction of its own, and written to the download as they come: memory stays that of one batch
  * whatever the wave's size, and no transaction waits on a slow client.
@@ -11,7 +14,7 @@ import type { Writable } from 'node:stream';
 import { CSV_BOM, CSV_MEDIA_TYPE, csvHeader, csvLine } from '../../../platform/csv.js';
 import { accessOf, type Actor, type Ctx } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
-import { assertCan } from '../../../platform/policy.js';
+import { assertCan, can } from '../../../platform/policy.js';
 import type { Spool } from '../../../platform/spool.js';
 import { streamXlsx } from '../../../platform/xlsx.js';
 import { recordAudit } from '../../audit/index.js';
@@ -49,13 +52,30 @@ export interface ExportFile {
 
 const ignore = () => undefined;
 
-function exporter(ctx: Ctx): Actor {
+/** Who exports: ANCI/Cittalia (every Comune) or a Regione (its own Region's, `region`). */
+interface Exporter {
+  actor: Actor;
+  /** the only Region whose Comuni are exported, or null for all (ANCI/Cittalia) */
+  region: string | null;
+}
+
+function exporter(ctx: Ctx): Exporter {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
   assertCan(actor, 'surveys.results.read');
-  // per-Comune data leave only for ANCI/Cittalia (a Regione's own-Comuni export is a follow-up)
-  assertCan(actor, 'surveys.results.full');
-  return actor;
+  if (can(actor, 'surveys.results.full')) return { actor, region: null };
+  // per-Comune data leave for ANCI/Cittalia and, for its own Comuni, a Regione; MLPS and the
+  // administrators read aggregates only
+  if (actor.scope.level === 'regione' && actor.scope.regionCode) return { actor, region: actor.scope.regionCode };
+  throw new AppError(
+    'forbidden',
+    'Per-Comune answers are exported by ANCI/Cittalia, and by a Regione for its own Comuni',
+  );
+}
+
+/** The questions a Regione's export carries: no free text (text questions, the texts of "Altro"). */
+export function regionalQuestions(qs: ResultQuestion[]): ResultQuestion[] {
+  return qs.filter((q) => q.kind !== 'text').map((q) => ({ ...q, other: false }));
 }
 
 /** Waits until `out` takes more (or is gone); false when the client has gone away. */
@@ -77,13 +97,15 @@ async function drained(out: Writable): Promise<boolean> {
 /** Every counted response of the wave, a batch at a time, each batch read in its own transaction. */
 async function* responses(
   ctx: Ctx,
-  actor: Actor,
+  ex: Exporter,
   waveId: string,
   part: string | null,
 ): AsyncGenerator<ExportResponse[]> {
   let after = '';
   for (;;) {
-    const batch = await ctx.db.tx(accessOf(actor), (tx) => selectResponseBatch(tx, waveId, after, BATCH, part));
+    const batch = await ctx.db.tx(accessOf(ex.actor), (tx) =>
+      selectResponseBatch(tx, waveId, after, BATCH, part, ex.region),
+    );
     if (!batch.length) return;
     yield batch;
     if (batch.length < BATCH) return;
@@ -97,20 +119,29 @@ function baseName(wave: ExportWave): string {
 
 async function loadWave(
   ctx: Ctx,
-  actor: Actor,
+  ex: Exporter,
   waveId: string,
 ): Promise<{ wave: ExportWave; qs: ResultQuestion[]; counted: number }> {
-  return ctx.db.tx(accessOf(actor), async (tx) => {
+  return ctx.db.tx(accessOf(ex.actor), async (tx) => {
     const qs = await questionsOfWave(tx, waveId);
     const wave = await selectExportWave(tx, waveId);
     if (!wave) throw new AppError('surveys.wave.not_found');
-    return { wave, qs, counted: await countExportResponses(tx, waveId) };
+    return {
+      wave,
+      qs: ex.region ? regionalQuestions(qs) : qs,
+      counted: await countExportResponses(tx, waveId, ex.region),
+    };
   });
 }
 
-async function audit(ctx: Ctx, actor: Actor, waveId: string, details: Record<string, string | null>): Promise<void> {
-  await ctx.db.tx(accessOf(actor), (tx) =>
-    recordAudit(tx, ctx, { action: 'surveys.results.export', entityType: 'survey_wave', entityId: waveId, details }),
+async function audit(ctx: Ctx, ex: Exporter, waveId: string, details: Record<string, string | null>): Promise<void> {
+  await ctx.db.tx(accessOf(ex.actor), (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'surveys.results.export',
+      entityType: 'survey_wave',
+      entityId: waveId,
+      details: { ...details, region: ex.region },
+    }),
   );
 }
 
@@ -119,8 +150,8 @@ async function audit(ctx: Ctx, actor: Actor, waveId: string, details: Record<str
  * data): the bytes are written when the route hands `write` the download.
  */
 export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): Promise<ExportFile> {
-  const actor = exporter(ctx);
-  const { wave, qs, counted } = await loadWave(ctx, actor, waveId);
+  const ex = exporter(ctx);
+  const { wave, qs, counted } = await loadWave(ctx, ex, waveId);
   const sheets = wideSheets(qs);
   const values: ValuesMode = q.values;
   let repeatSheet: WideSheet | null = null;
@@ -130,9 +161,9 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
     repeatSheet = sheets.find((s) => s.repeat === q.repeat) ?? null;
     if (!repeatSheet) throw new AppError('surveys.results.question', `The questionnaire has no repeat ${q.repeat}`);
   }
-  await audit(ctx, actor, waveId, { format: q.format, shape: q.shape, values, repeat: q.repeat ?? null });
+  await audit(ctx, ex, waveId, { format: q.format, shape: q.shape, values, repeat: q.repeat ?? null });
 
-  const name = `${baseName(wave)}-${q.shape}${q.shape === 'wide' ? `-${values}` : ''}${q.repeat ? `-${q.repeat}` : ''}`;
+  const name = `${baseName(wave)}${ex.region ? `-regione-${ex.region}` : ''}-${q.shape}${q.shape === 'wide' ? `-${values}` : ''}${q.repeat ? `-${q.repeat}` : ''}`;
   if (q.format === 'csv') {
     const sheet = q.shape === 'wide' ? (repeatSheet ?? sheets[0]!) : null;
     return {
@@ -144,7 +175,7 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
         out.write(CSV_BOM + csvHeader(sheet ? sheet.header : LONG_COLUMNS));
         // a repeat's sheet reads only the repeat's own answers (its outermost repeat's key)
         const part = sheet && sheet.repeat !== null ? sheet.path[0]! : null;
-        for await (const batch of responses(ctx, actor, waveId, part)) {
+        for await (const batch of responses(ctx, ex, waveId, part)) {
           let chunk = '';
           for (const r of batch)
             for (const row of sheet ? wideRows(sheet, r, values) : longRows(sheets, r)) chunk += csvLine(row);
@@ -171,7 +202,7 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
         rows: (r: ExportResponse) => Iterable<Cell[]>,
       ) => {
         const ws = wb.addSheet(title, header);
-        for await (const batch of responses(ctx, actor, waveId, part)) {
+        for await (const batch of responses(ctx, ex, waveId, part)) {
           for (const r of batch) for (const row of rows(r)) ws.addRow(row);
           progress((done += batch.length));
           if (!(await drained(out))) return false;
@@ -200,8 +231,8 @@ export async function prepareExport(ctx: Ctx, waveId: string, q: ExportQuery): P
 
 /** The codebook of a wave's questionnaire: one row per question (columns, labels, type, choices, section, version). */
 export async function prepareCodebook(ctx: Ctx, waveId: string, q: CodebookQuery): Promise<ExportFile> {
-  const actor = exporter(ctx);
-  const { wave, qs } = await loadWave(ctx, actor, waveId);
+  const ex = exporter(ctx);
+  const { wave, qs } = await loadWave(ctx, ex, waveId);
   const rows = codebookRows(qs, wave.version_no);
   const name = `${baseName(wave)}-codebook`;
   if (q.format === 'csv')
@@ -255,13 +286,12 @@ export async function startPreparedExport(
 
 /** A prepared export of the caller's, with its progress; `spool.gone` when there is none. */
 export function preparedExport(ctx: Ctx, spool: Spool, waveId: string, exportId: string): PreparedExport {
-  const actor = exporter(ctx);
-  const view = spool.view(exportId, spoolOwner(actor, waveId));
+  const view = spool.view(exportId, preparedExportOwner(ctx, waveId));
   if (!view) throw new AppError('spool.gone', 'This file is no longer available: prepare it again.');
   return view;
 }
 
 /** Whose prepared exports of the wave the caller may download (checked like the export itself). */
 export function preparedExportOwner(ctx: Ctx, waveId: string): string {
-  return spoolOwner(exporter(ctx), waveId);
+  return spoolOwner(exporter(ctx).actor, waveId);
 }

@@ -9,17 +9,18 @@ import { Where } from '../../../platform/pagination.js';
 import { COUNTED_STATUSES } from './results.rules.js';
 import type { ResultFilters } from './results.schema.js';
 
-/** The wave's questionnaire (the published version it runs on); null when no such wave. */
-export async function selectWaveForm(
-  tx: Queryable,
-  waveId: string,
-): Promise<{ form_version_id: string; form: unknown } | null> {
-  const [row] = await tx.query<{ form_version_id: string; form: unknown }>(
-    `SELECT w.form_version_id, fv.form FROM survey_waves w JOIN survey_form_versions fv ON fv.id = w.form_version_id
-      WHERE w.id = $1`,
-    [waveId],
-  );
-  return row ?? null;
+/** The published questionnaire version a wave runs on; null when no such wave. */
+export async function selectWaveFormVersion(tx: Queryable, waveId: string): Promise<string | null> {
+  const [row] = await tx.query<{ form_version_id: string }>('SELECT form_version_id FROM survey_waves WHERE id = $1', [
+    waveId,
+  ]);
+  return row?.form_version_id ?? null;
+}
+
+/** A questionnaire version's form (its model, as stored). */
+export async function selectFormOfVersion(tx: Queryable, versionId: string): Promise<unknown> {
+  const [row] = await tx.query<{ form: unknown }>('SELECT form FROM survey_form_versions WHERE id = $1', [versionId]);
+  return row?.form ?? null;
 }
 
 export async function regionExists(tx: Queryable, code: string): Promise<boolean> {

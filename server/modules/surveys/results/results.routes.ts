@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors.js';
 import { listResultQuestions, waveAreas, waveCrosstab, waveResults, waveSettlements } from './results.service.js';
 import { settlementsQuerySchema, settlementsSchema } from './settlements.schema.js';
+import { myResults } from './mine.service.js';
+import { myResultsSchema } from './mine.schema.js';
 import {
   areasQuerySchema,
   areasSchema,
@@ -100,6 +102,20 @@ export async function resultsRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: areasSchema },
     },
     handler: (req) => waveAreas(req.ctx, req.params.waveId, req.query),
+  });
+
+  app.get('/waves/:waveId/results/mine', {
+    config,
+    schema: {
+      tags,
+      operationId: 'getMySurveyWaveResults',
+      summary: 'A Comune’s own answers beside its Region’s and Italy’s figures, with their bases',
+      description:
+        'The Comune’s users (`surveys.results.own`: compilatore, validatore, referente comunale; others 403). For each question answered once per Comune with a figure (choices, numbers, ranges; no free text, no dates): the Comune’s own answer (choices with their labels), and over the Comuni whose response counts in its Region and in Italy the base and the figures, controlled as for MLPS (nothing resting on fewer than 3 Comuni, counts of persons 1–9 as "<10" and others rounded to 5). 404 `surveys.wave.not_found` when the Comune is not in the wave; 409 `surveys.results.not_counted` until its response is sent (or while it is back for correction). Audited.',
+      params: waveParams,
+      response: { 200: myResultsSchema },
+    },
+    handler: (req) => myResults(req.ctx, req.params.waveId),
   });
 
   app.get('/waves/:waveId/settlements', {

@@ -5,7 +5,9 @@ import { universeBands, universeMacroAreas } from '../shared/universe.js';
 
 export const waveParams = z.object({ waveId: z.uuid() }).strict();
 
-const localText = z.object({ it: z.string().optional(), en: z.string().optional() }).meta({ id: 'SurveyLocalText' });
+export const localText = z
+  .object({ it: z.string().optional(), en: z.string().optional() })
+  .meta({ id: 'SurveyLocalText' });
 const questionName = z.string().regex(/^[\p{L}_][\p{L}\p{N}._-]*$/u, 'A question code of the questionnaire');
 
 /** The filters every results endpoint takes: they narrow the Comuni whose answers count. */

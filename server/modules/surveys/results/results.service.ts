@@ -19,11 +19,11 @@ import {
   selectAreas,
   selectBase,
   selectChoiceCounts,
-  selectCrosstab,
   selectNumberStats,
   selectRangeStats,
   selectTexts,
-  selectWaveForm,
+  selectFormOfVersion,
+  selectWaveFormVersion,
   type RepoFilters,
 } from './results.repo.js';
 import {
@@ -46,6 +46,7 @@ import type {
   ResultsOut,
   ResultsQuery,
 } from './results.schema.js';
+import { selectAreasProjected, selectCrosstabProjected } from './answer-values.repo.js';
 import { selectSettlements } from './settlements.repo.js';
 import { hasSettlements, settlementOut } from './settlements.rules.js';
 import type { SettlementsOut, SettlementsQuery } from './settlements.schema.js';
@@ -94,13 +95,14 @@ const parsedForms = new Map<string, ResultQuestion[]>();
 
 /** The questions of the wave's (published, immutable) questionnaire, parsed once per version. */
 export async function questionsOfWave(tx: Queryable, waveId: string): Promise<ResultQuestion[]> {
-  const row = await selectWaveForm(tx, waveId);
-  if (!row) throw new AppError('surveys.wave.not_found');
-  let qs = parsedForms.get(row.form_version_id);
+  const versionId = await selectWaveFormVersion(tx, waveId);
+  if (!versionId) throw new AppError('surveys.wave.not_found');
+  // the form (a few hundred kB for a census) is read only when its version is not parsed yet
+  let qs = parsedForms.get(versionId);
   if (!qs) {
-    qs = resultQuestions(Form.parse(row.form));
+    qs = resultQuestions(Form.parse(await selectFormOfVersion(tx, versionId)));
     if (parsedForms.size > 50) parsedForms.clear();
-    parsedForms.set(row.form_version_id, qs);
+    parsedForms.set(versionId, qs);
   }
   return qs;
 }
@@ -141,6 +143,7 @@ export function findQuestion(qs: ResultQuestion[], name: string): ResultQuestion
   return q;
 }
 
+/** A question as the API describes it. */
 export function questionOut(q: ResultQuestion) {
   return {
     name: q.name,
@@ -300,7 +303,8 @@ export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuer
     if (row.name === col.name) throw new AppError('surveys.results.question', 'Cross-tabulate two different questions');
     await checkFilters(tx, v, f);
     const respondents = await countRespondents(tx, waveId, f);
-    const rows = await selectCrosstab(tx, waveId, f, row.name, col.name);
+    // both answered once per Comune: read from the projection (decision 0046)
+    const rows = await selectCrosstabProjected(tx, waveId, f, row.name, col.name);
     const base = rows.find((r) => r.rc === null && r.cc === null)?.n ?? 0;
     const suppressed = smallBase(base, v.full);
     return {
@@ -348,15 +352,12 @@ export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Pr
     else if (q.kind === 'range') measure = 'sum_min';
     else throw new AppError('surveys.results.question', `The question ${q.name} has no value to map`);
     await checkFilters(tx, v, f);
-    const rows = await selectAreas(
-      tx,
-      waveId,
-      f,
-      { name: q.name, repeats: q.repeats },
-      query.level,
-      measure === 'share' ? query.choice! : null,
-      v.ownRegion,
-    );
+    const choice = measure === 'share' ? query.choice! : null;
+    // a question answered once per Comune is read from the projection (decision 0046); a repeat's
+    // answers only from the documents
+    const rows = q.repeats.length
+      ? await selectAreas(tx, waveId, f, { name: q.name, repeats: q.repeats }, query.level, choice, v.ownRegion)
+      : await selectAreasProjected(tx, waveId, f, q.name, query.level, choice, v.ownRegion);
     return {
       level: query.level,
       question: q.name,

@@ -44,6 +44,8 @@ export const surveysErrors = defineErrors({
   'surveys.opendata.question': 'invalid',
   'surveys.opendata.not_found': 'not_found',
   'surveys.opendata.withdrawn': 'conflict',
+  // a Comune compares its own answers only once its response counts (sent and later)
+  'surveys.results.not_counted': 'conflict',
   // invitations and reminders
   'surveys.message.not_found': 'not_found',
   // only a delivered message can bounce

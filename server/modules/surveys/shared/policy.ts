@@ -21,8 +21,9 @@ export const surveysPermissions = definePolicy({
   // and the free texts (ANCI/Cittalia)
   'surveys.results.read': ['assistenza_tecnica', 'mlps', 'regione', 'amministratore'],
   'surveys.results.full': ['assistenza_tecnica'],
-  // comparison across waves (decision 0043): a Comune reads its own figures in two waves next to
-  // the national ones (controlled); ANCI/Cittalia record how the questionnaires changed between waves
+  // a Comune reads its own answers beside its Region's and Italy's figures (controlled as for MLPS),
+  // once sent, and its own figures in two waves (decision 0043); ANCI/Cittalia record how the
+  // questionnaires changed between waves
   'surveys.results.own': ['compilatore_indagine', 'validatore_indagine', 'referente_comunale'],
   'surveys.comparison.manage': ['assistenza_tecnica'],
   // open data (decision 0044): releasing a wave's disclosure-controlled aggregates to the public

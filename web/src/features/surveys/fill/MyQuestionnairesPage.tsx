@@ -4,13 +4,20 @@ import { PageHeader } from '../../../components/PageHeader';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
 import { useFormat } from '../../../lib/format';
+import { Permission } from '../../../lib/permissions';
+import { hasPermission, useMe } from '../../../lib/session';
 import { useMyResponses } from './api/responses';
+
+/** The states in which a response counts in the results (and the Comune may compare its own). */
+const COUNTED = new Set(['inviato', 'in_validazione', 'validato', 'consolidato']);
 
 /** The Comune's questionnaires: every wave it is in, with its state, dates and progress. */
 export function MyQuestionnairesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const list = useMyResponses();
+  const { data: me } = useMe();
+  const compare = hasPermission(me, Permission.surveysResultsOwn);
   return (
     <>
       <PageHeader title={t('surveys.fill.list.title')} lead={t('surveys.fill.list.lead')} />
@@ -40,6 +47,17 @@ export function MyQuestionnairesPage() {
                   <td>
                     {t(`surveys.fill.states.${r.status}`)}
                     {r.openFlags > 0 && <> ({t('surveys.fill.list.flags', { count: r.openFlags })})</>}
+                    {compare && COUNTED.has(r.status) && (
+                      <div>
+                        <Link to={`/indagini/rilevazioni/${r.waveId}/i-miei-risultati`}>
+                          {t('surveys.results.mine.link')}
+                          <span className="visually-hidden">
+                            {' '}
+                            – {r.surveyTitle} – {r.waveTitle}
+                          </span>
+                        </Link>
+                      </div>
+                    )}
                   </td>
                   <td>{t('surveys.fill.periodText', { from: format.date(r.opensOn), to: format.date(r.closesOn) })}</td>
                   <td>

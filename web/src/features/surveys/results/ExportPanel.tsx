@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/FormField';
 import { useFormat } from '../../../lib/format';
 import { useProblemMessages } from '../../../lib/problemMessages';
+import { useMe } from '../../../lib/session';
 import {
+  useRegionComuni,
   usePreparedExport,
   usePrepareExport,
   type ExportOptions,
@@ -15,8 +17,50 @@ const formats = ['xlsx', 'csv'] as const;
 const shapes = ['wide', 'long'] as const;
 const valueModes = ['codes', 'labels'] as const;
 
+/** A Regione's own Comuni in the wave with the state of their questionnaire (first page; all in the XLSX). */
+function RegionComuni({ waveId }: { waveId: string }) {
+  const { t } = useTranslation();
+  const comuni = useRegionComuni(waveId, true);
+  if (!comuni.data) return null;
+  const { items, total } = comuni.data;
+  return (
+    <>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>{t('surveys.exports.regional.list')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.exports.regional.comune')}</th>
+              <th scope="col">{t('surveys.exports.regional.province')}</th>
+              <th scope="col">{t('surveys.exports.regional.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.istat}>
+                <th scope="row">{c.name}</th>
+                <td>{c.provinceSigla}</td>
+                <td>{t(`surveys.fill.states.${c.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > items.length && (
+        <p className="small">{t('surveys.exports.regional.shown', { shown: items.length, total })}</p>
+      )}
+      <p>
+        <a href={`/api/v1/surveys/waves/${encodeURIComponent(waveId)}/comuni.xlsx`} download>
+          {t('surveys.exports.regional.allStates')}
+        </a>
+      </p>
+    </>
+  );
+}
+
 /**
- * The export of a wave's responses (ANCI/Cittalia only, decisions 0042 and 0047): format, shape,
+ * The export of a wave's responses (ANCI/Cittalia: every Comune; a Regione: its own Comuni, no free
+ * text, issue 11 item 8; decisions 0042 and 0047): format, shape,
  * codes or labels (and in CSV a repeat's entries instead of the Comuni). The file is prepared on
  * the server with its progress shown here, then downloaded through a plain link: the browser
  * writes it to disk with its size and progress, and resumes it if the connection drops.
@@ -38,10 +82,13 @@ export function ExportPanel({
   const [repeat, setRepeat] = useState('');
   const [exportId, setExportId] = useState<string | null>(null);
   const prepare = usePrepareExport(waveId);
-  if (!full) return null;
+  const { data: me } = useMe();
+  const regional = !full && me?.scope.level === 'regione';
+  if (!full && !regional) return null;
 
   const base = `/api/v1/surveys/waves/${encodeURIComponent(waveId)}`;
-  const repeats = [...new Set(questions.flatMap((q) => (q.repeat ? [q.repeat] : [])))];
+  // a Regione's export has no free text: a repeat of free text only has no file of its own
+  const repeats = [...new Set(questions.flatMap((q) => (q.repeat && (full || q.kind !== 'text') ? [q.repeat] : [])))];
   const csvWide = format === 'csv' && shape === 'wide';
   const titleId = `${id}-title`;
   // a changed option makes the prepared file another one
@@ -63,9 +110,10 @@ export function ExportPanel({
   return (
     <section aria-labelledby={titleId} className="mt-5">
       <h2 id={titleId} className="h4">
-        {t('surveys.exports.title')}
+        {regional ? t('surveys.exports.regional.title') : t('surveys.exports.title')}
       </h2>
-      <p>{t('surveys.exports.lead')}</p>
+      <p>{regional ? t('surveys.exports.regional.lead') : t('surveys.exports.lead')}</p>
+      {regional && <RegionComuni waveId={waveId} />}
       <form
         aria-label={t('surveys.exports.options')}
         onSubmit={(e) => {

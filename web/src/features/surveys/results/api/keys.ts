@@ -15,4 +15,6 @@ export const resultsKeys = {
   mappings: (a: string, b: string) => ['surveys', 'results', 'pair', [a, b].sort().join('|'), 'mappings'] as const,
   releases: (waveId: string) => ['surveys', 'results', waveId, 'open-data'] as const,
   openData: ['open-data', 'datasets'] as const,
+  regionComuni: (waveId: string) => ['surveys', 'results', waveId, 'region-comuni'] as const,
+  mine: (waveId: string) => ['surveys', 'results', waveId, 'mine'] as const,
 };

@@ -15,6 +15,10 @@ export type ExportOptions = NonNullable<
   paths['/api/v1/surveys/waves/{waveId}/exports']['post']['requestBody']
 >['content']['application/json'];
 export type WaveReport = components['schemas']['SurveyWaveReport'];
+export type MyResults = components['schemas']['SurveyMyResults'];
+export type MyResultsArea = components['schemas']['SurveyMyResultsArea'];
+export type MyAnswer = components['schemas']['SurveyMyAnswer'];
+export type WaveComune = components['schemas']['SurveyWaveComune'];
 
 export interface SettlementFilters {
   region?: string;
@@ -118,6 +122,15 @@ export function usePreparedExport(waveId: string, exportId: string | null) {
   });
 }
 
+/** A Comune's own answers beside its Region's and Italy's figures (operationId getMySurveyWaveResults). */
+export function useMyResults(waveId: string) {
+  return useQuery({
+    queryKey: resultsKeys.mine(waveId),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/waves/{waveId}/results/mine', { params: { path: { waveId } } })),
+    retry: false,
+  });
+}
+
 /**
  * A wave's report, the model the downloads render too (operationId getSurveyWaveReport). The
  * operation also answers files (format pdf, docx, xlsx: plain links on the page); format=json is
@@ -132,5 +145,20 @@ export function useWaveReport(waveId: string) {
           params: { path: { waveId }, query: { format: 'json' } },
         }),
       )) as WaveReport,
+  });
+}
+
+/**
+ * A Regione's own Comuni in the wave with their state, first page (operationId listSurveyWaveComuni;
+ * row-level security gives a Regione its own Region's only).
+ */
+export function useRegionComuni(waveId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: resultsKeys.regionComuni(waveId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/surveys/waves/{waveId}/comuni', { params: { path: { waveId }, query: { pageSize: 50 } } }),
+      ),
+    enabled,
   });
 }
