@@ -81,7 +81,11 @@ describe('who sees what', () => {
     const list = page.getByRole('table', { name: /^Comuni della tua Regione in questa rilevazione/ });
     await expect.poll(() => list.locator('tbody tr').count(), { timeout: 10_000 }).toBe(5);
     expect(await list.getByText('In compilazione').count()).toBe(1);
-    expect(await page.getByRole('link', { name: /^Scarica le risposte/ }).getAttribute('href')).toContain('/export?');
+    // the Regione prepares its own Comuni's file and downloads it
+    await page.getByRole('button', { name: 'Prepara il file (XLSX)' }).click();
+    const link = page.getByRole('link', { name: 'Scarica il file (XLSX)' });
+    await link.waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^Il file .*-regione-16-wide-codes\.xlsx è pronto/).count()).toBe(1);
     await settled(page, 'results with the Regione’s export panel');
   });
 });

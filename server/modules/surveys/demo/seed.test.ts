@@ -194,6 +194,21 @@ describe('surveys demo data', () => {
     expect(orphans).toEqual({ wave_comuni: 0, responses: 0, events: 0, flags: 0, changes: 0, contacts: 0, waves: 0 });
   });
 
+  it('fills the answers’ projection for the maps as its triggers would (the load skips triggers)', async () => {
+    // every response that counts has its mapped answers projected, and no other response has any
+    const [p] = await q<{ missing: number; extra: number; rows: number }>(
+      `SELECT
+         (SELECT count(*)::int FROM survey_wave_comuni wc
+           WHERE wc.status IN ('inviato', 'in_validazione', 'validato', 'consolidato')
+             AND NOT EXISTS (SELECT 1 FROM survey_answer_values v WHERE v.response_id = wc.id)) AS missing,
+         (SELECT count(*)::int FROM survey_answer_values v JOIN survey_wave_comuni wc ON wc.id = v.response_id
+           WHERE wc.status NOT IN ('inviato', 'in_validazione', 'validato', 'consolidato')) AS extra,
+         (SELECT count(*)::int FROM survey_answer_values) AS rows`,
+    );
+    expect(p).toMatchObject({ missing: 0, extra: 0 });
+    expect(p!.rows).toBeGreaterThan(10_000);
+  });
+
   it('gives every Comune fictitious contacts, at example.it', async () => {
     const [c] = await q<{ comuni: number; all: number; fake: number }>(
       `SELECT count(DISTINCT comune_istat)::int AS comuni, count(*)::int AS all,

@@ -454,6 +454,12 @@ export async function seedSurveysDemoData(db: Database, password: string, today:
     await insertMany(tx, 'survey_wave_comuni', waveComuni);
     phase('wave_comuni');
     await insertMany(tx, 'survey_responses', responses);
+    // the bulk load skips triggers (bulkLoadMode): the answers' projection for the maps and
+    // cross-tabs (decision 0046) is filled here, in one pass, as its triggers would have
+    await tx.query(
+      'SELECT survey_answer_values_sync(ARRAY(SELECT id FROM survey_wave_comuni WHERE wave_id = ANY($1::uuid[])))',
+      [[censusWave, surveyWave]],
+    );
     phase('responses');
     await insertMany(tx, 'survey_response_events', events);
     phase('events');
