@@ -34,6 +34,8 @@ import { admin, benchDatabase, QUESTIONS, writeScaleWaves } from './surveys-scal
 const WAVES = Number(process.env.BENCH_RESULTS_WAVES || 2);
 const CONNECTIONS = Number(process.env.BENCH_RESULTS_CONNECTIONS || 10);
 const REQUESTS = Number(process.env.BENCH_RESULTS_REQUESTS || 200);
+/** the requests to measure (default all): regione, national, comune, crosstab, comma-separated */
+const ONLY = (process.env.BENCH_RESULTS_CASES || 'regione,national,comune,crosstab').split(',');
 /** The question measured: a range (a count of persons), so disclosure control runs too. */
 const QUESTION = 'q250';
 
@@ -225,21 +227,25 @@ async function main(): Promise<number> {
       const choice = k < 100 ? `&choice=${'abc'[i % 3]}` : '';
       return `/api/v1/surveys/waves/${waveId}/results/areas?question=q${k}&level=comune${choice}`;
     };
-    const cases: { label: string; path: (i: number) => string; p99?: number }[] = [
+    const cases: { key: string; label: string; path: (i: number) => string; p99?: number }[] = [
       {
+        key: 'regione',
         label: 'one range question by Region (areas, level=regione)',
         path: () => `/api/v1/surveys/waves/${waveId}/results/areas?question=${QUESTION}&level=regione`,
       },
       {
+        key: 'national',
         label: 'one range question, national (results)',
         path: () => `/api/v1/surveys/waves/${waveId}/results?question=${QUESTION}`,
       },
       {
+        key: 'comune',
         label: `Comune-level map data (areas, level=comune, ${fx.comuni} Comuni), a different question each request`,
         path: comunePath,
         p99: 300,
       },
       {
+        key: 'crosstab',
         label: 'cross-tab of two choice questions (crosstab), a different pair each request',
         path: (i) => `/api/v1/surveys/waves/${waveId}/results/crosstab?row=q${i % 100}&col=q${(i + 1) % 100}`,
       },
@@ -247,7 +253,7 @@ async function main(): Promise<number> {
     console.log('\n| request | app req/s | app p50 / p99 ms | floor req/s | floor p50 / p99 ms | app/floor | target |');
     console.log('|---|---|---|---|---|---|---|');
     let failed = false;
-    for (const { label, path, p99 } of cases) {
+    for (const { label, path, p99 } of cases.filter((c) => ONLY.includes(c.key))) {
       const get = (base: string, withCookie: boolean) => (i: number) =>
         fetch(`${base}${path(i)}`, withCookie ? { headers: { cookie } } : {});
       // the same answer from both (app and floor) on a few requests, then a warm-up of each
