@@ -183,10 +183,15 @@ export const surveyFunnel = (t: SurveyTarget) => (s: Session) =>
 export const surveyResponse = (t: SurveyTarget) => (s: Session) =>
   s.send('GET', `/api/v1/surveys/responses/${t.responseId}`).then(({ body: _b, ...sample }) => sample);
 
-/** The acknowledged saves of survey answers: how many, and the highest n per question. */
+/**
+ * The saves of survey answers over a whole scenario: how many were acknowledged, the highest n
+ * acknowledged per question, and the highest n sent per question (the next round goes on from it,
+ * so n rises over the rounds as the check of what is stored assumes).
+ */
 export interface AnswerAcks {
   count: number;
   last: Map<string, number>;
+  sent: Map<string, number>;
 }
 
 /**
@@ -200,10 +205,11 @@ export function saveSurveyAnswer(
   question: string,
   acked: AnswerAcks,
 ): (s: Session) => Promise<Sample> {
-  let n = 0;
   let base = 0;
   return async (s) => {
-    n++;
+    // each round starts a new saver: n goes on from the last one sent in the scenario
+    const n = (acked.sent.get(question) ?? 0) + 1;
+    acked.sent.set(question, n);
     const r = await s.send('PATCH', `/api/v1/surveys/responses/${t.responseId}/answers`, {
       baseVersion: base,
       answers: { [question]: `Prova ${n}` },

@@ -203,7 +203,7 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
   const admin = new pg.Client({ connectionString: ctx.cluster.adminUrl, application_name: 'incas-faults' });
   await admin.connect();
   const acked: string[] = [];
-  const answersAcked: AnswerAcks = { count: 0, last: new Map() };
+  const answersAcked: AnswerAcks = { count: 0, last: new Map(), sent: new Map() };
   const during: Sample[] = [];
   const after: Sample[] = [];
   let terminated = 0;
@@ -265,7 +265,7 @@ export async function terminateBackends(ctx: Ctx, rounds: number): Promise<Resul
 export async function restartDatabase(ctx: Ctx, how: 'immediate' | 'kill', rounds: number): Promise<Result> {
   const exitsBefore = ctx.app.crashes;
   const acked: string[] = [];
-  const answersAcked: AnswerAcks = { count: 0, last: new Map() };
+  const answersAcked: AnswerAcks = { count: 0, last: new Map(), sent: new Map() };
   const during: Sample[] = [];
   const after: Sample[] = [];
   const recoveries: (number | null)[] = [];
