@@ -158,14 +158,40 @@ export function questionOut(q: ResultQuestion) {
 }
 
 export async function auditRead(ctx: Ctx, v: Viewer, waveId: string, details: Record<string, unknown>): Promise<void> {
-  await ctx.db.tx(accessOf(v.actor), (tx) =>
-    recordAudit(tx, ctx, {
-      action: 'surveys.results.read',
-      entityType: 'survey_wave',
-      entityId: waveId,
-      details: { ...details, controlled: !v.full },
-    }),
-  );
+  await ctx.db.tx(accessOf(v.actor), (tx) => recordAudit(tx, ctx, readAuditRow(v, waveId, details)));
+}
+
+function readAuditRow(v: Viewer, waveId: string, details: Record<string, unknown>) {
+  return {
+    action: 'surveys.results.read',
+    entityType: 'survey_wave',
+    entityId: waveId,
+    details: { ...details, controlled: !v.full },
+  } as const;
+}
+
+/**
+ * A read of a wave's figures and its audit row in one transaction (house style: the audit row
+ * inside), except when a Regione reads national aggregates: the read runs with the national reach
+ * (aggregateAccess), the audit row after it with the Regione's own.
+ */
+async function auditedRead<T>(
+  ctx: Ctx,
+  v: Viewer,
+  waveId: string,
+  details: Record<string, unknown>,
+  read: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  if (v.ownRegion) {
+    const out = await ctx.db.tx(aggregateAccess(v), read);
+    await auditRead(ctx, v, waveId, details);
+    return out;
+  }
+  return ctx.db.tx(accessOf(v.actor), async (tx) => {
+    const out = await read(tx);
+    await recordAudit(tx, ctx, readAuditRow(v, waveId, details));
+    return out;
+  });
 }
 
 /** The questions with results, for the question picker (free text only for ANCI/Cittalia). */
@@ -269,7 +295,7 @@ export async function waveResults(ctx: Ctx, waveId: string, query: ResultsQuery)
   if (!names.length || names.length > MAX_QUESTIONS)
     throw new AppError('surveys.results.question', `Ask for 1 to ${MAX_QUESTIONS} questions`);
   const f = pickFilters(query);
-  const out = await ctx.db.tx(aggregateAccess(v), async (tx) => {
+  return auditedRead(ctx, v, waveId, { questions: names, filters: f }, async (tx) => {
     const qs = await questionsOfWave(tx, waveId);
     const asked = names.map((n) => findQuestion(qs, n));
     if (!v.full && asked.some((q) => q.kind === 'text'))
@@ -280,8 +306,6 @@ export async function waveResults(ctx: Ctx, waveId: string, query: ResultsQuery)
     for (const q of asked) questions.push(await questionResult(tx, v, waveId, f, q));
     return { waveId, full: v.full, filters: f, respondents, questions, note: RESULTS_NOTE };
   });
-  await auditRead(ctx, v, waveId, { questions: names, filters: f });
-  return out;
 }
 
 const CHOICE_KINDS = new Set(['choice', 'multiple']);
@@ -290,7 +314,7 @@ const CHOICE_KINDS = new Set(['choice', 'multiple']);
 export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuery): Promise<CrosstabOut> {
   const v = viewerOf(ctx);
   const f = pickFilters(query);
-  const out = await ctx.db.tx(aggregateAccess(v), async (tx) => {
+  return auditedRead(ctx, v, waveId, { crosstab: [query.row, query.col], filters: f }, async (tx) => {
     const qs = await questionsOfWave(tx, waveId);
     const row = findQuestion(qs, query.row);
     const col = findQuestion(qs, query.col);
@@ -328,8 +352,6 @@ export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuer
       note: RESULTS_NOTE,
     };
   });
-  await auditRead(ctx, v, waveId, { crosstab: [query.row, query.col], filters: f });
-  return out;
 }
 
 /**
@@ -340,7 +362,8 @@ export async function waveCrosstab(ctx: Ctx, waveId: string, query: CrosstabQuer
 export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Promise<AreasOut> {
   const v = viewerOf(ctx);
   const f = pickFilters(query);
-  const out = await ctx.db.tx(aggregateAccess(v), async (tx) => {
+  const details = { areas: query.question, level: query.level, filters: f };
+  return auditedRead(ctx, v, waveId, details, async (tx) => {
     const q = findQuestion(await questionsOfWave(tx, waveId), query.question);
     let measure: AreasOut['measure'];
     if (CHOICE_KINDS.has(q.kind)) {
@@ -371,8 +394,6 @@ export async function waveAreas(ctx: Ctx, waveId: string, query: AreasQuery): Pr
       }),
     };
   });
-  await auditRead(ctx, v, waveId, { areas: query.question, level: query.level, filters: f });
-  return out;
 }
 
 /**
