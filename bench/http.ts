@@ -1,4 +1,4 @@
-/** HTTP helpers of the benchmark: logging in through the real API and reading JSON answers. */
+/** HTTP helpers of the benchmark: logging in through the real API, reading JSON answers, a closed-loop load. */
 
 const DEMO_PASSWORD = 'demo-incas-2026';
 
@@ -38,4 +38,44 @@ export async function getJson(url: string, cookie: string): Promise<unknown> {
   const text = await res.text();
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as unknown;
+}
+
+/** What a closed-loop load measured: requests, wall time, throughput, latency percentiles, non-200s. */
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/**
+ * Sends `n` requests over `connections` concurrent loops (each sends its next request when the
+ * previous answer has been read whole) and measures each request's latency.
+ */
+export async function closedLoop(
+  n: number,
+  connections: number,
+  request: (i: number) => Promise<Response>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        const res = await request(i);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { requests: n, seconds, rps: n / seconds, p50: pct(50), p99: pct(99), failures };
 }

@@ -28,7 +28,7 @@ import type { Database, Queryable } from '../server/platform/db/db.js';
 import { selectBase, selectRangeStats, countRespondents } from '../server/modules/surveys/results/results.repo.js';
 import { areaValue, personsFigure, plainFigure } from '../server/modules/surveys/results/results.rules.js';
 import { selectAreasProjected, selectCrosstabProjected } from '../server/modules/surveys/results/answer-values.repo.js';
-import { logIn } from './http.js';
+import { closedLoop, logIn } from './http.js';
 import { admin, benchDatabase, QUESTIONS, writeScaleWaves } from './surveys-scale.js';
 
 const WAVES = Number(process.env.BENCH_RESULTS_WAVES || 2);
@@ -138,35 +138,6 @@ function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> 
 
 // ------------------------------------------------------------------------------------------------
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: number;
-}
-
-async function load(n: number, connections: number, request: (i: number) => Promise<Response>): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t0 = performance.now();
-        const res = await request(i);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rps: n / seconds, p50: pct(50), p99: pct(99), failures };
-}
-
 /** The figures both answers must agree on (proof that the floor did the same work). */
 function fingerprint(body: unknown): string {
   const b = body as {
@@ -263,10 +234,10 @@ async function main(): Promise<number> {
         if (fingerprint(appBody) !== fingerprint(floorBody))
           throw new Error(`App and floor disagree on ${label}:\n${fingerprint(appBody)}\n${fingerprint(floorBody)}`);
       }
-      await load(CONNECTIONS * 2, CONNECTIONS, get(appBase, true));
-      await load(CONNECTIONS * 2, CONNECTIONS, get(floorBase, false));
-      const ap = await load(REQUESTS, CONNECTIONS, get(appBase, true));
-      const fl = await load(REQUESTS, CONNECTIONS, get(floorBase, false));
+      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(appBase, true));
+      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(floorBase, false));
+      const ap = await closedLoop(REQUESTS, CONNECTIONS, get(appBase, true));
+      const fl = await closedLoop(REQUESTS, CONNECTIONS, get(floorBase, false));
       const ratio = ap.rps / fl.rps;
       const clean = ap.failures === 0 && fl.failures === 0;
       const ok = clean && (p99 === undefined ? ratio >= 0.5 : ap.p99 < p99);

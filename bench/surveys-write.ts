@@ -33,6 +33,7 @@ import { systemClock } from '../server/platform/context.js';
 import { recordAudit } from '../server/modules/audit/index.js';
 import { newLinkToken } from '../server/modules/surveys/shared/links.js';
 import type { Form, Item } from '../server/modules/surveys/shared/form/model.js';
+import { closedLoop, type LoadResult } from './http.js';
 import { settings } from './settings.js';
 
 const QUESTIONS = 300;
@@ -231,37 +232,6 @@ function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> 
 // ------------------------------------------------------------------------------------------------
 // Load
 
-interface Result {
-  requests: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: number;
-}
-
-async function load(n: number, connections: number, request: (i: number) => Promise<Response>): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t0 = performance.now();
-        const res = await request(i);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { requests: n, seconds, rps: n / seconds, p50: pct(50), p99: pct(99), failures };
-}
-
 const f1 = (n: number) => n.toFixed(1);
 
 async function main(): Promise<number> {
@@ -308,10 +278,10 @@ async function main(): Promise<number> {
       `InCaS surveys write bench — ${new Date().toISOString()} — ${RESPONSES} responses of ${QUESTIONS} questions, ${CONNECTIONS} connections`,
     );
     // warm-up of both (JIT, pools, the form cache)
-    await load(200, CONNECTIONS, save(appBase));
-    await load(200, CONNECTIONS, save(floorBase));
-    const saveApp = await load(SAVES, CONNECTIONS, save(appBase));
-    const saveFloor = await load(SAVES, CONNECTIONS, save(floorBase));
+    await closedLoop(200, CONNECTIONS, save(appBase));
+    await closedLoop(200, CONNECTIONS, save(floorBase));
+    const saveApp = await closedLoop(SAVES, CONNECTIONS, save(appBase));
+    const saveFloor = await closedLoop(SAVES, CONNECTIONS, save(floorBase));
     // submit: each response once; half of them to the app, the other half to the floor
     const half = Math.floor(fx.tokens.length / 2);
     const submit = (base: string, offset: number) => (i: number) =>
@@ -320,9 +290,9 @@ async function main(): Promise<number> {
         headers: headers(fx.tokens[offset + i]!, false),
         body: JSON.stringify({ declaration: true }),
       });
-    const submitApp = await load(half, CONNECTIONS, submit(appBase, 0));
-    const submitFloor = await load(half, CONNECTIONS, submit(floorBase, half));
-    const rows: [string, Result, Result][] = [
+    const submitApp = await closedLoop(half, CONNECTIONS, submit(appBase, 0));
+    const submitFloor = await closedLoop(half, CONNECTIONS, submit(floorBase, half));
+    const rows: [string, LoadResult, LoadResult][] = [
       ['save one answer', saveApp, saveFloor],
       [`submit a ${QUESTIONS}-question response`, submitApp, submitFloor],
     ];
