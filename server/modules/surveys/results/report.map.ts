@@ -13,11 +13,9 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { escapeHtml as e } from '../../../platform/pdf.js';
 import { projectRoot } from '../../../platform/paths.js';
+import { MISSING_FILL, SEQUENTIAL } from '../shared/map-palette.js';
 import type { RateRow } from './report.schema.js';
 
-/** The web maps' sequential palette (web/src/features/surveys/maps/scale.ts), light to dark. */
-const SEQUENTIAL = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] as const;
-const MISSING_FILL = '#c6c6c6';
 const ATTRIBUTION = 'Confini amministrativi: © ISTAT, elaborazione openpolis, CC BY 4.0. Limiti al giugno 2023.';
 
 const WIDTH = 420;

@@ -7,23 +7,14 @@
  * scale, so neither can be read as zero.
  */
 
-/** Five viridis classes, light to dark. */
-export const SEQUENTIAL = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] as const;
-/** Okabe & Ito (2008), then Tol's wine, Tol's green and a dark grey for further categories. */
-export const CATEGORICAL = [
-  '#f0e442',
-  '#e69f00',
-  '#56b4e9',
-  '#0072b2',
-  '#cc79a7',
-  '#882255',
-  '#009e73',
-  '#117733',
-  '#d55e00',
-  '#555555',
-] as const;
-export const MISSING_FILL = '#c6c6c6';
-export const OUTSIDE_FILL = '#ffffff';
+import {
+  CATEGORICAL,
+  MISSING_FILL,
+  OUTSIDE_FILL,
+  SEQUENTIAL,
+} from '../../../../../server/modules/surveys/shared/map-palette';
+
+export { CATEGORICAL, MISSING_FILL, OUTSIDE_FILL, SEQUENTIAL };
 
 export interface NumberClasses {
   /** upper bounds of each class but the last (ascending); classes = breaks.length + 1 */
