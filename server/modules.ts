@@ -10,6 +10,7 @@ import { accessModule } from './modules/access/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { pilotModule } from './modules/pilot/index.js';
+import { projectsModule } from './modules/projects/index.js';
 import { registryModule } from './modules/registry/index.js';
 import { surveysModule } from './modules/surveys/index.js';
 import { systemModule } from './modules/system/index.js';
@@ -21,6 +22,7 @@ export const modules: readonly ModuleDefinition[] = [
   auditModule,
   pilotModule,
   surveysModule,
+  projectsModule,
   demoModule,
 ];
 

@@ -12,6 +12,7 @@ import { legalFeature } from '../features/legal';
 import { monitoringFeature } from '../features/monitoring';
 import { organisationsFeature } from '../features/organisations';
 import { profileFeature } from '../features/profile';
+import { projectsFeature } from '../features/projects';
 import { registryFeature } from '../features/registry';
 import { surveysFeature } from '../features/surveys';
 import { usersFeature } from '../features/users';
@@ -20,6 +21,7 @@ export const features: readonly FeatureDefinition[] = [
   casesFeature,
   monitoringFeature,
   surveysFeature,
+  projectsFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,

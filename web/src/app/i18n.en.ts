@@ -20,6 +20,14 @@ import enSurveysExports from '../features/surveys/i18n/exports.en.json';
 import enSurveysComparison from '../features/surveys/i18n/comparison.en.json';
 import enSurveysReport from '../features/surveys/i18n/report.en.json';
 import enSurveysOpenData from '../features/surveys/i18n/opendata.en.json';
+import enProjectsCalls from '../features/projects/i18n/calls.en.json';
+import enProjectsDesign from '../features/projects/i18n/design.en.json';
+import enProjectsExpenses from '../features/projects/i18n/expenses.en.json';
+import enProjectsClaims from '../features/projects/i18n/claims.en.json';
+import enProjectsMonitoring from '../features/projects/i18n/monitoring.en.json';
+import enProjectsQueries from '../features/projects/i18n/queries.en.json';
+import enProjectsDashboards from '../features/projects/i18n/dashboards.en.json';
+import enProjectsCommon from '../features/projects/i18n/common.en.json';
 
 export const english = {
   ...enCore,
@@ -40,5 +48,16 @@ export const english = {
     comparison: enSurveysComparison,
     report: enSurveysReport,
     opendata: enSurveysOpenData,
+  },
+  // the projects' catalogue, one file per part of the feature (features/projects/i18n)
+  projects: {
+    calls: enProjectsCalls,
+    design: enProjectsDesign,
+    expenses: enProjectsExpenses,
+    claims: enProjectsClaims,
+    monitoring: enProjectsMonitoring,
+    queries: enProjectsQueries,
+    dashboards: enProjectsDashboards,
+    common: enProjectsCommon,
   },
 };

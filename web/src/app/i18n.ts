@@ -16,6 +16,14 @@ import itSurveysExports from '../features/surveys/i18n/exports.it.json';
 import itSurveysComparison from '../features/surveys/i18n/comparison.it.json';
 import itSurveysReport from '../features/surveys/i18n/report.it.json';
 import itSurveysOpenData from '../features/surveys/i18n/opendata.it.json';
+import itProjectsCalls from '../features/projects/i18n/calls.it.json';
+import itProjectsDesign from '../features/projects/i18n/design.it.json';
+import itProjectsExpenses from '../features/projects/i18n/expenses.it.json';
+import itProjectsClaims from '../features/projects/i18n/claims.it.json';
+import itProjectsMonitoring from '../features/projects/i18n/monitoring.it.json';
+import itProjectsQueries from '../features/projects/i18n/queries.it.json';
+import itProjectsDashboards from '../features/projects/i18n/dashboards.it.json';
+import itProjectsCommon from '../features/projects/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -43,6 +51,17 @@ const it = {
     comparison: itSurveysComparison,
     report: itSurveysReport,
     opendata: itSurveysOpenData,
+  },
+  // the projects' catalogue, one file per part of the feature (features/projects/i18n)
+  projects: {
+    calls: itProjectsCalls,
+    design: itProjectsDesign,
+    expenses: itProjectsExpenses,
+    claims: itProjectsClaims,
+    monitoring: itProjectsMonitoring,
+    queries: itProjectsQueries,
+    dashboards: itProjectsDashboards,
+    common: itProjectsCommon,
   },
 };
 type English = typeof englishCatalogue;

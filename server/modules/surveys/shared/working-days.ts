@@ -110,14 +110,5 @@ export function workingDaysBetween(a: string, b: string): number {
   return count;
 }
 
-const romeDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day an instant falls on in Italy, 'YYYY-MM-DD'. */
-export function romeDate(instant: Date): string {
-  return romeDay.format(instant);
-}
+// the calendar day in Italy is the platform's (shared with the projects' deadlines)
+export { romeDate } from '../../../platform/calendar.js';
