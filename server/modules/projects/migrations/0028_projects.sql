@@ -488,6 +488,8 @@ BEGIN
                         national, is_revisore, region, is_revisore,
                         CASE WHEN t = 'projects' THEN replace(assigned, 'project_id IN', 'id IN')
                              WHEN t = 'project_indicator_targets' THEN 'false'
+                             -- the revisore's own assignments (the subquery would read this table again)
+                             WHEN t = 'project_revisore_assignments' THEN 'user_id::text = incas_setting(''user_id'')'
                              ELSE assigned END);
     write_cond := format('incas_is_tenant(comune_istat) OR (%s AND NOT %s)', national, is_revisore);
     EXECUTE format('CREATE POLICY project_read ON %I FOR SELECT TO incas_app USING (%s)', t, read_cond);
