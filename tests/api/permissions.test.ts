@@ -115,6 +115,12 @@ const guarded: Record<Permission, Call | null> = {
       return `/api/v1/surveys/waves/${mineWave.waveId}/results/mine`;
     },
   },
+  // projects: configuring the funding calls
+  'projects.calls.manage': {
+    method: 'POST',
+    url: '/api/v1/funding-sources',
+    body: () => ({ code: `FONDO_PROVA_${++n}`, nameIt: `Fondo di prova ${n}` }),
+  },
 };
 
 let t: TestApp;

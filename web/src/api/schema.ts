@@ -2800,6 +2800,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funding-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funding sources (FNPM, PN FAMI, PN Inclusione…)
+         * @description Whoever reads the projects (`projects.read`).
+         */
+        get: operations["listFundingSources"];
+        put?: never;
+        /**
+         * Add a funding source
+         * @description ANCI/Cittalia or MLPS (`projects.calls.manage`). 409 `projects.funding_source.code_taken` when the code is used. Audited.
+         */
+        post: operations["createFundingSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calls for proposals, newest first, with the version of the rules new projects use
+         * @description Whoever reads the projects (`projects.read`).
+         */
+        get: operations["listFundingCalls"];
+        put?: never;
+        /**
+         * Create a call with the first (draft) version of its rules
+         * @description ANCI/Cittalia or MLPS (`projects.calls.manage`). The rules are validated whole: categories named once, caps naming known categories, the period in order (400 with the issues). 409 `projects.call.code_taken`. Audited.
+         */
+        post: operations["createFundingCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A call with the versions of its rules
+         * @description `projects.read`; the draft version is shown only to those who configure calls (`projects.calls.manage`). 404 `projects.call.not_found`.
+         */
+        get: operations["getFundingCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{callId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a new draft version of the call’s rules
+         * @description `projects.calls.manage`. 409 `projects.call.draft_exists` when a draft is already open. Projects already designed keep the version they were designed under. Audited.
+         */
+        post: operations["createFundingCallVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{callId}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the draft version’s rules
+         * @description `projects.calls.manage`. 409 `projects.call.version_published`: a published version never changes. Audited.
+         */
+        put: operations["saveFundingCallVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-calls/{callId}/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft version: new projects are designed under it
+         * @description `projects.calls.manage`. 409 `projects.call.version_published` when already published. Audited.
+         */
+        post: operations["publishFundingCallVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2808,12 +2936,12 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.project.read" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityTypeInput: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityTypeInput: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
@@ -3166,6 +3294,75 @@ export interface components {
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
         };
+        ProjectCostCategoryInput: {
+            code: string;
+            labelIt: string;
+            labelEn?: string;
+            parent?: string;
+            direct: boolean;
+            /** @default false */
+            flatRate: boolean;
+            /** @default false */
+            pettyCash: boolean;
+        };
+        ProjectCapRuleInput: {
+            id: string;
+            labelIt: string;
+            labelEn?: string;
+            categories: string[];
+            /** @enum {string} */
+            basis: "DIRETTI" | "TOTALE";
+            /** @enum {string} */
+            kind: "MASSIMO" | "FORFAIT";
+            /**
+             * Format: int32
+             * @description Basis points: 700 is 7%
+             */
+            bp: number;
+        };
+        ProjectCallRulesInput: {
+            eligibility: {
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            categories: components["schemas"]["ProjectCostCategoryInput"][];
+            caps: components["schemas"]["ProjectCapRuleInput"][];
+            /**
+             * Format: int32
+             * @description Basis points: 700 is 7%
+             * @default 0
+             */
+            coFinancingMinBp: number;
+            documentTypes: string[];
+            paymentMeans: string[];
+        };
+        ProjectFundingSourceCreateInput: {
+            code: string;
+            nameIt: string;
+            nameEn?: string;
+            programmeRef?: string;
+        };
+        ProjectCallCreateInput: {
+            /** Format: uuid */
+            fundingSourceId: string;
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            rules: components["schemas"]["ProjectCallRulesInput"];
+            note?: string;
+        };
+        ProjectCallVersionSaveInput: {
+            rules: components["schemas"]["ProjectCallRulesInput"];
+            note?: string;
+        };
         SurveyCreateInput: {
             /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
             code: string;
@@ -3408,22 +3605,22 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.project.not_found" | "projects.project.not_owner" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.project.read" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityType: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityType: "comune" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         Problem: {
             type: string;
             title: string;
@@ -4444,6 +4641,136 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        ProjectCostCategory: {
+            code: string;
+            labelIt: string;
+            labelEn?: string;
+            parent?: string;
+            direct: boolean;
+            /** @default false */
+            flatRate: boolean;
+            /** @default false */
+            pettyCash: boolean;
+        };
+        ProjectCapRule: {
+            id: string;
+            labelIt: string;
+            labelEn?: string;
+            categories: string[];
+            /** @enum {string} */
+            basis: "DIRETTI" | "TOTALE";
+            /** @enum {string} */
+            kind: "MASSIMO" | "FORFAIT";
+            /**
+             * Format: int32
+             * @description Basis points: 700 is 7%
+             */
+            bp: number;
+        };
+        ProjectCallRules: {
+            eligibility: {
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            categories: components["schemas"]["ProjectCostCategory"][];
+            caps: components["schemas"]["ProjectCapRule"][];
+            /**
+             * Format: int32
+             * @description Basis points: 700 is 7%
+             * @default 0
+             */
+            coFinancingMinBp: number;
+            documentTypes: string[];
+            paymentMeans: string[];
+        };
+        ProjectFundingSource: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameIt: string;
+            nameEn: string | null;
+            programmeRef: string | null;
+        };
+        ProjectFundingSourceList: {
+            items: components["schemas"]["ProjectFundingSource"][];
+        };
+        ProjectCallVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            versionNo: number;
+            rules: components["schemas"]["ProjectCallRules"];
+            note: string | null;
+            published: boolean;
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: int64
+             * @description Projects designed under this version
+             */
+            projectCount: number;
+        };
+        ProjectCallSummary: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            fundingSource: components["schemas"]["ProjectFundingSource"];
+            /** @description The version new projects are designed under; null while no version is published */
+            latestPublished: {
+                /** Format: uuid */
+                id: string;
+                /** Format: int64 */
+                versionNo: number;
+                eligibility: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+            } | null;
+            hasDraft: boolean;
+            /** Format: int64 */
+            projectCount: number;
+        };
+        ProjectCallList: {
+            items: components["schemas"]["ProjectCallSummary"][];
+        };
+        ProjectCallDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            fundingSource: components["schemas"]["ProjectFundingSource"];
+            /** @description The version new projects are designed under; null while no version is published */
+            latestPublished: {
+                /** Format: uuid */
+                id: string;
+                /** Format: int64 */
+                versionNo: number;
+                eligibility: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+            } | null;
+            hasDraft: boolean;
+            /** Format: int64 */
+            projectCount: number;
+            versions: components["schemas"]["ProjectCallVersion"][];
         };
         Survey: {
             /** Format: uuid */
@@ -12288,6 +12615,336 @@ export interface operations {
             };
         };
     };
+    listFundingSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFundingSourceList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFundingSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectFundingSourceCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFundingSource"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFundingCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFundingCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCallCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFundingCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFundingCallVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCallVersionSaveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveFundingCallVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCallVersionSaveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishFundingCallVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -12347,8 +13004,8 @@ export const pathsApiV1SurveysWavesWaveIdReportGetParametersQueryFormatValues: R
 export const pathsApiV1OpenDataDatasetsDatasetIdGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/datasets/{datasetId}"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog.ttl"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.project.read", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
@@ -12381,6 +13038,8 @@ export const pilotDocumentKindInputValues: ReadonlyArray<FlattenedDeepRequired<c
 export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto", "superato"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
+export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
+export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
@@ -12395,10 +13054,10 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.project.not_found", "projects.project.not_owner", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.project.read", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -12458,6 +13117,8 @@ export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
+export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
 export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
 export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];

@@ -1,7 +1,15 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** What the projects' calls write to the audit trail (entity types are in ../shared/audit-actions.ts). */
-export const callsAuditActions = defineAuditActions({ actions: [] });
+/** What the funding calls write to the audit trail. */
+export const callsAuditActions = defineAuditActions({
+  actions: [
+    'projects.funding_source.create',
+    'projects.call.create',
+    'projects.call.version_create',
+    'projects.call.version_save',
+    'projects.call.version_publish',
+  ],
+});
 
 type CallsAuditAction = (typeof callsAuditActions.actions)[number];
 declare module '../../../platform/audit-actions.js' {

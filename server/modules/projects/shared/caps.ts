@@ -99,8 +99,10 @@ export function checkCoFinancing(
   totalCents: number,
   coFinancingCents: number,
 ): { ok: boolean; actualBp: number; message: string } {
-  const actualBp = shareBp(coFinancingCents, totalCents);
-  const ok = actualBp >= rules.coFinancingMinBp || rules.coFinancingMinBp === 0;
+  // compared in cents: 4.999,99 of 100.000,00 is short of 5% even though it rounds to it
+  const ok = rules.coFinancingMinBp === 0 || coFinancingCents * 10_000 >= totalCents * rules.coFinancingMinBp;
+  const rounded = shareBp(coFinancingCents, totalCents);
+  const actualBp = !ok && rounded >= rules.coFinancingMinBp ? rules.coFinancingMinBp - 1 : rounded;
   return {
     ok,
     actualBp,

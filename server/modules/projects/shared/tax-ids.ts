@@ -76,12 +76,14 @@ export function issuerKey(name: string, taxId: string | null | undefined): strin
     .toUpperCase()}`;
 }
 
+const numberWords = new Set(['FATTURA', 'FATT', 'FT', 'FAT', 'N', 'NR', 'NUM', 'NO', 'DOC', 'RICEVUTA', 'RIC']);
+
 export function documentNumberKey(number: string): string {
   const parts = number
     .toUpperCase()
-    .replace(/^(FATTURA|FATT|FT|FAT|N|NR|NUM|DOC)[\s.°º:-]*(?=\d)/, '')
     .split(/[^A-Z0-9]+/)
-    .filter((p) => p !== '')
-    .map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p));
-  return parts.join('/');
+    .filter((p) => p !== '');
+  // words before the number ("Fatt. n.", "FT") are not part of it
+  while (parts.length > 1 && numberWords.has(parts[0]!)) parts.shift();
+  return parts.map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p)).join('/');
 }

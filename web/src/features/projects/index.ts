@@ -24,5 +24,13 @@ export const projectsFeature: FeatureDefinition = {
     ...queriesPages,
     ...dashboardsPages,
   ],
-  menu: [...dashboardsMenu, ...designMenu, ...claimsMenu, ...queriesMenu, ...monitoringMenu, ...callsMenu],
+  menu: [
+    ...dashboardsMenu,
+    ...designMenu,
+    ...expensesMenu,
+    ...claimsMenu,
+    ...queriesMenu,
+    ...monitoringMenu,
+    ...callsMenu,
+  ],
 };
