@@ -22,8 +22,9 @@ export const modules: readonly ModuleDefinition[] = [
   auditModule,
   pilotModule,
   surveysModule,
-  projectsModule,
   demoModule,
+  // after the demo module: its demo data belongs to the demo's Comuni and accounts
+  projectsModule,
 ];
 
 /** The kernel's migration folder and every module's, for `migrate`. */

@@ -30,6 +30,7 @@ import { queriesAuditActions } from './queries/queries.audit-actions.js';
 import { queriesErrors } from './queries/queries.errors.js';
 import { queriesPermissions } from './queries/queries.policy.js';
 import { queriesRoutes } from './queries/queries.routes.js';
+import { seedProjectsDemo } from './demo/seed.js';
 import { projectsAuditActions } from './shared/audit-actions.js';
 import { projectsErrors } from './shared/errors.js';
 import { projectsPermissions } from './shared/policy.js';
@@ -94,4 +95,6 @@ export const projectsModule: ModuleDefinition = {
     ],
     entityTypes: [...projectsAuditActions.entityTypes],
   },
+  // after the demo module's organisations and accounts (server/modules.ts lists this module after it)
+  seedDemo: ({ db, password, today }) => seedProjectsDemo({ db, password, ...(today ? { today } : {}) }),
 };

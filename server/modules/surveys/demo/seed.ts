@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database, Queryable } from '../../../platform/db/db.js';
+import { bulkLoadMode, insertMany, type BulkRow } from '../../../platform/db/insert-many.js';
 import type { DemoAccount, PrepareDeps } from '../../../platform/module.js';
 import { createUploadReader } from '../../../platform/upload/index.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../../access/index.js';
@@ -49,21 +50,7 @@ export interface SurveysSeedResult {
   phases: Record<string, number>;
 }
 
-type Row = Record<string, unknown>;
-const BATCH = 2_000;
-
-/** Multi-row INSERT from one JSON parameter per batch, expanded with the table's own row type. */
-async function insertMany(tx: Queryable, table: string, rows: readonly Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const cols = columns.join(', ');
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.query(
-      `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${table}, $1::json)`,
-      [JSON.stringify(rows.slice(i, i + BATCH))],
-    );
-  }
-}
+type Row = BulkRow;
 
 /**
  * The demo's own files are read with the upload reader's bounds except its time limit, which is
@@ -86,17 +73,6 @@ async function importDemoForms(): Promise<DemoForms> {
     demoFormFiles.map(async (f) => [f.key, { ...(await importDemoForm(f.file)), file: f.file }] as const),
   );
   return Object.fromEntries(entries) as DemoForms;
-}
-
-/**
- * When the owner is a superuser (PGlite; a PostgreSQL server's postgres role), the load skips the
- * foreign-key triggers for the rest of the transaction, as pg_restore --disable-triggers does: the
- * rows are generated consistent (every reference is to a row written before it, which the tests
- * check), and the checks would be most of the time on PGlite. Another owner keeps the checks.
- */
-async function bulkLoadMode(tx: Queryable): Promise<void> {
-  const [me] = await tx.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
-  if (me?.rolsuper) await tx.query('SET LOCAL session_replication_role = replica');
 }
 
 /** The registry's Comuni, as the plan needs them. */
