@@ -28,7 +28,7 @@ import type { Schema } from '../../../../tests/support/schema.js';
 type Report = Schema<'ProjectMonitoringReport'>;
 type ReportList = Schema<'ProjectMonitoringReportList'>;
 type CommentList = Schema<'ProjectMonitoringCommentList'>;
-type Problem = { code: string; status: number; errors?: { path: string; message: string }[] };
+type Problem = { code: string; errors?: { path: string; message: string }[] };
 
 let t: TestApp;
 let p: TestProject;
