@@ -217,7 +217,7 @@ export async function resolveQuery(ctx: Ctx, projectId: string, queryId: string,
  */
 export async function workList(ctx: Ctx): Promise<{ items: WorkItem[]; overdue: number }> {
   assertCan(ctx.actor, 'projects.queries.read');
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
   const level = levelOf(actor);
   const mode =
     actor.scope.level === 'comune'
