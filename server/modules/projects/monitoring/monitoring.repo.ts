@@ -103,7 +103,7 @@ export async function selectComments(tx: Queryable, reportId: string): Promise<C
   return tx.query<CommentRow>(
     `SELECT c.id, c.level, c.field, c.text, u.display_name AS author_name, c.created_at, c.resolved_at
        FROM project_monitoring_comments c LEFT JOIN access_users_v u ON u.id = c.author_id
-      WHERE c.report_id = $1 ORDER BY c.created_at, c.id`,
+      WHERE c.report_id = $1 ORDER BY c.created_at, c.field, c.id`,
     [reportId],
   );
 }

@@ -365,9 +365,10 @@ describe('the review chain', () => {
     // back to the Comune: live figures again, comments beside their fields
     expect(returned.body.computed.financial.spentCents).toBe(150_00);
     const comments = await as.referente.get<CommentList>(`${r}/comments`);
+    // in the order of the review rounds, and by field within one
     expect(comments.body.items.map((c) => [c.level, c.field, c.resolvedAt])).toEqual([
-      ['ANCI', 'procurements.0.cig', null],
       ['ANCI', 'criticalIssues', null],
+      ['ANCI', 'procurements.0.cig', null],
     ]);
 
     const edited = await put(as.amministrativo, r, returned.body.rowVersion, {

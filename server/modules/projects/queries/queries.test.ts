@@ -157,13 +157,16 @@ describe('the thread', () => {
     expect((await as.revisore.get<Problem>(q)).status).toBe(403);
     expect((await as.referente.post<Problem>(`${q}/messages`, { body: '' })).status).toBe(400);
 
+    t.clock.minutes(5);
     const answered = await as.referente.post<Query>(`${q}/messages`, { body: 'Allegato il cronoprogramma aggiornato' });
     expect(answered.status).toBe(200);
     expect(answered.body.status).toBe('RISPOSTA');
     expect((await as.referente.post<Problem>(`${q}/resolve`, {})).status).toBe(403);
     expect((await as.mlps.post<Problem>(`${q}/resolve`, {})).body.code).toBe('projects.query.not_asker');
+    t.clock.minutes(5);
     const replied = await as.anci.post<Query>(`${q}/messages`, { body: 'Manca la fase 2' });
     expect(replied.body.status).toBe('APERTA');
+    t.clock.minutes(5);
     await as.amministrativo.post(`${q}/messages`, { body: 'Fase 2 aggiunta' });
     const resolved = await as.anci.post<Query>(`${q}/resolve`, {});
     expect(resolved.body.status).toBe('RISOLTA');
