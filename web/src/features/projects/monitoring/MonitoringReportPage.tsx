@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../../components/FormField';
@@ -95,6 +95,7 @@ export function MonitoringReportPage() {
           report={report.data}
           projectId={projectId}
           canWrite={hasPermission(me, Permission.projectsMonitoringWrite)}
+          canAsk={hasPermission(me, Permission.projectsQueriesOpen)}
           reviewLevel={
             !hasPermission(me, Permission.projectsMonitoringReview)
               ? null
@@ -114,11 +115,13 @@ function ReportForm({
   report,
   projectId,
   canWrite,
+  canAsk,
   reviewLevel,
 }: {
   report: Report;
   projectId: string;
   canWrite: boolean;
+  canAsk: boolean;
   reviewLevel: 'ANCI' | 'MLPS' | null;
 }) {
   const { t } = useTranslation();
@@ -616,6 +619,13 @@ function ReportForm({
           </div>
         )}
       </form>
+      {canAsk && (
+        <p className="mt-4">
+          <Link to={`/progetti/${projectId}/chiarimenti?anchorType=MONITORAGGIO&anchorId=${report.id}`}>
+            {t('projects.monitoring.report.ask')}
+          </Link>
+        </p>
+      )}
       {reviewLevel && <ReviewPanel report={report} projectId={projectId} level={reviewLevel} />}
     </>
   );
