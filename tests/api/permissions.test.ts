@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
 import type { Schema } from '../support/schema.js';
+import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-factories.js';
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
@@ -120,6 +121,52 @@ const guarded: Record<Permission, Call | null> = {
     method: 'POST',
     url: '/api/v1/funding-sources',
     body: () => ({ code: `FONDO_PROVA_${++n}`, nameIt: `Fondo di prova ${n}` }),
+  },
+  // reading a project: every part's routes check it first (the projects' own tests)
+  'projects.read': null,
+  // the projects' monitoring and queries, on a project within each actor's reach (404 before 403)
+  'projects.monitoring.read': {
+    method: 'GET',
+    url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/monitoring-reports`,
+  },
+  'projects.monitoring.write': {
+    method: 'POST',
+    url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/monitoring-reports`,
+    body: () => ({ year: 2025, quarter: 2 }),
+  },
+  // a return with a comment, at the level the scheda waits for (MLPS: validated by ANCI)
+  'projects.monitoring.review': {
+    method: 'POST',
+    url: async (u) => {
+      const p = await projectInReachOf(t.db, u);
+      const mlps = u.org.type === 'mlps';
+      const id = await makeReport(t.db, p, { status: mlps ? 'VALIDATA_ANCI' : 'INVIATA' });
+      return `/api/v1/projects/${p.id}/monitoring-reports/${id}/review`;
+    },
+    body: () => ({ decision: 'return', comments: [{ field: 'criticalIssues', text: 'Da integrare' }] }),
+  },
+  'projects.queries.read': {
+    method: 'GET',
+    url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/queries`,
+  },
+  'projects.queries.open': {
+    method: 'POST',
+    url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/queries`,
+    body: () => ({
+      anchorType: 'PROGETTO',
+      subject: 'Cronoprogramma',
+      message: 'Inviate il cronoprogramma aggiornato',
+    }),
+  },
+  // the Comune answers a thread of its own project opened by ANCI/Cittalia
+  'projects.queries.answer': {
+    method: 'POST',
+    url: async (u) => {
+      const p = await projectInReachOf(t.db, u);
+      const id = await makeQuery(t.db, p, { by: u, level: u.org.type === 'mlps' ? 'ANCI' : 'MLPS' });
+      return `/api/v1/projects/${p.id}/queries/${id}/messages`;
+    },
+    body: () => ({ body: 'Ecco il cronoprogramma' }),
   },
 };
 

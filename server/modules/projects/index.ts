@@ -28,6 +28,7 @@ import { monitoringPermissions } from './monitoring/monitoring.policy.js';
 import { monitoringRoutes } from './monitoring/monitoring.routes.js';
 import { queriesAuditActions } from './queries/queries.audit-actions.js';
 import { queriesErrors } from './queries/queries.errors.js';
+import { queryDigestJob } from './queries/queries.jobs.js';
 import { queriesPermissions } from './queries/queries.policy.js';
 import { queriesRoutes } from './queries/queries.routes.js';
 import { seedProjectsDemo } from './demo/seed.js';
@@ -62,6 +63,7 @@ export const projectsModule: ModuleDefinition = {
     { name: 'projects', description: 'MLPS-funded projects: calls, design, budget, expenses, claims, verification' },
   ],
   migrations: join(moduleDir('projects'), 'migrations'),
+  jobs: [queryDigestJob],
   errors: {
     ...projectsErrors,
     ...callsErrors,

@@ -2928,6 +2928,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/monitoring-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's quarterly monitoring reports (schede trimestrali)
+         * @description `projects.monitoring.read` (the lead Comune, ANCI/Cittalia, MLPS, the Regione of the Comune; not the revisore): every scheda, newest quarter first, with its state and open comments, and the quarters up to today still without one. 404 `projects.project.not_found`.
+         */
+        get: operations["listProjectMonitoringReports"];
+        put?: never;
+        /**
+         * Start the scheda of a quarter
+         * @description `projects.monitoring.write`, the lead Comune's staff: a draft (BOZZA) for a quarter overlapping the project's dates (400 otherwise). 409 `projects.monitoring.duplicate` when the quarter has one; 403 `projects.project.not_owner` for anyone but the lead Comune.
+         */
+        post: operations["createProjectMonitoringReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/monitoring-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A scheda with its content, computed sections and comments
+         * @description `projects.monitoring.read`. The computed sections (general data, financial progress in cents, activities, the indicators the platform computes) are live while the scheda is BOZZA or RESTITUITA and as frozen at submission afterwards (`frozen`). An approved scheda is `locked`. 404 `projects.monitoring.not_found`.
+         */
+        get: operations["getProjectMonitoringReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/monitoring-reports/{reportId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save what the Comune writes in the scheda
+         * @description `projects.monitoring.write`, the lead Comune's staff, while BOZZA or RESTITUITA (409 `projects.state` under review, 409 `projects.monitoring.locked` once approved): general data, procurements with CIG and steps, activities' progress, the indicators the platform does not compute (with their source), financial notes and critical issues. Activities and indicators must be the project's (400). `rowVersion` as read (409 `projects.stale`).
+         */
+        put: operations["putProjectMonitoringContent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/monitoring-reports/{reportId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the scheda for review
+         * @description `projects.monitoring.write`, the lead Comune's staff: BOZZA or RESTITUITA → INVIATA. The computed sections are frozen into the content; the comments of the previous round are resolved. 409 `projects.state` otherwise.
+         */
+        post: operations["submitProjectMonitoringReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/monitoring-reports/{reportId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review the scheda: validate, return with comments, approve
+         * @description `projects.monitoring.review`. ANCI/Cittalia (assistenza_tecnica) reviews a scheda INVIATA: `validate` (→ VALIDATA_ANCI) or `return` (→ RESTITUITA); MLPS reviews a scheda VALIDATA_ANCI: `approve` (→ APPROVATA, locked for ever) or `return`. A return needs at least one comment on a field (400). 403 `projects.monitoring.not_your_level` for the other level or decision; 409 `projects.state` when nothing waits for review, `projects.monitoring.locked` once approved.
+         */
+        post: operations["reviewProjectMonitoringReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/monitoring-reports/{reportId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviewers' comments on the scheda's fields
+         * @description `projects.monitoring.read`: every comment of every round, with its level (ANCI, MLPS), field and whether it is resolved (the Comune sent the scheda again). 404 `projects.monitoring.not_found`.
+         */
+        get: operations["listProjectMonitoringComments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's work list of query threads, overdue first
+         * @description `projects.queries.read`. The lead Comune's staff: the threads awaiting its answer; ANCI/Cittalia and MLPS: their own threads the Comune answered and those overdue still awaiting the Comune; a Regione: every open thread of its Comuni. Overdue first, with `daysOverdue`.
+         */
+        get: operations["listMyProjectQueries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's query threads
+         * @description `projects.queries.read` (not the revisore): open threads first, overdue first; filter `status`. 404 `projects.project.not_found`.
+         */
+        get: operations["listProjectQueries"];
+        put?: never;
+        /**
+         * Open a query anchored to a line of the project
+         * @description `projects.queries.open` (ANCI/Cittalia, MLPS): the anchor — PROGETTO (no id), RIGA_BUDGET (the line key), SPESA, DOMANDA, MONITORAGGIO (the scheda, optionally a field) — must be of this project (400), the due date not past; the first message is the question. The thread is APERTA, awaiting the Comune.
+         */
+        post: operations["openProjectQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/queries/{queryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A query thread with its messages
+         * @description `projects.queries.read`. 404 `projects.query.not_found`.
+         */
+        get: operations["getProjectQuery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/queries/{queryId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer or reply in a query thread
+         * @description The lead Comune's staff (`projects.queries.answer`) answer: → RISPOSTA. The side that asked (`projects.queries.open`, the same level: ANCI/Cittalia or MLPS; 403 `projects.query.not_asker` for the other) replies: → APERTA. 409 `projects.state` on a resolved thread.
+         */
+        post: operations["postProjectQueryMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/queries/{queryId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a query thread (or reopen it)
+         * @description `projects.queries.open`, the side that asked: → RISOLTA; with `reopen: true` a resolved thread goes back to APERTA. 403 `projects.query.not_asker`; 409 `projects.state`.
+         */
+        post: operations["resolveProjectQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2936,7 +3164,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.project.read" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -3363,6 +3591,106 @@ export interface components {
             rules: components["schemas"]["ProjectCallRulesInput"];
             note?: string;
         };
+        ProjectMonitoringContentRequestInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            content: {
+                /**
+                 * @default {
+                 *       "referenteName": "",
+                 *       "summary": ""
+                 *     }
+                 */
+                general: {
+                    /** @default  */
+                    referenteName: string;
+                    /** @default  */
+                    summary: string;
+                };
+                /** @default [] */
+                procurements: {
+                    object: string;
+                    /** @enum {string} */
+                    procedure: "AFFIDAMENTO_DIRETTO" | "PROCEDURA_NEGOZIATA" | "PROCEDURA_APERTA" | "ADESIONE_CONVENZIONE" | "CO_PROGETTAZIONE" | "ALTRO";
+                    /** @default null */
+                    cig: string | null;
+                    /** Format: int64 */
+                    amountCents: number;
+                    /** @default [] */
+                    steps: {
+                        /** @enum {string} */
+                        step: "DETERMINA_A_CONTRARRE" | "PUBBLICAZIONE" | "AGGIUDICAZIONE" | "STIPULA" | "AVVIO_ESECUZIONE" | "CONCLUSIONE";
+                        /** @default null */
+                        plannedOn: string | null;
+                        /** @default null */
+                        doneOn: string | null;
+                    }[];
+                }[];
+                /** @default [] */
+                activities: {
+                    /** Format: uuid */
+                    activityId: string;
+                    /** Format: int32 */
+                    progressPct: number;
+                    /** @default  */
+                    note: string;
+                }[];
+                /** @default [] */
+                indicators: {
+                    indicatorCode: string;
+                    /** Format: double */
+                    value: number;
+                    source: string;
+                }[];
+                /** @default  */
+                financialNotes: string;
+                /** @default  */
+                criticalIssues: string;
+            };
+        };
+        ProjectMonitoringReportCreateInput: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            quarter: number;
+        };
+        ProjectMonitoringSubmitInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        ProjectMonitoringReviewInput: {
+            /** @enum {string} */
+            decision: "validate" | "return" | "approve";
+            /** @default [] */
+            comments: {
+                field: string;
+                text: string;
+            }[];
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        /** @enum {string} */
+        ProjectQueryAnchorTypeInput: "PROGETTO" | "RIGA_BUDGET" | "SPESA" | "DOMANDA" | "MONITORAGGIO";
+        /** @enum {string} */
+        ProjectQueryStatusInput: "APERTA" | "RISPOSTA" | "RISOLTA";
+        ProjectQueryOpenInput: {
+            anchorType: components["schemas"]["ProjectQueryAnchorTypeInput"];
+            /** @default null */
+            anchorId: string | null;
+            /** @default null */
+            anchorField: string | null;
+            subject: string;
+            /** @default null */
+            dueOn: string | null;
+            message: string;
+        };
+        ProjectQueryMessageRequestInput: {
+            body: string;
+        };
+        ProjectQueryResolveInput: {
+            /** @default false */
+            reopen: boolean;
+        };
         SurveyCreateInput: {
             /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
             code: string;
@@ -3605,17 +3933,17 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.project.not_found" | "projects.project.not_owner" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.project.read" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -4771,6 +5099,302 @@ export interface components {
             /** Format: int64 */
             projectCount: number;
             versions: components["schemas"]["ProjectCallVersion"][];
+        };
+        /** @enum {string} */
+        ProjectMonitoringStatus: "BOZZA" | "INVIATA" | "RESTITUITA" | "VALIDATA_ANCI" | "APPROVATA";
+        ProjectMonitoringFinancial: {
+            /** Format: int64 */
+            plannedCents: number;
+            /** Format: int64 */
+            committedCents: number;
+            /** Format: int64 */
+            spentCents: number;
+            /** Format: int64 */
+            claimedCents: number;
+            /** Format: int64 */
+            verifiedCents: number;
+            /** Format: int64 */
+            paidCents: number;
+            /** Format: int64 */
+            spentShareBp: number;
+            byCategory: {
+                categoryCode: string;
+                /** Format: int64 */
+                plannedCents: number;
+                /** Format: int64 */
+                spentCents: number;
+                /** Format: int64 */
+                claimedCents: number;
+            }[];
+        };
+        ProjectMonitoringComputed: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            asOf: string;
+            /** Format: date-time */
+            computedAt: string;
+            project: {
+                title: string;
+                cup: string | null;
+                comuneIstat: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                startDate: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                endDate: string;
+            };
+            financial: components["schemas"]["ProjectMonitoringFinancial"];
+            activities: {
+                /** Format: uuid */
+                activityId: string;
+                code: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                plannedStart: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                plannedEnd: string;
+                actualStart: string | null;
+                actualEnd: string | null;
+                /** Format: int64 */
+                progressPct: number;
+            }[];
+            indicators: {
+                indicatorCode: string;
+                labelIt: string;
+                labelEn: string | null;
+                unit: string;
+                /** Format: double */
+                computedValue: number | null;
+                /** Format: double */
+                target: number | null;
+            }[];
+        };
+        ProjectMonitoringComment: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            level: "ANCI" | "MLPS";
+            field: string;
+            text: string;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            resolvedAt: string | null;
+        };
+        ProjectMonitoringCommentList: {
+            items: components["schemas"]["ProjectMonitoringComment"][];
+        };
+        ProjectMonitoringReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: int64 */
+            year: number;
+            /** Format: int64 */
+            quarter: number;
+            status: components["schemas"]["ProjectMonitoringStatus"];
+            submittedAt: string | null;
+            approvedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            openComments: number;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        ProjectMonitoringReportList: {
+            items: components["schemas"]["ProjectMonitoringReportSummary"][];
+            missingQuarters: {
+                /** Format: int64 */
+                year: number;
+                /** Format: int64 */
+                quarter: number;
+            }[];
+        };
+        ProjectMonitoringReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: int64 */
+            year: number;
+            /** Format: int64 */
+            quarter: number;
+            status: components["schemas"]["ProjectMonitoringStatus"];
+            submittedAt: string | null;
+            approvedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            openComments: number;
+            /** Format: int64 */
+            rowVersion: number;
+            content: {
+                /**
+                 * @default {
+                 *       "referenteName": "",
+                 *       "summary": ""
+                 *     }
+                 */
+                general: {
+                    /** @default  */
+                    referenteName: string;
+                    /** @default  */
+                    summary: string;
+                };
+                /** @default [] */
+                procurements: {
+                    object: string;
+                    /** @enum {string} */
+                    procedure: "AFFIDAMENTO_DIRETTO" | "PROCEDURA_NEGOZIATA" | "PROCEDURA_APERTA" | "ADESIONE_CONVENZIONE" | "CO_PROGETTAZIONE" | "ALTRO";
+                    /** @default null */
+                    cig: string | null;
+                    /** Format: int64 */
+                    amountCents: number;
+                    /** @default [] */
+                    steps: {
+                        /** @enum {string} */
+                        step: "DETERMINA_A_CONTRARRE" | "PUBBLICAZIONE" | "AGGIUDICAZIONE" | "STIPULA" | "AVVIO_ESECUZIONE" | "CONCLUSIONE";
+                        /** @default null */
+                        plannedOn: string | null;
+                        /** @default null */
+                        doneOn: string | null;
+                    }[];
+                }[];
+                /** @default [] */
+                activities: {
+                    /** Format: uuid */
+                    activityId: string;
+                    /** Format: int32 */
+                    progressPct: number;
+                    /** @default  */
+                    note: string;
+                }[];
+                /** @default [] */
+                indicators: {
+                    indicatorCode: string;
+                    /** Format: double */
+                    value: number;
+                    source: string;
+                }[];
+                /** @default  */
+                financialNotes: string;
+                /** @default  */
+                criticalIssues: string;
+            };
+            computed: components["schemas"]["ProjectMonitoringComputed"];
+            frozen: boolean;
+            locked: boolean;
+            comments: components["schemas"]["ProjectMonitoringComment"][];
+        };
+        /** @enum {string} */
+        ProjectQueryAnchorType: "PROGETTO" | "RIGA_BUDGET" | "SPESA" | "DOMANDA" | "MONITORAGGIO";
+        /** @enum {string} */
+        ProjectQueryStatus: "APERTA" | "RISPOSTA" | "RISOLTA";
+        /** @enum {string} */
+        ProjectQueryLevel: "ANCI" | "MLPS";
+        ProjectQuerySummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            anchorType: components["schemas"]["ProjectQueryAnchorType"];
+            anchorId: string | null;
+            anchorField: string | null;
+            anchorLabel: string | null;
+            subject: string;
+            dueOn: string | null;
+            status: components["schemas"]["ProjectQueryStatus"];
+            openedLevel: components["schemas"]["ProjectQueryLevel"];
+            openedBy: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            resolvedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            daysOverdue: number | null;
+        };
+        ProjectQueryList: {
+            items: components["schemas"]["ProjectQuerySummary"][];
+        };
+        ProjectQueryMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            authorName: string | null;
+            /** @enum {string} */
+            side: "COMUNE" | "ANCI" | "MLPS";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProjectQuery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            anchorType: components["schemas"]["ProjectQueryAnchorType"];
+            anchorId: string | null;
+            anchorField: string | null;
+            anchorLabel: string | null;
+            subject: string;
+            dueOn: string | null;
+            status: components["schemas"]["ProjectQueryStatus"];
+            openedLevel: components["schemas"]["ProjectQueryLevel"];
+            openedBy: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            resolvedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            daysOverdue: number | null;
+            thread: components["schemas"]["ProjectQueryMessage"][];
+        };
+        ProjectQueryWorkItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            anchorType: components["schemas"]["ProjectQueryAnchorType"];
+            anchorId: string | null;
+            anchorField: string | null;
+            anchorLabel: string | null;
+            subject: string;
+            dueOn: string | null;
+            status: components["schemas"]["ProjectQueryStatus"];
+            openedLevel: components["schemas"]["ProjectQueryLevel"];
+            openedBy: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            resolvedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            daysOverdue: number | null;
+            projectTitle: string;
+            projectCup: string | null;
+            comuneIstat: string;
+            comuneName: string | null;
+        };
+        ProjectQueryWorkList: {
+            items: components["schemas"]["ProjectQueryWorkItem"][];
+            /** Format: int64 */
+            overdue: number;
         };
         Survey: {
             /** Format: uuid */
@@ -12945,6 +13569,562 @@ export interface operations {
             };
         };
     };
+    listProjectMonitoringReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReportList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectMonitoringReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMonitoringReportCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectMonitoringReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProjectMonitoringContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMonitoringContentRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitProjectMonitoringReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMonitoringSubmitInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewProjectMonitoringReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMonitoringReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectMonitoringComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMonitoringCommentList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyProjectQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQueryWorkList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectQueries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProjectQueryStatusInput"];
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQueryList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openProjectQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectQueryOpenInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQuery"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                queryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQuery"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postProjectQueryMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                queryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectQueryMessageRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQuery"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveProjectQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                queryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectQueryResolveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectQuery"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -13004,7 +14184,7 @@ export const pathsApiV1SurveysWavesWaveIdReportGetParametersQueryFormatValues: R
 export const pathsApiV1OpenDataDatasetsDatasetIdGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/datasets/{datasetId}"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog.ttl"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.project.read", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -13040,6 +14220,11 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
+export const projectMonitoringContentRequestInputContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];
+export const projectMonitoringContentRequestInputContentProcurementsStepsStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["steps"]["step"]> = ["DETERMINA_A_CONTRARRE", "PUBBLICAZIONE", "AGGIUDICAZIONE", "STIPULA", "AVVIO_ESECUZIONE", "CONCLUSIONE"];
+export const projectMonitoringReviewInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReviewInput"]["decision"]> = ["validate", "return", "approve"];
+export const projectQueryAnchorTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryAnchorTypeInput"]> = ["PROGETTO", "RIGA_BUDGET", "SPESA", "DOMANDA", "MONITORAGGIO"];
+export const projectQueryStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryStatusInput"]> = ["APERTA", "RISPOSTA", "RISOLTA"];
 export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
@@ -13054,9 +14239,9 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.project.not_found", "projects.project.not_owner", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.project.read", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -13119,6 +14304,14 @@ export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
+export const projectMonitoringStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringStatus"]> = ["BOZZA", "INVIATA", "RESTITUITA", "VALIDATA_ANCI", "APPROVATA"];
+export const projectMonitoringCommentLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringComment"]["level"]> = ["ANCI", "MLPS"];
+export const projectMonitoringReportContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReport"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];
+export const projectMonitoringReportContentProcurementsStepsStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReport"]["content"]["procurements"]["steps"]["step"]> = ["DETERMINA_A_CONTRARRE", "PUBBLICAZIONE", "AGGIUDICAZIONE", "STIPULA", "AVVIO_ESECUZIONE", "CONCLUSIONE"];
+export const projectQueryAnchorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryAnchorType"]> = ["PROGETTO", "RIGA_BUDGET", "SPESA", "DOMANDA", "MONITORAGGIO"];
+export const projectQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryStatus"]> = ["APERTA", "RISPOSTA", "RISOLTA"];
+export const projectQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryLevel"]> = ["ANCI", "MLPS"];
+export const projectQueryMessageSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryMessage"]["side"]> = ["COMUNE", "ANCI", "MLPS"];
 export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
 export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
 export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
