@@ -115,6 +115,11 @@ const guarded: Record<Permission, Call | null> = {
       return `/api/v1/surveys/waves/${mineWave.waveId}/results/mine`;
     },
   },
+  // projects (issue 12): reading a project is checked on a project the actor reaches (its parts' tests)
+  'projects.read': null,
+  // the dashboards: ANCI/Cittalia, MLPS and a Regione the national one; a Comune's staff their own
+  'projects.dashboards.national': { method: 'GET', url: '/api/v1/project-dashboards/national' },
+  'projects.dashboards.comune': { method: 'GET', url: '/api/v1/project-dashboards/comune' },
 };
 
 let t: TestApp;
