@@ -2829,7 +2829,7 @@ export interface paths {
         };
         /**
          * The national dashboard: every project by Region, call and status; claims waiting; critical issues
-         * @description `projects.dashboards.national` (ANCI/Cittalia, MLPS; a Regione over its own Comuni only). Filters: region, callId, status. Totals and groups are of every project of the filters the actor reaches; the project rows are paged (pageSize up to 200); claims waiting (the longest first) and critical issues (the most pressing first) at most 200 each, with their totals. Figures in cents: plan = the lines of the budget version in force (approved, highest number); spent = expenses CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the expenses of claims sent and not superseded; verified = their verified amount; paid = the claims LIQUIDATA; expected = plan × the share of the project’s duration elapsed. Critical issues: expenses with warnings, claims waiting over 60 days since sent, projects ending within 90 days with less than 50% spent, open queries past their due date.
+         * @description `projects.dashboards.national` (ANCI/Cittalia, MLPS; a Regione over its own Comuni only). Filters: region, callId, status. Totals and groups are of every project of the filters the actor reaches; the project rows are paged (pageSize up to 200); claims waiting (the longest first) and critical issues (the most pressing first) at most 100 each, with their totals. Figures in cents: plan = the lines of the budget version in force (approved, highest number); spent = expenses CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the expenses of claims sent and not superseded; verified = their verified amount; paid = the claims LIQUIDATA; expected = plan × the share of the project’s duration elapsed. Critical issues: expenses with warnings, claims waiting over 60 days since sent, projects ending within 90 days with less than 50% spent, open queries past their due date.
          */
         get: operations["getProjectNationalDashboard"];
         put?: never;
@@ -4681,13 +4681,13 @@ export interface components {
                 pageSize: number;
             };
             claimsWaiting: {
-                /** @description the longest waiting first, at most 200 */
+                /** @description the longest waiting first, at most 100 */
                 items: components["schemas"]["ProjectDashboardWaitingClaim"][];
                 /** Format: int64 */
                 total: number;
             };
             criticalIssues: {
-                /** @description the most pressing first, at most 200 */
+                /** @description the most pressing first, at most 100 */
                 items: components["schemas"]["ProjectDashboardIssue"][];
                 /** Format: int64 */
                 total: number;

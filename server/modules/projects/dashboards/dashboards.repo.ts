@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where } from '../../../platform/pagination.js';
-import { SPENT_EXPENSE_STATUSES, WAITING_CLAIM_STATUSES } from './dashboards.rules.js';
+import { WAITING_CLAIM_STATUSES } from './dashboards.rules.js';
 
 export interface DashboardFilters {
   region?: string | undefined;
@@ -37,7 +37,6 @@ function projectsCte(f: DashboardFilters): { sql: string; params: unknown[] } {
 }
 
 const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
-const SPENT = list(SPENT_EXPENSE_STATUSES);
 const WAITING = list(WAITING_CLAIM_STATUSES);
 
 export interface ProjectFiguresRow {
@@ -60,16 +59,20 @@ export interface ProjectFiguresRow {
   verified_cents: number;
   paid_cents: number;
   warned_expenses: number;
+  /** the expenses with warnings (drafts aside) by warning code: how many, their charged amount */
+  warnings: { code: string; n: number; cents: number }[];
   waiting_claims: number;
   overdue_queries: number;
   earliest_overdue: string | null;
 }
 
 /**
- * Every project of the filters with its figures, in one statement: the plan (the lines of the
- * approved budget version with the highest number), spent (expenses loaded and later), claimed
- * (the expenses of the claims sent and not superseded), verified and paid (of those claims), the
- * expenses with warnings, the claims waiting and the open queries past their due date.
+ * Every project of the filters with its figures: the projects under row-level security, their
+ * sums from project_dashboard_sums (0033: one pass over each table, for the projects the caller
+ * sees): the plan (the lines of the approved budget version with the highest number), spent
+ * (expenses loaded and later), claimed (the expenses of the claims sent and not superseded),
+ * verified and paid (of those claims), the expenses with warnings by code, the claims waiting and
+ * the open queries past their due date.
  */
 export async function selectProjectFigures(
   tx: Queryable,
@@ -79,66 +82,14 @@ export async function selectProjectFigures(
   const cte = projectsCte(f);
   const t = `$${cte.params.length + 1}::date`;
   return tx.query<ProjectFiguresRow>(
-    `WITH ${cte.sql},
-     bv AS (SELECT DISTINCT ON (v.project_id) v.project_id, v.id
-              FROM project_budget_versions v
-             WHERE v.status = 'APPROVATA' AND v.project_id IN (SELECT id FROM p)
-             ORDER BY v.project_id, v.version_no DESC),
-     plan AS (SELECT l.project_id, sum(l.amount_cents) AS cents
-                FROM project_budget_lines l JOIN bv ON bv.id = l.budget_version_id GROUP BY l.project_id),
-     ex AS (SELECT e.project_id,
-                   sum(e.charged_cents) FILTER (WHERE e.status IN (${SPENT})) AS spent,
-                   count(*) FILTER (WHERE e.warnings <> '{}' AND e.status <> 'BOZZA') AS warned
-              FROM project_expenses e WHERE e.project_id IN (SELECT id FROM p) GROUP BY e.project_id),
-     cl AS (SELECT c.project_id,
-                   sum(c.verified_cents) FILTER (WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA')) AS verified,
-                   sum(c.paid_cents) FILTER (WHERE c.status = 'LIQUIDATA') AS paid,
-                   count(*) FILTER (WHERE c.status IN (${WAITING})) AS waiting
-              FROM project_claims c WHERE c.project_id IN (SELECT id FROM p) GROUP BY c.project_id),
-     ce AS (SELECT x.project_id, sum(x.charged_cents) AS claimed
-              FROM project_claim_expenses x JOIN project_claims c ON c.id = x.claim_id
-             WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA') AND x.project_id IN (SELECT id FROM p)
-             GROUP BY x.project_id),
-     q AS (SELECT pq.project_id, count(*) AS overdue, min(pq.due_on) AS earliest
-             FROM project_queries pq
-            WHERE pq.status <> 'RISOLTA' AND pq.due_on < ${t} AND pq.project_id IN (SELECT id FROM p)
-            GROUP BY pq.project_id)
+    `WITH ${cte.sql}
      SELECT p.id, p.cup, p.title, p.status, p.start_date::text, p.end_date::text, p.comune_istat, p.comune_name,
             p.region_code, p.region_name, p.call_id, p.call_code, p.call_title,
-            coalesce(plan.cents, 0) AS plan_cents, coalesce(ex.spent, 0) AS spent_cents,
-            coalesce(ce.claimed, 0) AS claimed_cents, coalesce(cl.verified, 0) AS verified_cents,
-            coalesce(cl.paid, 0) AS paid_cents, coalesce(ex.warned, 0)::int AS warned_expenses,
-            coalesce(cl.waiting, 0)::int AS waiting_claims, coalesce(q.overdue, 0)::int AS overdue_queries,
-            q.earliest::text AS earliest_overdue
-       FROM p
-       LEFT JOIN plan ON plan.project_id = p.id
-       LEFT JOIN ex ON ex.project_id = p.id
-       LEFT JOIN cl ON cl.project_id = p.id
-       LEFT JOIN ce ON ce.project_id = p.id
-       LEFT JOIN q ON q.project_id = p.id
+            s.plan_cents, s.spent_cents, s.claimed_cents, s.verified_cents, s.paid_cents, s.warned_expenses, s.warnings,
+            s.waiting_claims, s.overdue_queries, s.earliest_overdue::text
+       FROM p JOIN project_dashboard_sums(ARRAY(SELECT id FROM p), ${t}) s ON s.project_id = p.id
       ORDER BY p.region_name, p.comune_name, p.title, p.id`,
     [...cte.params, today],
-  );
-}
-
-export interface WarningRow {
-  project_id: string;
-  code: string;
-  n: number;
-  cents: number;
-}
-
-/** The expenses with warnings (drafts aside), by project and warning code: how many, and their charged amount. */
-export async function selectWarnings(tx: Queryable, f: DashboardFilters): Promise<WarningRow[]> {
-  const cte = projectsCte(f);
-  return tx.query<WarningRow>(
-    `WITH ${cte.sql}
-     SELECT e.project_id, w.code, count(*)::int AS n, sum(e.charged_cents) AS cents
-       FROM project_expenses e CROSS JOIN LATERAL unnest(e.warnings) AS w(code)
-      WHERE e.warnings <> '{}' AND e.status <> 'BOZZA' AND e.project_id IN (SELECT id FROM p)
-      GROUP BY e.project_id, w.code
-      ORDER BY e.project_id, w.code`,
-    cte.params,
   );
 }
 
@@ -158,7 +109,7 @@ export interface WaitingClaimRow {
   age_days: number | null;
 }
 
-/** The claims waiting (sent, under verification, integrations asked, counter-arguments), the longest waiting first. */
+/** The claims waiting (sent, under verification, integrations asked, counter-arguments), the earliest sent first. */
 export async function selectWaitingClaims(
   tx: Queryable,
   f: DashboardFilters,
@@ -168,18 +119,20 @@ export async function selectWaitingClaims(
   const t = `$${cte.params.length + 1}::date`;
   return tx.query<WaitingClaimRow>(
     `WITH ${cte.sql},
-     w AS (SELECT c.id, c.project_id, c.claim_no, c.version_no, c.status, c.requested_cents,
-                  coalesce((c.submitted_at AT TIME ZONE 'Europe/Rome')::date,
-                           (SELECT (max(ev.at) AT TIME ZONE 'Europe/Rome')::date FROM project_claim_events ev
-                             WHERE ev.claim_id = c.id)) AS sent_on,
-                  (SELECT (max(ev.at) AT TIME ZONE 'Europe/Rome')::date FROM project_claim_events ev
-                    WHERE ev.claim_id = c.id AND ev.to_status = c.status) AS status_since,
-                  (SELECT coalesce(sum(x.charged_cents), 0) FROM project_claim_expenses x WHERE x.claim_id = c.id) AS claimed_cents
+     w AS (SELECT c.id, c.project_id, c.claim_no, c.version_no, c.status, c.requested_cents, c.submitted_at
              FROM project_claims c
-            WHERE c.status IN (${WAITING}) AND c.project_id IN (SELECT id FROM p))
+            WHERE c.status IN (${WAITING}) AND c.project_id IN (SELECT id FROM p)),
+     ev AS (SELECT ev.claim_id, max(ev.at) AS last_at, max(ev.at) FILTER (WHERE ev.to_status = w.status) AS status_at
+              FROM project_claim_events ev JOIN w ON w.id = ev.claim_id GROUP BY ev.claim_id),
+     x AS (SELECT x.claim_id, sum(x.charged_cents) AS cents
+             FROM project_claim_expenses x JOIN w ON w.id = x.claim_id GROUP BY x.claim_id),
+     d AS (SELECT w.*, coalesce((w.submitted_at AT TIME ZONE 'Europe/Rome')::date,
+                                (ev.last_at AT TIME ZONE 'Europe/Rome')::date) AS sent_on,
+                  (ev.status_at AT TIME ZONE 'Europe/Rome')::date AS status_since, coalesce(x.cents, 0) AS claimed_cents
+             FROM w LEFT JOIN ev ON ev.claim_id = w.id LEFT JOIN x ON x.claim_id = w.id)
      SELECT id, project_id, claim_no, version_no, status, claimed_cents, requested_cents, sent_on::text,
             status_since::text, (${t} - sent_on) AS age_days
-       FROM w ORDER BY sent_on NULLS LAST, claim_no, id`,
+       FROM d ORDER BY sent_on NULLS LAST, claim_no, id`,
     [...cte.params, today],
   );
 }
@@ -225,7 +178,7 @@ export async function selectFilterOptions(tx: Queryable): Promise<{
 }> {
   const regions = await tx.query<{ code: string; name: string }>(
     `SELECT r.code, r.name FROM regions r
-      WHERE EXISTS (SELECT 1 FROM projects p JOIN comuni c ON c.istat_code = p.comune_istat WHERE c.region_code = r.code)
+      WHERE r.code IN (SELECT c.region_code FROM projects p JOIN comuni c ON c.istat_code = p.comune_istat)
       ORDER BY r.name`,
   );
   const calls = await tx.query<{ id: string; code: string; title: string }>(

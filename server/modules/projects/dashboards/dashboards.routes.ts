@@ -44,7 +44,7 @@ export async function dashboardsRoutes(fastify: FastifyInstance): Promise<void> 
       summary: 'The national dashboard: every project by Region, call and status; claims waiting; critical issues',
       description:
         '`projects.dashboards.national` (ANCI/Cittalia, MLPS; a Regione over its own Comuni only). Filters: region, callId, status. ' +
-        'Totals and groups are of every project of the filters the actor reaches; the project rows are paged (pageSize up to 200); claims waiting (the longest first) and critical issues (the most pressing first) at most 200 each, with their totals. ' +
+        'Totals and groups are of every project of the filters the actor reaches; the project rows are paged (pageSize up to 200); claims waiting (the longest first) and critical issues (the most pressing first) at most 100 each, with their totals. ' +
         FIGURES,
       querystring: nationalQuerySchema,
       response: { 200: nationalDashboardSchema },

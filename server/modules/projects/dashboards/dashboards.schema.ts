@@ -122,11 +122,11 @@ export const nationalDashboardSchema = z
       pageSize: z.number().int(),
     }),
     claimsWaiting: z.object({
-      items: z.array(waitingClaimSchema).describe('the longest waiting first, at most 200'),
+      items: z.array(waitingClaimSchema).describe('the longest waiting first, at most 100'),
       total: z.number().int(),
     }),
     criticalIssues: z.object({
-      items: z.array(issueSchema).describe('the most pressing first, at most 200'),
+      items: z.array(issueSchema).describe('the most pressing first, at most 100'),
       total: z.number().int(),
       byKind: z.object({
         claim_waiting: z.number().int(),

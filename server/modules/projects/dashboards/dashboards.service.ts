@@ -17,7 +17,6 @@ import {
   selectProjectFigures,
   selectSubmittedQuarters,
   selectWaitingClaims,
-  selectWarnings,
   type DashboardFilters,
   type ProjectFiguresRow,
   type WaitingClaimRow,
@@ -44,7 +43,7 @@ import type {
 import { nationalXlsx } from './dashboards.xlsx.js';
 
 /** At most so many claims waiting and critical issues are listed (the totals count them all). */
-export const LIST_LIMIT = 200;
+export const LIST_LIMIT = 100;
 
 type ProjectOut = NationalDashboardOut['projects']['items'][number];
 type IssueOut = NationalDashboardOut['criticalIssues']['items'][number];
@@ -62,15 +61,7 @@ const withShares = (f: Figures) => ({ ...f, ...sharesOf(f) });
 /** The filters' projects with their figures, the claims waiting and the critical issues. */
 async function load(tx: Queryable, filters: DashboardFilters, today: string): Promise<Loaded> {
   const projectRows = await selectProjectFigures(tx, filters, today);
-  const warnings = await selectWarnings(tx, filters);
   const claims = await selectWaitingClaims(tx, filters, today);
-
-  const warningsOf = new Map<string, { code: string; count: number; cents: number }[]>();
-  for (const w of warnings) {
-    const l = warningsOf.get(w.project_id) ?? [];
-    l.push({ code: w.code, count: w.n, cents: w.cents });
-    warningsOf.set(w.project_id, l);
-  }
   const claimsOf = new Map<string, WaitingClaimRow[]>();
   for (const c of claims) claimsOf.set(c.project_id, [...(claimsOf.get(c.project_id) ?? []), c]);
 
@@ -102,7 +93,7 @@ async function load(tx: Queryable, filters: DashboardFilters, today: string): Pr
             ageDays: c.age_days ?? 0,
             cents: c.claimed_cents,
           })),
-          warnings: warningsOf.get(r.id) ?? [],
+          warnings: r.warnings.map((w) => ({ code: w.code, count: w.n, cents: w.cents })),
         },
         today,
       ),

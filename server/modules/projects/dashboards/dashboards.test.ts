@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, makeOrg, makeUser, type TestOrg } from '../../../../tests/support/factories.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { loginAs } from '../../../../tests/support/pilot-factories.js';
+import type { DbAccess } from '../../../platform/db/db.js';
 import {
+  assignRevisore,
   makeCall,
   makeProject,
   projectStaff,
@@ -380,5 +382,46 @@ describe('GET /project-dashboards/comune', () => {
     const deadlines = d.projects[0]!.deadlines;
     expect(deadlines.find((x) => x.kind === 'claim_integrations')).toMatchObject({ date: '2026-05-25', claimNo: 1 });
     expect(d.projects[0]!.issues.map((i) => [i.kind, i.days, i.shareBp])).toEqual([['ending_underspent', 60, 877]]);
+  });
+});
+
+describe('project_dashboard_sums (0033)', () => {
+  it('sums the projects the caller sees by the projects’ row-level security, and nothing else', async () => {
+    const all = [p1.id, p2.id, p3.id, p4.id];
+    const { user: rev } = await assignRevisore(t.db, p3);
+    const revoked = await assignRevisore(t.db, p2, { user: rev });
+    await t.db.ownerTx((tx) =>
+      tx.query(`UPDATE project_revisore_assignments SET revoked_at = now(), revoked_by = user_id WHERE id = $1`, [
+        revoked.assignmentId,
+      ]),
+    );
+    const accesses: DbAccess[] = [
+      { scope: 'national', tenant: null, region: null, userId: null },
+      { scope: 'regione', tenant: null, region: REGION_A, userId: null },
+      { scope: 'regione', tenant: null, region: REGION_B, userId: null },
+      { scope: 'comune', tenant: p1.comuneIstat, region: null, userId: null },
+      { scope: 'comune', tenant: p3.comuneIstat, region: null, userId: null },
+      { scope: 'national', tenant: null, region: null, userId: rev.id },
+      { scope: 'anonymous', tenant: null, region: null, userId: null },
+    ];
+    for (const access of accesses) {
+      const { rls, sums } = await t.db.tx(access, async (tx) => ({
+        rls: (await tx.query<{ id: string }>('SELECT id FROM projects WHERE id = ANY ($1) ORDER BY id', [all])).map(
+          (r) => r.id,
+        ),
+        sums: (
+          await tx.query<{ project_id: string }>(
+            'SELECT project_id FROM project_dashboard_sums($1, $2) ORDER BY project_id',
+            [all, '2026-06-01'],
+          )
+        ).map((r) => r.project_id),
+      }));
+      expect(sums, JSON.stringify(access)).toEqual(rls);
+    }
+    // the revisore: only the project assigned and not revoked
+    const revisoreSees = await t.db.tx({ scope: 'national', tenant: null, region: null, userId: rev.id }, (tx) =>
+      tx.query<{ project_id: string }>('SELECT project_id FROM project_dashboard_sums($1, $2)', [all, '2026-06-01']),
+    );
+    expect(revisoreSees.map((r) => r.project_id)).toEqual([p3.id]);
   });
 });

@@ -1,0 +1,81 @@
+-- The figures of the projects' dashboards (issue 12 item 8), per project, in one pass over each
+-- table. Row-level security costs a check per row read (two settings compared on every expense,
+-- claim line, budget line…): over 500 projects × 20 expenses it made the dashboard three times
+-- slower than the same SQL without it (bench/projects.ts). This function runs as its owner and
+-- reads those rows without the per-row check, but only for the projects the caller sees, decided
+-- once per project by the rule of 0028's `project_read` policy on `projects` (a Comune its own, a
+-- Regione its Comuni's, the national scope all, a revisore those assigned and not revoked; the
+-- test projects/dashboards/dashboards.test.ts holds the two to the same answer for every scope).
+-- It returns sums per project only, never a row of an expense or a claim.
+--
+-- p_ids: the projects asked for (the caller's filters, already under row-level security);
+-- p_today: the day queries are overdue against.
+-- plan = the lines of the approved budget version with the highest number; spent = expenses
+-- CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the claim lines of claims neither BOZZA nor
+-- SOSTITUITA, verified their verified amount; paid = claims LIQUIDATA; waiting = claims INVIATA,
+-- IN_VERIFICA, RICHIESTA_INTEGRAZIONI, CONTRODEDUZIONI; warnings = expenses past a draft with
+-- warnings, by code ([{code, n, cents}]); overdue = open queries past their due date.
+CREATE FUNCTION project_dashboard_sums(p_ids uuid[], p_today date)
+  RETURNS TABLE (project_id uuid, plan_cents bigint, spent_cents bigint, claimed_cents bigint, verified_cents bigint,
+                 paid_cents bigint, warned_expenses integer, warnings jsonb, waiting_claims integer,
+                 overdue_queries integer, earliest_overdue date)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
+  AS $$
+DECLARE
+  v_scope text := incas_setting('scope');
+  v_revisore boolean := EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id::text = incas_setting('user_id') AND r.role = 'revisore');
+BEGIN
+  RETURN QUERY
+  WITH vis AS (
+    SELECT p.id FROM projects p
+     WHERE p.id = ANY (p_ids)
+       AND (incas_is_tenant(p.comune_istat)
+            OR (v_scope IN ('national', 'platform', 'system') AND NOT v_revisore)
+            OR (v_scope = 'regione' AND p.comune_istat IN (SELECT c.istat_code FROM comuni c WHERE c.region_code = incas_setting('region')))
+            OR (v_revisore AND p.id IN (SELECT a.project_id FROM project_revisore_assignments a
+                                         WHERE a.user_id::text = incas_setting('user_id') AND a.revoked_at IS NULL)))
+  ),
+  bv AS (SELECT DISTINCT ON (v.project_id) v.project_id, v.id
+           FROM project_budget_versions v
+          WHERE v.status = 'APPROVATA' AND v.project_id IN (SELECT id FROM vis)
+          ORDER BY v.project_id, v.version_no DESC),
+  plan AS (SELECT l.project_id, sum(l.amount_cents)::bigint AS cents
+             FROM project_budget_lines l JOIN bv ON bv.id = l.budget_version_id GROUP BY l.project_id),
+  ex AS (SELECT e.project_id,
+                sum(e.charged_cents) FILTER (WHERE e.status IN ('CARICATA', 'VALIDATA', 'IN_DOMANDA', 'VERIFICATA'))::bigint AS spent,
+                count(*) FILTER (WHERE e.warnings <> '{}' AND e.status <> 'BOZZA')::integer AS warned
+           FROM project_expenses e WHERE e.project_id IN (SELECT id FROM vis) GROUP BY e.project_id),
+  wc AS (SELECT e.project_id, w.code, count(*) AS n, sum(e.charged_cents) AS cents
+           FROM project_expenses e CROSS JOIN LATERAL unnest(e.warnings) AS w(code)
+          WHERE e.warnings <> '{}' AND e.status <> 'BOZZA' AND e.project_id IN (SELECT id FROM vis)
+          GROUP BY e.project_id, w.code),
+  wj AS (SELECT wc.project_id, jsonb_agg(jsonb_build_object('code', wc.code, 'n', wc.n, 'cents', wc.cents) ORDER BY wc.code) AS list
+           FROM wc GROUP BY wc.project_id),
+  cl AS (SELECT c.project_id,
+                sum(c.verified_cents) FILTER (WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA'))::bigint AS verified,
+                sum(c.paid_cents) FILTER (WHERE c.status = 'LIQUIDATA')::bigint AS paid,
+                count(*) FILTER (WHERE c.status IN ('INVIATA', 'IN_VERIFICA', 'RICHIESTA_INTEGRAZIONI', 'CONTRODEDUZIONI'))::integer AS waiting
+           FROM project_claims c WHERE c.project_id IN (SELECT id FROM vis) GROUP BY c.project_id),
+  ce AS (SELECT x.project_id, sum(x.charged_cents)::bigint AS claimed
+           FROM project_claim_expenses x JOIN project_claims c ON c.id = x.claim_id
+          WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA') AND x.project_id IN (SELECT id FROM vis)
+          GROUP BY x.project_id),
+  q AS (SELECT pq.project_id, count(*)::integer AS overdue, min(pq.due_on) AS earliest
+          FROM project_queries pq
+         WHERE pq.status <> 'RISOLTA' AND pq.due_on < p_today AND pq.project_id IN (SELECT id FROM vis)
+         GROUP BY pq.project_id)
+  SELECT vis.id, coalesce(plan.cents, 0), coalesce(ex.spent, 0), coalesce(ce.claimed, 0), coalesce(cl.verified, 0),
+         coalesce(cl.paid, 0), coalesce(ex.warned, 0), coalesce(wj.list, '[]'::jsonb), coalesce(cl.waiting, 0),
+         coalesce(q.overdue, 0), q.earliest
+    FROM vis
+    LEFT JOIN plan ON plan.project_id = vis.id
+    LEFT JOIN ex ON ex.project_id = vis.id
+    LEFT JOIN wj ON wj.project_id = vis.id
+    LEFT JOIN cl ON cl.project_id = vis.id
+    LEFT JOIN ce ON ce.project_id = vis.id
+    LEFT JOIN q ON q.project_id = vis.id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION project_dashboard_sums(uuid[], date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION project_dashboard_sums(uuid[], date) TO incas_app;
