@@ -24,7 +24,7 @@ import { prepareDatabase } from '../server/platform/bootstrap.js';
 import { modules } from '../server/modules.js';
 import type { Database, Queryable } from '../server/platform/db/db.js';
 import { famiLikeRules } from '../server/modules/projects/demo/call-rules.js';
-import { selectFilterOptions, selectWaitingClaims } from '../server/modules/projects/dashboards/dashboards.repo.js';
+import { selectFilterOptions } from '../server/modules/projects/dashboards/dashboards.repo.js';
 import { closedLoop, logIn } from './http.js';
 import { admin, benchDatabase } from './surveys-scale.js';
 
@@ -166,6 +166,20 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
 // ------------------------------------------------------------------------------------------------
 // The floor
 
+/** The claims waiting with their age, in plain SQL as the database owner, the longest waiting first. */
+const FLOOR_CLAIMS = `
+  WITH w AS (SELECT c.id, c.project_id, c.claim_no, c.version_no, c.status, c.requested_cents, c.submitted_at
+               FROM project_claims c WHERE c.status IN ('INVIATA', 'IN_VERIFICA', 'RICHIESTA_INTEGRAZIONI', 'CONTRODEDUZIONI')),
+       ev AS (SELECT ev.claim_id, max(ev.at) AS last_at, max(ev.at) FILTER (WHERE ev.to_status = w.status) AS status_at
+                FROM project_claim_events ev JOIN w ON w.id = ev.claim_id GROUP BY ev.claim_id),
+       x AS (SELECT x.claim_id, sum(x.charged_cents) AS cents FROM project_claim_expenses x JOIN w ON w.id = x.claim_id GROUP BY x.claim_id)
+  SELECT w.id, w.project_id, w.claim_no, w.version_no, w.status, w.requested_cents, coalesce(x.cents, 0) AS claimed_cents,
+         coalesce((w.submitted_at AT TIME ZONE 'Europe/Rome')::date, (ev.last_at AT TIME ZONE 'Europe/Rome')::date)::text AS sent_on,
+         (ev.status_at AT TIME ZONE 'Europe/Rome')::date::text AS status_since,
+         $1::date - coalesce((w.submitted_at AT TIME ZONE 'Europe/Rome')::date, (ev.last_at AT TIME ZONE 'Europe/Rome')::date) AS age_days
+    FROM w LEFT JOIN ev ON ev.claim_id = w.id LEFT JOIN x ON x.claim_id = w.id
+   ORDER BY age_days DESC NULLS LAST, w.claim_no, w.id`;
+
 /**
  * The dashboard's figures in plain SQL, as the database owner: each table aggregated by project
  * and joined to the projects with their Comune, Region and call (what project_dashboard_sums and
@@ -259,7 +273,7 @@ function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> 
             paid_cents: number;
             warnings: unknown[];
           }>(FLOOR_FIGURES, [t]);
-          const claims = await selectWaitingClaims(tx, {}, t);
+          const claims = await tx.query(FLOOR_CLAIMS, [t]);
           const options = await selectFilterOptions(tx);
           const sum = (k: 'plan_cents' | 'spent_cents' | 'claimed_cents' | 'verified_cents' | 'paid_cents') =>
             rows.reduce((s, r) => s + r[k], 0);

@@ -6,7 +6,6 @@
  */
 import type { Queryable } from '../../../platform/db/db.js';
 import { Where } from '../../../platform/pagination.js';
-import { WAITING_CLAIM_STATUSES } from './dashboards.rules.js';
 
 export interface DashboardFilters {
   region?: string | undefined;
@@ -36,9 +35,6 @@ function projectsCte(f: DashboardFilters): { sql: string; params: unknown[] } {
   };
 }
 
-const list = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
-const WAITING = list(WAITING_CLAIM_STATUSES);
-
 export interface ProjectFiguresRow {
   id: string;
   cup: string | null;
@@ -62,6 +58,8 @@ export interface ProjectFiguresRow {
   /** the expenses with warnings (drafts aside) by warning code: how many, their charged amount */
   warnings: { code: string; n: number; cents: number }[];
   waiting_claims: number;
+  /** the claims waiting, the earliest sent first */
+  waiting_list: WaitingClaimRow[];
   overdue_queries: number;
   earliest_overdue: string | null;
 }
@@ -71,8 +69,8 @@ export interface ProjectFiguresRow {
  * sums from project_dashboard_sums (0033: one pass over each table, for the projects the caller
  * sees): the plan (the lines of the approved budget version with the highest number), spent
  * (expenses loaded and later), claimed (the expenses of the claims sent and not superseded),
- * verified and paid (of those claims), the expenses with warnings by code, the claims waiting and
- * the open queries past their due date.
+ * verified and paid (of those claims), the expenses with warnings by code, the claims waiting (with
+ * their age) and the open queries past their due date.
  */
 export async function selectProjectFigures(
   tx: Queryable,
@@ -86,13 +84,14 @@ export async function selectProjectFigures(
      SELECT p.id, p.cup, p.title, p.status, p.start_date::text, p.end_date::text, p.comune_istat, p.comune_name,
             p.region_code, p.region_name, p.call_id, p.call_code, p.call_title,
             s.plan_cents, s.spent_cents, s.claimed_cents, s.verified_cents, s.paid_cents, s.warned_expenses, s.warnings,
-            s.waiting_claims, s.overdue_queries, s.earliest_overdue::text
+            s.waiting_claims, s.waiting_list, s.overdue_queries, s.earliest_overdue::text
        FROM p JOIN project_dashboard_sums(ARRAY(SELECT id FROM p), ${t}) s ON s.project_id = p.id
       ORDER BY p.region_name, p.comune_name, p.title, p.id`,
     [...cte.params, today],
   );
 }
 
+/** A claim waiting (sent, under verification, integrations asked, counter-arguments). */
 export interface WaitingClaimRow {
   id: string;
   project_id: string;
@@ -107,34 +106,6 @@ export interface WaitingClaimRow {
   /** the day it entered its current state (its last event to that state) */
   status_since: string | null;
   age_days: number | null;
-}
-
-/** The claims waiting (sent, under verification, integrations asked, counter-arguments), the earliest sent first. */
-export async function selectWaitingClaims(
-  tx: Queryable,
-  f: DashboardFilters,
-  today: string,
-): Promise<WaitingClaimRow[]> {
-  const cte = projectsCte(f);
-  const t = `$${cte.params.length + 1}::date`;
-  return tx.query<WaitingClaimRow>(
-    `WITH ${cte.sql},
-     w AS (SELECT c.id, c.project_id, c.claim_no, c.version_no, c.status, c.requested_cents, c.submitted_at
-             FROM project_claims c
-            WHERE c.status IN (${WAITING}) AND c.project_id IN (SELECT id FROM p)),
-     ev AS (SELECT ev.claim_id, max(ev.at) AS last_at, max(ev.at) FILTER (WHERE ev.to_status = w.status) AS status_at
-              FROM project_claim_events ev JOIN w ON w.id = ev.claim_id GROUP BY ev.claim_id),
-     x AS (SELECT x.claim_id, sum(x.charged_cents) AS cents
-             FROM project_claim_expenses x JOIN w ON w.id = x.claim_id GROUP BY x.claim_id),
-     d AS (SELECT w.*, coalesce((w.submitted_at AT TIME ZONE 'Europe/Rome')::date,
-                                (ev.last_at AT TIME ZONE 'Europe/Rome')::date) AS sent_on,
-                  (ev.status_at AT TIME ZONE 'Europe/Rome')::date AS status_since, coalesce(x.cents, 0) AS claimed_cents
-             FROM w LEFT JOIN ev ON ev.claim_id = w.id LEFT JOIN x ON x.claim_id = w.id)
-     SELECT id, project_id, claim_no, version_no, status, claimed_cents, requested_cents, sent_on::text,
-            status_since::text, (${t} - sent_on) AS age_days
-       FROM d ORDER BY sent_on NULLS LAST, claim_no, id`,
-    [...cte.params, today],
-  );
 }
 
 export interface OpenQueryRow {

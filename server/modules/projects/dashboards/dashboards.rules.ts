@@ -35,7 +35,9 @@ export const WARNING_WORDS_IT: Readonly<Record<string, string>> = {
 export const warningWordsIt = (code: string): string => WARNING_WORDS_IT[code] ?? `Avviso: ${code}`;
 
 const DAY_MS = 86_400_000;
-const dayNo = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+/** The day number of an ISO date (YYYY-MM-DD), without parsing a string into a Date (it runs for every project). */
+const dayNo = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 /** Whole days from `from` to `to` (ISO dates; negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round(dayNo(to) - dayNo(from));
 export const addDays = (iso: string, days: number): string =>

@@ -16,7 +16,6 @@ import {
   selectOpenQueries,
   selectProjectFigures,
   selectSubmittedQuarters,
-  selectWaitingClaims,
   type DashboardFilters,
   type ProjectFiguresRow,
   type WaitingClaimRow,
@@ -49,9 +48,10 @@ type ProjectOut = NationalDashboardOut['projects']['items'][number];
 type IssueOut = NationalDashboardOut['criticalIssues']['items'][number];
 type ClaimOut = NationalDashboardOut['claimsWaiting']['items'][number];
 
+/** A project's row with its figures (the elapsed share and the expected spending computed). */
 interface Loaded {
   today: string;
-  rows: (ProjectOut & { elapsedShareBp: number; figuresRaw: Figures })[];
+  rows: { row: ProjectFiguresRow; figures: Figures; elapsedShareBp: number }[];
   issues: Issue[];
   claims: WaitingClaimRow[];
 }
@@ -61,14 +61,12 @@ const withShares = (f: Figures) => ({ ...f, ...sharesOf(f) });
 /** The filters' projects with their figures, the claims waiting and the critical issues. */
 async function load(tx: Queryable, filters: DashboardFilters, today: string): Promise<Loaded> {
   const projectRows = await selectProjectFigures(tx, filters, today);
-  const claims = await selectWaitingClaims(tx, filters, today);
-  const claimsOf = new Map<string, WaitingClaimRow[]>();
-  for (const c of claims) claimsOf.set(c.project_id, [...(claimsOf.get(c.project_id) ?? []), c]);
+  const claims: WaitingClaimRow[] = [];
 
   const issues: Issue[] = [];
   const rows = projectRows.map((r) => {
     const elapsed = elapsedShareBp(r.start_date, r.end_date, today);
-    const figuresRaw: Figures = {
+    const figures: Figures = {
       planCents: r.plan_cents,
       spentCents: r.spent_cents,
       claimedCents: r.claimed_cents,
@@ -76,29 +74,29 @@ async function load(tx: Queryable, filters: DashboardFilters, today: string): Pr
       paidCents: r.paid_cents,
       expectedCents: expectedCentsOf(r.plan_cents, elapsed),
     };
-    issues.push(
-      ...issuesOf(
-        {
-          project: {
-            id: r.id,
-            status: r.status,
-            endDate: r.end_date,
-            planCents: r.plan_cents,
-            spentCents: r.spent_cents,
-          },
-          overdueQueries: { count: r.overdue_queries, earliestDue: r.earliest_overdue },
-          waitingClaims: (claimsOf.get(r.id) ?? []).map((c) => ({
-            id: c.id,
-            claimNo: c.claim_no,
-            ageDays: c.age_days ?? 0,
-            cents: c.claimed_cents,
-          })),
-          warnings: r.warnings.map((w) => ({ code: w.code, count: w.n, cents: w.cents })),
+    for (const issue of issuesOf(
+      {
+        project: {
+          id: r.id,
+          status: r.status,
+          endDate: r.end_date,
+          planCents: r.plan_cents,
+          spentCents: r.spent_cents,
         },
-        today,
-      ),
-    );
-    return { ...projectOut(r, figuresRaw), elapsedShareBp: elapsed, figuresRaw };
+        overdueQueries: { count: r.overdue_queries, earliestDue: r.earliest_overdue },
+        waitingClaims: r.waiting_list.map((c) => ({
+          id: c.id,
+          claimNo: c.claim_no,
+          ageDays: c.age_days ?? 0,
+          cents: c.claimed_cents,
+        })),
+        warnings: r.warnings.map((w) => ({ code: w.code, count: w.n, cents: w.cents })),
+      },
+      today,
+    ))
+      issues.push(issue);
+    for (const c of r.waiting_list) claims.push(c);
+    return { row: r, figures, elapsedShareBp: elapsed };
   });
   return { today, rows, issues: sortIssues(issues), claims };
 }
@@ -125,23 +123,18 @@ function projectOut(r: ProjectFiguresRow, f: Figures): ProjectOut {
   };
 }
 
-function issueOut(i: Issue, p: ProjectOut | undefined): IssueOut {
-  return {
-    ...i,
-    projectTitle: p?.title ?? '',
-    cup: p?.cup ?? null,
-    comuneName: p?.comuneName ?? '',
-  };
+function issueOut(i: Issue, p: ProjectFiguresRow | undefined): IssueOut {
+  return { ...i, projectTitle: p?.title ?? '', cup: p?.cup ?? null, comuneName: p?.comune_name ?? '' };
 }
 
-function claimOut(c: WaitingClaimRow, p: ProjectOut | undefined): ClaimOut {
+function claimOut(c: WaitingClaimRow, p: ProjectFiguresRow | undefined): ClaimOut {
   return {
     id: c.id,
     projectId: c.project_id,
     projectTitle: p?.title ?? '',
     cup: p?.cup ?? null,
-    comuneName: p?.comuneName ?? '',
-    regionName: p?.regionName ?? '',
+    comuneName: p?.comune_name ?? '',
+    regionName: p?.region_name ?? '',
     claimNo: c.claim_no,
     versionNo: c.version_no,
     status: c.status as ClaimOut['status'],
@@ -153,12 +146,10 @@ function claimOut(c: WaitingClaimRow, p: ProjectOut | undefined): ClaimOut {
   };
 }
 
-/** The whole national model (every project row; the caller pages it). */
-async function nationalModel(
-  ctx: Ctx,
-  q: NationalExportQuery,
-  limit: number,
-): Promise<Omit<NationalDashboardOut, 'projects'> & { rows: ProjectOut[] }> {
+type NationalModel = Omit<NationalDashboardOut, 'projects'> & { rows: Loaded['rows'] };
+
+/** The national model: every group and list; the project rows as loaded (the caller shapes a page or all). */
+async function nationalModel(ctx: Ctx, q: NationalExportQuery, limit: number): Promise<NationalModel> {
   assertCan(ctx.actor, 'projects.dashboards.national');
   const today = todayOf(ctx);
   const filters: DashboardFilters = { region: q.region, callId: q.callId, status: q.status };
@@ -166,11 +157,10 @@ async function nationalModel(
     loaded: await load(tx, filters, today),
     options: await selectFilterOptions(tx),
   }));
-  const rows: ProjectOut[] = loaded.rows.map(({ elapsedShareBp: _e, figuresRaw: _f, ...r }) => r);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const raw = loaded.rows;
+  const byId = new Map(raw.map((r) => [r.row.id, r.row]));
   const totals = zeroFigures();
-  for (const r of raw) addFigures(totals, r.figuresRaw);
+  for (const r of raw) addFigures(totals, r.figures);
   const byKind = { claim_waiting: 0, ending_underspent: 0, query_overdue: 0, expense_warning: 0 };
   for (const i of loaded.issues) byKind[i.kind]++;
   const claimsSorted = [...loaded.claims].sort((a, b) => (b.age_days ?? -1) - (a.age_days ?? -1));
@@ -181,26 +171,26 @@ async function nationalModel(
     totals: { projects: raw.length, figures: withShares(totals) },
     byRegion: groupBy(
       raw,
-      (r) => ({ code: r.regionCode, name: r.regionName }),
+      (r) => ({ code: r.row.region_code, name: r.row.region_name }),
       (k) => k.code,
     )
       .map((g) => ({ ...g.key, projects: g.projects, figures: withShares(g.figures) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
     byCall: groupBy(
       raw,
-      (r) => ({ id: r.callId, code: r.callCode, title: r.callTitle }),
+      (r) => ({ id: r.row.call_id, code: r.row.call_code, title: r.row.call_title }),
       (k) => k.id,
     )
       .map((g) => ({ ...g.key, projects: g.projects, figures: withShares(g.figures) }))
       .sort((a, b) => a.title.localeCompare(b.title, 'it') || a.code.localeCompare(b.code)),
     byStatus: groupBy(
       raw,
-      (r) => r.status,
+      (r) => r.row.status as ProjectOut['status'],
       (k) => k,
     )
       .map((g) => ({ status: g.key, projects: g.projects, figures: withShares(g.figures) }))
       .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
-    rows,
+    rows: raw,
     claimsWaiting: {
       items: claimsSorted.slice(0, limit).map((c) => claimOut(c, byId.get(c.project_id))),
       total: loaded.claims.length,
@@ -223,10 +213,8 @@ const STATUS_ORDER: readonly string[] = ['BOZZA', 'PRESENTATO', 'APPROVATO', 'IN
 export async function nationalDashboard(ctx: Ctx, q: NationalQuery): Promise<NationalDashboardOut> {
   const { rows, ...model } = await nationalModel(ctx, q, LIST_LIMIT);
   const from = (q.page - 1) * q.pageSize;
-  return {
-    ...model,
-    projects: { items: rows.slice(from, from + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize },
-  };
+  const items = rows.slice(from, from + q.pageSize).map((r) => projectOut(r.row, r.figures));
+  return { ...model, projects: { items, total: rows.length, page: q.page, pageSize: q.pageSize } };
 }
 
 /** The national dashboard as an XLSX (every project row, the groups, every claim waiting and critical issue). Audited. */
@@ -236,7 +224,7 @@ export async function nationalDashboardXlsx(
 ): Promise<{ filename: string; body: Buffer }> {
   // the file lists every claim waiting and every critical issue
   const model = await nationalModel(ctx, q, Number.POSITIVE_INFINITY);
-  const body = await nationalXlsx(model);
+  const body = await nationalXlsx({ ...model, rows: model.rows.map((r) => projectOut(r.row, r.figures)) });
   await ctx.db.tx(accessOf(ctx.actor), (tx) =>
     recordAudit(tx, ctx, {
       action: 'projects.dashboards.export',
@@ -271,11 +259,13 @@ export async function comuneDashboard(ctx: Ctx): Promise<ComuneDashboardOut> {
     const quarters = await selectSubmittedQuarters(tx, filters);
     const name = (await selectComuneName(tx, istat)) ?? istat;
     const totals = zeroFigures();
-    for (const r of loaded.rows) addFigures(totals, r.figuresRaw);
-    const projects = loaded.rows.map(({ figuresRaw: _f, ...r }) => {
+    for (const r of loaded.rows) addFigures(totals, r.figures);
+    const projects = loaded.rows.map(({ row, figures, elapsedShareBp }) => {
+      const r = projectOut(row, figures);
       const submitted = new Set(quarters.filter((x) => x.project_id === r.id).map((x) => `${x.year}-${x.quarter}`));
       return {
         ...r,
+        elapsedShareBp,
         deadlines: deadlinesOf(
           {
             project: { status: r.status, startDate: r.startDate, endDate: r.endDate },
@@ -289,7 +279,7 @@ export async function comuneDashboard(ctx: Ctx): Promise<ComuneDashboardOut> {
           },
           today,
         ),
-        issues: loaded.issues.filter((i) => i.projectId === r.id).map((i) => issueOut(i, r)),
+        issues: loaded.issues.filter((i) => i.projectId === r.id).map((i) => issueOut(i, row)),
       };
     });
     return {

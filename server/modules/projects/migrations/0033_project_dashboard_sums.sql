@@ -14,11 +14,14 @@
 -- CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the claim lines of claims neither BOZZA nor
 -- SOSTITUITA, verified their verified amount; paid = claims LIQUIDATA; waiting = claims INVIATA,
 -- IN_VERIFICA, RICHIESTA_INTEGRAZIONI, CONTRODEDUZIONI; warnings = expenses past a draft with
--- warnings, by code ([{code, n, cents}]); overdue = open queries past their due date.
+-- warnings, by code ([{code, n, cents}]); overdue = open queries past their due date; waiting_list =
+-- the claims waiting ([{id, project_id, claim_no, version_no, status, requested_cents, claimed_cents, sent_on,
+-- status_since, age_days}]: sent_on the day it was sent in Rome, else the day of its last event;
+-- status_since the day of its last event into its current state; age_days from sent_on to p_today).
 CREATE FUNCTION project_dashboard_sums(p_ids uuid[], p_today date)
   RETURNS TABLE (project_id uuid, plan_cents bigint, spent_cents bigint, claimed_cents bigint, verified_cents bigint,
                  paid_cents bigint, warned_expenses integer, warnings jsonb, waiting_claims integer,
-                 overdue_queries integer, earliest_overdue date)
+                 waiting_list jsonb, overdue_queries integer, earliest_overdue date)
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
   AS $$
 DECLARE
@@ -60,19 +63,39 @@ BEGIN
            FROM project_claim_expenses x JOIN project_claims c ON c.id = x.claim_id
           WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA') AND x.project_id IN (SELECT id FROM vis)
           GROUP BY x.project_id),
+  wcl AS (SELECT c.id, c.project_id, c.claim_no, c.version_no, c.status, c.requested_cents, c.submitted_at
+            FROM project_claims c
+           WHERE c.status IN ('INVIATA', 'IN_VERIFICA', 'RICHIESTA_INTEGRAZIONI', 'CONTRODEDUZIONI')
+             AND c.project_id IN (SELECT id FROM vis)),
+  wev AS (SELECT ev.claim_id, max(ev.at) AS last_at, max(ev.at) FILTER (WHERE ev.to_status = wcl.status) AS status_at
+            FROM project_claim_events ev JOIN wcl ON wcl.id = ev.claim_id GROUP BY ev.claim_id),
+  wx AS (SELECT x.claim_id, sum(x.charged_cents) AS cents
+           FROM project_claim_expenses x JOIN wcl ON wcl.id = x.claim_id GROUP BY x.claim_id),
+  wd AS (SELECT wcl.id, wcl.project_id, wcl.claim_no, wcl.version_no, wcl.status, wcl.requested_cents,
+                coalesce((wcl.submitted_at AT TIME ZONE 'Europe/Rome')::date, (wev.last_at AT TIME ZONE 'Europe/Rome')::date) AS sent_on,
+                (wev.status_at AT TIME ZONE 'Europe/Rome')::date AS status_since, coalesce(wx.cents, 0) AS claimed
+           FROM wcl LEFT JOIN wev ON wev.claim_id = wcl.id LEFT JOIN wx ON wx.claim_id = wcl.id),
+  wl AS (SELECT wd.project_id,
+                jsonb_agg(jsonb_build_object('id', wd.id, 'project_id', wd.project_id, 'claim_no', wd.claim_no, 'version_no', wd.version_no,
+                                             'status', wd.status, 'requested_cents', wd.requested_cents,
+                                             'claimed_cents', wd.claimed, 'sent_on', wd.sent_on,
+                                             'status_since', wd.status_since, 'age_days', p_today - wd.sent_on)
+                          ORDER BY wd.sent_on NULLS LAST, wd.claim_no, wd.id) AS list
+           FROM wd GROUP BY wd.project_id),
   q AS (SELECT pq.project_id, count(*)::integer AS overdue, min(pq.due_on) AS earliest
           FROM project_queries pq
          WHERE pq.status <> 'RISOLTA' AND pq.due_on < p_today AND pq.project_id IN (SELECT id FROM vis)
          GROUP BY pq.project_id)
   SELECT vis.id, coalesce(plan.cents, 0), coalesce(ex.spent, 0), coalesce(ce.claimed, 0), coalesce(cl.verified, 0),
          coalesce(cl.paid, 0), coalesce(ex.warned, 0), coalesce(wj.list, '[]'::jsonb), coalesce(cl.waiting, 0),
-         coalesce(q.overdue, 0), q.earliest
+         coalesce(wl.list, '[]'::jsonb), coalesce(q.overdue, 0), q.earliest
     FROM vis
     LEFT JOIN plan ON plan.project_id = vis.id
     LEFT JOIN ex ON ex.project_id = vis.id
     LEFT JOIN wj ON wj.project_id = vis.id
     LEFT JOIN cl ON cl.project_id = vis.id
     LEFT JOIN ce ON ce.project_id = vis.id
+    LEFT JOIN wl ON wl.project_id = vis.id
     LEFT JOIN q ON q.project_id = vis.id;
 END
 $$;
