@@ -168,6 +168,9 @@ const guarded: Record<Permission, Call | null> = {
     },
     body: () => ({ body: 'Ecco il cronoprogramma' }),
   },
+  // the dashboards: ANCI/Cittalia, MLPS and a Regione the national one; a Comune's staff their own
+  'projects.dashboards.national': { method: 'GET', url: '/api/v1/project-dashboards/national' },
+  'projects.dashboards.comune': { method: 'GET', url: '/api/v1/project-dashboards/comune' },
 };
 
 let t: TestApp;

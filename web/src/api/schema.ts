@@ -3156,6 +3156,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-dashboards/comune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comune’s dashboard: its projects’ spending, deadlines and critical issues
+         * @description `projects.dashboards.comune` (the referente and responsabile amministrativo of a Comune): each of the Comune’s projects with its figures, the next deadlines (the project’s end, claims waiting for the Comune’s integrations, open queries with their due date, monitoring quarters ended without a scheda sent) and its critical issues. Figures in cents: plan = the lines of the budget version in force (approved, highest number); spent = expenses CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the expenses of claims sent and not superseded; verified = their verified amount; paid = the claims LIQUIDATA; expected = plan × the share of the project’s duration elapsed. Critical issues: expenses with warnings, claims waiting over 60 days since sent, projects ending within 90 days with less than 50% spent, open queries past their due date.
+         */
+        get: operations["getProjectComuneDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-dashboards/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national dashboard: every project by Region, call and status; claims waiting; critical issues
+         * @description `projects.dashboards.national` (ANCI/Cittalia, MLPS; a Regione over its own Comuni only). Filters: region, callId, status. Totals and groups are of every project of the filters the actor reaches; the project rows are paged (pageSize up to 200); claims waiting (the longest first) and critical issues (the most pressing first) at most 100 each, with their totals. Figures in cents: plan = the lines of the budget version in force (approved, highest number); spent = expenses CARICATA, VALIDATA, IN_DOMANDA, VERIFICATA; claimed = the expenses of claims sent and not superseded; verified = their verified amount; paid = the claims LIQUIDATA; expected = plan × the share of the project’s duration elapsed. Critical issues: expenses with warnings, claims waiting over 60 days since sent, projects ending within 90 days with less than 50% spent, open queries past their due date.
+         */
+        get: operations["getProjectNationalDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-dashboards/national.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national dashboard as an XLSX
+         * @description `projects.dashboards.national`, with the same filters: sheets of the projects, by Region, by call, by status, the claims waiting and the critical issues (all of them); amounts as numbers in euro, shares in percent. Audited (`projects.dashboards.export`).
+         */
+        get: operations["exportProjectNationalDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3164,7 +3224,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -3933,17 +3993,17 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.dashboards.no_comune" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5099,6 +5159,260 @@ export interface components {
             /** Format: int64 */
             projectCount: number;
             versions: components["schemas"]["ProjectCallVersion"][];
+        };
+        ProjectDashboardFigures: {
+            /**
+             * Format: int64
+             * @description Σ of the lines of the budget version in force (approved, highest number)
+             */
+            planCents: number;
+            /**
+             * Format: int64
+             * @description Σ charged of the expenses loaded, validated, in a claim or verified
+             */
+            spentCents: number;
+            /**
+             * Format: int64
+             * @description Σ charged of the expenses in claims sent (not drafts, not superseded)
+             */
+            claimedCents: number;
+            /**
+             * Format: int64
+             * @description Σ verified by the revisore, of those claims
+             */
+            verifiedCents: number;
+            /**
+             * Format: int64
+             * @description Σ paid of the claims paid (LIQUIDATA)
+             */
+            paidCents: number;
+            /**
+             * Format: int64
+             * @description Σ of each project’s plan × the share of its duration elapsed
+             */
+            expectedCents: number;
+            /**
+             * Format: int64
+             * @description spent / plan
+             */
+            spentShareBp: number;
+            /**
+             * Format: int64
+             * @description expected / plan
+             */
+            expectedShareBp: number;
+        };
+        ProjectDashboardRow: {
+            /** Format: uuid */
+            id: string;
+            cup: string | null;
+            title: string;
+            /** @enum {string} */
+            status: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+            startDate: string;
+            endDate: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            /** Format: uuid */
+            callId: string;
+            callCode: string;
+            callTitle: string;
+            figures: components["schemas"]["ProjectDashboardFigures"];
+            /**
+             * Format: int64
+             * @description expenses with warnings (drafts aside)
+             */
+            warnedExpenses: number;
+            /** Format: int64 */
+            waitingClaims: number;
+            /** Format: int64 */
+            overdueQueries: number;
+        };
+        ProjectDashboardIssue: {
+            /** @enum {string} */
+            kind: "claim_waiting" | "ending_underspent" | "query_overdue" | "expense_warning";
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            cup: string | null;
+            comuneName: string;
+            /** @description the warning’s code (expense_warning) */
+            code: string | null;
+            claimId: string | null;
+            claimNo: number | null;
+            /**
+             * Format: int64
+             * @description expenses warned, queries overdue; 1 otherwise
+             */
+            count: number;
+            /** @description expenses warned, the claim, the spending so far */
+            cents: number | null;
+            /** @description days the claim waited, days left, days the earliest query is overdue */
+            days: number | null;
+            /** @description the project’s end, the earliest overdue query’s due date */
+            date: string | null;
+            /** @description spent of the plan (ending_underspent) */
+            shareBp: number | null;
+        };
+        ProjectDashboardWaitingClaim: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            cup: string | null;
+            comuneName: string;
+            regionName: string;
+            /** Format: int64 */
+            claimNo: number;
+            /** Format: int64 */
+            versionNo: number;
+            /** @enum {string} */
+            status: "INVIATA" | "IN_VERIFICA" | "RICHIESTA_INTEGRAZIONI" | "CONTRODEDUZIONI";
+            /** Format: int64 */
+            claimedCents: number;
+            requestedCents: number | null;
+            sentOn: string | null;
+            statusSince: string | null;
+            /** @description days since it was sent */
+            ageDays: number | null;
+        };
+        ProjectNationalDashboard: {
+            today: string;
+            filters: {
+                region: string | null;
+                callId: string | null;
+                status: ("BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO") | null;
+            };
+            options: {
+                regions: {
+                    code: string;
+                    name: string;
+                }[];
+                calls: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                }[];
+            };
+            totals: {
+                /** Format: int64 */
+                projects: number;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+            };
+            byRegion: {
+                code: string;
+                name: string;
+                /** Format: int64 */
+                projects: number;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+            }[];
+            byCall: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** Format: int64 */
+                projects: number;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+            }[];
+            byStatus: {
+                /** @enum {string} */
+                status: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+                /** Format: int64 */
+                projects: number;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+            }[];
+            projects: {
+                items: components["schemas"]["ProjectDashboardRow"][];
+                /** Format: int64 */
+                total: number;
+                /** Format: int64 */
+                page: number;
+                /** Format: int64 */
+                pageSize: number;
+            };
+            claimsWaiting: {
+                /** @description the longest waiting first, at most 100 */
+                items: components["schemas"]["ProjectDashboardWaitingClaim"][];
+                /** Format: int64 */
+                total: number;
+            };
+            criticalIssues: {
+                /** @description the most pressing first, at most 100 */
+                items: components["schemas"]["ProjectDashboardIssue"][];
+                /** Format: int64 */
+                total: number;
+                byKind: {
+                    /** Format: int64 */
+                    claim_waiting: number;
+                    /** Format: int64 */
+                    ending_underspent: number;
+                    /** Format: int64 */
+                    query_overdue: number;
+                    /** Format: int64 */
+                    expense_warning: number;
+                };
+            };
+        };
+        ProjectDashboardDeadline: {
+            /** @enum {string} */
+            kind: "project_end" | "claim_integrations" | "query_due" | "monitoring_missing";
+            date: string;
+            overdue: boolean;
+            claimId: string | null;
+            claimNo: number | null;
+            queryId: string | null;
+            subject: string | null;
+            year: number | null;
+            quarter: number | null;
+        };
+        ProjectComuneDashboard: {
+            today: string;
+            comune: {
+                istat: string;
+                name: string;
+            };
+            totals: {
+                /** Format: int64 */
+                projects: number;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+            };
+            projects: {
+                /** Format: uuid */
+                id: string;
+                cup: string | null;
+                title: string;
+                /** @enum {string} */
+                status: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+                startDate: string;
+                endDate: string;
+                comuneIstat: string;
+                comuneName: string;
+                regionCode: string;
+                regionName: string;
+                /** Format: uuid */
+                callId: string;
+                callCode: string;
+                callTitle: string;
+                figures: components["schemas"]["ProjectDashboardFigures"];
+                /**
+                 * Format: int64
+                 * @description expenses with warnings (drafts aside)
+                 */
+                warnedExpenses: number;
+                /** Format: int64 */
+                waitingClaims: number;
+                /** Format: int64 */
+                overdueQueries: number;
+                /** Format: int64 */
+                elapsedShareBp: number;
+                deadlines: components["schemas"]["ProjectDashboardDeadline"][];
+                issues: components["schemas"]["ProjectDashboardIssue"][];
+            }[];
         };
         /** @enum {string} */
         ProjectMonitoringStatus: "BOZZA" | "INVIATA" | "RESTITUITA" | "VALIDATA_ANCI" | "APPROVATA";
@@ -14125,6 +14439,138 @@ export interface operations {
             };
         };
     };
+    getProjectComuneDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectComuneDashboard"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectNationalDashboard: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description A call (avviso) */
+                callId?: string;
+                /** @description The projects’ status */
+                status?: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+                /** @description Page of the project rows */
+                page?: number;
+                /** @description Project rows per page (1–200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectNationalDashboard"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProjectNationalDashboard: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description A call (avviso) */
+                callId?: string;
+                /** @description The projects’ status */
+                status?: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -14184,7 +14630,9 @@ export const pathsApiV1SurveysWavesWaveIdReportGetParametersQueryFormatValues: R
 export const pathsApiV1OpenDataDatasetsDatasetIdGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/datasets/{datasetId}"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog.ttl"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -14239,9 +14687,9 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.dashboards.comune", "projects.dashboards.national", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.dashboards.no_comune", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -14304,6 +14752,13 @@ export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
+export const projectDashboardRowStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDashboardRow"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectDashboardIssueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDashboardIssue"]["kind"]> = ["claim_waiting", "ending_underspent", "query_overdue", "expense_warning"];
+export const projectDashboardWaitingClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDashboardWaitingClaim"]["status"]> = ["INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI"];
+export const projectNationalDashboardFiltersStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectNationalDashboard"]["filters"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectNationalDashboardByStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectNationalDashboard"]["byStatus"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectDashboardDeadlineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDashboardDeadline"]["kind"]> = ["project_end", "claim_integrations", "query_due", "monitoring_missing"];
+export const projectComuneDashboardProjectsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectComuneDashboard"]["projects"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const projectMonitoringStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringStatus"]> = ["BOZZA", "INVIATA", "RESTITUITA", "VALIDATA_ANCI", "APPROVATA"];
 export const projectMonitoringCommentLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringComment"]["level"]> = ["ANCI", "MLPS"];
 export const projectMonitoringReportContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReport"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];
