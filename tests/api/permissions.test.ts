@@ -7,6 +7,7 @@ import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
 import type { Schema } from '../support/schema.js';
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
+import { makeCall } from '../support/project-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 /** A guarded call; `url` may depend on the actor (a response of the actor's own Comune). */
@@ -115,6 +116,12 @@ const guarded: Record<Permission, Call | null> = {
       return `/api/v1/surveys/waves/${mineWave.waveId}/results/mine`;
     },
   },
+  // projects (issue 12)
+  'projects.read': { method: 'GET', url: '/api/v1/projects' },
+  // a project of the actor's own Comune on the published call made in beforeAll
+  'projects.design.write': null,
+  // a decision needs a proposed budget version the actor can see (404 before 403): design/budget.test.ts
+  'projects.budget.decide': null,
 };
 
 let t: TestApp;
@@ -146,6 +153,17 @@ beforeAll(async () => {
     url: `/api/v1/surveys/waves/${wave.waveId}/results?question=referente`,
   };
   guarded['surveys.opendata.release'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/open-data` };
+  const call = await makeCall(t.db);
+  guarded['projects.design.write'] = {
+    method: 'POST',
+    url: '/api/v1/projects',
+    body: () => ({
+      callVersionId: call.versionId,
+      title: `Progetto di prova ${++n}`,
+      startDate: '2025-01-01',
+      endDate: '2026-12-31',
+    }),
+  };
 });
 afterAll(async () => t.close());
 
