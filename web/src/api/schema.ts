@@ -2820,6 +2820,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-call-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calls a project can be designed under: the latest published version of each, by title
+         * @description `projects.read`. For the form of a new project and the filters of the list.
+         */
+        get: operations["listProjectCallOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -5410,6 +5430,30 @@ export interface components {
                 /** Format: int64 */
                 afterCents: number;
             };
+        };
+        ProjectCallOption: {
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            callVersionId: string;
+            /** Format: int64 */
+            versionNo: number;
+            code: string;
+            titleIt: string;
+            fundingSource: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            eligibilityFrom: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            eligibilityTo: string;
+        };
+        ProjectCallOptions: {
+            items: components["schemas"]["ProjectCallOption"][];
         };
         Survey: {
             /** Format: uuid */
@@ -13270,6 +13314,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectIndicatorCatalogue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectCallOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallOptions"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

@@ -650,3 +650,25 @@ export async function countStructure(
   );
   return row!;
 }
+
+export interface CallOptionRow {
+  call_id: string;
+  call_version_id: string;
+  version_no: number;
+  code: string;
+  title_it: string;
+  funding_source: string;
+  rules: unknown;
+}
+
+/** The latest published version of every call, by title. */
+export async function selectCallOptions(tx: Queryable): Promise<CallOptionRow[]> {
+  return tx.query<CallOptionRow>(
+    `SELECT DISTINCT ON (k.id) k.id AS call_id, v.id AS call_version_id, v.version_no, k.code, k.title_it,
+            f.name_it AS funding_source, v.rules
+       FROM project_calls k
+       JOIN project_funding_sources f ON f.id = k.funding_source_id
+       JOIN project_call_versions v ON v.call_id = k.id AND v.published_at IS NOT NULL
+      ORDER BY k.id, v.version_no DESC`,
+  );
+}

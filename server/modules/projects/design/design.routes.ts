@@ -24,6 +24,7 @@ import {
   closeProject,
   createProject,
   getIndicatorCatalogue,
+  listCallOptions,
   getProject,
   listProjects,
   patchProject,
@@ -34,6 +35,7 @@ import {
 import {
   budgetDiffSchema,
   budgetVersionSchema,
+  callOptionsSchema,
   createActivitySchema,
   createIndicatorSchema,
   createLogframeSchema,
@@ -82,6 +84,18 @@ export async function designRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: indicatorCatalogueSchema },
     },
     handler: (req) => getIndicatorCatalogue(req.ctx),
+  });
+
+  app.get('/project-call-options', {
+    config,
+    schema: {
+      tags,
+      operationId: 'listProjectCallOptions',
+      summary: 'The calls a project can be designed under: the latest published version of each, by title',
+      description: '`projects.read`. For the form of a new project and the filters of the list.',
+      response: { 200: callOptionsSchema },
+    },
+    handler: (req) => listCallOptions(req.ctx),
   });
 
   app.get('/projects', {

@@ -423,3 +423,18 @@ export const budgetDiffSchema = z
   })
   .meta({ id: 'ProjectBudgetDiff' });
 export type BudgetDiffOut = z.infer<typeof budgetDiffSchema>;
+
+export const callOptionSchema = z
+  .object({
+    callId: z.uuid(),
+    callVersionId: z.uuid(),
+    versionNo: z.number().int(),
+    code: z.string(),
+    titleIt: z.string(),
+    fundingSource: z.string(),
+    eligibilityFrom: day,
+    eligibilityTo: day,
+  })
+  .meta({ id: 'ProjectCallOption' });
+export const callOptionsSchema = z.object({ items: z.array(callOptionSchema) }).meta({ id: 'ProjectCallOptions' });
+export type CallOptionOut = z.infer<typeof callOptionSchema>;

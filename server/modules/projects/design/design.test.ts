@@ -105,16 +105,28 @@ describe('creating a project', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('offers the latest published version of each call', async () => {
+    const res = await referente.get<Schema<'ProjectCallOptions'>>('/api/v1/project-call-options');
+    expect(res.status).toBe(200);
+    expect(res.body.items.find((c) => c.callId === call.callId)).toMatchObject({
+      callVersionId: call.versionId,
+      titleIt: 'Avviso di prova',
+      eligibilityFrom: '2025-01-01',
+      eligibilityTo: '2027-06-30',
+    });
+    expect((await new Agent(t.app).get('/api/v1/project-call-options')).status).toBe(401);
+  });
+
   it('refuses a CUP of the wrong shape (400) and one already used by any Comune (409), changing nothing', async () => {
     const bad = await referente.post<Problem>('/api/v1/projects', newProject({ cup: 'E12B2500000' }));
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('projects.cup.invalid');
     const elsewhere = await makeProject(t.db, { cup: freshCup() });
-    const [{ cup }] = await t.db.ownerTx((tx) =>
+    const [taken] = await t.db.ownerTx((tx) =>
       tx.query<{ cup: string }>('SELECT cup FROM projects WHERE id = $1', [elsewhere.id]),
     );
     const before = await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*)::int AS n FROM projects'));
-    const dup = await referente.post<Problem>('/api/v1/projects', newProject({ cup }));
+    const dup = await referente.post<Problem>('/api/v1/projects', newProject({ cup: taken!.cup }));
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('projects.cup.duplicate');
     const after = await t.db.ownerTx((tx) => tx.query<{ n: number }>('SELECT count(*)::int AS n FROM projects'));

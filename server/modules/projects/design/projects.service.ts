@@ -21,6 +21,7 @@ import {
   insertVersion,
   replacePartners,
   selectActivities,
+  selectCallOptions,
   selectCallVersion,
   selectCatalogue,
   selectLines,
@@ -40,6 +41,7 @@ import {
 import { descriptionEditable, evaluateBudget, structureEditable } from './design.rules.js';
 import type {
   BudgetVersionSummaryOut,
+  CallOptionOut,
   CreateProjectBody,
   IndicatorDefOut,
   PatchProjectBody,
@@ -110,6 +112,28 @@ export async function getIndicatorCatalogue(ctx: Ctx): Promise<{ items: Indicato
       unit: d.unit,
       disaggregations: d.disaggregations,
     })),
+  }));
+}
+
+/** The calls a project can be designed under: the latest published version of each, by title. */
+export async function listCallOptions(ctx: Ctx): Promise<{ items: CallOptionOut[] }> {
+  assertCan(ctx.actor, 'projects.read');
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => ({
+    items: (await selectCallOptions(tx))
+      .map((r) => {
+        const rules = callRulesSchema.parse(r.rules);
+        return {
+          callId: r.call_id,
+          callVersionId: r.call_version_id,
+          versionNo: r.version_no,
+          code: r.code,
+          titleIt: r.title_it,
+          fundingSource: r.funding_source,
+          eligibilityFrom: rules.eligibility.from,
+          eligibilityTo: rules.eligibility.to,
+        };
+      })
+      .sort((a, b) => a.titleIt.localeCompare(b.titleIt, 'it')),
   }));
 }
 
