@@ -85,14 +85,14 @@ function StatusActions({ p }: { p: ProjectDetail }) {
   if (!p.canEdit) return null;
   const next: ProjectTransition | null =
     p.status === 'BOZZA' ? 'submit' : p.status === 'APPROVATO' ? 'start' : p.status === 'IN_CORSO' ? 'close' : null;
-  if (!next) return null;
+  if (!next && !done) return null;
   const checks = failedChecksOf(move.error);
   return (
     <section aria-labelledby="project-actions" className="mb-4">
       <h2 id="project-actions" className="h4">
         {t('projects.design.project.actions')}
       </h2>
-      <p>{t(`projects.design.project.${next}Hint`)}</p>
+      {next && <p>{t(`projects.design.project.${next}Hint`)}</p>}
       {done && (
         <Alert kind="success" live="status">
           {done}
@@ -110,23 +110,25 @@ function StatusActions({ p }: { p: ProjectDetail }) {
           )}
         </Alert>
       )}
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={move.isPending}
-        onClick={() => {
-          setDone(null);
-          move.mutate(
-            { to: next, rowVersion: p.rowVersion },
-            {
-              onSuccess: (x) =>
-                setDone(t('projects.design.project.moved', { status: t(`projects.design.status.${x.status}`) })),
-            },
-          );
-        }}
-      >
-        {t(`projects.design.project.${next}`)}
-      </button>
+      {next && (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={move.isPending}
+          onClick={() => {
+            setDone(null);
+            move.mutate(
+              { to: next, rowVersion: p.rowVersion },
+              {
+                onSuccess: (x) =>
+                  setDone(t('projects.design.project.moved', { status: t(`projects.design.status.${x.status}`) })),
+              },
+            );
+          }}
+        >
+          {t(`projects.design.project.${next}`)}
+        </button>
+      )}
     </section>
   );
 }
