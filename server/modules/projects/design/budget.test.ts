@@ -197,6 +197,18 @@ describe('the initial budget', () => {
     expect((await referente.post<Problem>(`/api/v1/projects/${p.id}/start`, {})).status).toBe(409);
     d = started.body;
     expect(await auditRows(t.db, "action = 'projects.budget.decide' AND entity_id = $1", [v.id])).toHaveLength(1);
+    expect((await mlps.post<Problem>(`/api/v1/projects/${p.id}/close`, {})).status).toBe(403);
+    const stale = await referente.post<Problem>(`/api/v1/projects/${p.id}/close`, { rowVersion: d.rowVersion - 1 });
+    expect(stale.status).toBe(409);
+    const closed = await referente.post<Detail>(`/api/v1/projects/${p.id}/close`, { rowVersion: d.rowVersion });
+    expect(closed.body.status).toBe('CONCLUSO');
+    expect(await auditRows(t.db, "action = 'projects.project.close' AND entity_id = $1", [p.id])).toHaveLength(1);
+    // nothing of the design changes any more, not even the progress
+    const activity = closed.body.activities[0]!;
+    const late = await referente.patch<Problem>(`/api/v1/projects/${p.id}/activities/${activity.id}`, {
+      progressPct: 100,
+    });
+    expect(late.status).toBe(409);
   });
 });
 

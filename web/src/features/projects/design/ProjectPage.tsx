@@ -11,6 +11,7 @@ import { useProjectTransition, type ProjectTransition } from './api/transition';
 import type { ProjectDetail } from './api/types';
 import { usePutPartners } from './api/update-project';
 import { ActivitiesSection } from './ActivitiesSection';
+import { HeaderEditor } from './HeaderEditor';
 import { IndicatorsSection } from './IndicatorsSection';
 import { LogframeSection } from './LogframeSection';
 import { PartnersEditor, type PartnerChoice } from './PartnersEditor';
@@ -45,6 +46,7 @@ export function ProjectPage() {
 
 function ProjectHeader({ p }: { p: ProjectDetail }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const facts: [string, string][] = [
     [t('projects.design.fields.status'), t(`projects.design.status.${p.status}`)],
     [t('projects.design.fields.cup'), p.cup ?? t('projects.design.project.noCup')],
@@ -54,6 +56,8 @@ function ProjectHeader({ p }: { p: ProjectDetail }) {
       t('projects.design.project.callVersion', { title: p.callTitle, n: p.callVersionNo }),
     ],
     [t('projects.design.fields.period'), `${formatDay(p.startDate)} – ${formatDay(p.endDate)}`],
+    [t('projects.design.fields.acronym'), p.acronym ?? '—'],
+    [t('projects.design.fields.agreementRef'), p.agreementRef ?? '—'],
     [
       t('projects.design.fields.budgetInForce'),
       p.budgetTotalCents === null ? t('projects.design.list.noBudget') : euro(p.budgetTotalCents),
@@ -73,6 +77,16 @@ function ProjectHeader({ p }: { p: ProjectDetail }) {
         ))}
       </dl>
       {p.summary && <p>{p.summary}</p>}
+      {editing ? (
+        <HeaderEditor p={p} onDone={() => setEditing(false)} />
+      ) : (
+        p.canEdit &&
+        ['BOZZA', 'APPROVATO', 'IN_CORSO'].includes(p.status) && (
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(true)}>
+            {t('projects.design.project.edit')}
+          </button>
+        )
+      )}
     </section>
   );
 }
