@@ -8,6 +8,7 @@ import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js'
 import type { Schema } from '../support/schema.js';
 import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-factories.js';
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
+import { makeCall } from '../support/project-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 /** A guarded call; `url` may depend on the actor (a response of the actor's own Comune). */
@@ -122,8 +123,6 @@ const guarded: Record<Permission, Call | null> = {
     url: '/api/v1/funding-sources',
     body: () => ({ code: `FONDO_PROVA_${++n}`, nameIt: `Fondo di prova ${n}` }),
   },
-  // reading a project: every part's routes check it first (the projects' own tests)
-  'projects.read': null,
   // the projects' monitoring and queries, on a project within each actor's reach (404 before 403)
   'projects.monitoring.read': {
     method: 'GET',
@@ -171,6 +170,12 @@ const guarded: Record<Permission, Call | null> = {
   // the dashboards: ANCI/Cittalia, MLPS and a Regione the national one; a Comune's staff their own
   'projects.dashboards.national': { method: 'GET', url: '/api/v1/project-dashboards/national' },
   'projects.dashboards.comune': { method: 'GET', url: '/api/v1/project-dashboards/comune' },
+  // projects (issue 12)
+  'projects.read': { method: 'GET', url: '/api/v1/projects' },
+  // a project of the actor's own Comune on the published call made in beforeAll
+  'projects.design.write': null,
+  // a decision needs a proposed budget version the actor can see (404 before 403): design/budget.test.ts
+  'projects.budget.decide': null,
 };
 
 let t: TestApp;
@@ -202,6 +207,17 @@ beforeAll(async () => {
     url: `/api/v1/surveys/waves/${wave.waveId}/results?question=referente`,
   };
   guarded['surveys.opendata.release'] = { method: 'GET', url: `/api/v1/surveys/waves/${wave.waveId}/open-data` };
+  const call = await makeCall(t.db);
+  guarded['projects.design.write'] = {
+    method: 'POST',
+    url: '/api/v1/projects',
+    body: () => ({
+      callVersionId: call.versionId,
+      title: `Progetto di prova ${++n}`,
+      startDate: '2025-01-01',
+      endDate: '2026-12-31',
+    }),
+  };
 });
 afterAll(async () => t.close());
 

@@ -2928,6 +2928,426 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator catalogue: the PN FAMI common indicators (Reg. (UE) 2021/1147 Annex VIII) and other shared frameworks
+         * @description `projects.read`. Projects add these or define their own (CUSTOM), which are not listed here.
+         */
+        get: operations["listProjectIndicatorCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-call-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calls a project can be designed under: the latest published version of each, by title
+         * @description `projects.read`. For the form of a new project and the filters of the list.
+         */
+        get: operations["listProjectCallOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The projects the actor reaches, newest first, with their Comune, Region, call and budget in force
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia and MLPS; a Regione its own Comuni's projects; a revisore the projects assigned. 404 `projects.project.not_found` outside the actor's reach. Filters: status, call or call version, Comune (ISTAT code), q on title or CUP.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project of the actor's Comune on a published call version (BOZZA, budget version 1 draft); audited
+         * @description `projects.design.write`, a Comune's staff (the lead is the actor's Comune). 400 `projects.cup.invalid`; 409 `projects.cup.duplicate`; 400 when the call version is not published or a partner is unknown.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project: header, partners, call and its rules, logical framework, activities, indicators, budget versions
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia and MLPS; a Regione its own Comuni's projects; a revisore the projects assigned. 404 `projects.project.not_found` outside the actor's reach
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the header of a project (with the rowVersion read); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). Title and dates only in BOZZA; description, acronym, agreement and CUP also while approved or running; 409 `projects.state` otherwise, 409 `projects.stale`.
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the partners of a draft project; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 409 `projects.partner.in_use` when a removed partner still has budget lines.
+         */
+        put: operations["putProjectPartners"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/logframe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add the general objective, a specific objective (under it) or an expected result (under a specific objective); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only (409 `projects.state`).
+         */
+        post: operations["createProjectLogframeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/logframe/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an item of the logical framework; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only; 409 `projects.item.in_use` while items, activities or indicators refer to it.
+         */
+        delete: operations["deleteProjectLogframeItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an item of the logical framework; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only. 404 `projects.logframe.not_found`.
+         */
+        patch: operations["updateProjectLogframeItem"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an activity (WBS code, parent, result, planned dates); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only; the planned dates within the project's.
+         */
+        post: operations["createProjectActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/activities/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an activity; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only; 409 `projects.item.in_use` with sub-activities or expenses.
+         */
+        delete: operations["deleteProjectActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity; progress and actual dates also while the project runs; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 404 `projects.activity.not_found`; 409 `projects.state` for planned fields outside BOZZA.
+         */
+        patch: operations["updateProjectActivity"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an indicator of the catalogue or define a custom one, with baseline, disaggregations and targets; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only.
+         */
+        post: operations["createProjectIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/indicators/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an indicator's result, baseline, disaggregations and targets; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only. 404 `projects.indicator.not_found`.
+         */
+        put: operations["putProjectIndicator"];
+        post?: never;
+        /**
+         * Remove an indicator from the project; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). In BOZZA only.
+         */
+        delete: operations["deleteProjectIndicator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Present a draft project to MLPS (BOZZA → PRESENTATO; budget version 1 proposed and frozen); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 409 `projects.state` from another state, 409 `projects.stale`. 400 `projects.project.incomplete` without a general objective, an activity or budget lines; 400 `projects.budget.caps` with the Italian messages of the failed checks in `context.checks`.
+         */
+        post: operations["submitProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an approved project (APPROVATO → IN_CORSO); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 409 `projects.state` from another state, 409 `projects.stale`.
+         */
+        post: operations["startProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a running project (IN_CORSO → CONCLUSO); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 409 `projects.state` from another state, 409 `projects.stale`.
+         */
+        post: operations["closeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a rimodulazione: a draft version copying the lines in force with their keys, and the reason; audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). Only while APPROVATO or IN_CORSO (409 `projects.state`) and with no version open (409 `projects.budget.open_version`).
+         */
+        post: operations["createProjectRimodulazione"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A budget version: lines with category and partner names, totals, the call's cap checks and co-financing
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia and MLPS; a Regione its own Comuni's projects; a revisore the projects assigned. 404 `projects.project.not_found` outside the actor's reach; 404 `projects.budget_version.not_found`.
+         */
+        get: operations["getProjectBudgetVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions/{versionId}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace every line of a draft budget version at once (with its rowVersion); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 409 `projects.budget.frozen` for a proposed or decided version; 409 `projects.stale`; 400 for a category not of the call or a partner not of the project. A draft may break the caps: the answer lists the checks.
+         */
+        put: operations["putProjectBudgetLines"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions/{versionId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a draft rimodulazione to MLPS (frozen from now on); audited
+         * @description `projects.design.write`, the lead Comune's staff only (403 `projects.project.not_owner` for anyone else who can see the project; 404 outside reach). 400 `projects.budget.caps` when a cap or the co-financing fails; 409 `projects.state` unless a draft rimodulazione.
+         */
+        post: operations["submitProjectBudgetVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions/{versionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MLPS approves or rejects a proposed budget version (with a note; required to reject); audited
+         * @description `projects.budget.decide` (MLPS). Approving the initial version approves the project; rejecting it sends the project back to BOZZA with a new draft copying the lines. 409 `projects.state` unless PROPOSTA.
+         */
+        post: operations["decideProjectBudgetVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/budget-versions/{versionId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The differences of a budget version against the version in force (or `against`): per line, per category, in total
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia and MLPS; a Regione its own Comuni's projects; a revisore the projects assigned. 404 `projects.project.not_found` outside the actor's reach.
+         */
+        get: operations["diffProjectBudgetVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/monitoring-reports": {
         parameters: {
             query?: never;
@@ -3224,7 +3644,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -3651,6 +4071,220 @@ export interface components {
             rules: components["schemas"]["ProjectCallRulesInput"];
             note?: string;
         };
+        /** @enum {string} */
+        ProjectStatusInput: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+        /** @enum {string} */
+        ProjectPartnerRoleInput: "PARTNER" | "ENTE_ATTUATORE" | "ASSOCIATO" | "ALTRO";
+        /** @enum {string} */
+        ProjectLogframeKindInput: "OBIETTIVO_GENERALE" | "OBIETTIVO_SPECIFICO" | "RISULTATO";
+        /** @enum {string} */
+        ProjectDisaggregationInput: "sex" | "age" | "nationality";
+        ProjectCreateInput: {
+            /** Format: uuid */
+            callVersionId: string;
+            /** @default null */
+            cup: string | null;
+            title: string;
+            /** @default null */
+            acronym: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            endDate: string;
+            /** @default null */
+            summary: string | null;
+            /** @default [] */
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                role: components["schemas"]["ProjectPartnerRoleInput"];
+            }[];
+        };
+        ProjectPatchInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            cup?: string | null;
+            title?: string;
+            acronym?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            endDate?: string;
+            summary?: string | null;
+            agreementRef?: string | null;
+        };
+        ProjectPartnersPutInput: {
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                role: components["schemas"]["ProjectPartnerRoleInput"];
+            }[];
+        };
+        ProjectLogframeCreateInput: {
+            kind: components["schemas"]["ProjectLogframeKindInput"];
+            /** @default null */
+            parentId: string | null;
+            code: string;
+            text: string;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            position: number;
+        };
+        ProjectLogframePatchInput: {
+            code?: string;
+            text?: string;
+            /** Format: int32 */
+            position?: number;
+        };
+        ProjectActivityCreateInput: {
+            code: string;
+            /** @default null */
+            parentId: string | null;
+            /** @default null */
+            resultId: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedStart: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedEnd: string;
+            /** @default null */
+            actualStart: string | null;
+            /** @default null */
+            actualEnd: string | null;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            progressPct: number;
+        };
+        ProjectActivityPatchInput: {
+            code?: string;
+            parentId?: string | null;
+            resultId?: string | null;
+            title?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedStart?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedEnd?: string;
+            actualStart?: string | null;
+            actualEnd?: string | null;
+            /** Format: int32 */
+            progressPct?: number;
+        };
+        ProjectIndicatorCreateInput: {
+            indicatorCode?: string;
+            custom?: {
+                labelIt: string;
+                /** @default null */
+                labelEn: string | null;
+                /** @enum {string} */
+                kind: "OUTPUT" | "RESULT";
+                unit: string;
+                /** @default [] */
+                disaggregations: components["schemas"]["ProjectDisaggregationInput"][];
+            };
+            /** @default null */
+            resultId: string | null;
+            /**
+             * Format: double
+             * @default 0
+             */
+            baseline: number;
+            /** @default [] */
+            disaggregations: components["schemas"]["ProjectDisaggregationInput"][];
+            /** @default [] */
+            targets: {
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                periodEnd: string;
+                /** Format: double */
+                value: number;
+            }[];
+        };
+        ProjectIndicatorPutInput: {
+            /** @default null */
+            resultId: string | null;
+            /**
+             * Format: double
+             * @default 0
+             */
+            baseline: number;
+            /** @default [] */
+            disaggregations: components["schemas"]["ProjectDisaggregationInput"][];
+            /** @default [] */
+            targets: {
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                periodEnd: string;
+                /** Format: double */
+                value: number;
+            }[];
+        };
+        ProjectBudgetLinesPutInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /**
+             * Format: int64
+             * @description Euro cents
+             */
+            coFinancingCents?: number;
+            lines: {
+                /** Format: uuid */
+                lineKey?: string;
+                categoryCode: string;
+                /** @default null */
+                partnerOrgId: string | null;
+                description: string;
+                /**
+                 * Format: int64
+                 * @description Euro cents
+                 */
+                amountCents: number;
+            }[];
+        };
+        ProjectRimodulazioneCreateInput: {
+            reason: string;
+        };
+        ProjectBudgetDecisionInput: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @default null */
+            note: string | null;
+        };
+        ProjectTransitionInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+        };
         ProjectMonitoringContentRequestInput: {
             /** Format: int64 */
             rowVersion: number;
@@ -3993,17 +4627,17 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.calls.manage" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.dashboards.no_comune" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.project.read" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5413,6 +6047,332 @@ export interface components {
                 deadlines: components["schemas"]["ProjectDashboardDeadline"][];
                 issues: components["schemas"]["ProjectDashboardIssue"][];
             }[];
+        };
+        /** @enum {string} */
+        ProjectStatus: "BOZZA" | "PRESENTATO" | "APPROVATO" | "IN_CORSO" | "CONCLUSO" | "REVOCATO";
+        /** @enum {string} */
+        ProjectBudgetVersionStatus: "BOZZA" | "PROPOSTA" | "APPROVATA" | "RESPINTA";
+        /** @enum {string} */
+        ProjectPartnerRole: "PARTNER" | "ENTE_ATTUATORE" | "ASSOCIATO" | "ALTRO";
+        /** @enum {string} */
+        ProjectLogframeKind: "OBIETTIVO_GENERALE" | "OBIETTIVO_SPECIFICO" | "RISULTATO";
+        ProjectIndicatorDef: {
+            code: string;
+            framework: string;
+            /** @enum {string} */
+            kind: "OUTPUT" | "RESULT";
+            labelIt: string;
+            labelEn: string | null;
+            unit: string;
+            disaggregations: string[];
+        };
+        ProjectIndicatorCatalogue: {
+            items: components["schemas"]["ProjectIndicatorDef"][];
+        };
+        ProjectSummary: {
+            /** Format: uuid */
+            id: string;
+            cup: string | null;
+            title: string;
+            acronym: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            comuneIstat: string;
+            comuneName: string;
+            regionName: string;
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            callVersionId: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            endDate: string;
+            budgetTotalCents: number | null;
+        };
+        ProjectPage: {
+            items: components["schemas"]["ProjectSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        ProjectPartner: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            type: string;
+            role: components["schemas"]["ProjectPartnerRole"];
+        };
+        ProjectLogframeItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ProjectLogframeKind"];
+            parentId: string | null;
+            code: string;
+            text: string;
+            /** Format: int64 */
+            position: number;
+        };
+        ProjectActivity: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            parentId: string | null;
+            resultId: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedStart: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            plannedEnd: string;
+            actualStart: string | null;
+            actualEnd: string | null;
+            /** Format: int64 */
+            progressPct: number;
+        };
+        ProjectIndicator: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            framework: string;
+            /** @enum {string} */
+            kind: "OUTPUT" | "RESULT";
+            labelIt: string;
+            labelEn: string | null;
+            unit: string;
+            resultId: string | null;
+            /** Format: double */
+            baseline: number;
+            disaggregations: string[];
+            availableDisaggregations: string[];
+            targets: {
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                periodEnd: string;
+                /** Format: double */
+                value: number;
+            }[];
+        };
+        ProjectBudgetVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            versionNo: number;
+            status: components["schemas"]["ProjectBudgetVersionStatus"];
+            /** @enum {string} */
+            kind: "INIZIALE" | "RIMODULAZIONE";
+            reason: string | null;
+            /** Format: int64 */
+            totalCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            submittedAt: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        ProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            cup: string | null;
+            title: string;
+            acronym: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            comuneIstat: string;
+            comuneName: string;
+            regionName: string;
+            /** Format: uuid */
+            callId: string;
+            callTitle: string;
+            /** Format: uuid */
+            callVersionId: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            endDate: string;
+            budgetTotalCents: number | null;
+            summary: string | null;
+            agreementRef: string | null;
+            /** Format: uuid */
+            leadOrgId: string;
+            leadOrgName: string;
+            /** Format: int64 */
+            callVersionNo: number;
+            rules: components["schemas"]["ProjectCallRules"];
+            partners: components["schemas"]["ProjectPartner"][];
+            logframe: components["schemas"]["ProjectLogframeItem"][];
+            activities: components["schemas"]["ProjectActivity"][];
+            indicators: components["schemas"]["ProjectIndicator"][];
+            budgetVersions: components["schemas"]["ProjectBudgetVersionSummary"][];
+            inForceVersionId: string | null;
+            openVersionId: string | null;
+            canEdit: boolean;
+            canDecide: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        ProjectCapCheck: {
+            capId: string;
+            labelIt: string;
+            /** @enum {string} */
+            kind: "MASSIMO" | "FORFAIT";
+            /** @enum {string} */
+            basis: "DIRETTI" | "TOTALE";
+            /** Format: int64 */
+            bp: number;
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            basisCents: number;
+            /** Format: int64 */
+            limitCents: number;
+            /** Format: int64 */
+            actualBp: number;
+            ok: boolean;
+            message: string;
+        };
+        ProjectBudgetLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lineKey: string;
+            categoryCode: string;
+            categoryLabel: string;
+            partnerOrgId: string | null;
+            partnerName: string;
+            description: string;
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            position: number;
+        };
+        ProjectBudgetVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            versionNo: number;
+            status: components["schemas"]["ProjectBudgetVersionStatus"];
+            /** @enum {string} */
+            kind: "INIZIALE" | "RIMODULAZIONE";
+            reason: string | null;
+            /** Format: int64 */
+            totalCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            submittedAt: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: int64 */
+            coFinancingCents: number;
+            lines: components["schemas"]["ProjectBudgetLine"][];
+            totals: {
+                /** Format: int64 */
+                directCents: number;
+                /** Format: int64 */
+                indirectCents: number;
+                /** Format: int64 */
+                totalCents: number;
+                byCategory: {
+                    code: string;
+                    labelIt: string;
+                    /** Format: int64 */
+                    cents: number;
+                }[];
+            };
+            caps: components["schemas"]["ProjectCapCheck"][];
+            coFinancing: {
+                ok: boolean;
+                /** Format: int64 */
+                actualBp: number;
+                message: string;
+            };
+            checksOk: boolean;
+        };
+        ProjectBudgetDiff: {
+            fromVersionId: string | null;
+            /** Format: uuid */
+            toVersionId: string;
+            lines: {
+                /** Format: uuid */
+                lineKey: string;
+                /** @enum {string} */
+                change: "ADDED" | "REMOVED" | "CHANGED" | "UNCHANGED";
+                categoryCode: string;
+                categoryLabel: string;
+                partnerName: string;
+                description: string;
+                beforeCents: number | null;
+                afterCents: number | null;
+            }[];
+            categories: {
+                code: string;
+                labelIt: string;
+                /** Format: int64 */
+                beforeCents: number;
+                /** Format: int64 */
+                afterCents: number;
+            }[];
+            totals: {
+                /** Format: int64 */
+                beforeCents: number;
+                /** Format: int64 */
+                afterCents: number;
+            };
+        };
+        ProjectCallOption: {
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            callVersionId: string;
+            /** Format: int64 */
+            versionNo: number;
+            code: string;
+            titleIt: string;
+            fundingSource: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            eligibilityFrom: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            eligibilityTo: string;
+        };
+        ProjectCallOptions: {
+            items: components["schemas"]["ProjectCallOption"][];
         };
         /** @enum {string} */
         ProjectMonitoringStatus: "BOZZA" | "INVIATA" | "RESTITUITA" | "VALIDATA_ANCI" | "APPROVATA";
@@ -13883,6 +14843,1083 @@ export interface operations {
             };
         };
     };
+    listProjectIndicatorCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectIndicatorCatalogue"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectCallOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCallOptions"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["ProjectStatusInput"];
+                callId?: string;
+                callVersionId?: string;
+                comune?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ProjectPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProjectPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectPartnersPutInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectLogframeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectLogframeCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProjectLogframeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProjectLogframeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ProjectLogframePatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectActivityCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProjectActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProjectActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ProjectActivityPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectIndicatorCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProjectIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectIndicatorPutInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProjectIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectRimodulazione: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectRimodulazioneCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectBudgetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProjectBudgetLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectBudgetLinesPutInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitProjectBudgetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideProjectBudgetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectBudgetDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffProjectBudgetVersion: {
+        parameters: {
+            query?: {
+                against?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetDiff"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProjectMonitoringReports: {
         parameters: {
             query?: never;
@@ -14632,7 +16669,7 @@ export const pathsApiV1OpenDataCatalogGetParametersQueryFormatValues: ReadonlyAr
 export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog.ttl"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -14668,6 +16705,12 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
+export const projectStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatusInput"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectPartnerRoleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectPartnerRoleInput"]> = ["PARTNER", "ENTE_ATTUATORE", "ASSOCIATO", "ALTRO"];
+export const projectLogframeKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectLogframeKindInput"]> = ["OBIETTIVO_GENERALE", "OBIETTIVO_SPECIFICO", "RISULTATO"];
+export const projectDisaggregationInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDisaggregationInput"]> = ["sex", "age", "nationality"];
+export const projectIndicatorCreateInputCustomKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectIndicatorCreateInput"]["custom"]["kind"]> = ["OUTPUT", "RESULT"];
+export const projectBudgetDecisionInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetDecisionInput"]["decision"]> = ["approve", "reject"];
 export const projectMonitoringContentRequestInputContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];
 export const projectMonitoringContentRequestInputContentProcurementsStepsStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["steps"]["step"]> = ["DETERMINA_A_CONTRARRE", "PUBBLICAZIONE", "AGGIUDICAZIONE", "STIPULA", "AVVIO_ESECUZIONE", "CONCLUSIONE"];
 export const projectMonitoringReviewInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReviewInput"]["decision"]> = ["validate", "return", "approve"];
@@ -14687,9 +16730,9 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.calls.manage", "projects.dashboards.comune", "projects.dashboards.national", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.dashboards.no_comune", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.project.read", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -14759,6 +16802,17 @@ export const projectNationalDashboardFiltersStatusAnyOf0Values: ReadonlyArray<Fl
 export const projectNationalDashboardByStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectNationalDashboard"]["byStatus"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const projectDashboardDeadlineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDashboardDeadline"]["kind"]> = ["project_end", "claim_integrations", "query_due", "monitoring_missing"];
 export const projectComuneDashboardProjectsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectComuneDashboard"]["projects"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStatus"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
+export const projectBudgetVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetVersionStatus"]> = ["BOZZA", "PROPOSTA", "APPROVATA", "RESPINTA"];
+export const projectPartnerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectPartnerRole"]> = ["PARTNER", "ENTE_ATTUATORE", "ASSOCIATO", "ALTRO"];
+export const projectLogframeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectLogframeKind"]> = ["OBIETTIVO_GENERALE", "OBIETTIVO_SPECIFICO", "RISULTATO"];
+export const projectIndicatorDefKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectIndicatorDef"]["kind"]> = ["OUTPUT", "RESULT"];
+export const projectIndicatorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectIndicator"]["kind"]> = ["OUTPUT", "RESULT"];
+export const projectBudgetVersionSummaryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetVersionSummary"]["kind"]> = ["INIZIALE", "RIMODULAZIONE"];
+export const projectCapCheckKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapCheck"]["kind"]> = ["MASSIMO", "FORFAIT"];
+export const projectCapCheckBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapCheck"]["basis"]> = ["DIRETTI", "TOTALE"];
+export const projectBudgetVersionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetVersion"]["kind"]> = ["INIZIALE", "RIMODULAZIONE"];
+export const projectBudgetDiffLinesChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetDiff"]["lines"]["change"]> = ["ADDED", "REMOVED", "CHANGED", "UNCHANGED"];
 export const projectMonitoringStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringStatus"]> = ["BOZZA", "INVIATA", "RESTITUITA", "VALIDATA_ANCI", "APPROVATA"];
 export const projectMonitoringCommentLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringComment"]["level"]> = ["ANCI", "MLPS"];
 export const projectMonitoringReportContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReport"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];

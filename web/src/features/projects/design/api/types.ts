@@ -1,0 +1,28 @@
+import type { BodyOf, Get, Patch, Post, Put, QueryOf, SuccessOf } from '../../../../api/operations';
+
+export type ProjectPage = SuccessOf<Get<'/api/v1/projects'>>;
+export type ProjectSummary = ProjectPage['items'][number];
+export type ProjectListQuery = QueryOf<Get<'/api/v1/projects'>>;
+export type ProjectDetail = SuccessOf<Get<'/api/v1/projects/{projectId}'>>;
+export type ProjectStatus = ProjectDetail['status'];
+export type LogframeItem = ProjectDetail['logframe'][number];
+export type Activity = ProjectDetail['activities'][number];
+export type ProjectIndicator = ProjectDetail['indicators'][number];
+export type BudgetVersionSummary = ProjectDetail['budgetVersions'][number];
+export type ProjectCreate = BodyOf<Post<'/api/v1/projects'>>;
+export type ProjectPatch = BodyOf<Patch<'/api/v1/projects/{projectId}'>>;
+export type PartnersPut = BodyOf<Put<'/api/v1/projects/{projectId}/partners'>>;
+export type LogframeCreate = BodyOf<Post<'/api/v1/projects/{projectId}/logframe'>>;
+export type LogframePatch = BodyOf<Patch<'/api/v1/projects/{projectId}/logframe/{itemId}'>>;
+export type ActivityCreate = BodyOf<Post<'/api/v1/projects/{projectId}/activities'>>;
+export type ActivityPatch = BodyOf<Patch<'/api/v1/projects/{projectId}/activities/{itemId}'>>;
+export type IndicatorCreate = BodyOf<Post<'/api/v1/projects/{projectId}/indicators'>>;
+export type IndicatorPut = BodyOf<Put<'/api/v1/projects/{projectId}/indicators/{itemId}'>>;
+export type CallOption = SuccessOf<Get<'/api/v1/project-call-options'>>['items'][number];
+export type IndicatorDef = SuccessOf<Get<'/api/v1/project-indicators'>>['items'][number];
+export type BudgetVersion = SuccessOf<Get<'/api/v1/projects/{projectId}/budget-versions/{versionId}'>>;
+export type BudgetLine = BudgetVersion['lines'][number];
+export type CapCheck = BudgetVersion['caps'][number];
+export type LinesPut = BodyOf<Put<'/api/v1/projects/{projectId}/budget-versions/{versionId}/lines'>>;
+export type BudgetDiff = SuccessOf<Get<'/api/v1/projects/{projectId}/budget-versions/{versionId}/diff'>>;
+export type Decision = BodyOf<Post<'/api/v1/projects/{projectId}/budget-versions/{versionId}/decision'>>;
