@@ -16,6 +16,7 @@ import {
   insertExpenseDocument,
   selectDocumentsOfExpense,
   selectExpenseDocument,
+  updateExpenseStatus,
   type ExpenseDocumentRow,
 } from './expenses.repo.js';
 import { lockedStatuses, type ExpenseStatus } from './expenses.rules.js';
@@ -146,12 +147,15 @@ export async function deleteExpenseDocument(
     if (!doc) throw new AppError('projects.expense_document.not_found');
     await documentStore(ctx).remove(tx, { id: doc.id, comune: doc.comune_istat, parentId: projectId });
     await deleteExpenseDocumentRow(tx, doc.id);
+    // without any document an expense is no longer complete: back to BOZZA
+    const back = row.document_count === 1 && (row.status === 'CARICATA' || row.status === 'VALIDATA');
+    if (back) await updateExpenseStatus(tx, row.id, 'BOZZA', ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'projects.expense_document.delete',
       entityType: 'project_expense_document',
       entityId: doc.id,
       tenantComune: scope.project.comune_istat,
-      details: { project: projectId, expense: row.id, kind: doc.kind },
+      details: { project: projectId, expense: row.id, kind: doc.kind, ...(back ? { status: 'BOZZA' } : {}) },
     });
   });
 }
