@@ -36,9 +36,11 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('operations that declare no request body', () => {
-  it('are logout, TOTP setup and reset, removing a document, publishing a questionnaire, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
+  it('are logout, TOTP setup and reset, removing a document (of a case or of an expense) or an expense, publishing a questionnaire, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
     expect(bodylessWrites.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /api/v1/pilot/documents/{documentId}',
+      'DELETE /api/v1/projects/{projectId}/expenses/{expenseId}',
+      'DELETE /api/v1/projects/{projectId}/expenses/{expenseId}/documents/{documentId}',
       'DELETE /api/v1/surveys/responses/{responseId}/flags/{flagId}',
       'POST /api/v1/auth/logout',
       'POST /api/v1/me/totp/setup',
