@@ -4922,6 +4922,13 @@ export interface components {
                 canEdit: boolean;
                 documentTypes: string[];
                 paymentMeans: string[];
+                /** @description The project's activities, for the expense's activity picker */
+                activities: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                }[];
             };
             lines: components["schemas"]["ProjectExpenseLineTotal"][];
             items: components["schemas"]["ProjectExpense"][];

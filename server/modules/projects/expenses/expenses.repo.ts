@@ -63,8 +63,8 @@ export async function selectActivityIds(tx: Queryable, projectId: string): Promi
 export async function selectActivityCodes(
   tx: Queryable,
   projectId: string,
-): Promise<Array<{ id: string; code: string }>> {
-  return tx.query('SELECT id, code FROM project_activities WHERE project_id = $1', [projectId]);
+): Promise<Array<{ id: string; code: string; title: string }>> {
+  return tx.query('SELECT id, code, title FROM project_activities WHERE project_id = $1 ORDER BY code', [projectId]);
 }
 
 export async function selectCallRules(tx: Queryable, callVersionId: string): Promise<unknown> {

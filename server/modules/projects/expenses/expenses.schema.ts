@@ -158,6 +158,9 @@ export const expensePageSchema = z
       canEdit: z.boolean(),
       documentTypes: z.array(z.string()),
       paymentMeans: z.array(z.string()),
+      activities: z
+        .array(z.object({ id: z.uuid(), code: z.string(), title: z.string() }))
+        .describe("The project's activities, for the expense's activity picker"),
     }),
     lines: z.array(lineTotalSchema),
     items: z.array(expenseSchema),

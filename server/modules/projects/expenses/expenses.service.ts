@@ -15,6 +15,7 @@ import { assertNotLocked, loadScope, loadScopeForChange, mayEdit, type ExpenseSc
 import {
   deleteExpenseRow,
   insertExpense,
+  selectActivityCodes,
   selectActivityIds,
   selectChargedAmounts,
   selectChargedByLine,
@@ -140,6 +141,7 @@ export async function listExpenses(ctx: Ctx, projectId: string, q: ListExpensesQ
         canEdit,
         documentTypes: rules.documentTypes,
         paymentMeans: rules.paymentMeans,
+        activities: await selectActivityCodes(tx, projectId),
       },
       lines: lines.map((l) => {
         const cat = rules.categories.find((c) => c.code === l.categoryCode);

@@ -153,6 +153,24 @@ describe('recording an expense', () => {
     expect((await create(staffP.referente, p, { lineKey: line(p, 'IND') })).status).toBe(400);
   });
 
+  it("charges an activity of the project, listed for the page's picker", async () => {
+    const activityId = '6a1b2c3d-0000-4000-8000-00000000a001';
+    await t.db.ownerTx((tx) =>
+      tx.query(
+        `INSERT INTO project_activities (id, project_id, comune_istat, code, title, planned_start, planned_end)
+         VALUES ($1, $2, $3, '1.2', 'Mediazione linguistica', '2025-01-01', '2025-12-31')`,
+        [activityId, p.id, p.comuneIstat],
+      ),
+    );
+    const res = await create(staffP.referente, p, { activityId });
+    expect(res.status).toBe(201);
+    expect(res.body.activityId).toBe(activityId);
+    const page = await staffP.referente.get<Page>(`${url(p)}?pageSize=1`);
+    expect(page.body.project.activities).toEqual([{ id: activityId, code: '1.2', title: 'Mediazione linguistica' }]);
+    // the same activity from another Comune's project is refused
+    expect((await create(staffQ.referente, q, { activityId })).status).toBe(400);
+  });
+
   it('refuses cash with its own code except on the petty-cash line', async () => {
     const cash = await create(staffP.referente, p, { paymentMeans: 'CONTANTI' });
     expect(cash.status).toBe(400);

@@ -50,6 +50,7 @@ const expenseFormSchema = (t: TFunction) =>
     vatRecoverable: z.boolean(),
     chargedCents: amountField(t, MONEY).transform(centsOf),
     lineKey: z.string().min(1, t('fieldErrors.required')),
+    activityId: z.string().transform((v) => (v === '' ? null : v)),
     paymentDate: optionalDay,
     paymentMeans: z.string().transform((v) => (v === '' ? null : v)),
     paymentCents: amountField(t, MONEY, true).transform((v) => (v === null ? null : centsOf(v))),
@@ -83,6 +84,7 @@ function ExpenseForm({ page, expense }: { page: ExpensePage; expense: Expense | 
       vatRecoverable: expense?.vatRecoverable ?? false,
       chargedCents: money(expense?.chargedCents),
       lineKey: expense?.lineKey ?? '',
+      activityId: expense?.activityId ?? '',
       paymentDate: expense?.paymentDate ?? '',
       paymentMeans: expense?.paymentMeans ?? '',
       paymentCents: money(expense?.paymentCents),
@@ -91,7 +93,7 @@ function ExpenseForm({ page, expense }: { page: ExpensePage; expense: Expense | 
   });
 
   const onSubmit = form.submit(async (values) => {
-    const body = { ...values, activityId: null };
+    const body = values;
     if (expense === null) {
       const made = await create.mutateAsync(body);
       notify(t('projects.expenses.form.created'));
@@ -164,6 +166,16 @@ function ExpenseForm({ page, expense }: { page: ExpensePage; expense: Expense | 
               ...page.lines.filter((l) => !l.flatRate).map((l) => ({ value: l.lineKey, label: words.line(l) })),
             ]}
           />
+          {page.project.activities.length > 0 && (
+            <FormSelect
+              name="activityId"
+              label={t('projects.expenses.form.activity')}
+              options={[
+                { value: '', label: t('projects.expenses.form.none') },
+                ...page.project.activities.map((a) => ({ value: a.id, label: `${a.code} ${a.title}` })),
+              ]}
+            />
+          )}
         </fieldset>
         <fieldset disabled={!editable}>
           <legend className="h4">{t('projects.expenses.form.payment')}</legend>
