@@ -362,6 +362,37 @@ describe('list', () => {
   });
 });
 
+describe('a project with 10.000 expenses', () => {
+  it('answers a page by date and the per-line totals of all of them', async () => {
+    const project = await makeProject(t.db);
+    const staff = await projectStaff(t, project);
+    const a2 = line(project, 'A2');
+    await t.db.ownerTx((tx) =>
+      tx.query(
+        `INSERT INTO project_expenses (id, project_id, comune_istat, line_key, doc_type, issuer_name, issuer_key,
+                doc_number, number_key, doc_date, net_cents, charged_cents, status, warnings, created_by, created_at,
+                updated_at)
+         SELECT gen_random_uuid(), $1, $2, $3, 'FATTURA', 'Fornitore ' || (i % 50), 'N:FORNITORE' || (i % 50),
+                i::text, i::text, DATE '2025-01-01' + (i % 700), 100, 100, 'BOZZA',
+                CASE WHEN i % 10 = 0 THEN ARRAY['payment_missing'] ELSE '{}'::text[] END,
+                (SELECT id FROM users ORDER BY created_at LIMIT 1), now(), now()
+           FROM generate_series(1, 10000) AS i`,
+        [project.id, project.comuneIstat, a2],
+      ),
+    );
+    const res = await staff.referente.get<Page>(`${url(project)}?pageSize=200&page=3&withWarnings=true`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(1000);
+    expect(res.body.items).toHaveLength(200);
+    const dates = res.body.items.map((e) => e.docDate);
+    expect([...dates].sort()).toEqual(dates);
+    expect(res.body.lines.find((l) => l.lineKey === a2)).toMatchObject({
+      chargedCents: 1_000_000,
+      expenseCount: 10000,
+    });
+  });
+});
+
 describe('states, changes and deletion', () => {
   it('CARICATA needs the payment proof and a document; VALIDATA is for the responsabile amministrativo', async () => {
     const e = (await create(staffP.referente, p, { paymentDate: null, paymentMeans: null, paymentCents: null })).body;
