@@ -5,14 +5,10 @@
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../lib/project-rules';
 
-/** "2025-03-05" → "05/03/2025". */
-export const dayOf = (iso: string | null | undefined): string => (iso ? iso.split('-').reverse().join('/') : '');
+export { centsOf, dayOf } from './amounts';
 
 /** Cents as Italians read them: 123450 → "1.234,50 €". */
 export const euro = (cents: number): string => formatEuro(cents);
-
-/** Euro from the amount field (a number with at most two decimals) to integer cents. */
-export const centsOf = (euros: number): number => Math.round(euros * 100);
 
 export function useExpenseWords() {
   const { t, i18n } = useTranslation();
