@@ -141,15 +141,24 @@ async function countExpenses(tx: Queryable, w: Where): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** What is charged to each line of the project (every state), one aggregate on the line index. */
+/**
+ * What is charged to each line of the project (every state), one aggregate on the line index; for
+ * a revisore, over the periods of their assignments only.
+ */
 export async function selectChargedByLine(
   tx: Queryable,
   projectId: string,
+  periods?: ReadonlyArray<{ from: string; to: string }>,
 ): Promise<Array<{ line_key: string; charged_cents: number; n: number }>> {
+  const w = new Where().add('project_id = $?', projectId);
+  if (periods) {
+    const parts = periods.map((p) => `(doc_date BETWEEN ${w.param(p.from)}::date AND ${w.param(p.to)}::date)`);
+    w.raw(parts.length ? `(${parts.join(' OR ')})` : 'false');
+  }
   return tx.query(
     `SELECT line_key, sum(charged_cents) AS charged_cents, count(*)::int AS n
-       FROM project_expenses WHERE project_id = $1 GROUP BY line_key`,
-    [projectId],
+       FROM project_expenses ${w} GROUP BY line_key`,
+    w.params,
   );
 }
 

@@ -126,8 +126,8 @@ export async function listExpenses(ctx: Ctx, projectId: string, q: ListExpensesQ
       q.pageSize,
       (q.page - 1) * q.pageSize,
     );
-    // the totals of the whole project; a revisore's view stays within their periods' rows above
-    const charged = periods ? [] : await selectChargedByLine(tx, projectId);
+    // the totals of the whole project; a revisore's, of the periods assigned to them
+    const charged = await selectChargedByLine(tx, projectId, periods);
     const canEdit = mayEdit(ctx, project);
     const period = eligibilityPeriod(rules, project);
     return {

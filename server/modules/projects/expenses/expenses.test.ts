@@ -320,6 +320,13 @@ describe('who reads and who changes', () => {
     expect(ids).toContain(inside.body.id);
     expect(ids).not.toContain(outside.body.id);
     expect(list.body.items.every((e) => e.docDate >= '2025-01-01' && e.docDate <= '2025-12-31')).toBe(true);
+    // the line totals too stay within the periods assigned
+    const a2 = list.body.lines.find((l) => l.categoryCode === 'A2')!;
+    const full = (await staffP.referente.get<Page>(`${url(p)}?pageSize=1`)).body.lines.find(
+      (l) => l.categoryCode === 'A2',
+    )!;
+    expect(a2.expenseCount).toBe(list.body.items.filter((e) => e.categoryCode === 'A2').length);
+    expect(a2.expenseCount).toBeLessThan(full.expenseCount);
     expect((await revisore.get(`${url(p)}/${inside.body.id}`)).status).toBe(200);
     expect((await revisore.get(`${url(p)}/${outside.body.id}`)).status).toBe(403);
     expect((await create(revisore, p)).status).toBe(403);
