@@ -14,6 +14,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { RecordStatus } from '../../../components/RecordStatus';
 import { FormCheckbox, FormSelect, FormSummary, FormText, FormTextArea } from '../../../components/SchemaFields';
 import { amountField, numberLocaleOf } from '../../../lib/amount';
+import { Permission } from '../../../lib/permissions';
+import { hasPermission, useSession } from '../../../lib/session';
 import { editableNumber, MONEY } from '../../../lib/number';
 import { SchemaFormProvider, useSchemaForm } from '../../../lib/schemaForm';
 import { ProjectTabs } from '../shared/ProjectTabs';
@@ -218,7 +220,9 @@ function ExpenseStatusActions({ expense }: { expense: Expense }) {
   const notify = useNotify();
   const words = useExpenseWords();
   const setStatus = useSetExpenseStatus(expense.projectId, expense.id);
-  const moves: Array<'BOZZA' | 'CARICATA' | 'VALIDATA'> =
+  // validating is for the responsabile amministrativo: the others do not see the button
+  const mayValidate = hasPermission(useSession(), Permission.projectsExpensesValidate);
+  const all: Array<'BOZZA' | 'CARICATA' | 'VALIDATA'> =
     expense.status === 'BOZZA'
       ? ['CARICATA']
       : expense.status === 'CARICATA'
@@ -226,6 +230,7 @@ function ExpenseStatusActions({ expense }: { expense: Expense }) {
         : expense.status === 'VALIDATA'
           ? ['CARICATA', 'BOZZA']
           : [];
+  const moves = all.filter((to) => to !== 'VALIDATA' || mayValidate);
   const move = async (to: 'BOZZA' | 'CARICATA' | 'VALIDATA') => {
     await setStatus.mutateAsync({ to, rowVersion: expense.rowVersion });
     notify(t('projects.expenses.status.changed', { status: words.status(to) }));
