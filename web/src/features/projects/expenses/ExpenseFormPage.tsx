@@ -278,6 +278,8 @@ export function ExpenseFormPage() {
   const page = useExpenses(projectId, { page: 1, pageSize: 1 });
   const expense = useExpense(projectId, expenseId);
   const remove = useDeleteExpense(projectId);
+  // the Regione sees the figures, not the documents
+  const mayReadDocuments = hasPermission(useSession(), Permission.projectsDocumentsRead);
   const e = expense.data ?? null;
   const title =
     expenseId === undefined
@@ -325,7 +327,7 @@ export function ExpenseFormPage() {
           ) : (
             <>
               <ExpenseStatusActions expense={e} />
-              <ExpenseDocuments projectId={projectId} expenseId={e.id} />
+              {mayReadDocuments && <ExpenseDocuments projectId={projectId} expenseId={e.id} />}
               {e.canEdit && (
                 <button
                   type="button"
