@@ -263,10 +263,7 @@ export function ExpensesPage() {
                       <tr key={e.id}>
                         <td>{dayOf(e.docDate)}</td>
                         <td>
-                          <Link
-                            to={`/progetti/${projectId}/spese/${e.id}`}
-                            aria-label={t('projects.expenses.table.open', { number: e.docNumber })}
-                          >
+                          <Link to={`/progetti/${projectId}/spese/${e.id}`}>
                             {words.docType(e.docType)} {e.docNumber}
                           </Link>
                         </td>
