@@ -2,9 +2,11 @@
  * The role × operation matrix, generated from the modules' policy tables: every role gets exactly
  * what the modules' policy tables grant — 403 for the rest — through the raw API.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
-import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
+import { makeOrg, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
+import { assignRevisore, makeProject, type TestProject } from '../support/project-factories.js';
 import type { Schema } from '../support/schema.js';
 import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-factories.js';
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
@@ -106,6 +108,36 @@ const guarded: Record<Permission, Call | null> = {
   'surveys.opendata.release': null,
   // a Comune's own results (beside its Region and Italy; across waves in comparison.test.ts): its
   // response, sent, in a second wave made in beforeAll
+  // the projects' expenses: a project the actor sees (of their Comune, of a Comune of their Region,
+  // or assigned to them as revisore) with an expense that has its payment proof and a document
+  'projects.expenses.write': {
+    method: 'POST',
+    url: async (u) => `/api/v1/projects/${(await expenseProjectFor(u)).project.id}/expenses`,
+    body: () => ({
+      lineKey: lastExpenseProject!.project.lines[0]!.lineKey,
+      docType: 'FATTURA',
+      issuerName: 'Fornitore di prova',
+      docNumber: `M-${++n}`,
+      docDate: '2025-06-01',
+      netCents: 10000,
+      chargedCents: 10000,
+    }),
+  },
+  'projects.expenses.validate': {
+    method: 'POST',
+    url: async (u) => {
+      const { project, expenseId } = await expenseProjectFor(u);
+      return `/api/v1/projects/${project.id}/expenses/${expenseId}/status`;
+    },
+    body: () => ({ to: 'VALIDATA' }),
+  },
+  'projects.documents.read': {
+    method: 'GET',
+    url: async (u) => {
+      const { project, expenseId } = await expenseProjectFor(u);
+      return `/api/v1/projects/${project.id}/expenses/${expenseId}/documents`;
+    },
+  },
   'surveys.results.own': {
     method: 'GET',
     url: async (u) => {
@@ -177,6 +209,53 @@ const guarded: Record<Permission, Call | null> = {
   // a decision needs a proposed budget version the actor can see (404 before 403): design/budget.test.ts
   'projects.budget.decide': null,
 };
+
+let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;
+
+/**
+ * A project the user sees (in their Comune; else in a Comune of their Region; else anywhere, and
+ * assigned to them when they are a revisore), with a CARICATA expense with its payment proof and a document.
+ */
+async function expenseProjectFor(u: TestUser): Promise<{ project: TestProject; expenseId: string }> {
+  let org = u.org.comuneIstat ? u.org : undefined;
+  if (!org && u.org.regionCode) {
+    const [c] = await t.db.ownerTx((tx) =>
+      tx.query<{ istat_code: string }>(
+        `SELECT istat_code FROM comuni c WHERE region_code = $1
+            AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.comune_istat = c.istat_code)
+          ORDER BY istat_code LIMIT 1`,
+        [u.org.regionCode],
+      ),
+    );
+    org = await makeOrg(t.db, { type: 'comune', comuneIstat: c!.istat_code });
+  }
+  const project = await makeProject(t.db, org ? { org } : {});
+  const revisore = await t.db.ownerTx((tx) =>
+    tx.query(`SELECT 1 FROM user_roles WHERE user_id = $1 AND role = 'revisore'`, [u.id]),
+  );
+  if (revisore.length) await assignRevisore(t.db, project, { user: u });
+  const expenseId = randomUUID();
+  const documentId = randomUUID();
+  await t.db.ownerTx(async (tx) => {
+    const [creator] = await tx.query<{ id: string }>('SELECT id FROM users ORDER BY created_at LIMIT 1');
+    await tx.query(
+      `INSERT INTO project_expenses (id, project_id, comune_istat, line_key, doc_type, issuer_name, issuer_key, doc_number,
+              number_key, doc_date, net_cents, charged_cents, payment_date, payment_means, payment_cents, status,
+              created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'FATTURA', 'Fornitore', 'N:FORNITORE', $5, $5, '2025-06-01', 10000, 10000, '2025-06-10',
+               'BONIFICO', 10000, 'CARICATA', $6, now(), now())`,
+      [expenseId, project.id, project.comuneIstat, project.lines[0]!.lineKey, `P-${++n}`, creator!.id],
+    );
+    await tx.query(
+      `INSERT INTO project_expense_documents (id, expense_id, project_id, comune_istat, kind, filename, content_type,
+              size_bytes, sha256, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, 'GIUSTIFICATIVO', 'fattura.pdf', 'application/pdf', 10, $5, $6, now())`,
+      [documentId, expenseId, project.id, project.comuneIstat, '0'.repeat(64), creator!.id],
+    );
+  });
+  lastExpenseProject = { project, expenseId };
+  return lastExpenseProject;
+}
 
 let t: TestApp;
 let wave: TestWave;

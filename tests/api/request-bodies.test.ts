@@ -36,10 +36,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('operations that declare no request body', () => {
-  it('are logout, TOTP setup and reset, removing a document or an item of a project design, publishing a questionnaire, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
+  it('are logout, TOTP setup and reset, removing a document (of a case or of an expense), an expense or an item of a project design, publishing a questionnaire, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
     expect(bodylessWrites.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /api/v1/pilot/documents/{documentId}',
       'DELETE /api/v1/projects/{projectId}/activities/{itemId}',
+      'DELETE /api/v1/projects/{projectId}/expenses/{expenseId}',
+      'DELETE /api/v1/projects/{projectId}/expenses/{expenseId}/documents/{documentId}',
       'DELETE /api/v1/projects/{projectId}/indicators/{itemId}',
       'DELETE /api/v1/projects/{projectId}/logframe/{itemId}',
       'DELETE /api/v1/surveys/responses/{responseId}/flags/{flagId}',

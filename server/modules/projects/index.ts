@@ -18,6 +18,7 @@ import { designAuditActions } from './design/design.audit-actions.js';
 import { designErrors } from './design/design.errors.js';
 import { designPermissions } from './design/design.policy.js';
 import { designRoutes } from './design/design.routes.js';
+import { expensesEncryptedColumns } from './expenses/documents.store.js';
 import { expensesAuditActions } from './expenses/expenses.audit-actions.js';
 import { expensesErrors } from './expenses/expenses.errors.js';
 import { expensesPermissions } from './expenses/expenses.policy.js';
@@ -64,6 +65,8 @@ export const projectsModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('projects'), 'migrations'),
   jobs: [queryDigestJob],
+  // the bytes of the expenses' documents (project_document_contents.content, decision 0050)
+  encryptedColumns: expensesEncryptedColumns,
   errors: {
     ...projectsErrors,
     ...callsErrors,

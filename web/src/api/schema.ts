@@ -3348,6 +3348,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's expenses by document date, with the totals charged to each budget line
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia, MLPS, the Regione of the Comune, the revisore assigned (the expenses of their periods only). Filters: lineKey, status, from/to (document date), q (issuer or number), withWarnings. pageSize at most 200. Also the project's title, CUP and eligibility period, and per line of the budget in force its budget and the amount charged (every state). 404 `projects.project.not_found`.
+         */
+        get: operations["listProjectExpenses"];
+        put?: never;
+        /**
+         * Record an expense (giustificativo) on a line of the budget in force
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). The line must be a line of the budget version in force, the activity one of the project, the document type and payment means among the call's; the issuer's partita IVA or codice fiscale is checked; charged ≤ net + VAT (net alone when VAT is recoverable): 400 `projects.expense.invalid` with the fields. A cash payment (CONTANTI) outside a petty-cash line: 400 `projects.expense.cash_refused`. Recorded in BOZZA with its warnings (outside the eligibility period, payment proof missing or short, line budget or a cap exceeded, possible double funding — the other project named by CUP or title only). Audited.
+         */
+        post: operations["createProjectExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate or import an expense register from CSV or XLSX (base64, at most 2000 rows)
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). Italian headers: Tipo documento, Numero, Data, Fornitore, Partita IVA/Codice fiscale, Descrizione, Imponibile, IVA, IVA recuperabile, Importo imputato, Voce (the category code of a budget line, or its description), Attività (its code), Data pagamento, Mezzo di pagamento, Importo pagato, Riferimento pagamento. Dates gg/mm/aaaa; amounts 1.234,50. dryRun=true only reports; dryRun=false imports the valid rows in one transaction with one audit row. A document already recorded on the same line (issuer, number, date) is reported as a duplicate and not imported again. Messages in Italian. 400 `projects.expense.import_invalid` (no rows, missing columns); the upload reader's 413 `upload.too_large`/`upload.too_complex`, 400 `upload.unreadable`/`upload.encoding`, 503 `upload.busy`.
+         */
+        post: operations["importProjectExpenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/{expenseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One expense, with its warnings (double funding checked again now)
+         * @description `projects.read`: the lead Comune's staff, ANCI/Cittalia, MLPS, the Regione of the Comune, the revisore assigned (the expenses of their periods only). 404 `projects.expense.not_found`; a revisore outside the periods of their assignments 403 `projects.revisore.not_assigned`.
+         */
+        get: operations["getProjectExpense"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an expense not in a claim, with its documents
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). 409 `projects.expense.locked` once IN_DOMANDA or VERIFICATA. Audited.
+         */
+        delete: operations["deleteProjectExpense"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an expense (the fields sent) with the row version read
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). The same checks as on create. A VALIDATA expense goes back to CARICATA; one without payment proof back to BOZZA. 409 `projects.expense.locked` once IN_DOMANDA or VERIFICATA; 409 `projects.stale` for an old rowVersion. Audited.
+         */
+        patch: operations["updateProjectExpense"];
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/{expenseId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an expense between BOZZA, CARICATA and VALIDATA
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). Forwards one step (BOZZA → CARICATA → VALIDATA), backwards to any earlier state. CARICATA and VALIDATA need the payment proof and at least one document: 409 `projects.expense.transition` with context.missing. VALIDATA only by the responsabile amministrativo (`projects.expenses.validate`, 403 otherwise). IN_DOMANDA and VERIFICATA are set by the claims. Audited.
+         */
+        post: operations["setProjectExpenseStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/{expenseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents of an expense (descriptions only)
+         * @description `projects.documents.read`: the lead Comune's staff, the revisore assigned, ANCI/Cittalia and MLPS (never the Regione). 404 `projects.expense.not_found`.
+         */
+        get: operations["listProjectExpenseDocuments"];
+        put?: never;
+        /**
+         * Attach a document (PDF, PNG or JPEG, at most 10 MB) to an expense
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise), while the expense is not in a claim (409 `projects.expense.locked`). The type is read from the content, never from the name: 415 `projects.expense_document.type` otherwise, or for a PDF with scripts, launch actions or embedded files; 413 `projects.expense_document.too_large`. Stored encrypted in the document store shared with the pilot; audited.
+         */
+        post: operations["uploadProjectExpenseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/{expenseId}/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document of an expense (always as an attachment); audited
+         * @description `projects.documents.read`: the lead Comune's staff, the revisore assigned, ANCI/Cittalia and MLPS (never the Regione). Every download is audited. 404 `projects.expense_document.not_found`.
+         */
+        get: operations["downloadProjectExpenseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/expenses/{expenseId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a document of an expense not in a claim; audited
+         * @description `projects.expenses.write`: the lead Comune's referente or responsabile amministrativo, on an APPROVATO or IN_CORSO project (409 `projects.state` otherwise). 409 `projects.expense.locked` once IN_DOMANDA or VERIFICATA. 404 `projects.expense_document.not_found`.
+         */
+        delete: operations["deleteProjectExpenseDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/monitoring-reports": {
         parameters: {
             query?: never;
@@ -3644,7 +3800,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -4285,6 +4441,132 @@ export interface components {
             /** Format: int64 */
             rowVersion?: number;
         };
+        /** @enum {string} */
+        ProjectExpenseStatusInput: "BOZZA" | "CARICATA" | "VALIDATA" | "IN_DOMANDA" | "VERIFICATA";
+        ProjectCreateExpenseInput: {
+            /**
+             * Format: uuid
+             * @description A budget line of the version in force (its line_key)
+             */
+            lineKey: string;
+            /** @default null */
+            activityId: string | null;
+            /** @description One of the call's document types (FATTURA, CEDOLINO, NOTULA, RICEVUTA, F24…) */
+            docType: string;
+            issuerName: string;
+            /** @description Partita IVA (11 digits, check digit verified) or codice fiscale (16 characters) */
+            issuerTaxId?: string | null;
+            docNumber: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            docDate: string;
+            /** @default null */
+            description: string | null;
+            /**
+             * Format: int64
+             * @description Taxable amount (imponibile), cents
+             */
+            netCents: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            vatCents: number;
+            /**
+             * @description VAT the Comune recovers is not eligible
+             * @default false
+             */
+            vatRecoverable: boolean;
+            /**
+             * Format: int64
+             * @description The part charged to this project: at most net + VAT (net alone when VAT is recoverable)
+             */
+            chargedCents: number;
+            /** @default null */
+            paymentDate: string | null;
+            /**
+             * @description One of the call's payment means; CONTANTI only on a petty-cash line
+             * @default null
+             */
+            paymentMeans: string | null;
+            /** @default null */
+            paymentRef: string | null;
+            /** @default null */
+            paymentCents: number | null;
+        };
+        ProjectPatchExpenseInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /**
+             * Format: uuid
+             * @description A budget line of the version in force (its line_key)
+             */
+            lineKey?: string;
+            activityId?: string | null;
+            /** @description One of the call's document types (FATTURA, CEDOLINO, NOTULA, RICEVUTA, F24…) */
+            docType?: string;
+            issuerName?: string;
+            /** @description Partita IVA (11 digits, check digit verified) or codice fiscale (16 characters) */
+            issuerTaxId?: string | null;
+            docNumber?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            docDate?: string;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description Taxable amount (imponibile), cents
+             */
+            netCents?: number;
+            /** Format: int64 */
+            vatCents?: number;
+            /** @description VAT the Comune recovers is not eligible */
+            vatRecoverable?: boolean;
+            /**
+             * Format: int64
+             * @description The part charged to this project: at most net + VAT (net alone when VAT is recoverable)
+             */
+            chargedCents?: number;
+            paymentDate?: string | null;
+            /** @description One of the call's payment means; CONTANTI only on a petty-cash line */
+            paymentMeans?: string | null;
+            paymentRef?: string | null;
+            paymentCents?: number | null;
+        };
+        ProjectExpenseSetStatusInput: {
+            /** @enum {string} */
+            to: "BOZZA" | "CARICATA" | "VALIDATA";
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        ProjectUploadExpenseDocumentInput: {
+            /** @enum {string} */
+            kind: "GIUSTIFICATIVO" | "QUIETANZA" | "ALTRO";
+            filename: string;
+            /**
+             * Format: base64
+             * @description The file, base64; PDF, PNG or JPEG by content, at most 10485760 bytes
+             */
+            content: string;
+        };
+        ProjectImportExpensesInput: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: base64 */
+            content: string;
+            /**
+             * @description How to decode a CSV: auto (default), utf-8, windows-1252 or utf-16. A byte-order mark wins.
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+            /** @description true: only the row report; false: imports the valid rows */
+            dryRun: boolean;
+        };
         ProjectMonitoringContentRequestInput: {
             /** Format: int64 */
             rowVersion: number;
@@ -4627,17 +4909,17 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.documents.read" | "projects.expenses.validate" | "projects.expenses.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -6373,6 +6655,166 @@ export interface components {
         };
         ProjectCallOptions: {
             items: components["schemas"]["ProjectCallOption"][];
+        };
+        /** @enum {string} */
+        ProjectExpenseStatus: "BOZZA" | "CARICATA" | "VALIDATA" | "IN_DOMANDA" | "VERIFICATA";
+        ProjectExpenseWarning: {
+            /** @enum {string} */
+            code: "outside_period" | "payment_missing" | "payment_short" | "line_budget_exceeded" | "cap_exceeded" | "double_funding";
+            /** @description In Italian; for double funding, the other projects by CUP or title only */
+            message: string;
+        };
+        ProjectExpense: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            lineKey: string;
+            /** @description The category of the line in force; null if the line left the budget */
+            categoryCode: string | null;
+            activityId: string | null;
+            docType: string;
+            issuerName: string;
+            issuerTaxId: string | null;
+            docNumber: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            docDate: string;
+            description: string | null;
+            /** Format: int64 */
+            netCents: number;
+            /** Format: int64 */
+            vatCents: number;
+            vatRecoverable: boolean;
+            /**
+             * Format: int64
+             * @description net + VAT
+             */
+            grossCents: number;
+            /** Format: int64 */
+            chargedCents: number;
+            paymentDate: string | null;
+            paymentMeans: string | null;
+            paymentRef: string | null;
+            paymentCents: number | null;
+            status: components["schemas"]["ProjectExpenseStatus"];
+            warnings: components["schemas"]["ProjectExpenseWarning"][];
+            /** Format: int64 */
+            documentCount: number;
+            imported: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The actor may change it now (owner staff, open project, not in a claim) */
+            canEdit: boolean;
+        };
+        ProjectExpenseLineTotal: {
+            /** Format: uuid */
+            lineKey: string;
+            categoryCode: string;
+            categoryLabelIt: string;
+            categoryLabelEn: string | null;
+            description: string;
+            /** Format: int64 */
+            budgetCents: number;
+            /** Format: int64 */
+            chargedCents: number;
+            /** Format: int64 */
+            expenseCount: number;
+            pettyCash: boolean;
+            flatRate: boolean;
+            over: boolean;
+        };
+        ProjectExpensePage: {
+            project: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                cup: string | null;
+                status: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                eligibleFrom: string;
+                /**
+                 * Format: date
+                 * @description A date, YYYY-MM-DD
+                 */
+                eligibleTo: string;
+                canEdit: boolean;
+                documentTypes: string[];
+                paymentMeans: string[];
+                /** @description The project's activities, for the expense's activity picker */
+                activities: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                }[];
+            };
+            lines: components["schemas"]["ProjectExpenseLineTotal"][];
+            items: components["schemas"]["ProjectExpense"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        ProjectExpenseDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            expenseId: string;
+            /** @enum {string} */
+            kind: "GIUSTIFICATIVO" | "QUIETANZA" | "ALTRO";
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string | null;
+        };
+        ProjectExpenseDocumentList: {
+            items: components["schemas"]["ProjectExpenseDocument"][];
+            canEdit: boolean;
+        };
+        ProjectExpenseImportReport: {
+            dryRun: boolean;
+            encoding: ("utf-8" | "windows-1252" | "utf-16le" | "utf-16be") | null;
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            valid: number;
+            /** Format: int64 */
+            invalid: number;
+            /** Format: int64 */
+            duplicates: number;
+            /** Format: int64 */
+            imported: number;
+            report: {
+                /**
+                 * Format: int64
+                 * @description The line in the file
+                 */
+                row: number;
+                /** @enum {string} */
+                outcome: "valid" | "invalid" | "duplicate" | "imported";
+                /** @description What is wrong, in Italian, each naming the column */
+                messages: string[];
+                warnings: components["schemas"]["ProjectExpenseWarning"][];
+                expenseId: string | null;
+            }[];
         };
         /** @enum {string} */
         ProjectMonitoringStatus: "BOZZA" | "INVIATA" | "RESTITUITA" | "VALIDATA_ANCI" | "APPROVATA";
@@ -15920,6 +16362,486 @@ export interface operations {
             };
         };
     };
+    listProjectExpenses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                lineKey?: string;
+                status?: components["schemas"]["ProjectExpenseStatusInput"];
+                /** @description A date, YYYY-MM-DD */
+                from?: string;
+                /** @description A date, YYYY-MM-DD */
+                to?: string;
+                /** @description Part of the issuer's name or of the document number */
+                q?: string;
+                withWarnings?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpensePage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProjectExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreateExpenseInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpense"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importProjectExpenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectImportExpensesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpenseImportReport"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpense"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProjectExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProjectExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ProjectPatchExpenseInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpense"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProjectExpenseStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectExpenseSetStatusInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpense"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProjectExpenseDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpenseDocumentList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProjectExpenseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUploadExpenseDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExpenseDocument"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadProjectExpenseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProjectExpenseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                expenseId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProjectMonitoringReports: {
         parameters: {
             query?: never;
@@ -16667,9 +17589,10 @@ export const pathsApiV1SurveysWavesWaveIdReportGetParametersQueryFormatValues: R
 export const pathsApiV1OpenDataDatasetsDatasetIdGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/datasets/{datasetId}"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
 export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/open-data/catalog.ttl"]["get"]["parameters"]["query"]["format"]> = ["jsonld", "ttl"];
+export const pathsApiV1ProjectsProjectIdExpensesGetParametersQueryWithWarningsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{projectId}/expenses"]["get"]["parameters"]["query"]["withWarnings"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -16711,6 +17634,11 @@ export const projectLogframeKindInputValues: ReadonlyArray<FlattenedDeepRequired
 export const projectDisaggregationInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectDisaggregationInput"]> = ["sex", "age", "nationality"];
 export const projectIndicatorCreateInputCustomKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectIndicatorCreateInput"]["custom"]["kind"]> = ["OUTPUT", "RESULT"];
 export const projectBudgetDecisionInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetDecisionInput"]["decision"]> = ["approve", "reject"];
+export const projectExpenseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseStatusInput"]> = ["BOZZA", "CARICATA", "VALIDATA", "IN_DOMANDA", "VERIFICATA"];
+export const projectExpenseSetStatusInputToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseSetStatusInput"]["to"]> = ["BOZZA", "CARICATA", "VALIDATA"];
+export const projectUploadExpenseDocumentInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectUploadExpenseDocumentInput"]["kind"]> = ["GIUSTIFICATIVO", "QUIETANZA", "ALTRO"];
+export const projectImportExpensesInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectImportExpensesInput"]["format"]> = ["csv", "xlsx"];
+export const projectImportExpensesInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectImportExpensesInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const projectMonitoringContentRequestInputContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];
 export const projectMonitoringContentRequestInputContentProcurementsStepsStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringContentRequestInput"]["content"]["procurements"]["steps"]["step"]> = ["DETERMINA_A_CONTRARRE", "PUBBLICAZIONE", "AGGIUDICAZIONE", "STIPULA", "AVVIO_ESECUZIONE", "CONCLUSIONE"];
 export const projectMonitoringReviewInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReviewInput"]["decision"]> = ["validate", "return", "approve"];
@@ -16730,9 +17658,9 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -16813,6 +17741,12 @@ export const projectCapCheckKindValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const projectCapCheckBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapCheck"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectBudgetVersionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetVersion"]["kind"]> = ["INIZIALE", "RIMODULAZIONE"];
 export const projectBudgetDiffLinesChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectBudgetDiff"]["lines"]["change"]> = ["ADDED", "REMOVED", "CHANGED", "UNCHANGED"];
+export const projectExpenseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseStatus"]> = ["BOZZA", "CARICATA", "VALIDATA", "IN_DOMANDA", "VERIFICATA"];
+export const projectExpenseWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseWarning"]["code"]> = ["outside_period", "payment_missing", "payment_short", "line_budget_exceeded", "cap_exceeded", "double_funding"];
+export const projectExpenseDocumentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseDocument"]["kind"]> = ["GIUSTIFICATIVO", "QUIETANZA", "ALTRO"];
+export const projectExpenseDocumentContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseDocument"]["contentType"]> = ["application/pdf", "image/png", "image/jpeg"];
+export const projectExpenseImportReportEncodingAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseImportReport"]["encoding"]> = ["utf-8", "windows-1252", "utf-16le", "utf-16be"];
+export const projectExpenseImportReportReportOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectExpenseImportReport"]["report"]["outcome"]> = ["valid", "invalid", "duplicate", "imported"];
 export const projectMonitoringStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringStatus"]> = ["BOZZA", "INVIATA", "RESTITUITA", "VALIDATA_ANCI", "APPROVATA"];
 export const projectMonitoringCommentLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringComment"]["level"]> = ["ANCI", "MLPS"];
 export const projectMonitoringReportContentProcurementsProcedureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReport"]["content"]["procurements"]["procedure"]> = ["AFFIDAMENTO_DIRETTO", "PROCEDURA_NEGOZIATA", "PROCEDURA_APERTA", "ADESIONE_CONVENZIONE", "CO_PROGETTAZIONE", "ALTRO"];

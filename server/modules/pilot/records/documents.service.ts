@@ -1,7 +1,8 @@
 /**
  * Documents attached to a person of a case or to one of their PAIs (the signed PAI, a copy of the
  * permit): PDF, PNG or JPEG by content, at most 10 MB, encrypted at rest, every download and
- * every deletion audited (decision 0025).
+ * every deletion audited (decision 0025); the checks and the store are the platform's
+ * (server/platform/documents, decision 0050).
  */
 import { randomUUID } from 'node:crypto';
 import { accessOf, type Ctx } from '../../../platform/context.js';
@@ -10,8 +11,8 @@ import { AppError } from '../../../platform/errors.js';
 import { can } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertCaseOpen, loadCase, type CaseRow } from '../shared/access.js';
-import { databaseDocumentStore } from './document-store.js';
-import { openFilename, sealFilename } from './records.crypto.js';
+import { checkDocument, databaseDocumentStore, documentRefusals } from '../../../platform/documents/index.js';
+import { openFilename, pilotDocumentContents, sealFilename } from './records.crypto.js';
 import {
   deleteDocument as deleteDocumentRow,
   insertDocument,
@@ -21,10 +22,9 @@ import {
   selectDocumentsOfCase,
   type DocumentRow,
 } from './records.repo.js';
-import { checkDocument, documentRefusals } from './records.rules.js';
 import type { DocumentOut, UploadDocumentBody } from './records.schema.js';
 
-const store = (ctx: Ctx) => databaseDocumentStore(ctx.cipher);
+const store = (ctx: Ctx) => databaseDocumentStore(ctx.cipher, pilotDocumentContents);
 
 function toDocument(ctx: Ctx, r: DocumentRow): DocumentOut {
   return {

@@ -73,27 +73,6 @@ export async function deleteDocument(tx: Queryable, id: string): Promise<void> {
   await tx.query('DELETE FROM pilot_documents WHERE id = $1', [id]);
 }
 
-// the database store of the documents' bytes (document-store.ts)
-export async function insertDocumentContent(tx: Queryable, id: string, comune: string, enc: string): Promise<void> {
-  await tx.query('INSERT INTO pilot_document_contents (id, comune_istat, content_enc) VALUES ($1, $2, $3)', [
-    id,
-    comune,
-    enc,
-  ]);
-}
-
-export async function selectDocumentContent(tx: Queryable, id: string): Promise<string | undefined> {
-  const [row] = await tx.query<{ content_enc: string }>(
-    'SELECT content_enc FROM pilot_document_contents WHERE id = $1',
-    [id],
-  );
-  return row?.content_enc;
-}
-
-export async function deleteDocumentContent(tx: Queryable, id: string): Promise<void> {
-  await tx.query('DELETE FROM pilot_document_contents WHERE id = $1', [id]);
-}
-
 /** Whether the PAI belongs to the person (a document attached to a PAI is also attached to its person). */
 export async function paiOfPerson(tx: Queryable, paiId: string, personId: string): Promise<boolean> {
   const rows = await tx.query('SELECT 1 FROM pilot_pais WHERE id = $1 AND person_id = $2', [paiId, personId]);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteDocument, downloadDocument, listDocuments, uploadDocument } from './documents.service.js';
 import { addNote, listNotes } from './notes.service.js';
-import { attachmentDisposition, MAX_DOCUMENT_BYTES } from './records.rules.js';
+import { attachmentDisposition, MAX_DOCUMENT_BYTES } from '../../../platform/documents/index.js';
 import {
   caseParams,
   createNoteSchema,

@@ -1,18 +1,17 @@
 /** API schemas of the case records: documents attached to a person or a PAI, and case notes. */
 import { z } from 'zod';
 import { documentKinds } from '../shared/vocab.js';
-import { documentTypes, MAX_DOCUMENT_BYTES, MAX_NOTE_CHARS } from './records.rules.js';
+import { documentTypes, MAX_DOCUMENT_BYTES, maxDocumentBase64Chars } from '../../../platform/documents/index.js';
 
 export const caseParams = z.object({ caseId: z.uuid() }).strict();
 export const documentParams = z.object({ documentId: z.uuid() }).strict();
 
 export const documentKindSchema = z.enum(documentKinds).meta({ id: 'PilotDocumentKind' });
 
-/**
- * A few bytes over the limit still pass here, so that the service can answer 413 with the
- * limit in words rather than a 400 about the length of a base64 string.
- */
-export const maxDocumentBase64Chars = Math.ceil((MAX_DOCUMENT_BYTES + 3) / 3) * 4;
+/** Characters in one note. */
+export const MAX_NOTE_CHARS = 4000;
+
+export { maxDocumentBase64Chars };
 
 export const uploadDocumentSchema = z
   .object({

@@ -19,7 +19,7 @@ import { rotateDataKey } from '../../../platform/data-key.js';
 import { encryptedColumnsOf } from '../../../platform/module.js';
 import { modules } from '../../../modules.js';
 import { openContent } from './records.crypto.js';
-import { MAX_DOCUMENT_BYTES } from './records.rules.js';
+import { MAX_DOCUMENT_BYTES } from '../../../platform/documents/index.js';
 
 type Doc = Schema<'PilotDocument'>;
 type Note = Schema<'PilotCaseNote'>;

@@ -1,12 +1,17 @@
 /**
- * Pure rules of the case records: which files are accepted (by their content, never by the name
- * or the declared type), how a download is named, and how long a note may be.
+ * Which uploaded documents are kept (a case's permit or signed PAI, an expense's invoice or
+ * quietanza): accepted by their content, never by the name or the declared type, and always
+ * downloaded as an attachment (decisions 0025 and 0050). Pure.
  */
 
-/** The largest document accepted: a scanned permit or a signed PAI fits well within it. */
+/** The largest document accepted: a scanned permit, a signed PAI or an invoice fits well within it. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** Characters in one note. */
-export const MAX_NOTE_CHARS = 4000;
+
+/**
+ * The longest base64 text of a document in a JSON body. A few bytes over the limit still pass, so
+ * that the service can answer 413 with the limit in words rather than a 400 about a string's length.
+ */
+export const maxDocumentBase64Chars = Math.ceil((MAX_DOCUMENT_BYTES + 3) / 3) * 4;
 
 export const documentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type DocumentType = (typeof documentTypes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, checkDocument, pdfHasActiveContent, sniffDocumentType } from './records.rules.js';
+import { attachmentDisposition, checkDocument, pdfHasActiveContent, sniffDocumentType } from './content.js';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 
