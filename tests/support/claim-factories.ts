@@ -109,9 +109,20 @@ export async function makeVerifiedClaim(
       ],
     );
     await tx.query(
-      `UPDATE project_claims SET status = 'IN_VERIFICA', requested_cents = $2, totals = '{}', submitted_at = now()
+      `UPDATE project_claims SET status = 'IN_VERIFICA', requested_cents = $2, totals = $3, submitted_at = now()
         WHERE id = $1`,
-      [claimId, expense.chargedCents],
+      [
+        claimId,
+        expense.chargedCents,
+        JSON.stringify({
+          categories: [],
+          budgetCents: 0,
+          claimedCents: expense.chargedCents,
+          previousCents: 0,
+          cumulativeCents: expense.chargedCents,
+          progressBp: 0,
+        }),
+      ],
     );
     await tx.query(
       `INSERT INTO project_expense_verifications (claim_id, expense_id, project_id, comune_istat, outcome, eligible_cents,

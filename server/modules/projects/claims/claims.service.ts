@@ -68,9 +68,13 @@ export async function loadClaim(
   // the claim row is locked, not the project's: row-level security lets the revisore lock (update)
   // the claims of their projects but never the project itself
   const loaded = await loadProject(tx, ctx, projectId);
-  const claim = await selectClaim(tx, projectId, claimId, opts.lock ?? false);
-  if (!claim || !visibleTo(loaded, claim)) throw new AppError('projects.claims.not_found');
+  const seen = await selectClaim(tx, projectId, claimId);
+  if (!seen || !visibleTo(loaded, seen)) throw new AppError('projects.claims.not_found');
   assertCan(ctx.actor, permission);
+  if (!opts.lock) return { loaded, claim: seen };
+  // locking needs the right to change the row (row-level security): a reader without it may not
+  const claim = await selectClaim(tx, projectId, claimId, true);
+  if (!claim) throw new AppError('forbidden', 'This claim is not yours to change.');
   return { loaded, claim };
 }
 
@@ -246,6 +250,15 @@ export async function recordClaimChange(
   });
 }
 
+/**
+ * The Comune an audited read is about, as the reader may record it: a Regione writes audit rows
+ * only about no Comune in particular (row-level security on audit_log), so its reads name the
+ * Comune in the details instead.
+ */
+function readerTenant(ctx: Ctx, comune: string): string | null {
+  return ctx.actor?.scope.level === 'regione' ? null : comune;
+}
+
 /** The claims of a project (a revisore: those sent in their period) and what the caller may start. */
 export async function listClaims(
   ctx: Ctx,
@@ -268,8 +281,8 @@ export async function listClaims(
       action: 'projects.claim.read',
       entityType: 'project',
       entityId: projectId,
-      tenantComune: loaded.project.comune_istat,
-      details: { list: true, count: rows.length },
+      tenantComune: readerTenant(ctx, loaded.project.comune_istat),
+      details: { list: true, count: rows.length, comune: loaded.project.comune_istat },
     });
     return { items: rows.map(toSummary), actions };
   });
@@ -283,8 +296,8 @@ export async function getClaim(ctx: Ctx, projectId: string, claimId: string): Pr
       action: 'projects.claim.read',
       entityType: 'project_claim',
       entityId: claimId,
-      tenantComune: lc.claim.comune_istat,
-      details: { projectId },
+      tenantComune: readerTenant(ctx, lc.claim.comune_istat),
+      details: { projectId, comune: lc.claim.comune_istat },
     });
     return readClaimDetail(tx, ctx, lc);
   });

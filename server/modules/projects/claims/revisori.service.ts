@@ -57,7 +57,7 @@ export async function listAssignments(ctx: Ctx, projectId: string): Promise<{ it
     const rows = await selectProjectAssignments(tx, projectId);
     const today = todayOf(ctx);
     // a revisore sees only their own assignments, not their colleagues'
-    const mine = isRevisore(ctx.actor!) ? rows.filter((r) => r.user_id === ctx.actor!.userId) : rows;
+    const mine = isRevisore(ctx.actor!) ? rows.filter((r) => r.user_id === ctx.actor!.userId && !r.revoked_at) : rows;
     return { items: mine.map((r) => toAssignment(r, today)) };
   });
 }

@@ -20,13 +20,14 @@ export async function transitionClaim(
   body: ClaimTransitionBody,
 ): Promise<ClaimDetail> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
-    const lc = await loadClaim(tx, ctx, projectId, claimId, 'projects.read', { lock: true });
-    const { claim } = lc;
-    const role = roleOn(ctx, lc.loaded);
+    const seen = await loadClaim(tx, ctx, projectId, claimId);
+    const role = roleOn(ctx, seen.loaded);
     if (!transitions.some((t) => t.to === body.to && t.by === role))
       throw new AppError('projects.claims.transition', `Your role does not move a claim to ${body.to}.`, {
-        context: { status: claim.status, to: body.to },
+        context: { status: seen.claim.status, to: body.to },
       });
+    const lc = await loadClaim(tx, ctx, projectId, claimId, 'projects.read', { lock: true });
+    const { claim } = lc;
     if (role === 'comune') assertOwner(ctx.actor!, lc.loaded.project);
     const plan = planTransition(role, claim.status, body.to, !!claim.verbale_issued_at);
     if (!plan.ok) {
