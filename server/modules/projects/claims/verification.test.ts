@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, makeOrg, makeUser, type TestUser } from '../../../../tests/support/factories.js';
 import { makeExpense } from '../../../../tests/support/claim-factories.js';
-import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
+import { startTestApp, type Agent, type TestApp } from '../../../../tests/support/harness.js';
 import { loginAs } from '../../../../tests/support/pilot-factories.js';
 import {
   assignRevisore,
@@ -247,7 +247,7 @@ describe('the verbale and its allegati', () => {
     s2.eachRow((row, n) => {
       if (n > 3)
         byLabel.set(
-          String(row.getCell(1).value),
+          row.getCell(1).text,
           [2, 3, 4, 5].map((i) => cents(row.getCell(i).value)),
         );
     });
