@@ -254,6 +254,13 @@ describe('the verbale and its allegati', () => {
     expect(byLabel.get('A1 — Coordinamento e monitoraggio')).toEqual([9_000_00, 1_000_10, 1_000_10, 0]);
     expect(byLabel.get('F — Affidamenti e subcontratti')).toEqual([30_000_00, 2_300_50, 1_500_15, 800_35]);
     expect(byLabel.get('Totale')).toEqual([114_000_00, 3_300_60, 2_500_25, 800_35]);
+    // the caps, recomputed over the eligible amounts: A1 is 1.000,10 € of 2.500,25 € in total, over its 10%
+    const caps = wb2.getWorksheet('Massimali')!;
+    const a1 = [...Array(caps.rowCount).keys()]
+      .map((i) => caps.getRow(i + 1))
+      .find((r) => r.getCell(1).text === 'A1 Coordinamento')!;
+    expect([2, 3, 4].map((i) => cents(a1.getCell(i).value))).toEqual([1_000_10, 2_500_25, 250_02]);
+    expect(a1.getCell(7).value).toBe('Superato');
 
     const audit = await auditRows(t.db, `action = 'projects.claim.download' AND entity_id = $1`, [claim.id]);
     expect(audit.length).toBe(9);
