@@ -21,7 +21,8 @@ import {
   verificationParams,
   verificationSchema,
 } from './claims.schema.js';
-import { createClaim, getClaim, listClaims, newClaimVersion, setClaimExpenses, submitClaim } from './claims.service.js';
+import { createClaim, getClaim, listClaims } from './claims.service.js';
+import { newClaimVersion, setClaimExpenses, submitClaim } from './drafts.service.js';
 import { verbaleFile, type OutputKind } from './outputs.service.js';
 import { assignRevisore, findRevisori, listAssignments, myAssignments, revokeRevisore } from './revisori.service.js';
 import { transitionClaim } from './transitions.service.js';
