@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../support/harness.js';
 import { makeOrg, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories.js';
+import { makeVerifiedClaim } from '../support/claim-factories.js';
 import { assignRevisore, makeProject, type TestProject } from '../support/project-factories.js';
 import type { Schema } from '../support/schema.js';
 import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-factories.js';
@@ -208,6 +209,24 @@ const guarded: Record<Permission, Call | null> = {
   'projects.design.write': null,
   // a decision needs a proposed budget version the actor can see (404 before 403): design/budget.test.ts
   'projects.budget.decide': null,
+  // projects' claims: a project within the user's reach (their own Comune's, their Region's, or
+  // assigned to them as revisore), so that only the permission decides
+  'projects.claims.write': {
+    method: 'POST',
+    url: async (u) => `/api/v1/projects/${(await projectReachedBy(u)).id}/claims`,
+    body: () => ({ periodStart: '2025-01-01', periodEnd: '2025-06-30' }),
+  },
+  'projects.claims.verify': { method: 'GET', url: '/api/v1/revisore/assignments' },
+  'projects.claims.decide': {
+    method: 'POST',
+    url: async (u) => {
+      const project = await projectReachedBy(u);
+      const { claimId } = await makeVerifiedClaim(t.db, project, u.id);
+      return `/api/v1/projects/${project.id}/claims/${claimId}/transitions`;
+    },
+    body: () => ({ to: 'APPROVATA' }),
+  },
+  'projects.revisori.assign': { method: 'GET', url: '/api/v1/project-revisori?q=a' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;
@@ -255,6 +274,27 @@ async function expenseProjectFor(u: TestUser): Promise<{ project: TestProject; e
   });
   lastExpenseProject = { project, expenseId };
   return lastExpenseProject;
+}
+
+/** A project the user reaches: of their Comune, of a Comune of their Region, else any (assigned when a revisore). */
+async function projectReachedBy(u: TestUser): Promise<TestProject> {
+  let org = u.org.type === 'comune' ? u.org : undefined;
+  if (u.org.type === 'regione') {
+    const [c] = await t.db.ownerTx((tx) =>
+      tx.query<{ istat_code: string }>(
+        `SELECT istat_code FROM comuni c WHERE region_code = $1
+            AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.comune_istat = c.istat_code) LIMIT 1`,
+        [u.org.regionCode],
+      ),
+    );
+    org = await makeOrg(t.db, { type: 'comune', comuneIstat: c!.istat_code });
+  }
+  const project = await makeProject(t.db, org ? { org } : {});
+  const roles = await t.db.ownerTx((tx) =>
+    tx.query<{ role: string }>('SELECT role FROM user_roles WHERE user_id = $1', [u.id]),
+  );
+  if (roles.some((r) => r.role === 'revisore')) await assignRevisore(t.db, project, { user: u });
+  return project;
 }
 
 let t: TestApp;

@@ -47,6 +47,8 @@ describe('operations that declare no request body', () => {
       'DELETE /api/v1/surveys/responses/{responseId}/flags/{flagId}',
       'POST /api/v1/auth/logout',
       'POST /api/v1/me/totp/setup',
+      'POST /api/v1/projects/{projectId}/claims/{claimId}/new-version',
+      'POST /api/v1/projects/{projectId}/revisori/{assignmentId}/revoke',
       'POST /api/v1/surveys/links/{linkId}/revoke',
       'POST /api/v1/surveys/responses/{responseId}/consolidate',
       'POST /api/v1/surveys/responses/{responseId}/review/start',
