@@ -23,6 +23,7 @@ import { buildApp } from '../server/app.js';
 import { prepareDatabase } from '../server/platform/bootstrap.js';
 import { modules } from '../server/modules.js';
 import type { Database, Queryable } from '../server/platform/db/db.js';
+import { bulkLoadMode } from '../server/platform/db/insert-many.js';
 import { famiLikeRules } from '../server/modules/projects/demo/call-rules.js';
 import { selectFilterOptions } from '../server/modules/projects/dashboards/dashboards.repo.js';
 import { closedLoop, logIn } from './http.js';
@@ -47,6 +48,8 @@ const { dbName, dbUrl } = benchDatabase('projects');
 async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: number }> {
   const t0 = performance.now();
   const bigProjectId = await db.ownerTx(async (tx) => {
+    // generated consistent, loaded without the triggers (a sent claim's expenses are otherwise frozen)
+    await bulkLoadMode(tx);
     const [u] = await tx.query<{ id: string }>(`SELECT id FROM users ORDER BY created_at LIMIT 1`);
     const creator = u!.id;
     await tx.query(
@@ -153,8 +156,9 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
       [creator],
     );
     await tx.query(
-      `INSERT INTO project_queries (id, project_id, comune_istat, anchor_type, subject, due_on, status, opened_by, opened_at)
-       SELECT gen_random_uuid(), p.id, p.comune_istat, 'PROGETTO', 'Chiarimento', current_date - 10, 'APERTA', $1, now()
+      `INSERT INTO project_queries (id, project_id, comune_istat, anchor_type, subject, due_on, status, opened_by, opened_at,
+                                    opened_level)
+       SELECT gen_random_uuid(), p.id, p.comune_istat, 'PROGETTO', 'Chiarimento', current_date - 10, 'APERTA', $1, now(), 'ANCI'
          FROM projects p WHERE p.title ~ '[05]$'`,
       [creator],
     );

@@ -91,7 +91,8 @@ export async function makeClaim(
         c.supersedesId ?? null,
         project.startDate,
         project.endDate,
-        c.status,
+        // written as a draft, its expenses added, then moved: a sent claim's expenses never change
+        'BOZZA',
         requested,
         c.verifiedCents ?? null,
         c.paidCents ?? null,
@@ -106,6 +107,7 @@ export async function makeClaim(
          VALUES ($1, $2, $3, $4, $5)`,
         [id, x.id, project.id, project.comuneIstat, x.chargedCents],
       );
+    await tx.query('UPDATE project_claims SET status = $2 WHERE id = $1', [id, c.status]);
     const at = c.statusAt ?? submittedAt;
     if (at)
       await tx.query(
@@ -127,8 +129,9 @@ export async function makeQuery(
   await db.ownerTx(async (tx) => {
     const opener = await anyUser(tx);
     await tx.query(
-      `INSERT INTO project_queries (id, project_id, comune_istat, anchor_type, subject, due_on, status, opened_by, opened_at)
-       VALUES ($1, $2, $3, 'PROGETTO', $4, $5, $6, $7, now())`,
+      `INSERT INTO project_queries (id, project_id, comune_istat, anchor_type, subject, due_on, status, opened_by, opened_at,
+                                    opened_level)
+       VALUES ($1, $2, $3, 'PROGETTO', $4, $5, $6, $7, now(), 'ANCI')`,
       [
         id,
         project.id,

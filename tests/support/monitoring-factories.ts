@@ -175,7 +175,8 @@ export async function addClaim(
         c.claimNo,
         c.periodStart,
         c.periodEnd,
-        c.status,
+        // written as a draft, its expenses added, then moved: a sent claim's expenses never change
+        'BOZZA',
         c.verifiedCents ?? null,
         c.verbaleOn ?? null,
         c.paidCents ?? null,
@@ -189,6 +190,7 @@ export async function addClaim(
          VALUES ($1, $2, $3, $4, $5)`,
         [id, e.id, project.id, project.comuneIstat, e.chargedCents],
       );
+    await tx.query('UPDATE project_claims SET status = $2 WHERE id = $1', [id, c.status]);
   });
   return id;
 }
