@@ -62,7 +62,7 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
     );
     await tx.query(
       `INSERT INTO project_call_versions (id, call_id, version_no, rules, published_at, created_at)
-       SELECT gen_random_uuid(), id, 1, $1, now(), now() FROM project_calls`,
+       SELECT gen_random_uuid(), id, 1, $1, now(), now() FROM project_calls WHERE code LIKE 'avviso-%'`,
       [JSON.stringify(famiLikeRules)],
     );
     // PROJECTS + 1 Comuni spread over the Regions (every 15th Comune of the registry)
@@ -93,19 +93,25 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
     );
     await tx.query(
       `INSERT INTO project_budget_versions (id, project_id, comune_istat, version_no, status, kind, created_by, created_at)
-       SELECT gen_random_uuid(), p.id, p.comune_istat, 1, 'BOZZA', 'INIZIALE', $1, now() FROM projects p`,
+       SELECT gen_random_uuid(), p.id, p.comune_istat, 1, 'BOZZA', 'INIZIALE', $1, now() FROM projects p
+        WHERE p.title LIKE 'Progetto %'`,
       [creator],
     );
     await tx.query(
       `INSERT INTO project_budget_lines (id, budget_version_id, project_id, comune_istat, line_key, category_code,
                                          description, amount_cents, position)
        SELECT gen_random_uuid(), v.id, v.project_id, v.comune_istat, gen_random_uuid(), l.code, 'Riga ' || l.code, l.amount, l.pos
-         FROM project_budget_versions v
+         FROM project_budget_versions v JOIN projects p ON p.id = v.project_id AND p.title LIKE 'Progetto %'
         CROSS JOIN (VALUES ('A1', 900000, 0), ('A2', 6000000, 1), ('F', 3000000, 2), ('I1', 100000, 3),
                            ('G1', 700000, 4), ('IND', 700000, 5)) AS l(code, amount, pos)`,
     );
-    await tx.query(`UPDATE project_budget_versions SET status = 'APPROVATA', decided_at = now()`);
-    const [big] = await tx.query<{ id: string }>(`SELECT id FROM projects ORDER BY title DESC, id LIMIT 1`);
+    await tx.query(
+      `UPDATE project_budget_versions SET status = 'APPROVATA', decided_at = now()
+        WHERE project_id IN (SELECT id FROM projects WHERE title LIKE 'Progetto %')`,
+    );
+    const [big] = await tx.query<{ id: string }>(
+      `SELECT id FROM projects WHERE title LIKE 'Progetto %' ORDER BY title DESC, id LIMIT 1`,
+    );
     // 20 expenses per project (BIG_EXPENSES for the big one), on its lines in turn
     await tx.query(
       `INSERT INTO project_expenses (id, project_id, comune_istat, line_key, doc_type, issuer_name, issuer_key, doc_number,
@@ -120,7 +126,8 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
                    ELSE '{}'::text[] END,
               $1, now(), now()
          FROM projects p
-        CROSS JOIN LATERAL generate_series(1, CASE WHEN p.id = $2 THEN $3::int ELSE $4::int END) g`,
+        CROSS JOIN LATERAL generate_series(1, CASE WHEN p.id = $2 THEN $3::int ELSE $4::int END) g
+        WHERE p.title LIKE 'Progetto %'`,
       [creator, big!.id, BIG_EXPENSES, EXPENSES_PER_PROJECT],
     );
     // a paid claim of each project with its first 5 expenses; every third a claim waiting with the next 5
@@ -130,7 +137,7 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
                                    created_by, created_at, updated_at)
        SELECT gen_random_uuid(), p.id, p.comune_istat, 1, p.start_date, p.end_date, 'LIQUIDATA', 0, 100000, 100000, 95000,
               date '2026-01-15', $1, timestamptz '2025-10-01 10:00Z', $1, now(), now()
-         FROM projects p`,
+         FROM projects p WHERE p.title LIKE 'Progetto %'`,
       [creator],
     );
     await tx.query(
@@ -145,7 +152,7 @@ async function writeProjects(db: Database): Promise<{ bigProjectId: string; ms: 
     await tx.query(
       `INSERT INTO project_claim_expenses (claim_id, expense_id, project_id, comune_istat, charged_cents)
        SELECT c.id, e.id, e.project_id, e.comune_istat, e.charged_cents
-         FROM project_claims c
+         FROM project_claims c JOIN projects p ON p.id = c.project_id AND p.title LIKE 'Progetto %'
          JOIN LATERAL (SELECT x.id, x.project_id, x.comune_istat, x.charged_cents FROM project_expenses x
                         WHERE x.project_id = c.project_id AND x.status <> 'BOZZA'
                         ORDER BY x.doc_number OFFSET (c.claim_no - 1) * 5 LIMIT 5) e ON true`,

@@ -5,7 +5,7 @@
  */
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
-import { seedProjectsDemoData } from '../../server/modules/projects/demo/seed.js';
+import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
 import { TEST_DATA_KEY } from './harness.js';
 import { DEMO_PASSWORD } from './demo-password.js';
@@ -16,7 +16,7 @@ const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
 const today = new Date();
 const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedDemo(db, DEMO_PASSWORD, { cipher, today });
-  await seedProjectsDemoData(db, DEMO_PASSWORD, today);
+  await seedProjectsDemoAll(db, DEMO_PASSWORD, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

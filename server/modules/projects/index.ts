@@ -32,7 +32,7 @@ import { queriesErrors } from './queries/queries.errors.js';
 import { queryDigestJob } from './queries/queries.jobs.js';
 import { queriesPermissions } from './queries/queries.policy.js';
 import { queriesRoutes } from './queries/queries.routes.js';
-import { seedProjectsDemo } from './demo/seed.js';
+import { seedProjectsDemo } from './projects.demo.js';
 import { projectsAuditActions } from './shared/audit-actions.js';
 import { projectsErrors } from './shared/errors.js';
 import { projectsPermissions } from './shared/policy.js';

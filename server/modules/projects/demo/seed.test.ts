@@ -13,22 +13,23 @@ import { checkCaps } from '../shared/caps.js';
 import { callRulesSchema } from '../shared/call-rules.js';
 import { checkCup } from '../shared/tax-ids.js';
 import { demoWarnings } from './plan.js';
-import { seedProjectsDemoData, type ProjectsSeedResult } from './seed.js';
+import { seedProjectsDemoAll, type ProjectsDemoResult } from '../projects.demo.js';
+import { seedProjectsDemoData } from './seed.js';
 
 const TODAY = new Date('2026-11-30T09:00:00Z');
 const PASSWORD = 'demo-incas-2026';
 let db: Database;
-let seeded: ProjectsSeedResult;
+let seeded: ProjectsDemoResult;
 const q = <T>(sql: string, params: unknown[] = []) => db.ownerTx((tx) => tx.query<T>(sql, params));
 
 beforeAll(async () => {
   db = await openTestDb();
   await seedDemo(db, PASSWORD, { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')), today: TODAY });
   const t0 = performance.now();
-  seeded = await seedProjectsDemoData(db, PASSWORD, TODAY);
+  seeded = await seedProjectsDemoAll(db, PASSWORD, TODAY);
   console.log(
     `projects demo seed on ${db.engine}: ${Math.round(performance.now() - t0)} ms`,
-    JSON.stringify(seeded.counts),
+    JSON.stringify({ ...seeded.counts, ...seeded.claims }),
   );
 }, 120_000);
 afterAll(async () => db.close());
@@ -157,5 +158,43 @@ describe('projects demo data', () => {
       tx.query<{ n: number }>('SELECT count(*)::int AS n FROM projects'),
     );
     expect(all[0]!.n).toBe(20);
+  });
+
+  it('has claims in every state, frozen when sent, verified with their verbale, approved and paid', async () => {
+    const states = await q<{ status: string }>('SELECT DISTINCT status FROM project_claims ORDER BY status');
+    expect(states.map((r) => r.status)).toEqual([
+      'APPROVATA',
+      'BOZZA',
+      'CONTRODEDUZIONI',
+      'INVIATA',
+      'IN_VERIFICA',
+      'LIQUIDATA',
+      'RICHIESTA_INTEGRAZIONI',
+      'SOSTITUITA',
+    ]);
+    const [r] = await q<Record<string, number>>(
+      `SELECT
+         (SELECT count(*)::int FROM project_claims WHERE status <> 'BOZZA' AND (totals IS NULL OR submitted_at IS NULL)) AS unfrozen,
+         (SELECT count(*)::int FROM project_claim_expenses ce JOIN project_claims c ON c.id = ce.claim_id
+           WHERE c.status <> 'BOZZA' AND ce.snapshot IS NULL) AS snapshots,
+         (SELECT count(*)::int FROM project_claims c WHERE c.status IN ('APPROVATA', 'LIQUIDATA')
+             AND (c.verbale_issued_at IS NULL OR c.verified_cents IS DISTINCT FROM
+                  (SELECT sum(v.eligible_cents) FROM project_expense_verifications v WHERE v.claim_id = c.id)
+              OR c.approved_cents IS DISTINCT FROM c.verified_cents)) AS verbali,
+         (SELECT count(*)::int FROM project_claims WHERE status = 'LIQUIDATA' AND (paid_cents IS NULL OR paid_on IS NULL)) AS paid,
+         (SELECT count(*)::int FROM project_claim_expenses ce JOIN project_claims c ON c.id = ce.claim_id
+            JOIN project_expenses e ON e.id = ce.expense_id
+           WHERE c.status NOT IN ('BOZZA', 'SOSTITUITA') AND e.status NOT IN ('IN_DOMANDA', 'VERIFICATA')) AS expense_states,
+         (SELECT count(*)::int FROM project_claim_events ev JOIN project_claims c ON c.id = ev.claim_id
+           WHERE ev.at > $1::timestamptz) AS future_events`,
+      [TODAY.toISOString()],
+    );
+    expect(r).toEqual({ unfrozen: 0, snapshots: 0, verbali: 0, paid: 0, expense_states: 0, future_events: 0 });
+    // the double funding found by the revisore
+    const [doubled] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM project_expense_verifications WHERE 'doppio_finanziamento' = ANY (reasons)`,
+    );
+    expect(seeded.claims!.claims).toBeGreaterThan(20);
+    expect(doubled!.n).toBeGreaterThanOrEqual(0);
   });
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../../platform/db/db.js';
 import { bulkLoadMode, insertMany, type BulkRow } from '../../../platform/db/insert-many.js';
-import type { DemoAccount, PrepareDeps } from '../../../platform/module.js';
+import type { DemoAccount } from '../../../platform/module.js';
 import { romeDate } from '../../../platform/calendar.js';
 import { hashPassword, insertUser, replaceUserRoles } from '../../access/index.js';
 import { DEMO_DOMAIN, pilotComuni } from '../../demo/index.js';
@@ -35,6 +35,8 @@ export interface ProjectsSeedResult {
   accounts: DemoAccount[];
   counts: Record<string, number>;
   projects: ProjectPlan[];
+  /** The demo revisore, MLPS and ANCI's support, for the other parts' demo data. */
+  actors: { revisoreId: string; mlpsId: string; anciId: string } | null;
 }
 
 async function userId(tx: Queryable, local: string): Promise<string | null> {
@@ -92,12 +94,12 @@ async function demoComuni(tx: Queryable): Promise<DemoComune[]> {
   return out;
 }
 
-export async function seedProjectsDemo(
-  deps: Pick<PrepareDeps, 'db'> & { password: string; today?: Date },
-): Promise<DemoAccount[]> {
-  const result = await seedProjectsDemoData(deps.db, deps.password, deps.today ?? new Date());
-  // on a database whose demo accounts were made before, the demo module lists them all, these included
-  const listed = await deps.db.ownerTx((tx) =>
+/**
+ * The accounts to print at start: the demo's new ones, unless the demo module lists every demo
+ * account anyway (a database whose accounts were made before).
+ */
+export async function accountsToList(db: Database, result: ProjectsSeedResult): Promise<DemoAccount[]> {
+  const listed = await db.ownerTx((tx) =>
     tx.query('SELECT 1 FROM users WHERE email = $1 AND is_demo', [`admin@${DEMO_DOMAIN}`]),
   );
   return listed.length > 0 && !result.created ? [] : result.accounts;
@@ -105,7 +107,7 @@ export async function seedProjectsDemo(
 
 export async function seedProjectsDemoData(db: Database, password: string, now: Date): Promise<ProjectsSeedResult> {
   const done = await db.ownerTx((tx) => tx.query('SELECT 1 FROM project_calls WHERE code = $1', [DEMO_CALL_CODE]));
-  if (done.length > 0) return { created: false, accounts: [], counts: {}, projects: [] };
+  if (done.length > 0) return { created: false, accounts: [], counts: {}, projects: [], actors: null };
   const hash = await hashPassword(password);
   const today = romeDate(now);
   const result = await db.ownerTx(async (tx): Promise<ProjectsSeedResult> => {
@@ -276,10 +278,8 @@ export async function seedProjectsDemoData(db: Database, password: string, now: 
     );
     const indicators = await seedIndicators(tx, projects);
 
-    // the revisore is assigned to the running and concluded projects of the pilot's Comuni
-    const assigned = projects.filter(
-      (p) => (p.status === 'IN_CORSO' || p.status === 'CONCLUSO') && p.comune.staffUserId !== null,
-    );
+    // the revisore is assigned to every running or concluded project, for its whole period
+    const assigned = projects.filter((p) => p.status === 'IN_CORSO' || p.status === 'CONCLUSO');
     await insertMany(
       tx,
       'project_revisore_assignments',
@@ -305,7 +305,7 @@ export async function seedProjectsDemoData(db: Database, password: string, now: 
       indicators,
       assignments: assigned.length,
     };
-    return { created: true, accounts, counts, projects };
+    return { created: true, accounts, counts, projects, actors: { revisoreId: revisore, mlpsId: mlps, anciId: anci } };
   });
   // the audit chain is kept by a trigger, which the bulk load's transaction skips
   await db.ownerTx((tx) =>
