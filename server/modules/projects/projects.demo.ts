@@ -8,17 +8,21 @@ import type { Database } from '../../platform/db/db.js';
 import type { DemoAccount } from '../../platform/module.js';
 import { romeDate } from '../../platform/calendar.js';
 import { seedClaimsDemo } from './claims/claims.demo.js';
+import { seedMonitoringDemo } from './monitoring/monitoring.demo.js';
+import { seedQueriesDemo } from './queries/queries.demo.js';
 import { accountsToList, seedProjectsDemoData, type ProjectsSeedResult } from './demo/seed.js';
 
 export interface ProjectsDemoResult extends ProjectsSeedResult {
   claims: { claims: number; verifications: number } | null;
+  schede: number;
+  queries: number;
 }
 
 export async function seedProjectsDemoAll(db: Database, password: string, now: Date): Promise<ProjectsDemoResult> {
   const result = await seedProjectsDemoData(db, password, now);
-  if (!result.created || !result.actors) return { ...result, claims: null };
+  if (!result.created || !result.actors) return { ...result, claims: null, schede: 0, queries: 0 };
   const today = romeDate(now);
-  const { revisoreId, mlpsId } = result.actors;
+  const { revisoreId, mlpsId, anciId } = result.actors;
   const claims = await seedClaimsDemo(db, {
     today,
     revisoreId,
@@ -40,7 +44,27 @@ export async function seedProjectsDemoAll(db: Database, password: string, now: D
       })),
     })),
   });
-  return { ...result, claims };
+  const schede = await seedMonitoringDemo(db, {
+    today,
+    anciId,
+    mlpsId,
+    projects: result.projects.map((p) => ({ id: p.id, status: p.status, comuneUserId: p.createdBy, title: p.title })),
+  });
+  const queries = await seedQueriesDemo(db, {
+    now,
+    anciId,
+    mlpsId,
+    projects: result.projects.map((p) => ({
+      id: p.id,
+      comuneIstat: p.comune.istat,
+      status: p.status,
+      comuneUserId: p.createdBy,
+      lineKey: p.linesInForce[0]?.key ?? null,
+      expenseId: ((p.expenses.find((e) => (e.warnings as string[]).length > 0) ?? p.expenses[0])?.id as string) ?? null,
+      claimId: claims.latestByProject[p.id] ?? null,
+    })),
+  });
+  return { ...result, claims: { claims: claims.claims, verifications: claims.verifications }, schede, queries };
 }
 
 /** The module's seedDemo: everything, once; the accounts to print at start. */

@@ -72,11 +72,12 @@ interface Actors {
 export async function seedClaimsDemo(
   db: Database,
   input: { projects: readonly ClaimsDemoProject[]; today: string } & Actors,
-): Promise<{ claims: number; verifications: number }> {
+): Promise<{ claims: number; verifications: number; latestByProject: Record<string, string> }> {
   const rng = new Rng(seedOf('incas-claims-demo', 12));
   let claims = 0;
   let verifications = 0;
   let superseded = false;
+  const latestByProject: Record<string, string> = {};
   await db.ownerTx(async (tx) => {
     let turn = 0;
     for (const p of input.projects) {
@@ -115,6 +116,7 @@ export async function seedClaimsDemo(
         });
         claims++;
         verifications += first.verifications;
+        latestByProject[p.id] = first.id;
         if (correct) {
           const second = await writeClaim(tx, rng, p, input, {
             claimNo: k + 1,
@@ -128,11 +130,12 @@ export async function seedClaimsDemo(
           });
           claims++;
           verifications += second.verifications;
+          latestByProject[p.id] = second.id;
         }
       }
     }
   });
-  return { claims, verifications };
+  return { claims, verifications, latestByProject };
 }
 
 /** The order of the states a claim passes through on its way to `state`. */

@@ -29,7 +29,7 @@ beforeAll(async () => {
   seeded = await seedProjectsDemoAll(db, PASSWORD, TODAY);
   console.log(
     `projects demo seed on ${db.engine}: ${Math.round(performance.now() - t0)} ms`,
-    JSON.stringify({ ...seeded.counts, ...seeded.claims }),
+    JSON.stringify({ ...seeded.counts, ...seeded.claims, schede: seeded.schede, queries: seeded.queries }),
   );
 }, 120_000);
 afterAll(async () => db.close());
@@ -37,7 +37,9 @@ afterAll(async () => db.close());
 describe('projects demo data', () => {
   it('loads once: twenty projects in every state, about two thousand expenses, a revisore', async () => {
     expect(seeded.created).toBe(true);
-    expect(seeded.accounts.map((a) => a.email)).toEqual(['revisore@demo.incas.local']);
+    expect(seeded.accounts.map((a) => a.email)).toContain('revisore@demo.incas.local');
+    // the Comuni outside the pilot get a responsabile amministrativo each
+    expect(seeded.accounts.filter((a) => a.roles.includes('responsabile_amministrativo'))).toHaveLength(10);
     expect((await seedProjectsDemoData(db, PASSWORD, TODAY)).created).toBe(false);
     const states = await q<{ status: string; n: number }>(
       'SELECT status, count(*)::int AS n FROM projects GROUP BY status',
@@ -196,5 +198,27 @@ describe('projects demo data', () => {
     );
     expect(seeded.claims!.claims).toBeGreaterThan(20);
     expect(doubled!.n).toBeGreaterThanOrEqual(0);
+  });
+
+  it('has quarterly schede at every review stage and query threads, some overdue', async () => {
+    const stages = await q<{ status: string }>(
+      'SELECT DISTINCT status FROM project_monitoring_reports ORDER BY status',
+    );
+    expect(stages.map((r) => r.status)).toEqual(['APPROVATA', 'BOZZA', 'INVIATA', 'RESTITUITA', 'VALIDATA_ANCI']);
+    const [r] = await q<Record<string, number>>(
+      `SELECT
+         (SELECT count(*)::int FROM project_monitoring_reports WHERE status <> 'BOZZA' AND NOT (content ? 'computed')) AS unfrozen,
+         (SELECT count(*)::int FROM project_monitoring_reports m WHERE status = 'RESTITUITA'
+             AND NOT EXISTS (SELECT 1 FROM project_monitoring_comments c WHERE c.report_id = m.id)) AS returned_without_comment,
+         (SELECT count(*)::int FROM project_queries WHERE status <> 'RISOLTA' AND due_on < $1::date) AS overdue,
+         (SELECT count(*)::int FROM project_queries q WHERE NOT EXISTS
+            (SELECT 1 FROM project_query_messages m WHERE m.query_id = q.id)) AS silent`,
+      [TODAY.toISOString().slice(0, 10)],
+    );
+    expect(r!.unfrozen).toBe(0);
+    expect(r!.returned_without_comment).toBe(0);
+    expect(r!.silent).toBe(0);
+    expect(r!.overdue).toBeGreaterThan(0);
+    expect(seeded.queries).toBeGreaterThan(10);
   });
 });

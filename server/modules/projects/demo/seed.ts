@@ -57,7 +57,17 @@ async function orgOf(tx: Queryable, type: string, comune: string, name: string):
   return row!.id;
 }
 
-async function demoComuni(tx: Queryable): Promise<DemoComune[]> {
+/** A Comune's responsabile amministrativo for the Comuni outside the pilot, which have no demo staff. */
+type StaffMaker = (local: string, displayName: string, orgId: string) => Promise<string>;
+
+const slugOf = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+async function demoComuni(tx: Queryable, staff: StaffMaker): Promise<DemoComune[]> {
   const out: DemoComune[] = [];
   const nameOf = async (istat: string) =>
     (await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [istat]))[0]?.name;
@@ -82,11 +92,13 @@ async function demoComuni(tx: Queryable): Promise<DemoComune[]> {
     );
     if (!c) continue;
     const partnerName = `Associazione Solidale Esempio ${c.name} (demo)`;
+    const orgId = await orgOf(tx, 'comune', c.istat_code, `Comune di ${c.name} (demo)`);
+    const local = `amministrativo.${slugOf(c.name)}`;
     out.push({
       istat: c.istat_code,
       name: c.name,
-      orgId: await orgOf(tx, 'comune', c.istat_code, `Comune di ${c.name} (demo)`),
-      staffUserId: null,
+      orgId,
+      staffUserId: (await userId(tx, local)) ?? (await staff(local, `Amministrativo Demo ${c.name}`, orgId)),
       partnerOrgId: await orgOf(tx, 'terzo_settore', c.istat_code, partnerName),
       partnerName,
     });
@@ -208,7 +220,20 @@ export async function seedProjectsDemoData(db: Database, password: string, now: 
     ]);
 
     // ── the projects ──
-    const comuni = await demoComuni(tx);
+    const comuni = await demoComuni(tx, async (local, displayName, orgId) => {
+      const email = `${local}@${DEMO_DOMAIN}`;
+      const id = await insertUser(tx, {
+        email,
+        displayName,
+        organisationId: orgId,
+        passwordHash: hash,
+        isDemo: true,
+        now,
+      });
+      await replaceUserRoles(tx, id, ['responsabile_amministrativo']);
+      accounts.push({ email, roles: ['responsabile_amministrativo'] });
+      return id;
+    });
     const { projects } = planProjects(
       comuni,
       { fami: famiV1, fnpm: fnpmV1 },
