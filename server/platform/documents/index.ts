@@ -23,3 +23,4 @@ export {
   type DocumentStore,
   type StoredDocumentRef,
 } from './store.js';
+export { uploadFileFields } from './upload-fields.js';

@@ -1,7 +1,7 @@
 /** API schemas of the case records: documents attached to a person or a PAI, and case notes. */
 import { z } from 'zod';
 import { documentKinds } from '../shared/vocab.js';
-import { documentTypes, MAX_DOCUMENT_BYTES, maxDocumentBase64Chars } from '../../../platform/documents/index.js';
+import { documentTypes, maxDocumentBase64Chars, uploadFileFields } from '../../../platform/documents/index.js';
 
 export const caseParams = z.object({ caseId: z.uuid() }).strict();
 export const documentParams = z.object({ documentId: z.uuid() }).strict();
@@ -18,16 +18,7 @@ export const uploadDocumentSchema = z
     personId: z.uuid(),
     paiId: z.uuid().nullable().default(null),
     kind: documentKindSchema,
-    filename: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((v) => !/[\\/\p{Cc}]/u.test(v), 'A file name without slashes or control characters'),
-    content: z
-      .base64()
-      .max(maxDocumentBase64Chars)
-      .describe(`The file, base64; PDF, PNG or JPEG by content, at most ${MAX_DOCUMENT_BYTES} bytes`),
+    ...uploadFileFields,
   })
   .strict()
   .meta({ id: 'PilotUploadDocument' });

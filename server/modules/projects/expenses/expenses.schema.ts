@@ -1,6 +1,6 @@
 /** API schemas of the projects' expenses (giustificativi), their documents and the import of a register. */
 import { z } from 'zod';
-import { documentTypes, maxDocumentBase64Chars, MAX_DOCUMENT_BYTES } from '../../../platform/documents/index.js';
+import { documentTypes, uploadFileFields } from '../../../platform/documents/index.js';
 import { queryBool } from '../../../platform/pagination.js';
 import { encodingChoices, maxBase64Chars, textEncodings } from '../../../platform/upload/index.js';
 import { MAX_CENTS } from '../shared/money.js';
@@ -181,16 +181,7 @@ export const expenseDocumentKinds = ['GIUSTIFICATIVO', 'QUIETANZA', 'ALTRO'] as 
 export const uploadExpenseDocumentSchema = z
   .object({
     kind: z.enum(expenseDocumentKinds),
-    filename: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((v) => !/[\\/\p{Cc}]/u.test(v), 'A file name without slashes or control characters'),
-    content: z
-      .base64()
-      .max(maxDocumentBase64Chars)
-      .describe(`The file, base64; PDF, PNG or JPEG by content, at most ${MAX_DOCUMENT_BYTES} bytes`),
+    ...uploadFileFields,
   })
   .strict()
   .meta({ id: 'ProjectUploadExpenseDocument' });
