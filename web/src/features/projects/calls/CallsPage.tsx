@@ -12,7 +12,10 @@ import { dayFormat, localeOf } from '../../../lib/format';
 import { useProblemMessages } from '../../../lib/problemMessages';
 import { hasPermission, useSession } from '../../../lib/session';
 import { Permission } from '../../../lib/permissions';
-import { useCalls, useCreateCall, useCreateSource, useFundingSources } from './api/queries';
+import { useCreateCall } from './api/create-call';
+import { useCreateSource } from './api/create-funding-source';
+import { useCalls } from './api/list-calls';
+import { useFundingSources } from './api/list-funding-sources';
 import type { CallSummary, Rules } from './api/types';
 import { starterRules } from './starter-rules';
 
