@@ -233,7 +233,9 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
 
     // ── 4. the revisore verifies and issues the verbale ──
     const revisore = await signedIn(env, REVISORE);
-    await revisore.goto(`${env.baseUrl}/revisore`);
+    // from the menu, as a revisore signing in finds the assignments
+    await revisore.getByRole('link', { name: 'I miei incarichi' }).first().click();
+    await revisore.waitForURL(/\/revisore$/);
     await settled(revisore, "the revisore's assignments");
     await revisore.getByRole('link', { name: `Domande di rimborso di ${TITLE}` }).click();
     await revisore.getByRole('link', { name: /Apri la domanda n\. 1/ }).click();
@@ -270,6 +272,11 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
     await revisore.getByLabel('Conclusioni del revisore').fill('Spese verificate a campione completo.');
     await revisore.getByRole('button', { name: 'Emetti il verbale' }).click();
     await said(revisore, /Verbale n\. [\d./]+ emesso il \d\d\/\d\d\/\d{4} da Revisora Demo/);
+    // the history tells the verbale in words, not as a change of state
+    await said(
+      revisore,
+      /: Verbale n\. [\d./]+: importo ammissibile 3\.006,09 €\. Spese verificate a campione completo\. – Revisora Demo$/,
+    );
     await settled(revisore, 'the claim with its verbale');
     const [verbale] = await Promise.all([
       revisore.waitForEvent('download'),
@@ -297,7 +304,8 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
     await expect.poll(() => comune.locator('tbody tr').filter({ hasText: 'Approvata' }).count()).toBe(1);
 
     const anci = await signedIn(env, ANCI);
-    await anci.goto(`${env.baseUrl}/progetti/cruscotto`);
+    await anci.getByRole('link', { name: 'Cruscotto progetti' }).first().click();
+    await anci.waitForURL(/\/progetti\/cruscotto/);
     await settled(anci, 'the national dashboard');
     await anci.getByRole('link', { name: TITLE }).first().waitFor();
   });
