@@ -251,6 +251,19 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
         .innerText();
     await expect.poll(() => claimStatus(revisore)).toBe('In verifica');
 
+    // the revisore opens the giustificativo and its invoice
+    await revisore.getByRole('link', { name: `Fattura n. FT 31/${Y}` }).click();
+    await revisore.waitForURL(/\/spese\/[0-9a-f-]{36}$/);
+    await settled(revisore, 'an expense of the claim (revisore)');
+    // read only for the revisore: no saving, no change of state, no upload
+    expect(await revisore.getByRole('button', { name: /^(Salva|Segna come caricata|Valida|Allega)$/ }).count()).toBe(0);
+    const [invoice] = await Promise.all([
+      revisore.waitForEvent('download'),
+      revisore.getByRole('link', { name: `Scarica fattura FT 31-${Y}.pdf` }).click(),
+    ]);
+    expect((await bytesOf(invoice)).equals(PDF)).toBe(true);
+    await revisore.goBack();
+    await revisore.waitForURL(claimUrl);
     await revisore.getByRole('button', { name: `Verifica la spesa Fattura n. FT 31/${Y}` }).click();
     await revisore.locator('label', { hasText: /^Ammissibile$/ }).click();
     await expect.poll(() => revisore.getByLabel('Ammissibile', { exact: true }).isChecked()).toBe(true);
@@ -307,6 +320,12 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
     await anci.getByRole('link', { name: 'Cruscotto progetti' }).first().click();
     await anci.waitForURL(/\/progetti\/cruscotto/);
     await settled(anci, 'the national dashboard');
-    await anci.getByRole('link', { name: TITLE }).first().waitFor();
+    await anci.getByRole('link', { name: TITLE }).first().click();
+    await anci.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await settled(anci, 'the project (ANCI)');
+    await anci.getByRole('link', { name: 'Domande di rimborso' }).first().click();
+    await anci.waitForURL(/\/domande$/);
+    await settled(anci, 'the claims of the project (ANCI)');
+    await expect.poll(() => anci.locator('tbody tr').filter({ hasText: 'Approvata' }).count()).toBe(1);
   });
 });

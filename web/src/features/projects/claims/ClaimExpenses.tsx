@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useNotify } from '../../../components/Notifications';
 import { useSetClaimExpenses, type ClaimDetail } from './api/claims';
 import { day, euro, MutationError } from './common';
@@ -135,7 +136,10 @@ export function ExpenseTable({ claim }: { claim: ClaimDetail }) {
             <tbody>
               {claim.expenses.map((r) => (
                 <tr key={r.expenseId}>
-                  <th scope="row">{docOf(r.expense)}</th>
+                  <th scope="row">
+                    {/* the giustificativo with its documents, which the revisore checks */}
+                    <Link to={`/progetti/${claim.projectId}/spese/${r.expenseId}`}>{docOf(r.expense)}</Link>
+                  </th>
                   <td>{r.expense.issuerName}</td>
                   <td>{day(r.expense.docDate)}</td>
                   <td>{`${r.expense.categoryCode} – ${r.expense.lineDescription}`}</td>
