@@ -320,6 +320,11 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
     await anci.getByRole('link', { name: 'Cruscotto progetti' }).first().click();
     await anci.waitForURL(/\/progetti\/cruscotto/);
     await settled(anci, 'the national dashboard');
+    // Lazio's running projects: Latina's among them
+    await anci.getByLabel('Regione', { exact: true }).selectOption({ label: 'Lazio' });
+    await anci.getByLabel('Stato del progetto', { exact: true }).selectOption({ label: 'In corso' });
+    await anci.waitForURL(/region=.*status=IN_CORSO|status=IN_CORSO.*region=/);
+    await settled(anci, 'the national dashboard, filtered');
     await anci.getByRole('link', { name: TITLE }).first().click();
     await anci.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await settled(anci, 'the project (ANCI)');
