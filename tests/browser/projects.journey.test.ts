@@ -6,9 +6,11 @@
  * typed the Italian way, each with its invoice, loaded and validated; Latina's referente assigns
  * the demo revisore; the amministrativo makes a claim for the half year with both expenses and
  * sends it; the revisore takes it into verification, finds one expense eligible and one partly
- * eligible with a reason, issues the verbale and downloads it (PDF) with Allegato 1 (XLSX); MLPS
- * approves the claim; ANCI finds the project on the national dashboard.
+ * eligible with a reason (having opened the invoice from the claim), issues the verbale and
+ * downloads it (PDF) with Allegato 1 (XLSX); MLPS approves the claim, which the Comune reads as
+ * approved; ANCI finds the project on the national dashboard, filtered, and opens its claims.
  */
+import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settled, signedIn, startBrowserEnv, type BrowserEnv } from './support.js';
@@ -300,8 +302,13 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
       revisore.waitForEvent('download'),
       revisore.getByRole('link', { name: 'Allegato 1 – spese verificate (XLSX)' }).click(),
     ]);
-    // an XLSX is a zip
-    expect((await bytesOf(allegato)).subarray(0, 2).toString()).toBe('PK');
+    // the expenses verified, with their outcomes and the eligible amounts
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(allegato)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const cents = (v: unknown) => Math.round(Number(v) * 100);
+    expect([4, 5].map((r) => sheet.getRow(r).getCell(7).value)).toEqual(['Ammissibile', 'Parzialmente ammissibile']);
+    expect([4, 5].map((r) => cents(sheet.getRow(r).getCell(6).value))).toEqual([1_506_09, 1_500_00]);
 
     // ── 5. MLPS approves; ANCI finds the project nationally ──
     await mlps.goto(claimUrl);
