@@ -20,6 +20,8 @@ describe('a Comune designs a project and MLPS approves its budget', () => {
     await page.goto(`${env.baseUrl}/progetti`);
     await settled(page, 'projects list (Comune)');
     await page.getByRole('link', { name: 'Nuovo progetto' }).click();
+    // past the list, whose filter is labelled "Avviso" too
+    await page.waitForURL(/\/progetti\/nuovo$/);
     await settled(page, 'new project');
     await page.getByLabel('Avviso').selectOption({ label: 'Avviso di prova' });
     await page.getByLabel('Titolo').fill('Percorsi di inclusione a Catania');

@@ -81,8 +81,8 @@ function TransitionForm({ claim, to }: { claim: ClaimDetail; to: Target }) {
         <TextField
           id={`${id}-paid-on`}
           label={t('projects.claims.detail.paidOnLabel')}
+          type="date"
           required
-          pattern="\d{4}-\d{2}-\d{2}"
           value={paidOn}
           onChange={(e) => setPaidOn(e.target.value)}
         />

@@ -4,15 +4,24 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useNotify } from '../../../components/Notifications';
 import { useSetClaimExpenses, type ClaimDetail } from './api/claims';
 import { day, euro, MutationError } from './common';
 import { VerificationForm } from './VerificationForm';
+import { useProjectWords } from '../shared/words';
 
 type Figures = ClaimDetail['expenses'][number]['expense'];
-const docOf = (e: Figures) => `${e.docType} n. ${e.docNumber}`;
+/** The expense's document in words: "Fattura n. FT 12/2025". */
+function useDocOf(): (e: Pick<Figures, 'docType' | 'docNumber'>) => string {
+  const words = useProjectWords();
+  return (e) => `${words('docTypes', e.docType)} n. ${e.docNumber}`;
+}
 
 export function ExpenseChooser({ claim }: { claim: ClaimDetail }) {
   const { t } = useTranslation();
+  const docOf = useDocOf();
+  const notify = useNotify();
   const [chosen, setChosen] = useState<string[]>(claim.expenses.map((e) => e.expenseId));
   const save = useSetClaimExpenses(claim.projectId, claim.id);
   const rows = [
@@ -31,7 +40,12 @@ export function ExpenseChooser({ claim }: { claim: ClaimDetail }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate({ expenseIds: chosen, rowVersion: claim.rowVersion });
+            // a notification: the chooser is remade with the claim's new version once saved
+            // (the promise, not mutate's callbacks, which an unmounted chooser would not run)
+            save
+              .mutateAsync({ expenseIds: chosen, rowVersion: claim.rowVersion })
+              .then(() => notify(t('projects.claims.detail.saved')))
+              .catch(() => undefined);
           }}
         >
           <div className="table-responsive">
@@ -90,6 +104,7 @@ export function ExpenseChooser({ claim }: { claim: ClaimDetail }) {
 
 export function ExpenseTable({ claim }: { claim: ClaimDetail }) {
   const { t } = useTranslation();
+  const docOf = useDocOf();
   const [open, setOpen] = useState<string | null>(null);
   const canVerify = claim.actions.includes('VERIFY');
   return (
@@ -121,7 +136,10 @@ export function ExpenseTable({ claim }: { claim: ClaimDetail }) {
             <tbody>
               {claim.expenses.map((r) => (
                 <tr key={r.expenseId}>
-                  <th scope="row">{docOf(r.expense)}</th>
+                  <th scope="row">
+                    {/* the giustificativo with its documents, which the revisore checks */}
+                    <Link to={`/progetti/${claim.projectId}/spese/${r.expenseId}`}>{docOf(r.expense)}</Link>
+                  </th>
                   <td>{r.expense.issuerName}</td>
                   <td>{day(r.expense.docDate)}</td>
                   <td>{`${r.expense.categoryCode} – ${r.expense.lineDescription}`}</td>

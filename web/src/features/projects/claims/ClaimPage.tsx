@@ -185,12 +185,19 @@ function History({ claim }: { claim: ClaimDetail }) {
       <ol>
         {claim.events.map((e) => (
           <li key={e.id}>
-            {t('projects.claims.detail.event', {
-              date: day(e.at),
-              to: t(`projects.claims.status.${e.to}`, e.to),
-              actor: e.actorName ?? '—',
-            })}
-            {e.note && <div className="small">{e.note}</div>}
+            {e.from === e.to && e.note ? (
+              // not a change of state (the verbale): what happened is the note
+              t('projects.claims.detail.eventNote', { date: day(e.at), note: e.note, actor: e.actorName ?? '—' })
+            ) : (
+              <>
+                {t('projects.claims.detail.event', {
+                  date: day(e.at),
+                  to: t(`projects.claims.status.${e.to}`, e.to),
+                  actor: e.actorName ?? '—',
+                })}
+                {e.note && <div className="small">{e.note}</div>}
+              </>
+            )}
           </li>
         ))}
       </ol>

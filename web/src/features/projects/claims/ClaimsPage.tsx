@@ -38,9 +38,8 @@ function NewClaim({ projectId }: { projectId: string }) {
           className="col-md-4"
           id={`${id}-start`}
           label={t('projects.claims.list.periodStart')}
-          hint={t('projects.claims.list.dateHint')}
+          type="date"
           required
-          pattern="\d{4}-\d{2}-\d{2}"
           value={periodStart}
           onChange={(e) => setStart(e.target.value)}
         />
@@ -48,8 +47,8 @@ function NewClaim({ projectId }: { projectId: string }) {
           className="col-md-4"
           id={`${id}-end`}
           label={t('projects.claims.list.periodEnd')}
+          type="date"
           required
-          pattern="\d{4}-\d{2}-\d{2}"
           value={periodEnd}
           onChange={(e) => setEnd(e.target.value)}
         />

@@ -112,7 +112,7 @@ export function RevisoriSection({ projectId, canAssign }: { projectId: string; c
               className="col-md-3"
               id={`${id}-ps`}
               label={t('projects.claims.list.periodStart')}
-              hint={t('projects.claims.list.dateHint')}
+              type="date"
               required
               {...field('periodStart')}
             />
@@ -120,6 +120,7 @@ export function RevisoriSection({ projectId, canAssign }: { projectId: string; c
               className="col-md-3"
               id={`${id}-pe`}
               label={t('projects.claims.list.periodEnd')}
+              type="date"
               required
               {...field('periodEnd')}
             />
@@ -127,6 +128,7 @@ export function RevisoriSection({ projectId, canAssign }: { projectId: string; c
               className="col-md-3"
               id={`${id}-vf`}
               label={t('projects.claims.revisori.validFrom')}
+              type="date"
               required
               {...field('validFrom')}
             />
@@ -134,6 +136,7 @@ export function RevisoriSection({ projectId, canAssign }: { projectId: string; c
               className="col-md-3"
               id={`${id}-vt`}
               label={t('projects.claims.revisori.validTo')}
+              type="date"
               required
               {...field('validTo')}
             />

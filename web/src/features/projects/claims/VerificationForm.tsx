@@ -5,7 +5,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../../components/FormField';
-import { parseEuroCents } from '../../../lib/project-rules';
+import { useProjectWords } from '../shared/words';
+import { formatEuro, parseEuroCents } from '../../../lib/project-rules';
 import type { ClaimDetail, VerificationOutcome, VerificationReason } from './api/claims';
 import { useVerifyExpense } from './api/claims';
 import { MutationError } from './common';
@@ -40,13 +41,15 @@ export function VerificationForm({
   const v = row.verification;
   const [outcome, setOutcome] = useState<VerificationOutcome>(v?.outcome ?? 'AMMISSIBILE');
   const [amount, setAmount] = useState(
-    v?.outcome === 'PARZIALMENTE_AMMISSIBILE' ? (v.eligibleCents / 100).toFixed(2).replace('.', ',') : '',
+    // typed back as it is shown: "1.500,00"
+    v?.outcome === 'PARZIALMENTE_AMMISSIBILE' ? formatEuro(v.eligibleCents).replace(' €', '') : '',
   );
   const [reasons, setReasons] = useState<VerificationReason[]>(v?.reasons ?? []);
   const [note, setNote] = useState(v?.note ?? '');
   const [amountError, setAmountError] = useState<string | undefined>();
   const verify = useVerifyExpense(projectId, claimId);
-  const doc = `${row.expense.docType} n. ${row.expense.docNumber}`;
+  const words = useProjectWords();
+  const doc = `${words('docTypes', row.expense.docType)} n. ${row.expense.docNumber}`;
 
   const submit = () => {
     let eligibleCents: number | undefined;
