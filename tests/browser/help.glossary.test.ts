@@ -29,7 +29,7 @@ describe('the glossary', () => {
     await op.getByRole('heading', { level: 1, name: 'Glossario' }).waitFor();
     await settled(op, 'glossary');
     const status = op.getByRole('status').filter({ hasText: /termini/ });
-    await expect.poll(() => status.textContent()).toBe('58 termini');
+    await expect.poll(() => status.textContent()).toBe('72 termini');
 
     // "permesso": the permit terms stay, the others go, and the count says so
     const search = op.getByRole('searchbox', { name: 'Cerca un termine' });
@@ -38,7 +38,7 @@ describe('the glossary', () => {
     await expect.poll(() => terms.filter({ hasText: 'Permesso art. 18-ter' }).count()).toBe(1);
     await expect.poll(() => terms.filter({ hasText: 'Permesso di soggiorno' }).count()).toBe(1);
     await expect.poll(() => terms.filter({ hasText: 'Pseudonimo' }).count()).toBe(0);
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ termini su 58$/);
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ termini su 72$/);
     await expectAccessible(op, 'glossary, searching "permesso"');
 
     // without the accent, as typed on many keyboards
@@ -47,7 +47,7 @@ describe('the glossary', () => {
     await search.fill('zzz');
     await op.getByText('Nessun termine contiene «zzz».', { exact: false }).waitFor();
     await op.getByRole('button', { name: 'Mostra tutti i termini' }).click();
-    await expect.poll(() => status.textContent()).toBe('58 termini');
+    await expect.poll(() => status.textContent()).toBe('72 termini');
 
     // from the case page: "Ammissione e PAI" explains its words, each a link to its definition
     const { rows } = await env.db.ownerQuery(
@@ -92,7 +92,7 @@ describe('the glossary', () => {
       .poll(() =>
         op
           .getByRole('status')
-          .filter({ hasText: /terms? of 58$/ })
+          .filter({ hasText: /terms? of 72$/ })
           .count(),
       )
       .toBe(1);

@@ -93,7 +93,8 @@ describe('the platform administrator', () => {
       await expectAccessible(page, path);
     }
     // a user's detail and an organisation's detail, reached by clicking as a person would
-    await page.goto(env.baseUrl + '/utenti');
+    // (searched: the demo accounts are more than a page)
+    await page.goto(env.baseUrl + '/utenti?q=operatore.catania');
     await page
       .getByRole('link', { name: /operatore\.catania/ })
       .first()
