@@ -25,9 +25,8 @@ export async function loadScope(
   ctx: Ctx,
   projectId: string,
   permission: Permission = 'projects.read',
-  opts: { lock?: boolean } = {},
 ): Promise<ExpenseScope> {
-  const loaded = await loadProject(tx, ctx, projectId, permission, opts);
+  const loaded = await loadProject(tx, ctx, projectId, permission);
   const rules = callRulesSchema.parse(await selectCallRules(tx, loaded.project.call_version_id));
   const lines = await selectLinesInForce(tx, projectId);
   return { loaded, project: loaded.project, rules, lines };

@@ -26,19 +26,20 @@ export interface LoadedProject {
 }
 
 /**
- * Loads a project the actor may see (with a row lock when it will change). Order of answers: 404
- * for a project outside the actor's reach (row-level security) or, for a revisore, without an
- * assignment valid today; then 403 when the actor lacks `permission`.
+ * Loads a project the actor may see. Order of answers: 404 for a project outside the actor's reach
+ * (row-level security) or, for a revisore, without an assignment valid today; then 403 when the
+ * actor lacks `permission`. It takes no row lock: FOR UPDATE needs the right to update the row,
+ * which a revisore or a Regione never has, so a lock would read as 404 for them. A writer locks
+ * the row afterwards, once the role checks passed (`selectProjectRow(tx, id, true)`).
  */
 export async function loadProject(
   tx: Queryable,
   ctx: Ctx,
   projectId: string,
   permission: Permission = 'projects.read',
-  opts: { lock?: boolean } = {},
 ): Promise<LoadedProject> {
   assertCan(ctx.actor, 'projects.read');
-  const project = await selectProjectRow(tx, projectId, opts.lock ?? false);
+  const project = await selectProjectRow(tx, projectId);
   if (!project) throw new AppError('projects.project.not_found');
   let assignments: AssignmentRow[] | null = null;
   if (isRevisore(ctx.actor)) {
