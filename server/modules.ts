@@ -10,6 +10,7 @@ import { accessModule } from './modules/access/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { pilotModule } from './modules/pilot/index.js';
+import { plansModule } from './modules/plans/index.js';
 import { projectsModule } from './modules/projects/index.js';
 import { registryModule } from './modules/registry/index.js';
 import { surveysModule } from './modules/surveys/index.js';
@@ -25,6 +26,8 @@ export const modules: readonly ModuleDefinition[] = [
   demoModule,
   // after the demo module: its demo data belongs to the demo's Comuni and accounts
   projectsModule,
+  // after the projects: a plan's action may name a project, and the demo's plans name the projects' demo
+  plansModule,
 ];
 
 /** The kernel's migration folder and every module's, for `migrate`. */

@@ -177,6 +177,14 @@ const guarded: Record<Permission, Call | null> = {
     },
     body: () => ({ decision: 'return', comments: [{ field: 'criticalIssues', text: 'Da integrare' }] }),
   },
+  // the plans module (issue 13): each part fills its own entries
+  'plans.read': null,
+  'plans.edit': null,
+  'plans.coverage.read': null,
+  'plans.networks.read': null,
+  'plans.networks.edit': null,
+  'plans.dialogue.read': null,
+  'plans.dialogue.write': null,
   'projects.queries.read': {
     method: 'GET',
     url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/queries`,

@@ -10,10 +10,13 @@ import { aadOf, type FieldCipher } from '../crypto.js';
 import type { Queryable } from '../db/db.js';
 import type { EncryptedColumn } from '../module.js';
 
-/** A stored document: its id (the key in the store), the Comune that owns it, and its parent when the table has one. */
+/**
+ * A stored document: its id (the key in the store), the Comune that owns it (null for a Region's
+ * document, e.g. the minutes of a regional tavolo), and its parent when the table has one.
+ */
 export interface StoredDocumentRef {
   id: string;
-  comune: string;
+  comune: string | null;
   /** The row the document belongs to (a project), for a contents table with a `parentColumn`. */
   parentId?: string;
 }

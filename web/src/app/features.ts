@@ -12,6 +12,7 @@ import { legalFeature } from '../features/legal';
 import { monitoringFeature } from '../features/monitoring';
 import { organisationsFeature } from '../features/organisations';
 import { profileFeature } from '../features/profile';
+import { plansFeature } from '../features/plans';
 import { projectsFeature } from '../features/projects';
 import { registryFeature } from '../features/registry';
 import { surveysFeature } from '../features/surveys';
@@ -22,6 +23,7 @@ export const features: readonly FeatureDefinition[] = [
   monitoringFeature,
   surveysFeature,
   projectsFeature,
+  plansFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,

@@ -28,6 +28,12 @@ import enProjectsMonitoring from '../features/projects/i18n/monitoring.en.json';
 import enProjectsQueries from '../features/projects/i18n/queries.en.json';
 import enProjectsDashboards from '../features/projects/i18n/dashboards.en.json';
 import enProjectsCommon from '../features/projects/i18n/common.en.json';
+import enPlansPlans from '../features/plans/i18n/plans.en.json';
+import enPlansActions from '../features/plans/i18n/actions.en.json';
+import enPlansCoverage from '../features/plans/i18n/coverage.en.json';
+import enPlansNetworks from '../features/plans/i18n/networks.en.json';
+import enPlansDialogue from '../features/plans/i18n/dialogue.en.json';
+import enPlansCommon from '../features/plans/i18n/common.en.json';
 
 export const english = {
   ...enCore,
@@ -59,5 +65,14 @@ export const english = {
     queries: enProjectsQueries,
     dashboards: enProjectsDashboards,
     common: enProjectsCommon,
+  },
+  // the plans' catalogue, one file per part of the feature (features/plans/i18n)
+  plans: {
+    plans: enPlansPlans,
+    actions: enPlansActions,
+    coverage: enPlansCoverage,
+    networks: enPlansNetworks,
+    dialogue: enPlansDialogue,
+    common: enPlansCommon,
   },
 };

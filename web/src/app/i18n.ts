@@ -24,6 +24,12 @@ import itProjectsMonitoring from '../features/projects/i18n/monitoring.it.json';
 import itProjectsQueries from '../features/projects/i18n/queries.it.json';
 import itProjectsDashboards from '../features/projects/i18n/dashboards.it.json';
 import itProjectsCommon from '../features/projects/i18n/common.it.json';
+import itPlansPlans from '../features/plans/i18n/plans.it.json';
+import itPlansActions from '../features/plans/i18n/actions.it.json';
+import itPlansCoverage from '../features/plans/i18n/coverage.it.json';
+import itPlansNetworks from '../features/plans/i18n/networks.it.json';
+import itPlansDialogue from '../features/plans/i18n/dialogue.it.json';
+import itPlansCommon from '../features/plans/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -62,6 +68,15 @@ const it = {
     queries: itProjectsQueries,
     dashboards: itProjectsDashboards,
     common: itProjectsCommon,
+  },
+  // the plans' catalogue, one file per part of the feature (features/plans/i18n)
+  plans: {
+    plans: itPlansPlans,
+    actions: itPlansActions,
+    coverage: itPlansCoverage,
+    networks: itPlansNetworks,
+    dialogue: itPlansDialogue,
+    common: itPlansCommon,
   },
 };
 type English = typeof englishCatalogue;
