@@ -91,3 +91,19 @@ export const threadStatuses = ['APERTA', 'CHIUSA'] as const;
 
 /** A period of targets and monitoring: a year ("2024") or a semester ("2024-S2"). */
 export const PERIOD_PATTERN = /^[0-9]{4}(-S[12])?$/;
+
+/**
+ * When the plan's actions, partners and indicators may change: while it is drafted (AVVIO to BOZZA)
+ * and after a monitoring, to prepare an update (MONITORATO; the step to AGGIORNATO freezes the new
+ * version). An adopted plan being implemented changes only through a monitoring.
+ */
+export const actionsEditableIn: readonly PlanStatus[] = [
+  'AVVIO',
+  'ANALISI_CONTESTO',
+  'TAVOLI_TEMATICI',
+  'BOZZA',
+  'MONITORATO',
+];
+
+/** When a monitoring (indicator values, actions' states) may be recorded: once the plan is implemented. */
+export const monitoringOpenIn: readonly PlanStatus[] = ['IN_ATTUAZIONE', 'MONITORATO', 'AGGIORNATO'];
