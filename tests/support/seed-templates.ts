@@ -5,6 +5,7 @@
  */
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
+import { seedPlansDemoAll } from '../../server/modules/plans/plans.demo.js';
 import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
 import { TEST_DATA_KEY } from './harness.js';
@@ -17,6 +18,7 @@ const today = new Date();
 const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedDemo(db, DEMO_PASSWORD, { cipher, today });
   await seedProjectsDemoAll(db, DEMO_PASSWORD, today);
+  await seedPlansDemoAll(db, DEMO_PASSWORD, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);
