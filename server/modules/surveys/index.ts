@@ -34,3 +34,9 @@ export const surveysModule: ModuleDefinition = {
   jobs: surveysJobs,
   seedDemo: seedSurveysDemo,
 };
+
+// read by the plans' context analysis (a Comune's own answers and settlements beside its plan)
+export { questionsOfWave } from './results/results.service.js';
+export { ownAnswer } from './results/mine.service.js';
+export { COUNTED_STATUSES, type ResultQuestion } from './results/results.rules.js';
+export { SETTLEMENT_FIELDS, settlementOut } from './results/settlements.rules.js';

@@ -4140,6 +4140,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The local plans in reach, by Region and Comune
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. Filters `region`, `status`, `q` (part of the Comune's name or of the title); paged. Each with its Comune and Region, state, period, number of actions and adoption date.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Start the Comune's plan (AVVIO); audited
+         * @description `plans.edit`: the referente of a Comune, for their own Comune (403 `plans.plan.not_owner` otherwise). One plan per Comune: 409 `plans.plans.exists` (a new period is an update of it). The first event records who started it and when.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan: header, adoption act, state with its steps (who and when), the next steps allowed
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. `allowedSteps` are the steps this actor may take now (none for a reader); `canEdit` says whether they write it.
+         */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the plan's header: title, period, summary; audited
+         * @description `plans.edit`: the referente of the plan's Comune only (403 `plans.plan.not_owner` for the others who read it; 404 `plans.plan.not_found` for another Comune's); 409 `plans.stale` when `rowVersion` is not the current one. The period covers at most ten years (400).
+         */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a step of the plan (AVVIO → … → AGGIORNATO); audited
+         * @description `plans.edit`: the referente of the plan's Comune only (403 `plans.plan.not_owner` for the others who read it; 404 `plans.plan.not_found` for another Comune's); 409 `plans.stale` when `rowVersion` is not the current one. A step not allowed from the current state is 409 `plans.state` with `context.allowed`. ADOTTATO needs the adoption act (409 `plans.plans.adoption_missing`) and at least one action (409 `plans.plans.no_actions`) and freezes version 1 (ADOZIONE); MONITORATO needs a monitoring (409 `plans.plans.no_monitoring`); AGGIORNATO freezes the next version (AGGIORNAMENTO).
+         */
+        post: operations["transitionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the adoption act: Giunta or Consiglio, number, date; audited
+         * @description `plans.edit`: the referente of the plan's Comune only (403 `plans.plan.not_owner` for the others who read it; 404 `plans.plan.not_found` for another Comune's); 409 `plans.stale` when `rowVersion` is not the current one. Until the plan is adopted (409 `plans.state` after); the date not in the future (400).
+         */
+        put: operations["putPlanAdoption"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/adoption/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the adoption resolution (always as an attachment); audited
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. 404 `plans.document.not_found` when none was uploaded. Every download is audited.
+         */
+        get: operations["downloadPlanAdoptionDocument"];
+        put?: never;
+        /**
+         * Upload the adoption resolution (PDF); audited
+         * @description `plans.edit`: the referente of the plan's Comune only (403 `plans.plan.not_owner` for the others who read it; 404 `plans.plan.not_found` for another Comune's). The type is read from the content, never from the name: 400 `plans.document.refused` for anything but a PDF without active content. Replaces the resolution uploaded before. Stored encrypted.
+         */
+        post: operations["uploadPlanAdoptionDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The context analysis: the text, the Comune's own survey answers and its settlements
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. The Comune's latest response that counts in the national surveys (choice, number and range questions with their labels) and the settlements of agricultural workers it reported, read with the caller's own reach; null when there is none. Counts of persons exact for the Comune itself and ANCI/Cittalia, controlled for the others (as the survey results); the place's name only for them.
+         */
+        get: operations["getPlanContext"];
+        /**
+         * Write the text of the context analysis; audited
+         * @description `plans.edit`: the referente of the plan's Comune only (403 `plans.plan.not_owner` for the others who read it; 404 `plans.plan.not_found` for another Comune's); 409 `plans.stale` when `rowVersion` is not the current one. Empty text clears it.
+         */
+        put: operations["putPlanContext"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's frozen versions, newest first
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. Version 1 is frozen at adoption, each update (AGGIORNATO) freezes the next.
+         */
+        get: operations["listPlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/versions/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A frozen version of the plan with its snapshot
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. 404 `plans.plans.version_not_found`.
+         */
+        get: operations["getPlanVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/versions/{no}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between a version and another (or the plan as it is now)
+         * @description `plans.read`: the Comune's referente (its own plan), the Regione (its own Comuni's), ANCI/Cittalia and MLPS (all); another Comune's plan is 404 `plans.plan.not_found`. `against`: a version number or `current`; by default the version before (`current` for version 1). From the older to the newer: header fields, actions added, removed or changed field by field, their partners and indicators with their targets. 404 `plans.plans.version_not_found`.
+         */
+        get: operations["getPlanVersionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4148,7 +4344,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -4505,6 +4701,274 @@ export interface components {
             dueOn?: string;
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
+        };
+        /** @enum {string} */
+        PlanStatusInput: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+        /** @enum {string} */
+        PlanAdoptionOrganInput: "GIUNTA" | "CONSIGLIO";
+        PlanCreateInput: {
+            title: string;
+            /** Format: int32 */
+            periodFrom: number;
+            /** Format: int32 */
+            periodTo: number;
+            /** @default null */
+            summary: string | null;
+        };
+        PlanPatchInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            title?: string;
+            /** Format: int32 */
+            periodFrom?: number;
+            /** Format: int32 */
+            periodTo?: number;
+            summary?: string | null;
+        };
+        PlanTransitionInput: {
+            to: components["schemas"]["PlanStatusInput"];
+            /** @default null */
+            note: string | null;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanAdoptionInput: {
+            organ: components["schemas"]["PlanAdoptionOrganInput"];
+            number: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            date: string;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanAdoptionDocumentUploadInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The file, base64; PDF, PNG or JPEG by content, at most 10485760 bytes
+             */
+            content: string;
+        };
+        PlanContextPutInput: {
+            text: string;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        SurveyCreateInput: {
+            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt?: string;
+        };
+        SurveyVersionImportInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The XLSForm (.xlsx) in base64
+             */
+            contentBase64: string;
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        SurveyMessageBounceInput: {
+            /** @description What the bounce said (e.g. "casella inesistente") */
+            reason: string;
+        };
+        /** @enum {string} */
+        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveySaveAnswersInput: {
+            /** Format: int64 */
+            baseVersion: number;
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveySubmitInput: {
+            declaration: boolean;
+        };
+        SurveyFlagCreateInput: {
+            question: string;
+            reason: string;
+        };
+        SurveyReturnInput: {
+            note?: string;
+        };
+        SurveyPopulationRangeInput: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilterInput: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRangeInput"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRuleInput: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
+        SurveyWaveMappingInput: {
+            /** @constant */
+            kind: "match";
+            earlier: string;
+            later: string;
+            /** @default [] */
+            recodes: {
+                from: string;
+                to: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "split";
+            earlier: string;
+            later: string[];
+        } | {
+            /** @constant */
+            kind: "merge";
+            earlier: string[];
+            later: string;
+        } | {
+            /** @constant */
+            kind: "not_comparable";
+            /** @default null */
+            earlier: string | null;
+            /** @default null */
+            later: string | null;
+            reason: string;
+        };
+        SurveyWaveMappingsBodyInput: {
+            items: components["schemas"]["SurveyWaveMappingInput"][];
+        };
+        /** @enum {string} */
+        OpenDataLevelInput: "regione" | "provincia" | "comune";
+        /** @enum {string} */
+        OpenDataThemeInput: "SOCI" | "GOVE";
+        /** @enum {string} */
+        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
+        OpenDataReleaseRequestInput: {
+            questions: string[];
+            level: components["schemas"]["OpenDataLevelInput"];
+            region?: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt: string;
+            descriptionEn?: string;
+            keywords: string[];
+            theme: components["schemas"]["OpenDataThemeInput"];
+            /** @default IRREG */
+            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
+        };
+        OpenDataWithdrawRequestInput: {
+            reason?: string;
+        };
+        SurveyUniversePreviewRequestInput: {
+            rule: components["schemas"]["SurveyUniverseRuleInput"];
+        };
+        SurveyCreateWaveInput: {
+            /** Format: uuid */
+            formVersionId: string;
+            titleIt: string;
+            /** @default null */
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
+            /** @default null */
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            /**
+             * @description Reminders at these working days after the invitation
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            reminderDays: number[];
+        };
+        SurveyPatchWaveInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            formVersionId?: string;
+            titleIt?: string;
+            titleEn?: string | null;
+            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
+            referenceMonth?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn?: string;
+            /** @description Reminders at these working days after the invitation */
+            reminderDays?: number[];
+        };
+        SurveyExtendWaveInput: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+        };
+        SurveyIssueLinkInput: {
+            /** Format: int32 */
+            validDays?: number;
+        };
+        /** @enum {string} */
+        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
+        SurveyPutContactsInput: {
+            items: {
+                kind: components["schemas"]["SurveyContactKindInput"];
+                /** Format: email */
+                email: string;
+                /** @default null */
+                personName: string | null;
+                /** @default null */
+                personRole: string | null;
+            }[];
+        };
+        SurveyImportContactsInput: {
+            filename: string;
+            /** Format: base64 */
+            contentBase64: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
         ProjectCostCategoryInput: {
             code: string;
@@ -5093,220 +5557,6 @@ export interface components {
             /** @default false */
             reopen: boolean;
         };
-        SurveyCreateInput: {
-            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
-            code: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt?: string;
-        };
-        SurveyVersionImportInput: {
-            filename: string;
-            /**
-             * Format: base64
-             * @description The XLSForm (.xlsx) in base64
-             */
-            contentBase64: string;
-        };
-        /**
-         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
-         * @enum {string}
-         */
-        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
-        SurveyMessageBounceInput: {
-            /** @description What the bounce said (e.g. "casella inesistente") */
-            reason: string;
-        };
-        /** @enum {string} */
-        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
-        SurveySaveAnswersInput: {
-            /** Format: int64 */
-            baseVersion: number;
-            answers: {
-                [key: string]: unknown;
-            };
-        };
-        SurveySubmitInput: {
-            declaration: boolean;
-        };
-        SurveyFlagCreateInput: {
-            question: string;
-            reason: string;
-        };
-        SurveyReturnInput: {
-            note?: string;
-        };
-        SurveyPopulationRangeInput: {
-            /** Format: int32 */
-            min?: number;
-            /** @default false */
-            minExclusive: boolean;
-            /** Format: int32 */
-            max?: number;
-            /** @default false */
-            maxExclusive: boolean;
-        };
-        SurveyUniverseFilterInput: {
-            /** @constant */
-            kind: "filter";
-            population?: components["schemas"]["SurveyPopulationRangeInput"];
-            referenceMonth?: string;
-            regions?: string[];
-            provinces?: string[];
-            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
-            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
-            include?: string[];
-            exclude?: string[];
-        };
-        SurveyUniverseRuleInput: {
-            /** @constant */
-            kind: "all";
-        } | components["schemas"]["SurveyUniverseFilterInput"];
-        /** @enum {string} */
-        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
-        SurveyWaveMappingInput: {
-            /** @constant */
-            kind: "match";
-            earlier: string;
-            later: string;
-            /** @default [] */
-            recodes: {
-                from: string;
-                to: string;
-            }[];
-        } | {
-            /** @constant */
-            kind: "split";
-            earlier: string;
-            later: string[];
-        } | {
-            /** @constant */
-            kind: "merge";
-            earlier: string[];
-            later: string;
-        } | {
-            /** @constant */
-            kind: "not_comparable";
-            /** @default null */
-            earlier: string | null;
-            /** @default null */
-            later: string | null;
-            reason: string;
-        };
-        SurveyWaveMappingsBodyInput: {
-            items: components["schemas"]["SurveyWaveMappingInput"][];
-        };
-        /** @enum {string} */
-        OpenDataLevelInput: "regione" | "provincia" | "comune";
-        /** @enum {string} */
-        OpenDataThemeInput: "SOCI" | "GOVE";
-        /** @enum {string} */
-        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
-        OpenDataReleaseRequestInput: {
-            questions: string[];
-            level: components["schemas"]["OpenDataLevelInput"];
-            region?: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt: string;
-            descriptionEn?: string;
-            keywords: string[];
-            theme: components["schemas"]["OpenDataThemeInput"];
-            /** @default IRREG */
-            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
-        };
-        OpenDataWithdrawRequestInput: {
-            reason?: string;
-        };
-        SurveyUniversePreviewRequestInput: {
-            rule: components["schemas"]["SurveyUniverseRuleInput"];
-        };
-        SurveyCreateWaveInput: {
-            /** Format: uuid */
-            formVersionId: string;
-            titleIt: string;
-            /** @default null */
-            titleEn: string | null;
-            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
-            /** @default null */
-            referenceMonth: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-            /**
-             * @description Reminders at these working days after the invitation
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            reminderDays: number[];
-        };
-        SurveyPatchWaveInput: {
-            /** Format: int64 */
-            rowVersion: number;
-            /** Format: uuid */
-            formVersionId?: string;
-            titleIt?: string;
-            titleEn?: string | null;
-            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
-            referenceMonth?: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn?: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn?: string;
-            /** @description Reminders at these working days after the invitation */
-            reminderDays?: number[];
-        };
-        SurveyExtendWaveInput: {
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-        };
-        SurveyIssueLinkInput: {
-            /** Format: int32 */
-            validDays?: number;
-        };
-        /** @enum {string} */
-        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
-        SurveyPutContactsInput: {
-            items: {
-                kind: components["schemas"]["SurveyContactKindInput"];
-                /** Format: email */
-                email: string;
-                /** @default null */
-                personName: string | null;
-                /** @default null */
-                personRole: string | null;
-            }[];
-        };
-        SurveyImportContactsInput: {
-            filename: string;
-            /** Format: base64 */
-            contentBase64: string;
-            /**
-             * @default auto
-             * @enum {string}
-             */
-            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
-        };
         PilotImportRequestInput: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -5340,12 +5590,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.not_found" | "plans.coverage.not_found" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.not_found" | "plans.coverage.not_found" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -6365,6 +6615,1508 @@ export interface components {
         };
         PilotIssuePage: {
             items: components["schemas"]["PilotIssue"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        /** @enum {string} */
+        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+        /** @enum {string} */
+        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
+        PlanDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PlanEvent: {
+            from: components["schemas"]["PlanStatus"] | null;
+            to: components["schemas"]["PlanStatus"];
+            note: string | null;
+            /** @description The display name of who took the step */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+            summary: string | null;
+            adoption: {
+                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
+                number: string | null;
+                date: string | null;
+                document: components["schemas"]["PlanDocument"] | null;
+            };
+            /** Format: int64 */
+            monitorings: number;
+            events: components["schemas"]["PlanEvent"][];
+            allowedSteps: components["schemas"]["PlanStatus"][];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            documents: components["schemas"]["PlanDocument"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanLocalText: {
+            it?: string;
+            en?: string;
+        };
+        PlanContextAnswer: {
+            name: string;
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "range";
+            label: components["schemas"]["PlanLocalText"];
+            section: components["schemas"]["PlanLocalText"] | null;
+            choices: {
+                code: string;
+                label: components["schemas"]["PlanLocalText"];
+            }[] | null;
+            /** Format: double */
+            number: number | null;
+            range: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            } | null;
+        };
+        PlanContextSettlement: {
+            /** Format: int64 */
+            entry: number;
+            /** @description Free text: ANCI/Cittalia and the Comune itself only */
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        PlanContext: {
+            /** Format: uuid */
+            planId: string;
+            comuneIstat: string;
+            comuneName: string;
+            text: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            survey: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                answers: components["schemas"]["PlanContextAnswer"][];
+            } | null;
+            settlements: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                items: components["schemas"]["PlanContextSettlement"][];
+            } | null;
+        };
+        /** @enum {string} */
+        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
+        PlanVersionSummary: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+        };
+        PlanVersionList: {
+            items: components["schemas"]["PlanVersionSummary"][];
+            /** Format: int64 */
+            currentVersionNo: number;
+        };
+        PlanSnapshot: {
+            header: {
+                title: string;
+                /** Format: int64 */
+                periodFrom: number;
+                /** Format: int64 */
+                periodTo: number;
+                summary: string | null;
+                adoptionOrgan: string | null;
+                adoptionNumber: string | null;
+                adoptionDate: string | null;
+            };
+            actions: {
+                code: string;
+                title: string;
+                description: string | null;
+                axis: string;
+                /** Format: int64 */
+                priorityAction: number;
+                leadOrganisation: string | null;
+                budgetCents: number | null;
+                fundingSource: string | null;
+                projectId: string | null;
+                status: string;
+                startDate: string | null;
+                endDate: string | null;
+                partners: {
+                    organisationId: string;
+                    name: string;
+                    role: string;
+                }[];
+                indicators: {
+                    name: string;
+                    unit: string;
+                    /** Format: double */
+                    baseline: number | null;
+                    targets: {
+                        [key: string]: number;
+                    };
+                }[];
+            }[];
+        };
+        PlanVersion: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+            snapshot: components["schemas"]["PlanSnapshot"];
+        };
+        PlanFieldChange: {
+            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
+            field: string;
+            /** @description For an indicator target: its period */
+            period: string | null;
+            /** Format: double */
+            before: string | number | null;
+            /** Format: double */
+            after: string | number | null;
+        };
+        PlanChanges: {
+            from: {
+                no: number | null;
+                label: string;
+            };
+            to: {
+                no: number | null;
+                label: string;
+            };
+            header: components["schemas"]["PlanFieldChange"][];
+            actions: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                change: "ADDED" | "REMOVED" | "CHANGED";
+                fields: components["schemas"]["PlanFieldChange"][];
+                partners: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    before: string | null;
+                    after: string | null;
+                }[];
+                indicators: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    fields: components["schemas"]["PlanFieldChange"][];
+                }[];
+            }[];
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            descriptionIt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            versionCount: number;
+            /** @description the number of the latest published version */
+            latestPublishedNo: number | null;
+            /** Format: int64 */
+            waveCount: number;
+        };
+        SurveyList: {
+            items: components["schemas"]["Survey"][];
+        };
+        SurveyVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description given at publication; null for a draft */
+            versionNo: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: int64 */
+            questionCount: number;
+            sourceFilename: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            publishedAt: string | null;
+            /** @description What changed from the previous published version ("3 domande aggiunte, 1 rimossa"); null for the first */
+            changeSummary: {
+                it: string;
+                en: string;
+            } | null;
+        };
+        SurveyDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleIt: string;
+            titleEn: string | null;
+            descriptionIt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            versionCount: number;
+            /** @description the number of the latest published version */
+            latestPublishedNo: number | null;
+            /** Format: int64 */
+            waveCount: number;
+            /** @description newest first */
+            versions: components["schemas"]["SurveyVersionSummary"][];
+        };
+        XlsFormIssue: {
+            code: string;
+            sheet: string;
+            row: number | null;
+            column: string | null;
+            /** @description in Italian */
+            message: string;
+            messageEn: string;
+        };
+        SurveyVersionChanges: {
+            /** @description the published version compared with; null: none */
+            previousVersionNo: number | null;
+            summary: {
+                it: string;
+                en: string;
+            } | null;
+            counts: {
+                kind: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            items: {
+                kind: string;
+                it: string;
+                en: string;
+            }[];
+        };
+        SurveyVersion: {
+            /** Format: uuid */
+            id: string;
+            /** @description given at publication; null for a draft */
+            versionNo: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: int64 */
+            questionCount: number;
+            sourceFilename: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            publishedAt: string | null;
+            /** Format: uuid */
+            surveyId: string;
+            surveyCode: string;
+            surveyTitleIt: string;
+            /** @description The questionnaire model (server/modules/surveys/shared/form/model.ts, decision 0034) */
+            form: {
+                [key: string]: unknown;
+            };
+            /** @description what the import reported */
+            report: {
+                warnings: components["schemas"]["XlsFormIssue"][];
+            };
+            changes: components["schemas"]["SurveyVersionChanges"];
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatus: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        /** @enum {string} */
+        SurveyMessageKind: "invito" | "sollecito";
+        SurveyMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            waveId: string;
+            comuneIstat: string;
+            comuneName: string;
+            /**
+             * Format: int64
+             * @description 0 the invitation, 1.. the reminders
+             */
+            step: number;
+            kind: components["schemas"]["SurveyMessageKind"];
+            toAddress: string;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["SurveyMessageStatus"];
+            /** @description The relay's answer for a failure, the reason given for a bounce */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When it was handed to the relay (for a failure: the last attempt) */
+            sentAt: string | null;
+        };
+        SurveyMessagePage: {
+            items: components["schemas"]["SurveyMessage"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        SurveyDispatchResult: {
+            /**
+             * Format: int64
+             * @description Comuni that were due a message
+             */
+            comuni: number;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Personal links issued for Comuni without a survey user
+             */
+            linksIssued: number;
+        };
+        /**
+         * @description senza_indirizzo: no address to write to; non_raggiungibile: every copy of the latest message failed or bounced; solleciti_esauriti: every reminder went out
+         * @enum {string}
+         */
+        SurveyPhoneReason: "senza_indirizzo" | "non_raggiungibile" | "solleciti_esauriti";
+        SurveyPhoneContact: {
+            /** @enum {string} */
+            kind: "email_istituzionale" | "pec" | "referente" | "utente";
+            email: string;
+            name: string | null;
+            /** @description The contact’s role, or the survey roles of a user (comma-separated) */
+            role: string | null;
+        };
+        SurveyPhoneEntry: {
+            /** Format: uuid */
+            responseId: string;
+            comuneIstat: string;
+            comuneName: string;
+            provinceSigla: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            status: "invitato" | "sollecitato" | "in_compilazione";
+            reason: components["schemas"]["SurveyPhoneReason"];
+            invitedAt: string | null;
+            /** Format: int64 */
+            remindersSent: number;
+            lastSentAt: string | null;
+            contacts: components["schemas"]["SurveyPhoneContact"][];
+        };
+        SurveyPhoneListPage: {
+            items: components["schemas"]["SurveyPhoneEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        /** @enum {string} */
+        SurveyResponseStatus: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveyAnswerIssue: {
+            path: string;
+            question: string;
+            code: string;
+            message: {
+                it: string;
+                en: string;
+            };
+        };
+        SurveyResponseProgress: {
+            /** Format: int64 */
+            questions: number;
+            /** Format: int64 */
+            answered: number;
+            /** Format: int64 */
+            required: number;
+            /** Format: int64 */
+            missing: number;
+        };
+        SurveyMyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            waveId: string;
+            surveyTitle: string;
+            waveTitle: string;
+            /** @enum {string} */
+            waveStatus: "bozza" | "aperta" | "chiusa";
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            status: components["schemas"]["SurveyResponseStatus"];
+            submittedAt: string | null;
+            updatedAt: string | null;
+            /** Format: int64 */
+            openFlags: number;
+            progress: components["schemas"]["SurveyResponseProgress"];
+        };
+        SurveyMyResponseList: {
+            items: components["schemas"]["SurveyMyResponse"][];
+        };
+        SurveyFlag: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            wave: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                titleEn: string | null;
+                surveyTitle: string;
+                /** @enum {string} */
+                status: "bozza" | "aperta" | "chiusa";
+                /** Format: date */
+                opensOn: string;
+                /** Format: date */
+                closesOn: string;
+                /** Format: int64 */
+                versionNo: number;
+            };
+            comune: {
+                istat: string;
+                name: string;
+            };
+            form: {
+                [key: string]: unknown;
+            };
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: int64 */
+            rowVersion: number;
+            answerVersions: {
+                [key: string]: number;
+            };
+            openFlags: components["schemas"]["SurveyFlag"][];
+            /** @enum {string} */
+            editable: "all" | "flagged" | "none";
+            canSubmit: boolean;
+            maySubmit: boolean;
+            /** @enum {string} */
+            side: "comune" | "reviewer";
+            /** Format: int64 */
+            reviewRound: number;
+            openedAt: string | null;
+            submittedAt: string | null;
+            validatedAt: string | null;
+            updatedAt: string | null;
+        };
+        SurveySaveResult: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: date-time */
+            savedAt: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            issues: components["schemas"]["SurveyAnswerIssue"][];
+        };
+        SurveyResponseState: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["SurveyResponseStatus"];
+            /** Format: int64 */
+            reviewRound: number;
+        };
+        SurveyResponseHistory: {
+            events: {
+                /** Format: uuid */
+                id: string;
+                from: components["schemas"]["SurveyResponseStatus"] | null;
+                to: components["schemas"]["SurveyResponseStatus"];
+                note: string | null;
+                by: string | null;
+                byLink: boolean;
+                /** Format: date-time */
+                at: string;
+            }[];
+            changes: {
+                /** Format: uuid */
+                id: string;
+                question: string;
+                oldValue: unknown;
+                newValue: unknown;
+                by: string | null;
+                byLink: boolean;
+                /** Format: date-time */
+                at: string;
+                /** Format: int64 */
+                round: number;
+            }[];
+            flags: {
+                /** Format: uuid */
+                id: string;
+                question: string;
+                reason: string;
+                /** Format: int64 */
+                round: number;
+                by: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                resolvedAt: string | null;
+            }[];
+        };
+        SurveyReviewQueueItem: {
+            /** Format: uuid */
+            id: string;
+            comune: {
+                istat: string;
+                name: string;
+            };
+            status: components["schemas"]["SurveyResponseStatus"];
+            submittedAt: string | null;
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: int64 */
+            reviewRound: number;
+            /** Format: int64 */
+            openFlags: number;
+        };
+        SurveyReviewQueue: {
+            items: components["schemas"]["SurveyReviewQueueItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        SurveyPopulationRange: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilter: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRange"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRule: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilter"];
+        SurveyLocalText: {
+            it?: string;
+            en?: string;
+        };
+        SurveyResultFilters: {
+            /** @description Region (ISTAT code, two digits) */
+            region?: string;
+            /**
+             * @description Macro-area: NO, NE, C, S, I
+             * @enum {string}
+             */
+            macroArea?: "NO" | "NE" | "C" | "S" | "I";
+            /** @description Province (ISTAT code, three digits) */
+            province?: string;
+            /**
+             * @description Demographic band of the Comune
+             * @enum {string}
+             */
+            band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            sai?: boolean;
+            pilot?: boolean;
+        };
+        /** @enum {string} */
+        SurveyResultKind: "choice" | "multiple" | "number" | "range" | "text" | "answered";
+        SurveyResultQuestion: {
+            name: string;
+            kind: components["schemas"]["SurveyResultKind"];
+            label: components["schemas"]["SurveyLocalText"];
+            section: {
+                name: string;
+                label: components["schemas"]["SurveyLocalText"];
+            } | null;
+            inRepeat: boolean;
+            repeat: string | null;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+            }[];
+            persons: boolean;
+        };
+        SurveyResultQuestionList: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            items: components["schemas"]["SurveyResultQuestion"][];
+        };
+        SurveyQuestionResult: {
+            question: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            entries: number | null;
+            suppressed: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+                count: number | null;
+                /** Format: double */
+                share: number | null;
+            }[] | null;
+            number: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                sum: number | null;
+                /** Format: double */
+                mean: number | null;
+                /** Format: double */
+                median: number | null;
+                /** Format: double */
+                min: number | null;
+                /** Format: double */
+                max: number | null;
+            } | null;
+            range: {
+                /** Format: int64 */
+                n: number;
+                sumMin: (number | "<10") | null;
+                sumMax: (number | "<10") | null;
+                /** Format: int64 */
+                certain: number;
+                /** Format: int64 */
+                estimated: number;
+                /** Format: int64 */
+                unknown: number;
+                /** Format: double */
+                estimateShare: number | null;
+            } | null;
+            texts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+            otherTexts: {
+                /** Format: int64 */
+                total: number;
+                items: {
+                    comune: string;
+                    text: string;
+                }[];
+            } | null;
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        SurveyResultsCrosstab: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            filters: components["schemas"]["SurveyResultFilters"];
+            /** Format: int64 */
+            respondents: number;
+            row: components["schemas"]["SurveyResultQuestion"];
+            col: components["schemas"]["SurveyResultQuestion"];
+            /** Format: int64 */
+            base: number;
+            suppressed: boolean;
+            cells: {
+                row: string;
+                col: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            rowTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            colTotals: {
+                code: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        /** @enum {string} */
+        SurveyAreaLevel: "regione" | "provincia" | "comune";
+        SurveyResultAreas: {
+            level: components["schemas"]["SurveyAreaLevel"];
+            question: string;
+            choice: string | null;
+            /** @enum {string} */
+            measure: "share" | "mean" | "sum_min";
+            full: boolean;
+            items: {
+                code: string;
+                name: string;
+                /** Format: double */
+                value: number | null;
+                suppressed: boolean;
+                /** Format: int64 */
+                base: number;
+            }[];
+        };
+        SurveyWaveMapping: {
+            /** @constant */
+            kind: "match";
+            earlier: string;
+            later: string;
+            /** @default [] */
+            recodes: {
+                from: string;
+                to: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "split";
+            earlier: string;
+            later: string[];
+        } | {
+            /** @constant */
+            kind: "merge";
+            earlier: string[];
+            later: string;
+        } | {
+            /** @constant */
+            kind: "not_comparable";
+            /** @default null */
+            earlier: string | null;
+            /** @default null */
+            later: string | null;
+            reason: string;
+        };
+        SurveyComparedWave: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            opensOn: string;
+            /** Format: uuid */
+            surveyId: string;
+        };
+        SurveyWaveMappings: {
+            earlier: components["schemas"]["SurveyComparedWave"];
+            later: components["schemas"]["SurveyComparedWave"];
+            items: components["schemas"]["SurveyWaveMapping"][];
+            canManage: boolean;
+        };
+        SurveyComparableWave: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            opensOn: string;
+            /** Format: uuid */
+            surveyId: string;
+            sameSurvey: boolean;
+        };
+        SurveyComparableWaves: {
+            items: components["schemas"]["SurveyComparableWave"][];
+        };
+        SurveyComparisonWarning: {
+            /** @enum {string} */
+            code: "different_survey" | "missing_earlier" | "missing_later" | "type_changed" | "choices_changed" | "labels_changed" | "renamed" | "recoded" | "split" | "merged" | "not_comparable";
+            codes: string[];
+            reason: string | null;
+        };
+        SurveyWaveComparison: {
+            earlier: components["schemas"]["SurveyComparedWave"];
+            later: components["schemas"]["SurveyComparedWave"];
+            full: boolean;
+            questions: {
+                earlier: components["schemas"]["SurveyResultQuestion"] | null;
+                later: components["schemas"]["SurveyResultQuestion"] | null;
+            };
+            warnings: components["schemas"]["SurveyComparisonWarning"][];
+            respondents: {
+                /** Format: int64 */
+                earlier: number;
+                /** Format: int64 */
+                later: number;
+                /** Format: int64 */
+                panel: number;
+            };
+            all: {
+                earlier: components["schemas"]["SurveyQuestionResult"] | null;
+                later: components["schemas"]["SurveyQuestionResult"] | null;
+            };
+            panel: {
+                earlier: components["schemas"]["SurveyQuestionResult"] | null;
+                later: components["schemas"]["SurveyQuestionResult"] | null;
+            };
+            comune: {
+                istat: string;
+                name: string;
+                earlier: components["schemas"]["SurveyQuestionResult"] | null;
+                later: components["schemas"]["SurveyQuestionResult"] | null;
+            } | null;
+            note: {
+                it?: string;
+                en?: string;
+            };
+        };
+        PreparedExport: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description queued (waiting for a writer), preparing, ready (download it), failed (prepare it again)
+             * @enum {string}
+             */
+            status: "queued" | "preparing" | "ready" | "failed";
+            filename: string;
+            mediaType: string;
+            /**
+             * Format: int64
+             * @description responses read so far
+             */
+            done: number;
+            /** @description responses the file reads in all (once per sheet that reads them) */
+            total: number | null;
+            /** @description the file’s size, once ready */
+            bytes: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description after this the file is deleted and must be prepared again
+             */
+            expiresAt: string;
+        };
+        SurveyWaveReport: {
+            /** Format: uuid */
+            waveId: string;
+            full: boolean;
+            survey: string;
+            wave: string;
+            opensOn: string;
+            closesOn: string;
+            generatedAt: string;
+            responseRate: {
+                overall: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                };
+                byRegion: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                }[];
+                byBand: {
+                    code: string;
+                    label: string;
+                    /** Format: int64 */
+                    invited: number;
+                    /** Format: int64 */
+                    answered: number;
+                    /** Format: double */
+                    rate: number | null;
+                }[];
+            };
+            /** Format: int64 */
+            respondents: number;
+            tables: components["schemas"]["SurveyQuestionResult"][];
+            settlements: {
+                total: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                };
+                byKind: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                }[];
+                byRegion: {
+                    code: string;
+                    label: string;
+                    settlements: number | null;
+                    /** Format: int64 */
+                    comuni: number;
+                    personsMin: (number | "<10") | null;
+                    personsMax: (number | "<10") | null;
+                    suppressed: boolean;
+                }[];
+            } | null;
+            note: {
+                it: string;
+                en: string;
+            };
+        };
+        /** @enum {string} */
+        OpenDataLevel: "regione" | "provincia" | "comune";
+        /** @enum {string} */
+        OpenDataTheme: "SOCI" | "GOVE";
+        /** @enum {string} */
+        OpenDataAccrual: "IRREG" | "ANNUAL" | "NEVER";
+        OpenDataset: {
+            /** Format: uuid */
+            id: string;
+            identifier: string;
+            title: {
+                it: string;
+                en: string | null;
+            };
+            description: {
+                it: string;
+                en: string | null;
+            };
+            keywords: string[];
+            theme: components["schemas"]["OpenDataTheme"];
+            accrualPeriodicity: components["schemas"]["OpenDataAccrual"];
+            level: components["schemas"]["OpenDataLevel"];
+            questions: string[];
+            spatial: {
+                regionCode: string | null;
+                name: string;
+            };
+            temporal: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            };
+            /** Format: date */
+            issued: string;
+            /** Format: date */
+            modified: string;
+            publisher: {
+                name: string;
+                identifier: string;
+            };
+            licence: {
+                name: string;
+                url: string;
+            };
+            distribution: {
+                downloadUrl: string;
+                mediaType: string;
+                /** @constant */
+                format: "CSV";
+                /** Format: int64 */
+                byteSize: number;
+                sha256: string;
+                /** Format: int64 */
+                rows: number;
+            };
+            metadata: {
+                jsonld: string;
+                turtle: string;
+            };
+        };
+        OpenDatasetList: {
+            items: components["schemas"]["OpenDataset"][];
+            catalogue: {
+                jsonld: string;
+                turtle: string;
+            };
+        };
+        OpenDataRelease: {
+            /** Format: uuid */
+            id: string;
+            identifier: string;
+            title: {
+                it: string;
+                en: string | null;
+            };
+            description: {
+                it: string;
+                en: string | null;
+            };
+            keywords: string[];
+            theme: components["schemas"]["OpenDataTheme"];
+            accrualPeriodicity: components["schemas"]["OpenDataAccrual"];
+            level: components["schemas"]["OpenDataLevel"];
+            questions: string[];
+            spatial: {
+                regionCode: string | null;
+                name: string;
+            };
+            temporal: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            };
+            /** Format: date */
+            issued: string;
+            /** Format: date */
+            modified: string;
+            publisher: {
+                name: string;
+                identifier: string;
+            };
+            licence: {
+                name: string;
+                url: string;
+            };
+            distribution: {
+                downloadUrl: string;
+                mediaType: string;
+                /** @constant */
+                format: "CSV";
+                /** Format: int64 */
+                byteSize: number;
+                sha256: string;
+                /** Format: int64 */
+                rows: number;
+            };
+            metadata: {
+                jsonld: string;
+                turtle: string;
+            };
+            /** Format: int64 */
+            suppressedCells: number;
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+        };
+        OpenDataReleaseList: {
+            items: components["schemas"]["OpenDataRelease"][];
+        };
+        SurveySettlement: {
+            comune: {
+                istat: string;
+                name: string;
+                province: {
+                    code: string;
+                    name: string;
+                };
+                region: {
+                    code: string;
+                    name: string;
+                };
+            };
+            /** Format: int64 */
+            entry: number;
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                min: (number | "<10") | null;
+                max: (number | "<10") | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        SurveySettlementList: {
+            items: components["schemas"]["SurveySettlement"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            full: boolean;
+        };
+        SurveyMyResultsArea: {
+            /** Format: int64 */
+            base: number;
+            suppressed: boolean;
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+                /** Format: int64 */
+                count: number;
+                /** Format: double */
+                share: number | null;
+            }[] | null;
+            number: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                mean: number | null;
+            } | null;
+            range: {
+                /** Format: int64 */
+                n: number;
+                sumMin: (number | "<10") | null;
+                sumMax: (number | "<10") | null;
+            } | null;
+        };
+        SurveyMyAnswer: {
+            choices: {
+                code: string;
+                label: components["schemas"]["SurveyLocalText"];
+            }[] | null;
+            /** Format: double */
+            number: number | null;
+            range: {
+                /** Format: double */
+                min: number | null;
+                /** Format: double */
+                max: number | null;
+                quality: string | null;
+            } | null;
+        };
+        SurveyMyResults: {
+            /** Format: uuid */
+            waveId: string;
+            /** Format: uuid */
+            responseId: string;
+            status: components["schemas"]["SurveyResponseStatus"];
+            comune: {
+                istat: string;
+                name: string;
+            };
+            region: {
+                code: string;
+                name: string;
+            };
+            respondents: {
+                /** Format: int64 */
+                italy: number;
+                /** Format: int64 */
+                region: number;
+            };
+            items: {
+                question: components["schemas"]["SurveyResultQuestion"];
+                answer: components["schemas"]["SurveyMyAnswer"] | null;
+                region: components["schemas"]["SurveyMyResultsArea"];
+                italy: components["schemas"]["SurveyMyResultsArea"];
+            }[];
+            note: components["schemas"]["SurveyLocalText"];
+        };
+        /** @enum {string} */
+        SurveyWaveStatus: "bozza" | "aperta" | "chiusa";
+        SurveyUniversePreview: {
+            /** Format: int64 */
+            count: number;
+            populationMonths: string[];
+            byRegion: {
+                code: string;
+                name: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            sample: {
+                istat: string;
+                name: string;
+                provinceSigla: string;
+            }[];
+        };
+        SurveyWave: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            surveyTitle: string;
+            /** Format: uuid */
+            formVersionId: string;
+            versionNo: number | null;
+            titleIt: string;
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRule"];
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            reminderDays: number[];
+            status: components["schemas"]["SurveyWaveStatus"];
+            universeCount: number | null;
+            launchedAt: string | null;
+            /** @description Display name */
+            launchedBy: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        SurveyWaveList: {
+            surveyTitle: string;
+            items: components["schemas"]["SurveyWave"][];
+            publishedVersions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: int64 */
+                versionNo: number;
+                /** Format: date-time */
+                publishedAt: string;
+                /** Format: int64 */
+                questionCount: number;
+            }[];
+        };
+        SurveyIssuedLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address to send, with the token in its fragment; shown once */
+            url: string;
+            /** @description The token itself; shown once, never stored */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @enum {string} */
+        SurveyLinkStatus: "attivo" | "scaduto" | "revocato";
+        SurveyLink: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SurveyLinkStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+        };
+        SurveyLinkList: {
+            items: components["schemas"]["SurveyLink"][];
+        };
+        /** @enum {string} */
+        SurveyContactKind: "email_istituzionale" | "pec" | "referente";
+        SurveyContact: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SurveyContactKind"];
+            email: string;
+            personName: string | null;
+            personRole: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SurveyContactList: {
+            istat: string;
+            name: string;
+            items: components["schemas"]["SurveyContact"][];
+        };
+        SurveyImportContactsResult: {
+            /** Format: int64 */
+            comuni: number;
+            /** Format: int64 */
+            contacts: number;
+            encoding: string | null;
+        };
+        SurveyWaveFunnel: {
+            /** Format: uuid */
+            waveId: string;
+            /** @enum {string} */
+            groupBy: "region" | "macroArea" | "band";
+            overall: {
+                /** Format: int64 */
+                universe: number;
+                /** Format: int64 */
+                invited: number;
+                /** Format: int64 */
+                opened: number;
+                /** Format: int64 */
+                inProgress: number;
+                /** Format: int64 */
+                submitted: number;
+                /** Format: int64 */
+                validated: number;
+                /** Format: double */
+                responseRate: number;
+            };
+            groups: {
+                key: string;
+                label: string;
+                /** Format: int64 */
+                universe: number;
+                /** Format: int64 */
+                invited: number;
+                /** Format: int64 */
+                opened: number;
+                /** Format: int64 */
+                inProgress: number;
+                /** Format: int64 */
+                submitted: number;
+                /** Format: int64 */
+                validated: number;
+                /** Format: double */
+                responseRate: number;
+            }[];
+        };
+        SurveyWaveStatusMapItem: {
+            istat: string;
+            name: string;
+            status: components["schemas"]["SurveyResponseStatus"];
+            opened: boolean;
+        };
+        SurveyWaveStatusMap: {
+            /** Format: uuid */
+            waveId: string;
+            region: string | null;
+            items: components["schemas"]["SurveyWaveStatusMapItem"][];
+        };
+        SurveyWaveComune: {
+            /** Format: uuid */
+            responseId: string;
+            istat: string;
+            name: string;
+            provinceSigla: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            status: components["schemas"]["SurveyResponseStatus"];
+            /** Format: date-time */
+            statusChangedAt: string;
+            invitedAt: string | null;
+            submittedAt: string | null;
+            lastActivityAt: string | null;
+            /** Format: int64 */
+            remindersSent: number;
+        };
+        SurveyWaveComuniPage: {
+            items: components["schemas"]["SurveyWaveComune"][];
             /** Format: int64 */
             total: number;
             /** Format: int64 */
@@ -7745,1223 +9497,6 @@ export interface components {
             items: components["schemas"]["ProjectQueryWorkItem"][];
             /** Format: int64 */
             overdue: number;
-        };
-        Survey: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            titleIt: string;
-            titleEn: string | null;
-            descriptionIt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            versionCount: number;
-            /** @description the number of the latest published version */
-            latestPublishedNo: number | null;
-            /** Format: int64 */
-            waveCount: number;
-        };
-        SurveyList: {
-            items: components["schemas"]["Survey"][];
-        };
-        SurveyVersionSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @description given at publication; null for a draft */
-            versionNo: number | null;
-            /** @enum {string} */
-            status: "draft" | "published";
-            /** Format: int64 */
-            questionCount: number;
-            sourceFilename: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            publishedAt: string | null;
-            /** @description What changed from the previous published version ("3 domande aggiunte, 1 rimossa"); null for the first */
-            changeSummary: {
-                it: string;
-                en: string;
-            } | null;
-        };
-        SurveyDetail: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            titleIt: string;
-            titleEn: string | null;
-            descriptionIt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            versionCount: number;
-            /** @description the number of the latest published version */
-            latestPublishedNo: number | null;
-            /** Format: int64 */
-            waveCount: number;
-            /** @description newest first */
-            versions: components["schemas"]["SurveyVersionSummary"][];
-        };
-        XlsFormIssue: {
-            code: string;
-            sheet: string;
-            row: number | null;
-            column: string | null;
-            /** @description in Italian */
-            message: string;
-            messageEn: string;
-        };
-        SurveyVersionChanges: {
-            /** @description the published version compared with; null: none */
-            previousVersionNo: number | null;
-            summary: {
-                it: string;
-                en: string;
-            } | null;
-            counts: {
-                kind: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            items: {
-                kind: string;
-                it: string;
-                en: string;
-            }[];
-        };
-        SurveyVersion: {
-            /** Format: uuid */
-            id: string;
-            /** @description given at publication; null for a draft */
-            versionNo: number | null;
-            /** @enum {string} */
-            status: "draft" | "published";
-            /** Format: int64 */
-            questionCount: number;
-            sourceFilename: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            publishedAt: string | null;
-            /** Format: uuid */
-            surveyId: string;
-            surveyCode: string;
-            surveyTitleIt: string;
-            /** @description The questionnaire model (server/modules/surveys/shared/form/model.ts, decision 0034) */
-            form: {
-                [key: string]: unknown;
-            };
-            /** @description what the import reported */
-            report: {
-                warnings: components["schemas"]["XlsFormIssue"][];
-            };
-            changes: components["schemas"]["SurveyVersionChanges"];
-        };
-        /**
-         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
-         * @enum {string}
-         */
-        SurveyMessageStatus: "in_invio" | "inviato" | "fallito" | "rimbalzato";
-        /** @enum {string} */
-        SurveyMessageKind: "invito" | "sollecito";
-        SurveyMessage: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            responseId: string;
-            /** Format: uuid */
-            waveId: string;
-            comuneIstat: string;
-            comuneName: string;
-            /**
-             * Format: int64
-             * @description 0 the invitation, 1.. the reminders
-             */
-            step: number;
-            kind: components["schemas"]["SurveyMessageKind"];
-            toAddress: string;
-            /** Format: date */
-            dueOn: string;
-            status: components["schemas"]["SurveyMessageStatus"];
-            /** @description The relay's answer for a failure, the reason given for a bounce */
-            error: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description When it was handed to the relay (for a failure: the last attempt) */
-            sentAt: string | null;
-        };
-        SurveyMessagePage: {
-            items: components["schemas"]["SurveyMessage"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        SurveyDispatchResult: {
-            /**
-             * Format: int64
-             * @description Comuni that were due a message
-             */
-            comuni: number;
-            /** Format: int64 */
-            sent: number;
-            /** Format: int64 */
-            failed: number;
-            /**
-             * Format: int64
-             * @description Personal links issued for Comuni without a survey user
-             */
-            linksIssued: number;
-        };
-        /**
-         * @description senza_indirizzo: no address to write to; non_raggiungibile: every copy of the latest message failed or bounced; solleciti_esauriti: every reminder went out
-         * @enum {string}
-         */
-        SurveyPhoneReason: "senza_indirizzo" | "non_raggiungibile" | "solleciti_esauriti";
-        SurveyPhoneContact: {
-            /** @enum {string} */
-            kind: "email_istituzionale" | "pec" | "referente" | "utente";
-            email: string;
-            name: string | null;
-            /** @description The contact’s role, or the survey roles of a user (comma-separated) */
-            role: string | null;
-        };
-        SurveyPhoneEntry: {
-            /** Format: uuid */
-            responseId: string;
-            comuneIstat: string;
-            comuneName: string;
-            provinceSigla: string;
-            regionCode: string;
-            regionName: string;
-            /** @enum {string} */
-            status: "invitato" | "sollecitato" | "in_compilazione";
-            reason: components["schemas"]["SurveyPhoneReason"];
-            invitedAt: string | null;
-            /** Format: int64 */
-            remindersSent: number;
-            lastSentAt: string | null;
-            contacts: components["schemas"]["SurveyPhoneContact"][];
-        };
-        SurveyPhoneListPage: {
-            items: components["schemas"]["SurveyPhoneEntry"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        /** @enum {string} */
-        SurveyResponseStatus: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
-        SurveyAnswerIssue: {
-            path: string;
-            question: string;
-            code: string;
-            message: {
-                it: string;
-                en: string;
-            };
-        };
-        SurveyResponseProgress: {
-            /** Format: int64 */
-            questions: number;
-            /** Format: int64 */
-            answered: number;
-            /** Format: int64 */
-            required: number;
-            /** Format: int64 */
-            missing: number;
-        };
-        SurveyMyResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            waveId: string;
-            surveyTitle: string;
-            waveTitle: string;
-            /** @enum {string} */
-            waveStatus: "bozza" | "aperta" | "chiusa";
-            /** Format: date */
-            opensOn: string;
-            /** Format: date */
-            closesOn: string;
-            status: components["schemas"]["SurveyResponseStatus"];
-            submittedAt: string | null;
-            updatedAt: string | null;
-            /** Format: int64 */
-            openFlags: number;
-            progress: components["schemas"]["SurveyResponseProgress"];
-        };
-        SurveyMyResponseList: {
-            items: components["schemas"]["SurveyMyResponse"][];
-        };
-        SurveyFlag: {
-            /** Format: uuid */
-            id: string;
-            question: string;
-            reason: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        SurveyResponse: {
-            /** Format: uuid */
-            id: string;
-            state: components["schemas"]["SurveyResponseStatus"];
-            wave: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                titleEn: string | null;
-                surveyTitle: string;
-                /** @enum {string} */
-                status: "bozza" | "aperta" | "chiusa";
-                /** Format: date */
-                opensOn: string;
-                /** Format: date */
-                closesOn: string;
-                /** Format: int64 */
-                versionNo: number;
-            };
-            comune: {
-                istat: string;
-                name: string;
-            };
-            form: {
-                [key: string]: unknown;
-            };
-            answers: {
-                [key: string]: unknown;
-            };
-            /** Format: int64 */
-            rowVersion: number;
-            answerVersions: {
-                [key: string]: number;
-            };
-            openFlags: components["schemas"]["SurveyFlag"][];
-            /** @enum {string} */
-            editable: "all" | "flagged" | "none";
-            canSubmit: boolean;
-            maySubmit: boolean;
-            /** @enum {string} */
-            side: "comune" | "reviewer";
-            /** Format: int64 */
-            reviewRound: number;
-            openedAt: string | null;
-            submittedAt: string | null;
-            validatedAt: string | null;
-            updatedAt: string | null;
-        };
-        SurveySaveResult: {
-            /** Format: int64 */
-            rowVersion: number;
-            /** Format: date-time */
-            savedAt: string;
-            state: components["schemas"]["SurveyResponseStatus"];
-            issues: components["schemas"]["SurveyAnswerIssue"][];
-        };
-        SurveyResponseState: {
-            /** Format: uuid */
-            id: string;
-            state: components["schemas"]["SurveyResponseStatus"];
-            /** Format: int64 */
-            reviewRound: number;
-        };
-        SurveyResponseHistory: {
-            events: {
-                /** Format: uuid */
-                id: string;
-                from: components["schemas"]["SurveyResponseStatus"] | null;
-                to: components["schemas"]["SurveyResponseStatus"];
-                note: string | null;
-                by: string | null;
-                byLink: boolean;
-                /** Format: date-time */
-                at: string;
-            }[];
-            changes: {
-                /** Format: uuid */
-                id: string;
-                question: string;
-                oldValue: unknown;
-                newValue: unknown;
-                by: string | null;
-                byLink: boolean;
-                /** Format: date-time */
-                at: string;
-                /** Format: int64 */
-                round: number;
-            }[];
-            flags: {
-                /** Format: uuid */
-                id: string;
-                question: string;
-                reason: string;
-                /** Format: int64 */
-                round: number;
-                by: string | null;
-                /** Format: date-time */
-                createdAt: string;
-                resolvedAt: string | null;
-            }[];
-        };
-        SurveyReviewQueueItem: {
-            /** Format: uuid */
-            id: string;
-            comune: {
-                istat: string;
-                name: string;
-            };
-            status: components["schemas"]["SurveyResponseStatus"];
-            submittedAt: string | null;
-            /** Format: date-time */
-            statusChangedAt: string;
-            /** Format: int64 */
-            reviewRound: number;
-            /** Format: int64 */
-            openFlags: number;
-        };
-        SurveyReviewQueue: {
-            items: components["schemas"]["SurveyReviewQueueItem"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        SurveyPopulationRange: {
-            /** Format: int32 */
-            min?: number;
-            /** @default false */
-            minExclusive: boolean;
-            /** Format: int32 */
-            max?: number;
-            /** @default false */
-            maxExclusive: boolean;
-        };
-        SurveyUniverseFilter: {
-            /** @constant */
-            kind: "filter";
-            population?: components["schemas"]["SurveyPopulationRange"];
-            referenceMonth?: string;
-            regions?: string[];
-            provinces?: string[];
-            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
-            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
-            include?: string[];
-            exclude?: string[];
-        };
-        SurveyUniverseRule: {
-            /** @constant */
-            kind: "all";
-        } | components["schemas"]["SurveyUniverseFilter"];
-        SurveyLocalText: {
-            it?: string;
-            en?: string;
-        };
-        SurveyResultFilters: {
-            /** @description Region (ISTAT code, two digits) */
-            region?: string;
-            /**
-             * @description Macro-area: NO, NE, C, S, I
-             * @enum {string}
-             */
-            macroArea?: "NO" | "NE" | "C" | "S" | "I";
-            /** @description Province (ISTAT code, three digits) */
-            province?: string;
-            /**
-             * @description Demographic band of the Comune
-             * @enum {string}
-             */
-            band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            sai?: boolean;
-            pilot?: boolean;
-        };
-        /** @enum {string} */
-        SurveyResultKind: "choice" | "multiple" | "number" | "range" | "text" | "answered";
-        SurveyResultQuestion: {
-            name: string;
-            kind: components["schemas"]["SurveyResultKind"];
-            label: components["schemas"]["SurveyLocalText"];
-            section: {
-                name: string;
-                label: components["schemas"]["SurveyLocalText"];
-            } | null;
-            inRepeat: boolean;
-            repeat: string | null;
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-            }[];
-            persons: boolean;
-        };
-        SurveyResultQuestionList: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            items: components["schemas"]["SurveyResultQuestion"][];
-        };
-        SurveyQuestionResult: {
-            question: components["schemas"]["SurveyResultQuestion"];
-            /** Format: int64 */
-            base: number;
-            entries: number | null;
-            suppressed: boolean;
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-                count: number | null;
-                /** Format: double */
-                share: number | null;
-            }[] | null;
-            number: {
-                /** Format: int64 */
-                n: number;
-                /** Format: double */
-                sum: number | null;
-                /** Format: double */
-                mean: number | null;
-                /** Format: double */
-                median: number | null;
-                /** Format: double */
-                min: number | null;
-                /** Format: double */
-                max: number | null;
-            } | null;
-            range: {
-                /** Format: int64 */
-                n: number;
-                sumMin: (number | "<10") | null;
-                sumMax: (number | "<10") | null;
-                /** Format: int64 */
-                certain: number;
-                /** Format: int64 */
-                estimated: number;
-                /** Format: int64 */
-                unknown: number;
-                /** Format: double */
-                estimateShare: number | null;
-            } | null;
-            texts: {
-                /** Format: int64 */
-                total: number;
-                items: {
-                    comune: string;
-                    text: string;
-                }[];
-            } | null;
-            otherTexts: {
-                /** Format: int64 */
-                total: number;
-                items: {
-                    comune: string;
-                    text: string;
-                }[];
-            } | null;
-        };
-        SurveyResults: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            filters: components["schemas"]["SurveyResultFilters"];
-            /** Format: int64 */
-            respondents: number;
-            questions: components["schemas"]["SurveyQuestionResult"][];
-            note: components["schemas"]["SurveyLocalText"];
-        };
-        SurveyResultsCrosstab: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            filters: components["schemas"]["SurveyResultFilters"];
-            /** Format: int64 */
-            respondents: number;
-            row: components["schemas"]["SurveyResultQuestion"];
-            col: components["schemas"]["SurveyResultQuestion"];
-            /** Format: int64 */
-            base: number;
-            suppressed: boolean;
-            cells: {
-                row: string;
-                col: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            rowTotals: {
-                code: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            colTotals: {
-                code: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            note: components["schemas"]["SurveyLocalText"];
-        };
-        /** @enum {string} */
-        SurveyAreaLevel: "regione" | "provincia" | "comune";
-        SurveyResultAreas: {
-            level: components["schemas"]["SurveyAreaLevel"];
-            question: string;
-            choice: string | null;
-            /** @enum {string} */
-            measure: "share" | "mean" | "sum_min";
-            full: boolean;
-            items: {
-                code: string;
-                name: string;
-                /** Format: double */
-                value: number | null;
-                suppressed: boolean;
-                /** Format: int64 */
-                base: number;
-            }[];
-        };
-        SurveyWaveMapping: {
-            /** @constant */
-            kind: "match";
-            earlier: string;
-            later: string;
-            /** @default [] */
-            recodes: {
-                from: string;
-                to: string;
-            }[];
-        } | {
-            /** @constant */
-            kind: "split";
-            earlier: string;
-            later: string[];
-        } | {
-            /** @constant */
-            kind: "merge";
-            earlier: string[];
-            later: string;
-        } | {
-            /** @constant */
-            kind: "not_comparable";
-            /** @default null */
-            earlier: string | null;
-            /** @default null */
-            later: string | null;
-            reason: string;
-        };
-        SurveyComparedWave: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            opensOn: string;
-            /** Format: uuid */
-            surveyId: string;
-        };
-        SurveyWaveMappings: {
-            earlier: components["schemas"]["SurveyComparedWave"];
-            later: components["schemas"]["SurveyComparedWave"];
-            items: components["schemas"]["SurveyWaveMapping"][];
-            canManage: boolean;
-        };
-        SurveyComparableWave: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            opensOn: string;
-            /** Format: uuid */
-            surveyId: string;
-            sameSurvey: boolean;
-        };
-        SurveyComparableWaves: {
-            items: components["schemas"]["SurveyComparableWave"][];
-        };
-        SurveyComparisonWarning: {
-            /** @enum {string} */
-            code: "different_survey" | "missing_earlier" | "missing_later" | "type_changed" | "choices_changed" | "labels_changed" | "renamed" | "recoded" | "split" | "merged" | "not_comparable";
-            codes: string[];
-            reason: string | null;
-        };
-        SurveyWaveComparison: {
-            earlier: components["schemas"]["SurveyComparedWave"];
-            later: components["schemas"]["SurveyComparedWave"];
-            full: boolean;
-            questions: {
-                earlier: components["schemas"]["SurveyResultQuestion"] | null;
-                later: components["schemas"]["SurveyResultQuestion"] | null;
-            };
-            warnings: components["schemas"]["SurveyComparisonWarning"][];
-            respondents: {
-                /** Format: int64 */
-                earlier: number;
-                /** Format: int64 */
-                later: number;
-                /** Format: int64 */
-                panel: number;
-            };
-            all: {
-                earlier: components["schemas"]["SurveyQuestionResult"] | null;
-                later: components["schemas"]["SurveyQuestionResult"] | null;
-            };
-            panel: {
-                earlier: components["schemas"]["SurveyQuestionResult"] | null;
-                later: components["schemas"]["SurveyQuestionResult"] | null;
-            };
-            comune: {
-                istat: string;
-                name: string;
-                earlier: components["schemas"]["SurveyQuestionResult"] | null;
-                later: components["schemas"]["SurveyQuestionResult"] | null;
-            } | null;
-            note: {
-                it?: string;
-                en?: string;
-            };
-        };
-        PreparedExport: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description queued (waiting for a writer), preparing, ready (download it), failed (prepare it again)
-             * @enum {string}
-             */
-            status: "queued" | "preparing" | "ready" | "failed";
-            filename: string;
-            mediaType: string;
-            /**
-             * Format: int64
-             * @description responses read so far
-             */
-            done: number;
-            /** @description responses the file reads in all (once per sheet that reads them) */
-            total: number | null;
-            /** @description the file’s size, once ready */
-            bytes: number | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description after this the file is deleted and must be prepared again
-             */
-            expiresAt: string;
-        };
-        SurveyWaveReport: {
-            /** Format: uuid */
-            waveId: string;
-            full: boolean;
-            survey: string;
-            wave: string;
-            opensOn: string;
-            closesOn: string;
-            generatedAt: string;
-            responseRate: {
-                overall: {
-                    code: string;
-                    label: string;
-                    /** Format: int64 */
-                    invited: number;
-                    /** Format: int64 */
-                    answered: number;
-                    /** Format: double */
-                    rate: number | null;
-                };
-                byRegion: {
-                    code: string;
-                    label: string;
-                    /** Format: int64 */
-                    invited: number;
-                    /** Format: int64 */
-                    answered: number;
-                    /** Format: double */
-                    rate: number | null;
-                }[];
-                byBand: {
-                    code: string;
-                    label: string;
-                    /** Format: int64 */
-                    invited: number;
-                    /** Format: int64 */
-                    answered: number;
-                    /** Format: double */
-                    rate: number | null;
-                }[];
-            };
-            /** Format: int64 */
-            respondents: number;
-            tables: components["schemas"]["SurveyQuestionResult"][];
-            settlements: {
-                total: {
-                    code: string;
-                    label: string;
-                    settlements: number | null;
-                    /** Format: int64 */
-                    comuni: number;
-                    personsMin: (number | "<10") | null;
-                    personsMax: (number | "<10") | null;
-                    suppressed: boolean;
-                };
-                byKind: {
-                    code: string;
-                    label: string;
-                    settlements: number | null;
-                    /** Format: int64 */
-                    comuni: number;
-                    personsMin: (number | "<10") | null;
-                    personsMax: (number | "<10") | null;
-                    suppressed: boolean;
-                }[];
-                byRegion: {
-                    code: string;
-                    label: string;
-                    settlements: number | null;
-                    /** Format: int64 */
-                    comuni: number;
-                    personsMin: (number | "<10") | null;
-                    personsMax: (number | "<10") | null;
-                    suppressed: boolean;
-                }[];
-            } | null;
-            note: {
-                it: string;
-                en: string;
-            };
-        };
-        /** @enum {string} */
-        OpenDataLevel: "regione" | "provincia" | "comune";
-        /** @enum {string} */
-        OpenDataTheme: "SOCI" | "GOVE";
-        /** @enum {string} */
-        OpenDataAccrual: "IRREG" | "ANNUAL" | "NEVER";
-        OpenDataset: {
-            /** Format: uuid */
-            id: string;
-            identifier: string;
-            title: {
-                it: string;
-                en: string | null;
-            };
-            description: {
-                it: string;
-                en: string | null;
-            };
-            keywords: string[];
-            theme: components["schemas"]["OpenDataTheme"];
-            accrualPeriodicity: components["schemas"]["OpenDataAccrual"];
-            level: components["schemas"]["OpenDataLevel"];
-            questions: string[];
-            spatial: {
-                regionCode: string | null;
-                name: string;
-            };
-            temporal: {
-                /** Format: date */
-                start: string;
-                /** Format: date */
-                end: string;
-            };
-            /** Format: date */
-            issued: string;
-            /** Format: date */
-            modified: string;
-            publisher: {
-                name: string;
-                identifier: string;
-            };
-            licence: {
-                name: string;
-                url: string;
-            };
-            distribution: {
-                downloadUrl: string;
-                mediaType: string;
-                /** @constant */
-                format: "CSV";
-                /** Format: int64 */
-                byteSize: number;
-                sha256: string;
-                /** Format: int64 */
-                rows: number;
-            };
-            metadata: {
-                jsonld: string;
-                turtle: string;
-            };
-        };
-        OpenDatasetList: {
-            items: components["schemas"]["OpenDataset"][];
-            catalogue: {
-                jsonld: string;
-                turtle: string;
-            };
-        };
-        OpenDataRelease: {
-            /** Format: uuid */
-            id: string;
-            identifier: string;
-            title: {
-                it: string;
-                en: string | null;
-            };
-            description: {
-                it: string;
-                en: string | null;
-            };
-            keywords: string[];
-            theme: components["schemas"]["OpenDataTheme"];
-            accrualPeriodicity: components["schemas"]["OpenDataAccrual"];
-            level: components["schemas"]["OpenDataLevel"];
-            questions: string[];
-            spatial: {
-                regionCode: string | null;
-                name: string;
-            };
-            temporal: {
-                /** Format: date */
-                start: string;
-                /** Format: date */
-                end: string;
-            };
-            /** Format: date */
-            issued: string;
-            /** Format: date */
-            modified: string;
-            publisher: {
-                name: string;
-                identifier: string;
-            };
-            licence: {
-                name: string;
-                url: string;
-            };
-            distribution: {
-                downloadUrl: string;
-                mediaType: string;
-                /** @constant */
-                format: "CSV";
-                /** Format: int64 */
-                byteSize: number;
-                sha256: string;
-                /** Format: int64 */
-                rows: number;
-            };
-            metadata: {
-                jsonld: string;
-                turtle: string;
-            };
-            /** Format: int64 */
-            suppressedCells: number;
-            withdrawnAt: string | null;
-            withdrawalReason: string | null;
-        };
-        OpenDataReleaseList: {
-            items: components["schemas"]["OpenDataRelease"][];
-        };
-        SurveySettlement: {
-            comune: {
-                istat: string;
-                name: string;
-                province: {
-                    code: string;
-                    name: string;
-                };
-                region: {
-                    code: string;
-                    name: string;
-                };
-            };
-            /** Format: int64 */
-            entry: number;
-            place: string | null;
-            type: string | null;
-            kind: string | null;
-            persons: {
-                min: (number | "<10") | null;
-                max: (number | "<10") | null;
-                quality: string | null;
-            };
-            season: string | null;
-            services: string[];
-            /** Format: double */
-            distanceKm: number | null;
-            /** Format: double */
-            years: number | null;
-        };
-        SurveySettlementList: {
-            items: components["schemas"]["SurveySettlement"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-            full: boolean;
-        };
-        SurveyMyResultsArea: {
-            /** Format: int64 */
-            base: number;
-            suppressed: boolean;
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-                /** Format: int64 */
-                count: number;
-                /** Format: double */
-                share: number | null;
-            }[] | null;
-            number: {
-                /** Format: int64 */
-                n: number;
-                /** Format: double */
-                mean: number | null;
-            } | null;
-            range: {
-                /** Format: int64 */
-                n: number;
-                sumMin: (number | "<10") | null;
-                sumMax: (number | "<10") | null;
-            } | null;
-        };
-        SurveyMyAnswer: {
-            choices: {
-                code: string;
-                label: components["schemas"]["SurveyLocalText"];
-            }[] | null;
-            /** Format: double */
-            number: number | null;
-            range: {
-                /** Format: double */
-                min: number | null;
-                /** Format: double */
-                max: number | null;
-                quality: string | null;
-            } | null;
-        };
-        SurveyMyResults: {
-            /** Format: uuid */
-            waveId: string;
-            /** Format: uuid */
-            responseId: string;
-            status: components["schemas"]["SurveyResponseStatus"];
-            comune: {
-                istat: string;
-                name: string;
-            };
-            region: {
-                code: string;
-                name: string;
-            };
-            respondents: {
-                /** Format: int64 */
-                italy: number;
-                /** Format: int64 */
-                region: number;
-            };
-            items: {
-                question: components["schemas"]["SurveyResultQuestion"];
-                answer: components["schemas"]["SurveyMyAnswer"] | null;
-                region: components["schemas"]["SurveyMyResultsArea"];
-                italy: components["schemas"]["SurveyMyResultsArea"];
-            }[];
-            note: components["schemas"]["SurveyLocalText"];
-        };
-        /** @enum {string} */
-        SurveyWaveStatus: "bozza" | "aperta" | "chiusa";
-        SurveyUniversePreview: {
-            /** Format: int64 */
-            count: number;
-            populationMonths: string[];
-            byRegion: {
-                code: string;
-                name: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            sample: {
-                istat: string;
-                name: string;
-                provinceSigla: string;
-            }[];
-        };
-        SurveyWave: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            surveyId: string;
-            surveyTitle: string;
-            /** Format: uuid */
-            formVersionId: string;
-            versionNo: number | null;
-            titleIt: string;
-            titleEn: string | null;
-            universeRule: components["schemas"]["SurveyUniverseRule"];
-            referenceMonth: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-            reminderDays: number[];
-            status: components["schemas"]["SurveyWaveStatus"];
-            universeCount: number | null;
-            launchedAt: string | null;
-            /** @description Display name */
-            launchedBy: string | null;
-            closedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        SurveyWaveList: {
-            surveyTitle: string;
-            items: components["schemas"]["SurveyWave"][];
-            publishedVersions: {
-                /** Format: uuid */
-                id: string;
-                /** Format: int64 */
-                versionNo: number;
-                /** Format: date-time */
-                publishedAt: string;
-                /** Format: int64 */
-                questionCount: number;
-            }[];
-        };
-        SurveyIssuedLink: {
-            /** Format: uuid */
-            id: string;
-            /** @description The address to send, with the token in its fragment; shown once */
-            url: string;
-            /** @description The token itself; shown once, never stored */
-            token: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        /** @enum {string} */
-        SurveyLinkStatus: "attivo" | "scaduto" | "revocato";
-        SurveyLink: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["SurveyLinkStatus"];
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            /** Format: date-time */
-            expiresAt: string;
-            revokedAt: string | null;
-            lastUsedAt: string | null;
-        };
-        SurveyLinkList: {
-            items: components["schemas"]["SurveyLink"][];
-        };
-        /** @enum {string} */
-        SurveyContactKind: "email_istituzionale" | "pec" | "referente";
-        SurveyContact: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["SurveyContactKind"];
-            email: string;
-            personName: string | null;
-            personRole: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        SurveyContactList: {
-            istat: string;
-            name: string;
-            items: components["schemas"]["SurveyContact"][];
-        };
-        SurveyImportContactsResult: {
-            /** Format: int64 */
-            comuni: number;
-            /** Format: int64 */
-            contacts: number;
-            encoding: string | null;
-        };
-        SurveyWaveFunnel: {
-            /** Format: uuid */
-            waveId: string;
-            /** @enum {string} */
-            groupBy: "region" | "macroArea" | "band";
-            overall: {
-                /** Format: int64 */
-                universe: number;
-                /** Format: int64 */
-                invited: number;
-                /** Format: int64 */
-                opened: number;
-                /** Format: int64 */
-                inProgress: number;
-                /** Format: int64 */
-                submitted: number;
-                /** Format: int64 */
-                validated: number;
-                /** Format: double */
-                responseRate: number;
-            };
-            groups: {
-                key: string;
-                label: string;
-                /** Format: int64 */
-                universe: number;
-                /** Format: int64 */
-                invited: number;
-                /** Format: int64 */
-                opened: number;
-                /** Format: int64 */
-                inProgress: number;
-                /** Format: int64 */
-                submitted: number;
-                /** Format: int64 */
-                validated: number;
-                /** Format: double */
-                responseRate: number;
-            }[];
-        };
-        SurveyWaveStatusMapItem: {
-            istat: string;
-            name: string;
-            status: components["schemas"]["SurveyResponseStatus"];
-            opened: boolean;
-        };
-        SurveyWaveStatusMap: {
-            /** Format: uuid */
-            waveId: string;
-            region: string | null;
-            items: components["schemas"]["SurveyWaveStatusMapItem"][];
-        };
-        SurveyWaveComune: {
-            /** Format: uuid */
-            responseId: string;
-            istat: string;
-            name: string;
-            provinceSigla: string;
-            regionCode: string;
-            regionName: string;
-            /** @enum {string} */
-            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            status: components["schemas"]["SurveyResponseStatus"];
-            /** Format: date-time */
-            statusChangedAt: string;
-            invitedAt: string | null;
-            submittedAt: string | null;
-            lastActivityAt: string | null;
-            /** Format: int64 */
-            remindersSent: number;
-        };
-        SurveyWaveComuniPage: {
-            items: components["schemas"]["SurveyWaveComune"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
         };
         Health: {
             /** @constant */
@@ -18964,6 +19499,558 @@ export interface operations {
             };
         };
     };
+    listPlans: {
+        parameters: {
+            query?: {
+                region?: string;
+                status?: components["schemas"]["PlanStatusInput"];
+                /** @description Part of the Comune's name or of the title */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PlanPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPlanAdoption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAdoptionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadPlanAdoptionDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resolution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadPlanAdoptionDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAdoptionDocumentUploadInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanContext"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPlanContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanContextPutInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanContext"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersion"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanVersionChanges: {
+        parameters: {
+            query?: {
+                /** @description The other side: a version number or `current`; by default the version before (or `current` for 1) */
+                against?: "current" | number;
+            };
+            header?: never;
+            path: {
+                planId: string;
+                no: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChanges"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -19026,7 +20113,8 @@ export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: Readonl
 export const pathsApiV1ProjectsProjectIdExpensesGetParametersQueryWithWarningsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{projectId}/expenses"]["get"]["parameters"]["query"]["withWarnings"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const pathsApiV1PlansPlanIdVersionsNoChangesGetParametersQueryAgainstAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans/{planId}/versions/{no}/changes"]["get"]["parameters"]["query"]["against"]> = ["current"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -19060,6 +20148,18 @@ export const pilotDocumentKindInputValues: ReadonlyArray<FlattenedDeepRequired<c
 export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto", "superato"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
+export const planStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusInput"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
+export const planAdoptionOrganInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAdoptionOrganInput"]> = ["GIUNTA", "CONSIGLIO"];
+export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
+export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatusInput"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -19081,23 +20181,13 @@ export const projectMonitoringContentRequestInputContentProcurementsStepsStepVal
 export const projectMonitoringReviewInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectMonitoringReviewInput"]["decision"]> = ["validate", "return", "approve"];
 export const projectQueryAnchorTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryAnchorTypeInput"]> = ["PROGETTO", "RIGA_BUDGET", "SPESA", "DOMANDA", "MONITORAGGIO"];
 export const projectQueryStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryStatusInput"]> = ["APERTA", "RISPOSTA", "RISOLTA"];
-export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
-export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["format"]> = ["csv", "xlsx"];
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.not_found", "plans.coverage.not_found", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.not_found", "plans.coverage.not_found", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -19158,6 +20248,43 @@ export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
+export const planAdoptionOrganValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAdoptionOrgan"]> = ["GIUNTA", "CONSIGLIO"];
+export const planDocumentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanDocument"]["kind"]> = ["DELIBERA", "VERBALE", "ALLEGATO"];
+export const planContextAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanContextAnswer"]["kind"]> = ["choice", "multiple", "number", "range"];
+export const planVersionReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanVersionReason"]> = ["ADOZIONE", "AGGIORNAMENTO"];
+export const planChangesActionsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
+export const planChangesActionsPartnersChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["partners"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
+export const planChangesActionsIndicatorsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["indicators"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
+export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
+export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
+export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
+export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
+export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
+export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
+export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
+export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
+export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
+export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
+export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
+export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
+export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
+export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
+export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
+export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -19196,32 +20323,3 @@ export const projectQueryAnchorTypeValues: ReadonlyArray<FlattenedDeepRequired<c
 export const projectQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryStatus"]> = ["APERTA", "RISPOSTA", "RISOLTA"];
 export const projectQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryLevel"]> = ["ANCI", "MLPS"];
 export const projectQueryMessageSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectQueryMessage"]["side"]> = ["COMUNE", "ANCI", "MLPS"];
-export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
-export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
-export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
-export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
-export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
-export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
-export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
-export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
-export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
-export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
-export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
-export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
-export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
-export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
-export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
-export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
-export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
-export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

@@ -1,8 +1,15 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** The audit actions of the plans' plans. */
+/** The audit actions of the plans' plans: every write on a plan's header, state, adoption act and context. */
 export const plansPartAuditActions = defineAuditActions({
-  actions: [],
+  actions: [
+    'plans.plan.create',
+    'plans.plan.update',
+    'plans.plan.transition',
+    'plans.plan.adoption',
+    'plans.plan.adoption_document',
+    'plans.plan.context',
+  ],
   entityTypes: [],
 });
 
