@@ -178,8 +178,13 @@ const guarded: Record<Permission, Call | null> = {
     body: () => ({ decision: 'return', comments: [{ field: 'criticalIssues', text: 'Da integrare' }] }),
   },
   // the plans module (issue 13): each part fills its own entries
-  'plans.read': null,
-  'plans.edit': null,
+  // the plans (issue 13): the list in reach; a referente starts their own (new) Comune's plan
+  'plans.read': { method: 'GET', url: '/api/v1/plans' },
+  'plans.edit': {
+    method: 'POST',
+    url: '/api/v1/plans',
+    body: () => ({ title: `Piano locale di prova ${++n}`, periodFrom: 2025, periodTo: 2027 }),
+  },
   'plans.coverage.read': null,
   'plans.networks.read': null,
   'plans.networks.edit': null,
