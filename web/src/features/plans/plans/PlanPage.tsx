@@ -70,6 +70,8 @@ function Stepper({ plan }: { plan: PlanDetail }) {
           setTarget(null);
           setNote('');
         },
+        // the message says what is missing; the steps are offered again
+        onError: () => setTarget(null),
       },
     );
   };
