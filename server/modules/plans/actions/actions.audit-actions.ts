@@ -1,8 +1,14 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** The audit actions of the plans' actions. */
+/** What the plans' actions and monitorings write to the audit trail (entity types are in ../shared/audit-actions.ts). */
 export const actionsAuditActions = defineAuditActions({
-  actions: [],
+  actions: [
+    'plans.action.create',
+    'plans.action.update',
+    'plans.action.delete',
+    'plans.action.indicators',
+    'plans.monitoring.create',
+  ],
   entityTypes: [],
 });
 
