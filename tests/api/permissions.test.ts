@@ -180,7 +180,8 @@ const guarded: Record<Permission, Call | null> = {
   // the plans module (issue 13): each part fills its own entries
   'plans.read': null,
   'plans.edit': null,
-  'plans.coverage.read': null,
+  // the coverage matrix: ANCI/Cittalia, MLPS and a Regione (its own Comuni: coverage.test.ts)
+  'plans.coverage.read': { method: 'GET', url: '/api/v1/plans-coverage?pageSize=10' },
   'plans.networks.read': null,
   'plans.networks.edit': null,
   'plans.dialogue.read': null,

@@ -4140,6 +4140,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coverage matrix: Comuni with a plan × the Piano triennale’s axes and priority actions
+         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. Each row counts the plan’s actions per priority action (1–10; and per action state) and per axis; the totals are of every row of the filters (actions, and Comuni covering each priority action and axis). axis / priorityAction keep only the Comuni whose plan covers them. Rows paged (pageSize up to 1000: every Comune at national scale).
+         */
+        get: operations["getPlansCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans-coverage/uncovered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per Region, the priority actions no plan covers
+         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. Every Region in reach (a Region with no plan has all ten uncovered), with how many Comuni cover the others.
+         */
+        get: operations["getPlansCoverageUncovered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans-coverage/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The map of the Comuni with a plan
+         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. One item per Comune with a plan, `{ code (ISTAT, 6 digits), name, category }`: the category is the plan’s status group (adopted, preparation), or with priorityAction or axis whether the plan covers it (covered, not_covered).
+         */
+        get: operations["getPlansCoverageMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans-coverage.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coverage matrix and the uncovered priority actions as an XLSX
+         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. With the matrix’s filters: a sheet of the matrix (every row, the priority actions under their axes, counts as numbers, the totals) and a sheet of the uncovered priority actions per Region. Audited (`plans.coverage.export`).
+         */
+        get: operations["exportPlansCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4148,7 +4228,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5345,7 +5425,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -6371,6 +6451,155 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        PlanCoverageRow: {
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /** @enum {string} */
+            statusGroup: "adopted" | "preparation";
+            adopted: boolean;
+            comuneIstat: string;
+            comuneName: string;
+            provinceCode: string;
+            provinceName: string;
+            provinceSigla: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            /**
+             * Format: int64
+             * @description every action of the plan
+             */
+            actions: number;
+            /** @description 10 numbers: the actions of priority action 1…10 */
+            priorityActions: number[];
+            /** @description 10 × 6 numbers: the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
+            priorityActionStatuses: number[][];
+            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
+            axes: number[];
+        };
+        PlanCoverageTotals: {
+            /**
+             * Format: int64
+             * @description Comuni with a plan (of the filters)
+             */
+            comuni: number;
+            /** Format: int64 */
+            adopted: number;
+            /** Format: int64 */
+            preparation: number;
+            /** Format: int64 */
+            actions: number;
+            priorityActions: {
+                /** Format: int64 */
+                priorityAction: number;
+                /**
+                 * @description the axis the Piano triennale puts it under
+                 * @enum {string}
+                 */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
+                statuses: number[];
+                /**
+                 * Format: int64
+                 * @description Comuni whose plan has at least one action on it
+                 */
+                comuni: number;
+            }[];
+            axes: {
+                /** @enum {string} */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                comuni: number;
+            }[];
+        };
+        PlanCoverage: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            options: {
+                /** @description the Regions in the actor’s reach */
+                regions: {
+                    code: string;
+                    name: string;
+                }[];
+            };
+            /** @description the order of the states in the counts */
+            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
+            /** @description the order of the axes in the counts */
+            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
+            totals: components["schemas"]["PlanCoverageTotals"];
+            rows: {
+                items: components["schemas"]["PlanCoverageRow"][];
+                /** Format: int64 */
+                total: number;
+                /** Format: int64 */
+                page: number;
+                /** Format: int64 */
+                pageSize: number;
+            };
+        };
+        PlanCoverageUncovered: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+            };
+            regions: {
+                code: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Comuni of the Region with a plan (of the filters)
+                 */
+                comuni: number;
+                /** @description the priority actions no plan of the Region covers */
+                uncovered: number[];
+                covered: {
+                    /** Format: int64 */
+                    priorityAction: number;
+                    /**
+                     * Format: int64
+                     * @description Comuni whose plan covers it
+                     */
+                    comuni: number;
+                }[];
+            }[];
+        };
+        PlanCoverageMap: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            items: {
+                /** @description ISTAT code of the Comune (6 digits) */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                category: "adopted" | "preparation" | "covered" | "not_covered";
+            }[];
         };
         ProjectCostCategory: {
             code: string;
@@ -18964,6 +19193,202 @@ export interface operations {
             };
         };
     };
+    getPlansCoverage: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description The Comune’s demographic band (the registry’s) */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all */
+                statusGroup?: "adopted" | "preparation" | "all";
+                /** @description Only the Comuni whose plan has an action on this axis */
+                axis?: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** @description Only the Comuni whose plan has an action on this priority action (1–10) */
+                priorityAction?: number;
+                /** @description Page of the rows */
+                page?: number;
+                /** @description Rows per page (1–1000: 1000 is every Comune with a plan at national scale in one answer) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCoverage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlansCoverageUncovered: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description The Comune’s demographic band (the registry’s) */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all */
+                statusGroup?: "adopted" | "preparation" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCoverageUncovered"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlansCoverageMap: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description The Comune’s demographic band (the registry’s) */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all */
+                statusGroup?: "adopted" | "preparation" | "all";
+                /** @description Category: whether the Comune’s plan covers this axis */
+                axis?: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** @description Category: whether the Comune’s plan covers this priority action */
+                priorityAction?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCoverageMap"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPlansCoverage: {
+        parameters: {
+            query?: {
+                /** @description ISTAT code of a Region (two digits) */
+                region?: string;
+                /** @description The Comune’s demographic band (the registry’s) */
+                band?: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+                /** @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all */
+                statusGroup?: "adopted" | "preparation" | "all";
+                /** @description Only the Comuni whose plan has an action on this axis */
+                axis?: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** @description Only the Comuni whose plan has an action on this priority action (1–10) */
+                priorityAction?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -19026,7 +19451,18 @@ export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: Readonl
 export const pathsApiV1ProjectsProjectIdExpensesGetParametersQueryWithWarningsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{projectId}/expenses"]["get"]["parameters"]["query"]["withWarnings"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const pathsApiV1PlansCoverageGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1PlansCoverageGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const pathsApiV1PlansCoverageGetParametersQueryAxisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const pathsApiV1PlansCoverageUncoveredGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/uncovered"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1PlansCoverageUncoveredGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/uncovered"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const pathsApiV1PlansCoverageMapGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/map"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1PlansCoverageMapGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/map"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const pathsApiV1PlansCoverageMapGetParametersQueryAxisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/map"]["get"]["parameters"]["query"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const pathsApiV1PlansCoverageXlsxGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage.xlsx"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const pathsApiV1PlansCoverageXlsxGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage.xlsx"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const pathsApiV1PlansCoverageXlsxGetParametersQueryAxisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage.xlsx"]["get"]["parameters"]["query"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.coverage.export", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -19097,7 +19533,7 @@ export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepR
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.not_found", "plans.coverage.not_found", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.coverage.export", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -19158,6 +19594,22 @@ export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const planCoverageRowStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageRow"]["status"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
+export const planCoverageRowStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageRow"]["statusGroup"]> = ["adopted", "preparation"];
+export const planCoverageRowBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageRow"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const planCoverageTotalsPriorityActionsAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageTotals"]["priorityActions"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const planCoverageTotalsAxesAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageTotals"]["axes"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const planCoverageFiltersBandAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverage"]["filters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const planCoverageFiltersStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverage"]["filters"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const planCoverageFiltersAxisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverage"]["filters"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const planCoverageActionStatusesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverage"]["actionStatuses"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
+export const planCoverageAxesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverage"]["axes"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const planCoverageUncoveredFiltersBandAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageUncovered"]["filters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const planCoverageUncoveredFiltersStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageUncovered"]["filters"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const planCoverageMapFiltersBandAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageMap"]["filters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const planCoverageMapFiltersStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageMap"]["filters"]["statusGroup"]> = ["adopted", "preparation", "all"];
+export const planCoverageMapFiltersAxisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageMap"]["filters"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const planCoverageMapItemsCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCoverageMap"]["items"]["category"]> = ["adopted", "preparation", "covered", "not_covered"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
