@@ -31,34 +31,42 @@ const AXIS_COUNTS = `ARRAY[${axes.map((x) => `count(a.id) FILTER (WHERE a.axis =
  */
 export function coverageQuery(f: CoverageFilters): { sql: string; params: unknown[] } {
   const w = new Where();
-  if (f.actorRegion) w.add('pl.region_code = $?', f.actorRegion);
-  if (f.region) w.add('pl.region_code = $?', f.region);
-  // the state is the latest plan's: the group filters after the choice
-  const status = f.statuses ? `WHERE pl.status = ANY (${w.param(f.statuses)}::text[])` : '';
-  const band = f.band ? `WHERE c.band = ${w.param(f.band)}` : '';
+  // the Region narrows the plans and, by the same placeholders, the actions counted
+  const region: string[] = [];
+  if (f.actorRegion) region.push(w.param(f.actorRegion));
+  if (f.region) region.push(w.param(f.region));
+  const inRegion = (t: string) => region.map((ph) => `${t}.region_code = ${ph}`).join(' AND ');
+  // the state is the latest plan's: the group filters after the choice; the band is the Comune's
+  const cond = [
+    f.statuses ? `pl.status = ANY (${w.param(f.statuses)}::text[])` : null,
+    f.band ? `c.band = ${w.param(f.band)}` : null,
+  ].filter(Boolean);
   return {
     sql: `
     WITH latest AS (
       SELECT DISTINCT ON (pl.comune_istat) pl.comune_istat, pl.id
         FROM plm_plans pl
-       ${w.toString()}
+       ${region.length ? `WHERE ${inRegion('pl')}` : ''}
        ORDER BY pl.comune_istat, pl.period_from DESC, pl.created_at DESC, pl.id DESC),
     p AS (
-      SELECT pl.id, pl.title, pl.period_from, pl.period_to, pl.status, pl.comune_istat, pl.region_code
-        FROM plm_plans pl JOIN latest l ON l.id = pl.id
-       ${status})
-    SELECT p.id AS plan_id, p.title, p.period_from, p.period_to, p.status, p.comune_istat, c.name AS comune_name,
-           c.province_code, pr.name AS province_name, pr.sigla AS province_sigla, p.region_code, r.name AS region_name,
-           c.band, ${COUNTS} AS counts, ${AXIS_COUNTS} AS axis_counts
+      SELECT pl.id, pl.title, pl.period_from, pl.period_to, pl.status, pl.comune_istat, pl.region_code, c.name AS comune_name,
+             c.province_code, c.band
+        FROM plm_plans pl JOIN latest l ON l.id = pl.id JOIN comuni c ON c.istat_code = pl.comune_istat
+       ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''}),
+    -- the actions of the Region's plans (all in reach), grouped by plan alone: one pass, no join, no text key
+    counted AS MATERIALIZED (
+      SELECT a.plan_id, ${COUNTS} AS counts, ${AXIS_COUNTS} AS axis_counts
+        FROM plm_actions a
+       ${region.length ? `WHERE ${inRegion('a')}` : ''}
+       GROUP BY a.plan_id)
+    SELECT p.id AS plan_id, p.title, p.period_from, p.period_to, p.status, p.comune_istat, p.comune_name,
+           p.province_code, pr.name AS province_name, pr.sigla AS province_sigla, p.region_code, r.name AS region_name,
+           p.band, coalesce(k.counts, '{}') AS counts, coalesce(k.axis_counts, '{}') AS axis_counts
       FROM p
-      JOIN comuni c ON c.istat_code = p.comune_istat
-      JOIN provinces pr ON pr.code = c.province_code
+      JOIN provinces pr ON pr.code = p.province_code
       JOIN regions r ON r.code = p.region_code
-      LEFT JOIN plm_actions a ON a.plan_id = p.id
-      ${band}
-     GROUP BY p.id, p.title, p.period_from, p.period_to, p.status, p.comune_istat, c.name, c.province_code, pr.name,
-              pr.sigla, p.region_code, r.name, c.band
-     ORDER BY r.name, c.name, p.comune_istat`,
+      LEFT JOIN counted k ON k.plan_id = p.id
+     ORDER BY r.name, p.comune_name, p.comune_istat`,
     params: w.params,
   };
 }
