@@ -185,7 +185,8 @@ const guarded: Record<Permission, Call | null> = {
     url: '/api/v1/plans',
     body: () => ({ title: `Piano locale di prova ${++n}`, periodFrom: 2025, periodTo: 2027 }),
   },
-  'plans.coverage.read': null,
+  // the coverage matrix: ANCI/Cittalia, MLPS and a Regione (its own Comuni: coverage.test.ts)
+  'plans.coverage.read': { method: 'GET', url: '/api/v1/plans-coverage?pageSize=10' },
   'plans.networks.read': null,
   'plans.networks.edit': null,
   'plans.dialogue.read': null,

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { FeatureDefinition } from '../../lib/feature';
 import { authoringMenu, authoringPages, authoringPublicPages } from './authoring/pages';
 import { fillMenu, fillPages, fillPublicPages } from './fill/pages';
@@ -22,3 +23,11 @@ export const surveysFeature: FeatureDefinition = {
   pages: [...authoringPages, ...wavesPages, ...fillPages, ...messagesPages, ...resultsPages],
   menu: [...fillMenu, ...authoringMenu, ...wavesMenu, ...messagesMenu, ...resultsMenu],
 };
+
+/**
+ * The choropleth map of Italy (decision 0039), for the other features through app/ (the map slot,
+ * lib/area-map.tsx): loaded on demand, in its own chunk.
+ */
+export const SurveysChoroplethMap = lazy(() =>
+  import('./maps/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })),
+);
