@@ -198,7 +198,7 @@ export function NetworksPage() {
           <div className="col-md-4">
             <SelectField
               id="filter-kind"
-              label={t('plans.networks.fields.kind')}
+              label={t('plans.networks.filters.kind')}
               value={kind ?? ''}
               emptyOption={t('plans.networks.filters.all')}
               onChange={(e) => setFilter('kind', e.target.value)}
@@ -208,7 +208,7 @@ export function NetworksPage() {
           <div className="col-md-4">
             <SelectField
               id="filter-axis"
-              label={t('plans.networks.fields.axis')}
+              label={t('plans.networks.filters.axis')}
               value={axis ?? ''}
               emptyOption={t('plans.networks.filters.all')}
               onChange={(e) => setFilter('axis', e.target.value)}
