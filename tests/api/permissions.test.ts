@@ -187,8 +187,13 @@ const guarded: Record<Permission, Call | null> = {
   },
   // the coverage matrix: ANCI/Cittalia, MLPS and a Regione (its own Comuni: coverage.test.ts)
   'plans.coverage.read': { method: 'GET', url: '/api/v1/plans-coverage?pageSize=10' },
-  'plans.networks.read': null,
-  'plans.networks.edit': null,
+  'plans.networks.read': { method: 'GET', url: '/api/v1/plan-networks' },
+  // the actor adds its own organisation to a network of its own place (a Comune's, its Region's, any for ANCI)
+  'plans.networks.edit': {
+    method: 'PUT',
+    url: async (u) => `/api/v1/plan-networks/${await networkOfPlace(u)}/members/${u.org.id}`,
+    body: () => ({ role: 'MEMBRO' }),
+  },
   'plans.dialogue.read': null,
   'plans.dialogue.write': null,
   'projects.queries.read': {
@@ -249,6 +254,27 @@ let lastExpenseProject: { project: TestProject; expenseId: string } | null = nul
  * A project the user sees (in their Comune; else in a Comune of their Region; else anywhere, and
  * assigned to them when they are a revisore), with a CARICATA expense with its payment proof and a document.
  */
+/** A network of the user's own place: their Comune's, their Region's own, or (national) any Comune's. */
+async function networkOfPlace(u: TestUser): Promise<string> {
+  const id = randomUUID();
+  await t.db.ownerTx(async (tx) => {
+    const [place] = u.org.comuneIstat
+      ? await tx.query<{ comune: string | null; region: string }>(
+          'SELECT istat_code AS comune, region_code AS region FROM comuni WHERE istat_code = $1',
+          [u.org.comuneIstat],
+        )
+      : u.org.regionCode
+        ? [{ comune: null, region: u.org.regionCode }]
+        : [{ comune: '058091', region: '12' }];
+    await tx.query(
+      `INSERT INTO plm_networks (id, comune_istat, region_code, kind, name, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, 'TAVOLO', 'Tavolo di prova', $4, now(), now())`,
+      [id, place!.comune, place!.region, u.id],
+    );
+  });
+  return id;
+}
+
 async function expenseProjectFor(u: TestUser): Promise<{ project: TestProject; expenseId: string }> {
   let org = u.org.comuneIstat ? u.org : undefined;
   if (!org && u.org.regionCode) {

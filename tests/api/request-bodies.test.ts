@@ -36,9 +36,10 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('operations that declare no request body', () => {
-  it('are logout, TOTP setup and reset, removing a document (of a case or of an expense), an expense or an item of a project design, an action of a plan, publishing a call’s rules or a questionnaire, a claim’s new version, revoking a revisore, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
+  it('are logout, TOTP setup and reset, removing a network’s member organisation, removing a document (of a case or of an expense), an expense or an item of a project design, an action of a plan, publishing a call’s rules or a questionnaire, a claim’s new version, revoking a revisore, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response', () => {
     expect(bodylessWrites.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /api/v1/pilot/documents/{documentId}',
+      'DELETE /api/v1/plan-networks/{networkId}/members/{organisationId}',
       'DELETE /api/v1/plans/{planId}/actions/{actionId}',
       'DELETE /api/v1/projects/{projectId}/activities/{itemId}',
       'DELETE /api/v1/projects/{projectId}/expenses/{expenseId}',

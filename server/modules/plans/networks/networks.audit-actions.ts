@@ -1,8 +1,18 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** The audit actions of the plans' networks. */
+/** The audit actions of the plans' networks (the minutes' upload and reads are audited by ../shared/documents.ts). */
 export const networksAuditActions = defineAuditActions({
-  actions: [],
+  actions: [
+    'plans.network.create',
+    'plans.network.update',
+    'plans.network.member_set',
+    'plans.network.member_remove',
+    'plans.meeting.create',
+    'plans.meeting.update',
+    'plans.meeting.minutes',
+    'plans.follow_up.create',
+    'plans.follow_up.update',
+  ],
   entityTypes: [],
 });
 
