@@ -4140,6 +4140,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Region–Comune threads in reach
+         * @description `plans.dialogue.read`. A Comune reads its own threads, a Regione scope (its staff, the regional ANCI branch) those of its Comuni, ANCI/Cittalia all; MLPS and the revisore none (403). A thread out of reach is 404 `plans.dialogue.not_found`. Open threads first, overdue first, then by the last message; filters `status`, `comune`, `anchor`, `planId` (the plan or its actions), `awaitingMe` (the last message came from another organisation, or mentions the user), `overdue`.
+         */
+        get: operations["listPlanThreads"];
+        put?: never;
+        /**
+         * Open a thread with a Comune, anchored to its plan, an action, a project or a topic
+         * @description `plans.dialogue.write` (referente comunale, Regione, assistenza tecnica). The Comune: a Comune's staff only their own, a Regione scope only its Comuni, ANCI/Cittalia any (400 `plans.dialogue.comune`). The anchor must be of that Comune (400 `plans.reference`); the due date not past; mentions only of participants (400 `plans.dialogue.mention`); up to 3 attachments, PDF, PNG or JPEG by content (400 `plans.document.refused`). The other participants get an e-mail.
+         */
+        post: operations["openPlanThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-threads/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who takes part in a Comune's threads (who may be mentioned)
+         * @description `plans.dialogue.read`. The Comune's referenti, the Region's staff, the regional ANCI branch and ANCI/Cittalia: name, organisation and roles, never an e-mail address. 400 `plans.dialogue.comune` for a Comune out of reach.
+         */
+        get: operations["listPlanThreadParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A thread with its messages, mentions and attachments
+         * @description `plans.dialogue.read`. A Comune reads its own threads, a Regione scope (its staff, the regional ANCI branch) those of its Comuni, ANCI/Cittalia all; MLPS and the revisore none (403). A thread out of reach is 404 `plans.dialogue.not_found`.
+         */
+        get: operations["getPlanThread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a thread's due date
+         * @description `plans.dialogue.write` (referente comunale, Regione, assistenza tecnica). `dueDate` null removes it; a new one may not be past (400). 409 `plans.stale` when `rowVersion` is not the current one.
+         */
+        patch: operations["patchPlanThread"];
+        trace?: never;
+    };
+    "/api/v1/plan-threads/{threadId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write in a thread
+         * @description `plans.dialogue.write` (referente comunale, Regione, assistenza tecnica). 404 `plans.dialogue.not_found`; 409 `plans.state` on a closed thread; mentions only of participants (400 `plans.dialogue.mention`); up to 3 attachments (400 `plans.document.refused`). The other participants get an e-mail (a mentioned one because of the mention).
+         */
+        post: operations["postPlanThreadMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-threads/{threadId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a thread
+         * @description `plans.dialogue.write` (referente comunale, Regione, assistenza tecnica). 409 `plans.state` when already closed.
+         */
+        post: operations["closePlanThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-threads/{threadId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a closed thread
+         * @description `plans.dialogue.write` (referente comunale, Regione, assistenza tecnica). 409 `plans.state` when open.
+         */
+        post: operations["reopenPlanThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-threads/{threadId}/attachments/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment of a thread's message (always as an attachment); audited
+         * @description `plans.dialogue.read`. A Comune reads its own threads, a Regione scope (its staff, the regional ANCI branch) those of its Comuni, ANCI/Cittalia all; MLPS and the revisore none (403). A thread out of reach is 404 `plans.dialogue.not_found`. 404 `plans.document.not_found` for a document not of this thread.
+         */
+        get: operations["downloadPlanThreadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4148,7 +4296,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -4505,6 +4653,53 @@ export interface components {
             dueOn?: string;
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
+        };
+        /** @enum {string} */
+        PlanThreadAnchorKindInput: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
+        /** @enum {string} */
+        PlanThreadStatusInput: "APERTA" | "CHIUSA";
+        PlanThreadAttachmentUploadInput: {
+            fileName: string;
+            /** Format: base64 */
+            content: string;
+        };
+        PlanThreadOpenInput: {
+            comuneIstat: string;
+            subject: string;
+            anchorKind: components["schemas"]["PlanThreadAnchorKindInput"];
+            /** @default null */
+            planId: string | null;
+            /** @default null */
+            actionId: string | null;
+            /** @default null */
+            projectId: string | null;
+            /** @default null */
+            topic: string | null;
+            /** @default null */
+            dueDate: string | null;
+            body: string;
+            /**
+             * @description The users mentioned: participants of the thread
+             * @default []
+             */
+            mentions: string[];
+            /** @default [] */
+            attachments: components["schemas"]["PlanThreadAttachmentUploadInput"][];
+        };
+        PlanThreadMessageRequestInput: {
+            body: string;
+            /**
+             * @description The users mentioned: participants of the thread
+             * @default []
+             */
+            mentions: string[];
+            /** @default [] */
+            attachments: components["schemas"]["PlanThreadAttachmentUploadInput"][];
+        };
+        PlanThreadPatchInput: {
+            dueDate: string | null;
+            /** Format: int64 */
+            rowVersion?: number;
         };
         ProjectCostCategoryInput: {
             code: string;
@@ -5340,12 +5535,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.not_found" | "plans.coverage.not_found" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.not_found" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.document.read" | "plans.document.upload" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -6371,6 +6566,85 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        /** @enum {string} */
+        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
+        /** @enum {string} */
+        PlanThreadStatus: "APERTA" | "CHIUSA";
+        PlanThreadSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            subject: string;
+            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
+            planId: string | null;
+            actionId: string | null;
+            projectId: string | null;
+            topic: string | null;
+            anchorLabel: string | null;
+            dueDate: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            status: components["schemas"]["PlanThreadStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            awaitingMe: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanThreadList: {
+            items: components["schemas"]["PlanThreadSummary"][];
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            awaitingMe: number;
+        };
+        PlanThreadAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        PlanThreadMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            authorOrganisation: string;
+            /** Format: date-time */
+            createdAt: string;
+            mentions: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
+            attachments: components["schemas"]["PlanThreadAttachment"][];
+        };
+        PlanThread: {
+            thread: components["schemas"]["PlanThreadSummary"];
+            messages: components["schemas"]["PlanThreadMessage"][];
+        };
+        PlanThreadParticipant: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: string;
+            roles: string[];
+        };
+        PlanThreadParticipantList: {
+            items: components["schemas"]["PlanThreadParticipant"][];
         };
         ProjectCostCategory: {
             code: string;
@@ -18964,6 +19238,384 @@ export interface operations {
             };
         };
     };
+    listPlanThreads: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PlanThreadStatusInput"];
+                comune?: string;
+                anchor?: components["schemas"]["PlanThreadAnchorKindInput"];
+                planId?: string;
+                awaitingMe?: "true" | "false";
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThreadList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openPlanThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanThreadOpenInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanThreadParticipants: {
+        parameters: {
+            query: {
+                comuneIstat: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThreadParticipantList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchPlanThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PlanThreadPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPlanThreadMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanThreadMessageRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closePlanThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenPlanThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThread"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadPlanThreadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -19026,7 +19678,9 @@ export const pathsApiV1OpenDataCatalogTtlGetParametersQueryFormatValues: Readonl
 export const pathsApiV1ProjectsProjectIdExpensesGetParametersQueryWithWarningsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/projects/{projectId}/expenses"]["get"]["parameters"]["query"]["withWarnings"]> = ["0", "1", "true", "false"];
 export const pathsApiV1ProjectDashboardsNationalGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
 export const pathsApiV1ProjectDashboardsNationalXlsxGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/project-dashboards/national.xlsx"]["get"]["parameters"]["query"]["status"]> = ["BOZZA", "PRESENTATO", "APPROVATO", "IN_CORSO", "CONCLUSO", "REVOCATO"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const pathsApiV1PlanThreadsGetParametersQueryAwaitingMeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["awaitingMe"]> = ["true", "false"];
+export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -19060,6 +19714,8 @@ export const pilotDocumentKindInputValues: ReadonlyArray<FlattenedDeepRequired<c
 export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto", "superato"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
+export const planThreadAnchorKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanThreadAnchorKindInput"]> = ["PIANO", "AZIONE", "PROGETTO", "TEMA"];
+export const planThreadStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanThreadStatusInput"]> = ["APERTA", "CHIUSA"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatusInput"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -19096,8 +19752,8 @@ export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequi
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.not_found", "plans.coverage.not_found", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.not_found", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.document.read", "plans.document.upload", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -19158,6 +19814,8 @@ export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const planThreadAnchorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanThreadAnchorKind"]> = ["PIANO", "AZIONE", "PROGETTO", "TEMA"];
+export const planThreadStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanThreadStatus"]> = ["APERTA", "CHIUSA"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
