@@ -4184,6 +4184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-threads/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a thread with a Comune may be anchored to: its plans, their actions, its projects
+         * @description `plans.dialogue.read`. For the picker of a new thread. 400 `plans.dialogue.comune` for a Comune out of reach.
+         */
+        get: operations["listPlanThreadAnchors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plan-threads/{threadId}": {
         parameters: {
             query?: never;
@@ -6606,6 +6626,16 @@ export interface components {
             overdue: number;
             /** Format: int64 */
             awaitingMe: number;
+            plan: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                comuneIstat: string;
+                /** Format: double */
+                periodFrom: number;
+                /** Format: double */
+                periodTo: number;
+            } | null;
         };
         PlanThreadAttachment: {
             /** Format: uuid */
@@ -6645,6 +6675,28 @@ export interface components {
         };
         PlanThreadParticipantList: {
             items: components["schemas"]["PlanThreadParticipant"][];
+        };
+        PlanThreadAnchorChoices: {
+            plans: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+            }[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                code: string;
+                title: string;
+            }[];
+            projects: {
+                /** Format: uuid */
+                id: string;
+                cup: string | null;
+                title: string;
+            }[];
         };
         ProjectCostCategory: {
             code: string;
@@ -19343,6 +19395,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanThreadParticipantList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanThreadAnchors: {
+        parameters: {
+            query: {
+                comuneIstat: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanThreadAnchorChoices"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

@@ -388,3 +388,20 @@ export async function releaseNotice(tx: Queryable, messageId: string, userId: st
     userId,
   ]);
 }
+
+/** What a thread with a Comune may be anchored to: its plans, their actions, its projects (in reach). */
+export async function selectAnchorChoices(tx: Queryable, comuneIstat: string) {
+  const plans = await tx.query<{ id: string; title: string; status: string }>(
+    'SELECT id, title, status FROM plm_plans WHERE comune_istat = $1 ORDER BY period_from DESC, title, id',
+    [comuneIstat],
+  );
+  const actions = await tx.query<{ id: string; plan_id: string; code: string; title: string }>(
+    'SELECT id, plan_id, code, title FROM plm_actions WHERE comune_istat = $1 ORDER BY plan_id, position, code',
+    [comuneIstat],
+  );
+  const projects = await tx.query<{ id: string; cup: string | null; title: string }>(
+    'SELECT id, cup, title FROM projects WHERE comune_istat = $1 ORDER BY title, id',
+    [comuneIstat],
+  );
+  return { plans, actions, projects };
+}

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentDisposition, maxDocumentBase64Chars } from '../../../platform/documents/index.js';
 import {
+  anchorChoicesSchema,
   attachmentParams,
   listThreadsQuery,
   MAX_ATTACHMENTS,
@@ -18,6 +19,7 @@ import {
 import {
   downloadAttachment,
   getThread,
+  listAnchorChoices,
   listParticipants,
   listThreads,
   openThread,
@@ -64,6 +66,20 @@ export async function dialogueRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: participantListSchema },
     },
     handler: (req) => listParticipants(req.ctx, req.query.comuneIstat),
+  });
+
+  app.get('/plan-threads/anchors', {
+    config,
+    schema: {
+      tags,
+      operationId: 'listPlanThreadAnchors',
+      summary: 'What a thread with a Comune may be anchored to: its plans, their actions, its projects',
+      description:
+        '`plans.dialogue.read`. For the picker of a new thread. 400 `plans.dialogue.comune` for a Comune out of reach.',
+      querystring: participantsQuery,
+      response: { 200: anchorChoicesSchema },
+    },
+    handler: (req) => listAnchorChoices(req.ctx, req.query.comuneIstat),
   });
 
   app.post('/plan-threads', {

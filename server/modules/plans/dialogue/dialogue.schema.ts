@@ -125,7 +125,21 @@ export const threadSummarySchema = z
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
 export const threadListSchema = z
-  .object({ items: z.array(threadSummarySchema), overdue: z.number().int(), awaitingMe: z.number().int() })
+  .object({
+    items: z.array(threadSummarySchema),
+    overdue: z.number().int(),
+    awaitingMe: z.number().int(),
+    /** with the `planId` filter: the plan (its title and Comune), for its page */
+    plan: z
+      .object({
+        id: z.uuid(),
+        title: z.string(),
+        comuneIstat: z.string(),
+        periodFrom: z.number(),
+        periodTo: z.number(),
+      })
+      .nullable(),
+  })
   .meta({ id: 'PlanThreadList' });
 
 export const attachmentOutSchema = z
@@ -169,3 +183,12 @@ export type Participant = z.infer<typeof participantSchema>;
 export const participantListSchema = z
   .object({ items: z.array(participantSchema) })
   .meta({ id: 'PlanThreadParticipantList' });
+
+export const anchorChoicesSchema = z
+  .object({
+    plans: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string() })),
+    actions: z.array(z.object({ id: z.uuid(), planId: z.uuid(), code: z.string(), title: z.string() })),
+    projects: z.array(z.object({ id: z.uuid(), cup: z.string().nullable(), title: z.string() })),
+  })
+  .meta({ id: 'PlanThreadAnchorChoices' });
+export type AnchorChoices = z.infer<typeof anchorChoicesSchema>;

@@ -14,7 +14,7 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
-import { assertVersion, todayOf } from '../shared/access.js';
+import { assertVersion, loadPlan, todayOf } from '../shared/access.js';
 import { readPlmDocument, storePlmDocument, type PlmDocumentFile } from '../shared/documents.js';
 import {
   anchorBelongs,
@@ -23,6 +23,7 @@ import {
   insertNotifications,
   insertThread,
   lockThread,
+  selectAnchorChoices,
   selectAttachmentMessage,
   selectAttachments,
   selectComune,
@@ -40,6 +41,7 @@ import {
 } from './dialogue.repo.js';
 import { comuneInReach, noticeRecipients, notParticipants } from './dialogue.rules.js';
 import type {
+  AnchorChoices,
   ListThreadsQuery,
   MessageBody,
   OpenThreadBody,
@@ -184,25 +186,35 @@ async function writeMessage(
   return { messageId, notices: recipients.length };
 }
 
-/** GET /plan-threads: the threads in reach, with filters; overdue first. */
+/** GET /plan-threads: the threads in reach, with filters; overdue first. With `planId`: 404 for a plan out of reach. */
 export async function listThreads(ctx: Ctx, q: ListThreadsQuery) {
   assertCan(ctx.actor, 'plans.dialogue.read');
-  const rows = await ctx.db.tx(accessOf(ctx.actor), (tx) =>
-    selectThreads(tx, meOf(ctx), {
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const plan = q.planId ? await loadPlan(tx, ctx, q.planId, 'plans.dialogue.read') : null;
+    const rows = await selectThreads(tx, meOf(ctx), {
       status: q.status,
       comune: q.comune,
       anchor: q.anchor,
       planId: q.planId,
       awaitingMe: q.awaitingMe === undefined ? undefined : q.awaitingMe === 'true',
       overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-    }),
-  );
-  const items = rows.map(toSummary);
-  return {
-    items,
-    overdue: items.filter((i) => i.overdue).length,
-    awaitingMe: items.filter((i) => i.awaitingMe).length,
-  };
+    });
+    const items = rows.map(toSummary);
+    return {
+      items,
+      overdue: items.filter((i) => i.overdue).length,
+      awaitingMe: items.filter((i) => i.awaitingMe).length,
+      plan: plan
+        ? {
+            id: plan.id,
+            title: plan.title,
+            comuneIstat: plan.comune_istat,
+            periodFrom: plan.period_from,
+            periodTo: plan.period_to,
+          }
+        : null,
+    };
+  });
 }
 
 /** GET /plan-threads/{threadId}: the thread with its messages, mentions and attachments. */
@@ -219,6 +231,20 @@ export async function listParticipants(ctx: Ctx, comuneIstat: string): Promise<{
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     const c = await comuneInReachOf(tx, ctx, comuneIstat, 'querystring.comuneIstat');
     return { items: (await selectParticipants(tx, c.istat_code, c.region_code)).map(toParticipant) };
+  });
+}
+
+/** GET /plan-threads/anchors: the plans, actions and projects of a Comune in reach a thread may be anchored to. */
+export async function listAnchorChoices(ctx: Ctx, comuneIstat: string): Promise<AnchorChoices> {
+  assertCan(ctx.actor, 'plans.dialogue.read');
+  return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
+    const c = await comuneInReachOf(tx, ctx, comuneIstat, 'querystring.comuneIstat');
+    const r = await selectAnchorChoices(tx, c.istat_code);
+    return {
+      plans: r.plans,
+      actions: r.actions.map((a) => ({ id: a.id, planId: a.plan_id, code: a.code, title: a.title })),
+      projects: r.projects.map((p) => ({ id: p.id, cup: p.cup?.trim() ?? null, title: p.title })),
+    };
   });
 }
 

@@ -177,9 +177,23 @@ describe('opening a thread', () => {
       expect(res.body.code).toBe(code);
       expect(res.body.errors?.map((e) => e.path)).toContain(path);
     }
+    // the picker's choices: the Comune's own plans, actions and projects
+    const choices = await as.regCal.get<Schema<'PlanThreadAnchorChoices'>>(
+      `/api/v1/plan-threads/anchors?comuneIstat=${cal.a.istat}`,
+    );
+    expect(choices.body.plans.map((p) => p.id)).toEqual([plan.id]);
+    expect(choices.body.actions.map((a) => a.code)).toEqual(['A1', 'A2', 'A3']);
+    expect(choices.body.projects.map((p) => p.id)).toEqual([project.id]);
+    expect((await as.regPie.get(`/api/v1/plan-threads/anchors?comuneIstat=${cal.a.istat}`)).status).toBe(400);
     // the plan's page: the threads on the plan and on its actions
     const ofPlan = await as.refA.get<ThreadList>(`/api/v1/plan-threads?planId=${plan.id}`);
     expect(ofPlan.body.items.map((i) => i.anchorKind).sort()).toEqual(['AZIONE', 'PIANO']);
+    expect(ofPlan.body.plan).toMatchObject({
+      id: plan.id,
+      title: 'Piano locale di Comune A',
+      comuneIstat: cal.a.istat,
+    });
+    expect((await as.refB.get(`/api/v1/plan-threads?planId=${plan.id}`)).status).toBe(404);
   });
 });
 
