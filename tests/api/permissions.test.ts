@@ -194,8 +194,13 @@ const guarded: Record<Permission, Call | null> = {
     url: async (u) => `/api/v1/plan-networks/${await networkOfPlace(u)}/members/${u.org.id}`,
     body: () => ({ role: 'MEMBRO' }),
   },
-  'plans.dialogue.read': null,
-  'plans.dialogue.write': null,
+  'plans.dialogue.read': { method: 'GET', url: '/api/v1/plan-threads' },
+  // a message in a thread of a Comune the user reaches (their own, one of their Region's, else any)
+  'plans.dialogue.write': {
+    method: 'POST',
+    url: async (u) => `/api/v1/plan-threads/${await threadInReachOf(u)}/messages`,
+    body: () => ({ body: 'Aggiornamento sul tavolo' }),
+  },
   'projects.queries.read': {
     method: 'GET',
     url: async (u) => `/api/v1/projects/${(await projectInReachOf(t.db, u)).id}/queries`,
@@ -335,6 +340,25 @@ async function projectReachedBy(u: TestUser): Promise<TestProject> {
   );
   if (roles.some((r) => r.role === 'revisore')) await assignRevisore(t.db, project, { user: u });
   return project;
+}
+
+/** A Region–Comune thread of a Comune the user reaches, written as the database owner. */
+async function threadInReachOf(u: TestUser): Promise<string> {
+  const id = randomUUID();
+  await t.db.ownerTx(async (tx) => {
+    const [c] = await tx.query<{ istat_code: string; region_code: string }>(
+      `SELECT istat_code, region_code FROM comuni
+        WHERE istat_code = coalesce($1, istat_code) AND region_code = coalesce($2, region_code)
+        ORDER BY istat_code LIMIT 1`,
+      [u.org.comuneIstat, u.org.regionCode],
+    );
+    await tx.query(
+      `INSERT INTO plm_threads (id, comune_istat, region_code, subject, anchor_kind, topic, status, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, 'Conversazione di prova', 'TEMA', 'Tavoli', 'APERTA', $4, now(), now())`,
+      [id, c!.istat_code, c!.region_code, u.id],
+    );
+  });
+  return id;
 }
 
 let t: TestApp;

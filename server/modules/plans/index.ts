@@ -11,6 +11,7 @@ import { coveragePermissions } from './coverage/coverage.policy.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { dialogueAuditActions } from './dialogue/dialogue.audit-actions.js';
 import { dialogueErrors } from './dialogue/dialogue.errors.js';
+import { threadNoticesJob } from './dialogue/dialogue.jobs.js';
 import { dialoguePermissions } from './dialogue/dialogue.policy.js';
 import { dialogueRoutes } from './dialogue/dialogue.routes.js';
 import { networksAuditActions } from './networks/networks.audit-actions.js';
@@ -53,6 +54,8 @@ export const plansModule: ModuleDefinition = {
   migrations: join(moduleDir('plans'), 'migrations'),
   // the bytes of the resolutions, minutes and attachments (plm_document_contents.content)
   encryptedColumns: plansEncryptedColumns,
+  // the e-mails owed for the dialogue's new messages
+  jobs: [threadNoticesJob],
   errors: {
     ...plansErrors,
     ...plansPartErrors,

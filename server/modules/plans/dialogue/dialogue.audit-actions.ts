@@ -1,8 +1,16 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** The audit actions of the plans' dialogue. */
+/** The audit actions of the plans' dialogue (entity types are in ../shared/audit-actions.ts). */
 export const dialogueAuditActions = defineAuditActions({
-  actions: [],
+  actions: [
+    'plans.thread.open',
+    'plans.thread.message',
+    'plans.thread.close',
+    'plans.thread.reopen',
+    'plans.thread.due_date',
+    'plans.thread.notice.sent',
+    'plans.thread.notice.failed',
+  ],
   entityTypes: [],
 });
 
