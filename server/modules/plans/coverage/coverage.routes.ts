@@ -32,7 +32,8 @@ export async function coverageRoutes(fastify: FastifyInstance): Promise<void> {
       operationId: 'getPlansCoverage',
       summary: 'The coverage matrix: Comuni with a plan × the Piano triennale’s axes and priority actions',
       description:
-        `${WHO} Each row counts the plan’s actions per priority action (1–10; and per action state) and per axis; ` +
+        `${WHO} Each row counts the plan’s actions per priority action (1–10) and per axis, and with detail=states per priority action and action state ` +
+        '(10 arrays of 6 counts: without it the rows are lean, the whole list one light answer); ' +
         'the totals are of every row of the filters (actions, and Comuni covering each priority action and axis). ' +
         'axis / priorityAction keep only the Comuni whose plan covers them. Rows paged (pageSize up to 1000: every Comune at national scale).',
       querystring: coverageQuerySchema,
