@@ -4457,7 +4457,7 @@ export interface paths {
         };
         /**
          * The coverage matrix: Comuni with a plan × the Piano triennale’s axes and priority actions
-         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. Each row counts the plan’s actions per priority action (1–10; and per action state) and per axis; the totals are of every row of the filters (actions, and Comuni covering each priority action and axis). axis / priorityAction keep only the Comuni whose plan covers them. Rows paged (pageSize up to 1000: every Comune at national scale).
+         * @description `plans.coverage.read` (ANCI/Cittalia and MLPS: every Comune; a Regione and a regional ANCI branch: their own Region’s Comuni). One row per Comune with a plan: its latest (the highest period_from, then the latest created). Filters: region, band (the registry’s demographic band), statusGroup (adopted: ADOTTATO and after; preparation: AVVIO to BOZZA; all). 401 without a session, 403 `forbidden` without the permission, 400 `request.invalid` for a bad filter. Each row counts the plan’s actions per priority action (1–10) and per axis, and with detail=states per priority action and action state (10 arrays of 6 counts: without it the rows are lean, the whole list one light answer); the totals are of every row of the filters (actions, and Comuni covering each priority action and axis). axis / priorityAction keep only the Comuni whose plan covers them. Rows paged (pageSize up to 1000: every Comune at national scale).
          */
         get: operations["getPlansCoverage"];
         put?: never;
@@ -7705,8 +7705,8 @@ export interface components {
             actions: number;
             /** @description 10 numbers: the actions of priority action 1…10 */
             priorityActions: number[];
-            /** @description 10 × 6 numbers: the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
-            priorityActionStatuses: number[][];
+            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
+            priorityActionStatuses?: number[][];
             /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
             axes: number[];
         };
@@ -21971,6 +21971,8 @@ export interface operations {
                 page?: number;
                 /** @description Rows per page (1–1000: 1000 is every Comune with a plan at national scale in one answer) */
                 pageSize?: number;
+                /** @description states: each row also carries priorityActionStatuses (the actions of each priority action per action state); without it the rows are lean */
+                detail?: "states";
             };
             header?: never;
             path?: never;
@@ -23314,6 +23316,7 @@ export const pathsApiV1PlansPlanIdVersionsNoChangesGetParametersQueryAgainstAnyO
 export const pathsApiV1PlansCoverageGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const pathsApiV1PlansCoverageGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
 export const pathsApiV1PlansCoverageGetParametersQueryAxisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const pathsApiV1PlansCoverageGetParametersQueryDetailValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage"]["get"]["parameters"]["query"]["detail"]> = ["states"];
 export const pathsApiV1PlansCoverageUncoveredGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/uncovered"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const pathsApiV1PlansCoverageUncoveredGetParametersQueryStatusGroupValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/uncovered"]["get"]["parameters"]["query"]["statusGroup"]> = ["adopted", "preparation", "all"];
 export const pathsApiV1PlansCoverageMapGetParametersQueryBandValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plans-coverage/map"]["get"]["parameters"]["query"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];

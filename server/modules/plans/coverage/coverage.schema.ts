@@ -39,6 +39,12 @@ export const coverageQuerySchema = coverageFiltersSchema
       .max(1000)
       .default(100)
       .describe('Rows per page (1–1000: 1000 is every Comune with a plan at national scale in one answer)'),
+    detail: z
+      .enum(['states'])
+      .optional()
+      .describe(
+        'states: each row also carries priorityActionStatuses (the actions of each priority action per action state); without it the rows are lean',
+      ),
   })
   .strict();
 export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
@@ -77,7 +83,10 @@ const rowSchema = z
     priorityActions: z.array(int).describe('10 numbers: the actions of priority action 1…10'),
     priorityActionStatuses: z
       .array(z.array(int))
-      .describe(`10 × 6 numbers: the actions of priority action 1…10 in each state (${actionStatuses.join(', ')})`),
+      .optional()
+      .describe(
+        `only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (${actionStatuses.join(', ')})`,
+      ),
     axes: z.array(int).describe(`4 numbers: the actions on each axis (${axes.join(', ')})`),
   })
   .meta({ id: 'PlanCoverageRow' });

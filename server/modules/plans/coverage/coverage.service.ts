@@ -94,16 +94,22 @@ function matrixOf(f: Filters, l: Awaited<ReturnType<typeof load>>): Matrix {
 
 /**
  * The matrix: one row per Comune with a plan (its latest: the highest period_from, then the latest
- * created), its actions by priority action (and state) and by axis, with the column totals; the
- * axis and priority action filters keep the Comuni whose plan covers them.
+ * created), its actions by priority action and by axis (and, with detail=states, by priority action
+ * and action state), with the column totals; the axis and priority action filters keep the Comuni
+ * whose plan covers them.
  */
 export async function coverageMatrix(ctx: Ctx, q: CoverageQuery): Promise<CoverageOut> {
   const m = await read(ctx, q, (l) => matrixOf(q, l));
   const from = (q.page - 1) * q.pageSize;
+  const page = m.rows.slice(from, from + q.pageSize);
+  // the per-state breakdown of every cell (60 numbers a row) only when asked: the whole list stays lean
+  const items = (
+    q.detail === 'states' ? page : page.map(({ priorityActionStatuses: _states, ...lean }) => lean)
+  ) as CoverageOut['rows']['items'];
   return {
     ...m,
     rows: {
-      items: m.rows.slice(from, from + q.pageSize) as CoverageOut['rows']['items'],
+      items,
       total: m.rows.length,
       page: q.page,
       pageSize: q.pageSize,

@@ -92,6 +92,7 @@ describe('GET /plans-coverage', () => {
       'priorityAction=11',
       'pageSize=1001',
       'colour=red',
+      'detail=actions',
     ]) {
       const res = await mlps.get<{ code: string }>(`/api/v1/plans-coverage?${q}`);
       expect(res.status, q).toBe(400);
@@ -121,14 +122,24 @@ describe('GET /plans-coverage', () => {
       const r2 = rows.find((r) => r.comuneIstat === a2.comune.istat)!;
       expect(r2).toMatchObject({ status: 'BOZZA', adopted: false, statusGroup: 'preparation', actions: 3 });
       expect(pa(r2, 1)).toBe(2);
-      expect(r2.priorityActionStatuses[0]).toEqual([1, 1, 0, 0, 0, 0]);
+      // the whole list is lean: the per-state breakdown only with detail=states
+      expect(r2).not.toHaveProperty('priorityActionStatuses');
       expect(pa(r2, 5)).toBe(1);
       const r3 = rows.find((r) => r.comuneIstat === a3.comune.istat)!;
       expect(r3).toMatchObject({ status: 'AVVIO', actions: 0 });
       expect(r3.priorityActions).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
       const rb = rows.find((r) => r.comuneIstat === b1.comune.istat)!;
-      expect(rb.priorityActionStatuses[9]).toEqual([1, 0, 0, 1, 0, 0]);
       expect(rb.axes).toEqual([1, 0, 0, 2]);
+      const detailed = await agent.get<Coverage>('/api/v1/plans-coverage?pageSize=1000&detail=states');
+      expect(detailed.status).toBe(200);
+      const of = (c: TestPlan) => detailed.body.rows.items.find((r) => r.comuneIstat === c.comune.istat)!;
+      expect(of(a2).priorityActionStatuses?.[0]).toEqual([1, 1, 0, 0, 0, 0]);
+      expect(of(b1).priorityActionStatuses?.[9]).toEqual([1, 0, 0, 1, 0, 0]);
+      expect(of(a3).priorityActionStatuses).toEqual(Array.from({ length: 10 }, () => [0, 0, 0, 0, 0, 0]));
+      // the same rows and counts otherwise
+      const { priorityActionStatuses: _s, ...leanOfB1 } = of(b1);
+      expect(leanOfB1).toEqual(rb);
+      expect(detailed.body.totals).toEqual(d.totals);
       // the registry's names and band
       const [c] = await t.db.ownerTx((tx) =>
         tx.query<{ name: string; band: string; province: string }>(

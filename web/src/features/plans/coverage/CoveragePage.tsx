@@ -214,7 +214,7 @@ function Matrix({ d }: { d: Coverage }) {
                   <CountCell
                     key={p}
                     count={r.priorityActions[p - 1] ?? 0}
-                    statuses={r.priorityActionStatuses[p - 1] ?? []}
+                    statuses={r.priorityActionStatuses?.[p - 1] ?? []}
                     order={d.actionStatuses}
                   />
                 )),
@@ -356,7 +356,8 @@ function Uncovered({ filters }: { filters: CoverageFilters }) {
 export function CoveragePage() {
   const { t } = useTranslation();
   const [query, set, reset] = useFilters();
-  const q = useCoverage(query);
+  // the cells show each count's breakdown by action state: asked for, a page of rows at a time
+  const q = useCoverage({ ...query, detail: 'states' });
   const d = q.data;
   const { page: _page, pageSize: _size, ...filters } = query;
   const lockedRegion = d && d.options.regions.length === 1 ? d.options.regions[0]!.code : null;
