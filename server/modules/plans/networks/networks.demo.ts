@@ -106,7 +106,8 @@ export async function seedNetworksDemo(
       'SELECT id FROM organisations WHERE comune_istat = $1 AND id <> $2 ORDER BY created_at, id LIMIT 6',
       [c.istat, c.orgId],
     );
-    const local = bodies.map(([type, name]) => {
+    // as many fictitious ones as keep the Comune near 25 organisations, whatever the other demos made
+    const local = bodies.slice(0, Math.max(12, bodies.length - existing.length)).map(([type, name]) => {
       const id = randomUUID();
       organisations.push({
         id,
