@@ -43,11 +43,18 @@ describe('issue 13: a plan from the draft to the national coverage', () => {
     await page.getByRole('link', { name: 'Piani locali' }).first().click();
     await settled(page, 'the list of plans of a Comune without one');
     await page.getByRole('link', { name: 'Nuovo piano' }).click();
+    await page.getByRole('heading', { name: 'Nuovo piano locale' }).waitFor();
+    await settled(page, 'a new plan');
     await page.getByLabel('Titolo').fill('Piano locale multisettoriale di Genova (demo)');
     await page.getByLabel('Primo anno').fill('2026');
     await page.getByLabel('Ultimo anno').fill('2028');
     await page.getByRole('button', { name: 'Avvia il piano' }).click();
-    await page.getByRole('heading', { name: 'Fasi del piano' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Fasi del piano' })
+      .waitFor()
+      .catch(async (e: unknown) => {
+        throw new Error(`no plan: ${await page.locator('main').innerText()}`, { cause: e });
+      });
     for (const step of ['Analisi di contesto', 'Tavoli tematici', 'Bozza']) {
       await page.getByRole('button', { name: `Passa a: ${step}` }).click();
       await page.getByRole('button', { name: 'Conferma' }).click();
@@ -56,7 +63,7 @@ describe('issue 13: a plan from the draft to the national coverage', () => {
     const planUrl = page.url();
 
     // ── actions on three axes ──
-    await page.getByRole('link', { name: 'Azioni' }).click();
+    await page.getByRole('navigation', { name: 'Sezioni del piano' }).getByRole('link', { name: 'Azioni' }).click();
     await page.getByRole('heading', { name: 'Azioni del piano' }).waitFor();
     await addAction(page, {
       code: 'A1',

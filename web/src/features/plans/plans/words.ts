@@ -30,17 +30,17 @@ export const euro = (cents: number): string => euroFormat('it-IT').format(cents 
 /** A problem of the plans' API in words: this part's own codes first, then the common messages. */
 export function usePlanProblem() {
   const { t, i18n } = useTranslation();
-  const { messageOf } = useProblemMessages();
+  const { messageOf, fieldMessageOf } = useProblemMessages();
   return useCallback(
     (error: unknown): string => {
       if (isProblem(error)) {
         const key = `plans.plans.errors.${error.code.replace(/\./g, '_')}`;
         if (i18n.exists(key)) return t(key as 'plans.plans.errors.plans_stale');
         if (error.code === 'request.invalid' && error.fieldErrors.length > 0)
-          return error.fieldErrors.map((f) => f.message).join('; ');
+          return error.fieldErrors.map((f) => fieldMessageOf(f.code, f.message)).join('; ');
       }
       return messageOf(error);
     },
-    [t, i18n, messageOf],
+    [t, i18n, messageOf, fieldMessageOf],
   );
 }
