@@ -102,7 +102,7 @@ describe('the platform administrator', () => {
     await page.waitForURL(/\/utenti\/[0-9a-f-]{36}/);
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'user detail');
-    await page.goto(env.baseUrl + '/organizzazioni');
+    await page.goto(env.baseUrl + '/organizzazioni?q=Catania');
     await page
       .getByRole('link', { name: /Comune di Catania/ })
       .first()
