@@ -18,7 +18,7 @@ const today = new Date();
 const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedDemo(db, DEMO_PASSWORD, { cipher, today });
   await seedProjectsDemoAll(db, DEMO_PASSWORD, today);
-  await seedPlansDemoAll(db, DEMO_PASSWORD, today);
+  await seedPlansDemoAll(db, DEMO_PASSWORD, today, cipher);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

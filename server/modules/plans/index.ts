@@ -78,5 +78,6 @@ export const plansModule: ModuleDefinition = {
   },
   // after the demo module's organisations and accounts, and after the projects' demo (an action may
   // name a project): server/modules.ts lists this module after both
-  seedDemo: ({ db, password, today }) => seedPlansDemo({ db, password, ...(today ? { today } : {}) }),
+  seedDemo: ({ db, password, cipher, today }) =>
+    seedPlansDemo({ db, password, ...(cipher ? { cipher } : {}), ...(today ? { today } : {}) }),
 };

@@ -5,6 +5,7 @@
  * (plans/plans.demo.ts), the networks and meetings (networks/networks.demo.ts), the Region–Comune
  * threads (dialogue/dialogue.demo.ts). Once: nothing when a plan exists already.
  */
+import type { FieldCipher } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/db.js';
 import type { DemoAccount } from '../../platform/module.js';
 import { romeDate } from '../../platform/calendar.js';
@@ -21,14 +22,19 @@ export interface PlansDemoResult {
   counts: Record<string, number>;
 }
 
-export async function seedPlansDemoAll(db: Database, password: string, now: Date): Promise<PlansDemoResult> {
+export async function seedPlansDemoAll(
+  db: Database,
+  password: string,
+  now: Date,
+  cipher: FieldCipher | null = null,
+): Promise<PlansDemoResult> {
   const done = await db.ownerTx((tx) => tx.query('SELECT 1 FROM plm_plans LIMIT 1'));
   if (done.length > 0) return { created: false, accounts: [], counts: {} };
   const passwordHash = await hashPassword(password);
   const today = romeDate(now);
   return db.ownerTx(async (tx): Promise<PlansDemoResult> => {
     const accounts: DemoAccount[] = [];
-    const context = await planDemoContext(tx, { now, today, passwordHash, accounts });
+    const context = await planDemoContext(tx, { now, today, passwordHash, accounts, cipher });
     if (!context) return { created: false, accounts: [], counts: {} };
     await bulkLoadMode(tx);
     const plans = await seedPlansPartDemo(tx, context);
@@ -39,6 +45,11 @@ export async function seedPlansDemoAll(db: Database, password: string, now: Date
 }
 
 /** The module's seedDemo: everything, once; the accounts it made, to print at start. */
-export async function seedPlansDemo(deps: { db: Database; password: string; today?: Date }): Promise<DemoAccount[]> {
-  return (await seedPlansDemoAll(deps.db, deps.password, deps.today ?? new Date())).accounts;
+export async function seedPlansDemo(deps: {
+  db: Database;
+  password: string;
+  today?: Date;
+  cipher?: FieldCipher;
+}): Promise<DemoAccount[]> {
+  return (await seedPlansDemoAll(deps.db, deps.password, deps.today ?? new Date(), deps.cipher ?? null)).accounts;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentDisposition, checkDocument, pdfHasActiveContent, sniffDocumentType } from './content.js';
+import { demoPdf } from './demo-pdf.js';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 
@@ -34,5 +35,25 @@ describe('document checks', () => {
     expect(attachmentDisposition('Perméssò "x"/y.pdf')).toBe(
       `attachment; filename="Permesso _x__y.pdf"; filename*=UTF-8''Perm%C3%A9ss%C3%B2%20%22x%22_y.pdf`,
     );
+  });
+});
+
+describe('demoPdf', () => {
+  it('is a PDF the checks accept, with a well-formed cross-reference table and the text escaped', () => {
+    const pdf = demoPdf({
+      title: 'Verbale (esempio) – 1',
+      paragraphs: ['Perché l’incontro: 1.234,50 €', 'Seconda \\ riga'],
+    });
+    expect(checkDocument('verbale.pdf', pdf)).toEqual({ ok: true, type: 'application/pdf' });
+    const text = pdf.toString('latin1');
+    expect(text).toContain('(Verbale \\(esempio\\) \x96 1) Tj');
+    expect(text).toContain('Perch\xe9 l\x92incontro: 1.234,50 \x80');
+    // every object starts where the xref says
+    const xref = text.slice(text.lastIndexOf('\nxref\n'));
+    const offsets = [...xref.matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(7);
+    offsets.forEach((o, i) => expect(text.startsWith(`${i + 1} 0 obj\n`, o)).toBe(true));
+    const startxref = Number(/startxref\n(\d+)/.exec(text)![1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
   });
 });

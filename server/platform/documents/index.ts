@@ -23,4 +23,5 @@ export {
   type DocumentStore,
   type StoredDocumentRef,
 } from './store.js';
+export { demoPdf } from './demo-pdf.js';
 export { uploadFileFields } from './upload-fields.js';

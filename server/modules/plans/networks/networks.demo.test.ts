@@ -9,20 +9,20 @@ import { createFieldCipher } from '../../../platform/crypto.js';
 import type { Database } from '../../../platform/db/db.js';
 import { openTestDb, TEST_DATA_KEY } from '../../../../tests/support/harness.js';
 import { seedDemo } from '../../demo/index.js';
+import { checkDocument, databaseDocumentStore } from '../../../platform/documents/index.js';
 import { seedPlansDemoAll, type PlansDemoResult } from '../plans.demo.js';
+import { plmDocumentContents } from '../shared/documents.js';
 
 const TODAY = new Date('2026-11-30T09:00:00Z');
+const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
 let db: Database;
 let seeded: PlansDemoResult;
 const q = <T>(sql: string, params: unknown[] = []) => db.ownerTx((tx) => tx.query<T>(sql, params));
 
 beforeAll(async () => {
   db = await openTestDb();
-  await seedDemo(db, 'demo-incas-2026', {
-    cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')),
-    today: TODAY,
-  });
-  seeded = await seedPlansDemoAll(db, 'demo-incas-2026', TODAY);
+  await seedDemo(db, 'demo-incas-2026', { cipher, today: TODAY });
+  seeded = await seedPlansDemoAll(db, 'demo-incas-2026', TODAY, cipher);
 }, 180_000);
 afterAll(async () => db.close());
 
@@ -53,6 +53,20 @@ describe('networks demo data', () => {
     expect(n!.meetings).toBeLessThanOrEqual(130);
     expect(n!.first >= '2022-01-01' && n!.last <= '2023-12-31').toBe(true);
     expect(seeded.counts).toMatchObject({ networks: n!.networks, meetings: n!.meetings });
+  });
+
+  it('gives four meetings in five their minutes: a PDF, encrypted, that opens and passes the upload checks', async () => {
+    const docs = await q<{ id: string; comune_istat: string | null; file_name: string; size_bytes: number }>(
+      `SELECT d.id, d.comune_istat, d.file_name, d.size_bytes FROM plm_meetings m
+         JOIN plm_documents d ON d.id = m.minutes_document_id AND d.meeting_id = m.id AND d.kind = 'VERBALE'`,
+    );
+    expect(docs.length).toBe(seeded.counts.minutes);
+    expect(docs.length / seeded.counts.meetings!).toBeCloseTo(0.8, 1);
+    const store = databaseDocumentStore(cipher, plmDocumentContents);
+    const bytes = await db.ownerTx((tx) => store.get(tx, { id: docs[0]!.id, comune: docs[0]!.comune_istat }));
+    expect(bytes!.length).toBe(docs[0]!.size_bytes);
+    expect(checkDocument(docs[0]!.file_name, bytes!)).toEqual({ ok: true, type: 'application/pdf' });
+    expect(bytes!.toString('latin1')).toContain('DOCUMENTO DIMOSTRATIVO');
   });
 
   it('every reference resolves', async () => {

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../platform/db/db.js';
 import { insertMany, type BulkRow } from '../../../platform/db/insert-many.js';
 import type { PlanDemoComune, PlansDemoContext, PlansPartDemo } from '../shared/demo-context.js';
+import { demoDocument, insertDemoDocuments } from '../shared/demo-documents.js';
 import type { Axis } from '../shared/vocabulary.js';
 import { addYears } from './networks.rules.js';
 
@@ -374,6 +375,7 @@ export async function seedNetworksDemo(
   await insertMany(tx, 'plm_networks', networks);
   await insertMany(tx, 'plm_network_members', members);
   await insertMany(tx, 'plm_meetings', meetings);
+  const minutes = await attachMinutes(tx, context, meetings);
   await insertMany(tx, 'plm_meeting_organisations', meetingOrgs);
   await insertMany(tx, 'plm_follow_ups', followUps);
   const distinct = new Set([...members.map((m) => m.organisation_id), ...meetingOrgs.map((m) => m.organisation_id)]);
@@ -382,7 +384,40 @@ export async function seedNetworksDemo(
       networks: networks.length,
       networkOrganisations: distinct.size,
       meetings: meetings.length,
+      minutes,
       followUps: followUps.length,
     },
   };
+}
+
+/** The minutes of four meetings in five (a PDF of synthetic text each), as the meetings' documents. */
+async function attachMinutes(tx: Queryable, context: PlansDemoContext, meetings: BulkRow[]): Promise<number> {
+  if (!context.cipher) return 0;
+  const docs = meetings
+    .filter((_, i) => i % 5 !== 4)
+    .map((m) => {
+      const [y, mo, d] = String(m.held_on).split('-');
+      return demoDocument({
+        owner: { meetingId: m.id as string },
+        kind: 'VERBALE',
+        comune: m.comune_istat as string | null,
+        region: m.region_code as string,
+        fileName: `verbale-${String(m.held_on)}.pdf`,
+        uploadedBy: m.created_by as string,
+        uploadedAt: new Date(`${String(m.held_on)}T17:00:00Z`),
+        title: `Verbale – ${String(m.title)}`.slice(0, 110),
+        paragraphs: [
+          `Riunione del ${d}/${mo}/${y}, ${String(m.place)}. Presenti ${String(m.participants_count)} persone in rappresentanza delle organizzazioni della rete.`,
+          `Ordine del giorno:\n${String(m.agenda)}`,
+          'Dopo la discussione i presenti approvano le decisioni e gli impegni riportati nella scheda dell’incontro.',
+        ],
+      });
+    });
+  await insertDemoDocuments(tx, context.cipher, docs);
+  await tx.query(
+    `UPDATE plm_meetings m SET minutes_document_id = x.doc
+       FROM json_to_recordset($1::json) AS x(meeting uuid, doc uuid) WHERE m.id = x.meeting`,
+    [JSON.stringify(docs.map((d) => ({ meeting: 'meetingId' in d.owner ? d.owner.meetingId : null, doc: d.id })))],
+  );
+  return docs.length;
 }

@@ -11,20 +11,23 @@ import { openTestDb, TEST_DATA_KEY } from '../../../../tests/support/harness.js'
 import { seedDemo } from '../../demo/index.js';
 import { seedProjectsDemoAll } from '../../projects/projects.demo.js';
 import { seedPlansDemoAll, type PlansDemoResult } from '../plans.demo.js';
+import { checkDocument, databaseDocumentStore } from '../../../platform/documents/index.js';
+import { plmDocumentContents } from '../shared/documents.js';
 import { diffSnapshots } from './plans.rules.js';
 
 const TODAY = new Date('2026-11-30T09:00:00Z');
 const PASSWORD = 'demo-incas-2026';
+const cipher = createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
 let db: Database;
 let seeded: PlansDemoResult;
 const q = <T>(sql: string, params: unknown[] = []) => db.ownerTx((tx) => tx.query<T>(sql, params));
 
 beforeAll(async () => {
   db = await openTestDb();
-  await seedDemo(db, PASSWORD, { cipher: createFieldCipher(Buffer.from(TEST_DATA_KEY, 'base64')), today: TODAY });
+  await seedDemo(db, PASSWORD, { cipher, today: TODAY });
   await seedProjectsDemoAll(db, PASSWORD, TODAY);
   const t0 = performance.now();
-  seeded = await seedPlansDemoAll(db, PASSWORD, TODAY);
+  seeded = await seedPlansDemoAll(db, PASSWORD, TODAY, cipher);
   console.log(
     `plans demo seed on ${db.engine}: ${Math.round(performance.now() - t0)} ms`,
     JSON.stringify(seeded.counts),
@@ -57,6 +60,21 @@ describe('plans demo data', () => {
       expect(p.date! >= '2022-01-01' && p.date! <= '2023-12-31').toBe(true);
     }
     expect(new Set(plans.map((p) => p.status)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('gives each adopted plan its resolution: a PDF, encrypted, naming the organ, number and date', async () => {
+    const docs = await q<{ id: string; comune_istat: string; file_name: string; organ: string; n: string; d: string }>(
+      `SELECT d.id, d.comune_istat, d.file_name, p.adoption_organ AS organ, p.adoption_number AS n,
+              to_char(p.adoption_date, 'DD/MM/YYYY') AS d
+         FROM plm_plans p JOIN plm_documents d ON d.id = p.adoption_document_id AND d.plan_id = p.id AND d.kind = 'DELIBERA'`,
+    );
+    expect(docs).toHaveLength(8);
+    const store = databaseDocumentStore(cipher, plmDocumentContents);
+    for (const doc of docs.slice(0, 2)) {
+      const bytes = await db.ownerTx((tx) => store.get(tx, { id: doc.id, comune: doc.comune_istat }));
+      expect(checkDocument(doc.file_name, bytes!)).toEqual({ ok: true, type: 'application/pdf' });
+      expect(bytes!.toString('latin1')).toContain(`n. ${doc.n} del ${doc.d}`);
+    }
   });
 
   it("covers the four axes in every plan's 6–14 actions, with partners, indicators and budgets", async () => {

@@ -6,12 +6,14 @@
  * organisations (a few fictitious ones per Comune, all "(demo)"), budgets and funding sources (an
  * action carries the Comune's demo project when it has one), indicators with a target per year,
  * monitorings with values, the events of each step and the versions (snapshots by the part's own
- * builder). Written in the transaction of ../plans.demo.ts.
+ * builder), and the adopted plans' resolutions as PDFs of synthetic text. Written in the
+ * transaction of ../plans.demo.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../platform/db/db.js';
 import { insertMany } from '../../../platform/db/insert-many.js';
 import type { DemoPlan, PlanDemoComune, PlansDemoContext, PlansPartDemo } from '../shared/demo-context.js';
+import { demoDocument, insertDemoDocuments, type DemoDocument } from '../shared/demo-documents.js';
 import {
   axisOfPriorityAction,
   fundingSources,
@@ -420,6 +422,7 @@ export async function seedPlansPartDemo(tx: Queryable, context: PlansDemoContext
       .filter((r) => later === null || Boolean(r.__later) === later)
       .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('__'))));
   await insertMany(tx, 'plm_plans', rows.plans);
+  await attachResolutions(tx, context, rows.plans);
   await insertMany(tx, 'plm_plan_events', rows.events);
   await insertMany(tx, 'plm_actions', strip(rows.actions, false));
   await insertMany(tx, 'plm_action_partners', strip(rows.partners, false));
@@ -515,4 +518,38 @@ export async function seedPlansPartDemo(tx: Queryable, context: PlansDemoContext
       planOrganisations: organisations,
     },
   };
+}
+
+/** The resolution of each adopted plan, a PDF of synthetic text, as its adoption act's document. */
+async function attachResolutions(tx: Queryable, context: PlansDemoContext, plans: Record<string, unknown>[]) {
+  if (!context.cipher) return;
+  const docs: DemoDocument[] = [];
+  for (const p of plans) {
+    if (!p.adoption_date) continue;
+    const c = context.comuni.find((x) => x.istat === p.comune_istat)!;
+    const organ = p.adoption_organ === 'GIUNTA' ? 'Giunta' : 'Consiglio';
+    const [y, m, d] = String(p.adoption_date).split('-');
+    docs.push(
+      demoDocument({
+        owner: { planId: p.id as string },
+        kind: 'DELIBERA',
+        comune: c.istat,
+        region: c.region,
+        fileName: `delibera-${organ.toLowerCase()}-${String(p.adoption_number)}-${y}.pdf`,
+        uploadedBy: c.referenteId,
+        uploadedAt: addDays(String(p.adoption_date), 2),
+        title: `Comune di ${c.name} – Deliberazione della ${organ} comunale n. ${String(p.adoption_number)} del ${d}/${m}/${y}`,
+        paragraphs: [
+          `Oggetto: adozione del Piano locale multisettoriale contro lo sfruttamento lavorativo ${String(p.period_from)}–${String(p.period_to)}.`,
+          `La ${organ}, visto il Piano triennale di contrasto allo sfruttamento lavorativo in agricoltura e al caporalato, sentiti i tavoli tematici del territorio, delibera di adottare il piano allegato e di incaricare il referente comunale della sua attuazione e del monitoraggio annuale.`,
+        ],
+      }),
+    );
+  }
+  await insertDemoDocuments(tx, context.cipher, docs);
+  await tx.query(
+    `UPDATE plm_plans p SET adoption_document_id = x.doc
+       FROM json_to_recordset($1::json) AS x(plan uuid, doc uuid) WHERE p.id = x.plan`,
+    [JSON.stringify(docs.map((d) => ({ plan: 'planId' in d.owner ? d.owner.planId : null, doc: d.id })))],
+  );
 }

@@ -6,6 +6,7 @@
  * national ANCI and MLPS accounts. Made once, after the demo module's and the projects' accounts
  * (which it reuses where they exist). Every name is fictitious.
  */
+import type { FieldCipher } from '../../../platform/crypto.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import type { DemoAccount } from '../../../platform/module.js';
 import { insertUser, replaceUserRoles } from '../../access/index.js';
@@ -58,6 +59,8 @@ export interface PlanDemoRegion {
 
 export interface PlansDemoContext {
   now: Date;
+  /** the data key's cipher, for the demo's documents (none without it) */
+  cipher: FieldCipher | null;
   /** today in Italy (aaaa-mm-gg) */
   today: string;
   comuni: PlanDemoComune[];
@@ -105,7 +108,7 @@ async function orgOf(tx: Queryable, type: string, name: string, comune: string |
  */
 export async function planDemoContext(
   tx: Queryable,
-  deps: { now: Date; today: string; passwordHash: string; accounts: DemoAccount[] },
+  deps: { now: Date; today: string; passwordHash: string; accounts: DemoAccount[]; cipher: FieldCipher | null },
 ): Promise<PlansDemoContext | null> {
   const anciId = await userIdOf(tx, 'assistenza.anci');
   const mlpsId = await userIdOf(tx, 'mlps');
@@ -179,7 +182,17 @@ export async function planDemoContext(
         referenteId: lazio.user_id,
       }
     : null;
-  return { now: deps.now, today: deps.today, comuni, regions, anciId, anciCalabriaId, mlpsId, lazioComune };
+  return {
+    now: deps.now,
+    cipher: deps.cipher,
+    today: deps.today,
+    comuni,
+    regions,
+    anciId,
+    anciCalabriaId,
+    mlpsId,
+    lazioComune,
+  };
 }
 
 /** A plan of the demo, as the plans part wrote it, for the other parts' demo data. */
