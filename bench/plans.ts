@@ -10,11 +10,15 @@
  * insertMany as the database owner, runs VACUUM ANALYZE, then loads the app (in this process, its
  * own pool) and the floor (a bare node:http server on a pg Pool of 10 that runs the coverage's own
  * grouped statement, `coverageQuery`, and the Regions' list as the database owner: no Fastify, no
- * session lookup, no zod, no row-level security, and answers the rows as JSON). The ratio printed
- * is app req/s over floor req/s; the target is ≥ 0.5.
+ * session lookup, no zod, no row-level security, and answers the rows as JSON, gzipped when the
+ * client asks as the app's @fastify/compress does). Each request runs twice: as Node's fetch asks
+ * (gzip, like a browser) and uncompressed. The ratio printed is app req/s over floor req/s; the
+ * target is ≥ 0.5.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
+import { gzip as gzipCb } from 'node:zlib';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
@@ -40,6 +44,7 @@ const CONNECTIONS = Number(process.env.BENCH_PLANS_CONNECTIONS || 10);
 const REQUESTS = Number(process.env.BENCH_PLANS_REQUESTS || 200);
 
 const { dbName, dbUrl } = benchDatabase('plans');
+const gzip = promisify(gzipCb);
 
 // ------------------------------------------------------------------------------------------------
 // The data, as the database owner
@@ -136,9 +141,11 @@ function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> 
           },
           {},
         );
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ total: rows.length, rows, regions }));
+        const json = JSON.stringify({ total: rows.length, rows, regions });
+        // compressed as the app answers it (@fastify/compress: gzip at zlib's default level when asked)
+        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(await gzip(json));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(json);
       } catch (err) {
         res.writeHead(500).end(String(err));
       } finally {
@@ -199,16 +206,25 @@ async function main(): Promise<number> {
       `InCaS plans bench — ${new Date().toISOString()} — ${fx.plans} plans × ${ACTIONS_PER_PLAN} actions = ${fx.actions} ` +
         `(written in ${f1(fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
     );
+    // as a browser asks (Node's fetch sends accept-encoding: gzip, deflate; the app and the floor
+    // both compress), and uncompressed (the work of the app itself, without the encoder's)
+    const identity = { 'accept-encoding': 'identity' };
     const cases = [
-      { label: `coverage matrix, every Comune in one answer`, path: '/api/v1/plans-coverage?pageSize=1000' },
-      { label: `coverage map`, path: '/api/v1/plans-coverage/map' },
+      {
+        label: `coverage matrix, every Comune in one answer`,
+        path: '/api/v1/plans-coverage?pageSize=1000',
+        headers: {},
+      },
+      { label: `the same, uncompressed`, path: '/api/v1/plans-coverage?pageSize=1000', headers: identity },
+      { label: `coverage map`, path: '/api/v1/plans-coverage/map', headers: {} },
+      { label: `the same, uncompressed`, path: '/api/v1/plans-coverage/map', headers: identity },
     ];
     console.log('\n| request | app req/s | app p50 / p99 ms | floor req/s | floor p50 / p99 ms | app/floor | target |');
     console.log('|---|---|---|---|---|---|---|');
     let failed = false;
-    for (const { label, path } of cases) {
+    for (const { label, path, headers } of cases) {
       const get = (base: string, withCookie: boolean) => () =>
-        fetch(`${base}${path}`, withCookie ? { headers: { cookie } } : {});
+        fetch(`${base}${path}`, { headers: withCookie ? { ...headers, cookie } : headers });
       const first = await get(appBase, true)();
       if (first.status !== 200)
         throw new Error(`${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`);

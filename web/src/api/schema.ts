@@ -7679,23 +7679,22 @@ export interface components {
         PlanCoverageRow: {
             /** Format: uuid */
             planId: string;
-            title: string;
             /** Format: int64 */
             periodFrom: number;
             /** Format: int64 */
             periodTo: number;
             /** @enum {string} */
             status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /** @enum {string} */
+            /**
+             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
+             * @enum {string}
+             */
             statusGroup: "adopted" | "preparation";
-            adopted: boolean;
             comuneIstat: string;
             comuneName: string;
-            provinceCode: string;
-            provinceName: string;
             provinceSigla: string;
+            /** @description its name is in options.regions */
             regionCode: string;
-            regionName: string;
             /** @enum {string} */
             band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
             /**

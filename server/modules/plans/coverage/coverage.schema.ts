@@ -62,22 +62,22 @@ export const coverageMapQuerySchema = z
 const int = z.number().int();
 const regionOption = z.object({ code: z.string(), name: z.string() });
 
+/**
+ * A row of the matrix: what the table shows, and no more (the whole national list is one answer):
+ * the Region's name is in options.regions, the plan's title and the province's name on the plan's
+ * own page and in the XLSX.
+ */
 const rowSchema = z
   .object({
     planId: z.uuid(),
-    title: z.string(),
     periodFrom: int,
     periodTo: int,
     status: z.enum(planStatuses),
-    statusGroup: z.enum(statusGroups),
-    adopted: z.boolean(),
+    statusGroup: z.enum(statusGroups).describe('adopted: ADOTTATO and after; preparation: AVVIO to BOZZA'),
     comuneIstat: z.string(),
     comuneName: z.string(),
-    provinceCode: z.string(),
-    provinceName: z.string(),
     provinceSigla: z.string(),
-    regionCode: z.string(),
-    regionName: z.string(),
+    regionCode: z.string().describe('its name is in options.regions'),
     band: z.enum(bands),
     actions: int.describe('every action of the plan'),
     priorityActions: z.array(int).describe('10 numbers: the actions of priority action 1…10'),

@@ -78,6 +78,7 @@ function read<T>(ctx: Ctx, f: Filters, build: (l: Awaited<ReturnType<typeof load
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => build(await load(tx, ctx.actor, f)));
 }
 
+type Item = CoverageOut['rows']['items'][number];
 type Matrix = Omit<CoverageOut, 'rows' | 'totals'> & { totals: CoverageTotals; rows: CoverageRow[] };
 
 function matrixOf(f: Filters, l: Awaited<ReturnType<typeof load>>): Matrix {
@@ -101,11 +102,24 @@ function matrixOf(f: Filters, l: Awaited<ReturnType<typeof load>>): Matrix {
 export async function coverageMatrix(ctx: Ctx, q: CoverageQuery): Promise<CoverageOut> {
   const m = await read(ctx, q, (l) => matrixOf(q, l));
   const from = (q.page - 1) * q.pageSize;
-  const page = m.rows.slice(from, from + q.pageSize);
-  // the per-state breakdown of every cell (60 numbers a row) only when asked: the whole list stays lean
-  const items = (
-    q.detail === 'states' ? page : page.map(({ priorityActionStatuses: _states, ...lean }) => lean)
-  ) as CoverageOut['rows']['items'];
+  // what the table shows; the per-state breakdown of every cell (60 numbers a row) only when asked:
+  // the whole national list stays one light answer
+  const items: CoverageOut['rows']['items'] = m.rows.slice(from, from + q.pageSize).map((r) => ({
+    planId: r.planId,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    status: r.status as Item['status'],
+    statusGroup: r.statusGroup,
+    comuneIstat: r.comuneIstat,
+    comuneName: r.comuneName,
+    provinceSigla: r.provinceSigla,
+    regionCode: r.regionCode,
+    band: r.band as Item['band'],
+    actions: r.actions,
+    priorityActions: r.priorityActions,
+    axes: r.axes,
+    ...(q.detail === 'states' ? { priorityActionStatuses: r.priorityActionStatuses } : {}),
+  }));
   return {
     ...m,
     rows: {

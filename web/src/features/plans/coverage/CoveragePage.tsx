@@ -163,6 +163,7 @@ function CountCell({
 function Matrix({ d }: { d: Coverage }) {
   const { t } = useTranslation();
   const national = d.options.regions.length > 1;
+  const regionNames = new Map(d.options.regions.map((r) => [r.code, r.name]));
   const rows: CoverageRow[] = d.rows.items;
   return (
     <div className="table-responsive mb-3">
@@ -207,7 +208,7 @@ function Matrix({ d }: { d: Coverage }) {
               <th scope="row">
                 {r.comuneName} <span className="text-secondary small">({r.provinceSigla})</span>
               </th>
-              {national && <td>{r.regionName}</td>}
+              {national && <td>{regionNames.get(r.regionCode) ?? r.regionCode}</td>}
               <td>{t(`plans.common.planStatus.${r.status}`)}</td>
               {AXIS_GROUPS.flatMap((g) =>
                 g.actions.map((p) => (
