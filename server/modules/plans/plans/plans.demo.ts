@@ -525,10 +525,11 @@ async function attachResolutions(tx: Queryable, context: PlansDemoContext, plans
   if (!context.cipher) return;
   const docs: DemoDocument[] = [];
   for (const p of plans) {
-    if (!p.adoption_date) continue;
+    const adopted = p.adoption_date as string | null;
+    if (!adopted) continue;
     const c = context.comuni.find((x) => x.istat === p.comune_istat)!;
     const organ = p.adoption_organ === 'GIUNTA' ? 'Giunta' : 'Consiglio';
-    const [y, m, d] = String(p.adoption_date).split('-');
+    const [y, m, d] = adopted.split('-');
     docs.push(
       demoDocument({
         owner: { planId: p.id as string },
@@ -537,7 +538,7 @@ async function attachResolutions(tx: Queryable, context: PlansDemoContext, plans
         region: c.region,
         fileName: `delibera-${organ.toLowerCase()}-${String(p.adoption_number)}-${y}.pdf`,
         uploadedBy: c.referenteId,
-        uploadedAt: addDays(String(p.adoption_date), 2),
+        uploadedAt: addDays(adopted, 2),
         title: `Comune di ${c.name} – Deliberazione della ${organ} comunale n. ${String(p.adoption_number)} del ${d}/${m}/${y}`,
         paragraphs: [
           `Oggetto: adozione del Piano locale multisettoriale contro lo sfruttamento lavorativo ${String(p.period_from)}–${String(p.period_to)}.`,
