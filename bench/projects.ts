@@ -16,18 +16,11 @@
  * the expense list's floor runs a page query, a count and the per-line sums). The ratio printed is
  * floor time over app time (app req/s over floor req/s); the target is ≥ 0.5.
  */
-import { createServer, type Server } from 'node:http';
-import pg from 'pg';
-import { loadConfig } from '../server/config.js';
-import { buildApp } from '../server/app.js';
-import { prepareDatabase } from '../server/platform/bootstrap.js';
-import { modules } from '../server/modules.js';
 import type { Database, Queryable } from '../server/platform/db/db.js';
 import { bulkLoadMode } from '../server/platform/db/insert-many.js';
 import { famiLikeRules } from '../server/modules/projects/demo/call-rules.js';
 import { selectFilterOptions } from '../server/modules/projects/dashboards/dashboards.repo.js';
-import { closedLoop, logIn } from './http.js';
-import { admin, benchDatabase } from './surveys-scale.js';
+import { compareWithFloor, f1, runAppVsFloor, startFloor } from './app-vs-floor.js';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS || 500);
 const EXPENSES_PER_PROJECT = 20;
@@ -36,8 +29,6 @@ const CONNECTIONS = Number(process.env.BENCH_PROJECTS_CONNECTIONS || 10);
 const REQUESTS = Number(process.env.BENCH_PROJECTS_REQUESTS || 200);
 /** The date the app's clock reads; the floor uses the same. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-
-const { dbName, dbUrl } = benchDatabase('projects');
 
 // ------------------------------------------------------------------------------------------------
 // The data, as the database owner, set-based
@@ -231,95 +222,70 @@ const FLOOR_FIGURES = `
     LEFT JOIN cl ON cl.project_id = p.id LEFT JOIN ce ON ce.project_id = p.id LEFT JOIN q ON q.project_id = p.id
    ORDER BY p.region_name, p.comune_name, p.title, p.id`;
 
-function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> {
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'incas-bench-floor' });
-  const server = createServer((req, res) => {
-    void (async () => {
-      const u = new URL(req.url ?? '/', 'http://floor');
-      const expenses = /^\/api\/v1\/projects\/([0-9a-f-]{36})\/expenses$/.exec(u.pathname);
-      if (u.pathname !== '/api/v1/project-dashboards/national' && !expenses) return res.writeHead(404).end();
-      const client = await pool.connect();
-      const tx: Queryable = {
-        async query<R>(text: string, params?: readonly unknown[]) {
-          const r = await client.query(text, params ? [...params] : undefined);
-          return r.rows as R[];
+const floorAnswer = async (u: URL, tx: Queryable): Promise<unknown> => {
+  const expenses = /^\/api\/v1\/projects\/([0-9a-f-]{36})\/expenses$/.exec(u.pathname);
+  if (u.pathname !== '/api/v1/project-dashboards/national' && !expenses) return null;
+  let out: unknown;
+  if (expenses) {
+    const id = expenses[1]!;
+    const pageSize = Number(u.searchParams.get('pageSize') ?? 50);
+    const page = Number(u.searchParams.get('page') ?? 1);
+    const items = await tx.query(
+      `SELECT id, line_key, activity_id, doc_type, issuer_name, issuer_tax_id, doc_number, doc_date::text, description,
+              net_cents, vat_cents, vat_recoverable, charged_cents, payment_date::text, payment_means, payment_ref,
+              payment_cents, status, warnings, row_version
+         FROM project_expenses WHERE project_id = $1 ORDER BY doc_date, id LIMIT $2 OFFSET $3`,
+      [id, pageSize, (page - 1) * pageSize],
+    );
+    const [count] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM project_expenses WHERE project_id = $1`,
+      [id],
+    );
+    const lines = await tx.query(
+      `SELECT l.line_key, l.category_code, l.description, l.amount_cents,
+              coalesce(sum(e.charged_cents) FILTER (WHERE e.status <> 'BOZZA'), 0) AS charged_cents, count(e.id)::int AS expenses
+         FROM project_budget_lines l
+         JOIN (SELECT DISTINCT ON (project_id) id FROM project_budget_versions
+                WHERE project_id = $1 AND status = 'APPROVATA' ORDER BY project_id, version_no DESC) v
+           ON v.id = l.budget_version_id
+         LEFT JOIN project_expenses e ON e.project_id = $1 AND e.line_key = l.line_key
+        GROUP BY l.line_key, l.category_code, l.description, l.amount_cents, l.position ORDER BY l.position`,
+      [id],
+    );
+    out = { items, total: count?.n ?? 0, page, pageSize, lines };
+  } else {
+    const t = today();
+    const rows = await tx.query<{
+      plan_cents: number;
+      spent_cents: number;
+      claimed_cents: number;
+      verified_cents: number;
+      paid_cents: number;
+      warnings: unknown[];
+    }>(FLOOR_FIGURES, [t]);
+    const claims = await tx.query(FLOOR_CLAIMS, [t]);
+    const options = await selectFilterOptions(tx);
+    const sum = (k: 'plan_cents' | 'spent_cents' | 'claimed_cents' | 'verified_cents' | 'paid_cents') =>
+      rows.reduce((s, r) => s + r[k], 0);
+    out = {
+      totals: {
+        projects: rows.length,
+        figures: {
+          planCents: sum('plan_cents'),
+          spentCents: sum('spent_cents'),
+          claimedCents: sum('claimed_cents'),
+          verifiedCents: sum('verified_cents'),
+          paidCents: sum('paid_cents'),
         },
-      };
-      try {
-        let out: unknown;
-        if (expenses) {
-          const id = expenses[1]!;
-          const pageSize = Number(u.searchParams.get('pageSize') ?? 50);
-          const page = Number(u.searchParams.get('page') ?? 1);
-          const items = await tx.query(
-            `SELECT id, line_key, activity_id, doc_type, issuer_name, issuer_tax_id, doc_number, doc_date::text, description,
-                    net_cents, vat_cents, vat_recoverable, charged_cents, payment_date::text, payment_means, payment_ref,
-                    payment_cents, status, warnings, row_version
-               FROM project_expenses WHERE project_id = $1 ORDER BY doc_date, id LIMIT $2 OFFSET $3`,
-            [id, pageSize, (page - 1) * pageSize],
-          );
-          const [count] = await tx.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM project_expenses WHERE project_id = $1`,
-            [id],
-          );
-          const lines = await tx.query(
-            `SELECT l.line_key, l.category_code, l.description, l.amount_cents,
-                    coalesce(sum(e.charged_cents) FILTER (WHERE e.status <> 'BOZZA'), 0) AS charged_cents, count(e.id)::int AS expenses
-               FROM project_budget_lines l
-               JOIN (SELECT DISTINCT ON (project_id) id FROM project_budget_versions
-                      WHERE project_id = $1 AND status = 'APPROVATA' ORDER BY project_id, version_no DESC) v
-                 ON v.id = l.budget_version_id
-               LEFT JOIN project_expenses e ON e.project_id = $1 AND e.line_key = l.line_key
-              GROUP BY l.line_key, l.category_code, l.description, l.amount_cents, l.position ORDER BY l.position`,
-            [id],
-          );
-          out = { items, total: count?.n ?? 0, page, pageSize, lines };
-        } else {
-          const t = today();
-          const rows = await tx.query<{
-            plan_cents: number;
-            spent_cents: number;
-            claimed_cents: number;
-            verified_cents: number;
-            paid_cents: number;
-            warnings: unknown[];
-          }>(FLOOR_FIGURES, [t]);
-          const claims = await tx.query(FLOOR_CLAIMS, [t]);
-          const options = await selectFilterOptions(tx);
-          const sum = (k: 'plan_cents' | 'spent_cents' | 'claimed_cents' | 'verified_cents' | 'paid_cents') =>
-            rows.reduce((s, r) => s + r[k], 0);
-          out = {
-            totals: {
-              projects: rows.length,
-              figures: {
-                planCents: sum('plan_cents'),
-                spentCents: sum('spent_cents'),
-                claimedCents: sum('claimed_cents'),
-                verifiedCents: sum('verified_cents'),
-                paidCents: sum('paid_cents'),
-              },
-            },
-            projects: { items: rows.slice(0, 50), total: rows.length },
-            claimsWaiting: { items: claims.slice(0, 100), total: claims.length },
-            warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
-            options,
-          };
-        }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-      } catch (err) {
-        res.writeHead(500).end(String(err));
-      } finally {
-        client.release();
-      }
-    })();
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      resolve({ server, pool, port: typeof a === 'object' && a ? a.port : 0 });
-    }),
-  );
-}
+      },
+      projects: { items: rows.slice(0, 50), total: rows.length },
+      claimsWaiting: { items: claims.slice(0, 100), total: claims.length },
+      warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
+      options,
+    };
+  }
+  return out;
+};
 
 /** The figures both answers must agree on (proof that the floor did the same work). */
 function fingerprint(body: unknown): string {
@@ -336,95 +302,32 @@ function fingerprint(body: unknown): string {
   return `${b.items?.length ?? '?'} expenses of ${b.total ?? '?'}`;
 }
 
-const f1 = (n: number) => n.toFixed(1);
-
-async function main(): Promise<number> {
-  await admin(`CREATE DATABASE "${dbName}"`);
-  let db: Database | undefined;
-  let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  try {
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      INCAS_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'silent',
-      INCAS_DEMO: 'true',
-    });
-    db = (await prepareDatabase(config, modules)).db;
-    const fx = await writeProjects(db);
-    const analyze = new pg.Client({ connectionString: dbUrl });
-    await analyze.connect();
-    await analyze.query('VACUUM ANALYZE');
-    await analyze.end();
-    app = await buildApp({ config, db, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const a = app.server.address();
-    const appBase = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-    floor = await startFloor();
-    const floorBase = `http://127.0.0.1:${floor.port}`;
-    const cookie = await logIn(appBase, 'mlps@demo.incas.local');
+await runAppVsFloor({
+  name: 'projects',
+  write: writeProjects,
+  floor: (dbUrl) => startFloor(dbUrl, floorAnswer),
+  run: async (env) => {
     console.log(
       `InCaS projects bench — ${new Date().toISOString()} — ${PROJECTS} projects × ${EXPENSES_PER_PROJECT} expenses and one of ` +
-        `${BIG_EXPENSES} (written in ${f1(fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
+        `${BIG_EXPENSES} (written in ${f1(env.fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
     );
-    const cases = [
+    const met = await compareWithFloor(
+      env,
+      [
+        { label: `national dashboard (${PROJECTS + 1} projects)`, path: () => '/api/v1/project-dashboards/national' },
+        {
+          label: `expense list, page 1 of 50 with per-line totals (${BIG_EXPENSES} expenses)`,
+          path: () => `/api/v1/projects/${env.fx.bigProjectId}/expenses?page=1&pageSize=50`,
+        },
+      ],
       {
-        label: `national dashboard (${PROJECTS + 1} projects)`,
-        path: '/api/v1/project-dashboards/national',
-      },
-      {
-        label: `expense list, page 1 of 50 with per-line totals (${BIG_EXPENSES} expenses)`,
-        path: `/api/v1/projects/${fx.bigProjectId}/expenses?page=1&pageSize=50`,
-      },
-    ];
-    console.log('\n| request | app req/s | app p50 / p99 ms | floor req/s | floor p50 / p99 ms | app/floor | target |');
-    console.log('|---|---|---|---|---|---|---|');
-    let failed = false;
-    for (const { label, path } of cases) {
-      const get = (base: string, withCookie: boolean) => () =>
-        fetch(`${base}${path}`, withCookie ? { headers: { cookie } } : {});
-      const first = await get(appBase, true)();
-      if (first.status === 404) {
-        await first.arrayBuffer();
-        console.log(`| ${label} | — | — | — | — | — | skipped: the app answers 404 (route not in this build) |`);
-        continue;
-      }
-      if (first.status !== 200)
-        throw new Error(`${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`);
-      const appPrint = fingerprint(await first.json());
-      const floorPrint = fingerprint(await (await get(floorBase, false)()).json());
-      if (appPrint !== floorPrint) {
+        connections: CONNECTIONS,
+        requests: REQUESTS,
+        fingerprint,
         // the expense list's answer is the expenses part's: a shape this floor does not know is said, not hidden
-        if (path.includes('/expenses'))
-          console.log(`  (${label}: app and floor answers differ — app ${appPrint}, floor ${floorPrint})`);
-        else throw new Error(`App and floor disagree on ${label}:\n  app:   ${appPrint}\n  floor: ${floorPrint}`);
-      }
-      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(appBase, true));
-      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(floorBase, false));
-      const ap = await closedLoop(REQUESTS, CONNECTIONS, get(appBase, true));
-      const fl = await closedLoop(REQUESTS, CONNECTIONS, get(floorBase, false));
-      const ratio = ap.rps / fl.rps;
-      const ok = ap.failures === 0 && fl.failures === 0 && ratio >= 0.5;
-      failed ||= !ok;
-      console.log(
-        `| ${label} | ${f1(ap.rps)} | ${f1(ap.p50)} / ${f1(ap.p99)} | ${f1(fl.rps)} | ${f1(fl.p50)} / ${f1(fl.p99)} | ${ratio.toFixed(2)} | ≥ 0.50 ${ok ? 'met' : 'MISSED'}${ap.failures + fl.failures ? ` (${ap.failures} app / ${fl.failures} floor non-200)` : ''} |`,
-      );
-      console.log(`  (both: ${appPrint})`);
-    }
-    return failed ? 1 : 0;
-  } finally {
-    await app?.close();
-    await floor?.pool.end();
-    floor?.server.close();
-    await db?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e: unknown) =>
-      console.error(`Could not drop ${dbName}: ${String(e)}`),
+        sayDisagreement: (c) => c.label.startsWith('expense list'),
+      },
     );
-  }
-}
-
-process.once('SIGINT', () => {
-  void admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).finally(() => process.exit(130));
+    return met ? 0 : 1;
+  },
 });
-process.exit(await main());

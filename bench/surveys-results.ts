@@ -18,18 +18,12 @@
  * no Fastify, no session lookup, no zod, no row-level security, no audit row. Both are loaded one
  * after the other at BENCH_RESULTS_CONNECTIONS (default 10), in this one process.
  */
-import { createServer, type Server } from 'node:http';
-import pg from 'pg';
-import { loadConfig } from '../server/config.js';
-import { buildApp } from '../server/app.js';
-import { prepareDatabase } from '../server/platform/bootstrap.js';
-import { modules } from '../server/modules.js';
 import type { Database, Queryable } from '../server/platform/db/db.js';
 import { selectBase, selectRangeStats, countRespondents } from '../server/modules/surveys/results/results.repo.js';
 import { areaValue, personsFigure, plainFigure } from '../server/modules/surveys/results/results.rules.js';
 import { selectAreasProjected, selectCrosstabProjected } from '../server/modules/surveys/results/answer-values.repo.js';
-import { closedLoop, logIn } from './http.js';
-import { admin, benchDatabase, QUESTIONS, writeScaleWaves } from './surveys-scale.js';
+import { compareWithFloor, f1, runAppVsFloor, startFloor, type FloorCase } from './app-vs-floor.js';
+import { QUESTIONS, writeScaleWaves } from './surveys-scale.js';
 
 const WAVES = Number(process.env.BENCH_RESULTS_WAVES || 2);
 const CONNECTIONS = Number(process.env.BENCH_RESULTS_CONNECTIONS || 10);
@@ -39,102 +33,68 @@ const ONLY = (process.env.BENCH_RESULTS_CASES || 'regione,national,comune,crosst
 /** The question measured: a range (a count of persons), so disclosure control runs too. */
 const QUESTION = 'q250';
 
-const { dbName, dbUrl } = benchDatabase('results');
 const writeFixture = (db: Database) => writeScaleWaves(db, WAVES, 'bench-results');
 
 // ------------------------------------------------------------------------------------------------
 // The floor: the app's repository functions on a bare pg Pool behind node:http
 
-function startFloor(): Promise<{ server: Server; pool: pg.Pool; port: number }> {
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'incas-bench-floor' });
+const floorAnswer = async (u: URL, tx: Queryable): Promise<unknown> => {
   const spec = { name: QUESTION, repeats: [] as string[] };
-  const server = createServer((req, res) => {
-    void (async () => {
-      const u = new URL(req.url ?? '/', 'http://floor');
-      const m = /^\/api\/v1\/surveys\/waves\/([0-9a-f-]{36})\/results(\/areas|\/crosstab)?$/.exec(u.pathname);
-      if (!m?.[1]) return res.writeHead(404).end();
-      const waveId = m[1];
-      const client = await pool.connect();
-      const tx: Queryable = {
-        async query<R>(text: string, params?: readonly unknown[]) {
-          const r = await client.query(text, params ? [...params] : undefined);
-          return r.rows as R[];
+  const m = /^\/api\/v1\/surveys\/waves\/([0-9a-f-]{36})\/results(\/areas|\/crosstab)?$/.exec(u.pathname);
+  if (!m?.[1]) return null;
+  const waveId = m[1];
+  let out: unknown;
+  const level = u.searchParams.get('level');
+  if (m[2] === '/crosstab') {
+    const rows = await selectCrosstabProjected(tx, waveId, {}, u.searchParams.get('row')!, u.searchParams.get('col')!);
+    const base = rows.find((r) => r.rc === null && r.cc === null)?.n ?? 0;
+    out = {
+      base,
+      cells: rows.filter((r) => r.rc !== null && r.cc !== null).map((r) => ({ row: r.rc, col: r.cc, count: r.n })),
+    };
+  } else if (m[2] && level === 'comune') {
+    // the Comune-level map data: the projection, as the app reads it (decision 0046)
+    const q = u.searchParams.get('question')!;
+    const choice = u.searchParams.get('choice');
+    const n = Number(q.slice(1));
+    const rows = await selectAreasProjected(tx, waveId, {}, q, 'comune', choice, null);
+    out = {
+      items: rows.map((r) => {
+        const raw = choice ? (r.answered ? r.hits / r.answered : null) : n < 200 ? r.mean : r.sum_min;
+        return { code: r.code, name: r.name, base: r.base, ...areaValue(raw, r.base, n >= 200, false) };
+      }),
+    };
+  } else if (m[2]) {
+    const rows = await selectAreasProjected(tx, waveId, {}, spec.name, 'regione', null, null);
+    out = {
+      items: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        base: r.base,
+        ...areaValue(r.sum_min, r.base, true, false),
+      })),
+    };
+  } else {
+    const respondents = await countRespondents(tx, waveId, {});
+    const { base } = await selectBase(tx, waveId, {}, spec);
+    const s = await selectRangeStats(tx, waveId, {}, spec);
+    out = {
+      respondents,
+      questions: [
+        {
+          base,
+          range: {
+            n: s.n,
+            sumMin: personsFigure(s.sum_min, false),
+            sumMax: personsFigure(s.sum_max, false),
+            estimateShare: s.n ? plainFigure(s.estimated / s.n, 4) : null,
+          },
         },
-      };
-      try {
-        let out: unknown;
-        const level = u.searchParams.get('level');
-        if (m[2] === '/crosstab') {
-          const rows = await selectCrosstabProjected(
-            tx,
-            waveId,
-            {},
-            u.searchParams.get('row')!,
-            u.searchParams.get('col')!,
-          );
-          const base = rows.find((r) => r.rc === null && r.cc === null)?.n ?? 0;
-          out = {
-            base,
-            cells: rows
-              .filter((r) => r.rc !== null && r.cc !== null)
-              .map((r) => ({ row: r.rc, col: r.cc, count: r.n })),
-          };
-        } else if (m[2] && level === 'comune') {
-          // the Comune-level map data: the projection, as the app reads it (decision 0046)
-          const q = u.searchParams.get('question')!;
-          const choice = u.searchParams.get('choice');
-          const n = Number(q.slice(1));
-          const rows = await selectAreasProjected(tx, waveId, {}, q, 'comune', choice, null);
-          out = {
-            items: rows.map((r) => {
-              const raw = choice ? (r.answered ? r.hits / r.answered : null) : n < 200 ? r.mean : r.sum_min;
-              return { code: r.code, name: r.name, base: r.base, ...areaValue(raw, r.base, n >= 200, false) };
-            }),
-          };
-        } else if (m[2]) {
-          const rows = await selectAreasProjected(tx, waveId, {}, spec.name, 'regione', null, null);
-          out = {
-            items: rows.map((r) => ({
-              code: r.code,
-              name: r.name,
-              base: r.base,
-              ...areaValue(r.sum_min, r.base, true, false),
-            })),
-          };
-        } else {
-          const respondents = await countRespondents(tx, waveId, {});
-          const { base } = await selectBase(tx, waveId, {}, spec);
-          const s = await selectRangeStats(tx, waveId, {}, spec);
-          out = {
-            respondents,
-            questions: [
-              {
-                base,
-                range: {
-                  n: s.n,
-                  sumMin: personsFigure(s.sum_min, false),
-                  sumMax: personsFigure(s.sum_max, false),
-                  estimateShare: s.n ? plainFigure(s.estimated / s.n, 4) : null,
-                },
-              },
-            ],
-          };
-        }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-      } catch (err) {
-        res.writeHead(500).end(String(err));
-      } finally {
-        client.release();
-      }
-    })();
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      resolve({ server, pool, port: typeof a === 'object' && a ? a.port : 0 });
-    }),
-  );
-}
+      ],
+    };
+  }
+  return out;
+};
 
 // ------------------------------------------------------------------------------------------------
 
@@ -157,40 +117,15 @@ function fingerprint(body: unknown): string {
   return `${b.respondents} ${q.base} ${q.range.n} ${String(q.range.sumMin)} ${String(q.range.sumMax)} ${String(q.range.estimateShare)}`;
 }
 
-const f1 = (n: number) => n.toFixed(1);
-
-async function main(): Promise<number> {
-  await admin(`CREATE DATABASE "${dbName}"`);
-  let db: Database | undefined;
-  let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  try {
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      INCAS_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'silent',
-      INCAS_DEMO: 'true',
-    });
-    db = (await prepareDatabase(config, modules)).db;
-    const fx = await writeFixture(db);
-    const analyze = new pg.Client({ connectionString: dbUrl });
-    await analyze.connect();
-    // as autovacuum leaves a closed wave: statistics, and the visibility map that lets a map read
-    // the projection's covering index alone (decision 0046)
-    await analyze.query('VACUUM ANALYZE');
-    await analyze.end();
-    app = await buildApp({ config, db, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const a = app.server.address();
-    const appBase = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-    floor = await startFloor();
-    const floorBase = `http://127.0.0.1:${floor.port}`;
-    const cookie = await logIn(appBase, 'mlps@demo.incas.local');
-    const waveId = fx.waveIds[0]!;
+await runAppVsFloor({
+  name: 'results',
+  write: writeFixture,
+  floor: (dbUrl) => startFloor(dbUrl, floorAnswer),
+  run: async (env) => {
+    const waveId = env.fx.waveIds[0]!;
     console.log(
-      `InCaS survey results bench — ${new Date().toISOString()} — ${WAVES} waves × ${fx.comuni} Comuni × ${QUESTIONS} questions ` +
-        `(all sent; written in ${f1(fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
+      `InCaS survey results bench — ${new Date().toISOString()} — ${WAVES} waves × ${env.fx.comuni} Comuni × ${QUESTIONS} questions ` +
+        `(all sent; written in ${f1(env.fx.ms / 1000)} s), ${CONNECTIONS} connections, ${REQUESTS} requests each, as MLPS`,
     );
     // the Comune-level map data: a different question each request (choice, number, range in turn)
     const comunePath = (i: number) => {
@@ -198,7 +133,7 @@ async function main(): Promise<number> {
       const choice = k < 100 ? `&choice=${'abc'[i % 3]}` : '';
       return `/api/v1/surveys/waves/${waveId}/results/areas?question=q${k}&level=comune${choice}`;
     };
-    const cases: { key: string; label: string; path: (i: number) => string; p99?: number }[] = [
+    const cases: (FloorCase & { key: string })[] = [
       {
         key: 'regione',
         label: 'one range question by Region (areas, level=regione)',
@@ -211,7 +146,7 @@ async function main(): Promise<number> {
       },
       {
         key: 'comune',
-        label: `Comune-level map data (areas, level=comune, ${fx.comuni} Comuni), a different question each request`,
+        label: `Comune-level map data (areas, level=comune, ${env.fx.comuni} Comuni), a different question each request`,
         path: comunePath,
         p99: 300,
       },
@@ -221,45 +156,12 @@ async function main(): Promise<number> {
         path: (i) => `/api/v1/surveys/waves/${waveId}/results/crosstab?row=q${i % 100}&col=q${(i + 1) % 100}`,
       },
     ];
-    console.log('\n| request | app req/s | app p50 / p99 ms | floor req/s | floor p50 / p99 ms | app/floor | target |');
-    console.log('|---|---|---|---|---|---|---|');
-    let failed = false;
-    for (const { label, path, p99 } of cases.filter((c) => ONLY.includes(c.key))) {
-      const get = (base: string, withCookie: boolean) => (i: number) =>
-        fetch(`${base}${path(i)}`, withCookie ? { headers: { cookie } } : {});
-      // the same answer from both (app and floor) on a few requests, then a warm-up of each
-      for (const i of [0, 1, 2]) {
-        const appBody = await (await get(appBase, true)(i)).json();
-        const floorBody = await (await get(floorBase, false)(i)).json();
-        if (fingerprint(appBody) !== fingerprint(floorBody))
-          throw new Error(`App and floor disagree on ${label}:\n${fingerprint(appBody)}\n${fingerprint(floorBody)}`);
-      }
-      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(appBase, true));
-      await closedLoop(CONNECTIONS * 2, CONNECTIONS, get(floorBase, false));
-      const ap = await closedLoop(REQUESTS, CONNECTIONS, get(appBase, true));
-      const fl = await closedLoop(REQUESTS, CONNECTIONS, get(floorBase, false));
-      const ratio = ap.rps / fl.rps;
-      const clean = ap.failures === 0 && fl.failures === 0;
-      const ok = clean && (p99 === undefined ? ratio >= 0.5 : ap.p99 < p99);
-      const target = p99 === undefined ? '≥ 0.50' : `app p99 < ${p99} ms`;
-      failed ||= !ok;
-      console.log(
-        `| ${label} | ${f1(ap.rps)} | ${f1(ap.p50)} / ${f1(ap.p99)} | ${f1(fl.rps)} | ${f1(fl.p50)} / ${f1(fl.p99)} | ${ratio.toFixed(2)} | ${target} ${ok ? 'met' : 'MISSED'}${ap.failures + fl.failures ? ` (${ap.failures} app / ${fl.failures} floor non-200)` : ''} |`,
-      );
-    }
-    return failed ? 1 : 0;
-  } finally {
-    await app?.close();
-    await floor?.pool.end();
-    floor?.server.close();
-    await db?.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e: unknown) =>
-      console.error(`Could not drop ${dbName}: ${String(e)}`),
+    const met = await compareWithFloor(
+      env,
+      cases.filter((c) => ONLY.includes(c.key)),
+      // the same answer from both on a few requests (they change from one request to the next)
+      { connections: CONNECTIONS, requests: REQUESTS, fingerprint, agreeOn: 3 },
     );
-  }
-}
-
-process.once('SIGINT', () => {
-  void admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).finally(() => process.exit(130));
+    return met ? 0 : 1;
+  },
 });
-process.exit(await main());
