@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 1,
     // journeys walk several sections of the case page; on a loaded 2-core machine one took over 60 s
     testTimeout: 150_000,
+    // expect.poll waits for what the page shows: its default second is too short for a loaded machine
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 90_000,
     env: { TZ: 'UTC' },
     reporters: ['default', './tests/support/summary-reporter.ts'],

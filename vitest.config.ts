@@ -10,6 +10,10 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
+    // the files of a worker share one process and its module cache: each file still opens its own
+    // database copy, and no test mocks modules or changes the environment; loading the server's
+    // modules once per worker instead of once per file took the suite from 800 s to about 330 s
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },

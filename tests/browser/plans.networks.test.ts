@@ -63,6 +63,9 @@ describe('a tavolo, its meeting and a follow-up on the work list', () => {
     await page.getByLabel('Titolo').fill('Primo incontro del tavolo di prova');
     await page.getByLabel('Ordine del giorno').fill('1. Presentazioni\n2. Calendario');
     await page.getByLabel('Numero di partecipanti').fill('12');
+    await page.getByLabel("Cerca un'organizzazione nell'anagrafe").fill('Caritas Esempio Saluzzo');
+    await choose(page, /Caritas Esempio Saluzzo/);
+    await page.getByRole('button', { name: /Togli Caritas Esempio Saluzzo/ }).waitFor();
     await page.getByRole('button', { name: "Registra l'incontro" }).click();
     await page.getByRole('heading', { name: 'Primo incontro del tavolo di prova', level: 1 }).waitFor();
     await settled(page, 'a meeting just recorded');
@@ -74,6 +77,13 @@ describe('a tavolo, its meeting and a follow-up on the work list', () => {
     await page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
     await page.getByRole('rowheader', { name: 'Inviare il calendario alle organizzazioni' }).waitFor();
     await settled(page, 'a meeting with a follow-up');
+    // another owned by an organisation at the meeting
+    await page.getByLabel('Testo', { exact: true }).fill('Distribuire i volantini nei luoghi di lavoro');
+    await page.getByLabel('Responsabile').selectOption({ label: 'Caritas Esempio Saluzzo (demo)' });
+    await page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
+    await page
+      .getByRole('row', { name: /Distribuire i volantini nei luoghi di lavoro.*Caritas Esempio Saluzzo/ })
+      .waitFor();
 
     // the work list
     await page.getByRole('link', { name: 'I miei impegni' }).first().click();

@@ -329,6 +329,9 @@ describe('an MLPS-funded project from its design to the approved claim', () => {
     await settled(anci, 'the national dashboard');
     // Lazio's running projects: Latina's among them
     await anci.getByLabel('Regione', { exact: true }).selectOption({ label: 'Lazio' });
+    // one filter at a time: the page reloads its data after each
+    await anci.waitForURL(/region=/);
+    await settled(anci, 'the national dashboard, one Region');
     await anci.getByLabel('Stato del progetto', { exact: true }).selectOption({ label: 'In corso' });
     await anci.waitForURL(/region=.*status=IN_CORSO|status=IN_CORSO.*region=/);
     await settled(anci, 'the national dashboard, filtered');

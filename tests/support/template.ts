@@ -3,7 +3,7 @@
  * gets its own copy (a PGlite data-dir image, or `CREATE DATABASE … TEMPLATE` on a server), so
  * files run in parallel without seeing each other's rows.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -71,8 +71,18 @@ export async function createSeededTemplate(
   return { kind: 'postgres', serverUrl: base.serverUrl, template };
 }
 
-export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
+/** Removes a PGlite template's image (a server's copies are dropped by the run's dispose). */
+export function removeTemplateImage(info: TemplateInfo): void {
+  if (info.kind === 'pglite') rmSync(info.imagePath, { force: true });
+}
+
+/**
+ * The run's template: on the PostgreSQL server at `serverUrl` when given (the API suite passes
+ * DATABASE_URL), else an embedded PGlite image in the temporary folder, removed at the end.
+ */
+export async function createTemplate(
+  serverUrl: string | undefined,
+): Promise<{ info: TemplateInfo; dispose: () => Promise<void> }> {
   if (!serverUrl) {
     const db = await openPglite(null);
     await migrate(db, allMigrationFolders());
@@ -81,7 +91,8 @@ export async function createTemplate(): Promise<{ info: TemplateInfo; dispose: (
     const imagePath = join(tmpdir(), `incas-test-template-${process.pid}.tar`);
     writeFileSync(imagePath, Buffer.from(await image.arrayBuffer()));
     await db.close();
-    return { info: { kind: 'pglite', imagePath }, dispose: async () => undefined };
+    const info: TemplateInfo = { kind: 'pglite', imagePath };
+    return { info, dispose: async () => removeTemplateImage(info) };
   }
   const template = `incas_test_tmpl_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
