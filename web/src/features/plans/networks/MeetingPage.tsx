@@ -311,8 +311,9 @@ function FollowUps({ meeting }: { meeting: Meeting }) {
       {
         kind,
         text: text.trim(),
-        ownerUserId: owner || null,
-        ownerOrgId: null,
+        // "u:<id>" a person, "o:<id>" an organisation of the meeting
+        ownerUserId: owner.startsWith('u:') ? owner.slice(2) : null,
+        ownerOrgId: owner.startsWith('o:') ? owner.slice(2) : null,
         dueDate: due || null,
         actionId: action || null,
       },
@@ -419,7 +420,17 @@ function FollowUps({ meeting }: { meeting: Meeting }) {
             value={owner}
             emptyOption={t('plans.networks.followUps.noOwner')}
             onChange={(e) => setOwner(e.target.value)}
-            options={meeting.ownerChoices.map((c) => ({ value: c.id, label: c.label }))}
+            options={[]}
+            groups={[
+              {
+                label: t('plans.networks.followUps.ownerPeople'),
+                options: meeting.ownerChoices.map((c) => ({ value: `u:${c.id}`, label: c.label })),
+              },
+              {
+                label: t('plans.networks.followUps.ownerOrganisations'),
+                options: meeting.organisationList.map((o) => ({ value: `o:${o.id}`, label: o.name })),
+              },
+            ].filter((g) => g.options.length > 0)}
           />
           <TextField
             id="follow-up-due"
