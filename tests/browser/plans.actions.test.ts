@@ -187,6 +187,7 @@ describe("a plan's actions", () => {
       tx.query(`UPDATE plm_actions SET status = 'COMPLETATA' WHERE plan_id = $1 AND code = 'A1'`, [planId]),
     );
     await page.getByRole('link', { name: 'Monitoraggio', exact: true }).click();
+    await page.reload(); // a later visit: the actions read afresh
     await page.getByRole('button', show).click();
     await states.getByText('(oggi: Completata)').waitFor();
     expect(await cellsOf(states.getByRole('row', { name: /^A1 / }))).toEqual([
