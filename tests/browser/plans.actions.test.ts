@@ -4,7 +4,8 @@
  * name proposing the axis (kept once, changed once), lead and partner organisations searched in the
  * registry, a budget typed the Italian way, the funding source, the Comune's project, an indicator
  * with its targets — and reads them grouped by axis and in the summary table. Then, with the plan
- * being implemented, records a monitoring and reads the progress against the target. Every page is
+ * being implemented, records a monitoring, reads the progress against the target and the state of
+ * each action at the monitoring (today's beside it once the action has changed). Every page is
  * checked with axe.
  */
 import { randomUUID } from 'node:crypto';
@@ -166,10 +167,33 @@ describe("a plan's actions", () => {
       .getByLabel("Stato dell'azione A1 — Sportello informativo per i braccianti")
       .selectOption({ label: 'In corso' });
     await page.getByRole('button', { name: 'Registra il monitoraggio' }).click();
-    await page.getByRole('button', { name: 'Vedi i valori del periodo Anno 2025' }).click();
+    const show = { name: 'Vedi i valori e lo stato delle azioni del periodo Anno 2025' };
+    await page.getByRole('button', show).click();
     await page.getByRole('cell', { name: '150/200 (75%)' }).waitFor();
+    // the state of every action at the monitoring
+    const states = page.getByRole('table', { name: /^Stato di ogni azione del piano al monitoraggio/ });
+    await page.getByRole('heading', { name: 'Stato delle azioni al monitoraggio' }).waitFor();
+    expect(await states.getByRole('row').count()).toBe(4);
+    expect(await cellsOf(states.getByRole('row', { name: /^A1 / }))).toEqual([
+      'Sportello informativo per i braccianti',
+      'In corso',
+    ]);
     await settled(page, 'the monitoring with one period recorded');
     await page.getByRole('link', { name: 'Azioni', exact: true }).click();
     await page.getByText('150 su 200 (75%) nel periodo 2025').waitFor();
+
+    // the action completed since: the monitoring keeps its state and says today's beside it
+    await env.db.ownerTx((tx) =>
+      tx.query(`UPDATE plm_actions SET status = 'COMPLETATA' WHERE plan_id = $1 AND code = 'A1'`, [planId]),
+    );
+    await page.getByRole('link', { name: 'Monitoraggio', exact: true }).click();
+    await page.reload(); // a later visit: the actions read afresh
+    await page.getByRole('button', show).click();
+    await states.getByText('(oggi: Completata)').waitFor();
+    expect(await cellsOf(states.getByRole('row', { name: /^A1 / }))).toEqual([
+      'Sportello informativo per i braccianti',
+      'In corso\n(oggi: Completata)',
+    ]);
+    await settled(page, 'the monitoring with an action changed since');
   });
 });

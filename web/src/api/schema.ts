@@ -4372,7 +4372,7 @@ export interface paths {
         post?: never;
         /**
          * Remove an action; audited; answers the remaining actions
-         * @description `plans.edit`, the referente of the plan's Comune only (403 `forbidden` for the other roles, 403 `plans.plan.not_owner` for anyone else's staff; 404 `plans.plan.not_found` out of reach); 409 `plans.state` unless the plan is drafted (AVVIO to BOZZA) or prepares an update (MONITORATO). 409 `plans.actions.reported` when values were reported on its indicators, `plans.actions.in_use` when a follow-up or a thread refers to it; 404 `plans.actions.not_found`.
+         * @description `plans.edit`, the referente of the plan's Comune only (403 `forbidden` for the other roles, 403 `plans.plan.not_owner` for anyone else's staff; 404 `plans.plan.not_found` out of reach); 409 `plans.state` unless the plan is drafted (AVVIO to BOZZA) or prepares an update (MONITORATO). 409 `plans.actions.reported` when values were reported on its indicators or a monitoring recorded its state, `plans.actions.in_use` when a follow-up or a thread refers to it; 404 `plans.actions.not_found`.
          */
         delete: operations["deletePlanAction"];
         options?: never;
@@ -4419,7 +4419,7 @@ export interface paths {
         put?: never;
         /**
          * Record a monitoring: the indicators' values and the actions' states; audited
-         * @description `plans.edit`, the referente of the plan's Comune only (403 `forbidden` for the other roles, 403 `plans.plan.not_owner` for anyone else's staff; 404 `plans.plan.not_found` out of reach). While the plan is implemented (IN_ATTUAZIONE, MONITORATO, AGGIORNATO; 409 `plans.state` otherwise). One per period (409 `plans.monitoring.duplicate`); the period within the plan's years (400); values only for the plan's indicators and states only for its actions (400 `plans.reference`). The actions take their states in the same transaction.
+         * @description `plans.edit`, the referente of the plan's Comune only (403 `forbidden` for the other roles, 403 `plans.plan.not_owner` for anyone else's staff; 404 `plans.plan.not_found` out of reach). While the plan is implemented (IN_ATTUAZIONE, MONITORATO, AGGIORNATO; 409 `plans.state` otherwise). One per period (409 `plans.monitoring.duplicate`); the period within the plan's years (400); values only for the plan's indicators and states only for its actions (400 `plans.reference`). The actions take their states in the same transaction, and the state of every action of the plan is kept with the monitoring.
          */
         post: operations["createPlanMonitoring"];
         delete?: never;
@@ -4436,8 +4436,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A monitoring with its values against the targets of its period
-         * @description `plans.read`: the plan's Comune, its Region (row-level security), ANCI/Cittalia, MLPS. 404 `plans.plan.not_found` for a plan out of reach; 404 `plans.monitoring.not_found`.
+         * A monitoring with its values against the targets of its period and the state of each action at it
+         * @description `plans.read`: the plan's Comune, its Region (row-level security), ANCI/Cittalia, MLPS. 404 `plans.plan.not_found` for a plan out of reach; 404 `plans.monitoring.not_found`. `actions`: every action's state as the monitoring recorded it, in the actions' order (empty for a monitoring recorded before states were kept).
          */
         get: operations["getPlanMonitoring"];
         put?: never;
@@ -7674,6 +7674,16 @@ export interface components {
                 /** Format: double */
                 target: number | null;
                 percent: number | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                status: components["schemas"]["PlanActionStatus"];
             }[];
         };
         PlanCoverageRow: {

@@ -5,7 +5,8 @@ export const actionsErrors = defineErrors({
   'plans.actions.not_found': 'not_found',
   // the code of an action is unique in its plan
   'plans.actions.duplicate_code': 'conflict',
-  // values were reported on the action's indicators: the action (or the indicator) stays
+  // values were reported on the action's indicators, or a monitoring recorded its state: the action
+  // (or the indicator) stays
   'plans.actions.reported': 'conflict',
   // a meeting's follow-up or a thread refers to the action
   'plans.actions.in_use': 'conflict',

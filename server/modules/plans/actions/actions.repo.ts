@@ -357,6 +357,45 @@ export async function insertValue(
   );
 }
 
+/** The state of every action of the plan, as it is now, recorded as the monitoring's (one row per action). */
+export async function insertMonitoringActions(tx: Queryable, planId: string, monitoringId: string): Promise<number> {
+  const rows = await tx.query(
+    `INSERT INTO plm_monitoring_actions (monitoring_id, action_id, plan_id, comune_istat, region_code, status)
+     SELECT $2, a.id, a.plan_id, a.comune_istat, a.region_code, a.status FROM plm_actions a WHERE a.plan_id = $1
+     RETURNING action_id`,
+    [planId, monitoringId],
+  );
+  return rows.length;
+}
+
+export interface MonitoringActionRow {
+  action_id: string;
+  code: string;
+  title: string;
+  axis: Axis;
+  priority_action: number;
+  status: ActionStatus;
+}
+
+/** The actions' states recorded by a monitoring, in the actions' order (none for a monitoring older than the record). */
+export async function selectMonitoringActions(tx: Queryable, monitoringId: string): Promise<MonitoringActionRow[]> {
+  return tx.query<MonitoringActionRow>(
+    `SELECT ma.action_id, a.code, a.title, a.axis, a.priority_action, ma.status
+       FROM plm_monitoring_actions ma JOIN plm_actions a ON a.id = ma.action_id
+      WHERE ma.monitoring_id = $1 ORDER BY a.position, a.code, a.id`,
+    [monitoringId],
+  );
+}
+
+/** Whether a monitoring recorded the action's state (it cannot go then). */
+export async function actionMonitored(tx: Queryable, actionId: string): Promise<boolean> {
+  const [row] = await tx.query<{ used: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM plm_monitoring_actions WHERE action_id = $1) AS used',
+    [actionId],
+  );
+  return row?.used ?? false;
+}
+
 export async function selectComuneName(tx: Queryable, istat: string): Promise<string> {
   const [row] = await tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [istat]);
   return row?.name ?? istat;

@@ -298,6 +298,17 @@ export const monitoringSchema = monitoringSummarySchema
         percent: z.number().int().nullable(),
       }),
     ),
+    /** every action's state as the monitoring recorded it, in the actions' order (empty for an older monitoring) */
+    actions: z.array(
+      z.object({
+        actionId: z.uuid(),
+        actionCode: z.string(),
+        actionTitle: z.string(),
+        axis: axisSchema,
+        priorityAction: z.number().int(),
+        status: actionStatusSchema,
+      }),
+    ),
   })
   .meta({ id: 'PlanMonitoring' });
 export type MonitoringOut = z.infer<typeof monitoringSchema>;

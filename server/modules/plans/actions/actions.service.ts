@@ -23,11 +23,13 @@ import {
   type PriorityAction,
 } from '../shared/vocabulary.js';
 import {
+  actionMonitored,
   actionReferenced,
   deleteAction,
   deleteIndicators,
   insertAction,
   insertMonitoring,
+  insertMonitoringActions,
   insertValue,
   replacePartners,
   replaceTargets,
@@ -37,6 +39,7 @@ import {
   selectComuneName,
   selectIndicators,
   selectMonitoring,
+  selectMonitoringActions,
   selectMonitorings,
   selectOrganisationIds,
   selectPartners,
@@ -327,6 +330,8 @@ export async function removeAction(ctx: Ctx, planId: string, actionId: string): 
     assertEditable(plan);
     if ((await selectReportedIndicators(tx, actionId)).size > 0)
       throw new AppError('plans.actions.reported', 'Values were reported on its indicators: the action stays.');
+    if (await actionMonitored(tx, actionId))
+      throw new AppError('plans.actions.reported', 'A monitoring recorded its state: the action stays.');
     if (await actionReferenced(tx, actionId))
       throw new AppError('plans.actions.in_use', "A meeting's follow-up or a thread refers to the action.");
     await deleteAction(tx, actionId);
@@ -452,13 +457,26 @@ async function monitoringOut(tx: Queryable, planId: string, m: MonitoringRow): P
     ];
   });
   items.sort((a, b) => a.order - b.order);
-  return { ...toSummary(m), items: items.map(({ order: _o, ...rest }) => rest) };
+  const states = await selectMonitoringActions(tx, m.id);
+  return {
+    ...toSummary(m),
+    items: items.map(({ order: _o, ...rest }) => rest),
+    actions: states.map((s) => ({
+      actionId: s.action_id,
+      actionCode: s.code,
+      actionTitle: s.title,
+      axis: s.axis,
+      priorityAction: s.priority_action,
+      status: s.status,
+    })),
+  };
 }
 
 /**
  * POST /plans/{planId}/monitorings: the values of the plan's indicators and the actions' states at
  * a date, one monitoring per period, while the plan is implemented; the actions take their new
- * states in the same transaction.
+ * states in the same transaction, and every action's state (changed or not) is kept with the
+ * monitoring so that a later change of an action does not rewrite it.
  */
 export async function createMonitoring(ctx: Ctx, planId: string, body: CreateMonitoringBody): Promise<MonitoringOut> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -506,6 +524,8 @@ export async function createMonitoring(ctx: Ctx, planId: string, body: CreateMon
       await updateActionStatus(tx, s.actionId, s.status, at);
       changed.push(`${before.code}: ${before.status} → ${s.status}`);
     }
+    // every action's state as it stands now, the changes above included, kept with the monitoring
+    await insertMonitoringActions(tx, planId, id);
     await recordAudit(tx, ctx, {
       action: 'plans.monitoring.create',
       entityType: 'plm_monitoring',
@@ -517,7 +537,7 @@ export async function createMonitoring(ctx: Ctx, planId: string, body: CreateMon
   });
 }
 
-/** GET /plans/{planId}/monitorings/{monitoringId}: the values reported against their targets. */
+/** GET /plans/{planId}/monitorings/{monitoringId}: the values reported against their targets and the actions' states at it. */
 export async function getMonitoring(ctx: Ctx, planId: string, monitoringId: string): Promise<MonitoringOut> {
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
     await loadPlan(tx, ctx, planId);

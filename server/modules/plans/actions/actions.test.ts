@@ -488,5 +488,128 @@ describe('monitorings', () => {
     expect(await count('plm_indicator_values', plan.id)).toBe(0);
     const list = await as.referente.get<ActionList>(url(plan));
     expect(list.body.items.every((a) => a.status === 'PROGRAMMATA')).toBe(true);
+    expect(await count('plm_monitoring_actions', plan.id)).toBe(0);
+  });
+
+  it('keeps the state every action of the plan was in at the monitoring, changed or not, in the actions’ order', async () => {
+    const { plan, indicatorId } = await planWithIndicators();
+    const [a1, a2, a3] = plan.actions;
+    const r = await as.referente.post<Monitoring>(murl(plan), {
+      period: '2025',
+      referenceDate: '2025-12-31',
+      values: [{ indicatorId, value: 80 }],
+      actionStatuses: [{ actionId: a2!.id, status: 'IN_CORSO' }],
+    });
+    expect(r.status).toBe(201);
+    const expected = [
+      { actionId: a1!.id, actionCode: 'A1', axis: a1!.axis, priorityAction: 1, status: 'PROGRAMMATA' },
+      { actionId: a2!.id, actionCode: 'A2', axis: a2!.axis, priorityAction: 8, status: 'IN_CORSO' },
+      { actionId: a3!.id, actionCode: 'A3', axis: a3!.axis, priorityAction: 9, status: 'PROGRAMMATA' },
+    ];
+    expect(r.body.actions).toEqual(expected.map((e) => ({ ...e, actionTitle: expect.any(String) })));
+    for (const a of readers())
+      expect((await a.get<Monitoring>(murl(plan, `/${r.body.id}`))).body.actions.map((x) => x.status)).toEqual([
+        'PROGRAMMATA',
+        'IN_CORSO',
+        'PROGRAMMATA',
+      ]);
+    expect(await count('plm_monitoring_actions', plan.id)).toBe(3);
+  });
+
+  it('a later change of an action leaves the states a monitoring recorded as they were; a recorded action stays', async () => {
+    const { plan } = await planWithIndicators();
+    const [a1, a2, a3] = plan.actions;
+    const first = await as.referente.post<Monitoring>(murl(plan), {
+      period: '2025',
+      referenceDate: '2025-12-31',
+      actionStatuses: [{ actionId: a1!.id, status: 'AVVIATA' }],
+    });
+    expect(first.status).toBe(201);
+    // the plan prepares its update: the actions change, one is added
+    await t.db.ownerTx((tx) => tx.query("UPDATE plm_plans SET status = 'MONITORATO' WHERE id = $1", [plan.id]));
+    const before = await as.referente.get<ActionList>(url(plan));
+    const changed = await as.referente.patch<Action>(url(plan, `/${a1!.id}`), {
+      status: 'COMPLETATA',
+      title: 'Sportello mobile nei campi',
+      rowVersion: before.body.items[0]!.rowVersion,
+    });
+    expect(changed.status).toBe(200);
+    const added = await as.referente.post<Action>(url(plan), newAction({ code: 'A4' }));
+    expect(added.status).toBe(201);
+    // the actions it recorded cannot go (the one added after it can)
+    const del = await as.referente.request<Problem>('DELETE', url(plan, `/${a3!.id}`));
+    expect([del.status, del.body.code]).toEqual([409, 'plans.actions.reported']);
+
+    const again = await as.regione.get<Monitoring>(murl(plan, `/${first.body.id}`));
+    expect(again.body.actions.map((a) => [a.actionCode, a.status])).toEqual([
+      ['A1', 'AVVIATA'],
+      ['A2', 'PROGRAMMATA'],
+      ['A3', 'PROGRAMMATA'],
+    ]);
+    // the action's words are today's, its state the monitoring's
+    expect(again.body.actions[0]!.actionTitle).toBe('Sportello mobile nei campi');
+
+    const second = await as.referente.post<Monitoring>(murl(plan, ''), {
+      period: '2026',
+      referenceDate: '2026-12-31',
+      actionStatuses: [{ actionId: a2!.id, status: 'SOSPESA' }],
+    });
+    expect(second.body.actions.map((a) => [a.actionCode, a.status])).toEqual([
+      ['A1', 'COMPLETATA'],
+      ['A2', 'SOSPESA'],
+      ['A3', 'PROGRAMMATA'],
+      ['A4', 'PROGRAMMATA'],
+    ]);
+    expect((await as.referente.request('DELETE', url(plan, `/${added.body.id}`))).status).toBe(409);
+    expect((await as.anci.get<Monitoring>(murl(plan, `/${first.body.id}`))).body.actions).toHaveLength(3);
+  });
+
+  it('an older monitoring (recorded before the states were kept) answers an empty list', async () => {
+    const { plan } = await planWithIndicators();
+    const r = await as.referente.post<Monitoring>(murl(plan), { period: '2025', referenceDate: '2025-12-31' });
+    await t.db.ownerTx((tx) => tx.query('DELETE FROM plm_monitoring_actions WHERE monitoring_id = $1', [r.body.id]));
+    const one = await as.mlps.get<Monitoring>(murl(plan, `/${r.body.id}`));
+    expect([one.status, one.body.actions]).toEqual([200, []]);
+  });
+
+  it('another Comune, another Region and the revisore cannot read the recorded states; no one changes them', async () => {
+    const { plan } = await planWithIndicators();
+    const r = await as.referente.post<Monitoring>(murl(plan), { period: '2025', referenceDate: '2025-12-31' });
+    expect(r.body.actions).toHaveLength(3);
+    for (const a of [as.other, as.otherRegione]) expect((await a.get(murl(plan, `/${r.body.id}`))).status).toBe(404);
+
+    // row-level security, as the application role
+    const neighbour = await makePlanComune(t.db, { regionCode: comune.region });
+    const revisore = await makeUser(t.db, { roles: ['revisore'] });
+    const otherRegion = comune.region === '18' ? '12' : '18';
+    const seen = (access: Parameters<typeof t.db.tx>[0]) =>
+      t.db.tx(access, (tx) =>
+        tx.query('SELECT status FROM plm_monitoring_actions WHERE monitoring_id = $1', [r.body.id]),
+      );
+    const asComune = (istat: string, userId: string) =>
+      ({ scope: 'comune', tenant: istat, region: null, userId }) as const;
+    expect(await seen(asComune(comune.istat, comune.referente.id))).toHaveLength(3);
+    expect(await seen({ scope: 'regione', tenant: null, region: comune.region, userId: null })).toHaveLength(3);
+    expect(await seen(asComune(neighbour.istat, neighbour.referente.id))).toHaveLength(0);
+    expect(await seen({ scope: 'regione', tenant: null, region: otherRegion, userId: null })).toHaveLength(0);
+    expect(await seen({ scope: 'national', tenant: null, region: null, userId: revisore.id })).toHaveLength(0);
+    // the neighbour cannot write a state into it; the Comune itself cannot rewrite one (history)
+    await expect(
+      t.db.tx(asComune(neighbour.istat, neighbour.referente.id), (tx) =>
+        tx.query(
+          `INSERT INTO plm_monitoring_actions (monitoring_id, action_id, plan_id, comune_istat, region_code, status)
+           VALUES ($1, $2, $3, $4, $5, 'COMPLETATA')`,
+          [r.body.id, plan.actions[0]!.id, plan.id, comune.istat, comune.region],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security|violates/);
+    await expect(
+      t.db.tx(asComune(comune.istat, comune.referente.id), (tx) =>
+        tx.query("UPDATE plm_monitoring_actions SET status = 'COMPLETATA' WHERE monitoring_id = $1", [r.body.id]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect((await as.referente.get<Monitoring>(murl(plan, `/${r.body.id}`))).body.actions.map((a) => a.status)).toEqual(
+      ['PROGRAMMATA', 'PROGRAMMATA', 'PROGRAMMATA'],
+    );
   });
 });

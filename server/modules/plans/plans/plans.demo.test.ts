@@ -121,6 +121,22 @@ describe('plans demo data', () => {
     );
     expect(r).toMatchObject({ bad_events: 0, bad_versions: 0, unmonitored: 0, orphans: 0, bad_leads: 0 });
     expect(r!.values).toBeGreaterThan(0);
+    // each monitoring keeps the state of its plan's actions: today's at the latest one
+    const [states] = await q<Record<string, number>>(
+      `SELECT
+         (SELECT count(*)::int FROM plm_monitoring_actions) AS "rows",
+         (SELECT count(*)::int FROM plm_monitorings m
+           WHERE NOT EXISTS (SELECT 1 FROM plm_monitoring_actions ma WHERE ma.monitoring_id = m.id)) AS bare,
+         (SELECT count(*)::int FROM plm_monitoring_actions ma JOIN plm_monitorings m ON m.id = ma.monitoring_id
+            JOIN plm_actions a ON a.id = ma.action_id
+           WHERE ma.plan_id <> m.plan_id OR a.plan_id <> m.plan_id OR ma.comune_istat <> m.comune_istat) AS strangers,
+         (SELECT count(*)::int FROM plm_monitoring_actions ma JOIN plm_actions a ON a.id = ma.action_id
+           WHERE ma.status <> a.status
+             AND ma.monitoring_id = (SELECT m.id FROM plm_monitorings m WHERE m.plan_id = ma.plan_id
+                                      ORDER BY m.reference_date DESC LIMIT 1)) AS latest_differ`,
+    );
+    expect(states).toMatchObject({ bare: 0, strangers: 0, latest_differ: 0 });
+    expect(states!.rows).toBeGreaterThan(0);
     const versions = await q<{ version_no: number; snapshot: unknown }>(
       `SELECT v.version_no, v.snapshot FROM plm_plan_versions v JOIN plm_plans p ON p.id = v.plan_id
          JOIN comuni c ON c.istat_code = p.comune_istat WHERE c.name = 'Saluzzo' ORDER BY v.version_no`,

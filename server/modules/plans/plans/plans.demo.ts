@@ -182,6 +182,9 @@ const addDays = (day: string, n: number) => {
 };
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/** An action's state a year earlier (for an earlier monitoring of the demo): one step behind. */
+const stepBehind: Record<string, string> = { COMPLETATA: 'IN_CORSO', IN_CORSO: 'AVVIATA' };
+
 /** The path of states from AVVIO to `status` (an updated plan went through implementation and monitoring). */
 function pathTo(status: PlanStatus): PlanStatus[] {
   const i = planStatuses.indexOf(status);
@@ -211,6 +214,7 @@ export async function seedPlansPartDemo(tx: Queryable, context: PlansDemoContext
     targets: [] as Record<string, unknown>[],
     monitorings: [] as Record<string, unknown>[],
     values: [] as Record<string, unknown>[],
+    monitoringActions: [] as Record<string, unknown>[],
   };
   const out: DemoPlan[] = [];
   const later: { planId: string; c: PlanDemoComune; by: string; at: Date }[] = [];
@@ -389,8 +393,22 @@ export async function seedPlansPartDemo(tx: Queryable, context: PlansDemoContext
         : spec.status === 'IN_ATTUAZIONE' && ci % 2 === 0
           ? [startYear]
           : [];
-    for (const year of monitoredYears.filter((y) => y < thisYear)) {
+    const pastYears = monitoredYears.filter((y) => y < thisYear);
+    for (const year of pastYears) {
       const monitoringId = randomUUID();
+      // the actions' states at the monitoring: today's at the latest one, a step behind at an earlier
+      // one; the action that came with the update (after the monitorings) is not among them
+      const latest = year === pastYears[pastYears.length - 1];
+      for (const a of rows.actions)
+        if (a.plan_id === planId && !a.__later)
+          rows.monitoringActions.push({
+            monitoring_id: monitoringId,
+            action_id: a.id,
+            plan_id: planId,
+            comune_istat: c.istat,
+            region_code: c.region,
+            status: latest ? a.status : (stepBehind[a.status as string] ?? a.status),
+          });
       rows.monitorings.push({
         id: monitoringId,
         plan_id: planId,
@@ -507,6 +525,7 @@ export async function seedPlansPartDemo(tx: Queryable, context: PlansDemoContext
   await insertMany(tx, 'plm_plan_versions', versions);
   await insertMany(tx, 'plm_monitorings', rows.monitorings);
   await insertMany(tx, 'plm_indicator_values', rows.values);
+  await insertMany(tx, 'plm_monitoring_actions', rows.monitoringActions);
   return {
     plans: out,
     counts: {

@@ -1,6 +1,7 @@
 /**
  * `/piani/:planId/monitoraggio`: the plan's monitorings, newest first, each with its values against
- * the targets of its period; for the Comune's referente, once the plan is being implemented, the
+ * the targets of its period and the state every action was in at it (today's beside it when it has
+ * changed since); for the Comune's referente, once the plan is being implemented, the
  * form to record one: the period, the reference date, a value per indicator with the target beside
  * it, and the state of each action.
  */
@@ -18,7 +19,7 @@ import { actionStatuses } from '../../../lib/plan-vocabulary';
 import { PlanTabs } from '../shared/PlanTabs';
 import { usePlanActions } from './api/actions';
 import { useCreateMonitoring, usePlanMonitoring, usePlanMonitorings } from './api/monitorings';
-import type { ActionList, MonitoringList } from './api/types';
+import type { ActionList, Monitoring, MonitoringList, PlanAction } from './api/types';
 import { dmy, MEASURE, useActionProblems, useNumbers, usePeriodWords } from './words';
 
 /** The target that applies to a period (its own; for a semester the year's; for a year its second semester's). */
@@ -72,7 +73,11 @@ export function MonitoringPage() {
               })}
             </Alert>
           )}
-          <MonitoringTable planId={planId} data={list.data} />
+          <MonitoringTable
+            planId={planId}
+            data={list.data}
+            current={Object.fromEntries(actions.data.items.map((a) => [a.id, a.status]))}
+          />
           {list.data.canRecord && <MonitoringForm data={list.data} actions={actions.data} />}
         </>
       )}
@@ -80,7 +85,10 @@ export function MonitoringPage() {
   );
 }
 
-function MonitoringTable({ planId, data }: { planId: string; data: MonitoringList }) {
+/** Each action's state today, by its id. */
+type CurrentStates = Readonly<Record<string, PlanAction['status']>>;
+
+function MonitoringTable({ planId, data, current }: { planId: string; data: MonitoringList; current: CurrentStates }) {
   const { t } = useTranslation();
   const periodWords = usePeriodWords();
   const [open, setOpen] = useState<string | null>(null);
@@ -128,7 +136,9 @@ function MonitoringTable({ planId, data }: { planId: string; data: MonitoringLis
           </table>
         </div>
       )}
-      {open !== null && <MonitoringDetail planId={planId} monitoringId={open} onClose={() => setOpen(null)} />}
+      {open !== null && (
+        <MonitoringDetail planId={planId} monitoringId={open} current={current} onClose={() => setOpen(null)} />
+      )}
     </section>
   );
 }
@@ -136,10 +146,12 @@ function MonitoringTable({ planId, data }: { planId: string; data: MonitoringLis
 function MonitoringDetail({
   planId,
   monitoringId,
+  current,
   onClose,
 }: {
   planId: string;
   monitoringId: string;
+  current: CurrentStates;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -185,12 +197,64 @@ function MonitoringDetail({
           </tbody>
         </table>
       </div>
+      <ActionStates m={m} current={current} />
       <div>
         <button type="button" className="btn btn-outline-secondary btn-sm" onClick={onClose}>
           {t('plans.actions.monitoring.close')}
         </button>
       </div>
     </div>
+  );
+}
+
+/** The state each action of the plan was in at the monitoring, with today's when it differs. */
+function ActionStates({ m, current }: { m: Monitoring; current: CurrentStates }) {
+  const { t } = useTranslation();
+  const periodWords = usePeriodWords();
+  const headingId = `monitoring-states-${m.id}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h4 id={headingId} className="h5">
+        {t('plans.actions.monitoring.states')}
+      </h4>
+      {m.actions.length === 0 ? (
+        <p>{t('plans.actions.monitoring.statesNone')}</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <caption>{t('plans.actions.monitoring.statesCaption', { period: periodWords(m.period) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.actions.monitoring.statesCode')}</th>
+                <th scope="col">{t('plans.actions.monitoring.action')}</th>
+                <th scope="col">{t('plans.actions.monitoring.statesStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.actions.map((a) => {
+                const today = current[a.actionId];
+                return (
+                  <tr key={a.actionId}>
+                    <th scope="row">{a.actionCode}</th>
+                    <td>{a.actionTitle}</td>
+                    <td>
+                      {t(`plans.common.actionStatus.${a.status}`)}
+                      {today !== undefined && today !== a.status && (
+                        <span className="d-block small">
+                          {t('plans.actions.monitoring.statesToday', {
+                            status: t(`plans.common.actionStatus.${today}`),
+                          })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
