@@ -9,6 +9,7 @@ import { kernelMigrationsDir } from './platform/db/migrate.js';
 import { accessModule } from './modules/access/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
+import { eventsModule } from './modules/events/index.js';
 import { pilotModule } from './modules/pilot/index.js';
 import { plansModule } from './modules/plans/index.js';
 import { projectsModule } from './modules/projects/index.js';
@@ -28,6 +29,8 @@ export const modules: readonly ModuleDefinition[] = [
   projectsModule,
   // after the projects: a plan's action may name a project, and the demo's plans name the projects' demo
   plansModule,
+  // after the demo module and the plans: the events' demo data names their Regions and accounts
+  eventsModule,
 ];
 
 /** The kernel's migration folder and every module's, for `migrate`. */

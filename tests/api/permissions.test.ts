@@ -251,6 +251,10 @@ const guarded: Record<Permission, Call | null> = {
     body: () => ({ to: 'APPROVATA' }),
   },
   'projects.revisori.assign': { method: 'GET', url: '/api/v1/project-revisori?q=a' },
+  // the events module (issue 14): its parts name their guarded calls as they come
+  'events.register': null,
+  'events.manage': null,
+  'events.figures.read': null,
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

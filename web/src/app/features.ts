@@ -7,6 +7,7 @@ import type { FeatureDefinition } from '../lib/feature';
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { casesFeature } from '../features/cases';
+import { eventsFeature } from '../features/events';
 import { helpFeature } from '../features/help';
 import { legalFeature } from '../features/legal';
 import { monitoringFeature } from '../features/monitoring';
@@ -24,6 +25,7 @@ export const features: readonly FeatureDefinition[] = [
   surveysFeature,
   projectsFeature,
   plansFeature,
+  eventsFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,

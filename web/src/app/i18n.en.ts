@@ -34,6 +34,10 @@ import enPlansCoverage from '../features/plans/i18n/coverage.en.json';
 import enPlansNetworks from '../features/plans/i18n/networks.en.json';
 import enPlansDialogue from '../features/plans/i18n/dialogue.en.json';
 import enPlansCommon from '../features/plans/i18n/common.en.json';
+import enEventsEvents from '../features/events/i18n/events.en.json';
+import enEventsRegistrations from '../features/events/i18n/registrations.en.json';
+import enEventsAttendance from '../features/events/i18n/attendance.en.json';
+import enEventsCommon from '../features/events/i18n/common.en.json';
 
 export const english = {
   ...enCore,
@@ -74,5 +78,12 @@ export const english = {
     networks: enPlansNetworks,
     dialogue: enPlansDialogue,
     common: enPlansCommon,
+  },
+  // the events' catalogue, one file per part of the feature (features/events/i18n)
+  events: {
+    events: enEventsEvents,
+    registrations: enEventsRegistrations,
+    attendance: enEventsAttendance,
+    common: enEventsCommon,
   },
 };

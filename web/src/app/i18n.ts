@@ -30,6 +30,10 @@ import itPlansCoverage from '../features/plans/i18n/coverage.it.json';
 import itPlansNetworks from '../features/plans/i18n/networks.it.json';
 import itPlansDialogue from '../features/plans/i18n/dialogue.it.json';
 import itPlansCommon from '../features/plans/i18n/common.it.json';
+import itEventsEvents from '../features/events/i18n/events.it.json';
+import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
+import itEventsAttendance from '../features/events/i18n/attendance.it.json';
+import itEventsCommon from '../features/events/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -77,6 +81,13 @@ const it = {
     networks: itPlansNetworks,
     dialogue: itPlansDialogue,
     common: itPlansCommon,
+  },
+  // the events' catalogue, one file per part of the feature (features/events/i18n)
+  events: {
+    events: itEventsEvents,
+    registrations: itEventsRegistrations,
+    attendance: itEventsAttendance,
+    common: itEventsCommon,
   },
 };
 type English = typeof englishCatalogue;

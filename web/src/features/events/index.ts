@@ -1,0 +1,14 @@
+import type { FeatureDefinition } from '../../lib/feature';
+
+/**
+ * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
+ * public pages (events), registration and the waitlist (registrations), check-in, attendance and
+ * certificates (attendance). Each part lists its own pages; its words are under
+ * `events.<part>.*`, the shared ones (kinds, states) under `events.common.*`.
+ */
+export const eventsFeature: FeatureDefinition = {
+  name: 'events',
+  publicPages: [],
+  pages: [],
+  menu: [],
+};
