@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 1,
+    // one module load for the whole run (about 5 s a file otherwise): each file starts its own
+    // server, database copy and browser, and closes them
+    isolate: false,
     // journeys walk several sections of the case page; on a loaded 2-core machine one took over 60 s
     testTimeout: 150_000,
     // expect.poll waits for what the page shows: its default second is too short for a loaded machine
