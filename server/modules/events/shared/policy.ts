@@ -1,4 +1,4 @@
-import { definePolicy } from '../../../platform/policy.js';
+import { definePolicy, roles } from '../../../platform/policy.js';
 
 /**
  * Who does what with events (issue 14 item 1; PRODUCT.md §2.6). Published events are public (no
@@ -8,18 +8,8 @@ import { definePolicy } from '../../../platform/policy.js';
  * declare more in its own `<part>.policy.ts`.
  */
 export const eventsPermissions = definePolicy({
-  'events.register': [
-    'operatore',
-    'referente_comunale',
-    'responsabile_amministrativo',
-    'revisore',
-    'regione',
-    'assistenza_tecnica',
-    'mlps',
-    'amministratore',
-    'compilatore_indagine',
-    'validatore_indagine',
-  ],
+  // every role: anyone with an account may take part
+  'events.register': roles,
   'events.manage': ['assistenza_tecnica'],
   // the participation figures (no person): the organisers, MLPS and the Regions
   'events.figures.read': ['assistenza_tecnica', 'mlps', 'regione'],
