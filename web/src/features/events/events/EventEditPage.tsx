@@ -71,7 +71,7 @@ export function EventEditPage() {
   if (eventId === '') return <EventForm />;
   if (event.isPending) return <Loading />;
   if (event.isError) return <QueryError error={event.error} onRetry={() => void event.refetch()} />;
-  return <EventForm key={`${event.data.id}-${event.data.rowVersion}`} event={event.data} />;
+  return <EventForm key={event.data.id} event={event.data} />;
 }
 
 function EventForm({ event }: { event?: EventDetail }) {
