@@ -253,7 +253,8 @@ const guarded: Record<Permission, Call | null> = {
   'projects.revisori.assign': { method: 'GET', url: '/api/v1/project-revisori?q=a' },
   // the events module (issue 14): its parts name their guarded calls as they come
   'events.register': null,
-  'events.manage': null,
+  // the organisers' list of every event, drafts included
+  'events.manage': { method: 'GET', url: '/api/v1/events' },
   'events.figures.read': null,
 };
 

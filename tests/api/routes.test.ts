@@ -22,6 +22,10 @@ const publicOperations = new Set([
   'GET /api/v1/open-data/datasets/{datasetId}/distribution.csv',
   'GET /api/v1/open-data/catalog',
   'GET /api/v1/open-data/catalog.ttl',
+  // the public site's events (issue 14): published events only, no registration's personal data
+  'GET /api/v1/public/events',
+  'GET /api/v1/public/events/{slug}',
+  'GET /api/v1/public/events/{slug}/event.ics',
 ]);
 
 let t: TestApp;

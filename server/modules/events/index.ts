@@ -2,13 +2,18 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
+import { eventsPartAuditActions } from './events/events.audit-actions.js';
+import { seedEventsDemo } from './events/events.demo.js';
+import { eventsPartErrors } from './events/events.errors.js';
+import { eventsPartRoutes } from './events/events.routes.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
 
 /** Every route of the events module, mounted under /api/v1 (each part under its own paths). */
-async function eventsRoutes(_fastify: FastifyInstance): Promise<void> {
+async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
+  await fastify.register(eventsPartRoutes);
 }
 
 /**
@@ -29,7 +34,12 @@ export const eventsModule: ModuleDefinition = {
     },
   ],
   migrations: join(moduleDir('events'), 'migrations'),
-  errors: { ...eventsErrors },
+  errors: { ...eventsErrors, ...eventsPartErrors },
   permissions: [...eventsPermissions],
-  auditActions: { actions: [...eventsAuditActions.actions], entityTypes: [...eventsAuditActions.entityTypes] },
+  auditActions: {
+    actions: [...eventsAuditActions.actions, ...eventsPartAuditActions.actions],
+    entityTypes: [...eventsAuditActions.entityTypes],
+  },
+  // after the demo module's accounts (the organiser) and the Regions
+  seedDemo: ({ db, today }) => seedEventsDemo({ db, ...(today ? { today } : {}) }),
 };

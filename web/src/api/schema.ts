@@ -4920,6 +4920,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event, drafts included, with the counts of its registrations and the seats left
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`. Filters `kind`, `status`, `region`, `from` (ending at or after), `to` (starting before); latest start first; paged.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * Create an event as a draft (BOZZA); its public address is made from the title; audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else). 400 when the end is not after the start, there is neither a place nor an online link, registrations close after the end, or the Region does not exist.
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event with its counts of registrations, for the organisers
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an event (a draft or published); audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`; 409 `events.stale` when `rowVersion` is not the current one. 409 `events.state` once cancelled or over; 409 `events.events.capacity_below_confirmed` (with `context.confirmed`) for a capacity below the seats confirmed. The public address stays.
+         */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft (BOZZA → PUBBLICATO): its public page appears; audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`; 409 `events.stale` when `rowVersion` is not the current one. 409 `events.state` (with `context.status`) unless a draft.
+         */
+        post: operations["publishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a published event with a reason (→ ANNULLATO): every live registration is told by e-mail; audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`; 409 `events.stale` when `rowVersion` is not the current one. 409 `events.state` unless published. An e-mail (`ANNULLATO`) is queued for every registration with a seat, on the waitlist or with an e-mail to confirm.
+         */
+        post: operations["cancelEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published events: the coming ones first (soonest first), then the past ones
+         * @description Public: no session; runs with the anonymous scope (published events only, never a draft: 404 `events.event.not_found`; no registration’s personal data). Filters `kind`, `region`; paged.
+         */
+        get: operations["listPublicEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public page of an event: programme, place or link, audience, seats left, registrations open or why not
+         * @description Public: no session; runs with the anonymous scope (published events only, never a draft: 404 `events.event.not_found`; no registration’s personal data).
+         */
+        get: operations["getPublicEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}/event.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event as an iCalendar file (.ics) to add to a calendar
+         * @description Public: no session; runs with the anonymous scope (published events only, never a draft: 404 `events.event.not_found`; no registration’s personal data). RFC 5545: CRLF lines folded at 75 octets, times in UTC.
+         */
+        get: operations["getPublicEventIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4928,7 +5076,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5285,6 +5433,92 @@ export interface components {
             dueOn?: string;
             /** @description Required to move to risolta or chiusa. Must not contain personal data: no names, dates of birth, codici fiscali or details that identify a person. */
             resolution?: string;
+        };
+        /** @enum {string} */
+        EventKindInput: "WORKSHOP_TERRITORIALE" | "WEBINAR" | "CONFERENZA_NAZIONALE";
+        /** @enum {string} */
+        EventStatusInput: "BOZZA" | "PUBBLICATO" | "ANNULLATO" | "CONCLUSO";
+        EventCreateInput: {
+            kind: components["schemas"]["EventKindInput"];
+            title: string;
+            summary: string;
+            /** @default null */
+            programme: string | null;
+            /** @default null */
+            audience: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt: string;
+            /**
+             * @description Where it takes place (in person)
+             * @default null
+             */
+            place: string | null;
+            /**
+             * @description The link to follow it online (https)
+             * @default null
+             */
+            onlineUrl: string | null;
+            /** @default null */
+            regionCode: string | null;
+            /** Format: int32 */
+            capacity: number;
+            /**
+             * @description Registrations close then (null: when the event starts)
+             * @default null
+             */
+            registrationClosesAt: string | null;
+            /**
+             * @description Training hours certified
+             * @default null
+             */
+            certificateHours: number | null;
+        };
+        EventPatchInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            kind?: components["schemas"]["EventKindInput"];
+            title?: string;
+            summary?: string;
+            programme?: string | null;
+            audience?: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt?: string;
+            /** @description Where it takes place (in person) */
+            place?: string | null;
+            /** @description The link to follow it online (https) */
+            onlineUrl?: string | null;
+            regionCode?: string | null;
+            /** Format: int32 */
+            capacity?: number;
+            /** @description Registrations close then (null: when the event starts) */
+            registrationClosesAt?: string | null;
+            /** @description Training hours certified */
+            certificateHours?: number | null;
+        };
+        EventPublishInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        EventCancelInput: {
+            reason: string;
+            /** Format: int64 */
+            rowVersion?: number;
         };
         /** @enum {string} */
         PlanAxisInput: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
@@ -6458,12 +6692,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.event.not_found" | "events.link.invalid" | "events.stale" | "events.state" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.stale" | "events.state" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -7489,6 +7723,213 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        /** @enum {string} */
+        EventKind: "WORKSHOP_TERRITORIALE" | "WEBINAR" | "CONFERENZA_NAZIONALE";
+        /** @enum {string} */
+        EventStatus: "BOZZA" | "PUBBLICATO" | "ANNULLATO" | "CONCLUSO";
+        EventSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["EventKind"];
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt: string;
+            place: string | null;
+            onlineUrl: string | null;
+            regionCode: string | null;
+            regionName: string | null;
+            /** Format: int64 */
+            capacity: number;
+            /**
+             * Format: int64
+             * @description Registrations CONFERMATA (seats taken)
+             */
+            confirmed: number;
+            /**
+             * Format: int64
+             * @description Registrations IN_ATTESA (the waitlist)
+             */
+            waiting: number;
+            /**
+             * Format: int64
+             * @description Registrations DA_CONFERMARE (e-mail not confirmed yet)
+             */
+            toConfirm: number;
+            /** Format: int64 */
+            seatsLeft: number;
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+        };
+        EventPage: {
+            items: components["schemas"]["EventSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        EventDetail: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["EventKind"];
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt: string;
+            place: string | null;
+            onlineUrl: string | null;
+            regionCode: string | null;
+            regionName: string | null;
+            /** Format: int64 */
+            capacity: number;
+            /**
+             * Format: int64
+             * @description Registrations CONFERMATA (seats taken)
+             */
+            confirmed: number;
+            /**
+             * Format: int64
+             * @description Registrations IN_ATTESA (the waitlist)
+             */
+            waiting: number;
+            /**
+             * Format: int64
+             * @description Registrations DA_CONFERMARE (e-mail not confirmed yet)
+             */
+            toConfirm: number;
+            /** Format: int64 */
+            seatsLeft: number;
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+            summary: string;
+            programme: string | null;
+            audience: string | null;
+            registrationClosesAt: string | null;
+            /** Format: double */
+            certificateHours: number | null;
+            cancelledReason: string | null;
+            /** Format: int64 */
+            rowVersion: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            createdAt: string;
+        };
+        EventRegistrationWindow: {
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description When registrations close (the deadline, else the start)
+             */
+            closesAt: string;
+            /** @description Why they are closed: the event cancelled, over, or the deadline past */
+            closedReason: ("ANNULLATO" | "CONCLUSO" | "TERMINE_SCADUTO") | null;
+            /** @description Open but no seat left: a registration joins the waitlist */
+            waitlist: boolean;
+        };
+        PublicEventSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["EventKind"];
+            /** @description PUBBLICATO, CONCLUSO or ANNULLATO (never a draft) */
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            summary: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt: string;
+            place: string | null;
+            /** @description It can be followed online */
+            online: boolean;
+            regionName: string | null;
+            /** Format: int64 */
+            capacity: number;
+            /** Format: int64 */
+            seatsLeft: number;
+            registration: components["schemas"]["EventRegistrationWindow"];
+        };
+        PublicEventPage: {
+            items: components["schemas"]["PublicEventSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PublicEvent: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["EventKind"];
+            /** @description PUBBLICATO, CONCLUSO or ANNULLATO (never a draft) */
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            summary: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            endsAt: string;
+            place: string | null;
+            /** @description It can be followed online */
+            online: boolean;
+            regionName: string | null;
+            /** Format: int64 */
+            capacity: number;
+            /** Format: int64 */
+            seatsLeft: number;
+            registration: components["schemas"]["EventRegistrationWindow"];
+            programme: string | null;
+            audience: string | null;
+            onlineUrl: string | null;
+            regionCode: string | null;
+            /** Format: double */
+            certificateHours: number | null;
+            cancelledReason: string | null;
         };
         /** @enum {string} */
         PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
@@ -23259,6 +23700,393 @@ export interface operations {
             };
         };
     };
+    listEvents: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["EventKindInput"];
+                status?: components["schemas"]["EventStatusInput"];
+                /** @description A Region by its ISTAT code */
+                region?: string;
+                /** @description Events ending at or after this instant */
+                from?: string;
+                /** @description Events starting before this instant */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["EventPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublishInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCancelInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicEvents: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["EventKindInput"];
+                /** @description A Region by its ISTAT code */
+                region?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicEventPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicEvent"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicEventIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -23339,7 +24167,7 @@ export const pathsApiV1PlanNetworksGetParametersQueryActiveValues: ReadonlyArray
 export const pathsApiV1PlanNetworksGetParametersQueryRegionalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-networks"]["get"]["parameters"]["query"]["regional"]> = ["true", "false"];
 export const pathsApiV1PlanThreadsGetParametersQueryAwaitingMeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["awaitingMe"]> = ["true", "false"];
 export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -23373,6 +24201,8 @@ export const pilotDocumentKindInputValues: ReadonlyArray<FlattenedDeepRequired<c
 export const pilotTaskStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotTaskStatusInput"]> = ["aperto", "fatto", "superato"];
 export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategoryInput"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
+export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
+export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
 export const planAxisInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxisInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatusInput"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSourceInput"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
@@ -23424,8 +24254,8 @@ export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequi
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.event.not_found", "events.link.invalid", "events.stale", "events.state", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.stale", "events.state", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -23486,6 +24316,9 @@ export const pilotTaskAssigneeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const pilotIssueCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueCategory"]> = ["presa_in_carico", "permessi", "misure", "rete_territoriale", "finanziaria", "dati", "altro"];
 export const pilotIssueStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatus"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const pilotIssueLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueLevel"]> = ["comune", "national"];
+export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
+export const eventStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatus"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
+export const eventRegistrationWindowClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationWindow"]["closedReason"]> = ["ANNULLATO", "CONCLUSO", "TERMINE_SCADUTO"];
 export const planAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatus"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSource"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
