@@ -254,7 +254,7 @@ const guarded: Record<Permission, Call | null> = {
   // the events module (issue 14): its parts name their guarded calls as they come
   'events.register': null,
   'events.manage': null,
-  'events.figures.read': null,
+  'events.figures.read': { method: 'GET', url: '/api/v1/event-figures' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

@@ -2,13 +2,18 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
+import { attendanceAuditActions } from './attendance/attendance.audit-actions.js';
+import { attendanceErrors } from './attendance/attendance.errors.js';
+import { eraseExpiredRegistrationsJob } from './attendance/attendance.jobs.js';
+import { attendanceRoutes } from './attendance/attendance.routes.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
 
 /** Every route of the events module, mounted under /api/v1 (each part under its own paths). */
-async function eventsRoutes(_fastify: FastifyInstance): Promise<void> {
+async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
+  await fastify.register(attendanceRoutes);
 }
 
 /**
@@ -29,7 +34,12 @@ export const eventsModule: ModuleDefinition = {
     },
   ],
   migrations: join(moduleDir('events'), 'migrations'),
-  errors: { ...eventsErrors },
+  // the external participants' data erased at the end of retention (attendance)
+  jobs: [eraseExpiredRegistrationsJob],
+  errors: { ...eventsErrors, ...attendanceErrors },
   permissions: [...eventsPermissions],
-  auditActions: { actions: [...eventsAuditActions.actions], entityTypes: [...eventsAuditActions.entityTypes] },
+  auditActions: {
+    actions: [...eventsAuditActions.actions, ...attendanceAuditActions.actions],
+    entityTypes: [...eventsAuditActions.entityTypes],
+  },
 };

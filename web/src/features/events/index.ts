@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../../lib/feature';
+import { attendanceMenu, attendancePages, attendancePublicPages } from './attendance/pages';
 
 /**
  * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
@@ -8,7 +9,7 @@ import type { FeatureDefinition } from '../../lib/feature';
  */
 export const eventsFeature: FeatureDefinition = {
   name: 'events',
-  publicPages: [],
-  pages: [],
-  menu: [],
+  publicPages: [...attendancePublicPages],
+  pages: [...attendancePages],
+  menu: [...attendanceMenu],
 };
