@@ -255,7 +255,7 @@ const guarded: Record<Permission, Call | null> = {
   'events.register': null,
   // the organisers' list of every event, drafts included
   'events.manage': { method: 'GET', url: '/api/v1/events' },
-  'events.figures.read': null,
+  'events.figures.read': { method: 'GET', url: '/api/v1/event-figures' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

@@ -6,6 +6,10 @@ import { eventsPartAuditActions } from './events/events.audit-actions.js';
 import { seedEventsDemo } from './events/events.demo.js';
 import { eventsPartErrors } from './events/events.errors.js';
 import { eventsPartRoutes } from './events/events.routes.js';
+import { attendanceAuditActions } from './attendance/attendance.audit-actions.js';
+import { attendanceErrors } from './attendance/attendance.errors.js';
+import { eraseExpiredRegistrationsJob } from './attendance/attendance.jobs.js';
+import { attendanceRoutes } from './attendance/attendance.routes.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
@@ -14,6 +18,7 @@ import { eventsPermissions } from './shared/policy.js';
 async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
   await fastify.register(eventsPartRoutes);
+  await fastify.register(attendanceRoutes);
 }
 
 /**
@@ -34,10 +39,12 @@ export const eventsModule: ModuleDefinition = {
     },
   ],
   migrations: join(moduleDir('events'), 'migrations'),
-  errors: { ...eventsErrors, ...eventsPartErrors },
+  // the external participants' data erased at the end of retention (attendance)
+  jobs: [eraseExpiredRegistrationsJob],
+  errors: { ...eventsErrors, ...eventsPartErrors, ...attendanceErrors },
   permissions: [...eventsPermissions],
   auditActions: {
-    actions: [...eventsAuditActions.actions, ...eventsPartAuditActions.actions],
+    actions: [...eventsAuditActions.actions, ...eventsPartAuditActions.actions, ...attendanceAuditActions.actions],
     entityTypes: [...eventsAuditActions.entityTypes],
   },
   // after the demo module's accounts (the organiser) and the Regions

@@ -1,5 +1,6 @@
 import type { FeatureDefinition } from '../../lib/feature';
 import { eventsMenu, eventsPages, eventsPublicPages } from './events/pages';
+import { attendanceMenu, attendancePages, attendancePublicPages } from './attendance/pages';
 
 /**
  * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
@@ -9,7 +10,7 @@ import { eventsMenu, eventsPages, eventsPublicPages } from './events/pages';
  */
 export const eventsFeature: FeatureDefinition = {
   name: 'events',
-  publicPages: [...eventsPublicPages],
-  pages: [...eventsPages],
-  menu: [...eventsMenu],
+  publicPages: [...eventsPublicPages, ...attendancePublicPages],
+  pages: [...eventsPages, ...attendancePages],
+  menu: [...eventsMenu, ...attendanceMenu],
 };
