@@ -22,6 +22,11 @@ const publicOperations = new Set([
   'GET /api/v1/open-data/datasets/{datasetId}/distribution.csv',
   'GET /api/v1/open-data/catalog',
   'GET /api/v1/open-data/catalog.ttl',
+  // events (decision 0055): an external participant registers, confirms, looks up and cancels with the e-mail's link
+  'POST /api/v1/public/events/{slug}/registrations',
+  'POST /api/v1/public/registrations/confirm',
+  'POST /api/v1/public/registrations/lookup',
+  'POST /api/v1/public/registrations/cancel',
 ]);
 
 let t: TestApp;

@@ -5,10 +5,15 @@ import { moduleDir } from '../../platform/paths.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
+import { registrationsAuditActions } from './registrations/registrations.audit-actions.js';
+import { registrationsErrors } from './registrations/registrations.errors.js';
+import { registrationNoticesJob } from './registrations/registrations.jobs.js';
+import { registrationsRoutes } from './registrations/registrations.routes.js';
 
 /** Every route of the events module, mounted under /api/v1 (each part under its own paths). */
-async function eventsRoutes(_fastify: FastifyInstance): Promise<void> {
+async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
+  await fastify.register(registrationsRoutes);
 }
 
 /**
@@ -29,7 +34,12 @@ export const eventsModule: ModuleDefinition = {
     },
   ],
   migrations: join(moduleDir('events'), 'migrations'),
-  errors: { ...eventsErrors },
+  // the e-mails owed to participants, lapsed confirmations, reminders
+  jobs: [registrationNoticesJob],
+  errors: { ...eventsErrors, ...registrationsErrors },
   permissions: [...eventsPermissions],
-  auditActions: { actions: [...eventsAuditActions.actions], entityTypes: [...eventsAuditActions.entityTypes] },
+  auditActions: {
+    actions: [...eventsAuditActions.actions, ...registrationsAuditActions.actions],
+    entityTypes: [...eventsAuditActions.entityTypes],
+  },
 };
