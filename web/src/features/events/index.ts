@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../../lib/feature';
+import { registrationsMenu, registrationsPages, registrationsPublicPages } from './registrations/pages';
 
 /**
  * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
@@ -8,7 +9,7 @@ import type { FeatureDefinition } from '../../lib/feature';
  */
 export const eventsFeature: FeatureDefinition = {
   name: 'events',
-  publicPages: [],
-  pages: [],
-  menu: [],
+  publicPages: [...registrationsPublicPages],
+  pages: [...registrationsPages],
+  menu: [...registrationsMenu],
 };
