@@ -383,8 +383,9 @@ describe('e-mails', () => {
       const subjects = smtp.received.slice(2).map((m) => `${m.to[0]} ${/Subject: (.*)/.exec(plainText(m.raw))![1]}`);
       expect(subjects).toHaveLength(3);
       expect(subjects.filter((s) => s.startsWith(b.email))).toHaveLength(2);
-      const promotedMail = plainText(smtp.received.at(-1)!.raw);
-      expect(promotedMail).toContain(b.email);
+      // the relay's connections deliver in any order: by subject
+      const promoted = smtp.received.slice(2).filter((m) => plainText(m.raw).includes('ora la tua iscrizione'));
+      expect(promoted.map((m) => m.to)).toEqual([[b.email]]);
 
       // two days before: the reminder to the seat, with the .ics; once
       app.clock.advance(8 * 86_400_000);
