@@ -12,6 +12,7 @@ import type { Schema } from '../support/schema.js';
 import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-factories.js';
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
 import { makeCall } from '../support/project-factories.js';
+import { makeEvent, makeOrganiser } from '../support/event-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 /** A guarded call; `url` may depend on the actor (a response of the actor's own Comune). */
@@ -252,7 +253,12 @@ const guarded: Record<Permission, Call | null> = {
   },
   'projects.revisori.assign': { method: 'GET', url: '/api/v1/project-revisori?q=a' },
   // the events module (issue 14): its parts name their guarded calls as they come
-  'events.register': null,
+  // registrations: the user registers themself for a fresh published workshop
+  'events.register': {
+    method: 'POST',
+    url: async () => `/api/v1/events/${(await makeEvent(t.db, await makeOrganiser(t.db))).id}/registrations`,
+    body: () => ({}),
+  },
   // the organisers' list of every event, drafts included
   'events.manage': { method: 'GET', url: '/api/v1/events' },
   'events.figures.read': { method: 'GET', url: '/api/v1/event-figures' },

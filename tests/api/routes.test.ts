@@ -30,6 +30,11 @@ const publicOperations = new Set([
   'POST /api/v1/public/registrations/qr',
   'POST /api/v1/public/registrations/certificate',
   'POST /api/v1/public/certificates/verify',
+  // events (decision 0055): an external participant registers, confirms, looks up and cancels with the e-mail's link
+  'POST /api/v1/public/events/{slug}/registrations',
+  'POST /api/v1/public/registrations/confirm',
+  'POST /api/v1/public/registrations/lookup',
+  'POST /api/v1/public/registrations/cancel',
 ]);
 
 let t: TestApp;

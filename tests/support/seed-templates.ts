@@ -5,7 +5,7 @@
  */
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
-import { seedEventsDemoAll } from '../../server/modules/events/events/events.demo.js';
+import { seedEventsDemoComposed } from '../../server/modules/events/events.demo.js';
 import { seedPlansDemoAll } from '../../server/modules/plans/plans.demo.js';
 import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
@@ -20,7 +20,7 @@ const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedDemo(db, DEMO_PASSWORD, { cipher, today });
   await seedProjectsDemoAll(db, DEMO_PASSWORD, today);
   await seedPlansDemoAll(db, DEMO_PASSWORD, today, cipher);
-  await seedEventsDemoAll(db, today);
+  await seedEventsDemoComposed(db, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

@@ -3,22 +3,27 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { eventsPartAuditActions } from './events/events.audit-actions.js';
-import { seedEventsDemo } from './events/events.demo.js';
 import { eventsPartErrors } from './events/events.errors.js';
 import { eventsPartRoutes } from './events/events.routes.js';
 import { attendanceAuditActions } from './attendance/attendance.audit-actions.js';
 import { attendanceErrors } from './attendance/attendance.errors.js';
 import { eraseExpiredRegistrationsJob } from './attendance/attendance.jobs.js';
 import { attendanceRoutes } from './attendance/attendance.routes.js';
+import { seedEventsDemoComposed } from './events.demo.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
+import { registrationsAuditActions } from './registrations/registrations.audit-actions.js';
+import { registrationsErrors } from './registrations/registrations.errors.js';
+import { registrationNoticesJob } from './registrations/registrations.jobs.js';
+import { registrationsRoutes } from './registrations/registrations.routes.js';
 
 /** Every route of the events module, mounted under /api/v1 (each part under its own paths). */
 async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
   await fastify.register(eventsPartRoutes);
   await fastify.register(attendanceRoutes);
+  await fastify.register(registrationsRoutes);
 }
 
 /**
@@ -39,14 +44,22 @@ export const eventsModule: ModuleDefinition = {
     },
   ],
   migrations: join(moduleDir('events'), 'migrations'),
-  // the external participants' data erased at the end of retention (attendance)
-  jobs: [eraseExpiredRegistrationsJob],
-  errors: { ...eventsErrors, ...eventsPartErrors, ...attendanceErrors },
+  // the e-mails owed to participants, lapsed confirmations, reminders (registrations); the external
+  // participants' data erased at the end of retention (attendance)
+  jobs: [registrationNoticesJob, eraseExpiredRegistrationsJob],
+  errors: { ...eventsErrors, ...eventsPartErrors, ...registrationsErrors, ...attendanceErrors },
   permissions: [...eventsPermissions],
   auditActions: {
-    actions: [...eventsAuditActions.actions, ...eventsPartAuditActions.actions, ...attendanceAuditActions.actions],
+    actions: [
+      ...eventsAuditActions.actions,
+      ...eventsPartAuditActions.actions,
+      ...registrationsAuditActions.actions,
+      ...attendanceAuditActions.actions,
+    ],
     entityTypes: [...eventsAuditActions.entityTypes],
   },
   // after the demo module's accounts (the organiser) and the Regions
-  seedDemo: ({ db, today }) => seedEventsDemo({ db, ...(today ? { today } : {}) }),
+  seedDemo: async ({ db, today }) => {
+    await seedEventsDemoComposed(db, today ?? new Date());
+  },
 };

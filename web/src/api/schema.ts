@@ -5288,6 +5288,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{eventId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every registration of an event, with the participants’ personal data (audited)
+         * @description `events.manage`. Seats by arrival, then the waitlist, then the rest. 404 `events.event.not_found`.
+         */
+        get: operations["listEventRegistrations"];
+        put?: never;
+        /**
+         * Register oneself for an event
+         * @description `events.register`. Name, e-mail and organisation from the account; queues at once. Seats are decided under the event row’s lock (decision 0055): a seat while one is free, else the waitlist in arrival order; a freed seat goes to the first waiting. 404 `events.event.not_found`, 409 `events.state` when registrations are closed, 409 `events.registration.duplicate`.
+         */
+        post: operations["registerForEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My registrations, with the event, the status and the waitlist position
+         * @description `events.register`.
+         */
+        get: operations["listMyEventRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-registrations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a registration (one’s own; an organiser anyone’s)
+         * @description `events.register` for one’s own, `events.manage` for anyone’s; takes no body. Seats are decided under the event row’s lock (decision 0055): a seat while one is free, else the waitlist in arrival order; a freed seat goes to the first waiting. 404 `events.registration.not_found`, 409 `events.state` when no longer live.
+         */
+        post: operations["cancelEventRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{slug}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external participant asks to register (no login); an e-mail with the confirmation link follows
+         * @description Public, rate-limited per IP. Holds no seat until the e-mail is confirmed. Always 202 with the same answer, whether or not the e-mail was already registered. 404 `events.event.not_found`, 409 `events.state` when closed, 400 for a stale `privacyVersion` or an unknown Comune.
+         */
+        post: operations["requestEventRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the e-mail of a registration: it enters the queue (seat or waitlist)
+         * @description Public, rate-limited. Idempotent: a second confirmation answers the current state. Seats are decided under the event row’s lock (decision 0055): a seat while one is free, else the waitlist in arrival order; a freed seat goes to the first waiting. 404 `events.link.invalid` for an unknown or expired link.
+         */
+        post: operations["confirmEventRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The registration a participant’s link opens: status, event, waitlist position
+         * @description Public, rate-limited. 404 `events.link.invalid`.
+         */
+        post: operations["lookupEventRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a registration with the participant’s link
+         * @description Public, rate-limited. Seats are decided under the event row’s lock (decision 0055): a seat while one is free, else the waitlist in arrival order; a freed seat goes to the first waiting. 404 `events.link.invalid`, 409 `events.state` when no longer live.
+         */
+        post: operations["cancelEventRegistrationByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5296,7 +5440,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5766,6 +5910,34 @@ export interface components {
         EventCertificateVerifyBodyInput: {
             /** @description as printed; case, spaces and dashes do not matter */
             code: string;
+        };
+        /** @enum {string} */
+        EventParticipantOrgTypeInput: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
+        EventRegistrationTokenBodyInput: {
+            token: string;
+        };
+        EventSelfRegistrationInput: {
+            /**
+             * @description Consent to the participants’ privacy notice
+             * @constant
+             */
+            consent?: true;
+            /** @description The notice's version (now 2026-12) */
+            privacyVersion?: string;
+        };
+        EventPublicRegistrationInput: {
+            fullName: string;
+            /** Format: email */
+            email: string;
+            organisationName: string;
+            organisationType: components["schemas"]["EventParticipantOrgTypeInput"];
+            comuneIstat?: string;
+            /**
+             * @description Consent to the participants’ privacy notice
+             * @constant
+             */
+            consent: true;
+            privacyVersion: string;
         };
         /** @enum {string} */
         PlanAxisInput: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
@@ -6939,12 +7111,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.stale" | "events.state" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -8324,6 +8496,65 @@ export interface components {
                  */
                 events: number;
             }[];
+        };
+        /** @enum {string} */
+        EventRegistrationStatus: "DA_CONFERMARE" | "CONFERMATA" | "IN_ATTESA" | "ANNULLATA" | "SCADUTA";
+        /** @enum {string} */
+        EventParticipantOrgType: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
+        EventRegistrationAccepted: {
+            message: string;
+        };
+        EventRegistrationEvent: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            place: string | null;
+            status: string;
+        };
+        EventMyRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+            event: components["schemas"]["EventRegistrationEvent"];
+        };
+        EventMyRegistrationList: {
+            items: components["schemas"]["EventMyRegistration"][];
+        };
+        EventOrganiserRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            userId: string | null;
+            fullName: string | null;
+            email: string | null;
+            organisationName: string | null;
+            organisationType: components["schemas"]["EventParticipantOrgType"] | null;
+            comuneIstat: string | null;
+            regionCode: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+        };
+        EventOrganiserRegistrationList: {
+            /** Format: int64 */
+            capacity: number;
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            waiting: number;
+            items: components["schemas"]["EventOrganiserRegistration"][];
         };
         /** @enum {string} */
         PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
@@ -24940,6 +25171,338 @@ export interface operations {
             };
         };
     };
+    listEventRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOrganiserRegistrationList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventSelfRegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyEventRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistrationList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelEventRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestEventRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublicRegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistrationAccepted"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmEventRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventRegistrationTokenBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupEventRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventRegistrationTokenBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelEventRegistrationByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventRegistrationTokenBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -25021,7 +25584,7 @@ export const pathsApiV1PlanNetworksGetParametersQueryRegionalValues: ReadonlyArr
 export const pathsApiV1PlanThreadsGetParametersQueryAwaitingMeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["awaitingMe"]> = ["true", "false"];
 export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
 export const pathsApiV1EventFiguresGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/event-figures"]["get"]["parameters"]["query"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -25057,6 +25620,7 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
+export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const planAxisInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxisInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatusInput"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSourceInput"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
@@ -25108,8 +25672,8 @@ export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequi
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.stale", "events.state", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -25178,6 +25742,8 @@ export const eventAttendanceEntryStatusValues: ReadonlyArray<FlattenedDeepRequir
 export const eventAttendanceListEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventAttendanceList"]["event"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventCertificateVerificationEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventCertificateVerification"]["eventKind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
+export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const planAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatus"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSource"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];

@@ -225,8 +225,3 @@ export async function seedEventsDemoAll(db: Database, today: Date): Promise<Even
     return { created: true, events: await insertDemo(tx, organiser, today) };
   });
 }
-
-/** The module's seedDemo: the events, once; it makes no account (the organiser is the demo module's). */
-export async function seedEventsDemo(deps: { db: Database; today?: Date }): Promise<void> {
-  await seedEventsDemoAll(deps.db, deps.today ?? new Date());
-}

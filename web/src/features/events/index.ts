@@ -1,6 +1,7 @@
 import type { FeatureDefinition } from '../../lib/feature';
 import { eventsMenu, eventsPages, eventsPublicPages } from './events/pages';
 import { attendanceMenu, attendancePages, attendancePublicPages } from './attendance/pages';
+import { registrationsMenu, registrationsPages, registrationsPublicPages } from './registrations/pages';
 
 /**
  * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
@@ -10,7 +11,7 @@ import { attendanceMenu, attendancePages, attendancePublicPages } from './attend
  */
 export const eventsFeature: FeatureDefinition = {
   name: 'events',
-  publicPages: [...eventsPublicPages, ...attendancePublicPages],
-  pages: [...eventsPages, ...attendancePages],
-  menu: [...eventsMenu, ...attendanceMenu],
+  publicPages: [...eventsPublicPages, ...registrationsPublicPages, ...attendancePublicPages],
+  pages: [...eventsPages, ...registrationsPages, ...attendancePages],
+  menu: [...eventsMenu, ...registrationsMenu, ...attendanceMenu],
 };

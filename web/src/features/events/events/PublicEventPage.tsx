@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { icsUrl, usePublicEvent } from './api/events';
+import { RegistrationPanel } from '../registrations/RegistrationPanel';
 import { eventWhen } from './words';
 
 /** /eventi/:slug: an event's public page (no login): programme, place or link, audience, seats, the calendar file. */
@@ -108,10 +109,7 @@ export function PublicEventPage() {
               e.registration.closedReason &&
               e.status !== 'ANNULLATO' && <p>{t(`events.events.page.closedReasons.${e.registration.closedReason}`)}</p>
             )}
-            {/*
-              ▼ REGISTRATIONS PANEL (issue 14, the registrations part): the registration form or the
-              user's own registration goes here. The events part renders nothing in this spot.
-            */}
+            <RegistrationPanel event={{ id: e.id, slug: e.slug, seatsLeft: e.seatsLeft, open: e.registration.open }} />
           </section>
           {e.status !== 'ANNULLATO' && (
             <p>

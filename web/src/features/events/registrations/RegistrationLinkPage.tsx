@@ -1,0 +1,82 @@
+/**
+ * /eventi/iscrizione#t=<token>: the page the e-mails link to. The token is read from the URL's
+ * fragment (never sent to a server in a URL, never in a log) and travels only in request bodies:
+ * the page confirms the e-mail (idempotent), shows the registration and lets the participant
+ * cancel it.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Loading } from '../../../components/Loading';
+import { PageHeader } from '../../../components/PageHeader';
+import { useProblemMessages } from '../../../lib/problemMessages';
+import { byLink } from './api/registrations';
+import { RegistrationStatusText } from './RegistrationStatus';
+
+const tokenOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('t');
+
+export function RegistrationLinkPage() {
+  const { t } = useTranslation();
+  const { messageOf } = useProblemMessages();
+  const token = tokenOf(window.location.hash);
+  // opening the link confirms the e-mail; a registration already in the queue answers its state
+  const registration = useQuery({
+    queryKey: ['events', 'registrations', 'link', token],
+    queryFn: () => byLink.confirm(token!),
+    enabled: token !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const cancel = useMutation({ mutationFn: () => byLink.cancel(token!) });
+  const current = cancel.data ?? registration.data;
+  const live = current && ['CONFERMATA', 'IN_ATTESA', 'DA_CONFERMARE'].includes(current.status);
+  return (
+    <article>
+      <PageHeader title={t('events.registrations.linkTitle')} />
+      {token === null ? (
+        <Alert kind="warning">{t('events.registrations.noToken')}</Alert>
+      ) : registration.isPending ? (
+        <Loading />
+      ) : registration.isError ? (
+        <Alert kind="danger" live="alert">
+          {messageOf(registration.error)}
+        </Alert>
+      ) : current ? (
+        <div>
+          <h2 className="h4">
+            <Link to={`/eventi/${current.event.slug}`}>{current.event.title}</Link>
+          </h2>
+          <p>
+            {new Intl.DateTimeFormat('it-IT', {
+              dateStyle: 'full',
+              timeStyle: 'short',
+              timeZone: 'Europe/Rome',
+            }).format(new Date(current.event.startsAt))}
+            {current.event.place ? ` — ${current.event.place}` : ''}
+          </p>
+          <div role="status">
+            <RegistrationStatusText registration={current} />
+          </div>
+          {cancel.isError && (
+            <Alert kind="danger" live="alert">
+              {messageOf(cancel.error)}
+            </Alert>
+          )}
+          {live && (
+            <button
+              type="button"
+              className="btn btn-outline-danger"
+              disabled={cancel.isPending}
+              onClick={() => {
+                if (window.confirm(t('events.registrations.cancelConfirm'))) cancel.mutate();
+              }}
+            >
+              {t('events.registrations.cancel')}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
