@@ -4,7 +4,7 @@
  * summer and winter alike.
  */
 import { describe, expect, it } from 'vitest';
-import { eventWhen, romeInstant, romeWallClock } from '../../web/src/features/events/events/words.js';
+import { eventWhen, romeInstant, romeWallClock } from '../../web/src/features/events/events/dates.js';
 
 describe('event dates', () => {
   it('says an instant the Italian way, on Rome’s clock', () => {
