@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../../platform/db/db.js';
 import type { EventKind, EventStatus } from '../shared/vocabulary.js';
+import { insertEvent } from './events.repo.js';
 import { slugOf } from './events.rules.js';
 
 export const DEMO_ORGANISER_EMAIL = 'assistenza.anci@demo.incas.local';
@@ -170,33 +171,16 @@ async function insertDemo(tx: Queryable, organiser: { id: string; org: string },
     const publishedAt =
       e.status === 'BOZZA' ? null : new Date(Math.min(e.startsAt.getTime() - 30 * 86_400_000, today.getTime()));
     const createdAt = new Date((publishedAt ?? today).getTime() - 86_400_000);
-    await tx.query(
-      `INSERT INTO evt_events (id, slug, kind, status, title, summary, programme, audience, starts_at, ends_at, place,
-                               online_url, region_code, capacity, certificate_hours, organiser_org_id, published_at,
-                               created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)`,
-      [
-        id,
-        slug,
-        e.kind,
-        e.status,
-        e.title,
-        e.summary,
-        e.programme,
-        e.audience,
-        e.startsAt,
-        e.endsAt,
-        e.place,
-        e.onlineUrl,
-        e.regionCode,
-        e.capacity,
-        e.certificateHours,
-        organiser.org,
-        publishedAt,
-        organiser.id,
-        createdAt,
-      ],
-    );
+    await insertEvent(tx, {
+      ...e,
+      id,
+      slug,
+      registrationClosesAt: null,
+      publishedAt,
+      orgId: organiser.org,
+      by: organiser.id,
+      now: createdAt,
+    });
     out.push({
       id,
       slug,
