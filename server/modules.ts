@@ -10,6 +10,7 @@ import { accessModule } from './modules/access/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { eventsModule } from './modules/events/index.js';
+import { knowledgeModule } from './modules/knowledge/index.js';
 import { pilotModule } from './modules/pilot/index.js';
 import { plansModule } from './modules/plans/index.js';
 import { projectsModule } from './modules/projects/index.js';
@@ -31,6 +32,8 @@ export const modules: readonly ModuleDefinition[] = [
   plansModule,
   // after the demo module and the plans: the events' demo data names their Regions and accounts
   eventsModule,
+  // after the plans and the projects: a practice names their actions and projects
+  knowledgeModule,
 ];
 
 /** The kernel's migration folder and every module's, for `migrate`. */

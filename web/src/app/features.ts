@@ -9,6 +9,7 @@ import { authFeature } from '../features/auth';
 import { casesFeature } from '../features/cases';
 import { eventsFeature } from '../features/events';
 import { helpFeature } from '../features/help';
+import { knowledgeFeature } from '../features/knowledge';
 import { legalFeature } from '../features/legal';
 import { monitoringFeature } from '../features/monitoring';
 import { organisationsFeature } from '../features/organisations';
@@ -26,6 +27,7 @@ export const features: readonly FeatureDefinition[] = [
   projectsFeature,
   plansFeature,
   eventsFeature,
+  knowledgeFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,
