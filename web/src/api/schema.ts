@@ -6147,6 +6147,220 @@ export interface components {
             consent: true;
             privacyVersion: string;
         };
+        SurveyCreateInput: {
+            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt?: string;
+        };
+        SurveyVersionImportInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The XLSForm (.xlsx) in base64
+             */
+            contentBase64: string;
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        SurveyMessageBounceInput: {
+            /** @description What the bounce said (e.g. "casella inesistente") */
+            reason: string;
+        };
+        /** @enum {string} */
+        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveySaveAnswersInput: {
+            /** Format: int64 */
+            baseVersion: number;
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveySubmitInput: {
+            declaration: boolean;
+        };
+        SurveyFlagCreateInput: {
+            question: string;
+            reason: string;
+        };
+        SurveyReturnInput: {
+            note?: string;
+        };
+        SurveyPopulationRangeInput: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilterInput: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRangeInput"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRuleInput: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
+        SurveyWaveMappingInput: {
+            /** @constant */
+            kind: "match";
+            earlier: string;
+            later: string;
+            /** @default [] */
+            recodes: {
+                from: string;
+                to: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "split";
+            earlier: string;
+            later: string[];
+        } | {
+            /** @constant */
+            kind: "merge";
+            earlier: string[];
+            later: string;
+        } | {
+            /** @constant */
+            kind: "not_comparable";
+            /** @default null */
+            earlier: string | null;
+            /** @default null */
+            later: string | null;
+            reason: string;
+        };
+        SurveyWaveMappingsBodyInput: {
+            items: components["schemas"]["SurveyWaveMappingInput"][];
+        };
+        /** @enum {string} */
+        OpenDataLevelInput: "regione" | "provincia" | "comune";
+        /** @enum {string} */
+        OpenDataThemeInput: "SOCI" | "GOVE";
+        /** @enum {string} */
+        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
+        OpenDataReleaseRequestInput: {
+            questions: string[];
+            level: components["schemas"]["OpenDataLevelInput"];
+            region?: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt: string;
+            descriptionEn?: string;
+            keywords: string[];
+            theme: components["schemas"]["OpenDataThemeInput"];
+            /** @default IRREG */
+            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
+        };
+        OpenDataWithdrawRequestInput: {
+            reason?: string;
+        };
+        SurveyUniversePreviewRequestInput: {
+            rule: components["schemas"]["SurveyUniverseRuleInput"];
+        };
+        SurveyCreateWaveInput: {
+            /** Format: uuid */
+            formVersionId: string;
+            titleIt: string;
+            /** @default null */
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
+            /** @default null */
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            /**
+             * @description Reminders at these working days after the invitation
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            reminderDays: number[];
+        };
+        SurveyPatchWaveInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            formVersionId?: string;
+            titleIt?: string;
+            titleEn?: string | null;
+            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
+            referenceMonth?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn?: string;
+            /** @description Reminders at these working days after the invitation */
+            reminderDays?: number[];
+        };
+        SurveyExtendWaveInput: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+        };
+        SurveyIssueLinkInput: {
+            /** Format: int32 */
+            validDays?: number;
+        };
+        /** @enum {string} */
+        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
+        SurveyPutContactsInput: {
+            items: {
+                kind: components["schemas"]["SurveyContactKindInput"];
+                /** Format: email */
+                email: string;
+                /** @default null */
+                personName: string | null;
+                /** @default null */
+                personRole: string | null;
+            }[];
+        };
+        SurveyImportContactsInput: {
+            filename: string;
+            /** Format: base64 */
+            contentBase64: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
         /** @enum {string} */
         PublicationKindInput: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
         /** @enum {string} */
@@ -6585,220 +6799,6 @@ export interface components {
             text: string;
             /** Format: int64 */
             rowVersion: number;
-        };
-        SurveyCreateInput: {
-            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
-            code: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt?: string;
-        };
-        SurveyVersionImportInput: {
-            filename: string;
-            /**
-             * Format: base64
-             * @description The XLSForm (.xlsx) in base64
-             */
-            contentBase64: string;
-        };
-        /**
-         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
-         * @enum {string}
-         */
-        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
-        SurveyMessageBounceInput: {
-            /** @description What the bounce said (e.g. "casella inesistente") */
-            reason: string;
-        };
-        /** @enum {string} */
-        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
-        SurveySaveAnswersInput: {
-            /** Format: int64 */
-            baseVersion: number;
-            answers: {
-                [key: string]: unknown;
-            };
-        };
-        SurveySubmitInput: {
-            declaration: boolean;
-        };
-        SurveyFlagCreateInput: {
-            question: string;
-            reason: string;
-        };
-        SurveyReturnInput: {
-            note?: string;
-        };
-        SurveyPopulationRangeInput: {
-            /** Format: int32 */
-            min?: number;
-            /** @default false */
-            minExclusive: boolean;
-            /** Format: int32 */
-            max?: number;
-            /** @default false */
-            maxExclusive: boolean;
-        };
-        SurveyUniverseFilterInput: {
-            /** @constant */
-            kind: "filter";
-            population?: components["schemas"]["SurveyPopulationRangeInput"];
-            referenceMonth?: string;
-            regions?: string[];
-            provinces?: string[];
-            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
-            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
-            include?: string[];
-            exclude?: string[];
-        };
-        SurveyUniverseRuleInput: {
-            /** @constant */
-            kind: "all";
-        } | components["schemas"]["SurveyUniverseFilterInput"];
-        /** @enum {string} */
-        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
-        SurveyWaveMappingInput: {
-            /** @constant */
-            kind: "match";
-            earlier: string;
-            later: string;
-            /** @default [] */
-            recodes: {
-                from: string;
-                to: string;
-            }[];
-        } | {
-            /** @constant */
-            kind: "split";
-            earlier: string;
-            later: string[];
-        } | {
-            /** @constant */
-            kind: "merge";
-            earlier: string[];
-            later: string;
-        } | {
-            /** @constant */
-            kind: "not_comparable";
-            /** @default null */
-            earlier: string | null;
-            /** @default null */
-            later: string | null;
-            reason: string;
-        };
-        SurveyWaveMappingsBodyInput: {
-            items: components["schemas"]["SurveyWaveMappingInput"][];
-        };
-        /** @enum {string} */
-        OpenDataLevelInput: "regione" | "provincia" | "comune";
-        /** @enum {string} */
-        OpenDataThemeInput: "SOCI" | "GOVE";
-        /** @enum {string} */
-        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
-        OpenDataReleaseRequestInput: {
-            questions: string[];
-            level: components["schemas"]["OpenDataLevelInput"];
-            region?: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt: string;
-            descriptionEn?: string;
-            keywords: string[];
-            theme: components["schemas"]["OpenDataThemeInput"];
-            /** @default IRREG */
-            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
-        };
-        OpenDataWithdrawRequestInput: {
-            reason?: string;
-        };
-        SurveyUniversePreviewRequestInput: {
-            rule: components["schemas"]["SurveyUniverseRuleInput"];
-        };
-        SurveyCreateWaveInput: {
-            /** Format: uuid */
-            formVersionId: string;
-            titleIt: string;
-            /** @default null */
-            titleEn: string | null;
-            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
-            /** @default null */
-            referenceMonth: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-            /**
-             * @description Reminders at these working days after the invitation
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            reminderDays: number[];
-        };
-        SurveyPatchWaveInput: {
-            /** Format: int64 */
-            rowVersion: number;
-            /** Format: uuid */
-            formVersionId?: string;
-            titleIt?: string;
-            titleEn?: string | null;
-            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
-            referenceMonth?: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn?: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn?: string;
-            /** @description Reminders at these working days after the invitation */
-            reminderDays?: number[];
-        };
-        SurveyExtendWaveInput: {
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-        };
-        SurveyIssueLinkInput: {
-            /** Format: int32 */
-            validDays?: number;
-        };
-        /** @enum {string} */
-        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
-        SurveyPutContactsInput: {
-            items: {
-                kind: components["schemas"]["SurveyContactKindInput"];
-                /** Format: email */
-                email: string;
-                /** @default null */
-                personName: string | null;
-                /** @default null */
-                personRole: string | null;
-            }[];
-        };
-        SurveyImportContactsInput: {
-            filename: string;
-            /** Format: base64 */
-            contentBase64: string;
-            /**
-             * @default auto
-             * @enum {string}
-             */
-            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
         ProjectCostCategoryInput: {
             code: string;
@@ -8865,1187 +8865,6 @@ export interface components {
             waiting: number;
             items: components["schemas"]["EventOrganiserRegistration"][];
         };
-        /** @enum {string} */
-        PublicationKind: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
-        /** @enum {string} */
-        PublicationStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
-        /**
-         * @description An axis of the Piano triennale
-         * @enum {string}
-         */
-        PublicationTopic: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-        /** @enum {string} */
-        PdfAccessibilityIssue: "UNREADABLE" | "ENCRYPTED" | "NOT_TAGGED" | "NO_STRUCTURE" | "NO_LANGUAGE" | "NO_TITLE";
-        PublicationVersion: {
-            /** Format: int64 */
-            number: number;
-            fileName: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            sha256: string;
-            pageCount: number | null;
-            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
-            accessible: boolean;
-            accessibilityIssues: components["schemas"]["PdfAccessibilityIssue"][];
-            note: string | null;
-            /**
-             * @description CARICAMENTO (uploaded) or RAPPORTO_INDAGINE (generated by the platform)
-             * @enum {string}
-             */
-            source: "CARICAMENTO" | "RAPPORTO_INDAGINE";
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            uploadedAt: string;
-        };
-        PublicationSummary: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            kind: components["schemas"]["PublicationKind"];
-            title: string;
-            abstract: string;
-            authors: string[];
-            publishedOn: string | null;
-            language: string;
-            keywords: string[];
-            topics: components["schemas"]["PublicationTopic"][];
-            licence: string;
-            regionCode: string | null;
-            regionName: string | null;
-            surveyWaveId: string | null;
-            status: components["schemas"]["PublicationStatus"];
-            /** @description The version the public sees */
-            publishedVersion: number | null;
-            latestVersion: number | null;
-            /** @description Whether the latest version passed the accessibility check */
-            latestAccessible: boolean | null;
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            updatedAt: string;
-        };
-        PublicationPage: {
-            items: components["schemas"]["PublicationSummary"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        PublicationDetail: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            kind: components["schemas"]["PublicationKind"];
-            title: string;
-            abstract: string;
-            authors: string[];
-            publishedOn: string | null;
-            language: string;
-            keywords: string[];
-            topics: components["schemas"]["PublicationTopic"][];
-            licence: string;
-            regionCode: string | null;
-            regionName: string | null;
-            surveyWaveId: string | null;
-            status: components["schemas"]["PublicationStatus"];
-            /** @description The version the public sees */
-            publishedVersion: number | null;
-            latestVersion: number | null;
-            /** @description Whether the latest version passed the accessibility check */
-            latestAccessible: boolean | null;
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            updatedAt: string;
-            withdrawnReason: string | null;
-            firstPublishedAt: string | null;
-            /** @description Newest first */
-            versions: components["schemas"]["PublicationVersion"][];
-            /** Format: int64 */
-            rowVersion: number;
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            createdAt: string;
-        };
-        PublicPublicationVersion: {
-            /** Format: int64 */
-            number: number;
-            fileName: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            pageCount: number | null;
-            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
-            accessible: boolean;
-            note: string | null;
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            uploadedAt: string;
-        };
-        PublicPublicationSummary: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            kind: components["schemas"]["PublicationKind"];
-            title: string;
-            abstract: string;
-            authors: string[];
-            publishedOn: string | null;
-            language: string;
-            keywords: string[];
-            topics: components["schemas"]["PublicationTopic"][];
-            licence: string;
-            regionCode: string | null;
-            regionName: string | null;
-            surveyWaveId: string | null;
-            /**
-             * Format: int64
-             * @description The version shown (the latest published)
-             */
-            version: number;
-            /** Format: int64 */
-            sizeBytes: number;
-            accessible: boolean;
-        };
-        PublicPublicationPage: {
-            items: components["schemas"]["PublicPublicationSummary"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        PublicPublication: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            kind: components["schemas"]["PublicationKind"];
-            title: string;
-            abstract: string;
-            authors: string[];
-            publishedOn: string | null;
-            language: string;
-            keywords: string[];
-            topics: components["schemas"]["PublicationTopic"][];
-            licence: string;
-            regionCode: string | null;
-            regionName: string | null;
-            surveyWaveId: string | null;
-            /**
-             * Format: int64
-             * @description The version shown (the latest published)
-             */
-            version: number;
-            /** Format: int64 */
-            sizeBytes: number;
-            accessible: boolean;
-            /**
-             * Format: date-time
-             * @description An instant, ISO 8601 with its offset
-             */
-            firstPublishedAt: string;
-            /** @description The published versions, newest first */
-            versions: components["schemas"]["PublicPublicationVersion"][];
-        };
-        /** @enum {string} */
-        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-        /** @enum {string} */
-        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
-        /** @enum {string} */
-        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
-        /** @enum {string} */
-        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
-        PlanIndicatorProgress: {
-            period: string;
-            /** Format: double */
-            value: number;
-            /** Format: double */
-            target: number | null;
-            percent: number | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            /** Format: uuid */
-            monitoringId: string;
-        };
-        PlanIndicator: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            unit: string;
-            /** Format: double */
-            baseline: number | null;
-            targets: {
-                period: string;
-                /** Format: double */
-                target: number;
-            }[];
-            latest: components["schemas"]["PlanIndicatorProgress"] | null;
-        };
-        PlanAction: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            code: string;
-            title: string;
-            description: string | null;
-            axis: components["schemas"]["PlanAxis"];
-            /** Format: int64 */
-            priorityAction: number;
-            lead: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            partners: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                role: components["schemas"]["PlanPartnerRole"];
-            }[];
-            budgetCents: number | null;
-            fundingSource: components["schemas"]["PlanFundingSource"] | null;
-            project: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                cup: string | null;
-            } | null;
-            status: components["schemas"]["PlanActionStatus"];
-            startDate: string | null;
-            endDate: string | null;
-            /** Format: int64 */
-            position: number;
-            /** Format: int64 */
-            rowVersion: number;
-            indicators: components["schemas"]["PlanIndicator"][];
-        };
-        PlanActionTotals: {
-            all: {
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            };
-            byAxis: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            byPriorityAction: {
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            cells: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-        };
-        PlanActionsPlan: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            comuneIstat: string;
-            comuneName: string;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-        };
-        PlanActionList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanAction"][];
-            totals: components["schemas"]["PlanActionTotals"];
-            canEdit: boolean;
-            editBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoringSummary: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-        };
-        PlanMonitoringList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanMonitoringSummary"][];
-            canRecord: boolean;
-            recordBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoring: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-            items: {
-                /** Format: uuid */
-                indicatorId: string;
-                indicatorName: string;
-                unit: string;
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                /** Format: double */
-                value: number;
-                note: string | null;
-                /** Format: double */
-                target: number | null;
-                percent: number | null;
-            }[];
-            actions: {
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                status: components["schemas"]["PlanActionStatus"];
-            }[];
-        };
-        PlanCoverageRow: {
-            /** Format: uuid */
-            planId: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /**
-             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
-             * @enum {string}
-             */
-            statusGroup: "adopted" | "preparation";
-            comuneIstat: string;
-            comuneName: string;
-            provinceSigla: string;
-            /** @description its name is in options.regions */
-            regionCode: string;
-            /** @enum {string} */
-            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            /**
-             * Format: int64
-             * @description every action of the plan
-             */
-            actions: number;
-            /** @description 10 numbers: the actions of priority action 1…10 */
-            priorityActions: number[];
-            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
-            priorityActionStatuses?: number[][];
-            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
-            axes: number[];
-        };
-        PlanCoverageTotals: {
-            /**
-             * Format: int64
-             * @description Comuni with a plan (of the filters)
-             */
-            comuni: number;
-            /** Format: int64 */
-            adopted: number;
-            /** Format: int64 */
-            preparation: number;
-            /** Format: int64 */
-            actions: number;
-            priorityActions: {
-                /** Format: int64 */
-                priorityAction: number;
-                /**
-                 * @description the axis the Piano triennale puts it under
-                 * @enum {string}
-                 */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
-                statuses: number[];
-                /**
-                 * Format: int64
-                 * @description Comuni whose plan has at least one action on it
-                 */
-                comuni: number;
-            }[];
-            axes: {
-                /** @enum {string} */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                comuni: number;
-            }[];
-        };
-        PlanCoverage: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            options: {
-                /** @description the Regions in the actor’s reach */
-                regions: {
-                    code: string;
-                    name: string;
-                }[];
-            };
-            /** @description the order of the states in the counts */
-            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
-            /** @description the order of the axes in the counts */
-            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
-            totals: components["schemas"]["PlanCoverageTotals"];
-            rows: {
-                items: components["schemas"]["PlanCoverageRow"][];
-                /** Format: int64 */
-                total: number;
-                /** Format: int64 */
-                page: number;
-                /** Format: int64 */
-                pageSize: number;
-            };
-        };
-        PlanCoverageUncovered: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-            };
-            regions: {
-                code: string;
-                name: string;
-                /**
-                 * Format: int64
-                 * @description Comuni of the Region with a plan (of the filters)
-                 */
-                comuni: number;
-                /** @description the priority actions no plan of the Region covers */
-                uncovered: number[];
-                covered: {
-                    /** Format: int64 */
-                    priorityAction: number;
-                    /**
-                     * Format: int64
-                     * @description Comuni whose plan covers it
-                     */
-                    comuni: number;
-                }[];
-            }[];
-        };
-        PlanCoverageMap: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            items: {
-                /** @description ISTAT code of the Comune (6 digits) */
-                code: string;
-                name: string;
-                /** @enum {string} */
-                category: "adopted" | "preparation" | "covered" | "not_covered";
-            }[];
-        };
-        /** @enum {string} */
-        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
-        /** @enum {string} */
-        PlanThreadStatus: "APERTA" | "CHIUSA";
-        PlanThreadSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            subject: string;
-            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
-            planId: string | null;
-            actionId: string | null;
-            projectId: string | null;
-            topic: string | null;
-            anchorLabel: string | null;
-            dueDate: string | null;
-            overdue: boolean;
-            daysOverdue: number | null;
-            status: components["schemas"]["PlanThreadStatus"];
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            closedAt: string | null;
-            /** Format: int64 */
-            messages: number;
-            lastMessageAt: string | null;
-            awaitingMe: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanThreadList: {
-            items: components["schemas"]["PlanThreadSummary"][];
-            /** Format: int64 */
-            overdue: number;
-            /** Format: int64 */
-            awaitingMe: number;
-            plan: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                comuneIstat: string;
-                /** Format: double */
-                periodFrom: number;
-                /** Format: double */
-                periodTo: number;
-            } | null;
-        };
-        PlanThreadAttachment: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-        };
-        PlanThreadMessage: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /** Format: uuid */
-            authorId: string;
-            authorName: string;
-            authorOrganisation: string;
-            /** Format: date-time */
-            createdAt: string;
-            mentions: {
-                /** Format: uuid */
-                userId: string;
-                displayName: string;
-            }[];
-            attachments: components["schemas"]["PlanThreadAttachment"][];
-        };
-        PlanThread: {
-            thread: components["schemas"]["PlanThreadSummary"];
-            messages: components["schemas"]["PlanThreadMessage"][];
-        };
-        PlanThreadParticipant: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            organisation: string;
-            roles: string[];
-        };
-        PlanThreadParticipantList: {
-            items: components["schemas"]["PlanThreadParticipant"][];
-        };
-        PlanThreadAnchorChoices: {
-            plans: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                status: string;
-            }[];
-            actions: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                planId: string;
-                code: string;
-                title: string;
-            }[];
-            projects: {
-                /** Format: uuid */
-                id: string;
-                cup: string | null;
-                title: string;
-            }[];
-        };
-        /** @enum {string} */
-        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
-        /** @enum {string} */
-        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
-        /** @enum {string} */
-        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
-        /** @enum {string} */
-        PlanFollowUpKind: "DECISIONE" | "AZIONE";
-        /** @enum {string} */
-        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
-        PlanNetworkSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanNetworkList: {
-            items: components["schemas"]["PlanNetworkSummary"][];
-            canCreate: boolean;
-        };
-        PlanNetworkMember: {
-            /** Format: uuid */
-            organisationId: string;
-            name: string;
-            type: string;
-            role: components["schemas"]["PlanNetworkRole"];
-            joinedOn: string | null;
-        };
-        PlanMeetingSummary: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-        };
-        PlanNetwork: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            memberList: components["schemas"]["PlanNetworkMember"][];
-            meetingList: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingList: {
-            items: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingMinutes: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanFollowUp: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-        };
-        PlanMeeting: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-            agenda: string | null;
-            organisationList: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                type: string;
-            }[];
-            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
-            followUps: components["schemas"]["PlanFollowUp"][];
-            actionChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            ownerChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanFollowUpWorkItem: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-            meetingTitle: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            networkName: string | null;
-            comuneName: string | null;
-            regionName: string;
-        };
-        PlanFollowUpWorkList: {
-            items: components["schemas"]["PlanFollowUpWorkItem"][];
-            /** Format: int64 */
-            overdue: number;
-        };
-        PlanNetworkTotals: {
-            /** Format: int64 */
-            networks: number;
-            /** Format: int64 */
-            activeNetworks: number;
-            byKind: {
-                /** Format: int64 */
-                TAVOLO: number;
-                /** Format: int64 */
-                GRUPPO_TEMATICO: number;
-            };
-            /** Format: int64 */
-            memberOrganisations: number;
-            /** Format: int64 */
-            organisationsInvolved: number;
-            /** Format: int64 */
-            meetings: number;
-            meetingsByKindAndYear: {
-                /** Format: int64 */
-                year: number;
-                kind: components["schemas"]["PlanMeetingKind"];
-                /** Format: int64 */
-                count: number;
-            }[];
-            /** Format: int64 */
-            participants: number;
-            followUps: {
-                /** Format: int64 */
-                open: number;
-                /** Format: int64 */
-                done: number;
-                /** Format: int64 */
-                overdue: number;
-            };
-            reference: {
-                /** Format: int64 */
-                groups: number;
-                /** Format: int64 */
-                organisations: number;
-                /** Format: int64 */
-                meetings: number;
-            };
-        };
-        /** @enum {string} */
-        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-        /** @enum {string} */
-        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
-        PlanDocument: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            sha256: string;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PlanPage: {
-            items: components["schemas"]["PlanSummary"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        PlanEvent: {
-            from: components["schemas"]["PlanStatus"] | null;
-            to: components["schemas"]["PlanStatus"];
-            note: string | null;
-            /** @description The display name of who took the step */
-            by: string;
-            /** Format: date-time */
-            at: string;
-        };
-        PlanDetail: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-            summary: string | null;
-            adoption: {
-                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
-                number: string | null;
-                date: string | null;
-                document: components["schemas"]["PlanDocument"] | null;
-            };
-            /** Format: int64 */
-            monitorings: number;
-            events: components["schemas"]["PlanEvent"][];
-            allowedSteps: components["schemas"]["PlanStatus"][];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            documents: components["schemas"]["PlanDocument"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PlanLocalText: {
-            it?: string;
-            en?: string;
-        };
-        PlanContextAnswer: {
-            name: string;
-            /** @enum {string} */
-            kind: "choice" | "multiple" | "number" | "range";
-            label: components["schemas"]["PlanLocalText"];
-            section: components["schemas"]["PlanLocalText"] | null;
-            choices: {
-                code: string;
-                label: components["schemas"]["PlanLocalText"];
-            }[] | null;
-            /** Format: double */
-            number: number | null;
-            range: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            } | null;
-        };
-        PlanContextSettlement: {
-            /** Format: int64 */
-            entry: number;
-            /** @description Free text: ANCI/Cittalia and the Comune itself only */
-            place: string | null;
-            type: string | null;
-            kind: string | null;
-            persons: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            };
-            season: string | null;
-            services: string[];
-            /** Format: double */
-            distanceKm: number | null;
-            /** Format: double */
-            years: number | null;
-        };
-        PlanContext: {
-            /** Format: uuid */
-            planId: string;
-            comuneIstat: string;
-            comuneName: string;
-            text: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            survey: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                answers: components["schemas"]["PlanContextAnswer"][];
-            } | null;
-            settlements: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                items: components["schemas"]["PlanContextSettlement"][];
-            } | null;
-        };
-        /** @enum {string} */
-        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
-        PlanVersionSummary: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-        };
-        PlanVersionList: {
-            items: components["schemas"]["PlanVersionSummary"][];
-            /** Format: int64 */
-            currentVersionNo: number;
-        };
-        PlanSnapshot: {
-            header: {
-                title: string;
-                /** Format: int64 */
-                periodFrom: number;
-                /** Format: int64 */
-                periodTo: number;
-                summary: string | null;
-                adoptionOrgan: string | null;
-                adoptionNumber: string | null;
-                adoptionDate: string | null;
-            };
-            actions: {
-                code: string;
-                title: string;
-                description: string | null;
-                axis: string;
-                /** Format: int64 */
-                priorityAction: number;
-                leadOrganisation: string | null;
-                budgetCents: number | null;
-                fundingSource: string | null;
-                projectId: string | null;
-                status: string;
-                startDate: string | null;
-                endDate: string | null;
-                partners: {
-                    organisationId: string;
-                    name: string;
-                    role: string;
-                }[];
-                indicators: {
-                    name: string;
-                    unit: string;
-                    /** Format: double */
-                    baseline: number | null;
-                    targets: {
-                        [key: string]: number;
-                    };
-                }[];
-            }[];
-        };
-        PlanVersion: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-            snapshot: components["schemas"]["PlanSnapshot"];
-        };
-        PlanFieldChange: {
-            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
-            field: string;
-            /** @description For an indicator target: its period */
-            period: string | null;
-            /** Format: double */
-            before: string | number | null;
-            /** Format: double */
-            after: string | number | null;
-        };
-        PlanChanges: {
-            from: {
-                no: number | null;
-                label: string;
-            };
-            to: {
-                no: number | null;
-                label: string;
-            };
-            header: components["schemas"]["PlanFieldChange"][];
-            actions: {
-                code: string;
-                title: string;
-                /** @enum {string} */
-                change: "ADDED" | "REMOVED" | "CHANGED";
-                fields: components["schemas"]["PlanFieldChange"][];
-                partners: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    before: string | null;
-                    after: string | null;
-                }[];
-                indicators: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    fields: components["schemas"]["PlanFieldChange"][];
-                }[];
-            }[];
-        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -11262,6 +10081,1187 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        /** @enum {string} */
+        PublicationKind: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
+        /** @enum {string} */
+        PublicationStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        /**
+         * @description An axis of the Piano triennale
+         * @enum {string}
+         */
+        PublicationTopic: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        /** @enum {string} */
+        PdfAccessibilityIssue: "UNREADABLE" | "ENCRYPTED" | "NOT_TAGGED" | "NO_STRUCTURE" | "NO_LANGUAGE" | "NO_TITLE";
+        PublicationVersion: {
+            /** Format: int64 */
+            number: number;
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            pageCount: number | null;
+            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
+            accessible: boolean;
+            accessibilityIssues: components["schemas"]["PdfAccessibilityIssue"][];
+            note: string | null;
+            /**
+             * @description CARICAMENTO (uploaded) or RAPPORTO_INDAGINE (generated by the platform)
+             * @enum {string}
+             */
+            source: "CARICAMENTO" | "RAPPORTO_INDAGINE";
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            uploadedAt: string;
+        };
+        PublicationSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            status: components["schemas"]["PublicationStatus"];
+            /** @description The version the public sees */
+            publishedVersion: number | null;
+            latestVersion: number | null;
+            /** @description Whether the latest version passed the accessibility check */
+            latestAccessible: boolean | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+        };
+        PublicationPage: {
+            items: components["schemas"]["PublicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PublicationDetail: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            status: components["schemas"]["PublicationStatus"];
+            /** @description The version the public sees */
+            publishedVersion: number | null;
+            latestVersion: number | null;
+            /** @description Whether the latest version passed the accessibility check */
+            latestAccessible: boolean | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+            withdrawnReason: string | null;
+            firstPublishedAt: string | null;
+            /** @description Newest first */
+            versions: components["schemas"]["PublicationVersion"][];
+            /** Format: int64 */
+            rowVersion: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            createdAt: string;
+        };
+        PublicPublicationVersion: {
+            /** Format: int64 */
+            number: number;
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            pageCount: number | null;
+            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
+            accessible: boolean;
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            uploadedAt: string;
+        };
+        PublicPublicationSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            /**
+             * Format: int64
+             * @description The version shown (the latest published)
+             */
+            version: number;
+            /** Format: int64 */
+            sizeBytes: number;
+            accessible: boolean;
+        };
+        PublicPublicationPage: {
+            items: components["schemas"]["PublicPublicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PublicPublication: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            /**
+             * Format: int64
+             * @description The version shown (the latest published)
+             */
+            version: number;
+            /** Format: int64 */
+            sizeBytes: number;
+            accessible: boolean;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            firstPublishedAt: string;
+            /** @description The published versions, newest first */
+            versions: components["schemas"]["PublicPublicationVersion"][];
+        };
+        /** @enum {string} */
+        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        /** @enum {string} */
+        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
+        /** @enum {string} */
+        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
+        /** @enum {string} */
+        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
+        PlanIndicatorProgress: {
+            period: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            target: number | null;
+            percent: number | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            /** Format: uuid */
+            monitoringId: string;
+        };
+        PlanIndicator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+            /** Format: double */
+            baseline: number | null;
+            targets: {
+                period: string;
+                /** Format: double */
+                target: number;
+            }[];
+            latest: components["schemas"]["PlanIndicatorProgress"] | null;
+        };
+        PlanAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            code: string;
+            title: string;
+            description: string | null;
+            axis: components["schemas"]["PlanAxis"];
+            /** Format: int64 */
+            priorityAction: number;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["PlanPartnerRole"];
+            }[];
+            budgetCents: number | null;
+            fundingSource: components["schemas"]["PlanFundingSource"] | null;
+            project: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                cup: string | null;
+            } | null;
+            status: components["schemas"]["PlanActionStatus"];
+            startDate: string | null;
+            endDate: string | null;
+            /** Format: int64 */
+            position: number;
+            /** Format: int64 */
+            rowVersion: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+        };
+        PlanActionTotals: {
+            all: {
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            };
+            byAxis: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            byPriorityAction: {
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            cells: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+        };
+        PlanActionsPlan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            comuneIstat: string;
+            comuneName: string;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+        };
+        PlanActionList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanAction"][];
+            totals: components["schemas"]["PlanActionTotals"];
+            canEdit: boolean;
+            editBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoringSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+        };
+        PlanMonitoringList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanMonitoringSummary"][];
+            canRecord: boolean;
+            recordBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoring: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+            items: {
+                /** Format: uuid */
+                indicatorId: string;
+                indicatorName: string;
+                unit: string;
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                /** Format: double */
+                value: number;
+                note: string | null;
+                /** Format: double */
+                target: number | null;
+                percent: number | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                status: components["schemas"]["PlanActionStatus"];
+            }[];
+        };
+        PlanCoverageRow: {
+            /** Format: uuid */
+            planId: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /**
+             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
+             * @enum {string}
+             */
+            statusGroup: "adopted" | "preparation";
+            comuneIstat: string;
+            comuneName: string;
+            provinceSigla: string;
+            /** @description its name is in options.regions */
+            regionCode: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            /**
+             * Format: int64
+             * @description every action of the plan
+             */
+            actions: number;
+            /** @description 10 numbers: the actions of priority action 1…10 */
+            priorityActions: number[];
+            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
+            priorityActionStatuses?: number[][];
+            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
+            axes: number[];
+        };
+        PlanCoverageTotals: {
+            /**
+             * Format: int64
+             * @description Comuni with a plan (of the filters)
+             */
+            comuni: number;
+            /** Format: int64 */
+            adopted: number;
+            /** Format: int64 */
+            preparation: number;
+            /** Format: int64 */
+            actions: number;
+            priorityActions: {
+                /** Format: int64 */
+                priorityAction: number;
+                /**
+                 * @description the axis the Piano triennale puts it under
+                 * @enum {string}
+                 */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
+                statuses: number[];
+                /**
+                 * Format: int64
+                 * @description Comuni whose plan has at least one action on it
+                 */
+                comuni: number;
+            }[];
+            axes: {
+                /** @enum {string} */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                comuni: number;
+            }[];
+        };
+        PlanCoverage: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            options: {
+                /** @description the Regions in the actor’s reach */
+                regions: {
+                    code: string;
+                    name: string;
+                }[];
+            };
+            /** @description the order of the states in the counts */
+            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
+            /** @description the order of the axes in the counts */
+            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
+            totals: components["schemas"]["PlanCoverageTotals"];
+            rows: {
+                items: components["schemas"]["PlanCoverageRow"][];
+                /** Format: int64 */
+                total: number;
+                /** Format: int64 */
+                page: number;
+                /** Format: int64 */
+                pageSize: number;
+            };
+        };
+        PlanCoverageUncovered: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+            };
+            regions: {
+                code: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Comuni of the Region with a plan (of the filters)
+                 */
+                comuni: number;
+                /** @description the priority actions no plan of the Region covers */
+                uncovered: number[];
+                covered: {
+                    /** Format: int64 */
+                    priorityAction: number;
+                    /**
+                     * Format: int64
+                     * @description Comuni whose plan covers it
+                     */
+                    comuni: number;
+                }[];
+            }[];
+        };
+        PlanCoverageMap: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            items: {
+                /** @description ISTAT code of the Comune (6 digits) */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                category: "adopted" | "preparation" | "covered" | "not_covered";
+            }[];
+        };
+        /** @enum {string} */
+        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
+        /** @enum {string} */
+        PlanThreadStatus: "APERTA" | "CHIUSA";
+        PlanThreadSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            subject: string;
+            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
+            planId: string | null;
+            actionId: string | null;
+            projectId: string | null;
+            topic: string | null;
+            anchorLabel: string | null;
+            dueDate: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            status: components["schemas"]["PlanThreadStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            awaitingMe: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanThreadList: {
+            items: components["schemas"]["PlanThreadSummary"][];
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            awaitingMe: number;
+            plan: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                comuneIstat: string;
+                /** Format: double */
+                periodFrom: number;
+                /** Format: double */
+                periodTo: number;
+            } | null;
+        };
+        PlanThreadAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        PlanThreadMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            authorOrganisation: string;
+            /** Format: date-time */
+            createdAt: string;
+            mentions: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
+            attachments: components["schemas"]["PlanThreadAttachment"][];
+        };
+        PlanThread: {
+            thread: components["schemas"]["PlanThreadSummary"];
+            messages: components["schemas"]["PlanThreadMessage"][];
+        };
+        PlanThreadParticipant: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: string;
+            roles: string[];
+        };
+        PlanThreadParticipantList: {
+            items: components["schemas"]["PlanThreadParticipant"][];
+        };
+        PlanThreadAnchorChoices: {
+            plans: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+            }[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                code: string;
+                title: string;
+            }[];
+            projects: {
+                /** Format: uuid */
+                id: string;
+                cup: string | null;
+                title: string;
+            }[];
+        };
+        /** @enum {string} */
+        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
+        /** @enum {string} */
+        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
+        /** @enum {string} */
+        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
+        /** @enum {string} */
+        PlanFollowUpKind: "DECISIONE" | "AZIONE";
+        /** @enum {string} */
+        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
+        PlanNetworkSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanNetworkList: {
+            items: components["schemas"]["PlanNetworkSummary"][];
+            canCreate: boolean;
+        };
+        PlanNetworkMember: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            type: string;
+            role: components["schemas"]["PlanNetworkRole"];
+            joinedOn: string | null;
+        };
+        PlanMeetingSummary: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+        };
+        PlanNetwork: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            memberList: components["schemas"]["PlanNetworkMember"][];
+            meetingList: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingList: {
+            items: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingMinutes: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanFollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+        };
+        PlanMeeting: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+            agenda: string | null;
+            organisationList: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+            }[];
+            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
+            followUps: components["schemas"]["PlanFollowUp"][];
+            actionChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            ownerChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanFollowUpWorkItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+            meetingTitle: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            networkName: string | null;
+            comuneName: string | null;
+            regionName: string;
+        };
+        PlanFollowUpWorkList: {
+            items: components["schemas"]["PlanFollowUpWorkItem"][];
+            /** Format: int64 */
+            overdue: number;
+        };
+        PlanNetworkTotals: {
+            /** Format: int64 */
+            networks: number;
+            /** Format: int64 */
+            activeNetworks: number;
+            byKind: {
+                /** Format: int64 */
+                TAVOLO: number;
+                /** Format: int64 */
+                GRUPPO_TEMATICO: number;
+            };
+            /** Format: int64 */
+            memberOrganisations: number;
+            /** Format: int64 */
+            organisationsInvolved: number;
+            /** Format: int64 */
+            meetings: number;
+            meetingsByKindAndYear: {
+                /** Format: int64 */
+                year: number;
+                kind: components["schemas"]["PlanMeetingKind"];
+                /** Format: int64 */
+                count: number;
+            }[];
+            /** Format: int64 */
+            participants: number;
+            followUps: {
+                /** Format: int64 */
+                open: number;
+                /** Format: int64 */
+                done: number;
+                /** Format: int64 */
+                overdue: number;
+            };
+            reference: {
+                /** Format: int64 */
+                groups: number;
+                /** Format: int64 */
+                organisations: number;
+                /** Format: int64 */
+                meetings: number;
+            };
+        };
+        /** @enum {string} */
+        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+        /** @enum {string} */
+        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
+        PlanDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PlanEvent: {
+            from: components["schemas"]["PlanStatus"] | null;
+            to: components["schemas"]["PlanStatus"];
+            note: string | null;
+            /** @description The display name of who took the step */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+            summary: string | null;
+            adoption: {
+                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
+                number: string | null;
+                date: string | null;
+                document: components["schemas"]["PlanDocument"] | null;
+            };
+            /** Format: int64 */
+            monitorings: number;
+            events: components["schemas"]["PlanEvent"][];
+            allowedSteps: components["schemas"]["PlanStatus"][];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            documents: components["schemas"]["PlanDocument"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanLocalText: {
+            it?: string;
+            en?: string;
+        };
+        PlanContextAnswer: {
+            name: string;
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "range";
+            label: components["schemas"]["PlanLocalText"];
+            section: components["schemas"]["PlanLocalText"] | null;
+            choices: {
+                code: string;
+                label: components["schemas"]["PlanLocalText"];
+            }[] | null;
+            /** Format: double */
+            number: number | null;
+            range: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            } | null;
+        };
+        PlanContextSettlement: {
+            /** Format: int64 */
+            entry: number;
+            /** @description Free text: ANCI/Cittalia and the Comune itself only */
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        PlanContext: {
+            /** Format: uuid */
+            planId: string;
+            comuneIstat: string;
+            comuneName: string;
+            text: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            survey: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                answers: components["schemas"]["PlanContextAnswer"][];
+            } | null;
+            settlements: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                items: components["schemas"]["PlanContextSettlement"][];
+            } | null;
+        };
+        /** @enum {string} */
+        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
+        PlanVersionSummary: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+        };
+        PlanVersionList: {
+            items: components["schemas"]["PlanVersionSummary"][];
+            /** Format: int64 */
+            currentVersionNo: number;
+        };
+        PlanSnapshot: {
+            header: {
+                title: string;
+                /** Format: int64 */
+                periodFrom: number;
+                /** Format: int64 */
+                periodTo: number;
+                summary: string | null;
+                adoptionOrgan: string | null;
+                adoptionNumber: string | null;
+                adoptionDate: string | null;
+            };
+            actions: {
+                code: string;
+                title: string;
+                description: string | null;
+                axis: string;
+                /** Format: int64 */
+                priorityAction: number;
+                leadOrganisation: string | null;
+                budgetCents: number | null;
+                fundingSource: string | null;
+                projectId: string | null;
+                status: string;
+                startDate: string | null;
+                endDate: string | null;
+                partners: {
+                    organisationId: string;
+                    name: string;
+                    role: string;
+                }[];
+                indicators: {
+                    name: string;
+                    unit: string;
+                    /** Format: double */
+                    baseline: number | null;
+                    targets: {
+                        [key: string]: number;
+                    };
+                }[];
+            }[];
+        };
+        PlanVersion: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+            snapshot: components["schemas"]["PlanSnapshot"];
+        };
+        PlanFieldChange: {
+            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
+            field: string;
+            /** @description For an indicator target: its period */
+            period: string | null;
+            /** Format: double */
+            before: string | number | null;
+            /** Format: double */
+            after: string | number | null;
+        };
+        PlanChanges: {
+            from: {
+                no: number | null;
+                label: string;
+            };
+            to: {
+                no: number | null;
+                label: string;
+            };
+            header: components["schemas"]["PlanFieldChange"][];
+            actions: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                change: "ADDED" | "REMOVED" | "CHANGED";
+                fields: components["schemas"]["PlanFieldChange"][];
+                partners: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    before: string | null;
+                    after: string | null;
+                }[];
+                indicators: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    fields: components["schemas"]["PlanFieldChange"][];
+                }[];
+            }[];
         };
         ProjectCostCategory: {
             code: string;
@@ -26636,6 +26636,16 @@ export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<co
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
 export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
+export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const publicationKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKindInput"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
 export const publicationStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const publicationTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopicInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
@@ -26654,16 +26664,6 @@ export const planNetworkCreateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeep
 export const planNetworkUpdateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanNetworkUpdateInput"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusInput"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
 export const planAdoptionOrganInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAdoptionOrganInput"]> = ["GIUNTA", "CONSIGLIO"];
-export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
-export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatusInput"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -26762,6 +26762,35 @@ export const eventCertificateVerificationEventKindValues: ReadonlyArray<Flattene
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
 export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
+export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
+export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
+export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
+export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
+export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
+export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
+export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
+export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
+export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
+export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
+export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
+export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
+export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
+export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
+export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const publicationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKind"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
 export const publicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const publicationTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopic"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
@@ -26807,35 +26836,6 @@ export const planVersionReasonValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const planChangesActionsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsPartnersChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["partners"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsIndicatorsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["indicators"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
-export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
-export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
-export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
-export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
-export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
-export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
-export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
-export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
-export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
-export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
-export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
-export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
-export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
-export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
-export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
-export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
-export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
-export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];

@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FieldCipher } from '../../../platform/crypto.js';
 import type { Database, Queryable } from '../../../platform/db/db.js';
 import { databaseDocumentStore, demoPdf, taggedPdf, type TaggedPdfDoc } from '../../../platform/documents/index.js';
-import { DEMO_ORGANISER_EMAIL } from '../../events/events/events.demo.js';
+import { DEMO_DOMAIN } from '../../demo/index.js';
 import { checkPdfAccessibility } from './publications.pdf-check.js';
 import { insertPublication, insertVersion, type PublicationValues } from './publications.repo.js';
 import { publicationContents } from './publications.service.js';
@@ -19,6 +19,8 @@ import { publicationSlug } from './publications.rules.js';
 import type { PublicationStatus } from './publications.vocabulary.js';
 
 const DEMO = 'DOCUMENTO DIMOSTRATIVO';
+/** The demo's ANCI assistenza tecnica (made by the demo module), who authors the publications. */
+const DEMO_AUTHOR_EMAIL = `assistenza.anci@${DEMO_DOMAIN}`;
 const filler = (topic: string) =>
   `${DEMO}: testo sintetico scritto per provare la piattaforma, senza alcun valore reale. Questo paragrafo ` +
   `parla di ${topic} soltanto per riempire la pagina con frasi plausibili; nomi, cifre e raccomandazioni ` +
@@ -209,7 +211,7 @@ export async function seedPublicationsDemo(db: Database, cipher: FieldCipher | n
   if (!cipher) return 0;
   return db.ownerTx(async (tx) => {
     if ((await tx.query('SELECT 1 FROM kno_publications LIMIT 1')).length > 0) return 0;
-    const [author] = await tx.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO_ORGANISER_EMAIL]);
+    const [author] = await tx.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO_AUTHOR_EMAIL]);
     if (!author) return 0;
     return insertDemo(tx, cipher, author.id);
   });

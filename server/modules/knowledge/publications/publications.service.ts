@@ -25,8 +25,7 @@ import type { EncryptedColumn } from '../../../platform/module.js';
 import { offsetOf, type Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
-import { selectReportWave } from '../../surveys/results/report.repo.js';
-import { waveReportFile } from '../../surveys/results/report.service.js';
+import { selectReportWave, waveReportFile } from '../../surveys/index.js';
 import { checkPdfAccessibility } from './publications.pdf-check.js';
 import {
   insertPublication,

@@ -2,7 +2,18 @@
  * The words of the publications (issue 14 item 3), as the database stores them; the web names them
  * in Italian and English (knowledge.publications.*).
  */
-export { axes as publicationTopics, type Axis as PublicationTopic } from '../../plans/shared/vocabulary.js';
+
+/**
+ * What a publication is about: the four axes of the Piano triennale, the same words as the local
+ * plans' axes (plans/shared/vocabulary.ts; the migration's check lists them too).
+ */
+export const publicationTopics = [
+  'PREVENZIONE',
+  'VIGILANZA_CONTRASTO',
+  'PROTEZIONE_ASSISTENZA',
+  'REINTEGRAZIONE',
+] as const;
+export type PublicationTopic = (typeof publicationTopics)[number];
 
 /** The Handbook, the Policy Paper, a survey report, anything else. */
 export const publicationKinds = ['MANUALE', 'POLICY_PAPER', 'RAPPORTO_INDAGINE', 'ALTRO'] as const;
