@@ -93,7 +93,9 @@ function StatusSection({ pub, canManage }: { pub: PublicationDetail; canManage: 
   const problem = usePublicationProblem();
   const publish = usePublishPublication(pub.id);
   const withdraw = useWithdrawPublication(pub.id);
-  const [version, setVersion] = useState(String(pub.latestVersion ?? ''));
+  // the latest version unless one is picked (a new upload becomes the default)
+  const [picked, setPicked] = useState<string | null>(null);
+  const version = picked ?? String(pub.latestVersion ?? '');
   const [exception, setException] = useState('');
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -158,7 +160,7 @@ function StatusSection({ pub, canManage }: { pub: PublicationDetail; canManage: 
                 id="publication-version"
                 label={t('knowledge.publications.publish.version')}
                 value={version}
-                onChange={(e) => setVersion(e.target.value)}
+                onChange={(e) => setPicked(e.target.value)}
                 options={pub.versions.map((v) => ({ value: String(v.number), label: String(v.number) }))}
               />
             </div>
