@@ -262,6 +262,13 @@ const guarded: Record<Permission, Call | null> = {
   // the organisers' list of every event, drafts included
   'events.manage': { method: 'GET', url: '/api/v1/events' },
   'events.figures.read': { method: 'GET', url: '/api/v1/event-figures' },
+  // the knowledge module's publications: the organisers create a draft; MLPS and they read the list
+  'knowledge.publications.manage': {
+    method: 'POST',
+    url: '/api/v1/knowledge/publications',
+    body: () => ({ kind: 'ALTRO', title: 'Pubblicazione di prova', abstract: 'Testo di prova.' }),
+  },
+  'knowledge.publications.read': { method: 'GET', url: '/api/v1/knowledge/publications' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

@@ -26,6 +26,10 @@ const publicOperations = new Set([
   'GET /api/v1/public/events',
   'GET /api/v1/public/events/{slug}',
   'GET /api/v1/public/events/{slug}/event.ics',
+  // the public library of publications (issue 14): published ones and their published versions only
+  'GET /api/v1/public/publications',
+  'GET /api/v1/public/publications/{slug}',
+  'GET /api/v1/public/publications/{slug}/versions/{number}/file',
   // the events' participants without an account (their own link's token) and the certificates' verification
   'POST /api/v1/public/registrations/qr',
   'POST /api/v1/public/registrations/certificate',

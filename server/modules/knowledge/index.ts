@@ -3,11 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { knowledgeErrors } from './shared/errors.js';
+import { publicationsAuditActions } from './publications/publications.audit-actions.js';
+import { seedPublicationsDemo } from './publications/publications.demo.js';
+import { publicationsErrors } from './publications/publications.errors.js';
+import { publicationsPermissions } from './publications/publications.policy.js';
+import { publicationsRoutes } from './publications/publications.routes.js';
+import { publicationsEncryptedColumns } from './publications/publications.service.js';
 
 /** Every route of the knowledge module, mounted under /api/v1 (each part under its own paths). */
 async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
   await fastify.register(async () => {});
+  await fastify.register(publicationsRoutes);
 }
 
 /**
@@ -28,7 +35,18 @@ export const knowledgeModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('knowledge'), 'migrations'),
   jobs: [],
-  errors: { ...knowledgeErrors },
-  permissions: [],
-  auditActions: { actions: [], entityTypes: [] },
+  errors: {
+    ...knowledgeErrors,
+    ...publicationsErrors,
+  },
+  permissions: [...publicationsPermissions],
+  auditActions: {
+    actions: [...publicationsAuditActions.actions],
+    entityTypes: [...publicationsAuditActions.entityTypes],
+  },
+  encryptedColumns: [...publicationsEncryptedColumns],
+  // after the demo module's accounts (the ANCI assistenza tecnica authors the publications)
+  seedDemo: async ({ db, cipher }) => {
+    await seedPublicationsDemo(db, cipher ?? null);
+  },
 };

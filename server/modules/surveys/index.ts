@@ -40,3 +40,6 @@ export { questionsOfWave } from './results/results.service.js';
 export { ownAnswer } from './results/mine.service.js';
 export { COUNTED_STATUSES, type ResultQuestion } from './results/results.rules.js';
 export { SETTLEMENT_FIELDS, settlementOut } from './results/settlements.rules.js';
+// a wave's report as a file, for the publications' one-step publishing (knowledge module)
+export { selectReportWave } from './results/report.repo.js';
+export { waveReportFile } from './results/report.service.js';

@@ -17,7 +17,7 @@ const winAnsiExtra: Record<string, number> = {
 };
 
 /** A string of the PDF's text as WinAnsi bytes, with the literal string's specials escaped. */
-function pdfText(s: string): Buffer {
+export function pdfText(s: string): Buffer {
   const bytes: number[] = [];
   for (const ch of s.normalize('NFC')) {
     const code = winAnsiExtra[ch] ?? ch.codePointAt(0)!;
@@ -29,7 +29,7 @@ function pdfText(s: string): Buffer {
 }
 
 /** Lines of at most `width` characters, broken between words. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -25,3 +25,4 @@ export {
 } from './store.js';
 export { demoPdf } from './demo-pdf.js';
 export { uploadFileFields } from './upload-fields.js';
+export { taggedPdf, type TaggedPdfDoc } from './tagged-pdf.js';

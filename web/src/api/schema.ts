@@ -5432,6 +5432,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every publication, drafts and withdrawn ones included, with its latest version’s accessibility
+         * @description `knowledge.publications.read`: ANCI/Cittalia’s assistenza tecnica and MLPS (403 for everyone else). Filters `kind`, `status`, `q` (Italian full text); the latest change first; paged.
+         */
+        get: operations["listPublications"];
+        put?: never;
+        /**
+         * Create a publication as a draft (BOZZA); its public address is made from the title; audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else). 400 for an unknown Region or survey wave.
+         */
+        post: operations["createPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/survey-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a survey wave’s report in the library in one step: printed as a tagged PDF and added as the next version of the wave’s RAPPORTO_INDAGINE publication; audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else). The report is the disclosure-controlled copy (as MLPS reads it: it becomes public). The first time, the publication is created with the wave’s metadata; the new version is published at once when it passes the accessibility check (a withdrawn publication stays withdrawn). 404 `surveys.wave.not_found`; 503 `pdf.busy`/`pdf.timeout` when the printer is overloaded.
+         */
+        post: operations["publishSurveyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A publication with every version and the result of its accessibility check
+         * @description `knowledge.publications.read`: ANCI/Cittalia’s assistenza tecnica and MLPS (403 for everyone else); 404 `knowledge.publications.not_found`.
+         */
+        get: operations["getPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a publication’s metadata (in any state); audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else); 404 `knowledge.publications.not_found`; 409 `knowledge.stale` when `rowVersion` is not the current one. The public address stays.
+         */
+        patch: operations["updatePublication"];
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/{publicationId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a PDF as the next version (1, 2…), checked for accessibility; not public until published; audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else); 404 `knowledge.publications.not_found`; 409 `knowledge.stale` when `rowVersion` is not the current one. The file is checked by content: 400 `knowledge.publications.file_refused` (with `context.reason`) for anything but a PDF, a name without .pdf, or a PDF with scripts, launch actions or embedded files; 413 `knowledge.publications.file_too_large` over 10 MB. Nothing is stored when refused. Then the accessibility check (tagged, structure tree, language, title, not encrypted) is recorded with the version. Versions never change.
+         */
+        post: operations["uploadPublicationVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/{publicationId}/versions/{number}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download any version’s PDF (published or not)
+         * @description `knowledge.publications.read`: ANCI/Cittalia’s assistenza tecnica and MLPS (403 for everyone else); 404 `knowledge.publications.not_found`; 404 `knowledge.publications.version_not_found`.
+         */
+        get: operations["getPublicationVersionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/{publicationId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the latest version (or the one named): a draft enters the library, a published one shows the newer version, a withdrawn one returns; audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else); 404 `knowledge.publications.not_found`; 409 `knowledge.stale` when `rowVersion` is not the current one. 409 `knowledge.publications.no_version` before any upload; 404 `knowledge.publications.version_not_found`; 409 `knowledge.publications.inaccessible` (with `context.issues`) for a version that fails the accessibility check, unless `exceptionReason` says why it is published all the same (kept in the audit trail).
+         */
+        post: operations["publishPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/publications/{publicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a published publication with a reason (→ RITIRATA): it leaves the library; audited
+         * @description `knowledge.publications.manage`: ANCI/Cittalia’s assistenza tecnica (403 for everyone else); 404 `knowledge.publications.not_found`; 409 `knowledge.stale` when `rowVersion` is not the current one. 409 `knowledge.state` unless published.
+         */
+        post: operations["withdrawPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public library: published publications, searched in Italian and filtered
+         * @description Public: no session; runs with the anonymous scope (published publications and the versions up to the one published; never a draft nor a withdrawn one: 404 `knowledge.publications.not_found`). `q`: words of the title, keywords or abstract with Italian stemming (web-search syntax), best match first; filters `kind`, `year` (of the publication date), `topic` (an axis of the Piano triennale); otherwise the newest first; paged.
+         */
+        get: operations["listPublicPublications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/publications/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A publication’s public page: metadata, the version shown and the earlier ones
+         * @description Public: no session; runs with the anonymous scope (published publications and the versions up to the one published; never a draft nor a withdrawn one: 404 `knowledge.publications.not_found`).
+         */
+        get: operations["getPublicPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/publications/{slug}/versions/{number}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a published version’s PDF
+         * @description Public: no session; runs with the anonymous scope (published publications and the versions up to the one published; never a draft nor a withdrawn one: 404 `knowledge.publications.not_found`). 404 `knowledge.publications.version_not_found` for a version not (yet) public.
+         */
+        get: operations["getPublicPublicationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5440,12 +5648,12 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityTypeInput: "comune" | "evt_event" | "evt_registration" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityTypeInput: "comune" | "evt_event" | "evt_registration" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
@@ -5939,6 +6147,321 @@ export interface components {
             consent: true;
             privacyVersion: string;
         };
+        SurveyCreateInput: {
+            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt?: string;
+        };
+        SurveyVersionImportInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The XLSForm (.xlsx) in base64
+             */
+            contentBase64: string;
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        SurveyMessageBounceInput: {
+            /** @description What the bounce said (e.g. "casella inesistente") */
+            reason: string;
+        };
+        /** @enum {string} */
+        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveySaveAnswersInput: {
+            /** Format: int64 */
+            baseVersion: number;
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveySubmitInput: {
+            declaration: boolean;
+        };
+        SurveyFlagCreateInput: {
+            question: string;
+            reason: string;
+        };
+        SurveyReturnInput: {
+            note?: string;
+        };
+        SurveyPopulationRangeInput: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilterInput: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRangeInput"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRuleInput: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
+        SurveyWaveMappingInput: {
+            /** @constant */
+            kind: "match";
+            earlier: string;
+            later: string;
+            /** @default [] */
+            recodes: {
+                from: string;
+                to: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "split";
+            earlier: string;
+            later: string[];
+        } | {
+            /** @constant */
+            kind: "merge";
+            earlier: string[];
+            later: string;
+        } | {
+            /** @constant */
+            kind: "not_comparable";
+            /** @default null */
+            earlier: string | null;
+            /** @default null */
+            later: string | null;
+            reason: string;
+        };
+        SurveyWaveMappingsBodyInput: {
+            items: components["schemas"]["SurveyWaveMappingInput"][];
+        };
+        /** @enum {string} */
+        OpenDataLevelInput: "regione" | "provincia" | "comune";
+        /** @enum {string} */
+        OpenDataThemeInput: "SOCI" | "GOVE";
+        /** @enum {string} */
+        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
+        OpenDataReleaseRequestInput: {
+            questions: string[];
+            level: components["schemas"]["OpenDataLevelInput"];
+            region?: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt: string;
+            descriptionEn?: string;
+            keywords: string[];
+            theme: components["schemas"]["OpenDataThemeInput"];
+            /** @default IRREG */
+            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
+        };
+        OpenDataWithdrawRequestInput: {
+            reason?: string;
+        };
+        SurveyUniversePreviewRequestInput: {
+            rule: components["schemas"]["SurveyUniverseRuleInput"];
+        };
+        SurveyCreateWaveInput: {
+            /** Format: uuid */
+            formVersionId: string;
+            titleIt: string;
+            /** @default null */
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
+            /** @default null */
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            /**
+             * @description Reminders at these working days after the invitation
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            reminderDays: number[];
+        };
+        SurveyPatchWaveInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            formVersionId?: string;
+            titleIt?: string;
+            titleEn?: string | null;
+            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
+            referenceMonth?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn?: string;
+            /** @description Reminders at these working days after the invitation */
+            reminderDays?: number[];
+        };
+        SurveyExtendWaveInput: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+        };
+        SurveyIssueLinkInput: {
+            /** Format: int32 */
+            validDays?: number;
+        };
+        /** @enum {string} */
+        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
+        SurveyPutContactsInput: {
+            items: {
+                kind: components["schemas"]["SurveyContactKindInput"];
+                /** Format: email */
+                email: string;
+                /** @default null */
+                personName: string | null;
+                /** @default null */
+                personRole: string | null;
+            }[];
+        };
+        SurveyImportContactsInput: {
+            filename: string;
+            /** Format: base64 */
+            contentBase64: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
+        /** @enum {string} */
+        PublicationKindInput: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
+        /** @enum {string} */
+        PublicationStatusInput: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        /**
+         * @description An axis of the Piano triennale
+         * @enum {string}
+         */
+        PublicationTopicInput: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        PublicationCreateInput: {
+            kind: components["schemas"]["PublicationKindInput"];
+            title: string;
+            abstract: string;
+            /**
+             * @description Authors: persons or offices, as printed
+             * @default []
+             */
+            authors: string[];
+            /**
+             * @description The date printed on the document
+             * @default null
+             */
+            publishedOn: string | null;
+            /**
+             * @description The language of the document, BCP 47 (it, en, it-IT)
+             * @default it
+             */
+            language: string;
+            /** @default [] */
+            keywords: string[];
+            /** @default [] */
+            topics: components["schemas"]["PublicationTopicInput"][];
+            /**
+             * @description e.g. CC BY 4.0
+             * @default CC BY 4.0
+             */
+            licence: string;
+            /**
+             * @description The survey wave a report is about
+             * @default null
+             */
+            surveyWaveId: string | null;
+            /**
+             * @description The Region the document is about, by its ISTAT code
+             * @default null
+             */
+            regionCode: string | null;
+        };
+        PublicationPatchInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            kind?: components["schemas"]["PublicationKindInput"];
+            title?: string;
+            abstract?: string;
+            /** @description Authors: persons or offices, as printed */
+            authors?: string[];
+            /** @description The date printed on the document */
+            publishedOn?: string | null;
+            /** @description The language of the document, BCP 47 (it, en, it-IT) */
+            language?: string;
+            keywords?: string[];
+            topics?: components["schemas"]["PublicationTopicInput"][];
+            /** @description e.g. CC BY 4.0 */
+            licence?: string;
+            /** @description The survey wave a report is about */
+            surveyWaveId?: string | null;
+            /** @description The Region the document is about, by its ISTAT code */
+            regionCode?: string | null;
+        };
+        PublicationVersionUploadInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The file, base64; PDF, PNG or JPEG by content, at most 10485760 bytes
+             */
+            content: string;
+            /** @description What changed in this version */
+            note?: string;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        PublicationPublishInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+            /**
+             * Format: int64
+             * @description The version to publish (default: the latest)
+             */
+            version?: number;
+            /** @description Why a version that fails the accessibility check is published all the same (kept in the audit trail); without it such a version is refused */
+            exceptionReason?: string;
+        };
+        PublicationWithdrawInput: {
+            reason: string;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        SurveyReportPublishInput: {
+            /** Format: uuid */
+            waveId: string;
+        };
         /** @enum {string} */
         PlanAxisInput: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
         /** @enum {string} */
@@ -6276,220 +6799,6 @@ export interface components {
             text: string;
             /** Format: int64 */
             rowVersion: number;
-        };
-        SurveyCreateInput: {
-            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
-            code: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt?: string;
-        };
-        SurveyVersionImportInput: {
-            filename: string;
-            /**
-             * Format: base64
-             * @description The XLSForm (.xlsx) in base64
-             */
-            contentBase64: string;
-        };
-        /**
-         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
-         * @enum {string}
-         */
-        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
-        SurveyMessageBounceInput: {
-            /** @description What the bounce said (e.g. "casella inesistente") */
-            reason: string;
-        };
-        /** @enum {string} */
-        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
-        SurveySaveAnswersInput: {
-            /** Format: int64 */
-            baseVersion: number;
-            answers: {
-                [key: string]: unknown;
-            };
-        };
-        SurveySubmitInput: {
-            declaration: boolean;
-        };
-        SurveyFlagCreateInput: {
-            question: string;
-            reason: string;
-        };
-        SurveyReturnInput: {
-            note?: string;
-        };
-        SurveyPopulationRangeInput: {
-            /** Format: int32 */
-            min?: number;
-            /** @default false */
-            minExclusive: boolean;
-            /** Format: int32 */
-            max?: number;
-            /** @default false */
-            maxExclusive: boolean;
-        };
-        SurveyUniverseFilterInput: {
-            /** @constant */
-            kind: "filter";
-            population?: components["schemas"]["SurveyPopulationRangeInput"];
-            referenceMonth?: string;
-            regions?: string[];
-            provinces?: string[];
-            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
-            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
-            include?: string[];
-            exclude?: string[];
-        };
-        SurveyUniverseRuleInput: {
-            /** @constant */
-            kind: "all";
-        } | components["schemas"]["SurveyUniverseFilterInput"];
-        /** @enum {string} */
-        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
-        SurveyWaveMappingInput: {
-            /** @constant */
-            kind: "match";
-            earlier: string;
-            later: string;
-            /** @default [] */
-            recodes: {
-                from: string;
-                to: string;
-            }[];
-        } | {
-            /** @constant */
-            kind: "split";
-            earlier: string;
-            later: string[];
-        } | {
-            /** @constant */
-            kind: "merge";
-            earlier: string[];
-            later: string;
-        } | {
-            /** @constant */
-            kind: "not_comparable";
-            /** @default null */
-            earlier: string | null;
-            /** @default null */
-            later: string | null;
-            reason: string;
-        };
-        SurveyWaveMappingsBodyInput: {
-            items: components["schemas"]["SurveyWaveMappingInput"][];
-        };
-        /** @enum {string} */
-        OpenDataLevelInput: "regione" | "provincia" | "comune";
-        /** @enum {string} */
-        OpenDataThemeInput: "SOCI" | "GOVE";
-        /** @enum {string} */
-        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
-        OpenDataReleaseRequestInput: {
-            questions: string[];
-            level: components["schemas"]["OpenDataLevelInput"];
-            region?: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt: string;
-            descriptionEn?: string;
-            keywords: string[];
-            theme: components["schemas"]["OpenDataThemeInput"];
-            /** @default IRREG */
-            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
-        };
-        OpenDataWithdrawRequestInput: {
-            reason?: string;
-        };
-        SurveyUniversePreviewRequestInput: {
-            rule: components["schemas"]["SurveyUniverseRuleInput"];
-        };
-        SurveyCreateWaveInput: {
-            /** Format: uuid */
-            formVersionId: string;
-            titleIt: string;
-            /** @default null */
-            titleEn: string | null;
-            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
-            /** @default null */
-            referenceMonth: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-            /**
-             * @description Reminders at these working days after the invitation
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            reminderDays: number[];
-        };
-        SurveyPatchWaveInput: {
-            /** Format: int64 */
-            rowVersion: number;
-            /** Format: uuid */
-            formVersionId?: string;
-            titleIt?: string;
-            titleEn?: string | null;
-            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
-            referenceMonth?: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn?: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn?: string;
-            /** @description Reminders at these working days after the invitation */
-            reminderDays?: number[];
-        };
-        SurveyExtendWaveInput: {
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-        };
-        SurveyIssueLinkInput: {
-            /** Format: int32 */
-            validDays?: number;
-        };
-        /** @enum {string} */
-        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
-        SurveyPutContactsInput: {
-            items: {
-                kind: components["schemas"]["SurveyContactKindInput"];
-                /** Format: email */
-                email: string;
-                /** @default null */
-                personName: string | null;
-                /** @default null */
-                personRole: string | null;
-            }[];
-        };
-        SurveyImportContactsInput: {
-            filename: string;
-            /** Format: base64 */
-            contentBase64: string;
-            /**
-             * @default auto
-             * @enum {string}
-             */
-            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
         ProjectCostCategoryInput: {
             code: string;
@@ -7106,22 +7415,22 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "events.figures.read" | "events.manage" | "events.register" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "plans.coverage.read" | "plans.dialogue.read" | "plans.dialogue.write" | "plans.edit" | "plans.networks.edit" | "plans.networks.read" | "plans.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.claims.decide" | "projects.claims.verify" | "projects.claims.write" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.documents.read" | "projects.expenses.validate" | "projects.expenses.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "projects.revisori.assign" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "events.figures.read" | "events.manage" | "events.register" | "knowledge.publications.manage" | "knowledge.publications.read" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "plans.coverage.read" | "plans.dialogue.read" | "plans.dialogue.write" | "plans.edit" | "plans.networks.edit" | "plans.networks.read" | "plans.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.claims.decide" | "projects.claims.verify" | "projects.claims.write" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.documents.read" | "projects.expenses.validate" | "projects.expenses.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "projects.revisori.assign" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "knowledge.publications.file_refused" | "knowledge.publications.file_too_large" | "knowledge.publications.inaccessible" | "knowledge.publications.no_version" | "knowledge.publications.not_found" | "knowledge.publications.version_not_found" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityType: "comune" | "evt_event" | "evt_registration" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityType: "comune" | "evt_event" | "evt_registration" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         Problem: {
             type: string;
             title: string;
@@ -8556,995 +8865,6 @@ export interface components {
             waiting: number;
             items: components["schemas"]["EventOrganiserRegistration"][];
         };
-        /** @enum {string} */
-        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-        /** @enum {string} */
-        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
-        /** @enum {string} */
-        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
-        /** @enum {string} */
-        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
-        PlanIndicatorProgress: {
-            period: string;
-            /** Format: double */
-            value: number;
-            /** Format: double */
-            target: number | null;
-            percent: number | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            /** Format: uuid */
-            monitoringId: string;
-        };
-        PlanIndicator: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            unit: string;
-            /** Format: double */
-            baseline: number | null;
-            targets: {
-                period: string;
-                /** Format: double */
-                target: number;
-            }[];
-            latest: components["schemas"]["PlanIndicatorProgress"] | null;
-        };
-        PlanAction: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            code: string;
-            title: string;
-            description: string | null;
-            axis: components["schemas"]["PlanAxis"];
-            /** Format: int64 */
-            priorityAction: number;
-            lead: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            partners: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                role: components["schemas"]["PlanPartnerRole"];
-            }[];
-            budgetCents: number | null;
-            fundingSource: components["schemas"]["PlanFundingSource"] | null;
-            project: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                cup: string | null;
-            } | null;
-            status: components["schemas"]["PlanActionStatus"];
-            startDate: string | null;
-            endDate: string | null;
-            /** Format: int64 */
-            position: number;
-            /** Format: int64 */
-            rowVersion: number;
-            indicators: components["schemas"]["PlanIndicator"][];
-        };
-        PlanActionTotals: {
-            all: {
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            };
-            byAxis: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            byPriorityAction: {
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            cells: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-        };
-        PlanActionsPlan: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            comuneIstat: string;
-            comuneName: string;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-        };
-        PlanActionList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanAction"][];
-            totals: components["schemas"]["PlanActionTotals"];
-            canEdit: boolean;
-            editBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoringSummary: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-        };
-        PlanMonitoringList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanMonitoringSummary"][];
-            canRecord: boolean;
-            recordBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoring: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-            items: {
-                /** Format: uuid */
-                indicatorId: string;
-                indicatorName: string;
-                unit: string;
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                /** Format: double */
-                value: number;
-                note: string | null;
-                /** Format: double */
-                target: number | null;
-                percent: number | null;
-            }[];
-            actions: {
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                status: components["schemas"]["PlanActionStatus"];
-            }[];
-        };
-        PlanCoverageRow: {
-            /** Format: uuid */
-            planId: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /**
-             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
-             * @enum {string}
-             */
-            statusGroup: "adopted" | "preparation";
-            comuneIstat: string;
-            comuneName: string;
-            provinceSigla: string;
-            /** @description its name is in options.regions */
-            regionCode: string;
-            /** @enum {string} */
-            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            /**
-             * Format: int64
-             * @description every action of the plan
-             */
-            actions: number;
-            /** @description 10 numbers: the actions of priority action 1…10 */
-            priorityActions: number[];
-            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
-            priorityActionStatuses?: number[][];
-            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
-            axes: number[];
-        };
-        PlanCoverageTotals: {
-            /**
-             * Format: int64
-             * @description Comuni with a plan (of the filters)
-             */
-            comuni: number;
-            /** Format: int64 */
-            adopted: number;
-            /** Format: int64 */
-            preparation: number;
-            /** Format: int64 */
-            actions: number;
-            priorityActions: {
-                /** Format: int64 */
-                priorityAction: number;
-                /**
-                 * @description the axis the Piano triennale puts it under
-                 * @enum {string}
-                 */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
-                statuses: number[];
-                /**
-                 * Format: int64
-                 * @description Comuni whose plan has at least one action on it
-                 */
-                comuni: number;
-            }[];
-            axes: {
-                /** @enum {string} */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                comuni: number;
-            }[];
-        };
-        PlanCoverage: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            options: {
-                /** @description the Regions in the actor’s reach */
-                regions: {
-                    code: string;
-                    name: string;
-                }[];
-            };
-            /** @description the order of the states in the counts */
-            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
-            /** @description the order of the axes in the counts */
-            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
-            totals: components["schemas"]["PlanCoverageTotals"];
-            rows: {
-                items: components["schemas"]["PlanCoverageRow"][];
-                /** Format: int64 */
-                total: number;
-                /** Format: int64 */
-                page: number;
-                /** Format: int64 */
-                pageSize: number;
-            };
-        };
-        PlanCoverageUncovered: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-            };
-            regions: {
-                code: string;
-                name: string;
-                /**
-                 * Format: int64
-                 * @description Comuni of the Region with a plan (of the filters)
-                 */
-                comuni: number;
-                /** @description the priority actions no plan of the Region covers */
-                uncovered: number[];
-                covered: {
-                    /** Format: int64 */
-                    priorityAction: number;
-                    /**
-                     * Format: int64
-                     * @description Comuni whose plan covers it
-                     */
-                    comuni: number;
-                }[];
-            }[];
-        };
-        PlanCoverageMap: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            items: {
-                /** @description ISTAT code of the Comune (6 digits) */
-                code: string;
-                name: string;
-                /** @enum {string} */
-                category: "adopted" | "preparation" | "covered" | "not_covered";
-            }[];
-        };
-        /** @enum {string} */
-        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
-        /** @enum {string} */
-        PlanThreadStatus: "APERTA" | "CHIUSA";
-        PlanThreadSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            subject: string;
-            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
-            planId: string | null;
-            actionId: string | null;
-            projectId: string | null;
-            topic: string | null;
-            anchorLabel: string | null;
-            dueDate: string | null;
-            overdue: boolean;
-            daysOverdue: number | null;
-            status: components["schemas"]["PlanThreadStatus"];
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            closedAt: string | null;
-            /** Format: int64 */
-            messages: number;
-            lastMessageAt: string | null;
-            awaitingMe: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanThreadList: {
-            items: components["schemas"]["PlanThreadSummary"][];
-            /** Format: int64 */
-            overdue: number;
-            /** Format: int64 */
-            awaitingMe: number;
-            plan: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                comuneIstat: string;
-                /** Format: double */
-                periodFrom: number;
-                /** Format: double */
-                periodTo: number;
-            } | null;
-        };
-        PlanThreadAttachment: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-        };
-        PlanThreadMessage: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /** Format: uuid */
-            authorId: string;
-            authorName: string;
-            authorOrganisation: string;
-            /** Format: date-time */
-            createdAt: string;
-            mentions: {
-                /** Format: uuid */
-                userId: string;
-                displayName: string;
-            }[];
-            attachments: components["schemas"]["PlanThreadAttachment"][];
-        };
-        PlanThread: {
-            thread: components["schemas"]["PlanThreadSummary"];
-            messages: components["schemas"]["PlanThreadMessage"][];
-        };
-        PlanThreadParticipant: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            organisation: string;
-            roles: string[];
-        };
-        PlanThreadParticipantList: {
-            items: components["schemas"]["PlanThreadParticipant"][];
-        };
-        PlanThreadAnchorChoices: {
-            plans: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                status: string;
-            }[];
-            actions: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                planId: string;
-                code: string;
-                title: string;
-            }[];
-            projects: {
-                /** Format: uuid */
-                id: string;
-                cup: string | null;
-                title: string;
-            }[];
-        };
-        /** @enum {string} */
-        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
-        /** @enum {string} */
-        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
-        /** @enum {string} */
-        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
-        /** @enum {string} */
-        PlanFollowUpKind: "DECISIONE" | "AZIONE";
-        /** @enum {string} */
-        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
-        PlanNetworkSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanNetworkList: {
-            items: components["schemas"]["PlanNetworkSummary"][];
-            canCreate: boolean;
-        };
-        PlanNetworkMember: {
-            /** Format: uuid */
-            organisationId: string;
-            name: string;
-            type: string;
-            role: components["schemas"]["PlanNetworkRole"];
-            joinedOn: string | null;
-        };
-        PlanMeetingSummary: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-        };
-        PlanNetwork: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            memberList: components["schemas"]["PlanNetworkMember"][];
-            meetingList: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingList: {
-            items: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingMinutes: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanFollowUp: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-        };
-        PlanMeeting: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-            agenda: string | null;
-            organisationList: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                type: string;
-            }[];
-            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
-            followUps: components["schemas"]["PlanFollowUp"][];
-            actionChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            ownerChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanFollowUpWorkItem: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-            meetingTitle: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            networkName: string | null;
-            comuneName: string | null;
-            regionName: string;
-        };
-        PlanFollowUpWorkList: {
-            items: components["schemas"]["PlanFollowUpWorkItem"][];
-            /** Format: int64 */
-            overdue: number;
-        };
-        PlanNetworkTotals: {
-            /** Format: int64 */
-            networks: number;
-            /** Format: int64 */
-            activeNetworks: number;
-            byKind: {
-                /** Format: int64 */
-                TAVOLO: number;
-                /** Format: int64 */
-                GRUPPO_TEMATICO: number;
-            };
-            /** Format: int64 */
-            memberOrganisations: number;
-            /** Format: int64 */
-            organisationsInvolved: number;
-            /** Format: int64 */
-            meetings: number;
-            meetingsByKindAndYear: {
-                /** Format: int64 */
-                year: number;
-                kind: components["schemas"]["PlanMeetingKind"];
-                /** Format: int64 */
-                count: number;
-            }[];
-            /** Format: int64 */
-            participants: number;
-            followUps: {
-                /** Format: int64 */
-                open: number;
-                /** Format: int64 */
-                done: number;
-                /** Format: int64 */
-                overdue: number;
-            };
-            reference: {
-                /** Format: int64 */
-                groups: number;
-                /** Format: int64 */
-                organisations: number;
-                /** Format: int64 */
-                meetings: number;
-            };
-        };
-        /** @enum {string} */
-        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-        /** @enum {string} */
-        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
-        PlanDocument: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            sha256: string;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PlanPage: {
-            items: components["schemas"]["PlanSummary"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        PlanEvent: {
-            from: components["schemas"]["PlanStatus"] | null;
-            to: components["schemas"]["PlanStatus"];
-            note: string | null;
-            /** @description The display name of who took the step */
-            by: string;
-            /** Format: date-time */
-            at: string;
-        };
-        PlanDetail: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-            summary: string | null;
-            adoption: {
-                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
-                number: string | null;
-                date: string | null;
-                document: components["schemas"]["PlanDocument"] | null;
-            };
-            /** Format: int64 */
-            monitorings: number;
-            events: components["schemas"]["PlanEvent"][];
-            allowedSteps: components["schemas"]["PlanStatus"][];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            documents: components["schemas"]["PlanDocument"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PlanLocalText: {
-            it?: string;
-            en?: string;
-        };
-        PlanContextAnswer: {
-            name: string;
-            /** @enum {string} */
-            kind: "choice" | "multiple" | "number" | "range";
-            label: components["schemas"]["PlanLocalText"];
-            section: components["schemas"]["PlanLocalText"] | null;
-            choices: {
-                code: string;
-                label: components["schemas"]["PlanLocalText"];
-            }[] | null;
-            /** Format: double */
-            number: number | null;
-            range: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            } | null;
-        };
-        PlanContextSettlement: {
-            /** Format: int64 */
-            entry: number;
-            /** @description Free text: ANCI/Cittalia and the Comune itself only */
-            place: string | null;
-            type: string | null;
-            kind: string | null;
-            persons: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            };
-            season: string | null;
-            services: string[];
-            /** Format: double */
-            distanceKm: number | null;
-            /** Format: double */
-            years: number | null;
-        };
-        PlanContext: {
-            /** Format: uuid */
-            planId: string;
-            comuneIstat: string;
-            comuneName: string;
-            text: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            survey: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                answers: components["schemas"]["PlanContextAnswer"][];
-            } | null;
-            settlements: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                items: components["schemas"]["PlanContextSettlement"][];
-            } | null;
-        };
-        /** @enum {string} */
-        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
-        PlanVersionSummary: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-        };
-        PlanVersionList: {
-            items: components["schemas"]["PlanVersionSummary"][];
-            /** Format: int64 */
-            currentVersionNo: number;
-        };
-        PlanSnapshot: {
-            header: {
-                title: string;
-                /** Format: int64 */
-                periodFrom: number;
-                /** Format: int64 */
-                periodTo: number;
-                summary: string | null;
-                adoptionOrgan: string | null;
-                adoptionNumber: string | null;
-                adoptionDate: string | null;
-            };
-            actions: {
-                code: string;
-                title: string;
-                description: string | null;
-                axis: string;
-                /** Format: int64 */
-                priorityAction: number;
-                leadOrganisation: string | null;
-                budgetCents: number | null;
-                fundingSource: string | null;
-                projectId: string | null;
-                status: string;
-                startDate: string | null;
-                endDate: string | null;
-                partners: {
-                    organisationId: string;
-                    name: string;
-                    role: string;
-                }[];
-                indicators: {
-                    name: string;
-                    unit: string;
-                    /** Format: double */
-                    baseline: number | null;
-                    targets: {
-                        [key: string]: number;
-                    };
-                }[];
-            }[];
-        };
-        PlanVersion: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-            snapshot: components["schemas"]["PlanSnapshot"];
-        };
-        PlanFieldChange: {
-            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
-            field: string;
-            /** @description For an indicator target: its period */
-            period: string | null;
-            /** Format: double */
-            before: string | number | null;
-            /** Format: double */
-            after: string | number | null;
-        };
-        PlanChanges: {
-            from: {
-                no: number | null;
-                label: string;
-            };
-            to: {
-                no: number | null;
-                label: string;
-            };
-            header: components["schemas"]["PlanFieldChange"][];
-            actions: {
-                code: string;
-                title: string;
-                /** @enum {string} */
-                change: "ADDED" | "REMOVED" | "CHANGED";
-                fields: components["schemas"]["PlanFieldChange"][];
-                partners: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    before: string | null;
-                    after: string | null;
-                }[];
-                indicators: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    fields: components["schemas"]["PlanFieldChange"][];
-                }[];
-            }[];
-        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -10761,6 +10081,1187 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        /** @enum {string} */
+        PublicationKind: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
+        /** @enum {string} */
+        PublicationStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        /**
+         * @description An axis of the Piano triennale
+         * @enum {string}
+         */
+        PublicationTopic: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        /** @enum {string} */
+        PdfAccessibilityIssue: "UNREADABLE" | "ENCRYPTED" | "NOT_TAGGED" | "NO_STRUCTURE" | "NO_LANGUAGE" | "NO_TITLE";
+        PublicationVersion: {
+            /** Format: int64 */
+            number: number;
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            pageCount: number | null;
+            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
+            accessible: boolean;
+            accessibilityIssues: components["schemas"]["PdfAccessibilityIssue"][];
+            note: string | null;
+            /**
+             * @description CARICAMENTO (uploaded) or RAPPORTO_INDAGINE (generated by the platform)
+             * @enum {string}
+             */
+            source: "CARICAMENTO" | "RAPPORTO_INDAGINE";
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            uploadedAt: string;
+        };
+        PublicationSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            status: components["schemas"]["PublicationStatus"];
+            /** @description The version the public sees */
+            publishedVersion: number | null;
+            latestVersion: number | null;
+            /** @description Whether the latest version passed the accessibility check */
+            latestAccessible: boolean | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+        };
+        PublicationPage: {
+            items: components["schemas"]["PublicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PublicationDetail: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            status: components["schemas"]["PublicationStatus"];
+            /** @description The version the public sees */
+            publishedVersion: number | null;
+            latestVersion: number | null;
+            /** @description Whether the latest version passed the accessibility check */
+            latestAccessible: boolean | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            updatedAt: string;
+            withdrawnReason: string | null;
+            firstPublishedAt: string | null;
+            /** @description Newest first */
+            versions: components["schemas"]["PublicationVersion"][];
+            /** Format: int64 */
+            rowVersion: number;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            createdAt: string;
+        };
+        PublicPublicationVersion: {
+            /** Format: int64 */
+            number: number;
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            pageCount: number | null;
+            /** @description Passed the accessibility check (tagged, structured, language, title, not encrypted) */
+            accessible: boolean;
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            uploadedAt: string;
+        };
+        PublicPublicationSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            /**
+             * Format: int64
+             * @description The version shown (the latest published)
+             */
+            version: number;
+            /** Format: int64 */
+            sizeBytes: number;
+            accessible: boolean;
+        };
+        PublicPublicationPage: {
+            items: components["schemas"]["PublicPublicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PublicPublication: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            kind: components["schemas"]["PublicationKind"];
+            title: string;
+            abstract: string;
+            authors: string[];
+            publishedOn: string | null;
+            language: string;
+            keywords: string[];
+            topics: components["schemas"]["PublicationTopic"][];
+            licence: string;
+            regionCode: string | null;
+            regionName: string | null;
+            surveyWaveId: string | null;
+            /**
+             * Format: int64
+             * @description The version shown (the latest published)
+             */
+            version: number;
+            /** Format: int64 */
+            sizeBytes: number;
+            accessible: boolean;
+            /**
+             * Format: date-time
+             * @description An instant, ISO 8601 with its offset
+             */
+            firstPublishedAt: string;
+            /** @description The published versions, newest first */
+            versions: components["schemas"]["PublicPublicationVersion"][];
+        };
+        /** @enum {string} */
+        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        /** @enum {string} */
+        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
+        /** @enum {string} */
+        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
+        /** @enum {string} */
+        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
+        PlanIndicatorProgress: {
+            period: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            target: number | null;
+            percent: number | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            /** Format: uuid */
+            monitoringId: string;
+        };
+        PlanIndicator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+            /** Format: double */
+            baseline: number | null;
+            targets: {
+                period: string;
+                /** Format: double */
+                target: number;
+            }[];
+            latest: components["schemas"]["PlanIndicatorProgress"] | null;
+        };
+        PlanAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            code: string;
+            title: string;
+            description: string | null;
+            axis: components["schemas"]["PlanAxis"];
+            /** Format: int64 */
+            priorityAction: number;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["PlanPartnerRole"];
+            }[];
+            budgetCents: number | null;
+            fundingSource: components["schemas"]["PlanFundingSource"] | null;
+            project: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                cup: string | null;
+            } | null;
+            status: components["schemas"]["PlanActionStatus"];
+            startDate: string | null;
+            endDate: string | null;
+            /** Format: int64 */
+            position: number;
+            /** Format: int64 */
+            rowVersion: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+        };
+        PlanActionTotals: {
+            all: {
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            };
+            byAxis: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            byPriorityAction: {
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            cells: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+        };
+        PlanActionsPlan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            comuneIstat: string;
+            comuneName: string;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+        };
+        PlanActionList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanAction"][];
+            totals: components["schemas"]["PlanActionTotals"];
+            canEdit: boolean;
+            editBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoringSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+        };
+        PlanMonitoringList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanMonitoringSummary"][];
+            canRecord: boolean;
+            recordBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoring: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+            items: {
+                /** Format: uuid */
+                indicatorId: string;
+                indicatorName: string;
+                unit: string;
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                /** Format: double */
+                value: number;
+                note: string | null;
+                /** Format: double */
+                target: number | null;
+                percent: number | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                status: components["schemas"]["PlanActionStatus"];
+            }[];
+        };
+        PlanCoverageRow: {
+            /** Format: uuid */
+            planId: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /**
+             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
+             * @enum {string}
+             */
+            statusGroup: "adopted" | "preparation";
+            comuneIstat: string;
+            comuneName: string;
+            provinceSigla: string;
+            /** @description its name is in options.regions */
+            regionCode: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            /**
+             * Format: int64
+             * @description every action of the plan
+             */
+            actions: number;
+            /** @description 10 numbers: the actions of priority action 1…10 */
+            priorityActions: number[];
+            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
+            priorityActionStatuses?: number[][];
+            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
+            axes: number[];
+        };
+        PlanCoverageTotals: {
+            /**
+             * Format: int64
+             * @description Comuni with a plan (of the filters)
+             */
+            comuni: number;
+            /** Format: int64 */
+            adopted: number;
+            /** Format: int64 */
+            preparation: number;
+            /** Format: int64 */
+            actions: number;
+            priorityActions: {
+                /** Format: int64 */
+                priorityAction: number;
+                /**
+                 * @description the axis the Piano triennale puts it under
+                 * @enum {string}
+                 */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
+                statuses: number[];
+                /**
+                 * Format: int64
+                 * @description Comuni whose plan has at least one action on it
+                 */
+                comuni: number;
+            }[];
+            axes: {
+                /** @enum {string} */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                comuni: number;
+            }[];
+        };
+        PlanCoverage: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            options: {
+                /** @description the Regions in the actor’s reach */
+                regions: {
+                    code: string;
+                    name: string;
+                }[];
+            };
+            /** @description the order of the states in the counts */
+            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
+            /** @description the order of the axes in the counts */
+            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
+            totals: components["schemas"]["PlanCoverageTotals"];
+            rows: {
+                items: components["schemas"]["PlanCoverageRow"][];
+                /** Format: int64 */
+                total: number;
+                /** Format: int64 */
+                page: number;
+                /** Format: int64 */
+                pageSize: number;
+            };
+        };
+        PlanCoverageUncovered: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+            };
+            regions: {
+                code: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Comuni of the Region with a plan (of the filters)
+                 */
+                comuni: number;
+                /** @description the priority actions no plan of the Region covers */
+                uncovered: number[];
+                covered: {
+                    /** Format: int64 */
+                    priorityAction: number;
+                    /**
+                     * Format: int64
+                     * @description Comuni whose plan covers it
+                     */
+                    comuni: number;
+                }[];
+            }[];
+        };
+        PlanCoverageMap: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            items: {
+                /** @description ISTAT code of the Comune (6 digits) */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                category: "adopted" | "preparation" | "covered" | "not_covered";
+            }[];
+        };
+        /** @enum {string} */
+        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
+        /** @enum {string} */
+        PlanThreadStatus: "APERTA" | "CHIUSA";
+        PlanThreadSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            subject: string;
+            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
+            planId: string | null;
+            actionId: string | null;
+            projectId: string | null;
+            topic: string | null;
+            anchorLabel: string | null;
+            dueDate: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            status: components["schemas"]["PlanThreadStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            awaitingMe: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanThreadList: {
+            items: components["schemas"]["PlanThreadSummary"][];
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            awaitingMe: number;
+            plan: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                comuneIstat: string;
+                /** Format: double */
+                periodFrom: number;
+                /** Format: double */
+                periodTo: number;
+            } | null;
+        };
+        PlanThreadAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        PlanThreadMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            authorOrganisation: string;
+            /** Format: date-time */
+            createdAt: string;
+            mentions: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
+            attachments: components["schemas"]["PlanThreadAttachment"][];
+        };
+        PlanThread: {
+            thread: components["schemas"]["PlanThreadSummary"];
+            messages: components["schemas"]["PlanThreadMessage"][];
+        };
+        PlanThreadParticipant: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: string;
+            roles: string[];
+        };
+        PlanThreadParticipantList: {
+            items: components["schemas"]["PlanThreadParticipant"][];
+        };
+        PlanThreadAnchorChoices: {
+            plans: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+            }[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                code: string;
+                title: string;
+            }[];
+            projects: {
+                /** Format: uuid */
+                id: string;
+                cup: string | null;
+                title: string;
+            }[];
+        };
+        /** @enum {string} */
+        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
+        /** @enum {string} */
+        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
+        /** @enum {string} */
+        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
+        /** @enum {string} */
+        PlanFollowUpKind: "DECISIONE" | "AZIONE";
+        /** @enum {string} */
+        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
+        PlanNetworkSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanNetworkList: {
+            items: components["schemas"]["PlanNetworkSummary"][];
+            canCreate: boolean;
+        };
+        PlanNetworkMember: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            type: string;
+            role: components["schemas"]["PlanNetworkRole"];
+            joinedOn: string | null;
+        };
+        PlanMeetingSummary: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+        };
+        PlanNetwork: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            memberList: components["schemas"]["PlanNetworkMember"][];
+            meetingList: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingList: {
+            items: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingMinutes: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanFollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+        };
+        PlanMeeting: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+            agenda: string | null;
+            organisationList: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+            }[];
+            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
+            followUps: components["schemas"]["PlanFollowUp"][];
+            actionChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            ownerChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanFollowUpWorkItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+            meetingTitle: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            networkName: string | null;
+            comuneName: string | null;
+            regionName: string;
+        };
+        PlanFollowUpWorkList: {
+            items: components["schemas"]["PlanFollowUpWorkItem"][];
+            /** Format: int64 */
+            overdue: number;
+        };
+        PlanNetworkTotals: {
+            /** Format: int64 */
+            networks: number;
+            /** Format: int64 */
+            activeNetworks: number;
+            byKind: {
+                /** Format: int64 */
+                TAVOLO: number;
+                /** Format: int64 */
+                GRUPPO_TEMATICO: number;
+            };
+            /** Format: int64 */
+            memberOrganisations: number;
+            /** Format: int64 */
+            organisationsInvolved: number;
+            /** Format: int64 */
+            meetings: number;
+            meetingsByKindAndYear: {
+                /** Format: int64 */
+                year: number;
+                kind: components["schemas"]["PlanMeetingKind"];
+                /** Format: int64 */
+                count: number;
+            }[];
+            /** Format: int64 */
+            participants: number;
+            followUps: {
+                /** Format: int64 */
+                open: number;
+                /** Format: int64 */
+                done: number;
+                /** Format: int64 */
+                overdue: number;
+            };
+            reference: {
+                /** Format: int64 */
+                groups: number;
+                /** Format: int64 */
+                organisations: number;
+                /** Format: int64 */
+                meetings: number;
+            };
+        };
+        /** @enum {string} */
+        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+        /** @enum {string} */
+        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
+        PlanDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PlanEvent: {
+            from: components["schemas"]["PlanStatus"] | null;
+            to: components["schemas"]["PlanStatus"];
+            note: string | null;
+            /** @description The display name of who took the step */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+            summary: string | null;
+            adoption: {
+                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
+                number: string | null;
+                date: string | null;
+                document: components["schemas"]["PlanDocument"] | null;
+            };
+            /** Format: int64 */
+            monitorings: number;
+            events: components["schemas"]["PlanEvent"][];
+            allowedSteps: components["schemas"]["PlanStatus"][];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            documents: components["schemas"]["PlanDocument"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanLocalText: {
+            it?: string;
+            en?: string;
+        };
+        PlanContextAnswer: {
+            name: string;
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "range";
+            label: components["schemas"]["PlanLocalText"];
+            section: components["schemas"]["PlanLocalText"] | null;
+            choices: {
+                code: string;
+                label: components["schemas"]["PlanLocalText"];
+            }[] | null;
+            /** Format: double */
+            number: number | null;
+            range: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            } | null;
+        };
+        PlanContextSettlement: {
+            /** Format: int64 */
+            entry: number;
+            /** @description Free text: ANCI/Cittalia and the Comune itself only */
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        PlanContext: {
+            /** Format: uuid */
+            planId: string;
+            comuneIstat: string;
+            comuneName: string;
+            text: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            survey: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                answers: components["schemas"]["PlanContextAnswer"][];
+            } | null;
+            settlements: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                items: components["schemas"]["PlanContextSettlement"][];
+            } | null;
+        };
+        /** @enum {string} */
+        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
+        PlanVersionSummary: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+        };
+        PlanVersionList: {
+            items: components["schemas"]["PlanVersionSummary"][];
+            /** Format: int64 */
+            currentVersionNo: number;
+        };
+        PlanSnapshot: {
+            header: {
+                title: string;
+                /** Format: int64 */
+                periodFrom: number;
+                /** Format: int64 */
+                periodTo: number;
+                summary: string | null;
+                adoptionOrgan: string | null;
+                adoptionNumber: string | null;
+                adoptionDate: string | null;
+            };
+            actions: {
+                code: string;
+                title: string;
+                description: string | null;
+                axis: string;
+                /** Format: int64 */
+                priorityAction: number;
+                leadOrganisation: string | null;
+                budgetCents: number | null;
+                fundingSource: string | null;
+                projectId: string | null;
+                status: string;
+                startDate: string | null;
+                endDate: string | null;
+                partners: {
+                    organisationId: string;
+                    name: string;
+                    role: string;
+                }[];
+                indicators: {
+                    name: string;
+                    unit: string;
+                    /** Format: double */
+                    baseline: number | null;
+                    targets: {
+                        [key: string]: number;
+                    };
+                }[];
+            }[];
+        };
+        PlanVersion: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+            snapshot: components["schemas"]["PlanSnapshot"];
+        };
+        PlanFieldChange: {
+            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
+            field: string;
+            /** @description For an indicator target: its period */
+            period: string | null;
+            /** Format: double */
+            before: string | number | null;
+            /** Format: double */
+            after: string | number | null;
+        };
+        PlanChanges: {
+            from: {
+                no: number | null;
+                label: string;
+            };
+            to: {
+                no: number | null;
+                label: string;
+            };
+            header: components["schemas"]["PlanFieldChange"][];
+            actions: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                change: "ADDED" | "REMOVED" | "CHANGED";
+                fields: components["schemas"]["PlanFieldChange"][];
+                partners: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    before: string | null;
+                    after: string | null;
+                }[];
+                indicators: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    fields: components["schemas"]["PlanFieldChange"][];
+                }[];
+            }[];
         };
         ProjectCostCategory: {
             code: string;
@@ -25503,6 +26004,520 @@ export interface operations {
             };
         };
     };
+    listPublications: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["PublicationKindInput"];
+                status?: components["schemas"]["PublicationStatusInput"];
+                /** @description Words of the title, abstract or keywords (Italian) */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishSurveyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyReportPublishInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PublicationPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadPublicationVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationVersionUploadInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicationVersionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, always as an attachment named after the publication and the version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationPublishInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationWithdrawInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDetail"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicPublications: {
+        parameters: {
+            query?: {
+                /** @description Search in the title, keywords and abstract, Italian stemming (manuale finds manuali); quoted phrases, OR and -word as in a web search */
+                q?: string;
+                kind?: components["schemas"]["PublicationKindInput"];
+                /** @description The year of the publication date */
+                year?: number;
+                topic?: components["schemas"]["PublicationTopicInput"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPublicationPage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPublication"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicPublicationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, always as an attachment named after the publication and the version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -25584,8 +26599,8 @@ export const pathsApiV1PlanNetworksGetParametersQueryRegionalValues: ReadonlyArr
 export const pathsApiV1PlanThreadsGetParametersQueryAwaitingMeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["awaitingMe"]> = ["true", "false"];
 export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
 export const pathsApiV1EventFiguresGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/event-figures"]["get"]["parameters"]["query"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
@@ -25621,6 +26636,19 @@ export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<co
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
 export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
+export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
+export const publicationKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKindInput"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
+export const publicationStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
+export const publicationTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopicInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planAxisInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxisInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatusInput"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSourceInput"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
@@ -25636,16 +26664,6 @@ export const planNetworkCreateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeep
 export const planNetworkUpdateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanNetworkUpdateInput"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusInput"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
 export const planAdoptionOrganInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAdoptionOrganInput"]> = ["GIUNTA", "CONSIGLIO"];
-export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
-export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatusInput"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -25671,10 +26689,10 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "knowledge.publications.manage", "knowledge.publications.read", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "knowledge.publications.file_refused", "knowledge.publications.file_too_large", "knowledge.publications.inaccessible", "knowledge.publications.no_version", "knowledge.publications.not_found", "knowledge.publications.version_not_found", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -25744,6 +26762,40 @@ export const eventCertificateVerificationEventKindValues: ReadonlyArray<Flattene
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
 export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
+export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
+export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
+export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
+export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
+export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
+export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
+export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
+export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
+export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
+export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
+export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
+export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
+export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
+export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
+export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const publicationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKind"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
+export const publicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
+export const publicationTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopic"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
+export const pdfAccessibilityIssueValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PdfAccessibilityIssue"]> = ["UNREADABLE", "ENCRYPTED", "NOT_TAGGED", "NO_STRUCTURE", "NO_LANGUAGE", "NO_TITLE"];
+export const publicationVersionSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationVersion"]["source"]> = ["CARICAMENTO", "RAPPORTO_INDAGINE"];
 export const planAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatus"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSource"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
@@ -25784,35 +26836,6 @@ export const planVersionReasonValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const planChangesActionsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsPartnersChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["partners"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsIndicatorsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["indicators"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
-export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
-export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
-export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
-export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
-export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
-export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
-export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
-export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
-export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
-export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
-export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
-export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
-export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
-export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
-export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
-export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
-export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
-export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];

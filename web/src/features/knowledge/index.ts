@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../../lib/feature';
+import { publicationsMenu, publicationsPages, publicationsPublicPages } from './publications/pages';
 
 /**
  * Knowledge of InCaS plus (issue 14 items 2–3): good practices and case studies (practices), the
@@ -7,7 +8,7 @@ import type { FeatureDefinition } from '../../lib/feature';
  */
 export const knowledgeFeature: FeatureDefinition = {
   name: 'knowledge',
-  publicPages: [],
-  pages: [],
-  menu: [],
+  publicPages: [...publicationsPublicPages],
+  pages: [...publicationsPages],
+  menu: [...publicationsMenu],
 };

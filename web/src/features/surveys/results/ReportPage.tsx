@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/QueryError';
 import { dayFormat, numberFormat, useFormat } from '../../../lib/format';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { useWaveReport, type QuestionResult, type WaveReport } from './api/results';
+import { PublishReportAction } from './PublishReportAction';
 
 type RateRow = WaveReport['responseRate']['overall'];
 type SettlementGroup = NonNullable<WaveReport['settlements']>['total'];
@@ -252,6 +253,7 @@ export function ReportPage() {
               </li>
             </ul>
           </section>
+          <PublishReportAction waveId={waveId} />
           {!r!.full && <p className="alert alert-info">{t('surveys.report.controlled')}</p>}
           <h2 className="h3">
             {r!.survey} — {r!.wave}
