@@ -3,11 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { knowledgeErrors } from './shared/errors.js';
+import { seedPracticesDemo } from './practices/practices.demo.js';
+import { practicesAuditActions } from './practices/practices.audit-actions.js';
+import { practicesErrors } from './practices/practices.errors.js';
+import { practicesPermissions } from './practices/practices.policy.js';
+import { practicesRoutes } from './practices/practices.routes.js';
 
 /** Every route of the knowledge module, mounted under /api/v1 (each part under its own paths). */
 async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
   await fastify.register(async () => {});
+  await fastify.register(practicesRoutes);
 }
 
 /**
@@ -28,7 +34,14 @@ export const knowledgeModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('knowledge'), 'migrations'),
   jobs: [],
-  errors: { ...knowledgeErrors },
-  permissions: [],
-  auditActions: { actions: [], entityTypes: [] },
+  errors: { ...knowledgeErrors, ...practicesErrors },
+  permissions: [...practicesPermissions],
+  auditActions: {
+    actions: [...practicesAuditActions.actions],
+    entityTypes: [...practicesAuditActions.entityTypes],
+  },
+  // after the demo module's accounts and the other modules' demos (plan actions, projects to link)
+  seedDemo: async ({ db, today }) => {
+    await seedPracticesDemo(db, today ?? new Date());
+  },
 };
