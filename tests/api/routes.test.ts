@@ -38,6 +38,7 @@ const publicOperations = new Set([
   // the good practices and case studies (issue 14 item 2; decision 0056): published ones only
   'GET /api/v1/public/practices',
   'GET /api/v1/public/practices/{slug}',
+  'GET /api/v1/public/practice-regions',
   'GET /api/v1/public/case-studies',
   'GET /api/v1/public/case-studies/{slug}',
 ]);

@@ -5580,6 +5580,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/practice-regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Regions with published good practices, with how many each (for the search filter)
+         * @description Public: no session; runs with the anonymous scope (published only, never a draft or one in review: 404).
+         */
+        get: operations["listPublicPracticeRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/practices/{slug}": {
         parameters: {
             query?: never;
@@ -11381,6 +11401,8 @@ export interface components {
             publishedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: int64 */
+            rowVersion: number;
         };
         CaseStudyPage: {
             items: components["schemas"]["CaseStudySummary"][];
@@ -11402,6 +11424,8 @@ export interface components {
             publishedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: int64 */
+            rowVersion: number;
             sections: components["schemas"]["CaseStudySection"][];
             sources: components["schemas"]["CaseStudySource"][];
             comuni: components["schemas"]["ComuneRef"][];
@@ -11413,8 +11437,6 @@ export interface components {
                 published: boolean;
             }[];
             reviewComment: string | null;
-            /** Format: int64 */
-            rowVersion: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -11452,6 +11474,14 @@ export interface components {
             items: {
                 id: string;
                 label: string;
+            }[];
+        };
+        PublicPracticeRegions: {
+            items: {
+                code: string;
+                name: string;
+                /** Format: int64 */
+                count: number;
             }[];
         };
         ProjectCostCategory: {
@@ -26565,6 +26595,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicPracticePage"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicPracticeRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPracticeRegions"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */

@@ -38,6 +38,7 @@ import enEventsEvents from '../features/events/i18n/events.en.json';
 import enEventsRegistrations from '../features/events/i18n/registrations.en.json';
 import enEventsAttendance from '../features/events/i18n/attendance.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
+import enKnowledgePractices from '../features/knowledge/i18n/practices.en.json';
 
 export const english = {
   ...enCore,
@@ -85,5 +86,9 @@ export const english = {
     registrations: enEventsRegistrations,
     attendance: enEventsAttendance,
     common: enEventsCommon,
+  },
+  // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)
+  knowledge: {
+    practices: enKnowledgePractices,
   },
 };

@@ -34,6 +34,7 @@ import itEventsEvents from '../features/events/i18n/events.it.json';
 import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
 import itEventsAttendance from '../features/events/i18n/attendance.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
+import itKnowledgePractices from '../features/knowledge/i18n/practices.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -88,6 +89,10 @@ const it = {
     registrations: itEventsRegistrations,
     attendance: itEventsAttendance,
     common: itEventsCommon,
+  },
+  // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)
+  knowledge: {
+    practices: itKnowledgePractices,
   },
 };
 type English = typeof englishCatalogue;

@@ -143,5 +143,37 @@ CREATE POLICY kn_update ON kn_case_studies FOR UPDATE TO incas_app
   USING (incas_setting('scope') IN ('national', 'system')) WITH CHECK (incas_setting('scope') IN ('national', 'system'));
 CREATE POLICY owner_all ON kn_case_studies TO CURRENT_USER USING (true) WITH CHECK (true);
 
+-- The public search's page of published practices. Under row-level security the text match (@@, not
+-- leakproof) cannot use the GIN index: the planner must check the policy first, so the search would
+-- read every row. This function runs as the migrations' owner, sees only the published practices
+-- (its own condition: what the anonymous scope may read anyway), and returns their ids, rank and
+-- the count; the caller reads the rows themselves under its own row-level security. Only the
+-- conditions asked are written into the statement (dynamic SQL with bound values), so each search is
+-- planned with its own filters and the index.
+CREATE FUNCTION kn_search_published(q text, f_axis text, f_sector text, f_region text, f_size text, lim integer,
+                                    off integer)
+  RETURNS TABLE (id uuid, rank real, published_at timestamptz, total integer)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
+  AS $$
+DECLARE
+  cond text := 'p.status = ''PUBBLICATA''';
+BEGIN
+  IF q IS NOT NULL THEN cond := cond || ' AND p.search @@ websearch_to_tsquery(''italian'', $1)'; END IF;
+  IF f_axis IS NOT NULL THEN cond := cond || ' AND p.axis = $2'; END IF;
+  IF f_sector IS NOT NULL THEN cond := cond || ' AND p.sector = $3'; END IF;
+  IF f_region IS NOT NULL THEN cond := cond || ' AND p.region_codes @> ARRAY[$4]::text[]'; END IF;
+  IF f_size IS NOT NULL THEN cond := cond || ' AND p.size_class = $5'; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT p.id, %s AS rank, p.published_at, (count(*) OVER ())::int FROM kn_practices p WHERE %s
+      ORDER BY %s LIMIT $6 OFFSET $7',
+    CASE WHEN q IS NULL THEN '0::real' ELSE 'ts_rank_cd(p.search, websearch_to_tsquery(''italian'', $1))' END,
+    cond,
+    CASE WHEN q IS NULL THEN 'p.published_at DESC, p.id' ELSE '2 DESC, p.published_at DESC, p.id' END)
+    USING q, f_axis, f_sector, f_region, f_size, lim, off;
+END
+$$;
+REVOKE ALL ON FUNCTION kn_search_published(text, text, text, text, text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kn_search_published(text, text, text, text, text, integer, integer) TO incas_app;
+
 GRANT SELECT, INSERT, UPDATE ON kn_practices, kn_case_studies TO incas_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kn_practice_actors, kn_practice_links TO incas_app;

@@ -48,6 +48,7 @@ const summaryOf = (r: CaseStudyRow): CaseStudySummary => ({
   submittedAt: iso(r.submitted_at),
   publishedAt: iso(r.published_at),
   updatedAt: r.updated_at.toISOString(),
+  rowVersion: r.row_version,
 });
 
 async function detailIn(tx: Queryable, id: string): Promise<CaseStudyDetail> {
@@ -59,7 +60,6 @@ async function detailIn(tx: Queryable, id: string): Promise<CaseStudyDetail> {
     comuni: await selectComuniNamed(tx, r.comuni),
     practices: await selectPracticesNamed(tx, r.practice_ids),
     reviewComment: r.review_comment,
-    rowVersion: r.row_version,
     createdAt: r.created_at.toISOString(),
   };
 }

@@ -132,7 +132,9 @@ export interface PublicSearchRow {
  * The public search: published practices only, the words (if any) through websearch_to_tsquery
  * with the Italian stemmer over the stored tsvector (GIN), ranked by ts_rank_cd with the weights A
  * title, B summary, C the rest; the fragments around the hits (ts_headline) only for the page's
- * rows. Without words: the latest published first.
+ * rows. Without words: the latest published first. The page's ids come from kn_search_published
+ * (migration 0039: the index serves the match, which row-level security would otherwise prevent);
+ * the rows are then read by id under the caller's own row-level security.
  */
 export async function searchPublicPractices(
   tx: Queryable,
@@ -146,35 +148,41 @@ export async function searchPublicPractices(
   limit: number,
   offset: number,
 ): Promise<PublicSearchRow[]> {
-  const w = new Where();
-  w.raw(`p.status = 'PUBBLICATA'`);
-  let query = 'NULL::tsquery';
-  if (f.q) {
-    query = `websearch_to_tsquery('italian', ${w.param(f.q)})`;
-    w.raw(`p.search @@ ${query}`);
-  }
-  if (f.axis) w.add('p.axis = $?', f.axis);
-  if (f.sector) w.add('p.sector = $?', f.sector);
-  if (f.region) w.add('p.region_codes @> ARRAY[$?]::text[]', f.region);
-  if (f.size) w.add('p.size_class = $?', f.size);
-  const order = f.q ? 'rank DESC, p.published_at DESC, p.id' : 'p.published_at DESC, p.id';
   const headline = f.q
     ? `ts_headline('italian', h.summary || E'\\n' || h.problem || E'\\n' || h.intervention || E'\\n' ||
          coalesce((SELECT string_agg(r->>'text', E'\\n') FROM jsonb_array_elements(h.results) r), ''),
-         ${query}, ${w.param(`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`)})`
+         websearch_to_tsquery('italian', $1), $8)`
     : 'NULL::text';
   return tx.query<PublicSearchRow>(
-    `WITH page AS (
-       SELECT p.id, ${f.q ? `ts_rank_cd(p.search, ${query})` : '0'} AS rank, p.published_at, count(*) OVER ()::int AS total
-         FROM kn_practices p ${w}
-        ORDER BY ${order} LIMIT ${w.param(limit)} OFFSET ${w.param(offset)}
-     )
-     SELECT h.slug, h.title, h.summary, c.name AS comune_name, h.axis, h.sector,
+    `SELECT h.slug, h.title, h.summary, c.name AS comune_name, h.axis, h.sector,
             ARRAY(SELECT rg.name FROM regions rg WHERE rg.code = ANY (h.region_codes) ORDER BY rg.name) AS region_names,
             h.size_class, h.published_at, ${headline} AS headline, page.total
-       FROM page JOIN kn_practices h ON h.id = page.id LEFT JOIN comuni c ON c.istat_code = h.comune_istat
+       FROM kn_search_published($1, $2, $3, $4, $5, $6, $7) page
+       JOIN kn_practices h ON h.id = page.id LEFT JOIN comuni c ON c.istat_code = h.comune_istat
       ORDER BY page.rank DESC, page.published_at DESC, page.id`,
-    w.params,
+    [
+      f.q ?? null,
+      f.axis ?? null,
+      f.sector ?? null,
+      f.region ?? null,
+      f.size ?? null,
+      limit,
+      offset,
+      ...(f.q
+        ? [
+            `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`,
+          ]
+        : []),
+    ],
+  );
+}
+
+/** The Regions with published practices, with how many each (the public filter). */
+export async function selectPublicRegions(tx: Queryable): Promise<{ code: string; name: string; count: number }[]> {
+  return tx.query(
+    `SELECT rg.code::text AS code, rg.name, count(*)::int AS count
+       FROM kn_practices p CROSS JOIN LATERAL unnest(p.region_codes) AS pr(code) JOIN regions rg ON rg.code = pr.code
+      WHERE p.status = 'PUBBLICATA' GROUP BY rg.code, rg.name ORDER BY rg.name`,
   );
 }
 

@@ -32,6 +32,7 @@ import {
   publicCaseStudySchema,
   publicPracticePageSchema,
   publicPracticeSchema,
+  publicPracticeRegionsSchema,
   returnSchema,
   slugParams,
   stepSchema,
@@ -41,6 +42,7 @@ import {
   getPractice,
   getPublicPractice,
   listPractices,
+  listPublicPracticeRegions,
   listPublicPractices,
   patchPractice,
   pickPracticeTargets,
@@ -185,6 +187,18 @@ export async function practicesRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: publicPracticePageSchema },
     },
     handler: (req) => listPublicPractices(req.ctx, req.query),
+  });
+
+  app.get('/public/practice-regions', {
+    config: publicConfig,
+    schema: {
+      tags,
+      operationId: 'listPublicPracticeRegions',
+      summary: 'The Regions with published good practices, with how many each (for the search filter)',
+      description: publicNote,
+      response: { 200: publicPracticeRegionsSchema },
+    },
+    handler: (req) => listPublicPracticeRegions(req.ctx),
   });
 
   app.get('/public/practices/:slug', {

@@ -322,6 +322,7 @@ export const caseStudySummarySchema = z
     submittedAt: instant.nullable(),
     publishedAt: instant.nullable(),
     updatedAt: instant,
+    rowVersion: z.number().int(),
   })
   .meta({ id: 'CaseStudySummary' });
 export type CaseStudySummary = z.infer<typeof caseStudySummarySchema>;
@@ -334,7 +335,6 @@ export const caseStudyDetailSchema = caseStudySummarySchema
     comuni: z.array(comuneRefSchema),
     practices: z.array(practiceRefSchema),
     reviewComment: z.string().nullable(),
-    rowVersion: z.number().int(),
     createdAt: instant,
   })
   .meta({ id: 'CaseStudyDetail' });
@@ -369,3 +369,7 @@ export type PickerQuery = z.infer<typeof pickerQuerySchema>;
 export const pickerOptionsSchema = z
   .object({ items: z.array(z.object({ id: z.string(), label: z.string() })) })
   .meta({ id: 'PracticePickerOptions' });
+
+export const publicPracticeRegionsSchema = z
+  .object({ items: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })) })
+  .meta({ id: 'PublicPracticeRegions' });

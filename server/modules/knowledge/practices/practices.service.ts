@@ -29,6 +29,7 @@ import {
   selectPractice,
   selectPractices,
   selectPublicPractice,
+  selectPublicRegions,
   selectRegionCodes,
   selectSlugsLike,
   updatePractice,
@@ -406,4 +407,11 @@ export async function getPublicPractice(ctx: Ctx, slug: string): Promise<PublicP
       caseStudies: await selectCaseStudiesOfPractice(tx, r.id),
     };
   });
+}
+
+/** GET /public/practice-regions: the Regions with published practices and how many (the public filter). */
+export async function listPublicPracticeRegions(
+  ctx: Ctx,
+): Promise<{ items: { code: string; name: string; count: number }[] }> {
+  return ctx.db.tx(accessOf(null), async (tx) => ({ items: await selectPublicRegions(tx) }));
 }

@@ -307,6 +307,10 @@ describe('the public search', () => {
       expect(res.status, q).toBe(200);
     }
     expect((await search('axis=ALTRO')).status).toBe(400);
+    const regions = await as.anonymous.get<{ items: { code: string; count: number }[] }>(
+      '/api/v1/public/practice-regions',
+    );
+    expect(regions.body.items.find((r) => r.code === '15')!.count).toBeGreaterThanOrEqual(1);
     expect((await search('region=1')).status).toBe(400);
     expect((await as.anonymous.get('/api/v1/public/practices/non-esiste')).status).toBe(404);
   });

@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../../lib/feature';
+import { practicesMenu, practicesPages, practicesPublicPages } from './practices/pages';
 
 /**
  * Knowledge of InCaS plus (issue 14 items 2–3): good practices and case studies (practices), the
@@ -7,7 +8,7 @@ import type { FeatureDefinition } from '../../lib/feature';
  */
 export const knowledgeFeature: FeatureDefinition = {
   name: 'knowledge',
-  publicPages: [],
-  pages: [],
-  menu: [],
+  publicPages: [...practicesPublicPages],
+  pages: [...practicesPages],
+  menu: [...practicesMenu],
 };
