@@ -140,7 +140,7 @@ export function PracticeEditPage() {
   if (practiceId === '') return <PracticeForm />;
   if (practice.isPending) return <Loading />;
   if (practice.isError) return <QueryError error={practice.error} onRetry={() => void practice.refetch()} />;
-  return <PracticeForm key={`${practice.data.id}:${practice.data.rowVersion}`} practice={practice.data} />;
+  return <PracticeForm key={practice.data.id} practice={practice.data} />;
 }
 
 function PracticeForm({ practice }: { practice?: PracticeDetail }) {
