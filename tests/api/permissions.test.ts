@@ -13,6 +13,7 @@ import { makeQuery, makeReport, projectInReachOf } from '../support/monitoring-f
 import { addComuneToWave, completeAnswers, makeWave, type TestWave } from '../support/survey-factories.js';
 import { makeCall } from '../support/project-factories.js';
 import { makeEvent, makeOrganiser } from '../support/event-factories.js';
+import { makePractice } from '../support/practice-factories.js';
 import { permissionsOfRole, roles, type Permission } from '../../server/platform/policy.js';
 
 /** A guarded call; `url` may depend on the actor (a response of the actor's own Comune). */
@@ -269,6 +270,14 @@ const guarded: Record<Permission, Call | null> = {
     body: () => ({ kind: 'ALTRO', title: 'Pubblicazione di prova', abstract: 'Testo di prova.' }),
   },
   'knowledge.publications.read': { method: 'GET', url: '/api/v1/knowledge/publications' },
+  'knowledge.practices.write': { method: 'GET', url: '/api/v1/practices' },
+  // a fresh practice in review for each role: the reviewer returns it with a comment
+  'knowledge.practices.review': {
+    method: 'POST',
+    url: async (u) => `/api/v1/practices/${(await makePractice(t.db, u, { status: 'IN_REVISIONE' })).id}/return`,
+    body: () => ({ rowVersion: 1, comment: 'Da completare: i risultati.' }),
+  },
+  'knowledge.case_studies.write': { method: 'GET', url: '/api/v1/case-studies' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

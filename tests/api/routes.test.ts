@@ -39,6 +39,12 @@ const publicOperations = new Set([
   'POST /api/v1/public/registrations/confirm',
   'POST /api/v1/public/registrations/lookup',
   'POST /api/v1/public/registrations/cancel',
+  // the good practices and case studies (issue 14 item 2; decision 0056): published ones only
+  'GET /api/v1/public/practices',
+  'GET /api/v1/public/practices/{slug}',
+  'GET /api/v1/public/practice-regions',
+  'GET /api/v1/public/case-studies',
+  'GET /api/v1/public/case-studies/{slug}',
 ]);
 
 let t: TestApp;

@@ -7,6 +7,7 @@ import { createFieldCipher } from '../../server/platform/crypto.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 import { seedEventsDemoComposed } from '../../server/modules/events/events.demo.js';
 import { seedPublicationsDemo } from '../../server/modules/knowledge/publications/publications.demo.js';
+import { seedPracticesDemo } from '../../server/modules/knowledge/practices/practices.demo.js';
 import { seedPlansDemoAll } from '../../server/modules/plans/plans.demo.js';
 import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
@@ -23,6 +24,7 @@ const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedPlansDemoAll(db, DEMO_PASSWORD, today, cipher);
   await seedEventsDemoComposed(db, today);
   await seedPublicationsDemo(db, cipher);
+  await seedPracticesDemo(db, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

@@ -9,11 +9,16 @@ import { publicationsErrors } from './publications/publications.errors.js';
 import { publicationsPermissions } from './publications/publications.policy.js';
 import { publicationsRoutes } from './publications/publications.routes.js';
 import { publicationsEncryptedColumns } from './publications/publications.service.js';
+import { seedPracticesDemo } from './practices/practices.demo.js';
+import { practicesAuditActions } from './practices/practices.audit-actions.js';
+import { practicesErrors } from './practices/practices.errors.js';
+import { practicesPermissions } from './practices/practices.policy.js';
+import { practicesRoutes } from './practices/practices.routes.js';
 
 /** Every route of the knowledge module, mounted under /api/v1 (each part under its own paths). */
 async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
   // the parts register their routes here
-  await fastify.register(async () => {});
+  await fastify.register(practicesRoutes);
   await fastify.register(publicationsRoutes);
 }
 
@@ -35,18 +40,17 @@ export const knowledgeModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('knowledge'), 'migrations'),
   jobs: [],
-  errors: {
-    ...knowledgeErrors,
-    ...publicationsErrors,
-  },
-  permissions: [...publicationsPermissions],
+  errors: { ...knowledgeErrors, ...practicesErrors, ...publicationsErrors },
+  permissions: [...practicesPermissions, ...publicationsPermissions],
   auditActions: {
-    actions: [...publicationsAuditActions.actions],
-    entityTypes: [...publicationsAuditActions.entityTypes],
+    actions: [...practicesAuditActions.actions, ...publicationsAuditActions.actions],
+    entityTypes: [...practicesAuditActions.entityTypes, ...publicationsAuditActions.entityTypes],
   },
   encryptedColumns: [...publicationsEncryptedColumns],
-  // after the demo module's accounts (the ANCI assistenza tecnica authors the publications)
-  seedDemo: async ({ db, cipher }) => {
+  // after the demo module's accounts (ANCI's assistenza tecnica authors the publications) and the
+  // other modules' demos (the plan actions and projects a practice names)
+  seedDemo: async ({ db, cipher, today }) => {
+    await seedPracticesDemo(db, today ?? new Date());
     await seedPublicationsDemo(db, cipher ?? null);
   },
 };

@@ -36,6 +36,9 @@ async function plansRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(dialogueRoutes);
 }
 
+// the Piano triennale's words, for the modules that classify by them (knowledge's good practices)
+export { axes, priorityActions, type Axis, type PriorityAction } from './shared/vocabulary.js';
+
 /**
  * Local multi-sector plans against labour exploitation (issue 13; decision 0054): a Comune's plan
  * with its states, adoption act, context analysis and versions (plans), its actions on the Piano

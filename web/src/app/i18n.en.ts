@@ -39,6 +39,7 @@ import enEventsRegistrations from '../features/events/i18n/registrations.en.json
 import enEventsAttendance from '../features/events/i18n/attendance.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
 import enKnowledgePublications from '../features/knowledge/i18n/publications.en.json';
+import enKnowledgePractices from '../features/knowledge/i18n/practices.en.json';
 
 export const english = {
   ...enCore,
@@ -90,5 +91,6 @@ export const english = {
   // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)
   knowledge: {
     publications: enKnowledgePublications,
+    practices: enKnowledgePractices,
   },
 };

@@ -35,6 +35,7 @@ import itEventsRegistrations from '../features/events/i18n/registrations.it.json
 import itEventsAttendance from '../features/events/i18n/attendance.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
 import itKnowledgePublications from '../features/knowledge/i18n/publications.it.json';
+import itKnowledgePractices from '../features/knowledge/i18n/practices.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -93,6 +94,7 @@ const it = {
   // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)
   knowledge: {
     publications: itKnowledgePublications,
+    practices: itKnowledgePractices,
   },
 };
 type English = typeof englishCatalogue;

@@ -1,5 +1,6 @@
 import type { FeatureDefinition } from '../../lib/feature';
 import { publicationsMenu, publicationsPages, publicationsPublicPages } from './publications/pages';
+import { practicesMenu, practicesPages, practicesPublicPages } from './practices/pages';
 
 /**
  * Knowledge of InCaS plus (issue 14 items 2–3): good practices and case studies (practices), the
@@ -8,7 +9,7 @@ import { publicationsMenu, publicationsPages, publicationsPublicPages } from './
  */
 export const knowledgeFeature: FeatureDefinition = {
   name: 'knowledge',
-  publicPages: [...publicationsPublicPages],
-  pages: [...publicationsPages],
-  menu: [...publicationsMenu],
+  publicPages: [...practicesPublicPages, ...publicationsPublicPages],
+  pages: [...practicesPages, ...publicationsPages],
+  menu: [...practicesMenu, ...publicationsMenu],
 };
