@@ -6,6 +6,7 @@
 import { createFieldCipher } from '../../server/platform/crypto.js';
 import { seedDemo } from '../../server/modules/demo/index.js';
 import { seedEventsDemoComposed } from '../../server/modules/events/events.demo.js';
+import { seedHelpdeskDemo } from '../../server/modules/helpdesk/helpdesk.demo.js';
 import { seedPlansDemoAll } from '../../server/modules/plans/plans.demo.js';
 import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
@@ -21,6 +22,7 @@ const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedProjectsDemoAll(db, DEMO_PASSWORD, today);
   await seedPlansDemoAll(db, DEMO_PASSWORD, today, cipher);
   await seedEventsDemoComposed(db, today);
+  await seedHelpdeskDemo(db, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

@@ -40,3 +40,5 @@ export { questionsOfWave } from './results/results.service.js';
 export { ownAnswer } from './results/mine.service.js';
 export { COUNTED_STATUSES, type ResultQuestion } from './results/results.rules.js';
 export { SETTLEMENT_FIELDS, settlementOut } from './results/settlements.rules.js';
+// the Italian working-day calendar, read by the help desk's due dates
+export { addWorkingDays, isWorkingDay, workingDaysBetween } from './shared/working-days.js';
