@@ -14,9 +14,10 @@ export interface PersonalDataWarning {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// Italian numbers: an optional +39/0039, then a landline (0…) or a mobile (3…) of 6 to 11 digits,
+// Italian numbers: an optional +39/0039, then a landline (0…), a mobile (3…) or a toll-free or
+// shared-cost number (80…) of 6 to 11 digits,
 // spaces, dots, dashes or slashes allowed between groups
-const PHONE = /(?<![\p{N}])(?:(?:\+|00)39[\s./-]?)?(?:0\d|3\d{2})(?:[\s./-]?\d){5,9}(?![\p{N}])/gu;
+const PHONE = /(?<![\p{N}])(?:(?:\+|00)39[\s./-]?)?(?:0\d|3\d{2}|80\d)(?:[\s./-]?\d){5,9}(?![\p{N}])/gu;
 const FISCAL_CODE = /\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b/gi;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
