@@ -36,7 +36,9 @@ describe('help desk demo data', () => {
     expect(span!.comuni).toBeGreaterThanOrEqual(8);
     const topics = await q<{ topic: string }>('SELECT DISTINCT topic FROM hd_requests ORDER BY topic');
     expect(topics.map((t) => t.topic)).toEqual([...helpTopics].sort());
-    const states = await q<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM hd_requests GROUP BY status');
+    const states = await q<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM hd_requests GROUP BY status',
+    );
     const by = Object.fromEntries(states.map((s) => [s.status, s.n]));
     expect(by.CHIUSA).toBeGreaterThan(100);
     for (const s of ['NUOVA', 'RISOLTA', 'IN_LAVORAZIONE']) expect(by[s]).toBeGreaterThan(0);
@@ -55,7 +57,10 @@ describe('help desk demo data', () => {
     const assignees = await q<{ email: string }>(
       'SELECT DISTINCT u.email FROM hd_requests r JOIN users u ON u.id = r.assignee_id ORDER BY u.email',
     );
-    expect(assignees.map((a) => a.email)).toEqual(['assistenza.anci@demo.incas.local', 'assistenza.cittalia@demo.incas.local']);
+    expect(assignees.map((a) => a.email)).toEqual([
+      'assistenza.anci@demo.incas.local',
+      'assistenza.cittalia@demo.incas.local',
+    ]);
     const [r] = await q<{ rated: number; avg: string; escalated: number; signals: number }>(
       `SELECT count(satisfaction)::int AS rated, avg(satisfaction) AS avg, count(escalated_at)::int AS escalated,
               (SELECT count(*)::int FROM hd_escalations) AS signals FROM hd_requests`,

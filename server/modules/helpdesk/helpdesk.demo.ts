@@ -22,7 +22,7 @@ const questions: Record<HelpTopic, readonly [string, string, string][]> = {
   PROGETTAZIONE: [
     [
       'Quadro logico: come formulare gli indicatori di risultato',
-      "[demo] Stiamo compilando il quadro logico del progetto e non è chiaro se gli indicatori di risultato vadano espressi come valori assoluti o percentuali. Potete indicarci un esempio?",
+      '[demo] Stiamo compilando il quadro logico del progetto e non è chiaro se gli indicatori di risultato vadano espressi come valori assoluti o percentuali. Potete indicarci un esempio?',
       "[demo] Gli indicatori di risultato si esprimono nell'unità del catalogo PN FAMI quando ne esiste uno pertinente; altrimenti come valore assoluto con la baseline e il target per periodo. Un esempio: «persone orientate ai servizi per il lavoro», baseline 0, target 40 al secondo anno.",
     ],
     [
@@ -74,7 +74,7 @@ const questions: Record<HelpTopic, readonly [string, string, string][]> = {
     [
       'Questionario di gradimento dei servizi',
       '[demo] Esiste un modello di questionario di gradimento da somministrare ai partecipanti delle attività?',
-      "[demo] Sì, nella sezione Indagini della piattaforma è disponibile un modello; va somministrato in forma anonima e i risultati si leggono solo in forma aggregata.",
+      '[demo] Sì, nella sezione Indagini della piattaforma è disponibile un modello; va somministrato in forma anonima e i risultati si leggono solo in forma aggregata.',
     ],
   ],
   PLM: [
@@ -128,7 +128,11 @@ const notes = [
   '[demo] Nota interna: caso simile già trattato, vedere la base di conoscenza.',
   '[demo] Nota interna: sentire il referente della rendicontazione prima di rispondere.',
 ];
-const comments = ['[demo] Risposta chiara e veloce.', '[demo] Utile, grazie.', '[demo] Avremmo voluto un esempio in più.'];
+const comments = [
+  '[demo] Risposta chiara e veloce.',
+  '[demo] Utile, grazie.',
+  '[demo] Avremmo voluto un esempio in più.',
+];
 
 interface ComuneUser {
   comune_istat: string;
@@ -343,7 +347,12 @@ export async function seedHelpdeskDemoRows(tx: Queryable, today: Date): Promise<
         topic,
         question: `${q[0]}?`.replace(/\?\?$/, '?'),
         answer: q[2],
-        keywords: keywordsText(q[0].split(/[^\p{L}]+/u).filter((w) => w.length > 6).slice(0, 3)),
+        keywords: keywordsText(
+          q[0]
+            .split(/[^\p{L}]+/u)
+            .filter((w) => w.length > 6)
+            .slice(0, 3),
+        ),
         status: 'PUBBLICATA',
         source_request_id: source?.id ?? null,
         created_by: staff[0]!.id,

@@ -38,6 +38,10 @@ import enEventsEvents from '../features/events/i18n/events.en.json';
 import enEventsRegistrations from '../features/events/i18n/registrations.en.json';
 import enEventsAttendance from '../features/events/i18n/attendance.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
+import enHelpdeskRequests from '../features/helpdesk/i18n/requests.en.json';
+import enHelpdeskAnswers from '../features/helpdesk/i18n/answers.en.json';
+import enHelpdeskFigures from '../features/helpdesk/i18n/figures.en.json';
+import enHelpdeskCommon from '../features/helpdesk/i18n/common.en.json';
 
 export const english = {
   ...enCore,
@@ -85,5 +89,12 @@ export const english = {
     registrations: enEventsRegistrations,
     attendance: enEventsAttendance,
     common: enEventsCommon,
+  },
+  // the help desk's catalogue, one file per part of the feature (features/helpdesk/i18n)
+  helpdesk: {
+    requests: enHelpdeskRequests,
+    answers: enHelpdeskAnswers,
+    figures: enHelpdeskFigures,
+    common: enHelpdeskCommon,
   },
 };

@@ -34,6 +34,10 @@ import itEventsEvents from '../features/events/i18n/events.it.json';
 import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
 import itEventsAttendance from '../features/events/i18n/attendance.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
+import itHelpdeskRequests from '../features/helpdesk/i18n/requests.it.json';
+import itHelpdeskAnswers from '../features/helpdesk/i18n/answers.it.json';
+import itHelpdeskFigures from '../features/helpdesk/i18n/figures.it.json';
+import itHelpdeskCommon from '../features/helpdesk/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -88,6 +92,13 @@ const it = {
     registrations: itEventsRegistrations,
     attendance: itEventsAttendance,
     common: itEventsCommon,
+  },
+  // the help desk's catalogue, one file per part of the feature (features/helpdesk/i18n)
+  helpdesk: {
+    requests: itHelpdeskRequests,
+    answers: itHelpdeskAnswers,
+    figures: itHelpdeskFigures,
+    common: itHelpdeskCommon,
   },
 };
 type English = typeof englishCatalogue;

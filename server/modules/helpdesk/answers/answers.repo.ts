@@ -101,7 +101,14 @@ export async function updateAnswer(
   tx: Queryable,
   id: string,
   at: Date,
-  set: Partial<{ topic: HelpTopic; question: string; answer: string; keywords: string; status: AnswerStatus; published_at: Date }>,
+  set: Partial<{
+    topic: HelpTopic;
+    question: string;
+    answer: string;
+    keywords: string;
+    status: AnswerStatus;
+    published_at: Date;
+  }>,
 ): Promise<void> {
   const entries = Object.entries(set);
   const assignments = entries.map(([k], i) => `${k} = $${i + 3}`);

@@ -26,7 +26,7 @@ import {
 } from './answers.service.js';
 
 const desk =
-  "`helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.answer.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one";
+  '`helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.answer.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one';
 const search =
   'Italian full text (stemming; websearch syntax: "a phrase", -excluded, or): the question weighs most, then the keywords, then the answer; without `q`, the newest. Filter `topic`. At most 100.';
 

@@ -8,7 +8,8 @@ describe("the check of an entry for the Comune's details", () => {
     const w = personalDataWarnings(
       {
         question: 'Chi contattare per la rendicontazione?',
-        answer: 'Scrivere a ufficio.sociale@comune.esempio.it o chiamare 06 1234 5678, cell. +39 347 123 4567; CF RSSMRA80A01H501U.',
+        answer:
+          'Scrivere a ufficio.sociale@comune.esempio.it o chiamare 06 1234 5678, cell. +39 347 123 4567; CF RSSMRA80A01H501U.',
         keywords: '',
       },
       none,
@@ -18,7 +19,11 @@ describe("the check of an entry for the Comune's details", () => {
   });
   it("finds the Comune's name and the people's names as whole words, any case", () => {
     const w = personalDataWarnings(
-      { question: 'Il comune di Borgo Prova chiede…', answer: 'Come spiegato a mario rossi, la spesa è ammissibile.', keywords: 'borgo prova' },
+      {
+        question: 'Il comune di Borgo Prova chiede…',
+        answer: 'Come spiegato a mario rossi, la spesa è ammissibile.',
+        keywords: 'borgo prova',
+      },
       { comuneNames: ['Borgo Prova'], personNames: ['Mario Rossi'] },
     );
     expect(w).toEqual([
@@ -27,14 +32,20 @@ describe("the check of an entry for the Comune's details", () => {
       { kind: 'COMUNE', field: 'keywords', match: 'borgo prova' },
     ]);
     // a name inside another word is not a match
-    expect(personalDataWarnings({ question: 'Proviamo Borgo Provaccia', answer: 'x', keywords: '' }, { comuneNames: ['Borgo Prova'], personNames: [] })).toEqual([]);
+    expect(
+      personalDataWarnings(
+        { question: 'Proviamo Borgo Provaccia', answer: 'x', keywords: '' },
+        { comuneNames: ['Borgo Prova'], personNames: [] },
+      ),
+    ).toEqual([]);
   });
   it('leaves alone what is not personal: years, amounts, article numbers, CUP codes', () => {
     expect(
       personalDataWarnings(
         {
           question: "L'art. 18-ter del d.lgs. 286/1998 si applica dal 2024?",
-          answer: 'Sì: il contributo di 150.000 euro (CUP J11B22000450006) copre il periodo 2025-2027, il 10% è compensabile.',
+          answer:
+            'Sì: il contributo di 150.000 euro (CUP J11B22000450006) copre il periodo 2025-2027, il 10% è compensabile.',
           keywords: 'rendicontazione, 2025',
         },
         none,

@@ -11,7 +11,12 @@ const rowVersion = z.number().int().positive().optional();
 export const answerStatusSchema = z.enum(answerStatuses).meta({ id: 'HelpAnswerStatus' });
 export const answerParams = z.object({ answerId: z.uuid() }).strict();
 export const slugParams = z
-  .object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(90) })
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(90),
+  })
   .strict();
 
 const question = z.string().trim().min(10).max(1000);
@@ -32,7 +37,13 @@ export const createAnswerSchema = z
 export type CreateAnswerBody = z.infer<typeof createAnswerSchema>;
 
 export const patchAnswerSchema = z
-  .object({ topic: topicSchema.optional(), question: question.optional(), answer: answer.optional(), keywords: keywords.optional(), rowVersion })
+  .object({
+    topic: topicSchema.optional(),
+    question: question.optional(),
+    answer: answer.optional(),
+    keywords: keywords.optional(),
+    rowVersion,
+  })
   .strict()
   .meta({ id: 'HelpAnswerPatch' });
 export type PatchAnswerBody = z.infer<typeof patchAnswerSchema>;

@@ -87,7 +87,9 @@ async function lockForChange(tx: Queryable, ctx: Ctx, id: string, rowVersion?: n
   const a = await lockAnswer(tx, id);
   if (!a) throw new AppError('helpdesk.answer.not_found');
   if (rowVersion !== undefined && rowVersion !== a.row_version)
-    throw new AppError('helpdesk.stale', 'The entry changed since it was read', { context: { rowVersion: a.row_version } });
+    throw new AppError('helpdesk.stale', 'The entry changed since it was read', {
+      context: { rowVersion: a.row_version },
+    });
   return a;
 }
 
@@ -231,7 +233,10 @@ export async function searchAnswersOf(ctx: Ctx, q: SearchAnswersQuery) {
 }
 
 /** GET /public/help-answers: the public search (no session; published entries only). */
-export async function searchPublicAnswers(ctx: Ctx, q: { q?: string | undefined; topic?: SearchAnswersQuery['topic'] }) {
+export async function searchPublicAnswers(
+  ctx: Ctx,
+  q: { q?: string | undefined; topic?: SearchAnswersQuery['topic'] },
+) {
   return ctx.db.tx(accessOf(null), async (tx) => ({
     items: (
       await searchAnswers(tx, { q: q.q || null, topic: q.topic ?? null, statuses: ['PUBBLICATA'], limit: 100 })

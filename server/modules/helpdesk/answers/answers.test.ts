@@ -34,9 +34,9 @@ beforeAll(async () => {
     mlps: await loginAs(t, await makeUser(t.db, { roles: ['mlps'] })),
     anon: new Agent(t.app),
   };
-  [{ name: comuneName }] = await t.db.ownerTx((tx) =>
+  [{ name: comuneName }] = (await t.db.ownerTx((tx) =>
     tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code = $1', [a.istat]),
-  ) as [{ name: string }];
+  )) as [{ name: string }];
   const opened = await as.ref.post<Schema<'HelpRequest'>>('/api/v1/help-requests', {
     topic: 'RENDICONTAZIONE',
     subject: 'IVA ammissibile',
@@ -51,7 +51,8 @@ const draft = (body: Record<string, unknown> = {}) =>
     sourceRequestId: requestId,
     topic: 'RENDICONTAZIONE',
     question: "Quando l'IVA è una spesa ammissibile nella rendicontazione?",
-    answer: "L'IVA è ammissibile solo quando non è recuperabile dal beneficiario, che lo dichiara nella domanda di rimborso.",
+    answer:
+      "L'IVA è ammissibile solo quando non è recuperabile dal beneficiario, che lo dichiara nella domanda di rimborso.",
     keywords: ['IVA', 'spese ammissibili'],
     ...body,
   });
@@ -75,7 +76,8 @@ describe('writing an entry', () => {
     expect(text).not.toContain('ufficio@comune.prova.it');
     const dirty = await draft({
       question: `Il Comune di ${comuneName} chiede: l'IVA è ammissibile?`,
-      answer: "Come detto al referente (tel. 06 1234 5678, ufficio@comune.prova.it), l'IVA non recuperabile è ammissibile.",
+      answer:
+        "Come detto al referente (tel. 06 1234 5678, ufficio@comune.prova.it), l'IVA non recuperabile è ammissibile.",
     });
     expect(dirty.status).toBe(201);
     expect(dirty.body.warnings.map((w) => w.kind).sort()).toEqual(['COMUNE', 'EMAIL', 'TELEFONO']);
@@ -91,17 +93,22 @@ describe('writing an entry', () => {
     });
     expect(fixed.body.warnings).toEqual([]);
     expect(
-      (await as.anci.post(`/api/v1/help-answers/${dirty.body.id}/publish`, { rowVersion: dirty.body.rowVersion })).status,
+      (await as.anci.post(`/api/v1/help-answers/${dirty.body.id}/publish`, { rowVersion: dirty.body.rowVersion }))
+        .status,
     ).toBe(409);
     const published = await as.anci.post<Answer>(`/api/v1/help-answers/${dirty.body.id}/publish`, {
       rowVersion: fixed.body.rowVersion,
     });
     expect(published.body.status).toBe('PUBBLICATA');
-    expect(await auditRows(t.db, "action LIKE 'helpdesk.answer.%' AND entity_id = $1", [dirty.body.id])).toHaveLength(3);
+    expect(await auditRows(t.db, "action LIKE 'helpdesk.answer.%' AND entity_id = $1", [dirty.body.id])).toHaveLength(
+      3,
+    );
   });
 
   it('publishes despite warnings only when confirmed', async () => {
-    const d = await draft({ answer: "Per l'IVA si veda la circolare; numero verde 800 123 456 per chiarimenti generali." });
+    const d = await draft({
+      answer: "Per l'IVA si veda la circolare; numero verde 800 123 456 per chiarimenti generali.",
+    });
     expect(d.body.warnings.map((w) => w.kind)).toEqual(['TELEFONO']);
     const ok = await as.anci.post<Answer>(`/api/v1/help-answers/${d.body.id}/publish`, { acknowledgeWarnings: true });
     expect(ok.body.status).toBe('PUBBLICATA');

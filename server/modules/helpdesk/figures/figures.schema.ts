@@ -9,11 +9,20 @@ import { topicSchema } from '../shared/schema.js';
 export const figuresQuery = z
   .object({
     /** a Region (ANCI/Cittalia and MLPS; a Region always gets its own) */
-    region: z.string().regex(/^[0-9]{2}$/).optional(),
+    region: z
+      .string()
+      .regex(/^[0-9]{2}$/)
+      .optional(),
     /** the first month counted, YYYY-MM (default: twelve months ago) */
-    from: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/).optional(),
+    from: z
+      .string()
+      .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
     /** the last month counted, YYYY-MM (default: this month) */
-    to: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/).optional(),
+    to: z
+      .string()
+      .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
   })
   .strict();
 export type FiguresQuery = z.infer<typeof figuresQuery>;

@@ -34,7 +34,10 @@ beforeAll(async () => {
   };
   comuneNames = (
     await t.db.ownerTx((tx) =>
-      tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code IN ($1, $2)', [lazio.istat, lombardia.istat]),
+      tx.query<{ name: string }>('SELECT name FROM comuni WHERE istat_code IN ($1, $2)', [
+        lazio.istat,
+        lombardia.istat,
+      ]),
     )
   ).map((r) => r.name);
   const open = async (agent: Agent, topic: string) =>

@@ -43,7 +43,8 @@ const reach =
   "`helpdesk.request` (a Comune's staff: their own Comune's requests) or `helpdesk.handle` (ANCI/Cittalia's assistenza tecnica: every request); another Comune's request is 404 `helpdesk.request.not_found`.";
 const comune = "`helpdesk.request`: the Comune's staff; 404 `helpdesk.request.not_found` for another Comune's request";
 const desk = '`helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.request.not_found`';
-const stale = "409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it";
+const stale =
+  "409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it";
 // the JSON body carries up to three files in base64, above the global 1 MiB limit
 const withAttachments = MAX_ATTACHMENTS * maxDocumentBase64Chars + 64 * 1024;
 

@@ -68,10 +68,7 @@ export const assignSchema = z.object({ assigneeId: z.uuid(), rowVersion }).stric
 export type AssignBody = z.infer<typeof assignSchema>;
 export const resolveSchema = z.object({ resolution: text, rowVersion }).strict().meta({ id: 'HelpResolve' });
 export type ResolveBody = z.infer<typeof resolveSchema>;
-export const reopenSchema = z
-  .object({ reason: text, rowVersion })
-  .strict()
-  .meta({ id: 'HelpReopen' });
+export const reopenSchema = z.object({ reason: text, rowVersion }).strict().meta({ id: 'HelpReopen' });
 export type ReopenBody = z.infer<typeof reopenSchema>;
 export const closeSchema = z.object({ rowVersion }).strict().meta({ id: 'HelpClose' });
 export const satisfactionSchema = z
@@ -90,7 +87,10 @@ export const listRequestsQuery = z
     /** open: every state before RISOLTA */
     open: bool.optional(),
     topic: topicSchema.optional(),
-    region: z.string().regex(/^[0-9]{2}$/).optional(),
+    region: z
+      .string()
+      .regex(/^[0-9]{2}$/)
+      .optional(),
     /** a user's id, or `none` for the unassigned */
     assignee: z.union([z.uuid(), z.literal('none')]).optional(),
     overdue: bool.optional(),

@@ -424,7 +424,13 @@ export async function postMessage(ctx: Ctx, id: string, body: MessageBody): Prom
       entityType: 'hd_request',
       entityId: id,
       tenantComune: locked.comune_istat,
-      details: { message: messageId, side: staff ? 'ANCI' : 'COMUNE', attachments: body.attachments.length, from: locked.status, to },
+      details: {
+        message: messageId,
+        side: staff ? 'ANCI' : 'COMUNE',
+        attachments: body.attachments.length,
+        from: locked.status,
+        to,
+      },
     });
     return detailOf(tx, ctx, id);
   });

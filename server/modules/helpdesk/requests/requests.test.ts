@@ -10,7 +10,12 @@ import type { Ctx } from '../../../platform/context.js';
 import { auditRows, makeUser, type TestUser } from '../../../../tests/support/factories.js';
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { loginAs } from '../../../../tests/support/pilot-factories.js';
-import { makePlan, makePlanComune, makeRegionUser, type TestPlanComune } from '../../../../tests/support/plan-factories.js';
+import {
+  makePlan,
+  makePlanComune,
+  makeRegionUser,
+  type TestPlanComune,
+} from '../../../../tests/support/plan-factories.js';
 import { makeProject } from '../../../../tests/support/project-factories.js';
 import type { Schema } from '../../../../tests/support/schema.js';
 import { escalationJob } from './requests.jobs.js';
@@ -40,17 +45,16 @@ let as: {
   anon: Agent;
 };
 
-const jobCtx = (): Ctx =>
-  ({
-    actor: null,
-    db: t.db,
-    clock: t.clock,
-    config: t.config,
-    cipher: t.cipher,
-    log: t.app.log,
-    requestId: 'test',
-    ip: '127.0.0.1',
-  }) as Ctx;
+const jobCtx = (): Ctx => ({
+  actor: null,
+  db: t.db,
+  clock: t.clock,
+  config: t.config,
+  cipher: t.cipher,
+  log: t.app.log,
+  requestId: 'test',
+  ip: '127.0.0.1',
+});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -158,17 +162,21 @@ describe('tenancy', () => {
   it('holds in the database too: another tenant, MLPS and the Region read no row', async () => {
     const count = (access: Parameters<typeof t.db.tx>[0]) =>
       t.db.tx(access, async (tx) => {
-        const [r] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM hd_requests WHERE comune_istat = $1', [
-          a.istat,
-        ]);
-        const [m] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM hd_messages WHERE comune_istat = $1', [
-          a.istat,
-        ]);
+        const [r] = await tx.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM hd_requests WHERE comune_istat = $1',
+          [a.istat],
+        );
+        const [m] = await tx.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM hd_messages WHERE comune_istat = $1',
+          [a.istat],
+        );
         return [r!.n, m!.n];
       });
     expect(await count({ scope: 'comune', tenant: b.istat, region: null, userId: b.referente.id })).toEqual([0, 0]);
     const mlps = await t.db.ownerTx((tx) =>
-      tx.query<{ id: string }>(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'mlps' LIMIT 1`),
+      tx.query<{ id: string }>(
+        `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'mlps' LIMIT 1`,
+      ),
     );
     expect(await count({ scope: 'national', tenant: null, region: null, userId: mlps[0]!.id })).toEqual([0, 0]);
     expect(await count({ scope: 'regione', tenant: null, region: '12', userId: null })).toEqual([0, 0]);
@@ -185,7 +193,6 @@ describe('tenancy', () => {
 
 describe('the life of a request', () => {
   let id: string;
-  let version: number;
   const detail = async (agent: Agent) => (await agent.get<Detail>(`/api/v1/help-requests/${id}`)).body;
 
   it('the help desk sees it in the queue with its filters and assigns it to one of its members', async () => {
@@ -213,7 +220,9 @@ describe('the life of a request', () => {
     expect(again.body.request).toMatchObject({ status: 'ASSEGNATA', assigneeId: anciUser.id });
     // the Comune cannot assign
     expect((await as.refA.post(`/api/v1/help-requests/${id}/assign`, { assigneeId: anciUser.id })).status).toBe(403);
-    expect((await as.anci.get<List>(`/api/v1/help-requests?assignee=${anciUser.id}`)).body.items.map((i) => i.id)).toContain(id);
+    expect(
+      (await as.anci.get<List>(`/api/v1/help-requests?assignee=${anciUser.id}`)).body.items.map((i) => i.id),
+    ).toContain(id);
   });
 
   it('an internal note stays with the help desk (API and database), its attachment too', async () => {
@@ -236,7 +245,9 @@ describe('the life of a request', () => {
     );
     expect(rows).toHaveLength(0);
     // the Comune writes no internal note
-    expect((await as.refA.post(`/api/v1/help-requests/${id}/messages`, { body: 'x', internal: true })).status).toBe(400);
+    expect((await as.refA.post(`/api/v1/help-requests/${id}/messages`, { body: 'x', internal: true })).status).toBe(
+      400,
+    );
   });
 
   it('the help desk answers and asks; the Comune answers back with an attachment, read and audited', async () => {

@@ -33,7 +33,14 @@ const store = (ctx: Pick<Ctx, 'cipher'>) => databaseDocumentStore(ctx.cipher, hd
 export async function storeAttachment(
   tx: Queryable,
   ctx: Ctx,
-  a: { requestId: string; messageId: string; comuneIstat: string; internal: boolean; fileName: string; content: string },
+  a: {
+    requestId: string;
+    messageId: string;
+    comuneIstat: string;
+    internal: boolean;
+    fileName: string;
+    content: string;
+  },
 ): Promise<string> {
   const bytes = Buffer.from(a.content, 'base64');
   const check = checkDocument(a.fileName, bytes);
