@@ -48,7 +48,7 @@ describe('a request from the Comune to the help desk and back', () => {
     const me = await anci
       .locator('#hd-assignee option', { hasText: 'Assistenza Tecnica Demo ANCI' })
       .getAttribute('value');
-    await anci.locator('#hd-assignee').selectOption(me!);
+    await anci.locator('#hd-assignee').selectOption(me);
     await anci.getByRole('button', { name: 'Assegna' }).click();
     await anci.getByText('Assegnata a Assistenza Tecnica Demo ANCI').waitFor();
     await anci.getByLabel('Messaggio').fill('Sì, se previste nel budget approvato e documentate.');
