@@ -10,6 +10,7 @@ import { accessModule } from './modules/access/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { demoModule } from './modules/demo/index.js';
 import { eventsModule } from './modules/events/index.js';
+import { helpdeskModule } from './modules/helpdesk/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { pilotModule } from './modules/pilot/index.js';
 import { plansModule } from './modules/plans/index.js';
@@ -34,6 +35,8 @@ export const modules: readonly ModuleDefinition[] = [
   eventsModule,
   // after the plans and the projects: a practice names their actions and projects
   knowledgeModule,
+  // after the demo module, the projects and the plans: a request names a Comune's project or plan
+  helpdeskModule,
 ];
 
 /** The kernel's migration folder and every module's, for `migrate`. */

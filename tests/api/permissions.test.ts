@@ -278,6 +278,11 @@ const guarded: Record<Permission, Call | null> = {
     body: () => ({ rowVersion: 1, comment: 'Da completare: i risultati.' }),
   },
   'knowledge.case_studies.write': { method: 'GET', url: '/api/v1/case-studies' },
+  // the help desk (issue 14 item 4): the Comune's picker of its projects and plans, the help desk's staff picker
+  'helpdesk.request': { method: 'GET', url: '/api/v1/help-requests/choices' },
+  'helpdesk.handle': { method: 'GET', url: '/api/v1/help-requests/staff' },
+  'helpdesk.answers.read': { method: 'GET', url: '/api/v1/help-answers' },
+  'helpdesk.figures.read': { method: 'GET', url: '/api/v1/help-figures' },
 };
 
 let lastExpenseProject: { project: TestProject; expenseId: string } | null = null;

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('operations that declare no request body', () => {
-  it('are logout, TOTP setup and reset, removing a network’s member organisation, removing a document (of a case or of an expense), an expense or an item of a project design, an action of a plan, publishing a call’s rules or a questionnaire, a claim’s new version, revoking a revisore, issuing an event’s certificates, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response, closing and reopening a Region–Comune thread, cancelling an event registration', () => {
+  it('are logout, TOTP setup and reset, removing a network’s member organisation, removing a document (of a case or of an expense), an expense or an item of a project design, an action of a plan, publishing a call’s rules or a questionnaire, a claim’s new version, revoking a revisore, issuing an event’s certificates, launching, closing and dispatching a wave, revoking a link, the review steps of a survey response, closing and reopening a Region–Comune thread, cancelling an event registration, taking note of a late help-desk request', () => {
     expect(bodylessWrites.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /api/v1/pilot/documents/{documentId}',
       'DELETE /api/v1/plan-networks/{networkId}/members/{organisationId}',
@@ -51,6 +51,7 @@ describe('operations that declare no request body', () => {
       'POST /api/v1/event-registrations/{id}/cancel',
       'POST /api/v1/events/{eventId}/certificates',
       'POST /api/v1/funding-calls/{callId}/versions/{versionId}/publish',
+      'POST /api/v1/help-escalations/{escalationId}/acknowledge',
       'POST /api/v1/me/totp/setup',
       'POST /api/v1/plan-threads/{threadId}/close',
       'POST /api/v1/plan-threads/{threadId}/reopen',

@@ -30,6 +30,9 @@ const publicOperations = new Set([
   'GET /api/v1/public/publications',
   'GET /api/v1/public/publications/{slug}',
   'GET /api/v1/public/publications/{slug}/versions/{number}/file',
+  // the help desk's public knowledge base (issue 14 item 4): published entries only, never their request
+  'GET /api/v1/public/help-answers',
+  'GET /api/v1/public/help-answers/{slug}',
   // the events' participants without an account (their own link's token) and the certificates' verification
   'POST /api/v1/public/registrations/qr',
   'POST /api/v1/public/registrations/certificate',

@@ -8,6 +8,7 @@ import { seedDemo } from '../../server/modules/demo/index.js';
 import { seedEventsDemoComposed } from '../../server/modules/events/events.demo.js';
 import { seedPublicationsDemo } from '../../server/modules/knowledge/publications/publications.demo.js';
 import { seedPracticesDemo } from '../../server/modules/knowledge/practices/practices.demo.js';
+import { seedHelpdeskDemo } from '../../server/modules/helpdesk/helpdesk.demo.js';
 import { seedPlansDemoAll } from '../../server/modules/plans/plans.demo.js';
 import { seedProjectsDemoAll } from '../../server/modules/projects/projects.demo.js';
 import { seedSurveysDemoData } from '../../server/modules/surveys/demo/seed.js';
@@ -25,6 +26,7 @@ const demo = await createSeededTemplate(base, 'demo', async (db) => {
   await seedEventsDemoComposed(db, today);
   await seedPublicationsDemo(db, cipher);
   await seedPracticesDemo(db, today);
+  await seedHelpdeskDemo(db, today);
 });
 const surveys = await createSeededTemplate(demo, 'surveys', async (db) => {
   await seedSurveysDemoData(db, DEMO_PASSWORD, today);

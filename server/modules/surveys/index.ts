@@ -43,3 +43,5 @@ export { SETTLEMENT_FIELDS, settlementOut } from './results/settlements.rules.js
 // a wave's report as a file, for the publications' one-step publishing (knowledge module)
 export { selectReportWave } from './results/report.repo.js';
 export { waveReportFile } from './results/report.service.js';
+// the Italian working-day calendar, read by the help desk's due dates
+export { addWorkingDays, isWorkingDay, workingDaysBetween } from './shared/working-days.js';

@@ -5976,6 +5976,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Comune's own requests, or the help desk's queue
+         * @description `helpdesk.request` (a Comune's staff: their own Comune's requests) or `helpdesk.handle` (ANCI/Cittalia's assistenza tecnica: every request); another Comune's request is 404 `helpdesk.request.not_found`. Overdue first, then newest; filters `status`, `open`, `topic`, `region`, `assignee` (a user or `none`), `overdue`, `escalated`.
+         */
+        get: operations["listHelpRequests"];
+        put?: never;
+        /**
+         * Ask the help desk: a question of one's own Comune on a topic; audited
+         * @description `helpdesk.request` (403 for staff not of a Comune). About one of the Comune's projects or its local plan at most (another Comune's: 400 `helpdesk.request.reference`); never about a person. Up to 3 attachments, PDF, PNG or JPEG by content (400 `helpdesk.document.refused`). The due dates follow the topic and the priority in Italian working days.
+         */
+        post: operations["openHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Comune's projects and local plans a request may be about
+         * @description `helpdesk.request`.
+         */
+        get: operations["listHelpRequestChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The help desk's members with their open requests, for the assignment
+         * @description `helpdesk.handle`. Names and organisations, never an e-mail address.
+         */
+        get: operations["listHelpStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request with its conversation, attachments and history
+         * @description `helpdesk.request` (a Comune's staff: their own Comune's requests) or `helpdesk.handle` (ANCI/Cittalia's assistenza tecnica: every request); another Comune's request is 404 `helpdesk.request.not_found`. Internal notes only for the help desk.
+         */
+        get: operations["getHelpRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign (or reassign) a request to a member of the help desk; audited
+         * @description `helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.request.not_found`; 400 `helpdesk.request.assignee` for someone not of the help desk; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it.
+         */
+        post: operations["assignHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write in a request: the Comune, the help desk, or an internal note of the help desk; audited
+         * @description `helpdesk.request` (a Comune's staff: their own Comune's requests) or `helpdesk.handle` (ANCI/Cittalia's assistenza tecnica: every request); another Comune's request is 404 `helpdesk.request.not_found`. `internal` and `awaitComune` for the help desk only (400). The help desk's first answer is dated; its answer to a NUOVA request takes it in charge. 409 `helpdesk.state` on a resolved or closed request (the Comune reopens it instead). Up to 3 attachments (400 `helpdesk.document.refused`).
+         */
+        post: operations["postHelpRequestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a request with a resolution text; audited
+         * @description `helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.request.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it (a NUOVA request is assigned first).
+         */
+        post: operations["resolveHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the resolution and close the request; audited
+         * @description `helpdesk.request`: the Comune's staff; 404 `helpdesk.request.not_found` for another Comune's request; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it.
+         */
+        post: operations["closeHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved or closed request, saying why; audited
+         * @description `helpdesk.request`: the Comune's staff; 404 `helpdesk.request.not_found` for another Comune's request; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when the request's state does not allow it; 409 `helpdesk.request.reopen_expired` after the reopening period.
+         */
+        post: operations["reopenHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a closed request, 1 to 5 with an optional comment, once; audited
+         * @description `helpdesk.request`: the Comune's staff; 404 `helpdesk.request.not_found` for another Comune's request; 409 `helpdesk.state` before it is closed, `helpdesk.request.rated` when rated already.
+         */
+        post: operations["rateHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{requestId}/attachments/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment of a request's message (always as an attachment); audited
+         * @description `helpdesk.request` (a Comune's staff: their own Comune's requests) or `helpdesk.handle` (ANCI/Cittalia's assistenza tecnica: every request); another Comune's request is 404 `helpdesk.request.not_found`. 404 `helpdesk.document.not_found` for a document not of this request (or an internal one, for the Comune).
+         */
+        get: operations["downloadHelpAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The late requests signalled by the escalation job, not yet taken note of
+         * @description `helpdesk.handle`.
+         */
+        get: operations["listHelpEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-escalations/{escalationId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take note of a late request signalled; audited
+         * @description `helpdesk.handle`; 404 `helpdesk.escalation.not_found` (or already taken note of).
+         */
+        post: operations["acknowledgeHelpEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the knowledge base
+         * @description `helpdesk.answers.read` (every role): published entries. Italian full text (stemming; websearch syntax: "a phrase", -excluded, or): the question weighs most, then the keywords, then the answer; without `q`, the newest. Filter `topic`. At most 100. The help desk may ask for `status` (drafts, withdrawn).
+         */
+        get: operations["searchHelpAnswers"];
+        put?: never;
+        /**
+         * Write a draft entry of the knowledge base, from a resolved request or from scratch; audited
+         * @description `helpdesk.handle`. A new record: the question and the answer rewritten without the Comune's details; `warnings` lists what looks like the Comune's name, the names of who wrote, e-mail addresses, phone numbers, codici fiscali. 404 `helpdesk.request.not_found`, 409 `helpdesk.state` for a request not resolved.
+         */
+        post: operations["createHelpAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-answers/{answerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entry of the knowledge base
+         * @description `helpdesk.answers.read`: a published entry; drafts and withdrawn ones for the help desk only (404 `helpdesk.answer.not_found`).
+         */
+        get: operations["getHelpAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rewrite an entry (topic, question, answer, keywords); audited
+         * @description `helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.answer.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one.
+         */
+        patch: operations["patchHelpAnswer"];
+        trace?: never;
+    };
+    "/api/v1/help-answers/{answerId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an entry (public, searchable); audited
+         * @description `helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.answer.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.answer.personal_data` when the check finds something, unless `acknowledgeWarnings`; 409 `helpdesk.state` when published already.
+         */
+        post: operations["publishHelpAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-answers/{answerId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a published entry from the knowledge base; audited
+         * @description `helpdesk.handle`: the help desk (ANCI/Cittalia, national); 404 `helpdesk.answer.not_found`; 409 `helpdesk.stale` when `rowVersion` is not the current one; 409 `helpdesk.state` when not published.
+         */
+        post: operations["withdrawHelpAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/help-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the public knowledge base (frequently asked questions)
+         * @description Public: no session; published entries only, never the request they came from. Italian full text (stemming; websearch syntax: "a phrase", -excluded, or): the question weighs most, then the keywords, then the answer; without `q`, the newest. Filter `topic`. At most 100.
+         */
+        get: operations["searchPublicHelpAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/help-answers/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published entry of the knowledge base
+         * @description Public: no session; 404 `helpdesk.answer.not_found` for a draft, a withdrawn entry or none.
+         */
+        get: operations["getPublicHelpAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The help desk in figures: requests by topic, Region and month, answer and resolution times, satisfaction
+         * @description `helpdesk.figures.read` (assistenza tecnica, MLPS, Regione). Counts of requests, never a Comune's name. A Region reads its own Region only (403 for another); the national scope every Region or `region`. Months `from`–`to` (YYYY-MM, by the day a request was opened; default the last twelve). Times in calendar days from the opening (median, 90th percentile); the share resolved by the due date is over the resolved requests.
+         */
+        get: operations["getHelpFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5984,12 +6396,12 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityTypeInput: "comune" | "evt_event" | "evt_registration" | "kn_case_study" | "kn_practice" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityTypeInput: "comune" | "evt_event" | "evt_registration" | "hd_answer" | "hd_document" | "hd_request" | "kn_case_study" | "kn_practice" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         /** @enum {string} */
         BandInput: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
         /** @enum {string} */
@@ -6483,6 +6895,37 @@ export interface components {
             consent: true;
             privacyVersion: string;
         };
+        /** @enum {string} */
+        HelpTopicInput: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
+        /** @enum {string} */
+        HelpAnswerStatusInput: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        HelpAnswerCreateInput: {
+            /** @default null */
+            sourceRequestId: string | null;
+            topic: components["schemas"]["HelpTopicInput"];
+            question: string;
+            answer: string;
+            /** @default [] */
+            keywords: string[];
+        };
+        HelpAnswerPatchInput: {
+            topic?: components["schemas"]["HelpTopicInput"];
+            question?: string;
+            answer?: string;
+            keywords?: string[];
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpAnswerPublishInput: {
+            /** @default false */
+            acknowledgeWarnings: boolean;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpAnswerWithdrawInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+        };
         SurveyCreateInput: {
             /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
             code: string;
@@ -6696,6 +7139,66 @@ export interface components {
              * @enum {string}
              */
             encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
+        /** @enum {string} */
+        HelpPriorityInput: "NORMALE" | "ALTA";
+        /** @enum {string} */
+        HelpRequestStatusInput: "NUOVA" | "ASSEGNATA" | "IN_LAVORAZIONE" | "IN_ATTESA_COMUNE" | "RISOLTA" | "CHIUSA";
+        HelpAttachmentUploadInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The file, base64; PDF, PNG or JPEG by content, at most 10485760 bytes
+             */
+            content: string;
+        };
+        HelpRequestOpenInput: {
+            topic: components["schemas"]["HelpTopicInput"];
+            /** @default NORMALE */
+            priority: components["schemas"]["HelpPriorityInput"];
+            subject: string;
+            body: string;
+            /** @default null */
+            projectId: string | null;
+            /** @default null */
+            planId: string | null;
+            /** @default [] */
+            attachments: components["schemas"]["HelpAttachmentUploadInput"][];
+        };
+        HelpMessageRequestInput: {
+            body: string;
+            /** @default false */
+            internal: boolean;
+            /** @default false */
+            awaitComune: boolean;
+            /** @default [] */
+            attachments: components["schemas"]["HelpAttachmentUploadInput"][];
+        };
+        HelpAssignInput: {
+            /** Format: uuid */
+            assigneeId: string;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpResolveInput: {
+            resolution: string;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpReopenInput: {
+            reason: string;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpCloseInput: {
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpSatisfactionInput: {
+            /** Format: int32 */
+            score: number;
+            /** @default null */
+            comment: string | null;
         };
         /** @enum {string} */
         PublicationKindInput: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
@@ -7885,22 +8388,22 @@ export interface components {
          * @description A permission name, as declared by the modules' policy tables.
          * @enum {string}
          */
-        Permission: "audit.read" | "audit.verify" | "events.figures.read" | "events.manage" | "events.register" | "knowledge.case_studies.write" | "knowledge.practices.review" | "knowledge.practices.write" | "knowledge.publications.manage" | "knowledge.publications.read" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "plans.coverage.read" | "plans.dialogue.read" | "plans.dialogue.write" | "plans.edit" | "plans.networks.edit" | "plans.networks.read" | "plans.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.claims.decide" | "projects.claims.verify" | "projects.claims.write" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.documents.read" | "projects.expenses.validate" | "projects.expenses.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "projects.revisori.assign" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
+        Permission: "audit.read" | "audit.verify" | "events.figures.read" | "events.manage" | "events.register" | "helpdesk.answers.read" | "helpdesk.figures.read" | "helpdesk.handle" | "helpdesk.request" | "knowledge.case_studies.write" | "knowledge.practices.review" | "knowledge.practices.write" | "knowledge.publications.manage" | "knowledge.publications.read" | "organisations.manage" | "organisations.read" | "pilot.budget.manage" | "pilot.budget.read" | "pilot.cases.decide" | "pilot.cases.export" | "pilot.cases.read" | "pilot.cases.write" | "pilot.comparative.read" | "pilot.issues.manage" | "pilot.issues.read" | "pilot.pseudonymised.read" | "pilot.records.delete" | "pilot.records.write" | "pilot.tasks.read" | "plans.coverage.read" | "plans.dialogue.read" | "plans.dialogue.write" | "plans.edit" | "plans.networks.edit" | "plans.networks.read" | "plans.read" | "profile.manage" | "projects.budget.decide" | "projects.calls.manage" | "projects.claims.decide" | "projects.claims.verify" | "projects.claims.write" | "projects.dashboards.comune" | "projects.dashboards.national" | "projects.design.write" | "projects.documents.read" | "projects.expenses.validate" | "projects.expenses.write" | "projects.monitoring.read" | "projects.monitoring.review" | "projects.monitoring.write" | "projects.queries.answer" | "projects.queries.open" | "projects.queries.read" | "projects.read" | "projects.revisori.assign" | "registry.manage" | "registry.read" | "surveys.author" | "surveys.comparison.manage" | "surveys.contacts.write" | "surveys.opendata.release" | "surveys.read" | "surveys.response.fill" | "surveys.response.submit" | "surveys.results.full" | "surveys.results.own" | "surveys.results.read" | "surveys.review" | "surveys.waves.manage" | "users.manage";
         /**
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "knowledge.case_study.not_found" | "knowledge.practice.not_found" | "knowledge.publications.file_refused" | "knowledge.publications.file_too_large" | "knowledge.publications.inaccessible" | "knowledge.publications.no_version" | "knowledge.publications.not_found" | "knowledge.publications.version_not_found" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "helpdesk.answer.not_found" | "helpdesk.answer.personal_data" | "helpdesk.document.not_found" | "helpdesk.document.refused" | "helpdesk.escalation.not_found" | "helpdesk.request.assignee" | "helpdesk.request.not_found" | "helpdesk.request.rated" | "helpdesk.request.reference" | "helpdesk.request.reopen_expired" | "helpdesk.stale" | "helpdesk.state" | "internal" | "knowledge.case_study.not_found" | "knowledge.practice.not_found" | "knowledge.publications.file_refused" | "knowledge.publications.file_too_large" | "knowledge.publications.inaccessible" | "knowledge.publications.no_version" | "knowledge.publications.not_found" | "knowledge.publications.version_not_found" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditEntityType: "comune" | "evt_event" | "evt_registration" | "kn_case_study" | "kn_practice" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
+        AuditEntityType: "comune" | "evt_event" | "evt_registration" | "hd_answer" | "hd_document" | "hd_request" | "kn_case_study" | "kn_practice" | "kno_publication" | "organisation" | "pilot_budget" | "pilot_case" | "pilot_case_list" | "pilot_document" | "pilot_export" | "pilot_extract" | "pilot_import" | "pilot_issue" | "pilot_measure" | "pilot_pai" | "pilot_permit" | "pilot_person" | "pilot_referral" | "pilot_task" | "plm_action" | "plm_document" | "plm_meeting" | "plm_monitoring" | "plm_network" | "plm_plan" | "plm_thread" | "project" | "project_budget_version" | "project_call" | "project_claim" | "project_expense" | "project_expense_document" | "project_monitoring_report" | "project_query" | "project_revisore_assignment" | "session" | "survey" | "survey_contact" | "survey_form_version" | "survey_link" | "survey_open_dataset" | "survey_response" | "survey_wave" | "user";
         Problem: {
             type: string;
             title: string;
@@ -9335,6 +9838,118 @@ export interface components {
             waiting: number;
             items: components["schemas"]["EventOrganiserRegistration"][];
         };
+        /** @enum {string} */
+        HelpTopic: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
+        /** @enum {string} */
+        HelpAnswerStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        HelpAnswerWarning: {
+            /** @enum {string} */
+            kind: "COMUNE" | "NOME" | "EMAIL" | "TELEFONO" | "CODICE_FISCALE";
+            /** @enum {string} */
+            field: "question" | "answer" | "keywords";
+            match: string;
+        };
+        HelpAnswerPublic: {
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            question: string;
+            answer: string;
+            keywords: string[];
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HelpAnswerHit: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            status: components["schemas"]["HelpAnswerStatus"];
+            question: string;
+            excerpt: string;
+            keywords: string[];
+            publishedAt: string | null;
+        };
+        HelpAnswerHits: {
+            items: components["schemas"]["HelpAnswerHit"][];
+        };
+        HelpAnswerPublicHit: {
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            question: string;
+            excerpt: string;
+            keywords: string[];
+            publishedAt: string | null;
+        };
+        HelpAnswerPublicHits: {
+            items: components["schemas"]["HelpAnswerPublicHit"][];
+        };
+        HelpAnswer: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            status: components["schemas"]["HelpAnswerStatus"];
+            question: string;
+            answer: string;
+            keywords: string[];
+            sourceRequestId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            warnings: components["schemas"]["HelpAnswerWarning"][];
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        HelpDurations: {
+            /** Format: int64 */
+            n: number;
+            /** Format: double */
+            median: number | null;
+            /** Format: double */
+            p90: number | null;
+        };
+        HelpFigures: {
+            regionCode: string | null;
+            regionName: string | null;
+            from: string;
+            to: string;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            open: number;
+            byTopic: {
+                topic: components["schemas"]["HelpTopic"];
+                /** Format: int64 */
+                count: number;
+            }[];
+            byRegion: {
+                regionCode: string;
+                regionName: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            byMonth: {
+                month: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            firstAnswer: components["schemas"]["HelpDurations"];
+            resolution: components["schemas"]["HelpDurations"];
+            /** Format: int64 */
+            resolved: number;
+            /** Format: double */
+            resolvedInTimeShare: number | null;
+            satisfaction: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                average: number | null;
+            };
+        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -10551,6 +11166,142 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        /** @enum {string} */
+        HelpPriority: "NORMALE" | "ALTA";
+        /** @enum {string} */
+        HelpRequestStatus: "NUOVA" | "ASSEGNATA" | "IN_LAVORAZIONE" | "IN_ATTESA_COMUNE" | "RISOLTA" | "CHIUSA";
+        /** @enum {string} */
+        HelpEscalationKind: "PRIMA_RISPOSTA" | "RISOLUZIONE";
+        HelpRequestSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description AT-<number> */
+            code: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            topic: components["schemas"]["HelpTopic"];
+            priority: components["schemas"]["HelpPriority"];
+            subject: string;
+            projectId: string | null;
+            planId: string | null;
+            aboutLabel: string | null;
+            status: components["schemas"]["HelpRequestStatus"];
+            assigneeId: string | null;
+            assigneeName: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            firstAnswerDue: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            resolutionDue: string;
+            firstAnswerAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            overdue: boolean;
+            escalatedAt: string | null;
+            /** Format: int64 */
+            reopenedCount: number;
+            satisfaction: number | null;
+            lastMessageAt: string | null;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        HelpRequestList: {
+            items: components["schemas"]["HelpRequestSummary"][];
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            unassigned: number;
+        };
+        HelpAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        HelpMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            side: "COMUNE" | "ANCI";
+            internal: boolean;
+            body: string;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            attachments: components["schemas"]["HelpAttachment"][];
+        };
+        HelpRequestEvent: {
+            /** @enum {string} */
+            kind: "APERTA" | "ASSEGNATA" | "STATO" | "SOLLECITO";
+            fromStatus: components["schemas"]["HelpRequestStatus"] | null;
+            toStatus: components["schemas"]["HelpRequestStatus"] | null;
+            assigneeName: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        HelpRequest: {
+            request: components["schemas"]["HelpRequestSummary"];
+            resolution: string | null;
+            satisfactionComment: string | null;
+            messages: components["schemas"]["HelpMessage"][];
+            events: components["schemas"]["HelpRequestEvent"][];
+            canReopen: boolean;
+        };
+        HelpRequestChoices: {
+            projects: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            plans: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+        };
+        HelpStaffList: {
+            items: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                organisation: string;
+                /** Format: int64 */
+                open: number;
+            }[];
+        };
+        HelpEscalation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            code: string;
+            subject: string;
+            kind: components["schemas"]["HelpEscalationKind"];
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            dueDate: string;
+            assigneeName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HelpEscalationList: {
+            items: components["schemas"]["HelpEscalation"][];
         };
         /** @enum {string} */
         PublicationKind: "MANUALE" | "POLICY_PAPER" | "RAPPORTO_INDAGINE" | "ALTRO";
@@ -28091,6 +28842,972 @@ export interface operations {
             };
         };
     };
+    listHelpRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["HelpRequestStatusInput"];
+                open?: "true" | "false";
+                topic?: components["schemas"]["HelpTopicInput"];
+                region?: string;
+                assignee?: string | "none";
+                overdue?: "true" | "false";
+                escalated?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpRequestOpenInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHelpRequestChoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestChoices"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHelpStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpStaffList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpAssignInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHelpRequestMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpMessageRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpResolveInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpCloseInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpReopenInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpSatisfactionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequest"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadHelpAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHelpEscalations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpEscalationList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeHelpEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                escalationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken note of */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchHelpAnswers: {
+        parameters: {
+            query?: {
+                q?: string;
+                topic?: components["schemas"]["HelpTopicInput"];
+                status?: components["schemas"]["HelpAnswerStatusInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswerHits"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpAnswerCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswer"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswer"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["HelpAnswerPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswer"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpAnswerPublishInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswer"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpAnswerWithdrawInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswer"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchPublicHelpAnswers: {
+        parameters: {
+            query?: {
+                q?: string;
+                topic?: components["schemas"]["HelpTopicInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswerPublicHits"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicHelpAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpAnswerPublic"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelpFigures: {
+        parameters: {
+            query?: {
+                region?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpFigures"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -28174,8 +29891,12 @@ export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray
 export const pathsApiV1EventFiguresGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/event-figures"]["get"]["parameters"]["query"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const pathsApiV1PracticesPickersGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/practices/pickers"]["get"]["parameters"]["query"]["kind"]> = ["ORGANIZZAZIONE", "COMUNE", "AZIONE_PLM", "PROGETTO", "RISPOSTA_INDAGINE"];
 export const pathsApiV1PublicPracticesGetParametersQueryAxisValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/practices"]["get"]["parameters"]["query"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const pathsApiV1HelpRequestsGetParametersQueryOpenValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["open"]> = ["true", "false"];
+export const pathsApiV1HelpRequestsGetParametersQueryAssigneeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["assignee"]> = ["none"];
+export const pathsApiV1HelpRequestsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
+export const pathsApiV1HelpRequestsGetParametersQueryEscalatedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["escalated"]> = ["true", "false"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "hd_answer", "hd_document", "hd_request", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
 export const roleInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleInput"]> = ["operatore", "referente_comunale", "responsabile_amministrativo", "revisore", "regione", "assistenza_tecnica", "mlps", "amministratore", "compilatore_indagine", "validatore_indagine"];
@@ -28211,6 +29932,8 @@ export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<co
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
 export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const helpTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopicInput"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
+export const helpAnswerStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
@@ -28221,6 +29944,8 @@ export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
 export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
+export const helpPriorityInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpPriorityInput"]> = ["NORMALE", "ALTA"];
+export const helpRequestStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpRequestStatusInput"]> = ["NUOVA", "ASSEGNATA", "IN_LAVORAZIONE", "IN_ATTESA_COMUNE", "RISOLTA", "CHIUSA"];
 export const publicationKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKindInput"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
 export const publicationStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const publicationTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopicInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
@@ -28272,10 +29997,10 @@ export const pilotImportRequestInputFormatValues: ReadonlyArray<FlattenedDeepReq
 export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["mode"]> = ["dry_run", "all", "valid_only"];
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "knowledge.case_studies.write", "knowledge.practices.review", "knowledge.practices.write", "knowledge.publications.manage", "knowledge.publications.read", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "knowledge.case_study.not_found", "knowledge.practice.not_found", "knowledge.publications.file_refused", "knowledge.publications.file_too_large", "knowledge.publications.inaccessible", "knowledge.publications.no_version", "knowledge.publications.not_found", "knowledge.publications.version_not_found", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
-export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "helpdesk.answers.read", "helpdesk.figures.read", "helpdesk.handle", "helpdesk.request", "knowledge.case_studies.write", "knowledge.practices.review", "knowledge.practices.write", "knowledge.publications.manage", "knowledge.publications.read", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "helpdesk.answer.not_found", "helpdesk.answer.personal_data", "helpdesk.document.not_found", "helpdesk.document.refused", "helpdesk.escalation.not_found", "helpdesk.request.assignee", "helpdesk.request.not_found", "helpdesk.request.rated", "helpdesk.request.reference", "helpdesk.request.reopen_expired", "helpdesk.stale", "helpdesk.state", "internal", "knowledge.case_study.not_found", "knowledge.practice.not_found", "knowledge.publications.file_refused", "knowledge.publications.file_too_large", "knowledge.publications.inaccessible", "knowledge.publications.no_version", "knowledge.publications.not_found", "knowledge.publications.version_not_found", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "hd_answer", "hd_document", "hd_request", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
 export const organisationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationType"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -28345,6 +30070,10 @@ export const eventCertificateVerificationEventKindValues: ReadonlyArray<Flattene
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
 export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const helpTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopic"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
+export const helpAnswerStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
+export const helpAnswerWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["kind"]> = ["COMUNE", "NOME", "EMAIL", "TELEFONO", "CODICE_FISCALE"];
+export const helpAnswerWarningFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["field"]> = ["question", "answer", "keywords"];
 export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
 export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
 export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
@@ -28374,6 +30103,11 @@ export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
 export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const helpPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpPriority"]> = ["NORMALE", "ALTA"];
+export const helpRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpRequestStatus"]> = ["NUOVA", "ASSEGNATA", "IN_LAVORAZIONE", "IN_ATTESA_COMUNE", "RISOLTA", "CHIUSA"];
+export const helpEscalationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpEscalationKind"]> = ["PRIMA_RISPOSTA", "RISOLUZIONE"];
+export const helpMessageSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpMessage"]["side"]> = ["COMUNE", "ANCI"];
+export const helpRequestEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpRequestEvent"]["kind"]> = ["APERTA", "ASSEGNATA", "STATO", "SOLLECITO"];
 export const publicationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKind"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
 export const publicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const publicationTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationTopic"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];

@@ -8,6 +8,7 @@ import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { casesFeature } from '../features/cases';
 import { eventsFeature } from '../features/events';
+import { helpdeskFeature } from '../features/helpdesk';
 import { helpFeature } from '../features/help';
 import { knowledgeFeature } from '../features/knowledge';
 import { legalFeature } from '../features/legal';
@@ -28,6 +29,7 @@ export const features: readonly FeatureDefinition[] = [
   plansFeature,
   eventsFeature,
   knowledgeFeature,
+  helpdeskFeature,
   registryFeature,
   organisationsFeature,
   usersFeature,

@@ -40,6 +40,10 @@ import enEventsAttendance from '../features/events/i18n/attendance.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
 import enKnowledgePublications from '../features/knowledge/i18n/publications.en.json';
 import enKnowledgePractices from '../features/knowledge/i18n/practices.en.json';
+import enHelpdeskRequests from '../features/helpdesk/i18n/requests.en.json';
+import enHelpdeskAnswers from '../features/helpdesk/i18n/answers.en.json';
+import enHelpdeskFigures from '../features/helpdesk/i18n/figures.en.json';
+import enHelpdeskCommon from '../features/helpdesk/i18n/common.en.json';
 
 export const english = {
   ...enCore,
@@ -92,5 +96,12 @@ export const english = {
   knowledge: {
     publications: enKnowledgePublications,
     practices: enKnowledgePractices,
+  },
+  // the help desk's catalogue, one file per part of the feature (features/helpdesk/i18n)
+  helpdesk: {
+    requests: enHelpdeskRequests,
+    answers: enHelpdeskAnswers,
+    figures: enHelpdeskFigures,
+    common: enHelpdeskCommon,
   },
 };

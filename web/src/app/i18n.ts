@@ -36,6 +36,10 @@ import itEventsAttendance from '../features/events/i18n/attendance.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
 import itKnowledgePublications from '../features/knowledge/i18n/publications.it.json';
 import itKnowledgePractices from '../features/knowledge/i18n/practices.it.json';
+import itHelpdeskRequests from '../features/helpdesk/i18n/requests.it.json';
+import itHelpdeskAnswers from '../features/helpdesk/i18n/answers.it.json';
+import itHelpdeskFigures from '../features/helpdesk/i18n/figures.it.json';
+import itHelpdeskCommon from '../features/helpdesk/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
 // namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
@@ -95,6 +99,13 @@ const it = {
   knowledge: {
     publications: itKnowledgePublications,
     practices: itKnowledgePractices,
+  },
+  // the help desk's catalogue, one file per part of the feature (features/helpdesk/i18n)
+  helpdesk: {
+    requests: itHelpdeskRequests,
+    answers: itHelpdeskAnswers,
+    figures: itHelpdeskFigures,
+    common: itHelpdeskCommon,
   },
 };
 type English = typeof englishCatalogue;
