@@ -2,7 +2,7 @@ import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { HomePage } from '../features/home';
 import { TasksPanel } from '../features/monitoring';
-import { UpcomingEvents } from '../features/events';
+import { prefetchUpcomingEvents, UpcomingEvents } from '../features/events';
 import { PublicHomePage } from '../features/site';
 import type { FeaturePage } from '../lib/feature';
 import { features } from './features';
@@ -58,6 +58,7 @@ export function preloadCurrentPage(location: Pick<Location, 'pathname' | 'search
   const pages = features.flatMap((f) => [...(f.publicPages ?? []), ...(f.pages ?? [])]);
   const current = pages.find((p) => matchPath(`/${p.path}`, pathname) !== null);
   current?.prefetch?.(queryClient, new URLSearchParams(location.search));
+  if (pathname === '/') prefetchUpcomingEvents(queryClient);
   // "/" is the public home or, once the session says so, the signed-in one: both are fetched
   const load = (pathname === '/' ? [PublicHomePage, UpcomingEvents, HomePage, TasksPanel] : [current?.page]) as (
     | { preload?: () => void }

@@ -18,7 +18,8 @@ export const eventsFeature: FeatureDefinition = {
 };
 
 /** The next published events, for the public site's home (composed in by app/router.tsx). */
-export const UpcomingEvents = lazyPage<'UpcomingEvents', { limit?: number; headingLevel?: 3 | 4 }>(
+export const UpcomingEvents = lazyPage<'UpcomingEvents', { headingLevel?: 3 | 4 }>(
   () => import('./events/UpcomingEvents'),
   'UpcomingEvents',
 );
+export { prefetchUpcomingEvents } from './events/api/events';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
-import { usePublicEvents, type PublicEventSummary } from './api/events';
+import { upcomingEventsQuery, usePublicEvents, type PublicEventSummary } from './api/events';
 import { eventWhen } from './dates';
 
 function UpcomingEvent({ e, headingLevel }: { e: PublicEventSummary; headingLevel: 3 | 4 }) {
@@ -42,9 +42,9 @@ function UpcomingEvent({ e, headingLevel }: { e: PublicEventSummary; headingLeve
  * The next published events (no login), for the public site's home: the public list comes with
  * the coming ones first, so the first page holds them; the ones already over are left out.
  */
-export function UpcomingEvents({ limit = 3, headingLevel = 3 }: { limit?: number; headingLevel?: 3 | 4 }) {
+export function UpcomingEvents({ headingLevel = 3 }: { headingLevel?: 3 | 4 }) {
   const { t } = useTranslation();
-  const events = usePublicEvents({ page: 1, pageSize: limit });
+  const events = usePublicEvents(upcomingEventsQuery);
   if (events.isPending) return <Loading />;
   if (events.isError) return <QueryError error={events.error} onRetry={() => void events.refetch()} />;
   const upcoming = events.data.items.filter((e) => e.registration.closedReason !== 'CONCLUSO');
