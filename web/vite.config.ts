@@ -54,9 +54,6 @@ export default defineConfig(({ command }) => {
             : [],
       },
     },
-    // The catalogues (most of the first chunk) as JSON.parse of a string: far quicker for the
-    // browser to parse than the same object written as code, on a slow phone above all.
-    json: { namedExports: false, stringify: true },
     build: {
       outDir,
       emptyOutDir: true,
