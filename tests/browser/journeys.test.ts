@@ -13,6 +13,8 @@ describe('a new operatore in Catania', () => {
   it('logs in, finds Cefalù by typing "cefalu", opens it, switches to English and logs out', async () => {
     const page = await env.newPage();
     await page.goto(env.baseUrl + '/');
+    // "/" is the public site's home: the way in is its "Accedi" link
+    await page.getByRole('link', { name: 'Accedi all’area riservata' }).first().click();
     await page.waitForURL(/\/login/);
     await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
     await expectAccessible(page, 'login');

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SourcesAttribution } from '../features/registry';
 import { Brand } from './Brand';
+import { publicSections } from './site';
 
 export function Footer() {
   const { t } = useTranslation();
@@ -21,6 +22,14 @@ export function Footer() {
             <div className="col-lg-4 pb-3">
               <h2 className="h6 text-uppercase">{t('footer.ownerTitle')}</h2>
               <p>{t('header.owner')}</p>
+              <h2 className="h6 text-uppercase">{t('site.nav.label')}</h2>
+              <ul className="list-unstyled incas-footer-sections">
+                {publicSections.map((s) => (
+                  <li key={s.key}>
+                    <Link to={s.to}>{t(`site.sections.${s.key}.title`)}</Link>
+                  </li>
+                ))}
+              </ul>
             </div>
           </div>
         </div>

@@ -10,15 +10,24 @@ import type { Me } from '../api/models';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { Brand } from './Brand';
 import { features } from './features';
+import { publicSections } from './site';
 
 interface NavItem {
   to: string;
   label: string;
 }
 
-/** The menu for this person's permissions, from the features' menu entries (app/features.ts). */
-function useNavItems(me: Me | null | undefined): NavItem[] {
+/**
+ * The menu for this person's permissions, from the features' menu entries (app/features.ts); for
+ * a visitor with no login, the public site's sections; nothing while the session is not known yet.
+ */
+function useNavItems(me: Me | null | undefined, visitor: boolean): NavItem[] {
   const { t } = useTranslation();
+  if (visitor)
+    return [
+      { to: '/', label: t('nav.home') },
+      ...publicSections.map((s) => ({ to: s.to, label: t(`site.sections.${s.key}.title`) })),
+    ];
   if (!me) return [];
   const allowed = (permission: PermissionName | readonly PermissionName[] | undefined) =>
     permission === undefined ||
@@ -31,9 +40,28 @@ function useNavItems(me: Me | null | undefined): NavItem[] {
   return items;
 }
 
+/**
+ * The language buttons. The choice is kept in the browser and written in the address too
+ * (`?lang=en`; Italian, the default, needs none), so a link copied from the address bar opens in
+ * the language it was read in (app/i18n.ts reads the parameter first).
+ */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
   const current = i18n.resolvedLanguage ?? 'it';
+  const choose = async (language: Language) => {
+    await setLanguage(language);
+    const params = new URLSearchParams(location.search);
+    if (language === 'it') params.delete('lang');
+    else params.set('lang', language);
+    const search = params.toString();
+    if (search !== location.search.replace(/^\?/, ''))
+      void navigate(
+        { pathname: location.pathname, search: search === '' ? '' : `?${search}`, hash: location.hash },
+        { replace: true, preventScrollReset: true, state: location.state as unknown },
+      );
+  };
   // The visible code stays inside the accessible name (WCAG 2.5.3, label in name), so voice
   // users can say "click EN"; each name is in its own language (hence lang on the button).
   const names: Record<Language, string> = { it: 'Italiano IT', en: 'English EN' };
@@ -47,7 +75,7 @@ function LanguageSwitch() {
           className="btn btn-sm"
           aria-label={names[language]}
           aria-pressed={current === language}
-          onClick={() => void setLanguage(language)}
+          onClick={() => void choose(language)}
         >
           {language.toUpperCase()}
         </button>
@@ -89,7 +117,6 @@ function UserZone({ me }: { me: Me }) {
 
 export function Header() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -99,8 +126,11 @@ export function Header() {
     setMenuPath(location.pathname);
     setMenuOpen(false);
   }
+  const { data: me, isError } = useMe();
   const signedIn = me !== undefined && me !== null && !me.mustEnrolTotp && !me.mustChangePassword;
-  const navItems = useNavItems(me);
+  // nobody signed in (or the session could not be read): the public site's menu
+  const visitor = me === null || (me === undefined && isError);
+  const navItems = useNavItems(me, visitor);
 
   // Closing the mobile menu returns focus to its toggle, so keyboard users are not left on a
   // control that has just disappeared.
@@ -134,6 +164,12 @@ export function Header() {
                 <div className="it-header-slim-right-zone gap-3">
                   <LanguageSwitch />
                   {me !== undefined && me !== null && <UserZone me={me} />}
+                  {visitor && location.pathname !== '/login' && (
+                    <Link to="/login" className="btn btn-primary btn-sm btn-icon" aria-label={t('site.nav.loginLabel')}>
+                      <Icon name="user" className="icon-sm icon-white" />
+                      <span>{t('site.nav.login')}</span>
+                    </Link>
+                  )}
                 </div>
               </div>
             </div>
@@ -152,7 +188,7 @@ export function Header() {
             </div>
           </div>
         </div>
-        {signedIn && (
+        {(signedIn || visitor || me === undefined) && (
           <div className="it-header-navbar-wrapper">
             <div className="container">
               <div className="row">

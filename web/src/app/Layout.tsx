@@ -22,7 +22,8 @@ function skipTo(targetId: string) {
 function SkipLinks() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const hasMenu = me !== undefined && me !== null && !me.mustEnrolTotp && !me.mustChangePassword;
+  // a visitor has the public site's menu; a signed-in user theirs, once past the profile's checks
+  const hasMenu = me === null || (me !== undefined && !me.mustEnrolTotp && !me.mustChangePassword);
   return (
     <div className="skiplinks">
       <a className="visually-hidden-focusable" href="#main-content" onClick={skipTo('main-content')}>

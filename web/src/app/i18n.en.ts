@@ -8,6 +8,7 @@ import enCases from '../features/cases/i18n/en.json';
 import enMonitoring from '../features/monitoring/i18n/en.json';
 import enLabels from '../../../server/modules/pilot/shared/labels/en.json';
 import enHelp from '../features/help/i18n/en.json';
+import enSite from '../features/site/i18n/site.en.json';
 import enSurveysAuthoring from '../features/surveys/i18n/authoring.en.json';
 import enSurveysWaves from '../features/surveys/i18n/waves.en.json';
 import enSurveysFill from '../features/surveys/i18n/fill.en.json';
@@ -50,6 +51,8 @@ export const english = {
   cases: { ...enCases, ...enLabels },
   monitoring: { ...enMonitoring, ...enLabels },
   help: enHelp,
+  // the public site's words (features/site)
+  site: enSite,
   // the surveys' catalogue, one file per part of the feature (features/surveys/i18n)
   surveys: {
     authoring: enSurveysAuthoring,

@@ -4,6 +4,7 @@ import itCore from '../i18n/it.json';
 import itCases from '../features/cases/i18n/it.json';
 import itMonitoring from '../features/monitoring/i18n/it.json';
 import itHelp from '../features/help/i18n/it.json';
+import itSite from '../features/site/i18n/site.it.json';
 import itSurveysAuthoring from '../features/surveys/i18n/authoring.it.json';
 import itSurveysWaves from '../features/surveys/i18n/waves.it.json';
 import itSurveysFill from '../features/surveys/i18n/fill.it.json';
@@ -53,6 +54,8 @@ const it = {
   cases: { ...itCases, ...itLabels },
   monitoring: { ...itMonitoring, ...itLabels },
   help: itHelp,
+  // the public site's words (features/site)
+  site: itSite,
   // the surveys' catalogue, one file per part of the feature (features/surveys/i18n)
   surveys: {
     authoring: itSurveysAuthoring,
@@ -133,7 +136,18 @@ declare module 'i18next' {
   }
 }
 
+/** `?lang=en` in the address: a shared link opens in the language it was shared in (and keeps it). */
+function languageInAddress(): Language | null {
+  const value = new URLSearchParams(window.location.search).get('lang');
+  return LANGUAGES.find((l) => l === value) ?? null;
+}
+
 function storedLanguage(): Language {
+  const inAddress = languageInAddress();
+  if (inAddress !== null) {
+    applyLanguage(inAddress);
+    return inAddress;
+  }
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
     return value === 'en' ? 'en' : 'it';

@@ -2,10 +2,13 @@ import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { HomePage } from '../features/home';
 import { TasksPanel } from '../features/monitoring';
+import { prefetchUpcomingEvents, UpcomingEvents } from '../features/events';
+import { PublicHomePage } from '../features/site';
 import type { FeaturePage } from '../lib/feature';
 import { features } from './features';
 import { Layout } from './Layout';
 import { RequireAuth, RequirePermission } from './RequireAuth';
+import { publicSections } from './site';
 import { NotFound, RouteError } from './StatusPages';
 
 function route({ path, page: Page, permission }: FeaturePage): RouteObject {
@@ -29,12 +32,16 @@ export const router = createBrowserRouter([
     children: [
       ...features.flatMap((f) => f.publicPages ?? []).map(route),
       {
+        // "/": the public site's home for a visitor (with the next events of the events feature),
+        // the signed-in home with the work list of the monitoring feature after the login
+        element: (
+          <RequireAuth visitor={<PublicHomePage sections={publicSections} eventsPanel={<UpcomingEvents />} />} />
+        ),
+        children: [{ index: true, element: <HomePage tasksPanel={<TasksPanel />} /> }],
+      },
+      {
         element: <RequireAuth />,
-        children: [
-          // The home page shows the work list of the monitoring feature.
-          { index: true, element: <HomePage tasksPanel={<TasksPanel />} /> },
-          ...features.flatMap((f) => f.pages ?? []).map(route),
-        ],
+        children: [...features.flatMap((f) => f.pages ?? []).map(route)],
       },
       { path: '*', element: <NotFound /> },
     ],
@@ -51,7 +58,11 @@ export function preloadCurrentPage(location: Pick<Location, 'pathname' | 'search
   const pages = features.flatMap((f) => [...(f.publicPages ?? []), ...(f.pages ?? [])]);
   const current = pages.find((p) => matchPath(`/${p.path}`, pathname) !== null);
   current?.prefetch?.(queryClient, new URLSearchParams(location.search));
-  // the home page is in the first chunk; its work list is not
-  const page = (pathname === '/' ? TasksPanel : current?.page) as { preload?: () => void } | undefined;
-  page?.preload?.();
+  if (pathname === '/') prefetchUpcomingEvents(queryClient);
+  // "/" is the public home or, once the session says so, the signed-in one: both are fetched
+  const load = (pathname === '/' ? [PublicHomePage, UpcomingEvents, HomePage, TasksPanel] : [current?.page]) as (
+    | { preload?: () => void }
+    | undefined
+  )[];
+  for (const page of load) page?.preload?.();
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { useDocumentTitle, useMetaDescription } from '../lib/useDocumentTitle';
 
 export interface Crumb {
   label: string;
@@ -15,6 +15,8 @@ interface PageHeaderProps {
   /** Text for the browser tab when it should differ from the visible title. */
   documentTitle?: string;
   lead?: ReactNode;
+  /** The page's meta description; by default the lead when it is text, else the site's own. */
+  description?: string;
   children?: ReactNode;
   /** The home page: its trail is just "Home", not "Home / <its greeting>". */
   isHome?: boolean;
@@ -29,11 +31,13 @@ export function PageHeader({
   breadcrumbs = [],
   documentTitle,
   lead,
+  description,
   children,
   isHome = false,
 }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(documentTitle ?? title);
+  useMetaDescription(description ?? (typeof lead === 'string' && lead !== '' ? lead : t('meta.description')));
   const trail: Crumb[] = isHome ? [] : [{ label: t('nav.home'), to: '/' }, ...breadcrumbs];
   const current = isHome ? t('nav.home') : title;
   return (

@@ -4,7 +4,9 @@
  * only these names, so an icon missing here fails the typecheck rather than showing nothing.
  */
 export const ICON_NAMES = [
+  'bookmark',
   'burger',
+  'calendar',
   'card',
   'chart-line',
   'chevron-left',
@@ -13,13 +15,16 @@ export const ICON_NAMES = [
   'error',
   'files',
   'folder',
+  'help-circle',
   'list',
   'logout',
   'mail',
+  'note',
   'map-marker-circle',
   'pa',
   'search',
   'settings',
+  'star-outline',
   'user',
 ] as const;
 

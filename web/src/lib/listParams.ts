@@ -35,8 +35,7 @@ export function useListParams() {
     [params, setParams],
   );
 
-  const page = toPositiveInt(params.get('page'), 1);
-  const pageSize = Math.min(100, toPositiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE));
+  const { page, pageSize } = listPage(params);
 
   return { params, get, update, page, pageSize };
 }
@@ -54,6 +53,14 @@ export function useListSearch() {
     update({ q: text.trim() });
   };
   return { text, setText, submit };
+}
+
+/** The page and its size in the URL's params (outside React too: a page's `prefetch`). */
+export function listPage(params: URLSearchParams): { page: number; pageSize: number } {
+  return {
+    page: toPositiveInt(params.get('page'), 1),
+    pageSize: Math.min(100, toPositiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE)),
+  };
 }
 
 function toPositiveInt(value: string | null, fallback: number): number {

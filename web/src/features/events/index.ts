@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../../lib/feature';
+import { lazyPage } from '../../lib/lazyPage';
 import { eventsMenu, eventsPages, eventsPublicPages } from './events/pages';
 import { attendanceMenu, attendancePages, attendancePublicPages } from './attendance/pages';
 import { registrationsMenu, registrationsPages, registrationsPublicPages } from './registrations/pages';
@@ -15,3 +16,10 @@ export const eventsFeature: FeatureDefinition = {
   pages: [...eventsPages, ...registrationsPages, ...attendancePages],
   menu: [...eventsMenu, ...registrationsMenu, ...attendanceMenu],
 };
+
+/** The next published events, for the public site's home (composed in by app/router.tsx). */
+export const UpcomingEvents = lazyPage<'UpcomingEvents', { headingLevel?: 3 | 4 }>(
+  () => import('./events/UpcomingEvents'),
+  'UpcomingEvents',
+);
+export { prefetchUpcomingEvents } from './events/api/events';

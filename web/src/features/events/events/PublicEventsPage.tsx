@@ -6,8 +6,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { Pagination } from '../../../components/Pagination';
 import { QueryError } from '../../../components/QueryError';
 import { eventKinds } from '../../../lib/event-vocabulary';
-import { oneOf, useListParams } from '../../../lib/listParams';
-import { usePublicEvents, type PublicEventSummary } from './api/events';
+import { useListParams } from '../../../lib/listParams';
+import { publicEventsQueryOf, usePublicEvents, type PublicEventSummary } from './api/events';
 import { eventWhen } from './words';
 
 function EventCard({ e }: { e: PublicEventSummary }) {
@@ -56,9 +56,10 @@ function EventCard({ e }: { e: PublicEventSummary }) {
 /** /eventi: the published events for everyone (no login), coming ones first, then the past. */
 export function PublicEventsPage() {
   const { t } = useTranslation();
-  const { get, update, page, pageSize } = useListParams();
-  const kind = oneOf(get('kind'), eventKinds);
-  const events = usePublicEvents({ page, pageSize, ...(kind ? { kind } : {}) });
+  const { params, update } = useListParams();
+  const query = publicEventsQueryOf(params);
+  const kind = query.kind;
+  const events = usePublicEvents(query);
   const items = events.data?.items ?? [];
   // over by the server's clock (the list comes in that order: the coming ones first)
   const isPast = (e: PublicEventSummary) => e.registration.closedReason === 'CONCLUSO';

@@ -1,6 +1,7 @@
 import type { FeatureMenuItem, FeaturePage } from '../../../lib/feature';
 import { lazyPage } from '../../../lib/lazyPage';
 import { Permission } from '../../../lib/permissions';
+import { prefetchPublicEvents } from './api/events';
 
 export const PublicEventsPage = lazyPage(() => import('./PublicEventsPage'), 'PublicEventsPage');
 export const PublicEventPage = lazyPage(() => import('./PublicEventPage'), 'PublicEventPage');
@@ -9,7 +10,7 @@ export const EventEditPage = lazyPage(() => import('./EventEditPage'), 'EventEdi
 
 /** The public site's event pages (no login; listed in ../index.ts). */
 export const eventsPublicPages: readonly FeaturePage[] = [
-  { path: 'eventi', page: PublicEventsPage },
+  { path: 'eventi', page: PublicEventsPage, prefetch: prefetchPublicEvents },
   { path: 'eventi/:slug', page: PublicEventPage },
 ];
 /** The organisers' pages. */

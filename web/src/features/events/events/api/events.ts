@@ -1,6 +1,8 @@
 /** The data of the events' pages: the public list and page, the organisers' list, one event and the writes. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../../api/client';
+import { eventKinds } from '../../../../lib/event-vocabulary';
+import { listPage, oneOf } from '../../../../lib/listParams';
 import type { BodyOf, Get, Patch, Post, QueryOf, SuccessOf } from '../../../../api/operations';
 
 export type PublicEventPage = SuccessOf<Get<'/api/v1/public/events'>>;
@@ -24,12 +26,33 @@ export const eventKeys = {
 /** The address of an event's calendar file (a plain link: the browser downloads it). */
 export const icsUrl = (slug: string) => `/api/v1/public/events/${encodeURIComponent(slug)}/event.ics`;
 
+const publicEventsQuery = (query: PublicEventQuery) => ({
+  queryKey: eventKeys.publicList(query),
+  queryFn: () => unwrap(api.GET('/api/v1/public/events', { params: { query } })),
+});
+
 export function usePublicEvents(query: PublicEventQuery) {
-  return useQuery({
-    queryKey: eventKeys.publicList(query as Record<string, string | number>),
-    queryFn: () => unwrap(api.GET('/api/v1/public/events', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...publicEventsQuery(query), placeholderData: keepPreviousData });
+}
+
+/** /eventi's query from its address: the page and the kind of event. */
+export function publicEventsQueryOf(params: URLSearchParams): PublicEventQuery {
+  const kind = oneOf(params.get('kind') ?? '', eventKinds);
+  return { ...listPage(params), ...(kind ? { kind } : {}) };
+}
+
+/** /eventi's list, asked for as the app starts on it (app/router.tsx). */
+export function prefetchPublicEvents(queryClient: QueryClient, params: URLSearchParams): void {
+  void queryClient.prefetchQuery(publicEventsQuery(publicEventsQueryOf(params)));
+}
+
+/** How many of the next events the public home shows. */
+export const UPCOMING_EVENTS = 3;
+export const upcomingEventsQuery: PublicEventQuery = { page: 1, pageSize: UPCOMING_EVENTS };
+
+/** The public home's next events, asked for together with the session when the app starts on "/". */
+export function prefetchUpcomingEvents(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(publicEventsQuery(upcomingEventsQuery));
 }
 
 export function usePublicEvent(slug: string) {
