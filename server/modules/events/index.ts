@@ -4,6 +4,7 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { eventsPartAuditActions } from './events/events.audit-actions.js';
 import { eventsPartErrors } from './events/events.errors.js';
+import { concludeEndedEventsJob } from './events/events.jobs.js';
 import { eventsPartRoutes } from './events/events.routes.js';
 import { attendanceAuditActions } from './attendance/attendance.audit-actions.js';
 import { attendanceErrors } from './attendance/attendance.errors.js';
@@ -45,8 +46,8 @@ export const eventsModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('events'), 'migrations'),
   // the e-mails owed to participants, lapsed confirmations, reminders (registrations); the external
-  // participants' data erased at the end of retention (attendance)
-  jobs: [registrationNoticesJob, eraseExpiredRegistrationsJob],
+  // participants' data erased at the end of retention (attendance); ended events concluded (events)
+  jobs: [registrationNoticesJob, eraseExpiredRegistrationsJob, concludeEndedEventsJob],
   errors: { ...eventsErrors, ...eventsPartErrors, ...registrationsErrors, ...attendanceErrors },
   permissions: [...eventsPermissions],
   auditActions: {

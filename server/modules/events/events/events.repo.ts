@@ -231,3 +231,13 @@ export async function insertNotices(
       now,
     ]);
 }
+
+/** PUBBLICATO events whose end has passed become CONCLUSO (locked, once each); their ids and slugs. */
+export async function concludeEnded(tx: Queryable, now: Date): Promise<{ id: string; slug: string }[]> {
+  return tx.query<{ id: string; slug: string }>(
+    `UPDATE evt_events SET status = 'CONCLUSO', updated_at = $1, row_version = row_version + 1
+      WHERE id IN (SELECT id FROM evt_events WHERE status = 'PUBBLICATO' AND ends_at <= $1 ORDER BY id FOR UPDATE)
+      RETURNING id, slug`,
+    [now],
+  );
+}
