@@ -26,6 +26,7 @@ const publicOperations = new Set([
   'GET /api/v1/public/events',
   'GET /api/v1/public/events/{slug}',
   'GET /api/v1/public/events/{slug}/event.ics',
+  'GET /api/v1/public/event-regions',
   // the events' participants without an account (their own link's token) and the certificates' verification
   'POST /api/v1/public/registrations/qr',
   'POST /api/v1/public/registrations/certificate',

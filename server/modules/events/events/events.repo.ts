@@ -85,6 +85,18 @@ export async function selectPublicEvents(
   );
 }
 
+/** The Regions where a published (or past) event takes place, by name: the public list's filter. */
+export async function selectPublicEventRegions(
+  tx: Queryable,
+): Promise<{ code: string; name: string; events: number }[]> {
+  return tx.query(
+    `SELECT rg.code::text AS code, rg.name, count(*)::int AS events
+       FROM evt_events e JOIN regions rg ON rg.code = e.region_code
+      WHERE e.status <> 'BOZZA'
+      GROUP BY rg.code, rg.name ORDER BY rg.name`,
+  );
+}
+
 /** One event by id (row-level security: a draft only for the organisers); `lock` takes its row for a change. */
 export async function selectEvent(
   tx: Queryable,

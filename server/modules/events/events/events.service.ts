@@ -26,6 +26,7 @@ import {
   selectEvents,
   selectLiveRegistrationIds,
   selectPublicEvent,
+  selectPublicEventRegions,
   selectPublicEvents,
   selectSlugsLike,
   updateEvent,
@@ -43,6 +44,7 @@ import {
   type ListPublicEventsQuery,
   type PatchEventBody,
   type PublicEvent,
+  type PublicEventRegions,
   type PublicEventSummary,
   type PublishEventBody,
 } from './events.schema.js';
@@ -291,6 +293,11 @@ export async function listPublicEvents(ctx: Ctx, q: ListPublicEventsQuery): Prom
       pageSize: q.pageSize,
     };
   });
+}
+
+/** GET /public/event-regions: the Regions with a published event (the public list's filter). */
+export async function listPublicEventRegions(ctx: Ctx): Promise<PublicEventRegions> {
+  return ctx.db.tx(accessOf(null), async (tx) => ({ items: await selectPublicEventRegions(tx) }));
 }
 
 async function loadPublic(ctx: Ctx, slug: string): Promise<EventRow> {

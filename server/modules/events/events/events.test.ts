@@ -314,6 +314,19 @@ describe('the public site', () => {
     expect(webinars.body.items.map((e) => e.slug)).toEqual([soon.slug]);
     const piemonte = await as.anonymous.get<PublicPage>('/api/v1/public/events?region=01');
     expect(piemonte.body.items.map((e) => e.slug)).toEqual([later.slug]);
+    // the Region filter's choices: the Regions of published events, with how many; never a draft's alone
+    const regions = await as.anonymous.get<Schema<'PublicEventRegionList'>>('/api/v1/public/event-regions');
+    expect(regions.status).toBe(200);
+    expect(regions.body.items.find((r) => r.code === '01')).toMatchObject({ name: 'Piemonte', events: 1 });
+    const names = regions.body.items.map((r) => r.name);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y)));
+    const onlyDrafts = await t.db.ownerTx((tx) =>
+      tx.query<{ code: string }>(
+        `SELECT region_code::text AS code FROM evt_events GROUP BY region_code
+          HAVING bool_and(status = 'BOZZA') AND region_code IS NOT NULL`,
+      ),
+    );
+    for (const d of onlyDrafts) expect(regions.body.items.map((r) => r.code)).not.toContain(d.code);
     expect((await as.anonymous.get('/api/v1/public/events?kind=CENA')).status).toBe(400);
     // a logged-in user sees the same (no drafts either)
     expect((await as.referente.get<PublicPage>('/api/v1/public/events?kind=WEBINAR')).body.items).toHaveLength(1);

@@ -7,7 +7,7 @@ import { Pagination } from '../../../components/Pagination';
 import { QueryError } from '../../../components/QueryError';
 import { eventKinds } from '../../../lib/event-vocabulary';
 import { oneOf, useListParams } from '../../../lib/listParams';
-import { usePublicEvents, type PublicEventSummary } from './api/events';
+import { usePublicEventRegions, usePublicEvents, type PublicEventSummary } from './api/events';
 import { eventWhen } from './words';
 
 function EventCard({ e }: { e: PublicEventSummary }) {
@@ -58,7 +58,10 @@ export function PublicEventsPage() {
   const { t } = useTranslation();
   const { get, update, page, pageSize } = useListParams();
   const kind = oneOf(get('kind'), eventKinds);
-  const events = usePublicEvents({ page, pageSize, ...(kind ? { kind } : {}) });
+  const regions = usePublicEventRegions();
+  // a Region in the address that is not a two-digit code is ignored (the server would refuse it)
+  const region = /^\d{2}$/.test(get('region')) ? get('region') : '';
+  const events = usePublicEvents({ page, pageSize, ...(kind ? { kind } : {}), ...(region ? { region } : {}) });
   const items = events.data?.items ?? [];
   // over by the server's clock (the list comes in that order: the coming ones first)
   const isPast = (e: PublicEventSummary) => e.registration.closedReason === 'CONCLUSO';
@@ -77,6 +80,16 @@ export function PublicEventsPage() {
               value={kind ?? ''}
               onChange={(e) => update({ kind: e.target.value })}
               options={eventKinds.map((k) => ({ value: k, label: t(`events.common.kinds.${k}`) }))}
+            />
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              id="events-region"
+              label={t('events.events.public.region')}
+              emptyOption={t('events.events.public.anyRegion')}
+              value={region}
+              onChange={(e) => update({ region: e.target.value })}
+              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
             />
           </div>
         </div>

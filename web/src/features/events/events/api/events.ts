@@ -32,6 +32,15 @@ export function usePublicEvents(query: PublicEventQuery) {
   });
 }
 
+/** The Regions where published events take place (the public list's filter; no login). */
+export function usePublicEventRegions() {
+  return useQuery({
+    queryKey: ['events', 'events', 'public', 'regions'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/public/event-regions')),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function usePublicEvent(slug: string) {
   return useQuery({
     queryKey: eventKeys.publicEvent(slug),
