@@ -36,6 +36,9 @@ const publicOperations = new Set([
   'POST /api/v1/public/registrations/confirm',
   'POST /api/v1/public/registrations/lookup',
   'POST /api/v1/public/registrations/cancel',
+  // the events' feedback questionnaire of an external participant, by their own link's token (decision 0059)
+  'POST /api/v1/public/registrations/feedback',
+  'POST /api/v1/public/registrations/feedback/answer',
 ]);
 
 let t: TestApp;

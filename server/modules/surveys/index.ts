@@ -40,3 +40,10 @@ export { questionsOfWave } from './results/results.service.js';
 export { ownAnswer } from './results/mine.service.js';
 export { COUNTED_STATUSES, type ResultQuestion } from './results/results.rules.js';
 export { SETTLEMENT_FIELDS, settlementOut } from './results/settlements.rules.js';
+
+// read by the events' feedback questionnaire (decision 0059): a published questionnaire version in
+// our own model, checked by the same form engine, summarised by the results' kinds of question;
+// its demo writes its questionnaire with the authoring statements
+export { Form, evaluateForm, walkItems, type Answers } from './shared/form/public.js';
+export { resultQuestions } from './results/results.rules.js';
+export { insertSurvey, insertVersion, publishVersion } from './authoring/authoring.repo.js';

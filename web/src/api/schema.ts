@@ -5452,6 +5452,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-feedback-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published questionnaire versions (survey engine) an event’s feedback may use
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else). Newest survey first, then newest version.
+         */
+        get: operations["listEventFeedbackForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/feedback-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback questionnaire attached to an event, with the answers received so far
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`
+         */
+        get: operations["getEventFeedbackForm"];
+        /**
+         * Attach a published questionnaire version as the event’s feedback (null: detach); audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`; 409 `events.stale` when `rowVersion` is not the event’s current one; 400 for a version that is not published; 409 `events.feedback.answered` once answers were received; 409 `events.state` for a cancelled event.
+         */
+        put: operations["attachEventFeedbackForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback results: counts per choice, means, free texts without names
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`. Nothing is shown (`suppressed`) while fewer than `minimum` participants have answered.
+         */
+        get: operations["getEventFeedbackResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-registrations/{registrationId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback questionnaire of the user’s own registration: its state, and the questionnaire when open
+         * @description `events.register`: the user’s own registration (404 `events.registration.not_found` for another’s).
+         */
+        get: operations["getMyEventFeedback"];
+        put?: never;
+        /**
+         * Answer the feedback questionnaire for the user’s own registration; once; audited
+         * @description `events.register`: the user’s own registration (404 otherwise). Checked by the surveys’ form engine: 400 `request.invalid` with each problem at `body.answers.<question>` (a required answer missing, a wrong type, an unknown choice, a broken constraint). Once per registration: a second answer is 200 with `already: true` and is not kept. 409 `events.feedback.not_open` (context.state) when there is no questionnaire, the event has not ended or no check-in was recorded. The answers are stored without the registration (decision 0059).
+         */
+        post: operations["answerMyEventFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external participant’s feedback questionnaire, by the token of their own link (no login)
+         * @description 404 `events.link.invalid` for an unknown token (or a registration erased after retention).
+         */
+        post: operations["getEventFeedbackByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/feedback/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external participant answers the feedback questionnaire, by their link’s token; once; audited
+         * @description 404 `events.link.invalid` for an unknown token. Checked by the surveys’ form engine: 400 `request.invalid` with each problem at `body.answers.<question>` (a required answer missing, a wrong type, an unknown choice, a broken constraint). Once per registration: a second answer is 200 with `already: true` and is not kept. 409 `events.feedback.not_open` (context.state) when there is no questionnaire, the event has not ended or no check-in was recorded. The answers are stored without the registration (decision 0059).
+         */
+        post: operations["answerEventFeedbackByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5460,7 +5588,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.feedback.answer" | "events.feedback.attach" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -5931,6 +6059,247 @@ export interface components {
             /** @description as printed; case, spaces and dashes do not matter */
             code: string;
         };
+        SurveyCreateInput: {
+            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
+            code: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt?: string;
+        };
+        SurveyVersionImportInput: {
+            filename: string;
+            /**
+             * Format: base64
+             * @description The XLSForm (.xlsx) in base64
+             */
+            contentBase64: string;
+        };
+        /**
+         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
+         * @enum {string}
+         */
+        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
+        SurveyMessageBounceInput: {
+            /** @description What the bounce said (e.g. "casella inesistente") */
+            reason: string;
+        };
+        /** @enum {string} */
+        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
+        SurveySaveAnswersInput: {
+            /** Format: int64 */
+            baseVersion: number;
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveySubmitInput: {
+            declaration: boolean;
+        };
+        SurveyFlagCreateInput: {
+            question: string;
+            reason: string;
+        };
+        SurveyReturnInput: {
+            note?: string;
+        };
+        SurveyPopulationRangeInput: {
+            /** Format: int32 */
+            min?: number;
+            /** @default false */
+            minExclusive: boolean;
+            /** Format: int32 */
+            max?: number;
+            /** @default false */
+            maxExclusive: boolean;
+        };
+        SurveyUniverseFilterInput: {
+            /** @constant */
+            kind: "filter";
+            population?: components["schemas"]["SurveyPopulationRangeInput"];
+            referenceMonth?: string;
+            regions?: string[];
+            provinces?: string[];
+            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
+            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
+            saiNetwork?: boolean;
+            pilot18ter?: boolean;
+            include?: string[];
+            exclude?: string[];
+        };
+        SurveyUniverseRuleInput: {
+            /** @constant */
+            kind: "all";
+        } | components["schemas"]["SurveyUniverseFilterInput"];
+        /** @enum {string} */
+        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
+        SurveyWaveMappingInput: {
+            /** @constant */
+            kind: "match";
+            earlier: string;
+            later: string;
+            /** @default [] */
+            recodes: {
+                from: string;
+                to: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "split";
+            earlier: string;
+            later: string[];
+        } | {
+            /** @constant */
+            kind: "merge";
+            earlier: string[];
+            later: string;
+        } | {
+            /** @constant */
+            kind: "not_comparable";
+            /** @default null */
+            earlier: string | null;
+            /** @default null */
+            later: string | null;
+            reason: string;
+        };
+        SurveyWaveMappingsBodyInput: {
+            items: components["schemas"]["SurveyWaveMappingInput"][];
+        };
+        /** @enum {string} */
+        OpenDataLevelInput: "regione" | "provincia" | "comune";
+        /** @enum {string} */
+        OpenDataThemeInput: "SOCI" | "GOVE";
+        /** @enum {string} */
+        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
+        OpenDataReleaseRequestInput: {
+            questions: string[];
+            level: components["schemas"]["OpenDataLevelInput"];
+            region?: string;
+            titleIt: string;
+            titleEn?: string;
+            descriptionIt: string;
+            descriptionEn?: string;
+            keywords: string[];
+            theme: components["schemas"]["OpenDataThemeInput"];
+            /** @default IRREG */
+            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
+        };
+        OpenDataWithdrawRequestInput: {
+            reason?: string;
+        };
+        SurveyUniversePreviewRequestInput: {
+            rule: components["schemas"]["SurveyUniverseRuleInput"];
+        };
+        SurveyCreateWaveInput: {
+            /** Format: uuid */
+            formVersionId: string;
+            titleIt: string;
+            /** @default null */
+            titleEn: string | null;
+            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
+            /** @default null */
+            referenceMonth: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+            /**
+             * @description Reminders at these working days after the invitation
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            reminderDays: number[];
+        };
+        SurveyPatchWaveInput: {
+            /** Format: int64 */
+            rowVersion: number;
+            /** Format: uuid */
+            formVersionId?: string;
+            titleIt?: string;
+            titleEn?: string | null;
+            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
+            referenceMonth?: string | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            opensOn?: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn?: string;
+            /** @description Reminders at these working days after the invitation */
+            reminderDays?: number[];
+        };
+        SurveyExtendWaveInput: {
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            closesOn: string;
+        };
+        SurveyIssueLinkInput: {
+            /** Format: int32 */
+            validDays?: number;
+        };
+        /** @enum {string} */
+        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
+        SurveyPutContactsInput: {
+            items: {
+                kind: components["schemas"]["SurveyContactKindInput"];
+                /** Format: email */
+                email: string;
+                /** @default null */
+                personName: string | null;
+                /** @default null */
+                personRole: string | null;
+            }[];
+        };
+        SurveyImportContactsInput: {
+            filename: string;
+            /** Format: base64 */
+            contentBase64: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
+        EventFeedbackAttachInput: {
+            /** @description a published questionnaire version; null detaches it */
+            formVersionId: string | null;
+            /**
+             * Format: int64
+             * @description the event’s row version as read
+             */
+            rowVersion: number;
+        };
+        EventFeedbackTokenBodyInput: {
+            /** @description the token of the participant’s own link (from the e-mail) */
+            token: string;
+        };
+        EventFeedbackAnswerInput: {
+            /** @description The answers keyed by question name, as the surveys’ questionnaires take them (checked by the same form engine) */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        EventFeedbackTokenAnswerInput: {
+            /** @description the token of the participant’s own link (from the e-mail) */
+            token: string;
+            /** @description The answers keyed by question name, as the surveys’ questionnaires take them (checked by the same form engine) */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
         /** @enum {string} */
         EventParticipantOrgTypeInput: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
         EventRegistrationTokenBodyInput: {
@@ -6296,220 +6665,6 @@ export interface components {
             text: string;
             /** Format: int64 */
             rowVersion: number;
-        };
-        SurveyCreateInput: {
-            /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
-            code: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt?: string;
-        };
-        SurveyVersionImportInput: {
-            filename: string;
-            /**
-             * Format: base64
-             * @description The XLSForm (.xlsx) in base64
-             */
-            contentBase64: string;
-        };
-        /**
-         * @description in_invio: claimed and being handed to the relay; inviato; fallito: the relay refused or did not answer; rimbalzato: bounced
-         * @enum {string}
-         */
-        SurveyMessageStatusInput: "in_invio" | "inviato" | "fallito" | "rimbalzato";
-        SurveyMessageBounceInput: {
-            /** @description What the bounce said (e.g. "casella inesistente") */
-            reason: string;
-        };
-        /** @enum {string} */
-        SurveyResponseStatusInput: "invitato" | "sollecitato" | "in_compilazione" | "inviato" | "in_validazione" | "validato" | "da_ricontattare" | "consolidato";
-        SurveySaveAnswersInput: {
-            /** Format: int64 */
-            baseVersion: number;
-            answers: {
-                [key: string]: unknown;
-            };
-        };
-        SurveySubmitInput: {
-            declaration: boolean;
-        };
-        SurveyFlagCreateInput: {
-            question: string;
-            reason: string;
-        };
-        SurveyReturnInput: {
-            note?: string;
-        };
-        SurveyPopulationRangeInput: {
-            /** Format: int32 */
-            min?: number;
-            /** @default false */
-            minExclusive: boolean;
-            /** Format: int32 */
-            max?: number;
-            /** @default false */
-            maxExclusive: boolean;
-        };
-        SurveyUniverseFilterInput: {
-            /** @constant */
-            kind: "filter";
-            population?: components["schemas"]["SurveyPopulationRangeInput"];
-            referenceMonth?: string;
-            regions?: string[];
-            provinces?: string[];
-            bands?: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k")[];
-            macroAreas?: ("NO" | "NE" | "C" | "S" | "I")[];
-            saiNetwork?: boolean;
-            pilot18ter?: boolean;
-            include?: string[];
-            exclude?: string[];
-        };
-        SurveyUniverseRuleInput: {
-            /** @constant */
-            kind: "all";
-        } | components["schemas"]["SurveyUniverseFilterInput"];
-        /** @enum {string} */
-        SurveyAreaLevelInput: "regione" | "provincia" | "comune";
-        SurveyWaveMappingInput: {
-            /** @constant */
-            kind: "match";
-            earlier: string;
-            later: string;
-            /** @default [] */
-            recodes: {
-                from: string;
-                to: string;
-            }[];
-        } | {
-            /** @constant */
-            kind: "split";
-            earlier: string;
-            later: string[];
-        } | {
-            /** @constant */
-            kind: "merge";
-            earlier: string[];
-            later: string;
-        } | {
-            /** @constant */
-            kind: "not_comparable";
-            /** @default null */
-            earlier: string | null;
-            /** @default null */
-            later: string | null;
-            reason: string;
-        };
-        SurveyWaveMappingsBodyInput: {
-            items: components["schemas"]["SurveyWaveMappingInput"][];
-        };
-        /** @enum {string} */
-        OpenDataLevelInput: "regione" | "provincia" | "comune";
-        /** @enum {string} */
-        OpenDataThemeInput: "SOCI" | "GOVE";
-        /** @enum {string} */
-        OpenDataAccrualInput: "IRREG" | "ANNUAL" | "NEVER";
-        OpenDataReleaseRequestInput: {
-            questions: string[];
-            level: components["schemas"]["OpenDataLevelInput"];
-            region?: string;
-            titleIt: string;
-            titleEn?: string;
-            descriptionIt: string;
-            descriptionEn?: string;
-            keywords: string[];
-            theme: components["schemas"]["OpenDataThemeInput"];
-            /** @default IRREG */
-            accrualPeriodicity: components["schemas"]["OpenDataAccrualInput"];
-        };
-        OpenDataWithdrawRequestInput: {
-            reason?: string;
-        };
-        SurveyUniversePreviewRequestInput: {
-            rule: components["schemas"]["SurveyUniverseRuleInput"];
-        };
-        SurveyCreateWaveInput: {
-            /** Format: uuid */
-            formVersionId: string;
-            titleIt: string;
-            /** @default null */
-            titleEn: string | null;
-            universeRule: components["schemas"]["SurveyUniverseRuleInput"];
-            /** @default null */
-            referenceMonth: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-            /**
-             * @description Reminders at these working days after the invitation
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            reminderDays: number[];
-        };
-        SurveyPatchWaveInput: {
-            /** Format: int64 */
-            rowVersion: number;
-            /** Format: uuid */
-            formVersionId?: string;
-            titleIt?: string;
-            titleEn?: string | null;
-            universeRule?: components["schemas"]["SurveyUniverseRuleInput"];
-            referenceMonth?: string | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            opensOn?: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn?: string;
-            /** @description Reminders at these working days after the invitation */
-            reminderDays?: number[];
-        };
-        SurveyExtendWaveInput: {
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            closesOn: string;
-        };
-        SurveyIssueLinkInput: {
-            /** Format: int32 */
-            validDays?: number;
-        };
-        /** @enum {string} */
-        SurveyContactKindInput: "email_istituzionale" | "pec" | "referente";
-        SurveyPutContactsInput: {
-            items: {
-                kind: components["schemas"]["SurveyContactKindInput"];
-                /** Format: email */
-                email: string;
-                /** @default null */
-                personName: string | null;
-                /** @default null */
-                personRole: string | null;
-            }[];
-        };
-        SurveyImportContactsInput: {
-            filename: string;
-            /** Format: base64 */
-            contentBase64: string;
-            /**
-             * @default auto
-             * @enum {string}
-             */
-            encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
         };
         ProjectCostCategoryInput: {
             code: string;
@@ -7131,12 +7286,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.feedback.answered" | "events.feedback.not_open" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "internal" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.feedback.answer" | "events.feedback.attach" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -8529,1054 +8684,6 @@ export interface components {
                 events: number;
             }[];
         };
-        /** @enum {string} */
-        EventRegistrationStatus: "DA_CONFERMARE" | "CONFERMATA" | "IN_ATTESA" | "ANNULLATA" | "SCADUTA";
-        /** @enum {string} */
-        EventParticipantOrgType: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
-        EventRegistrationAccepted: {
-            message: string;
-        };
-        EventRegistrationEvent: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            title: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            place: string | null;
-            status: string;
-        };
-        EventMyRegistration: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EventRegistrationStatus"];
-            waitlistPosition: number | null;
-            /** Format: date-time */
-            requestedAt: string;
-            queuedAt: string | null;
-            cancelledAt: string | null;
-            event: components["schemas"]["EventRegistrationEvent"];
-        };
-        EventMyRegistrationList: {
-            items: components["schemas"]["EventMyRegistration"][];
-        };
-        EventOrganiserRegistration: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EventRegistrationStatus"];
-            waitlistPosition: number | null;
-            userId: string | null;
-            fullName: string | null;
-            email: string | null;
-            organisationName: string | null;
-            organisationType: components["schemas"]["EventParticipantOrgType"] | null;
-            comuneIstat: string | null;
-            regionCode: string | null;
-            /** Format: date-time */
-            requestedAt: string;
-            queuedAt: string | null;
-            cancelledAt: string | null;
-        };
-        EventOrganiserRegistrationList: {
-            /** Format: int64 */
-            capacity: number;
-            /** Format: int64 */
-            confirmed: number;
-            /** Format: int64 */
-            waiting: number;
-            items: components["schemas"]["EventOrganiserRegistration"][];
-        };
-        /** @enum {string} */
-        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-        /** @enum {string} */
-        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
-        /** @enum {string} */
-        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
-        /** @enum {string} */
-        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
-        PlanIndicatorProgress: {
-            period: string;
-            /** Format: double */
-            value: number;
-            /** Format: double */
-            target: number | null;
-            percent: number | null;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            /** Format: uuid */
-            monitoringId: string;
-        };
-        PlanIndicator: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            unit: string;
-            /** Format: double */
-            baseline: number | null;
-            targets: {
-                period: string;
-                /** Format: double */
-                target: number;
-            }[];
-            latest: components["schemas"]["PlanIndicatorProgress"] | null;
-        };
-        PlanAction: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            code: string;
-            title: string;
-            description: string | null;
-            axis: components["schemas"]["PlanAxis"];
-            /** Format: int64 */
-            priorityAction: number;
-            lead: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            partners: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                role: components["schemas"]["PlanPartnerRole"];
-            }[];
-            budgetCents: number | null;
-            fundingSource: components["schemas"]["PlanFundingSource"] | null;
-            project: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                cup: string | null;
-            } | null;
-            status: components["schemas"]["PlanActionStatus"];
-            startDate: string | null;
-            endDate: string | null;
-            /** Format: int64 */
-            position: number;
-            /** Format: int64 */
-            rowVersion: number;
-            indicators: components["schemas"]["PlanIndicator"][];
-        };
-        PlanActionTotals: {
-            all: {
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            };
-            byAxis: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            byPriorityAction: {
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-            cells: {
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                budgetCents: number;
-            }[];
-        };
-        PlanActionsPlan: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            comuneIstat: string;
-            comuneName: string;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-        };
-        PlanActionList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanAction"][];
-            totals: components["schemas"]["PlanActionTotals"];
-            canEdit: boolean;
-            editBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoringSummary: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-        };
-        PlanMonitoringList: {
-            plan: components["schemas"]["PlanActionsPlan"];
-            items: components["schemas"]["PlanMonitoringSummary"][];
-            canRecord: boolean;
-            recordBlockedBy: ("ROLE" | "STATE") | null;
-        };
-        PlanMonitoring: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            planId: string;
-            period: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            referenceDate: string;
-            note: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            values: number;
-            items: {
-                /** Format: uuid */
-                indicatorId: string;
-                indicatorName: string;
-                unit: string;
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                /** Format: double */
-                value: number;
-                note: string | null;
-                /** Format: double */
-                target: number | null;
-                percent: number | null;
-            }[];
-            actions: {
-                /** Format: uuid */
-                actionId: string;
-                actionCode: string;
-                actionTitle: string;
-                axis: components["schemas"]["PlanAxis"];
-                /** Format: int64 */
-                priorityAction: number;
-                status: components["schemas"]["PlanActionStatus"];
-            }[];
-        };
-        PlanCoverageRow: {
-            /** Format: uuid */
-            planId: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            /** @enum {string} */
-            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-            /**
-             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
-             * @enum {string}
-             */
-            statusGroup: "adopted" | "preparation";
-            comuneIstat: string;
-            comuneName: string;
-            provinceSigla: string;
-            /** @description its name is in options.regions */
-            regionCode: string;
-            /** @enum {string} */
-            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
-            /**
-             * Format: int64
-             * @description every action of the plan
-             */
-            actions: number;
-            /** @description 10 numbers: the actions of priority action 1…10 */
-            priorityActions: number[];
-            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
-            priorityActionStatuses?: number[][];
-            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
-            axes: number[];
-        };
-        PlanCoverageTotals: {
-            /**
-             * Format: int64
-             * @description Comuni with a plan (of the filters)
-             */
-            comuni: number;
-            /** Format: int64 */
-            adopted: number;
-            /** Format: int64 */
-            preparation: number;
-            /** Format: int64 */
-            actions: number;
-            priorityActions: {
-                /** Format: int64 */
-                priorityAction: number;
-                /**
-                 * @description the axis the Piano triennale puts it under
-                 * @enum {string}
-                 */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
-                statuses: number[];
-                /**
-                 * Format: int64
-                 * @description Comuni whose plan has at least one action on it
-                 */
-                comuni: number;
-            }[];
-            axes: {
-                /** @enum {string} */
-                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
-                /** Format: int64 */
-                actions: number;
-                /** Format: int64 */
-                comuni: number;
-            }[];
-        };
-        PlanCoverage: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            options: {
-                /** @description the Regions in the actor’s reach */
-                regions: {
-                    code: string;
-                    name: string;
-                }[];
-            };
-            /** @description the order of the states in the counts */
-            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
-            /** @description the order of the axes in the counts */
-            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
-            totals: components["schemas"]["PlanCoverageTotals"];
-            rows: {
-                items: components["schemas"]["PlanCoverageRow"][];
-                /** Format: int64 */
-                total: number;
-                /** Format: int64 */
-                page: number;
-                /** Format: int64 */
-                pageSize: number;
-            };
-        };
-        PlanCoverageUncovered: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-            };
-            regions: {
-                code: string;
-                name: string;
-                /**
-                 * Format: int64
-                 * @description Comuni of the Region with a plan (of the filters)
-                 */
-                comuni: number;
-                /** @description the priority actions no plan of the Region covers */
-                uncovered: number[];
-                covered: {
-                    /** Format: int64 */
-                    priorityAction: number;
-                    /**
-                     * Format: int64
-                     * @description Comuni whose plan covers it
-                     */
-                    comuni: number;
-                }[];
-            }[];
-        };
-        PlanCoverageMap: {
-            filters: {
-                region: string | null;
-                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
-                /** @enum {string} */
-                statusGroup: "adopted" | "preparation" | "all";
-                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-                priorityAction: number | null;
-            };
-            items: {
-                /** @description ISTAT code of the Comune (6 digits) */
-                code: string;
-                name: string;
-                /** @enum {string} */
-                category: "adopted" | "preparation" | "covered" | "not_covered";
-            }[];
-        };
-        /** @enum {string} */
-        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
-        /** @enum {string} */
-        PlanThreadStatus: "APERTA" | "CHIUSA";
-        PlanThreadSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            subject: string;
-            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
-            planId: string | null;
-            actionId: string | null;
-            projectId: string | null;
-            topic: string | null;
-            anchorLabel: string | null;
-            dueDate: string | null;
-            overdue: boolean;
-            daysOverdue: number | null;
-            status: components["schemas"]["PlanThreadStatus"];
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            closedAt: string | null;
-            /** Format: int64 */
-            messages: number;
-            lastMessageAt: string | null;
-            awaitingMe: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanThreadList: {
-            items: components["schemas"]["PlanThreadSummary"][];
-            /** Format: int64 */
-            overdue: number;
-            /** Format: int64 */
-            awaitingMe: number;
-            plan: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                comuneIstat: string;
-                /** Format: double */
-                periodFrom: number;
-                /** Format: double */
-                periodTo: number;
-            } | null;
-        };
-        PlanThreadAttachment: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-        };
-        PlanThreadMessage: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /** Format: uuid */
-            authorId: string;
-            authorName: string;
-            authorOrganisation: string;
-            /** Format: date-time */
-            createdAt: string;
-            mentions: {
-                /** Format: uuid */
-                userId: string;
-                displayName: string;
-            }[];
-            attachments: components["schemas"]["PlanThreadAttachment"][];
-        };
-        PlanThread: {
-            thread: components["schemas"]["PlanThreadSummary"];
-            messages: components["schemas"]["PlanThreadMessage"][];
-        };
-        PlanThreadParticipant: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            organisation: string;
-            roles: string[];
-        };
-        PlanThreadParticipantList: {
-            items: components["schemas"]["PlanThreadParticipant"][];
-        };
-        PlanThreadAnchorChoices: {
-            plans: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-                status: string;
-            }[];
-            actions: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                planId: string;
-                code: string;
-                title: string;
-            }[];
-            projects: {
-                /** Format: uuid */
-                id: string;
-                cup: string | null;
-                title: string;
-            }[];
-        };
-        /** @enum {string} */
-        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
-        /** @enum {string} */
-        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
-        /** @enum {string} */
-        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
-        /** @enum {string} */
-        PlanFollowUpKind: "DECISIONE" | "AZIONE";
-        /** @enum {string} */
-        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
-        PlanNetworkSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanNetworkList: {
-            items: components["schemas"]["PlanNetworkSummary"][];
-            canCreate: boolean;
-        };
-        PlanNetworkMember: {
-            /** Format: uuid */
-            organisationId: string;
-            name: string;
-            type: string;
-            role: components["schemas"]["PlanNetworkRole"];
-            joinedOn: string | null;
-        };
-        PlanMeetingSummary: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-        };
-        PlanNetwork: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanNetworkKind"];
-            name: string;
-            theme: string | null;
-            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
-            planId: string | null;
-            active: boolean;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            meetings: number;
-            lastMeetingOn: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            memberList: components["schemas"]["PlanNetworkMember"][];
-            meetingList: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingList: {
-            items: components["schemas"]["PlanMeetingSummary"][];
-        };
-        PlanMeetingMinutes: {
-            /** Format: uuid */
-            id: string;
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanFollowUp: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-        };
-        PlanMeeting: {
-            /** Format: uuid */
-            id: string;
-            networkId: string | null;
-            networkName: string | null;
-            comuneIstat: string | null;
-            comuneName: string | null;
-            regionCode: string;
-            regionName: string;
-            kind: components["schemas"]["PlanMeetingKind"];
-            title: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            place: string | null;
-            /** Format: int64 */
-            participantsCount: number;
-            /** Format: int64 */
-            organisations: number;
-            hasMinutes: boolean;
-            /** Format: int64 */
-            followUpsOpen: number;
-            agenda: string | null;
-            organisationList: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                type: string;
-            }[];
-            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
-            followUps: components["schemas"]["PlanFollowUp"][];
-            actionChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            ownerChoices: {
-                /** Format: uuid */
-                id: string;
-                label: string;
-            }[];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        PlanFollowUpWorkItem: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            meetingId: string;
-            kind: components["schemas"]["PlanFollowUpKind"];
-            text: string;
-            actionId: string | null;
-            actionLabel: string | null;
-            ownerUserId: string | null;
-            ownerUserName: string | null;
-            ownerOrgId: string | null;
-            ownerOrgName: string | null;
-            dueDate: string | null;
-            status: components["schemas"]["PlanFollowUpStatus"];
-            doneAt: string | null;
-            daysOverdue: number | null;
-            canChange: boolean;
-            meetingTitle: string;
-            /**
-             * Format: date
-             * @description A date, YYYY-MM-DD
-             */
-            heldOn: string;
-            networkName: string | null;
-            comuneName: string | null;
-            regionName: string;
-        };
-        PlanFollowUpWorkList: {
-            items: components["schemas"]["PlanFollowUpWorkItem"][];
-            /** Format: int64 */
-            overdue: number;
-        };
-        PlanNetworkTotals: {
-            /** Format: int64 */
-            networks: number;
-            /** Format: int64 */
-            activeNetworks: number;
-            byKind: {
-                /** Format: int64 */
-                TAVOLO: number;
-                /** Format: int64 */
-                GRUPPO_TEMATICO: number;
-            };
-            /** Format: int64 */
-            memberOrganisations: number;
-            /** Format: int64 */
-            organisationsInvolved: number;
-            /** Format: int64 */
-            meetings: number;
-            meetingsByKindAndYear: {
-                /** Format: int64 */
-                year: number;
-                kind: components["schemas"]["PlanMeetingKind"];
-                /** Format: int64 */
-                count: number;
-            }[];
-            /** Format: int64 */
-            participants: number;
-            followUps: {
-                /** Format: int64 */
-                open: number;
-                /** Format: int64 */
-                done: number;
-                /** Format: int64 */
-                overdue: number;
-            };
-            reference: {
-                /** Format: int64 */
-                groups: number;
-                /** Format: int64 */
-                organisations: number;
-                /** Format: int64 */
-                meetings: number;
-            };
-        };
-        /** @enum {string} */
-        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
-        /** @enum {string} */
-        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
-        PlanDocument: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
-            fileName: string;
-            mediaType: string;
-            /** Format: int64 */
-            sizeBytes: number;
-            sha256: string;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        PlanSummary: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PlanPage: {
-            items: components["schemas"]["PlanSummary"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            pageSize: number;
-        };
-        PlanEvent: {
-            from: components["schemas"]["PlanStatus"] | null;
-            to: components["schemas"]["PlanStatus"];
-            note: string | null;
-            /** @description The display name of who took the step */
-            by: string;
-            /** Format: date-time */
-            at: string;
-        };
-        PlanDetail: {
-            /** Format: uuid */
-            id: string;
-            comuneIstat: string;
-            comuneName: string;
-            regionCode: string;
-            regionName: string;
-            title: string;
-            /** Format: int64 */
-            periodFrom: number;
-            /** Format: int64 */
-            periodTo: number;
-            status: components["schemas"]["PlanStatus"];
-            /**
-             * Format: int64
-             * @description How many actions the plan has
-             */
-            actions: number;
-            adoptionDate: string | null;
-            /** Format: int64 */
-            versionNo: number;
-            /** Format: date-time */
-            updatedAt: string;
-            summary: string | null;
-            adoption: {
-                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
-                number: string | null;
-                date: string | null;
-                document: components["schemas"]["PlanDocument"] | null;
-            };
-            /** Format: int64 */
-            monitorings: number;
-            events: components["schemas"]["PlanEvent"][];
-            allowedSteps: components["schemas"]["PlanStatus"][];
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            documents: components["schemas"]["PlanDocument"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PlanLocalText: {
-            it?: string;
-            en?: string;
-        };
-        PlanContextAnswer: {
-            name: string;
-            /** @enum {string} */
-            kind: "choice" | "multiple" | "number" | "range";
-            label: components["schemas"]["PlanLocalText"];
-            section: components["schemas"]["PlanLocalText"] | null;
-            choices: {
-                code: string;
-                label: components["schemas"]["PlanLocalText"];
-            }[] | null;
-            /** Format: double */
-            number: number | null;
-            range: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            } | null;
-        };
-        PlanContextSettlement: {
-            /** Format: int64 */
-            entry: number;
-            /** @description Free text: ANCI/Cittalia and the Comune itself only */
-            place: string | null;
-            type: string | null;
-            kind: string | null;
-            persons: {
-                /** Format: double */
-                min: number | string | null;
-                /** Format: double */
-                max: number | string | null;
-                quality: string | null;
-            };
-            season: string | null;
-            services: string[];
-            /** Format: double */
-            distanceKm: number | null;
-            /** Format: double */
-            years: number | null;
-        };
-        PlanContext: {
-            /** Format: uuid */
-            planId: string;
-            comuneIstat: string;
-            comuneName: string;
-            text: string | null;
-            canEdit: boolean;
-            /** Format: int64 */
-            rowVersion: number;
-            survey: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                answers: components["schemas"]["PlanContextAnswer"][];
-            } | null;
-            settlements: {
-                /** Format: uuid */
-                waveId: string;
-                waveTitle: string;
-                status: string;
-                submittedAt: string | null;
-                items: components["schemas"]["PlanContextSettlement"][];
-            } | null;
-        };
-        /** @enum {string} */
-        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
-        PlanVersionSummary: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-        };
-        PlanVersionList: {
-            items: components["schemas"]["PlanVersionSummary"][];
-            /** Format: int64 */
-            currentVersionNo: number;
-        };
-        PlanSnapshot: {
-            header: {
-                title: string;
-                /** Format: int64 */
-                periodFrom: number;
-                /** Format: int64 */
-                periodTo: number;
-                summary: string | null;
-                adoptionOrgan: string | null;
-                adoptionNumber: string | null;
-                adoptionDate: string | null;
-            };
-            actions: {
-                code: string;
-                title: string;
-                description: string | null;
-                axis: string;
-                /** Format: int64 */
-                priorityAction: number;
-                leadOrganisation: string | null;
-                budgetCents: number | null;
-                fundingSource: string | null;
-                projectId: string | null;
-                status: string;
-                startDate: string | null;
-                endDate: string | null;
-                partners: {
-                    organisationId: string;
-                    name: string;
-                    role: string;
-                }[];
-                indicators: {
-                    name: string;
-                    unit: string;
-                    /** Format: double */
-                    baseline: number | null;
-                    targets: {
-                        [key: string]: number;
-                    };
-                }[];
-            }[];
-        };
-        PlanVersion: {
-            /** Format: int64 */
-            no: number;
-            reason: components["schemas"]["PlanVersionReason"];
-            note: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            actions: number;
-            snapshot: components["schemas"]["PlanSnapshot"];
-        };
-        PlanFieldChange: {
-            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
-            field: string;
-            /** @description For an indicator target: its period */
-            period: string | null;
-            /** Format: double */
-            before: string | number | null;
-            /** Format: double */
-            after: string | number | null;
-        };
-        PlanChanges: {
-            from: {
-                no: number | null;
-                label: string;
-            };
-            to: {
-                no: number | null;
-                label: string;
-            };
-            header: components["schemas"]["PlanFieldChange"][];
-            actions: {
-                code: string;
-                title: string;
-                /** @enum {string} */
-                change: "ADDED" | "REMOVED" | "CHANGED";
-                fields: components["schemas"]["PlanFieldChange"][];
-                partners: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    before: string | null;
-                    after: string | null;
-                }[];
-                indicators: {
-                    name: string;
-                    /** @enum {string} */
-                    change: "ADDED" | "REMOVED" | "CHANGED";
-                    fields: components["schemas"]["PlanFieldChange"][];
-                }[];
-            }[];
-        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -10793,6 +9900,1172 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        EventFeedbackFormList: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description the published questionnaire version
+                 */
+                id: string;
+                /** Format: uuid */
+                surveyId: string;
+                surveyCode: string;
+                /** @description the survey’s Italian title */
+                title: string;
+                /** Format: int64 */
+                versionNo: number;
+                /** Format: int64 */
+                questionCount: number;
+                /** Format: date-time */
+                publishedAt: string;
+            }[];
+        };
+        EventFeedbackAttachment: {
+            /** Format: uuid */
+            eventId: string;
+            formVersionId: string | null;
+            title: string | null;
+            versionNo: number | null;
+            /**
+             * Format: int64
+             * @description answers received so far
+             */
+            answers: number;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        EventParticipantFeedback: {
+            /** @enum {string} */
+            state: "NESSUNO" | "NON_ANCORA" | "NON_PRESENTE" | "APERTO" | "INVIATO";
+            event: {
+                title: string;
+                slug: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+            };
+            /** @description the questionnaire in the surveys’ model (while APERTO; null otherwise) */
+            form: {
+                [key: string]: unknown;
+            } | null;
+        };
+        EventFeedbackReceipt: {
+            /** @constant */
+            state: "INVIATO";
+            /** @description true: answered before, this answer was not recorded (one per participant) */
+            already: boolean;
+        };
+        EventFeedbackQuestionResult: {
+            name: string;
+            label: {
+                it?: string;
+                en?: string;
+            };
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "text" | "answered";
+            /**
+             * Format: int64
+             * @description answers to this question
+             */
+            answered: number;
+            /** @description choice questions: how many chose each, in the list’s order */
+            choices: {
+                code: string;
+                label: {
+                    it?: string;
+                    en?: string;
+                };
+                /** Format: int64 */
+                count: number;
+            }[];
+            /**
+             * Format: double
+             * @description numbers, and choice lists whose codes are all numbers (a 1–5 scale): the mean, 2 decimals
+             */
+            mean: number | null;
+            /** @description free text: every answer, without names, in alphabetical order */
+            texts: string[];
+        };
+        EventFeedbackResults: {
+            /** Format: uuid */
+            eventId: string;
+            /** @description the questionnaire’s title; null when none is attached */
+            title: string | null;
+            versionNo: number | null;
+            /**
+             * Format: int64
+             * @description participants checked in (who may answer)
+             */
+            attended: number;
+            /**
+             * Format: int64
+             * @description answers received
+             */
+            answers: number;
+            /**
+             * Format: int64
+             * @description the fewest answers shown (the small-number rule)
+             */
+            minimum: number;
+            /** @description true: fewer answers than `minimum`, no result is shown */
+            suppressed: boolean;
+            /** @description empty when suppressed */
+            questions: components["schemas"]["EventFeedbackQuestionResult"][];
+        };
+        /** @enum {string} */
+        EventRegistrationStatus: "DA_CONFERMARE" | "CONFERMATA" | "IN_ATTESA" | "ANNULLATA" | "SCADUTA";
+        /** @enum {string} */
+        EventParticipantOrgType: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
+        EventRegistrationAccepted: {
+            message: string;
+        };
+        EventRegistrationEvent: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            place: string | null;
+            status: string;
+        };
+        EventMyRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+            event: components["schemas"]["EventRegistrationEvent"];
+            /**
+             * @description The feedback questionnaire: NESSUNO (none), NON_ANCORA (the event has not ended), NON_PRESENTE (no check-in), APERTO (to answer), INVIATO (answered)
+             * @enum {string}
+             */
+            feedback: "NESSUNO" | "NON_ANCORA" | "NON_PRESENTE" | "APERTO" | "INVIATO";
+        };
+        EventMyRegistrationList: {
+            items: components["schemas"]["EventMyRegistration"][];
+        };
+        EventOrganiserRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            userId: string | null;
+            fullName: string | null;
+            email: string | null;
+            organisationName: string | null;
+            organisationType: components["schemas"]["EventParticipantOrgType"] | null;
+            comuneIstat: string | null;
+            regionCode: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+        };
+        EventOrganiserRegistrationList: {
+            /** Format: int64 */
+            capacity: number;
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            waiting: number;
+            items: components["schemas"]["EventOrganiserRegistration"][];
+        };
+        /** @enum {string} */
+        PlanAxis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+        /** @enum {string} */
+        PlanActionStatus: "PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA";
+        /** @enum {string} */
+        PlanFundingSource: "FNPM" | "FAMI_2021_27" | "PN_INCLUSIONE" | "FNPSA_SAI" | "PNRR" | "FONDI_REGIONALI" | "FONDI_COMUNALI" | "ALTRO";
+        /** @enum {string} */
+        PlanPartnerRole: "PARTNER" | "ATTUATORE" | "FINANZIATORE" | "ALTRO";
+        PlanIndicatorProgress: {
+            period: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            target: number | null;
+            percent: number | null;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            /** Format: uuid */
+            monitoringId: string;
+        };
+        PlanIndicator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+            /** Format: double */
+            baseline: number | null;
+            targets: {
+                period: string;
+                /** Format: double */
+                target: number;
+            }[];
+            latest: components["schemas"]["PlanIndicatorProgress"] | null;
+        };
+        PlanAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            code: string;
+            title: string;
+            description: string | null;
+            axis: components["schemas"]["PlanAxis"];
+            /** Format: int64 */
+            priorityAction: number;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                role: components["schemas"]["PlanPartnerRole"];
+            }[];
+            budgetCents: number | null;
+            fundingSource: components["schemas"]["PlanFundingSource"] | null;
+            project: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                cup: string | null;
+            } | null;
+            status: components["schemas"]["PlanActionStatus"];
+            startDate: string | null;
+            endDate: string | null;
+            /** Format: int64 */
+            position: number;
+            /** Format: int64 */
+            rowVersion: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+        };
+        PlanActionTotals: {
+            all: {
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            };
+            byAxis: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            byPriorityAction: {
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+            cells: {
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                budgetCents: number;
+            }[];
+        };
+        PlanActionsPlan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            comuneIstat: string;
+            comuneName: string;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+        };
+        PlanActionList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanAction"][];
+            totals: components["schemas"]["PlanActionTotals"];
+            canEdit: boolean;
+            editBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoringSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+        };
+        PlanMonitoringList: {
+            plan: components["schemas"]["PlanActionsPlan"];
+            items: components["schemas"]["PlanMonitoringSummary"][];
+            canRecord: boolean;
+            recordBlockedBy: ("ROLE" | "STATE") | null;
+        };
+        PlanMonitoring: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            period: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            referenceDate: string;
+            note: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            values: number;
+            items: {
+                /** Format: uuid */
+                indicatorId: string;
+                indicatorName: string;
+                unit: string;
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                /** Format: double */
+                value: number;
+                note: string | null;
+                /** Format: double */
+                target: number | null;
+                percent: number | null;
+            }[];
+            actions: {
+                /** Format: uuid */
+                actionId: string;
+                actionCode: string;
+                actionTitle: string;
+                axis: components["schemas"]["PlanAxis"];
+                /** Format: int64 */
+                priorityAction: number;
+                status: components["schemas"]["PlanActionStatus"];
+            }[];
+        };
+        PlanCoverageRow: {
+            /** Format: uuid */
+            planId: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            /** @enum {string} */
+            status: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+            /**
+             * @description adopted: ADOTTATO and after; preparation: AVVIO to BOZZA
+             * @enum {string}
+             */
+            statusGroup: "adopted" | "preparation";
+            comuneIstat: string;
+            comuneName: string;
+            provinceSigla: string;
+            /** @description its name is in options.regions */
+            regionCode: string;
+            /** @enum {string} */
+            band: "lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k";
+            /**
+             * Format: int64
+             * @description every action of the plan
+             */
+            actions: number;
+            /** @description 10 numbers: the actions of priority action 1…10 */
+            priorityActions: number[];
+            /** @description only with detail=states: 10 × 6 numbers, the actions of priority action 1…10 in each state (PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA) */
+            priorityActionStatuses?: number[][];
+            /** @description 4 numbers: the actions on each axis (PREVENZIONE, VIGILANZA_CONTRASTO, PROTEZIONE_ASSISTENZA, REINTEGRAZIONE) */
+            axes: number[];
+        };
+        PlanCoverageTotals: {
+            /**
+             * Format: int64
+             * @description Comuni with a plan (of the filters)
+             */
+            comuni: number;
+            /** Format: int64 */
+            adopted: number;
+            /** Format: int64 */
+            preparation: number;
+            /** Format: int64 */
+            actions: number;
+            priorityActions: {
+                /** Format: int64 */
+                priorityAction: number;
+                /**
+                 * @description the axis the Piano triennale puts it under
+                 * @enum {string}
+                 */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** @description 6 numbers, in the order PROGRAMMATA, AVVIATA, IN_CORSO, COMPLETATA, SOSPESA, ANNULLATA */
+                statuses: number[];
+                /**
+                 * Format: int64
+                 * @description Comuni whose plan has at least one action on it
+                 */
+                comuni: number;
+            }[];
+            axes: {
+                /** @enum {string} */
+                axis: "PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE";
+                /** Format: int64 */
+                actions: number;
+                /** Format: int64 */
+                comuni: number;
+            }[];
+        };
+        PlanCoverage: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            options: {
+                /** @description the Regions in the actor’s reach */
+                regions: {
+                    code: string;
+                    name: string;
+                }[];
+            };
+            /** @description the order of the states in the counts */
+            actionStatuses: ("PROGRAMMATA" | "AVVIATA" | "IN_CORSO" | "COMPLETATA" | "SOSPESA" | "ANNULLATA")[];
+            /** @description the order of the axes in the counts */
+            axes: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE")[];
+            totals: components["schemas"]["PlanCoverageTotals"];
+            rows: {
+                items: components["schemas"]["PlanCoverageRow"][];
+                /** Format: int64 */
+                total: number;
+                /** Format: int64 */
+                page: number;
+                /** Format: int64 */
+                pageSize: number;
+            };
+        };
+        PlanCoverageUncovered: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+            };
+            regions: {
+                code: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Comuni of the Region with a plan (of the filters)
+                 */
+                comuni: number;
+                /** @description the priority actions no plan of the Region covers */
+                uncovered: number[];
+                covered: {
+                    /** Format: int64 */
+                    priorityAction: number;
+                    /**
+                     * Format: int64
+                     * @description Comuni whose plan covers it
+                     */
+                    comuni: number;
+                }[];
+            }[];
+        };
+        PlanCoverageMap: {
+            filters: {
+                region: string | null;
+                band: ("lt15k" | "15k-50k" | "50k-100k" | "100k-200k" | "gt200k") | null;
+                /** @enum {string} */
+                statusGroup: "adopted" | "preparation" | "all";
+                axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+                priorityAction: number | null;
+            };
+            items: {
+                /** @description ISTAT code of the Comune (6 digits) */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                category: "adopted" | "preparation" | "covered" | "not_covered";
+            }[];
+        };
+        /** @enum {string} */
+        PlanThreadAnchorKind: "PIANO" | "AZIONE" | "PROGETTO" | "TEMA";
+        /** @enum {string} */
+        PlanThreadStatus: "APERTA" | "CHIUSA";
+        PlanThreadSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            subject: string;
+            anchorKind: components["schemas"]["PlanThreadAnchorKind"];
+            planId: string | null;
+            actionId: string | null;
+            projectId: string | null;
+            topic: string | null;
+            anchorLabel: string | null;
+            dueDate: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            status: components["schemas"]["PlanThreadStatus"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            /** Format: int64 */
+            messages: number;
+            lastMessageAt: string | null;
+            awaitingMe: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanThreadList: {
+            items: components["schemas"]["PlanThreadSummary"][];
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            awaitingMe: number;
+            plan: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                comuneIstat: string;
+                /** Format: double */
+                periodFrom: number;
+                /** Format: double */
+                periodTo: number;
+            } | null;
+        };
+        PlanThreadAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        PlanThreadMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            authorOrganisation: string;
+            /** Format: date-time */
+            createdAt: string;
+            mentions: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
+            attachments: components["schemas"]["PlanThreadAttachment"][];
+        };
+        PlanThread: {
+            thread: components["schemas"]["PlanThreadSummary"];
+            messages: components["schemas"]["PlanThreadMessage"][];
+        };
+        PlanThreadParticipant: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: string;
+            roles: string[];
+        };
+        PlanThreadParticipantList: {
+            items: components["schemas"]["PlanThreadParticipant"][];
+        };
+        PlanThreadAnchorChoices: {
+            plans: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+            }[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                code: string;
+                title: string;
+            }[];
+            projects: {
+                /** Format: uuid */
+                id: string;
+                cup: string | null;
+                title: string;
+            }[];
+        };
+        /** @enum {string} */
+        PlanNetworkKind: "TAVOLO" | "GRUPPO_TEMATICO";
+        /** @enum {string} */
+        PlanNetworkRole: "COORDINATORE" | "SEGRETERIA" | "MEMBRO" | "OSSERVATORE";
+        /** @enum {string} */
+        PlanMeetingKind: "TAVOLO" | "GRUPPO_TEMATICO" | "WORKSHOP_TERRITORIALE" | "FORMAZIONE";
+        /** @enum {string} */
+        PlanFollowUpKind: "DECISIONE" | "AZIONE";
+        /** @enum {string} */
+        PlanFollowUpStatus: "APERTO" | "FATTO" | "ANNULLATO";
+        PlanNetworkSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanNetworkList: {
+            items: components["schemas"]["PlanNetworkSummary"][];
+            canCreate: boolean;
+        };
+        PlanNetworkMember: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            type: string;
+            role: components["schemas"]["PlanNetworkRole"];
+            joinedOn: string | null;
+        };
+        PlanMeetingSummary: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+        };
+        PlanNetwork: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanNetworkKind"];
+            name: string;
+            theme: string | null;
+            axis: ("PREVENZIONE" | "VIGILANZA_CONTRASTO" | "PROTEZIONE_ASSISTENZA" | "REINTEGRAZIONE") | null;
+            planId: string | null;
+            active: boolean;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            meetings: number;
+            lastMeetingOn: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            memberList: components["schemas"]["PlanNetworkMember"][];
+            meetingList: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingList: {
+            items: components["schemas"]["PlanMeetingSummary"][];
+        };
+        PlanMeetingMinutes: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanFollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+        };
+        PlanMeeting: {
+            /** Format: uuid */
+            id: string;
+            networkId: string | null;
+            networkName: string | null;
+            comuneIstat: string | null;
+            comuneName: string | null;
+            regionCode: string;
+            regionName: string;
+            kind: components["schemas"]["PlanMeetingKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            place: string | null;
+            /** Format: int64 */
+            participantsCount: number;
+            /** Format: int64 */
+            organisations: number;
+            hasMinutes: boolean;
+            /** Format: int64 */
+            followUpsOpen: number;
+            agenda: string | null;
+            organisationList: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+            }[];
+            minutes: components["schemas"]["PlanMeetingMinutes"] | null;
+            followUps: components["schemas"]["PlanFollowUp"][];
+            actionChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            ownerChoices: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        PlanFollowUpWorkItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            kind: components["schemas"]["PlanFollowUpKind"];
+            text: string;
+            actionId: string | null;
+            actionLabel: string | null;
+            ownerUserId: string | null;
+            ownerUserName: string | null;
+            ownerOrgId: string | null;
+            ownerOrgName: string | null;
+            dueDate: string | null;
+            status: components["schemas"]["PlanFollowUpStatus"];
+            doneAt: string | null;
+            daysOverdue: number | null;
+            canChange: boolean;
+            meetingTitle: string;
+            /**
+             * Format: date
+             * @description A date, YYYY-MM-DD
+             */
+            heldOn: string;
+            networkName: string | null;
+            comuneName: string | null;
+            regionName: string;
+        };
+        PlanFollowUpWorkList: {
+            items: components["schemas"]["PlanFollowUpWorkItem"][];
+            /** Format: int64 */
+            overdue: number;
+        };
+        PlanNetworkTotals: {
+            /** Format: int64 */
+            networks: number;
+            /** Format: int64 */
+            activeNetworks: number;
+            byKind: {
+                /** Format: int64 */
+                TAVOLO: number;
+                /** Format: int64 */
+                GRUPPO_TEMATICO: number;
+            };
+            /** Format: int64 */
+            memberOrganisations: number;
+            /** Format: int64 */
+            organisationsInvolved: number;
+            /** Format: int64 */
+            meetings: number;
+            meetingsByKindAndYear: {
+                /** Format: int64 */
+                year: number;
+                kind: components["schemas"]["PlanMeetingKind"];
+                /** Format: int64 */
+                count: number;
+            }[];
+            /** Format: int64 */
+            participants: number;
+            followUps: {
+                /** Format: int64 */
+                open: number;
+                /** Format: int64 */
+                done: number;
+                /** Format: int64 */
+                overdue: number;
+            };
+            reference: {
+                /** Format: int64 */
+                groups: number;
+                /** Format: int64 */
+                organisations: number;
+                /** Format: int64 */
+                meetings: number;
+            };
+        };
+        /** @enum {string} */
+        PlanStatus: "AVVIO" | "ANALISI_CONTESTO" | "TAVOLI_TEMATICI" | "BOZZA" | "ADOTTATO" | "IN_ATTUAZIONE" | "MONITORATO" | "AGGIORNATO";
+        /** @enum {string} */
+        PlanAdoptionOrgan: "GIUNTA" | "CONSIGLIO";
+        PlanDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DELIBERA" | "VERBALE" | "ALLEGATO";
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+        };
+        PlanEvent: {
+            from: components["schemas"]["PlanStatus"] | null;
+            to: components["schemas"]["PlanStatus"];
+            note: string | null;
+            /** @description The display name of who took the step */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            comuneIstat: string;
+            comuneName: string;
+            regionCode: string;
+            regionName: string;
+            title: string;
+            /** Format: int64 */
+            periodFrom: number;
+            /** Format: int64 */
+            periodTo: number;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int64
+             * @description How many actions the plan has
+             */
+            actions: number;
+            adoptionDate: string | null;
+            /** Format: int64 */
+            versionNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+            summary: string | null;
+            adoption: {
+                organ: components["schemas"]["PlanAdoptionOrgan"] | null;
+                number: string | null;
+                date: string | null;
+                document: components["schemas"]["PlanDocument"] | null;
+            };
+            /** Format: int64 */
+            monitorings: number;
+            events: components["schemas"]["PlanEvent"][];
+            allowedSteps: components["schemas"]["PlanStatus"][];
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            documents: components["schemas"]["PlanDocument"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanLocalText: {
+            it?: string;
+            en?: string;
+        };
+        PlanContextAnswer: {
+            name: string;
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "range";
+            label: components["schemas"]["PlanLocalText"];
+            section: components["schemas"]["PlanLocalText"] | null;
+            choices: {
+                code: string;
+                label: components["schemas"]["PlanLocalText"];
+            }[] | null;
+            /** Format: double */
+            number: number | null;
+            range: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            } | null;
+        };
+        PlanContextSettlement: {
+            /** Format: int64 */
+            entry: number;
+            /** @description Free text: ANCI/Cittalia and the Comune itself only */
+            place: string | null;
+            type: string | null;
+            kind: string | null;
+            persons: {
+                /** Format: double */
+                min: number | string | null;
+                /** Format: double */
+                max: number | string | null;
+                quality: string | null;
+            };
+            season: string | null;
+            services: string[];
+            /** Format: double */
+            distanceKm: number | null;
+            /** Format: double */
+            years: number | null;
+        };
+        PlanContext: {
+            /** Format: uuid */
+            planId: string;
+            comuneIstat: string;
+            comuneName: string;
+            text: string | null;
+            canEdit: boolean;
+            /** Format: int64 */
+            rowVersion: number;
+            survey: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                answers: components["schemas"]["PlanContextAnswer"][];
+            } | null;
+            settlements: {
+                /** Format: uuid */
+                waveId: string;
+                waveTitle: string;
+                status: string;
+                submittedAt: string | null;
+                items: components["schemas"]["PlanContextSettlement"][];
+            } | null;
+        };
+        /** @enum {string} */
+        PlanVersionReason: "ADOZIONE" | "AGGIORNAMENTO";
+        PlanVersionSummary: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+        };
+        PlanVersionList: {
+            items: components["schemas"]["PlanVersionSummary"][];
+            /** Format: int64 */
+            currentVersionNo: number;
+        };
+        PlanSnapshot: {
+            header: {
+                title: string;
+                /** Format: int64 */
+                periodFrom: number;
+                /** Format: int64 */
+                periodTo: number;
+                summary: string | null;
+                adoptionOrgan: string | null;
+                adoptionNumber: string | null;
+                adoptionDate: string | null;
+            };
+            actions: {
+                code: string;
+                title: string;
+                description: string | null;
+                axis: string;
+                /** Format: int64 */
+                priorityAction: number;
+                leadOrganisation: string | null;
+                budgetCents: number | null;
+                fundingSource: string | null;
+                projectId: string | null;
+                status: string;
+                startDate: string | null;
+                endDate: string | null;
+                partners: {
+                    organisationId: string;
+                    name: string;
+                    role: string;
+                }[];
+                indicators: {
+                    name: string;
+                    unit: string;
+                    /** Format: double */
+                    baseline: number | null;
+                    targets: {
+                        [key: string]: number;
+                    };
+                }[];
+            }[];
+        };
+        PlanVersion: {
+            /** Format: int64 */
+            no: number;
+            reason: components["schemas"]["PlanVersionReason"];
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            actions: number;
+            snapshot: components["schemas"]["PlanSnapshot"];
+        };
+        PlanFieldChange: {
+            /** @description The field: title, budgetCents, axis, target… (the page puts it in words) */
+            field: string;
+            /** @description For an indicator target: its period */
+            period: string | null;
+            /** Format: double */
+            before: string | number | null;
+            /** Format: double */
+            after: string | number | null;
+        };
+        PlanChanges: {
+            from: {
+                no: number | null;
+                label: string;
+            };
+            to: {
+                no: number | null;
+                label: string;
+            };
+            header: components["schemas"]["PlanFieldChange"][];
+            actions: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                change: "ADDED" | "REMOVED" | "CHANGED";
+                fields: components["schemas"]["PlanFieldChange"][];
+                partners: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    before: string | null;
+                    after: string | null;
+                }[];
+                indicators: {
+                    name: string;
+                    /** @enum {string} */
+                    change: "ADDED" | "REMOVED" | "CHANGED";
+                    fields: components["schemas"]["PlanFieldChange"][];
+                }[];
+            }[];
         };
         ProjectCostCategory: {
             code: string;
@@ -25573,6 +25846,336 @@ export interface operations {
             };
         };
     };
+    listEventFeedbackForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackFormList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackAttachment"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachEventFeedbackForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackAttachment"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackResults"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventParticipantFeedback"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerMyEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackReceipt"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackTokenBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventParticipantFeedback"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerEventFeedbackByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackTokenAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackReceipt"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -25654,7 +26257,7 @@ export const pathsApiV1PlanNetworksGetParametersQueryRegionalValues: ReadonlyArr
 export const pathsApiV1PlanThreadsGetParametersQueryAwaitingMeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["awaitingMe"]> = ["true", "false"];
 export const pathsApiV1PlanThreadsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/plan-threads"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
 export const pathsApiV1EventFiguresGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/event-figures"]["get"]["parameters"]["query"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.feedback.answer", "events.feedback.attach", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -25690,6 +26293,16 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
+export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
+export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
+export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
 export const planAxisInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxisInput"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatusInput"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
@@ -25706,16 +26319,6 @@ export const planNetworkCreateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeep
 export const planNetworkUpdateInputAxisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanNetworkUpdateInput"]["axis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatusInput"]> = ["AVVIO", "ANALISI_CONTESTO", "TAVOLI_TEMATICI", "BOZZA", "ADOTTATO", "IN_ATTUAZIONE", "MONITORATO", "AGGIORNATO"];
 export const planAdoptionOrganInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAdoptionOrganInput"]> = ["GIUNTA", "CONSIGLIO"];
-export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterInputMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyAreaLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataLevelInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevelInput"]> = ["regione", "provincia", "comune"];
-export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataThemeInput"]> = ["SOCI", "GOVE"];
-export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const projectCapRuleInputBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRuleInput"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatusInput"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];
@@ -25742,8 +26345,8 @@ export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequi
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.feedback.answered", "events.feedback.not_open", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "internal", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.feedback.answer", "events.feedback.attach", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -25812,8 +26415,40 @@ export const eventAttendanceEntryStatusValues: ReadonlyArray<FlattenedDeepRequir
 export const eventAttendanceListEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventAttendanceList"]["event"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventCertificateVerificationEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventCertificateVerification"]["eventKind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
+export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
+export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
+export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
+export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
+export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
+export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
+export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
+export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
+export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
+export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
+export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
+export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
+export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
+export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
+export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
+export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
+export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
+export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
+export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
+export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
+export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
+export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
+export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
+export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const eventParticipantFeedbackStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantFeedback"]["state"]> = ["NESSUNO", "NON_ANCORA", "NON_PRESENTE", "APERTO", "INVIATO"];
+export const eventFeedbackQuestionResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventFeedbackQuestionResult"]["kind"]> = ["choice", "multiple", "number", "text", "answered"];
 export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
 export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const eventMyRegistrationFeedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventMyRegistration"]["feedback"]> = ["NESSUNO", "NON_ANCORA", "NON_PRESENTE", "APERTO", "INVIATO"];
 export const planAxisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAxis"]> = ["PREVENZIONE", "VIGILANZA_CONTRASTO", "PROTEZIONE_ASSISTENZA", "REINTEGRAZIONE"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanActionStatus"]> = ["PROGRAMMATA", "AVVIATA", "IN_CORSO", "COMPLETATA", "SOSPESA", "ANNULLATA"];
 export const planFundingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanFundingSource"]> = ["FNPM", "FAMI_2021_27", "PN_INCLUSIONE", "FNPSA_SAI", "PNRR", "FONDI_REGIONALI", "FONDI_COMUNALI", "ALTRO"];
@@ -25854,35 +26489,6 @@ export const planVersionReasonValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const planChangesActionsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsPartnersChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["partners"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
 export const planChangesActionsIndicatorsChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChanges"]["actions"]["indicators"]["change"]> = ["ADDED", "REMOVED", "CHANGED"];
-export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
-export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
-export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
-export const surveyMessageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageKind"]> = ["invito", "sollecito"];
-export const surveyPhoneReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneReason"]> = ["senza_indirizzo", "non_raggiungibile", "solleciti_esauriti"];
-export const surveyPhoneContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneContact"]["kind"]> = ["email_istituzionale", "pec", "referente", "utente"];
-export const surveyPhoneEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyPhoneEntry"]["status"]> = ["invitato", "sollecitato", "in_compilazione"];
-export const surveyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatus"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
-export const surveyMyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMyResponse"]["waveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["wave"]["status"]> = ["bozza", "aperta", "chiusa"];
-export const surveyResponseEditableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["editable"]> = ["all", "flagged", "none"];
-export const surveyResponseSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponse"]["side"]> = ["comune", "reviewer"];
-export const surveyUniverseFilterBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyUniverseFilterMacroAreasValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilter"]["macroAreas"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersMacroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["macroArea"]> = ["NO", "NE", "C", "S", "I"];
-export const surveyResultFiltersBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultFilters"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
-export const surveyResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultKind"]> = ["choice", "multiple", "number", "range", "text", "answered"];
-export const surveyAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyAreaLevel"]> = ["regione", "provincia", "comune"];
-export const surveyResultAreasMeasureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResultAreas"]["measure"]> = ["share", "mean", "sum_min"];
-export const surveyComparisonWarningCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyComparisonWarning"]["code"]> = ["different_survey", "missing_earlier", "missing_later", "type_changed", "choices_changed", "labels_changed", "renamed", "recoded", "split", "merged", "not_comparable"];
-export const preparedExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreparedExport"]["status"]> = ["queued", "preparing", "ready", "failed"];
-export const openDataLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataLevel"]> = ["regione", "provincia", "comune"];
-export const openDataThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataTheme"]> = ["SOCI", "GOVE"];
-export const openDataAccrualValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrual"]> = ["IRREG", "ANNUAL", "NEVER"];
-export const surveyWaveStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveStatus"]> = ["bozza", "aperta", "chiusa"];
-export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyLinkStatus"]> = ["attivo", "scaduto", "revocato"];
-export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
-export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
-export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const projectCapRuleBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["basis"]> = ["DIRETTI", "TOTALE"];
 export const projectCapRuleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectCapRule"]["kind"]> = ["MASSIMO", "FORFAIT"];
 export const projectClaimStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectClaimStatus"]> = ["BOZZA", "INVIATA", "IN_VERIFICA", "RICHIESTA_INTEGRAZIONI", "CONTRODEDUZIONI", "APPROVATA", "LIQUIDATA", "SOSTITUITA"];

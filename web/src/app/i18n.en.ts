@@ -37,6 +37,7 @@ import enPlansCommon from '../features/plans/i18n/common.en.json';
 import enEventsEvents from '../features/events/i18n/events.en.json';
 import enEventsRegistrations from '../features/events/i18n/registrations.en.json';
 import enEventsAttendance from '../features/events/i18n/attendance.en.json';
+import enEventsFeedback from '../features/events/i18n/feedback.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
 
 export const english = {
@@ -84,6 +85,7 @@ export const english = {
     events: enEventsEvents,
     registrations: enEventsRegistrations,
     attendance: enEventsAttendance,
+    feedback: enEventsFeedback,
     common: enEventsCommon,
   },
 };

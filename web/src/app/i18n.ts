@@ -33,6 +33,7 @@ import itPlansCommon from '../features/plans/i18n/common.it.json';
 import itEventsEvents from '../features/events/i18n/events.it.json';
 import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
 import itEventsAttendance from '../features/events/i18n/attendance.it.json';
+import itEventsFeedback from '../features/events/i18n/feedback.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
 // The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
 // the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
@@ -87,6 +88,7 @@ const it = {
     events: itEventsEvents,
     registrations: itEventsRegistrations,
     attendance: itEventsAttendance,
+    feedback: itEventsFeedback,
     common: itEventsCommon,
   },
 };
