@@ -10043,6 +10043,8 @@ export interface components {
             queuedAt: string | null;
             cancelledAt: string | null;
             event: components["schemas"]["EventRegistrationEvent"];
+            /** @description a certificate of attendance was issued (GET …/certificate.pdf) */
+            certificate: boolean;
             /**
              * @description The feedback questionnaire: NESSUNO (none), NON_ANCORA (the event has not ended), NON_PRESENTE (no check-in), APERTO (to answer), INVIATO (answered)
              * @enum {string}

@@ -200,11 +200,12 @@ export interface MyRegistrationRow {
   attended_at: Date | null;
   feedback_at: Date | null;
   feedback_form_version_id: string | null;
+  has_certificate: boolean;
 }
 
 const mineSelect = `SELECT r.id, r.status, ${waitlistPosition} AS waitlist_position, r.requested_at, r.queued_at,
          r.cancelled_at, e.id AS event_id, e.slug, e.title, e.starts_at, e.ends_at, e.place, e.status AS event_status,
-         r.attended_at, r.feedback_at, e.feedback_form_version_id
+         r.attended_at, r.feedback_at, e.feedback_form_version_id, r.certificate_code IS NOT NULL AS has_certificate
     FROM evt_registrations r JOIN evt_events e ON e.id = r.event_id`;
 
 /** A user's registrations, latest events first (the waitlist position counts the whole queue: system scope). */

@@ -77,6 +77,7 @@ export const myRegistrationSchema = z
     queuedAt: z.iso.datetime({ offset: true }).nullable(),
     cancelledAt: z.iso.datetime({ offset: true }).nullable(),
     event: eventSummary,
+    certificate: z.boolean().describe('a certificate of attendance was issued (GET …/certificate.pdf)'),
     feedback: z
       .enum(feedbackStates)
       .describe(

@@ -59,6 +59,7 @@ const toMine = (r: MyRegistrationRow, now: Date): MyRegistration => ({
     place: r.place,
     status: r.event_status,
   },
+  certificate: r.has_certificate,
   feedback: feedbackState(
     {
       formVersionId: r.feedback_form_version_id,
