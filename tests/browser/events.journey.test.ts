@@ -93,13 +93,13 @@ describe('the events journey', () => {
     await logIn(me, env.baseUrl, officer.email, TEST_PASSWORD);
     await me.waitForURL((u) => !u.pathname.startsWith('/login'));
     await me.goto(`${env.baseUrl}/eventi`);
-    await me.getByRole('link', { name: TITLE }).click();
+    await me.getByRole('link', { name: TITLE, exact: true }).click();
     await me.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await settled(me, 'the public page of the workshop');
     await me.getByRole('button', { name: 'Iscriviti' }).click();
     await me.getByRole('status').getByText('Posto confermato').waitFor();
     await me.goto(`${env.baseUrl}/le-mie-iscrizioni`);
-    await me.getByRole('link', { name: TITLE }).waitFor();
+    await me.getByRole('link', { name: TITLE, exact: true }).waitFor();
     await settled(me, 'my registrations with the seat and the QR');
     const qrHref = await me.getByRole('link', { name: /Il tuo QR per l’accoglienza/ }).getAttribute('href');
     const qr = await me.request.get(`${env.baseUrl}${qrHref}`);
@@ -152,17 +152,15 @@ describe('the events journey', () => {
     await me.getByRole('link', { name: /Compila il questionario di gradimento/ }).click();
     await me.getByRole('heading', { name: `Questionario di gradimento: ${TITLE}`, level: 1 }).waitFor();
     await settled(me, 'the feedback questionnaire');
-    const scale = (question: RegExp, choice: string) =>
-      me.getByRole('group', { name: question }).getByRole('radio', { name: choice }).check();
-    await scale(/Nel complesso, quanto sei soddisfatto/, '5 — moltissimo');
-    await scale(/Quanto è stato utile/, '4 — molto');
+    // the Bootstrap Italia radios and checkboxes are chosen by their labels, as a person clicks them
+    const choose = (question: RegExp, choice: string) =>
+      me.getByRole('group', { name: question }).locator('label', { hasText: choice }).click();
+    await choose(/Nel complesso, quanto sei soddisfatto/, '5 — moltissimo');
+    await choose(/Quanto è stato utile/, '4 — molto');
     await me.getByRole('button', { name: 'Invia le risposte' }).click();
     await me.getByRole('alert').waitFor();
-    await scale(/Come valuti l’organizzazione/, '3 — abbastanza');
-    await me
-      .getByRole('group', { name: /Quali parti/ })
-      .getByRole('checkbox', { name: 'I casi di studio' })
-      .check();
+    await choose(/Come valuti l’organizzazione/, '3 — abbastanza');
+    await choose(/Quali parti/, 'I casi di studio');
     await me.getByLabel(/Commenti e suggerimenti/).fill('Utile, da ripetere.');
     await me.getByRole('button', { name: 'Invia le risposte' }).click();
     await me.getByText('Grazie! Le tue risposte sono state registrate.').waitFor();

@@ -24,11 +24,17 @@ import {
 
 const number = (n: number) => n.toLocaleString('it-IT', { maximumFractionDigits: 2 });
 
-function Attach({ eventId, attachment }: { eventId: string; attachment: FeedbackAttachment }) {
+function Attach({
+  attachment,
+  attach,
+}: {
+  attachment: FeedbackAttachment;
+  /** kept by the page: the form is drawn anew with each row version, the outcome stays */
+  attach: ReturnType<typeof useAttachFeedback>;
+}) {
   const { t } = useTranslation();
   const { messageOf } = useProblemMessages();
   const forms = useFeedbackForms();
-  const attach = useAttachFeedback(eventId);
   const [choice, setChoice] = useState(attachment.formVersionId ?? '');
   const locked = attachment.answers > 0;
   return (
@@ -131,6 +137,7 @@ export function FeedbackResultsPage() {
   const { t } = useTranslation();
   const { eventId = '' } = useParams();
   const attachment = useFeedbackAttachment(eventId);
+  const attach = useAttachFeedback(eventId);
   const results = useFeedbackResults(eventId);
   return (
     <>
@@ -147,7 +154,7 @@ export function FeedbackResultsPage() {
       ) : attachment.isError ? (
         <QueryError error={attachment.error} onRetry={() => void attachment.refetch()} />
       ) : (
-        <Attach key={attachment.data.rowVersion} eventId={eventId} attachment={attachment.data} />
+        <Attach key={attachment.data.rowVersion} attachment={attachment.data} attach={attach} />
       )}
       <section aria-labelledby="feedback-results">
         <h2 id="feedback-results" className="h4">
