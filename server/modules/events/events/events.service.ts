@@ -14,8 +14,7 @@ import { offsetOf, type Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import type { EventKind, EventStatus } from '../shared/vocabulary.js';
-import { fillSeats } from '../registrations/registrations.seats.js';
-import { lockEvent } from '../registrations/registrations.repo.js';
+import { fillSeats } from '../shared/seats.js';
 import { eventIcs } from './events.ics.js';
 import {
   concludeEnded,
@@ -218,7 +217,7 @@ export async function patchEvent(ctx: Ctx, eventId: string, body: PatchEventBody
     // more seats: the waitlist moves into them in arrival order, under the lock taken above
     const promoted =
       set.capacity !== undefined && set.capacity > e.capacity && e.status === 'PUBBLICATO'
-        ? await fillSeats(tx, ctx, (await lockEvent(tx, eventId))!)
+        ? await fillSeats(tx, ctx, { id: eventId, capacity: set.capacity })
         : [];
     await recordAudit(tx, ctx, {
       action: 'events.event.update',

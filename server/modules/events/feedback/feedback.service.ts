@@ -143,10 +143,7 @@ async function participantView(tx: Queryable, ctx: Ctx, r: FeedbackRegistrationR
   return {
     state,
     event: { title: e.title, slug: e.slug, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString() },
-    form:
-      state === 'APERTO'
-        ? (Form.parse(await selectForm(tx, e.feedback_form_version_id!)) as unknown as Record<string, unknown>)
-        : null,
+    form: state === 'APERTO' ? Form.parse(await selectForm(tx, e.feedback_form_version_id!)) : null,
   };
 }
 

@@ -5,6 +5,9 @@
 import type { Queryable } from '../../../platform/db/db.js';
 import type { NoticeKind, RegistrationStatus } from '../shared/vocabulary.js';
 
+// the seat statements live with the seat rule in ../shared (the events part raises capacities too)
+export { countSeats, insertNotice, promote, selectFirstWaiting } from '../shared/seats.repo.js';
+
 export interface EventRow {
   id: string;
   slug: string;
@@ -35,16 +38,6 @@ export async function selectEventBySlug(tx: Queryable, slug: string): Promise<Ev
     slug,
   ]);
   return row ?? null;
-}
-
-export async function countSeats(tx: Queryable, eventId: string): Promise<{ confirmed: number; waiting: number }> {
-  const [r] = await tx.query<{ confirmed: number; waiting: number }>(
-    `SELECT count(*) FILTER (WHERE status = 'CONFERMATA')::int AS confirmed,
-            count(*) FILTER (WHERE status = 'IN_ATTESA')::int AS waiting
-       FROM evt_registrations WHERE event_id = $1 AND status IN ('CONFERMATA', 'IN_ATTESA')`,
-    [eventId],
-  );
-  return r!;
 }
 
 export interface NewRegistration {
@@ -148,34 +141,6 @@ export async function setStatus(tx: Queryable, id: string, status: 'ANNULLATA' |
             confirm_token_hash = NULL, updated_at = $3, row_version = row_version + 1
       WHERE id = $1`,
     [id, status, now],
-  );
-}
-
-/** The first in the event's queue (by arrival, then id), locked. */
-export async function selectFirstWaiting(tx: Queryable, eventId: string): Promise<{ id: string } | null> {
-  const [row] = await tx.query<{ id: string }>(
-    `SELECT id FROM evt_registrations WHERE event_id = $1 AND status = 'IN_ATTESA'
-      ORDER BY queued_at, id LIMIT 1 FOR UPDATE`,
-    [eventId],
-  );
-  return row ?? null;
-}
-
-export async function promote(tx: Queryable, id: string, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE evt_registrations SET status = 'CONFERMATA', seat_at = $2, updated_at = $2, row_version = row_version + 1
-      WHERE id = $1`,
-    [id, now],
-  );
-}
-
-export async function insertNotice(
-  tx: Queryable,
-  n: { id: string; registrationId: string; kind: NoticeKind; linkToken: string | null; at: Date },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO evt_notices (id, registration_id, kind, link_token, created_at) VALUES ($1, $2, $3, $4, $5)`,
-    [n.id, n.registrationId, n.kind, n.linkToken, n.at],
   );
 }
 
