@@ -22,9 +22,22 @@ export interface EventRow {
 
 const eventCols = 'id, slug, title, status, capacity, starts_at, ends_at, place, registration_closes_at';
 
-/** The event's row, locked until the transaction ends: every seat decision of the event waits here. */
+/**
+ * The event's row, locked until the transaction ends: every seat decision of the event waits here.
+ * FOR NO KEY UPDATE: it excludes every other seat decision (and the organisers' FOR UPDATE of a
+ * change), but not the foreign-key check of a registration being inserted meanwhile (FOR KEY
+ * SHARE), so a registration's row is written before the queue for the lock, not in it.
+ */
 export async function lockEvent(tx: Queryable, eventId: string): Promise<EventRow | null> {
-  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1 FOR UPDATE`, [eventId]);
+  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1 FOR NO KEY UPDATE`, [
+    eventId,
+  ]);
+  return row ?? null;
+}
+
+/** The event's row without a lock (the checks made before queueing for it). */
+export async function readEvent(tx: Queryable, eventId: string): Promise<EventRow | null> {
+  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1`, [eventId]);
   return row ?? null;
 }
 

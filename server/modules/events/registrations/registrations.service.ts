@@ -20,6 +20,7 @@ import {
   insertNotice,
   insertRegistration,
   lockEvent,
+  readEvent,
   selectAccount,
   selectByTokenHash,
   selectComuneRegion,
@@ -103,12 +104,14 @@ async function viewOf(tx: Queryable, ctx: Ctx, id: string): Promise<MyRegistrati
 export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistrationBody): Promise<MyRegistration> {
   assertCan(ctx.actor, 'events.register');
   const actor = ctx.actor;
-  return ctx.db.tx(systemAccess, async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event || event.status === 'BOZZA') throw new AppError('events.event.not_found');
-    assertOpen(ctx, event);
+  const id = randomUUID();
+  await ctx.db.tx(systemAccess, async (tx) => {
+    // before the lock: the checks, the account and the row itself (DA_CONFERMARE holds no seat and
+    // is in no queue; the unique index refuses a second live registration)
+    const found = await readEvent(tx, eventId);
+    if (!found || found.status === 'BOZZA') throw new AppError('events.event.not_found');
+    assertOpen(ctx, found);
     const account = (await selectAccount(tx, actor.userId))!;
-    const id = randomUUID();
     const orgType = (['societa_revisione', 'piattaforma'] as string[]).includes(account.org_type)
       ? 'altro'
       : account.org_type;
@@ -129,6 +132,9 @@ export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistra
       at: ctx.clock.now(),
     });
     if (!inserted) throw new AppError('events.registration.duplicate', 'You are already registered for this event');
+    // the seat decision, under the event's lock (decision 0055); the event may have closed meanwhile
+    const event = (await lockEvent(tx, eventId))!;
+    assertOpen(ctx, event);
     const status = await enterQueue(tx, ctx, event, id, null);
     await recordAudit(tx, ctx, {
       action: 'events.registration.create',
@@ -137,8 +143,9 @@ export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistra
       tenantComune: null,
       details: { event: eventId, status },
     });
-    return viewOf(tx, ctx, id);
   });
+  // the answer (with the waitlist position, a count of the queue) is read after the lock is released
+  return ctx.db.tx(systemAccess, (tx) => viewOf(tx, ctx, id));
 }
 
 /** GET /event-registrations/mine: the actor's registrations with the event and the waitlist position. */
