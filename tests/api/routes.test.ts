@@ -33,6 +33,7 @@ const publicOperations = new Set([
   // the help desk's public knowledge base (issue 14 item 4): published entries only, never their request
   'GET /api/v1/public/help-answers',
   'GET /api/v1/public/help-answers/{slug}',
+  'GET /api/v1/public/event-regions',
   // the events' participants without an account (their own link's token) and the certificates' verification
   'POST /api/v1/public/registrations/qr',
   'POST /api/v1/public/registrations/certificate',
@@ -48,6 +49,9 @@ const publicOperations = new Set([
   'GET /api/v1/public/practice-regions',
   'GET /api/v1/public/case-studies',
   'GET /api/v1/public/case-studies/{slug}',
+  // the events' feedback questionnaire of an external participant, by their own link's token (decision 0059)
+  'POST /api/v1/public/registrations/feedback',
+  'POST /api/v1/public/registrations/feedback/answer',
 ]);
 
 let t: TestApp;

@@ -4,12 +4,16 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { moduleDir } from '../../platform/paths.js';
 import { eventsPartAuditActions } from './events/events.audit-actions.js';
 import { eventsPartErrors } from './events/events.errors.js';
+import { concludeEndedEventsJob } from './events/events.jobs.js';
 import { eventsPartRoutes } from './events/events.routes.js';
 import { attendanceAuditActions } from './attendance/attendance.audit-actions.js';
 import { attendanceErrors } from './attendance/attendance.errors.js';
 import { eraseExpiredRegistrationsJob } from './attendance/attendance.jobs.js';
 import { attendanceRoutes } from './attendance/attendance.routes.js';
 import { seedEventsDemoComposed } from './events.demo.js';
+import { feedbackAuditActions } from './feedback/feedback.audit-actions.js';
+import { feedbackErrors } from './feedback/feedback.errors.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { eventsAuditActions } from './shared/audit-actions.js';
 import { eventsErrors } from './shared/errors.js';
 import { eventsPermissions } from './shared/policy.js';
@@ -24,6 +28,7 @@ async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(eventsPartRoutes);
   await fastify.register(attendanceRoutes);
   await fastify.register(registrationsRoutes);
+  await fastify.register(feedbackRoutes);
 }
 
 /**
@@ -31,7 +36,8 @@ async function eventsRoutes(fastify: FastifyInstance): Promise<void> {
  * national conference with their public pages; registration for users and external participants
  * (e-mail confirmed before a seat is held), capacity and a waitlist that promotes in arrival
  * order; check-in by QR, attendance, certificates with a public verification; participation
- * figures; the external participants' data erased after the retention period.
+ * figures; a feedback questionnaire built with the survey engine, answered anonymously (decision
+ * 0059); the external participants' data erased after the retention period.
  */
 export const eventsModule: ModuleDefinition = {
   name: 'events',
@@ -45,9 +51,9 @@ export const eventsModule: ModuleDefinition = {
   ],
   migrations: join(moduleDir('events'), 'migrations'),
   // the e-mails owed to participants, lapsed confirmations, reminders (registrations); the external
-  // participants' data erased at the end of retention (attendance)
-  jobs: [registrationNoticesJob, eraseExpiredRegistrationsJob],
-  errors: { ...eventsErrors, ...eventsPartErrors, ...registrationsErrors, ...attendanceErrors },
+  // participants' data erased at the end of retention (attendance); ended events concluded (events)
+  jobs: [registrationNoticesJob, eraseExpiredRegistrationsJob, concludeEndedEventsJob],
+  errors: { ...eventsErrors, ...eventsPartErrors, ...registrationsErrors, ...attendanceErrors, ...feedbackErrors },
   permissions: [...eventsPermissions],
   auditActions: {
     actions: [
@@ -55,6 +61,7 @@ export const eventsModule: ModuleDefinition = {
       ...eventsPartAuditActions.actions,
       ...registrationsAuditActions.actions,
       ...attendanceAuditActions.actions,
+      ...feedbackAuditActions.actions,
     ],
     entityTypes: [...eventsAuditActions.entityTypes],
   },

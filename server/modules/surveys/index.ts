@@ -45,3 +45,10 @@ export { selectReportWave } from './results/report.repo.js';
 export { waveReportFile } from './results/report.service.js';
 // the Italian working-day calendar, read by the help desk's due dates
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './shared/working-days.js';
+
+// read by the events' feedback questionnaire (decision 0059): a published questionnaire version in
+// our own model, checked by the same form engine, summarised by the results' kinds of question;
+// its demo writes its questionnaire with the authoring statements
+export { Form, evaluateForm, walkItems, type Answers } from './shared/form/public.js';
+export { resultQuestions } from './results/results.rules.js';
+export { insertSurvey, insertVersion, publishVersion } from './authoring/authoring.repo.js';

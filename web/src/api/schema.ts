@@ -5028,6 +5028,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/event-regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Regions where published events take place, with how many (the public list’s Region filter)
+         * @description Public: no session; runs with the anonymous scope (published events only, never a draft: 404 `events.event.not_found`; no registration’s personal data). Ordered by name.
+         */
+        get: operations["listPublicEventRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/events/{slug}": {
         parameters: {
             query?: never;
@@ -5426,6 +5446,134 @@ export interface paths {
          * @description Public, rate-limited. Seats are decided under the event row’s lock (decision 0055): a seat while one is free, else the waitlist in arrival order; a freed seat goes to the first waiting. 404 `events.link.invalid`, 409 `events.state` when no longer live.
          */
         post: operations["cancelEventRegistrationByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-feedback-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published questionnaire versions (survey engine) an event’s feedback may use
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else). Newest survey first, then newest version.
+         */
+        get: operations["listEventFeedbackForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/feedback-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback questionnaire attached to an event, with the answers received so far
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`
+         */
+        get: operations["getEventFeedbackForm"];
+        /**
+         * Attach a published questionnaire version as the event’s feedback (null: detach); audited
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`; 409 `events.stale` when `rowVersion` is not the event’s current one; 400 for a version that is not published; 409 `events.feedback.answered` once answers were received; 409 `events.state` for a cancelled event.
+         */
+        put: operations["attachEventFeedbackForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback results: counts per choice, means, free texts without names
+         * @description `events.manage`: ANCI/Cittalia's assistenza tecnica (403 for everyone else); 404 `events.event.not_found`. Nothing is shown (`suppressed`) while fewer than `minimum` participants have answered.
+         */
+        get: operations["getEventFeedbackResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-registrations/{registrationId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback questionnaire of the user’s own registration: its state, and the questionnaire when open
+         * @description `events.register`: the user’s own registration (404 `events.registration.not_found` for another’s).
+         */
+        get: operations["getMyEventFeedback"];
+        put?: never;
+        /**
+         * Answer the feedback questionnaire for the user’s own registration; once; audited
+         * @description `events.register`: the user’s own registration (404 otherwise). Checked by the surveys’ form engine: 400 `request.invalid` with each problem at `body.answers.<question>` (a required answer missing, a wrong type, an unknown choice, a broken constraint). Once per registration: a second answer is 200 with `already: true` and is not kept. 409 `events.feedback.not_open` (context.state) when there is no questionnaire, the event has not ended or no check-in was recorded. The answers are stored without the registration (decision 0059).
+         */
+        post: operations["answerMyEventFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external participant’s feedback questionnaire, by the token of their own link (no login)
+         * @description 404 `events.link.invalid` for an unknown token (or a registration erased after retention).
+         */
+        post: operations["getEventFeedbackByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registrations/feedback/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An external participant answers the feedback questionnaire, by their link’s token; once; audited
+         * @description 404 `events.link.invalid` for an unknown token. Checked by the surveys’ form engine: 400 `request.invalid` with each problem at `body.answers.<question>` (a required answer missing, a wrong type, an unknown choice, a broken constraint). Once per registration: a second answer is 200 with `already: true` and is not kept. 409 `events.feedback.not_open` (context.state) when there is no questionnaire, the event has not ended or no check-in was recorded. The answers are stored without the registration (decision 0059).
+         */
+        post: operations["answerEventFeedbackByToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6396,7 +6544,7 @@ export interface components {
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditActionInput: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.feedback.answer" | "events.feedback.attach" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -6867,65 +7015,6 @@ export interface components {
             /** @description as printed; case, spaces and dashes do not matter */
             code: string;
         };
-        /** @enum {string} */
-        EventParticipantOrgTypeInput: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
-        EventRegistrationTokenBodyInput: {
-            token: string;
-        };
-        EventSelfRegistrationInput: {
-            /**
-             * @description Consent to the participants’ privacy notice
-             * @constant
-             */
-            consent?: true;
-            /** @description The notice's version (now 2026-12) */
-            privacyVersion?: string;
-        };
-        EventPublicRegistrationInput: {
-            fullName: string;
-            /** Format: email */
-            email: string;
-            organisationName: string;
-            organisationType: components["schemas"]["EventParticipantOrgTypeInput"];
-            comuneIstat?: string;
-            /**
-             * @description Consent to the participants’ privacy notice
-             * @constant
-             */
-            consent: true;
-            privacyVersion: string;
-        };
-        /** @enum {string} */
-        HelpTopicInput: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
-        /** @enum {string} */
-        HelpAnswerStatusInput: "BOZZA" | "PUBBLICATA" | "RITIRATA";
-        HelpAnswerCreateInput: {
-            /** @default null */
-            sourceRequestId: string | null;
-            topic: components["schemas"]["HelpTopicInput"];
-            question: string;
-            answer: string;
-            /** @default [] */
-            keywords: string[];
-        };
-        HelpAnswerPatchInput: {
-            topic?: components["schemas"]["HelpTopicInput"];
-            question?: string;
-            answer?: string;
-            keywords?: string[];
-            /** Format: int64 */
-            rowVersion?: number;
-        };
-        HelpAnswerPublishInput: {
-            /** @default false */
-            acknowledgeWarnings: boolean;
-            /** Format: int64 */
-            rowVersion?: number;
-        };
-        HelpAnswerWithdrawInput: {
-            /** Format: int64 */
-            rowVersion?: number;
-        };
         SurveyCreateInput: {
             /** @description A short stable name: lower-case letters, digits and dashes, 2–63 characters */
             code: string;
@@ -7139,6 +7228,92 @@ export interface components {
              * @enum {string}
              */
             encoding: "auto" | "utf-8" | "windows-1252" | "utf-16";
+        };
+        EventFeedbackAttachInput: {
+            /** @description a published questionnaire version; null detaches it */
+            formVersionId: string | null;
+            /**
+             * Format: int64
+             * @description the event’s row version as read
+             */
+            rowVersion: number;
+        };
+        EventFeedbackTokenBodyInput: {
+            /** @description the token of the participant’s own link (from the e-mail) */
+            token: string;
+        };
+        EventFeedbackAnswerInput: {
+            /** @description The answers keyed by question name, as the surveys’ questionnaires take them (checked by the same form engine) */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        EventFeedbackTokenAnswerInput: {
+            /** @description the token of the participant’s own link (from the e-mail) */
+            token: string;
+            /** @description The answers keyed by question name, as the surveys’ questionnaires take them (checked by the same form engine) */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        EventParticipantOrgTypeInput: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
+        EventRegistrationTokenBodyInput: {
+            token: string;
+        };
+        EventSelfRegistrationInput: {
+            /**
+             * @description Consent to the participants’ privacy notice
+             * @constant
+             */
+            consent?: true;
+            /** @description The notice's version (now 2026-12) */
+            privacyVersion?: string;
+        };
+        EventPublicRegistrationInput: {
+            fullName: string;
+            /** Format: email */
+            email: string;
+            organisationName: string;
+            organisationType: components["schemas"]["EventParticipantOrgTypeInput"];
+            comuneIstat?: string;
+            /**
+             * @description Consent to the participants’ privacy notice
+             * @constant
+             */
+            consent: true;
+            privacyVersion: string;
+        };
+        /** @enum {string} */
+        HelpTopicInput: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
+        /** @enum {string} */
+        HelpAnswerStatusInput: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        HelpAnswerCreateInput: {
+            /** @default null */
+            sourceRequestId: string | null;
+            topic: components["schemas"]["HelpTopicInput"];
+            question: string;
+            answer: string;
+            /** @default [] */
+            keywords: string[];
+        };
+        HelpAnswerPatchInput: {
+            topic?: components["schemas"]["HelpTopicInput"];
+            question?: string;
+            answer?: string;
+            keywords?: string[];
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpAnswerPublishInput: {
+            /** @default false */
+            acknowledgeWarnings: boolean;
+            /** Format: int64 */
+            rowVersion?: number;
+        };
+        HelpAnswerWithdrawInput: {
+            /** Format: int64 */
+            rowVersion?: number;
         };
         /** @enum {string} */
         HelpPriorityInput: "NORMALE" | "ALTA";
@@ -8393,12 +8568,12 @@ export interface components {
          * @description A stable error code (docs/API.md), as declared by the kernel and the modules.
          * @enum {string}
          */
-        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "helpdesk.answer.not_found" | "helpdesk.answer.personal_data" | "helpdesk.document.not_found" | "helpdesk.document.refused" | "helpdesk.escalation.not_found" | "helpdesk.request.assignee" | "helpdesk.request.not_found" | "helpdesk.request.rated" | "helpdesk.request.reference" | "helpdesk.request.reopen_expired" | "helpdesk.stale" | "helpdesk.state" | "internal" | "knowledge.case_study.not_found" | "knowledge.practice.not_found" | "knowledge.publications.file_refused" | "knowledge.publications.file_too_large" | "knowledge.publications.inaccessible" | "knowledge.publications.no_version" | "knowledge.publications.not_found" | "knowledge.publications.version_not_found" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
+        ErrorCode: "auth.invalid_credentials" | "auth.locked" | "auth.password_change_required" | "auth.required" | "auth.session_account_disabled" | "auth.session_credentials_changed" | "auth.session_ended" | "auth.session_expired" | "auth.session_idle" | "auth.session_logged_out" | "auth.session_roles_changed" | "auth.totp_enrolment_required" | "auth.totp_invalid" | "auth.totp_not_pending" | "auth.totp_required" | "auth.wrong_password" | "comune.not_found" | "csrf.invalid" | "database.unavailable" | "events.attendance.no_certificate" | "events.attendance.not_ended" | "events.attendance.not_found" | "events.event.not_found" | "events.events.capacity_below_confirmed" | "events.feedback.answered" | "events.feedback.not_open" | "events.link.invalid" | "events.registration.duplicate" | "events.registration.not_found" | "events.stale" | "events.state" | "forbidden" | "helpdesk.answer.not_found" | "helpdesk.answer.personal_data" | "helpdesk.document.not_found" | "helpdesk.document.refused" | "helpdesk.escalation.not_found" | "helpdesk.request.assignee" | "helpdesk.request.not_found" | "helpdesk.request.rated" | "helpdesk.request.reference" | "helpdesk.request.reopen_expired" | "helpdesk.stale" | "helpdesk.state" | "internal" | "knowledge.case_study.not_found" | "knowledge.practice.not_found" | "knowledge.publications.file_refused" | "knowledge.publications.file_too_large" | "knowledge.publications.inaccessible" | "knowledge.publications.no_version" | "knowledge.publications.not_found" | "knowledge.publications.version_not_found" | "knowledge.stale" | "knowledge.state" | "organisation.duplicate" | "organisation.inactive" | "organisation.invalid_place" | "organisation.not_found" | "origin.invalid" | "pdf.busy" | "pdf.timeout" | "pilot.allocation_below_committed" | "pilot.budget_exceeded" | "pilot.budget_missing" | "pilot.case.not_found" | "pilot.cost_above_plan" | "pilot.document.not_found" | "pilot.document.too_large" | "pilot.document.type" | "pilot.duplicate_person" | "pilot.import_invalid" | "pilot.invalid" | "pilot.invalid_transition" | "pilot.issue.not_found" | "pilot.measure.not_found" | "pilot.not_eligible" | "pilot.not_in_comune" | "pilot.pai_exists" | "pilot.pai_locked" | "pilot.pai.not_found" | "pilot.permit.not_found" | "pilot.person.not_found" | "pilot.referral.not_found" | "pilot.stale" | "pilot.task.not_found" | "plans.actions.duplicate_code" | "plans.actions.in_use" | "plans.actions.not_found" | "plans.actions.reported" | "plans.coverage.not_found" | "plans.dialogue.comune" | "plans.dialogue.mention" | "plans.dialogue.not_found" | "plans.document.not_found" | "plans.document.refused" | "plans.monitoring.duplicate" | "plans.monitoring.not_found" | "plans.networks.follow_up_not_found" | "plans.networks.meeting_not_found" | "plans.networks.not_editor" | "plans.networks.not_found" | "plans.plan.not_found" | "plans.plan.not_owner" | "plans.plans.adoption_missing" | "plans.plans.exists" | "plans.plans.no_actions" | "plans.plans.no_monitoring" | "plans.plans.not_found" | "plans.plans.version_not_found" | "plans.reference" | "plans.stale" | "plans.state" | "projects.activity.not_found" | "projects.budget_version.not_found" | "projects.budget.caps" | "projects.budget.frozen" | "projects.budget.open_version" | "projects.call.code_taken" | "projects.call.draft_exists" | "projects.call.not_found" | "projects.call.version_published" | "projects.claims.amount" | "projects.claims.empty" | "projects.claims.expense" | "projects.claims.expense_not_found" | "projects.claims.not_found" | "projects.claims.note_required" | "projects.claims.transition" | "projects.claims.verbale" | "projects.claims.verification" | "projects.claims.version_exists" | "projects.cup.duplicate" | "projects.cup.invalid" | "projects.dashboards.no_comune" | "projects.expense_document.not_found" | "projects.expense_document.too_large" | "projects.expense_document.type" | "projects.expense.cash_refused" | "projects.expense.import_invalid" | "projects.expense.invalid" | "projects.expense.locked" | "projects.expense.not_found" | "projects.expense.transition" | "projects.funding_source.code_taken" | "projects.funding_source.not_found" | "projects.indicator.not_found" | "projects.item.in_use" | "projects.logframe.not_found" | "projects.monitoring.duplicate" | "projects.monitoring.locked" | "projects.monitoring.not_found" | "projects.monitoring.not_your_level" | "projects.partner.in_use" | "projects.project.incomplete" | "projects.project.not_found" | "projects.project.not_owner" | "projects.query.not_asker" | "projects.query.not_found" | "projects.revisore.not_assigned" | "projects.revisori.not_found" | "projects.revisori.not_revisore" | "projects.revisori.revoked" | "projects.stale" | "projects.state" | "rate.limited" | "region.not_found" | "request.invalid" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "spool.busy" | "spool.gone" | "spool.not_ready" | "surveys.comparison.conflict" | "surveys.comparison.mapping" | "surveys.contact.invalid" | "surveys.flag.not_found" | "surveys.link.invalid" | "surveys.link.not_found" | "surveys.message.no_relay" | "surveys.message.not_found" | "surveys.message.state" | "surveys.opendata.not_found" | "surveys.opendata.question" | "surveys.opendata.withdrawn" | "surveys.response.answer_invalid" | "surveys.response.conflict" | "surveys.response.declaration" | "surveys.response.incomplete" | "surveys.response.not_flagged" | "surveys.response.not_found" | "surveys.response.state" | "surveys.results.filter" | "surveys.results.not_counted" | "surveys.results.question" | "surveys.survey.code_taken" | "surveys.survey.not_found" | "surveys.version.not_found" | "surveys.version.published" | "surveys.wave.not_found" | "surveys.wave.stale" | "surveys.wave.state" | "surveys.wave.universe_empty" | "surveys.xlsform.invalid" | "upload.busy" | "upload.encoding" | "upload.too_complex" | "upload.too_large" | "upload.unreadable" | "user.cannot_disable_self" | "user.cannot_reset_own_totp" | "user.email_taken" | "user.not_found" | "user.role_not_allowed";
         /**
          * @description An audit action, as declared by the modules (`defineAuditActions`).
          * @enum {string}
          */
-        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
+        AuditAction: "audit.verify" | "auth.login" | "auth.logout" | "comune.update" | "demo.pilot_seed" | "demo.seed" | "events.attendance.read" | "events.certificate.download" | "events.certificates.issue" | "events.check_in" | "events.check_in_undo" | "events.event.cancel" | "events.event.conclude" | "events.event.create" | "events.event.publish" | "events.event.update" | "events.feedback.answer" | "events.feedback.attach" | "events.registration.cancel" | "events.registration.confirm" | "events.registration.create" | "events.registration.expire" | "events.registration.list" | "events.registration.notice.failed" | "events.registration.notice.sent" | "events.registration.promote" | "events.registration.request" | "events.registrations.erase" | "helpdesk.answer.create" | "helpdesk.answer.publish" | "helpdesk.answer.update" | "helpdesk.answer.withdraw" | "helpdesk.document.read" | "helpdesk.document.upload" | "helpdesk.escalation.acknowledge" | "helpdesk.request.assign" | "helpdesk.request.close" | "helpdesk.request.escalate" | "helpdesk.request.message" | "helpdesk.request.note" | "helpdesk.request.open" | "helpdesk.request.rate" | "helpdesk.request.reopen" | "helpdesk.request.resolve" | "knowledge.case_study.create" | "knowledge.case_study.publish" | "knowledge.case_study.return" | "knowledge.case_study.submit" | "knowledge.case_study.update" | "knowledge.practice.create" | "knowledge.practice.publish" | "knowledge.practice.return" | "knowledge.practice.submit" | "knowledge.practice.update" | "knowledge.publication.create" | "knowledge.publication.publish" | "knowledge.publication.survey_report" | "knowledge.publication.update" | "knowledge.publication.upload" | "knowledge.publication.withdraw" | "organisation.activate" | "organisation.create" | "organisation.deactivate" | "organisation.update" | "pilot.admission.grant" | "pilot.admission.revoke" | "pilot.budget.set" | "pilot.case.create" | "pilot.case.export" | "pilot.case.list" | "pilot.case.note_add" | "pilot.case.notes_read" | "pilot.case.print" | "pilot.case.read" | "pilot.case.reassign" | "pilot.case.transition" | "pilot.comparative.read" | "pilot.contract.create" | "pilot.digest.failed" | "pilot.digest.sent" | "pilot.document.delete" | "pilot.document.read" | "pilot.document.upload" | "pilot.extract.create" | "pilot.import" | "pilot.issue.create" | "pilot.issue.update" | "pilot.measure.create" | "pilot.measure.update" | "pilot.measures.settle" | "pilot.member.add" | "pilot.outcome.create" | "pilot.pai.create" | "pilot.pai.print" | "pilot.pai.read" | "pilot.pai.transition" | "pilot.pai.update" | "pilot.permit.create" | "pilot.permit.event" | "pilot.person.access_package" | "pilot.records.read" | "pilot.referral.create" | "pilot.referral.update" | "pilot.task.done" | "plans.action.create" | "plans.action.delete" | "plans.action.indicators" | "plans.action.update" | "plans.coverage.export" | "plans.document.read" | "plans.document.upload" | "plans.follow_up.create" | "plans.follow_up.update" | "plans.meeting.create" | "plans.meeting.minutes" | "plans.meeting.update" | "plans.monitoring.create" | "plans.network.create" | "plans.network.member_remove" | "plans.network.member_set" | "plans.network.update" | "plans.plan.adoption" | "plans.plan.adoption_document" | "plans.plan.context" | "plans.plan.create" | "plans.plan.transition" | "plans.plan.update" | "plans.thread.close" | "plans.thread.due_date" | "plans.thread.message" | "plans.thread.notice.failed" | "plans.thread.notice.sent" | "plans.thread.open" | "plans.thread.reopen" | "platform.data_key.rotate" | "projects.activity.write" | "projects.budget.decide" | "projects.budget.rimodulate" | "projects.budget.save" | "projects.budget.submit" | "projects.call.create" | "projects.call.version_create" | "projects.call.version_publish" | "projects.call.version_save" | "projects.claim.create" | "projects.claim.download" | "projects.claim.expenses" | "projects.claim.new_version" | "projects.claim.read" | "projects.claim.submit" | "projects.claim.transition" | "projects.claim.verbale" | "projects.claim.verify" | "projects.dashboards.export" | "projects.expense.create" | "projects.expense.delete" | "projects.expense.import" | "projects.expense.status" | "projects.expense.update" | "projects.expense_document.delete" | "projects.expense_document.read" | "projects.expense_document.upload" | "projects.funding_source.create" | "projects.indicator.write" | "projects.logframe.write" | "projects.monitoring.approve" | "projects.monitoring.create" | "projects.monitoring.return" | "projects.monitoring.submit" | "projects.monitoring.update" | "projects.monitoring.validate" | "projects.partners.write" | "projects.project.close" | "projects.project.create" | "projects.project.read" | "projects.project.start" | "projects.project.submit" | "projects.project.update" | "projects.query.digest.failed" | "projects.query.digest.sent" | "projects.query.message" | "projects.query.open" | "projects.query.reopen" | "projects.query.resolve" | "projects.revisore.assign" | "projects.revisore.revoke" | "surveys.comparison.mappings" | "surveys.contacts.import" | "surveys.contacts.write" | "surveys.link.issue" | "surveys.link.revoke" | "surveys.message.failed" | "surveys.message.sent" | "surveys.opendata.release" | "surveys.opendata.withdraw" | "surveys.response.consolidate" | "surveys.response.flag" | "surveys.response.print" | "surveys.response.return" | "surveys.response.review_start" | "surveys.response.save" | "surveys.response.submit" | "surveys.response.validate" | "surveys.results.export" | "surveys.results.read" | "surveys.survey.create" | "surveys.version.import" | "surveys.version.publish" | "surveys.wave.close" | "surveys.wave.create" | "surveys.wave.extend" | "surveys.wave.launch" | "surveys.wave.update" | "user.create" | "user.disable" | "user.enable" | "user.password_change" | "user.password_reset" | "user.totp_enable" | "user.totp_reset" | "user.totp_setup" | "user.update";
         /**
          * @description A type of record named by audit rows, as declared by the modules (`defineAuditActions`).
          * @enum {string}
@@ -9596,6 +9771,18 @@ export interface components {
             /** Format: int64 */
             pageSize: number;
         };
+        PublicEventRegionList: {
+            items: {
+                /** @description ISTAT code of the Region */
+                code: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description published events there, past ones included
+                 */
+                events: number;
+            }[];
+        };
         PublicEvent: {
             /** Format: uuid */
             id: string;
@@ -9778,177 +9965,6 @@ export interface components {
                  */
                 events: number;
             }[];
-        };
-        /** @enum {string} */
-        EventRegistrationStatus: "DA_CONFERMARE" | "CONFERMATA" | "IN_ATTESA" | "ANNULLATA" | "SCADUTA";
-        /** @enum {string} */
-        EventParticipantOrgType: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
-        EventRegistrationAccepted: {
-            message: string;
-        };
-        EventRegistrationEvent: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            title: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            place: string | null;
-            status: string;
-        };
-        EventMyRegistration: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EventRegistrationStatus"];
-            waitlistPosition: number | null;
-            /** Format: date-time */
-            requestedAt: string;
-            queuedAt: string | null;
-            cancelledAt: string | null;
-            event: components["schemas"]["EventRegistrationEvent"];
-        };
-        EventMyRegistrationList: {
-            items: components["schemas"]["EventMyRegistration"][];
-        };
-        EventOrganiserRegistration: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EventRegistrationStatus"];
-            waitlistPosition: number | null;
-            userId: string | null;
-            fullName: string | null;
-            email: string | null;
-            organisationName: string | null;
-            organisationType: components["schemas"]["EventParticipantOrgType"] | null;
-            comuneIstat: string | null;
-            regionCode: string | null;
-            /** Format: date-time */
-            requestedAt: string;
-            queuedAt: string | null;
-            cancelledAt: string | null;
-        };
-        EventOrganiserRegistrationList: {
-            /** Format: int64 */
-            capacity: number;
-            /** Format: int64 */
-            confirmed: number;
-            /** Format: int64 */
-            waiting: number;
-            items: components["schemas"]["EventOrganiserRegistration"][];
-        };
-        /** @enum {string} */
-        HelpTopic: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
-        /** @enum {string} */
-        HelpAnswerStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
-        HelpAnswerWarning: {
-            /** @enum {string} */
-            kind: "COMUNE" | "NOME" | "EMAIL" | "TELEFONO" | "CODICE_FISCALE";
-            /** @enum {string} */
-            field: "question" | "answer" | "keywords";
-            match: string;
-        };
-        HelpAnswerPublic: {
-            slug: string;
-            topic: components["schemas"]["HelpTopic"];
-            question: string;
-            answer: string;
-            keywords: string[];
-            /** Format: date-time */
-            publishedAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        HelpAnswerHit: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            topic: components["schemas"]["HelpTopic"];
-            status: components["schemas"]["HelpAnswerStatus"];
-            question: string;
-            excerpt: string;
-            keywords: string[];
-            publishedAt: string | null;
-        };
-        HelpAnswerHits: {
-            items: components["schemas"]["HelpAnswerHit"][];
-        };
-        HelpAnswerPublicHit: {
-            slug: string;
-            topic: components["schemas"]["HelpTopic"];
-            question: string;
-            excerpt: string;
-            keywords: string[];
-            publishedAt: string | null;
-        };
-        HelpAnswerPublicHits: {
-            items: components["schemas"]["HelpAnswerPublicHit"][];
-        };
-        HelpAnswer: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            topic: components["schemas"]["HelpTopic"];
-            status: components["schemas"]["HelpAnswerStatus"];
-            question: string;
-            answer: string;
-            keywords: string[];
-            sourceRequestId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            publishedAt: string | null;
-            warnings: components["schemas"]["HelpAnswerWarning"][];
-            /** Format: int64 */
-            rowVersion: number;
-        };
-        HelpDurations: {
-            /** Format: int64 */
-            n: number;
-            /** Format: double */
-            median: number | null;
-            /** Format: double */
-            p90: number | null;
-        };
-        HelpFigures: {
-            regionCode: string | null;
-            regionName: string | null;
-            from: string;
-            to: string;
-            /** Format: int64 */
-            total: number;
-            /** Format: int64 */
-            open: number;
-            byTopic: {
-                topic: components["schemas"]["HelpTopic"];
-                /** Format: int64 */
-                count: number;
-            }[];
-            byRegion: {
-                regionCode: string;
-                regionName: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            byMonth: {
-                month: string;
-                /** Format: int64 */
-                count: number;
-            }[];
-            firstAnswer: components["schemas"]["HelpDurations"];
-            resolution: components["schemas"]["HelpDurations"];
-            /** Format: int64 */
-            resolved: number;
-            /** Format: double */
-            resolvedInTimeShare: number | null;
-            satisfaction: {
-                /** Format: int64 */
-                n: number;
-                /** Format: double */
-                average: number | null;
-            };
         };
         Survey: {
             /** Format: uuid */
@@ -11166,6 +11182,297 @@ export interface components {
             page: number;
             /** Format: int64 */
             pageSize: number;
+        };
+        EventFeedbackFormList: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description the published questionnaire version
+                 */
+                id: string;
+                /** Format: uuid */
+                surveyId: string;
+                surveyCode: string;
+                /** @description the survey’s Italian title */
+                title: string;
+                /** Format: int64 */
+                versionNo: number;
+                /** Format: int64 */
+                questionCount: number;
+                /** Format: date-time */
+                publishedAt: string;
+            }[];
+        };
+        EventFeedbackAttachment: {
+            /** Format: uuid */
+            eventId: string;
+            formVersionId: string | null;
+            title: string | null;
+            versionNo: number | null;
+            /**
+             * Format: int64
+             * @description answers received so far
+             */
+            answers: number;
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        EventParticipantFeedback: {
+            /** @enum {string} */
+            state: "NESSUNO" | "NON_ANCORA" | "NON_PRESENTE" | "APERTO" | "INVIATO";
+            event: {
+                title: string;
+                slug: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+            };
+            /** @description the questionnaire in the surveys’ model (while APERTO; null otherwise) */
+            form: {
+                [key: string]: unknown;
+            } | null;
+        };
+        EventFeedbackReceipt: {
+            /** @constant */
+            state: "INVIATO";
+            /** @description true: answered before, this answer was not recorded (one per participant) */
+            already: boolean;
+        };
+        EventFeedbackQuestionResult: {
+            name: string;
+            label: {
+                it?: string;
+                en?: string;
+            };
+            /** @enum {string} */
+            kind: "choice" | "multiple" | "number" | "text" | "answered";
+            /**
+             * Format: int64
+             * @description answers to this question
+             */
+            answered: number;
+            /** @description choice questions: how many chose each, in the list’s order */
+            choices: {
+                code: string;
+                label: {
+                    it?: string;
+                    en?: string;
+                };
+                /** Format: int64 */
+                count: number;
+            }[];
+            /**
+             * Format: double
+             * @description numbers, and choice lists whose codes are all numbers (a 1–5 scale): the mean, 2 decimals
+             */
+            mean: number | null;
+            /** @description free text: every answer, without names, in alphabetical order */
+            texts: string[];
+        };
+        EventFeedbackResults: {
+            /** Format: uuid */
+            eventId: string;
+            /** @description the questionnaire’s title; null when none is attached */
+            title: string | null;
+            versionNo: number | null;
+            /**
+             * Format: int64
+             * @description participants checked in (who may answer)
+             */
+            attended: number;
+            /**
+             * Format: int64
+             * @description answers received
+             */
+            answers: number;
+            /**
+             * Format: int64
+             * @description the fewest answers shown (the small-number rule)
+             */
+            minimum: number;
+            /** @description true: fewer answers than `minimum`, no result is shown */
+            suppressed: boolean;
+            /** @description empty when suppressed */
+            questions: components["schemas"]["EventFeedbackQuestionResult"][];
+        };
+        /** @enum {string} */
+        EventRegistrationStatus: "DA_CONFERMARE" | "CONFERMATA" | "IN_ATTESA" | "ANNULLATA" | "SCADUTA";
+        /** @enum {string} */
+        EventParticipantOrgType: "comune" | "regione" | "prefettura" | "questura" | "inl" | "asl" | "cpi" | "ente_gestore" | "terzo_settore" | "sindacato" | "universita" | "impresa" | "anci" | "cittalia" | "mlps" | "altro";
+        EventRegistrationAccepted: {
+            message: string;
+        };
+        EventRegistrationEvent: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            place: string | null;
+            status: string;
+        };
+        EventMyRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+            event: components["schemas"]["EventRegistrationEvent"];
+            /** @description a certificate of attendance was issued (GET …/certificate.pdf) */
+            certificate: boolean;
+            /**
+             * @description The feedback questionnaire: NESSUNO (none), NON_ANCORA (the event has not ended), NON_PRESENTE (no check-in), APERTO (to answer), INVIATO (answered)
+             * @enum {string}
+             */
+            feedback: "NESSUNO" | "NON_ANCORA" | "NON_PRESENTE" | "APERTO" | "INVIATO";
+        };
+        EventMyRegistrationList: {
+            items: components["schemas"]["EventMyRegistration"][];
+        };
+        EventOrganiserRegistration: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EventRegistrationStatus"];
+            waitlistPosition: number | null;
+            userId: string | null;
+            fullName: string | null;
+            email: string | null;
+            organisationName: string | null;
+            organisationType: components["schemas"]["EventParticipantOrgType"] | null;
+            comuneIstat: string | null;
+            regionCode: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            queuedAt: string | null;
+            cancelledAt: string | null;
+        };
+        EventOrganiserRegistrationList: {
+            /** Format: int64 */
+            capacity: number;
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            waiting: number;
+            items: components["schemas"]["EventOrganiserRegistration"][];
+        };
+        /** @enum {string} */
+        HelpTopic: "PROGETTAZIONE" | "RENDICONTAZIONE" | "MONITORAGGIO" | "VALUTAZIONE" | "PLM" | "PILOTA_18TER" | "ALTRO";
+        /** @enum {string} */
+        HelpAnswerStatus: "BOZZA" | "PUBBLICATA" | "RITIRATA";
+        HelpAnswerWarning: {
+            /** @enum {string} */
+            kind: "COMUNE" | "NOME" | "EMAIL" | "TELEFONO" | "CODICE_FISCALE";
+            /** @enum {string} */
+            field: "question" | "answer" | "keywords";
+            match: string;
+        };
+        HelpAnswerPublic: {
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            question: string;
+            answer: string;
+            keywords: string[];
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HelpAnswerHit: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            status: components["schemas"]["HelpAnswerStatus"];
+            question: string;
+            excerpt: string;
+            keywords: string[];
+            publishedAt: string | null;
+        };
+        HelpAnswerHits: {
+            items: components["schemas"]["HelpAnswerHit"][];
+        };
+        HelpAnswerPublicHit: {
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            question: string;
+            excerpt: string;
+            keywords: string[];
+            publishedAt: string | null;
+        };
+        HelpAnswerPublicHits: {
+            items: components["schemas"]["HelpAnswerPublicHit"][];
+        };
+        HelpAnswer: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            topic: components["schemas"]["HelpTopic"];
+            status: components["schemas"]["HelpAnswerStatus"];
+            question: string;
+            answer: string;
+            keywords: string[];
+            sourceRequestId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            warnings: components["schemas"]["HelpAnswerWarning"][];
+            /** Format: int64 */
+            rowVersion: number;
+        };
+        HelpDurations: {
+            /** Format: int64 */
+            n: number;
+            /** Format: double */
+            median: number | null;
+            /** Format: double */
+            p90: number | null;
+        };
+        HelpFigures: {
+            regionCode: string | null;
+            regionName: string | null;
+            from: string;
+            to: string;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            open: number;
+            byTopic: {
+                topic: components["schemas"]["HelpTopic"];
+                /** Format: int64 */
+                count: number;
+            }[];
+            byRegion: {
+                regionCode: string;
+                regionName: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            byMonth: {
+                month: string;
+                /** Format: int64 */
+                count: number;
+            }[];
+            firstAnswer: components["schemas"]["HelpDurations"];
+            resolution: components["schemas"]["HelpDurations"];
+            /** Format: int64 */
+            resolved: number;
+            /** Format: double */
+            resolvedInTimeShare: number | null;
+            satisfaction: {
+                /** Format: int64 */
+                n: number;
+                /** Format: double */
+                average: number | null;
+            };
         };
         /** @enum {string} */
         HelpPriority: "NORMALE" | "ALTA";
@@ -26606,6 +26913,44 @@ export interface operations {
             };
         };
     };
+    listPublicEventRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicEventRegionList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPublicEvent: {
         parameters: {
             query?: never;
@@ -27455,6 +27800,336 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventMyRegistration"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventFeedbackForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackFormList"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackAttachment"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachEventFeedbackForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackAttachment"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackResults"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventParticipantFeedback"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerMyEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackReceipt"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFeedbackByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackTokenBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventParticipantFeedback"];
+                };
+            };
+            /** @description Client error (problem+json with a stable code and every invalid field) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server error (problem+json, no detail) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerEventFeedbackByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFeedbackTokenAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedbackReceipt"];
                 };
             };
             /** @description Client error (problem+json with a stable code and every invalid field) */
@@ -29895,7 +30570,7 @@ export const pathsApiV1HelpRequestsGetParametersQueryOpenValues: ReadonlyArray<F
 export const pathsApiV1HelpRequestsGetParametersQueryAssigneeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["assignee"]> = ["none"];
 export const pathsApiV1HelpRequestsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
 export const pathsApiV1HelpRequestsGetParametersQueryEscalatedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/help-requests"]["get"]["parameters"]["query"]["escalated"]> = ["true", "false"];
-export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const auditActionInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActionInput"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.feedback.answer", "events.feedback.attach", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityTypeInput"]> = ["comune", "evt_event", "evt_registration", "hd_answer", "hd_document", "hd_request", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BandInput"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const organisationTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationTypeInput"]> = ["mlps", "anci", "cittalia", "regione", "comune", "ente_gestore", "prefettura", "questura", "inl", "asl", "cpi", "sindacato", "terzo_settore", "societa_revisione", "piattaforma", "altro"];
@@ -29931,9 +30606,6 @@ export const pilotIssueCategoryInputValues: ReadonlyArray<FlattenedDeepRequired<
 export const pilotIssueStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotIssueStatusInput"]> = ["aperta", "in_corso", "risolta", "chiusa"];
 export const eventKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKindInput"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatusInput"]> = ["BOZZA", "PUBBLICATO", "ANNULLATO", "CONCLUSO"];
-export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
-export const helpTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopicInput"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
-export const helpAnswerStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const surveyMessageStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatusInput"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
 export const surveyResponseStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyResponseStatusInput"]> = ["invitato", "sollecitato", "in_compilazione", "inviato", "in_validazione", "validato", "da_ricontattare", "consolidato"];
 export const surveyUniverseFilterInputBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyUniverseFilterInput"]["bands"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
@@ -29944,6 +30616,9 @@ export const openDataThemeInputValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const openDataAccrualInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenDataAccrualInput"]> = ["IRREG", "ANNUAL", "NEVER"];
 export const surveyContactKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKindInput"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyImportContactsInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyImportContactsInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
+export const eventParticipantOrgTypeInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgTypeInput"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const helpTopicInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopicInput"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
+export const helpAnswerStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatusInput"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
 export const helpPriorityInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpPriorityInput"]> = ["NORMALE", "ALTA"];
 export const helpRequestStatusInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpRequestStatusInput"]> = ["NUOVA", "ASSEGNATA", "IN_LAVORAZIONE", "IN_ATTESA_COMUNE", "RISOLTA", "CHIUSA"];
 export const publicationKindInputValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicationKindInput"]> = ["MANUALE", "POLICY_PAPER", "RAPPORTO_INDAGINE", "ALTRO"];
@@ -29998,8 +30673,8 @@ export const pilotImportRequestInputModeValues: ReadonlyArray<FlattenedDeepRequi
 export const pilotImportRequestInputEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["encoding"]> = ["auto", "utf-8", "windows-1252", "utf-16"];
 export const pilotImportRequestInputLangValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PilotImportRequestInput"]["lang"]> = ["it", "en"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["audit.read", "audit.verify", "events.figures.read", "events.manage", "events.register", "helpdesk.answers.read", "helpdesk.figures.read", "helpdesk.handle", "helpdesk.request", "knowledge.case_studies.write", "knowledge.practices.review", "knowledge.practices.write", "knowledge.publications.manage", "knowledge.publications.read", "organisations.manage", "organisations.read", "pilot.budget.manage", "pilot.budget.read", "pilot.cases.decide", "pilot.cases.export", "pilot.cases.read", "pilot.cases.write", "pilot.comparative.read", "pilot.issues.manage", "pilot.issues.read", "pilot.pseudonymised.read", "pilot.records.delete", "pilot.records.write", "pilot.tasks.read", "plans.coverage.read", "plans.dialogue.read", "plans.dialogue.write", "plans.edit", "plans.networks.edit", "plans.networks.read", "plans.read", "profile.manage", "projects.budget.decide", "projects.calls.manage", "projects.claims.decide", "projects.claims.verify", "projects.claims.write", "projects.dashboards.comune", "projects.dashboards.national", "projects.design.write", "projects.documents.read", "projects.expenses.validate", "projects.expenses.write", "projects.monitoring.read", "projects.monitoring.review", "projects.monitoring.write", "projects.queries.answer", "projects.queries.open", "projects.queries.read", "projects.read", "projects.revisori.assign", "registry.manage", "registry.read", "surveys.author", "surveys.comparison.manage", "surveys.contacts.write", "surveys.opendata.release", "surveys.read", "surveys.response.fill", "surveys.response.submit", "surveys.results.full", "surveys.results.own", "surveys.results.read", "surveys.review", "surveys.waves.manage", "users.manage"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "helpdesk.answer.not_found", "helpdesk.answer.personal_data", "helpdesk.document.not_found", "helpdesk.document.refused", "helpdesk.escalation.not_found", "helpdesk.request.assignee", "helpdesk.request.not_found", "helpdesk.request.rated", "helpdesk.request.reference", "helpdesk.request.reopen_expired", "helpdesk.stale", "helpdesk.state", "internal", "knowledge.case_study.not_found", "knowledge.practice.not_found", "knowledge.publications.file_refused", "knowledge.publications.file_too_large", "knowledge.publications.inaccessible", "knowledge.publications.no_version", "knowledge.publications.not_found", "knowledge.publications.version_not_found", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.create", "events.event.publish", "events.event.update", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["auth.invalid_credentials", "auth.locked", "auth.password_change_required", "auth.required", "auth.session_account_disabled", "auth.session_credentials_changed", "auth.session_ended", "auth.session_expired", "auth.session_idle", "auth.session_logged_out", "auth.session_roles_changed", "auth.totp_enrolment_required", "auth.totp_invalid", "auth.totp_not_pending", "auth.totp_required", "auth.wrong_password", "comune.not_found", "csrf.invalid", "database.unavailable", "events.attendance.no_certificate", "events.attendance.not_ended", "events.attendance.not_found", "events.event.not_found", "events.events.capacity_below_confirmed", "events.feedback.answered", "events.feedback.not_open", "events.link.invalid", "events.registration.duplicate", "events.registration.not_found", "events.stale", "events.state", "forbidden", "helpdesk.answer.not_found", "helpdesk.answer.personal_data", "helpdesk.document.not_found", "helpdesk.document.refused", "helpdesk.escalation.not_found", "helpdesk.request.assignee", "helpdesk.request.not_found", "helpdesk.request.rated", "helpdesk.request.reference", "helpdesk.request.reopen_expired", "helpdesk.stale", "helpdesk.state", "internal", "knowledge.case_study.not_found", "knowledge.practice.not_found", "knowledge.publications.file_refused", "knowledge.publications.file_too_large", "knowledge.publications.inaccessible", "knowledge.publications.no_version", "knowledge.publications.not_found", "knowledge.publications.version_not_found", "knowledge.stale", "knowledge.state", "organisation.duplicate", "organisation.inactive", "organisation.invalid_place", "organisation.not_found", "origin.invalid", "pdf.busy", "pdf.timeout", "pilot.allocation_below_committed", "pilot.budget_exceeded", "pilot.budget_missing", "pilot.case.not_found", "pilot.cost_above_plan", "pilot.document.not_found", "pilot.document.too_large", "pilot.document.type", "pilot.duplicate_person", "pilot.import_invalid", "pilot.invalid", "pilot.invalid_transition", "pilot.issue.not_found", "pilot.measure.not_found", "pilot.not_eligible", "pilot.not_in_comune", "pilot.pai_exists", "pilot.pai_locked", "pilot.pai.not_found", "pilot.permit.not_found", "pilot.person.not_found", "pilot.referral.not_found", "pilot.stale", "pilot.task.not_found", "plans.actions.duplicate_code", "plans.actions.in_use", "plans.actions.not_found", "plans.actions.reported", "plans.coverage.not_found", "plans.dialogue.comune", "plans.dialogue.mention", "plans.dialogue.not_found", "plans.document.not_found", "plans.document.refused", "plans.monitoring.duplicate", "plans.monitoring.not_found", "plans.networks.follow_up_not_found", "plans.networks.meeting_not_found", "plans.networks.not_editor", "plans.networks.not_found", "plans.plan.not_found", "plans.plan.not_owner", "plans.plans.adoption_missing", "plans.plans.exists", "plans.plans.no_actions", "plans.plans.no_monitoring", "plans.plans.not_found", "plans.plans.version_not_found", "plans.reference", "plans.stale", "plans.state", "projects.activity.not_found", "projects.budget_version.not_found", "projects.budget.caps", "projects.budget.frozen", "projects.budget.open_version", "projects.call.code_taken", "projects.call.draft_exists", "projects.call.not_found", "projects.call.version_published", "projects.claims.amount", "projects.claims.empty", "projects.claims.expense", "projects.claims.expense_not_found", "projects.claims.not_found", "projects.claims.note_required", "projects.claims.transition", "projects.claims.verbale", "projects.claims.verification", "projects.claims.version_exists", "projects.cup.duplicate", "projects.cup.invalid", "projects.dashboards.no_comune", "projects.expense_document.not_found", "projects.expense_document.too_large", "projects.expense_document.type", "projects.expense.cash_refused", "projects.expense.import_invalid", "projects.expense.invalid", "projects.expense.locked", "projects.expense.not_found", "projects.expense.transition", "projects.funding_source.code_taken", "projects.funding_source.not_found", "projects.indicator.not_found", "projects.item.in_use", "projects.logframe.not_found", "projects.monitoring.duplicate", "projects.monitoring.locked", "projects.monitoring.not_found", "projects.monitoring.not_your_level", "projects.partner.in_use", "projects.project.incomplete", "projects.project.not_found", "projects.project.not_owner", "projects.query.not_asker", "projects.query.not_found", "projects.revisore.not_assigned", "projects.revisori.not_found", "projects.revisori.not_revisore", "projects.revisori.revoked", "projects.stale", "projects.state", "rate.limited", "region.not_found", "request.invalid", "request.malformed", "request.too_large", "request.unsupported_media_type", "route.not_found", "spool.busy", "spool.gone", "spool.not_ready", "surveys.comparison.conflict", "surveys.comparison.mapping", "surveys.contact.invalid", "surveys.flag.not_found", "surveys.link.invalid", "surveys.link.not_found", "surveys.message.no_relay", "surveys.message.not_found", "surveys.message.state", "surveys.opendata.not_found", "surveys.opendata.question", "surveys.opendata.withdrawn", "surveys.response.answer_invalid", "surveys.response.conflict", "surveys.response.declaration", "surveys.response.incomplete", "surveys.response.not_flagged", "surveys.response.not_found", "surveys.response.state", "surveys.results.filter", "surveys.results.not_counted", "surveys.results.question", "surveys.survey.code_taken", "surveys.survey.not_found", "surveys.version.not_found", "surveys.version.published", "surveys.wave.not_found", "surveys.wave.stale", "surveys.wave.state", "surveys.wave.universe_empty", "surveys.xlsform.invalid", "upload.busy", "upload.encoding", "upload.too_complex", "upload.too_large", "upload.unreadable", "user.cannot_disable_self", "user.cannot_reset_own_totp", "user.email_taken", "user.not_found", "user.role_not_allowed"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["audit.verify", "auth.login", "auth.logout", "comune.update", "demo.pilot_seed", "demo.seed", "events.attendance.read", "events.certificate.download", "events.certificates.issue", "events.check_in", "events.check_in_undo", "events.event.cancel", "events.event.conclude", "events.event.create", "events.event.publish", "events.event.update", "events.feedback.answer", "events.feedback.attach", "events.registration.cancel", "events.registration.confirm", "events.registration.create", "events.registration.expire", "events.registration.list", "events.registration.notice.failed", "events.registration.notice.sent", "events.registration.promote", "events.registration.request", "events.registrations.erase", "helpdesk.answer.create", "helpdesk.answer.publish", "helpdesk.answer.update", "helpdesk.answer.withdraw", "helpdesk.document.read", "helpdesk.document.upload", "helpdesk.escalation.acknowledge", "helpdesk.request.assign", "helpdesk.request.close", "helpdesk.request.escalate", "helpdesk.request.message", "helpdesk.request.note", "helpdesk.request.open", "helpdesk.request.rate", "helpdesk.request.reopen", "helpdesk.request.resolve", "knowledge.case_study.create", "knowledge.case_study.publish", "knowledge.case_study.return", "knowledge.case_study.submit", "knowledge.case_study.update", "knowledge.practice.create", "knowledge.practice.publish", "knowledge.practice.return", "knowledge.practice.submit", "knowledge.practice.update", "knowledge.publication.create", "knowledge.publication.publish", "knowledge.publication.survey_report", "knowledge.publication.update", "knowledge.publication.upload", "knowledge.publication.withdraw", "organisation.activate", "organisation.create", "organisation.deactivate", "organisation.update", "pilot.admission.grant", "pilot.admission.revoke", "pilot.budget.set", "pilot.case.create", "pilot.case.export", "pilot.case.list", "pilot.case.note_add", "pilot.case.notes_read", "pilot.case.print", "pilot.case.read", "pilot.case.reassign", "pilot.case.transition", "pilot.comparative.read", "pilot.contract.create", "pilot.digest.failed", "pilot.digest.sent", "pilot.document.delete", "pilot.document.read", "pilot.document.upload", "pilot.extract.create", "pilot.import", "pilot.issue.create", "pilot.issue.update", "pilot.measure.create", "pilot.measure.update", "pilot.measures.settle", "pilot.member.add", "pilot.outcome.create", "pilot.pai.create", "pilot.pai.print", "pilot.pai.read", "pilot.pai.transition", "pilot.pai.update", "pilot.permit.create", "pilot.permit.event", "pilot.person.access_package", "pilot.records.read", "pilot.referral.create", "pilot.referral.update", "pilot.task.done", "plans.action.create", "plans.action.delete", "plans.action.indicators", "plans.action.update", "plans.coverage.export", "plans.document.read", "plans.document.upload", "plans.follow_up.create", "plans.follow_up.update", "plans.meeting.create", "plans.meeting.minutes", "plans.meeting.update", "plans.monitoring.create", "plans.network.create", "plans.network.member_remove", "plans.network.member_set", "plans.network.update", "plans.plan.adoption", "plans.plan.adoption_document", "plans.plan.context", "plans.plan.create", "plans.plan.transition", "plans.plan.update", "plans.thread.close", "plans.thread.due_date", "plans.thread.message", "plans.thread.notice.failed", "plans.thread.notice.sent", "plans.thread.open", "plans.thread.reopen", "platform.data_key.rotate", "projects.activity.write", "projects.budget.decide", "projects.budget.rimodulate", "projects.budget.save", "projects.budget.submit", "projects.call.create", "projects.call.version_create", "projects.call.version_publish", "projects.call.version_save", "projects.claim.create", "projects.claim.download", "projects.claim.expenses", "projects.claim.new_version", "projects.claim.read", "projects.claim.submit", "projects.claim.transition", "projects.claim.verbale", "projects.claim.verify", "projects.dashboards.export", "projects.expense.create", "projects.expense.delete", "projects.expense.import", "projects.expense.status", "projects.expense.update", "projects.expense_document.delete", "projects.expense_document.read", "projects.expense_document.upload", "projects.funding_source.create", "projects.indicator.write", "projects.logframe.write", "projects.monitoring.approve", "projects.monitoring.create", "projects.monitoring.return", "projects.monitoring.submit", "projects.monitoring.update", "projects.monitoring.validate", "projects.partners.write", "projects.project.close", "projects.project.create", "projects.project.read", "projects.project.start", "projects.project.submit", "projects.project.update", "projects.query.digest.failed", "projects.query.digest.sent", "projects.query.message", "projects.query.open", "projects.query.reopen", "projects.query.resolve", "projects.revisore.assign", "projects.revisore.revoke", "surveys.comparison.mappings", "surveys.contacts.import", "surveys.contacts.write", "surveys.link.issue", "surveys.link.revoke", "surveys.message.failed", "surveys.message.sent", "surveys.opendata.release", "surveys.opendata.withdraw", "surveys.response.consolidate", "surveys.response.flag", "surveys.response.print", "surveys.response.return", "surveys.response.review_start", "surveys.response.save", "surveys.response.submit", "surveys.response.validate", "surveys.results.export", "surveys.results.read", "surveys.survey.create", "surveys.version.import", "surveys.version.publish", "surveys.wave.close", "surveys.wave.create", "surveys.wave.extend", "surveys.wave.launch", "surveys.wave.update", "user.create", "user.disable", "user.enable", "user.password_change", "user.password_reset", "user.totp_enable", "user.totp_reset", "user.totp_setup", "user.update"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["comune", "evt_event", "evt_registration", "hd_answer", "hd_document", "hd_request", "kn_case_study", "kn_practice", "kno_publication", "organisation", "pilot_budget", "pilot_case", "pilot_case_list", "pilot_document", "pilot_export", "pilot_extract", "pilot_import", "pilot_issue", "pilot_measure", "pilot_pai", "pilot_permit", "pilot_person", "pilot_referral", "pilot_task", "plm_action", "plm_document", "plm_meeting", "plm_monitoring", "plm_network", "plm_plan", "plm_thread", "project", "project_budget_version", "project_call", "project_claim", "project_expense", "project_expense_document", "project_monitoring_report", "project_query", "project_revisore_assignment", "session", "survey", "survey_contact", "survey_form_version", "survey_link", "survey_open_dataset", "survey_response", "survey_wave", "user"];
 export const bandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
 export const macroAreaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MacroArea"]> = ["NO", "NE", "C", "S", "I"];
@@ -30068,12 +30743,6 @@ export const eventAttendanceEntryStatusValues: ReadonlyArray<FlattenedDeepRequir
 export const eventAttendanceListEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventAttendanceList"]["event"]["kind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventCertificateVerificationEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventCertificateVerification"]["eventKind"]> = ["WORKSHOP_TERRITORIALE", "WEBINAR", "CONFERENZA_NAZIONALE"];
 export const eventParticipationFiguresByOrganisationTypeOrganisationTypeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipationFigures"]["byOrganisationType"]["organisationType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
-export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
-export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
-export const helpTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopic"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
-export const helpAnswerStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
-export const helpAnswerWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["kind"]> = ["COMUNE", "NOME", "EMAIL", "TELEFONO", "CODICE_FISCALE"];
-export const helpAnswerWarningFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["field"]> = ["question", "answer", "keywords"];
 export const surveyVersionSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersionSummary"]["status"]> = ["draft", "published"];
 export const surveyVersionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyVersion"]["status"]> = ["draft", "published"];
 export const surveyMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyMessageStatus"]> = ["in_invio", "inviato", "fallito", "rimbalzato"];
@@ -30103,6 +30772,15 @@ export const surveyLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const surveyContactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyContactKind"]> = ["email_istituzionale", "pec", "referente"];
 export const surveyWaveFunnelGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveFunnel"]["groupBy"]> = ["region", "macroArea", "band"];
 export const surveyWaveComuneBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyWaveComune"]["band"]> = ["lt15k", "15k-50k", "50k-100k", "100k-200k", "gt200k"];
+export const eventParticipantFeedbackStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantFeedback"]["state"]> = ["NESSUNO", "NON_ANCORA", "NON_PRESENTE", "APERTO", "INVIATO"];
+export const eventFeedbackQuestionResultKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventFeedbackQuestionResult"]["kind"]> = ["choice", "multiple", "number", "text", "answered"];
+export const eventRegistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventRegistrationStatus"]> = ["DA_CONFERMARE", "CONFERMATA", "IN_ATTESA", "ANNULLATA", "SCADUTA"];
+export const eventParticipantOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventParticipantOrgType"]> = ["comune", "regione", "prefettura", "questura", "inl", "asl", "cpi", "ente_gestore", "terzo_settore", "sindacato", "universita", "impresa", "anci", "cittalia", "mlps", "altro"];
+export const eventMyRegistrationFeedbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventMyRegistration"]["feedback"]> = ["NESSUNO", "NON_ANCORA", "NON_PRESENTE", "APERTO", "INVIATO"];
+export const helpTopicValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpTopic"]> = ["PROGETTAZIONE", "RENDICONTAZIONE", "MONITORAGGIO", "VALUTAZIONE", "PLM", "PILOTA_18TER", "ALTRO"];
+export const helpAnswerStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerStatus"]> = ["BOZZA", "PUBBLICATA", "RITIRATA"];
+export const helpAnswerWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["kind"]> = ["COMUNE", "NOME", "EMAIL", "TELEFONO", "CODICE_FISCALE"];
+export const helpAnswerWarningFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpAnswerWarning"]["field"]> = ["question", "answer", "keywords"];
 export const helpPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpPriority"]> = ["NORMALE", "ALTA"];
 export const helpRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpRequestStatus"]> = ["NUOVA", "ASSEGNATA", "IN_LAVORAZIONE", "IN_ATTESA_COMUNE", "RISOLTA", "CHIUSA"];
 export const helpEscalationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HelpEscalationKind"]> = ["PRIMA_RISPOSTA", "RISOLUZIONE"];

@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { SurveysChoroplethMap } from '../features/surveys';
+import { SurveysChoroplethMap, SurveysQuestionnaire } from '../features/surveys';
 import { AreaMapProvider } from '../lib/area-map';
+import { QuestionnaireProvider } from '../lib/questionnaire';
 import { queryClient } from './queryClient';
 import { router } from './router';
 
@@ -10,7 +11,10 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       {/* the surveys' map, for the features that show one (lib/area-map.tsx) */}
       <AreaMapProvider value={SurveysChoroplethMap}>
-        <RouterProvider router={router} />
+        {/* the surveys' questionnaire renderer, for the events' feedback (lib/questionnaire.tsx) */}
+        <QuestionnaireProvider value={SurveysQuestionnaire}>
+          <RouterProvider router={router} />
+        </QuestionnaireProvider>
       </AreaMapProvider>
     </QueryClientProvider>
   );

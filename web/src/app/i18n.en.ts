@@ -38,6 +38,7 @@ import enPlansCommon from '../features/plans/i18n/common.en.json';
 import enEventsEvents from '../features/events/i18n/events.en.json';
 import enEventsRegistrations from '../features/events/i18n/registrations.en.json';
 import enEventsAttendance from '../features/events/i18n/attendance.en.json';
+import enEventsFeedback from '../features/events/i18n/feedback.en.json';
 import enEventsCommon from '../features/events/i18n/common.en.json';
 import enKnowledgePublications from '../features/knowledge/i18n/publications.en.json';
 import enKnowledgePractices from '../features/knowledge/i18n/practices.en.json';
@@ -93,6 +94,7 @@ export const english = {
     events: enEventsEvents,
     registrations: enEventsRegistrations,
     attendance: enEventsAttendance,
+    feedback: enEventsFeedback,
     common: enEventsCommon,
   },
   // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)

@@ -34,6 +34,7 @@ import itPlansCommon from '../features/plans/i18n/common.it.json';
 import itEventsEvents from '../features/events/i18n/events.it.json';
 import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
 import itEventsAttendance from '../features/events/i18n/attendance.it.json';
+import itEventsFeedback from '../features/events/i18n/feedback.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
 import itKnowledgePublications from '../features/knowledge/i18n/publications.it.json';
 import itKnowledgePractices from '../features/knowledge/i18n/practices.it.json';
@@ -96,6 +97,7 @@ const it = {
     events: itEventsEvents,
     registrations: itEventsRegistrations,
     attendance: itEventsAttendance,
+    feedback: itEventsFeedback,
     common: itEventsCommon,
   },
   // the knowledge catalogue, one file per part of the feature (features/knowledge/i18n)

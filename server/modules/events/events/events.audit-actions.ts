@@ -1,8 +1,14 @@
 import { defineAuditActions } from '../../../platform/audit-actions.js';
 
-/** The audit actions of the events' events: every write on an event (created, changed, published, cancelled). */
+/** The audit actions of the events' events: every write on an event (created, changed, published, cancelled, concluded by the job). */
 export const eventsPartAuditActions = defineAuditActions({
-  actions: ['events.event.create', 'events.event.update', 'events.event.publish', 'events.event.cancel'],
+  actions: [
+    'events.event.create',
+    'events.event.update',
+    'events.event.publish',
+    'events.event.cancel',
+    'events.event.conclude',
+  ],
   entityTypes: [],
 });
 

@@ -85,6 +85,18 @@ export async function selectPublicEvents(
   );
 }
 
+/** The Regions where a published (or past) event takes place, by name: the public list's filter. */
+export async function selectPublicEventRegions(
+  tx: Queryable,
+): Promise<{ code: string; name: string; events: number }[]> {
+  return tx.query(
+    `SELECT rg.code::text AS code, rg.name, count(*)::int AS events
+       FROM evt_events e JOIN regions rg ON rg.code = e.region_code
+      WHERE e.status <> 'BOZZA'
+      GROUP BY rg.code, rg.name ORDER BY rg.name`,
+  );
+}
+
 /** One event by id (row-level security: a draft only for the organisers); `lock` takes its row for a change. */
 export async function selectEvent(
   tx: Queryable,
@@ -230,4 +242,14 @@ export async function insertNotices(
       n.kind,
       now,
     ]);
+}
+
+/** PUBBLICATO events whose end has passed become CONCLUSO (locked, once each); their ids and slugs. */
+export async function concludeEnded(tx: Queryable, now: Date): Promise<{ id: string; slug: string }[]> {
+  return tx.query<{ id: string; slug: string }>(
+    `UPDATE evt_events SET status = 'CONCLUSO', updated_at = $1, row_version = row_version + 1
+      WHERE id IN (SELECT id FROM evt_events WHERE status = 'PUBBLICATO' AND ends_at <= $1 ORDER BY id FOR UPDATE)
+      RETURNING id, slug`,
+    [now],
+  );
 }

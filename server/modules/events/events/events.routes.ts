@@ -11,6 +11,7 @@ import {
   listPublicEventsQuerySchema,
   patchEventSchema,
   publicEventPageSchema,
+  publicEventRegionsSchema,
   publicEventSchema,
   publishEventSchema,
   slugParams,
@@ -21,6 +22,7 @@ import {
   getEvent,
   getPublicEvent,
   listEvents,
+  listPublicEventRegions,
   listPublicEvents,
   patchEvent,
   publicEventIcs,
@@ -133,6 +135,18 @@ export async function eventsPartRoutes(fastify: FastifyInstance): Promise<void> 
       response: { 200: publicEventPageSchema },
     },
     handler: (req) => listPublicEvents(req.ctx, req.query),
+  });
+
+  app.get('/public/event-regions', {
+    config: publicConfig,
+    schema: {
+      tags,
+      operationId: 'listPublicEventRegions',
+      summary: 'The Regions where published events take place, with how many (the public list’s Region filter)',
+      description: `${publicNote} Ordered by name.`,
+      response: { 200: publicEventRegionsSchema },
+    },
+    handler: (req) => listPublicEventRegions(req.ctx),
   });
 
   app.get('/public/events/:slug', {

@@ -196,6 +196,19 @@ export const publicEventSummarySchema = z
 export type PublicEventSummary = z.infer<typeof publicEventSummarySchema>;
 export const publicEventPageSchema = pageOf(publicEventSummarySchema).meta({ id: 'PublicEventPage' });
 
+export const publicEventRegionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string().length(2).describe('ISTAT code of the Region'),
+        name: z.string(),
+        events: z.number().int().describe('published events there, past ones included'),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicEventRegionList' });
+export type PublicEventRegions = z.infer<typeof publicEventRegionsSchema>;
+
 export const publicEventSchema = z
   .object({
     ...publicEventSummarySchema.shape,

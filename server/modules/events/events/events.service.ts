@@ -8,14 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { accessOf, type Ctx } from '../../../platform/context.js';
-import type { Queryable } from '../../../platform/db/db.js';
+import { systemAccess, type Queryable } from '../../../platform/db/db.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { offsetOf, type Page } from '../../../platform/pagination.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
 import type { EventKind, EventStatus } from '../shared/vocabulary.js';
+import { fillSeats } from '../shared/seats.js';
 import { eventIcs } from './events.ics.js';
 import {
+  concludeEnded,
   insertEvent,
   insertNotices,
   regionExists,
@@ -23,6 +25,7 @@ import {
   selectEvents,
   selectLiveRegistrationIds,
   selectPublicEvent,
+  selectPublicEventRegions,
   selectPublicEvents,
   selectSlugsLike,
   updateEvent,
@@ -40,6 +43,7 @@ import {
   type ListPublicEventsQuery,
   type PatchEventBody,
   type PublicEvent,
+  type PublicEventRegions,
   type PublicEventSummary,
   type PublishEventBody,
 } from './events.schema.js';
@@ -181,7 +185,10 @@ export async function createEvent(ctx: Ctx, body: CreateEventBody): Promise<Even
   });
 }
 
-/** PATCH /events/{eventId}: while a draft or published; the capacity never below the seats confirmed. */
+/**
+ * PATCH /events/{eventId}: while a draft or published; the capacity never below the seats confirmed.
+ * A larger capacity of a published event promotes the waitlist into the new seats (arrival order).
+ */
 export async function patchEvent(ctx: Ctx, eventId: string, body: PatchEventBody): Promise<EventDetail> {
   assertCan(ctx.actor, 'events.manage');
   return ctx.db.tx(accessOf(ctx.actor), async (tx) => {
@@ -207,12 +214,21 @@ export async function patchEvent(ctx: Ctx, eventId: string, body: PatchEventBody
       );
     const fields = Object.keys(set);
     if (fields.length) await updateEvent(tx, eventId, set, ctx.clock.now());
+    // more seats: the waitlist moves into them in arrival order, under the lock taken above
+    const promoted =
+      set.capacity !== undefined && set.capacity > e.capacity && e.status === 'PUBBLICATO'
+        ? await fillSeats(tx, ctx, { id: eventId, capacity: set.capacity })
+        : [];
     await recordAudit(tx, ctx, {
       action: 'events.event.update',
       entityType: 'evt_event',
       entityId: eventId,
       tenantComune: null,
-      details: { fields, ...(set.capacity !== undefined ? { capacity: set.capacity } : {}) },
+      details: {
+        fields,
+        ...(set.capacity !== undefined ? { capacity: set.capacity } : {}),
+        ...(promoted.length ? { promoted: promoted.length } : {}),
+      },
     });
     return detailOf((await selectEvent(tx, eventId))!);
   });
@@ -278,6 +294,11 @@ export async function listPublicEvents(ctx: Ctx, q: ListPublicEventsQuery): Prom
   });
 }
 
+/** GET /public/event-regions: the Regions with a published event (the public list's filter). */
+export async function listPublicEventRegions(ctx: Ctx): Promise<PublicEventRegions> {
+  return ctx.db.tx(accessOf(null), async (tx) => ({ items: await selectPublicEventRegions(tx) }));
+}
+
 async function loadPublic(ctx: Ctx, slug: string): Promise<EventRow> {
   const row = await ctx.db.tx(accessOf(null), (tx) => selectPublicEvent(tx, slug));
   if (!row) throw new AppError('events.event.not_found');
@@ -321,4 +342,25 @@ export async function publicEventIcs(ctx: Ctx, slug: string): Promise<{ ics: str
     ctx.clock.now(),
   );
   return { ics, filename: `${r.slug}.ics` };
+}
+
+/**
+ * The job's step: every published event whose end has passed becomes CONCLUSO, each with its audit
+ * row. Idempotent: a second run finds nothing; a cancelled or draft event is never touched. The
+ * rows are locked as they change, so a registration waiting on the lock then sees the new state.
+ */
+export async function concludeEndedEvents(ctx: Ctx): Promise<{ concluded: number }> {
+  const now = ctx.clock.now();
+  return ctx.db.tx(systemAccess, async (tx) => {
+    const done = await concludeEnded(tx, now);
+    for (const e of done)
+      await recordAudit(tx, ctx, {
+        action: 'events.event.conclude',
+        entityType: 'evt_event',
+        entityId: e.id,
+        tenantComune: null,
+        details: { slug: e.slug },
+      });
+    return { concluded: done.length };
+  });
 }

@@ -16,7 +16,10 @@ import {
 import { Agent, startTestApp, type TestApp } from '../../../../tests/support/harness.js';
 import { loginAs } from '../../../../tests/support/pilot-factories.js';
 import type { Schema } from '../../../../tests/support/schema.js';
+import type { Ctx } from '../../../platform/context.js';
 import { foldLine, icsText } from './events.ics.js';
+import { concludeEndedEventsJob } from './events.jobs.js';
+import { concludeEndedEvents } from './events.service.js';
 import { freeSlug, slugOf } from './events.rules.js';
 
 type Event = Schema<'EventDetail'>;
@@ -311,6 +314,19 @@ describe('the public site', () => {
     expect(webinars.body.items.map((e) => e.slug)).toEqual([soon.slug]);
     const piemonte = await as.anonymous.get<PublicPage>('/api/v1/public/events?region=01');
     expect(piemonte.body.items.map((e) => e.slug)).toEqual([later.slug]);
+    // the Region filter's choices: the Regions of published events, with how many; never a draft's alone
+    const regions = await as.anonymous.get<Schema<'PublicEventRegionList'>>('/api/v1/public/event-regions');
+    expect(regions.status).toBe(200);
+    expect(regions.body.items.find((r) => r.code === '01')).toMatchObject({ name: 'Piemonte', events: 1 });
+    const names = regions.body.items.map((r) => r.name);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y)));
+    const onlyDrafts = await t.db.ownerTx((tx) =>
+      tx.query<{ code: string }>(
+        `SELECT region_code::text AS code FROM evt_events GROUP BY region_code
+          HAVING bool_and(status = 'BOZZA') AND region_code IS NOT NULL`,
+      ),
+    );
+    for (const d of onlyDrafts) expect(regions.body.items.map((r) => r.code)).not.toContain(d.code);
     expect((await as.anonymous.get('/api/v1/public/events?kind=CENA')).status).toBe(400);
     // a logged-in user sees the same (no drafts either)
     expect((await as.referente.get<PublicPage>('/api/v1/public/events?kind=WEBINAR')).body.items).toHaveLength(1);
@@ -353,5 +369,59 @@ describe('the public site', () => {
     expect(prop('LOCATION')).toBe('Sala di prova');
     expect(prop('URL')).toMatch(new RegExp(`/eventi/${soon.slug}$`));
     expect(prop('DESCRIPTION')).toContain('\\n\\n');
+  });
+});
+
+describe('the job that concludes ended events', () => {
+  it('a published event whose end has passed becomes CONCLUSO once, audited; future, draft and cancelled ones stay', async () => {
+    const now = t.clock.now().getTime();
+    const ended = await makeEvent(t.db, organiser, { startsAt: new Date(now - 2 * 86_400_000) });
+    // ends exactly now (4 hours after the start): ended
+    const endsNow = await makeEvent(t.db, organiser, { startsAt: new Date(now - 4 * 3_600_000) });
+    // still running (ends in an hour)
+    const running = await makeEvent(t.db, organiser, { startsAt: new Date(now - 3 * 3_600_000) });
+    const draft = await makeEvent(t.db, organiser, { status: 'BOZZA', startsAt: new Date(now - 5 * 86_400_000) });
+    const cancelled = await makeEvent(t.db, organiser, {
+      status: 'ANNULLATO',
+      startsAt: new Date(now - 5 * 86_400_000),
+    });
+    const ctx = {
+      actor: null,
+      db: t.db,
+      clock: t.clock,
+      config: t.config,
+      cipher: t.cipher,
+      log: t.app.log,
+      requestId: 'test',
+      ip: '127.0.0.1',
+    } as unknown as Ctx;
+    const statusOf = async (id: string) =>
+      (
+        await t.db.ownerTx((tx) =>
+          tx.query<{ status: string; row_version: number }>(
+            'SELECT status, row_version FROM evt_events WHERE id = $1',
+            [id],
+          ),
+        )
+      )[0]!;
+    await concludeEndedEventsJob.handler(ctx, {});
+    expect((await statusOf(ended.id)).status).toBe('CONCLUSO');
+    expect((await statusOf(endsNow.id)).status).toBe('CONCLUSO');
+    expect((await statusOf(running.id)).status).toBe('PUBBLICATO');
+    expect((await statusOf(draft.id)).status).toBe('BOZZA');
+    expect((await statusOf(cancelled.id)).status).toBe('ANNULLATO');
+    // idempotent: a second run changes nothing, writes no second audit row
+    const again = await concludeEndedEvents(ctx);
+    expect(again.concluded).toBe(0);
+    expect((await statusOf(ended.id)).row_version).toBe(2);
+    for (const e of [ended, endsNow]) {
+      const rows = await auditRows(t.db, "action = 'events.event.conclude' AND entity_id = $1", [e.id]);
+      expect(rows).toHaveLength(1);
+    }
+    // the public page shows it concluded; after its end the running one follows
+    expect((await as.anonymous.get<PublicEvent>(`/api/v1/public/events/${ended.slug}`)).body.status).toBe('CONCLUSO');
+    t.clock.advance(3_600_000);
+    expect((await concludeEndedEvents(ctx)).concluded).toBeGreaterThanOrEqual(1);
+    expect((await statusOf(running.id)).status).toBe('CONCLUSO');
   });
 });

@@ -5,6 +5,9 @@
 import type { Queryable } from '../../../platform/db/db.js';
 import type { NoticeKind, RegistrationStatus } from '../shared/vocabulary.js';
 
+// the seat statements live with the seat rule in ../shared (the events part raises capacities too)
+export { countSeats, insertNotice, promote, selectFirstWaiting } from '../shared/seats.repo.js';
+
 export interface EventRow {
   id: string;
   slug: string;
@@ -19,9 +22,22 @@ export interface EventRow {
 
 const eventCols = 'id, slug, title, status, capacity, starts_at, ends_at, place, registration_closes_at';
 
-/** The event's row, locked until the transaction ends: every seat decision of the event waits here. */
+/**
+ * The event's row, locked until the transaction ends: every seat decision of the event waits here.
+ * FOR NO KEY UPDATE: it excludes every other seat decision (and the organisers' FOR UPDATE of a
+ * change), but not the foreign-key check of a registration being inserted meanwhile (FOR KEY
+ * SHARE), so a registration's row is written before the queue for the lock, not in it.
+ */
 export async function lockEvent(tx: Queryable, eventId: string): Promise<EventRow | null> {
-  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1 FOR UPDATE`, [eventId]);
+  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1 FOR NO KEY UPDATE`, [
+    eventId,
+  ]);
+  return row ?? null;
+}
+
+/** The event's row without a lock (the checks made before queueing for it). */
+export async function readEvent(tx: Queryable, eventId: string): Promise<EventRow | null> {
+  const [row] = await tx.query<EventRow>(`SELECT ${eventCols} FROM evt_events WHERE id = $1`, [eventId]);
   return row ?? null;
 }
 
@@ -35,16 +51,6 @@ export async function selectEventBySlug(tx: Queryable, slug: string): Promise<Ev
     slug,
   ]);
   return row ?? null;
-}
-
-export async function countSeats(tx: Queryable, eventId: string): Promise<{ confirmed: number; waiting: number }> {
-  const [r] = await tx.query<{ confirmed: number; waiting: number }>(
-    `SELECT count(*) FILTER (WHERE status = 'CONFERMATA')::int AS confirmed,
-            count(*) FILTER (WHERE status = 'IN_ATTESA')::int AS waiting
-       FROM evt_registrations WHERE event_id = $1 AND status IN ('CONFERMATA', 'IN_ATTESA')`,
-    [eventId],
-  );
-  return r!;
 }
 
 export interface NewRegistration {
@@ -151,34 +157,6 @@ export async function setStatus(tx: Queryable, id: string, status: 'ANNULLATA' |
   );
 }
 
-/** The first in the event's queue (by arrival, then id), locked. */
-export async function selectFirstWaiting(tx: Queryable, eventId: string): Promise<{ id: string } | null> {
-  const [row] = await tx.query<{ id: string }>(
-    `SELECT id FROM evt_registrations WHERE event_id = $1 AND status = 'IN_ATTESA'
-      ORDER BY queued_at, id LIMIT 1 FOR UPDATE`,
-    [eventId],
-  );
-  return row ?? null;
-}
-
-export async function promote(tx: Queryable, id: string, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE evt_registrations SET status = 'CONFERMATA', seat_at = $2, updated_at = $2, row_version = row_version + 1
-      WHERE id = $1`,
-    [id, now],
-  );
-}
-
-export async function insertNotice(
-  tx: Queryable,
-  n: { id: string; registrationId: string; kind: NoticeKind; linkToken: string | null; at: Date },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO evt_notices (id, registration_id, kind, link_token, created_at) VALUES ($1, $2, $3, $4, $5)`,
-    [n.id, n.registrationId, n.kind, n.linkToken, n.at],
-  );
-}
-
 const waitlistPosition = `CASE WHEN r.status = 'IN_ATTESA' THEN (
     SELECT count(*)::int FROM evt_registrations w
      WHERE w.event_id = r.event_id AND w.status = 'IN_ATTESA' AND (w.queued_at, w.id) <= (r.queued_at, r.id)) END`;
@@ -197,10 +175,15 @@ export interface MyRegistrationRow {
   ends_at: Date;
   place: string | null;
   event_status: string;
+  attended_at: Date | null;
+  feedback_at: Date | null;
+  feedback_form_version_id: string | null;
+  has_certificate: boolean;
 }
 
 const mineSelect = `SELECT r.id, r.status, ${waitlistPosition} AS waitlist_position, r.requested_at, r.queued_at,
-         r.cancelled_at, e.id AS event_id, e.slug, e.title, e.starts_at, e.ends_at, e.place, e.status AS event_status
+         r.cancelled_at, e.id AS event_id, e.slug, e.title, e.starts_at, e.ends_at, e.place, e.status AS event_status,
+         r.attended_at, r.feedback_at, e.feedback_form_version_id, r.certificate_code IS NOT NULL AS has_certificate
     FROM evt_registrations r JOIN evt_events e ON e.id = r.event_id`;
 
 /** A user's registrations, latest events first (the waitlist position counts the whole queue: system scope). */

@@ -4,6 +4,7 @@
  * list. Tokens travel only in request bodies (never in a URL) and never in a response.
  */
 import { z } from 'zod';
+import { feedbackStates } from '../shared/feedback.js';
 import { participantOrgTypes, PRIVACY_VERSION, registrationStatuses } from '../shared/vocabulary.js';
 
 export const registrationStatusSchema = z.enum(registrationStatuses).meta({ id: 'EventRegistrationStatus' });
@@ -76,6 +77,12 @@ export const myRegistrationSchema = z
     queuedAt: z.iso.datetime({ offset: true }).nullable(),
     cancelledAt: z.iso.datetime({ offset: true }).nullable(),
     event: eventSummary,
+    certificate: z.boolean().describe('a certificate of attendance was issued (GET …/certificate.pdf)'),
+    feedback: z
+      .enum(feedbackStates)
+      .describe(
+        'The feedback questionnaire: NESSUNO (none), NON_ANCORA (the event has not ended), NON_PRESENTE (no check-in), APERTO (to answer), INVIATO (answered)',
+      ),
   })
   .strict()
   .meta({ id: 'EventMyRegistration' });

@@ -13,12 +13,14 @@ import { systemAccess, type Queryable } from '../../../platform/db/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertCan } from '../../../platform/policy.js';
 import { recordAudit } from '../../audit/index.js';
+import { feedbackState } from '../shared/feedback.js';
 import { newLinkToken, tokenHash } from '../shared/tokens.js';
 import { CONFIRM_HOURS, PRIVACY_VERSION } from '../shared/vocabulary.js';
 import {
   insertNotice,
   insertRegistration,
   lockEvent,
+  readEvent,
   selectAccount,
   selectByTokenHash,
   selectComuneRegion,
@@ -42,7 +44,7 @@ import { cancelUnderLock, enterQueue } from './registrations.seats.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-const toMine = (r: MyRegistrationRow): MyRegistration => ({
+const toMine = (r: MyRegistrationRow, now: Date): MyRegistration => ({
   id: r.id,
   status: r.status,
   waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
@@ -58,6 +60,18 @@ const toMine = (r: MyRegistrationRow): MyRegistration => ({
     place: r.place,
     status: r.event_status,
   },
+  certificate: r.has_certificate,
+  feedback: feedbackState(
+    {
+      formVersionId: r.feedback_form_version_id,
+      eventStatus: r.event_status,
+      endsAt: r.ends_at,
+      status: r.status,
+      attendedAt: r.attended_at,
+      feedbackAt: r.feedback_at,
+    },
+    now,
+  ),
 });
 
 /** The answer to an external registration, the same whether or not the e-mail was known. */
@@ -77,8 +91,8 @@ function assertOpen(ctx: Ctx, e: EventRow): void {
 const expired = (ctx: Ctx, requestedAt: Date) =>
   ctx.clock.now().getTime() - requestedAt.getTime() > CONFIRM_HOURS * 3_600_000;
 
-async function viewOf(tx: Queryable, id: string): Promise<MyRegistration> {
-  return toMine((await selectRegistrationView(tx, id))!);
+async function viewOf(tx: Queryable, ctx: Ctx, id: string): Promise<MyRegistration> {
+  return toMine((await selectRegistrationView(tx, id))!, ctx.clock.now());
 }
 
 /**
@@ -90,12 +104,14 @@ async function viewOf(tx: Queryable, id: string): Promise<MyRegistration> {
 export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistrationBody): Promise<MyRegistration> {
   assertCan(ctx.actor, 'events.register');
   const actor = ctx.actor;
-  return ctx.db.tx(systemAccess, async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event || event.status === 'BOZZA') throw new AppError('events.event.not_found');
-    assertOpen(ctx, event);
+  const id = randomUUID();
+  await ctx.db.tx(systemAccess, async (tx) => {
+    // before the lock: the checks, the account and the row itself (DA_CONFERMARE holds no seat and
+    // is in no queue; the unique index refuses a second live registration)
+    const found = await readEvent(tx, eventId);
+    if (!found || found.status === 'BOZZA') throw new AppError('events.event.not_found');
+    assertOpen(ctx, found);
     const account = (await selectAccount(tx, actor.userId))!;
-    const id = randomUUID();
     const orgType = (['societa_revisione', 'piattaforma'] as string[]).includes(account.org_type)
       ? 'altro'
       : account.org_type;
@@ -116,6 +132,9 @@ export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistra
       at: ctx.clock.now(),
     });
     if (!inserted) throw new AppError('events.registration.duplicate', 'You are already registered for this event');
+    // the seat decision, under the event's lock (decision 0055); the event may have closed meanwhile
+    const event = (await lockEvent(tx, eventId))!;
+    assertOpen(ctx, event);
     const status = await enterQueue(tx, ctx, event, id, null);
     await recordAudit(tx, ctx, {
       action: 'events.registration.create',
@@ -124,8 +143,9 @@ export async function registerSelf(ctx: Ctx, eventId: string, body: SelfRegistra
       tenantComune: null,
       details: { event: eventId, status },
     });
-    return viewOf(tx, id);
   });
+  // the answer (with the waitlist position, a count of the queue) is read after the lock is released
+  return ctx.db.tx(systemAccess, (tx) => viewOf(tx, ctx, id));
 }
 
 /** GET /event-registrations/mine: the actor's registrations with the event and the waitlist position. */
@@ -134,7 +154,7 @@ export async function listMine(ctx: Ctx): Promise<{ items: MyRegistration[] }> {
   // the waitlist position counts the whole queue, which row-level security hides from a user: the
   // query runs as the system scope, narrowed to the actor's own rows
   const rows = await ctx.db.tx(systemAccess, (tx) => selectUserRegistrations(tx, ctx.actor!.userId));
-  return { items: rows.map(toMine) };
+  return { items: rows.map((r) => toMine(r, ctx.clock.now())) };
 }
 
 /**
@@ -153,7 +173,7 @@ export async function cancelRegistration(ctx: Ctx, id: string): Promise<MyRegist
     await cancelUnderLock(tx, ctx, event, id, {
       by: organiser && found.user_id !== actor.userId ? 'organiser' : 'self',
     });
-    return viewOf(tx, id);
+    return viewOf(tx, ctx, id);
   });
 }
 
@@ -278,13 +298,13 @@ export async function confirmRegistration(ctx: Ctx, token: string): Promise<MyRe
         details: { event: event.id, status },
       });
     }
-    return viewOf(tx, r.id);
+    return viewOf(tx, ctx, r.id);
   });
 }
 
 /** POST /public/registrations/lookup: the registration a participant's link opens. */
 export async function lookupRegistration(ctx: Ctx, token: string): Promise<MyRegistration> {
-  return ctx.db.tx(systemAccess, async (tx) => viewOf(tx, (await byToken(tx, ctx, token)).id));
+  return ctx.db.tx(systemAccess, async (tx) => viewOf(tx, ctx, (await byToken(tx, ctx, token)).id));
 }
 
 /** POST /public/registrations/cancel: the participant cancels with their link; a freed seat goes to the first waiting. */
@@ -293,6 +313,6 @@ export async function cancelByToken(ctx: Ctx, token: string): Promise<MyRegistra
     const found = await byToken(tx, ctx, token);
     const event = (await lockEvent(tx, found.event_id))!;
     await cancelUnderLock(tx, ctx, event, found.id, { by: 'self' });
-    return viewOf(tx, found.id);
+    return viewOf(tx, ctx, found.id);
   });
 }

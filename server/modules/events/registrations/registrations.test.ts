@@ -345,6 +345,58 @@ describe('the seats under a burst', () => {
     const live = end.filter((r) => r.status === 'CONFERMATA' || r.status === 'IN_ATTESA');
     expect(live.slice(0, 20).every((r) => r.status === 'CONFERMATA')).toBe(true);
   }, 120_000);
+
+  it('a larger capacity promotes the waitlist into the new seats in arrival order, under the lock, with registrations arriving meanwhile', async () => {
+    const ev = await makeEvent(t.db, organiser, { capacity: 3 });
+    const t0 = Date.now() - 3_600_000;
+    for (let i = 0; i < 3; i++) await makeRegistration(t.db, ev, { queuedAt: new Date(t0 + i * 1000) });
+    // queued in reverse order of creation: the promotion follows queued_at, not insertion
+    const waiting: string[] = [];
+    for (let i = 9; i >= 0; i--)
+      waiting.unshift(
+        (await makeRegistration(t.db, ev, { status: 'IN_ATTESA', queuedAt: new Date(t0 + 60_000 + i * 1000) })).id,
+      );
+    const detail = await as.organiser.get<Schema<'EventDetail'>>(`/api/v1/events/${ev.id}`);
+    const newcomers: Agent[] = [];
+    for (let i = 0; i < 6; i++) newcomers.push(await loginAs(t, await makeUser(t.db, { roles: ['operatore'] })));
+    // the capacity goes from 3 to 8 while six users register at the same time
+    const [patch, ...regs] = await Promise.all([
+      as.organiser.patch<Schema<'EventDetail'>>(`/api/v1/events/${ev.id}`, {
+        rowVersion: detail.body.rowVersion,
+        capacity: 8,
+      }),
+      ...newcomers.map((a) => a.post(`/api/v1/events/${ev.id}/registrations`, {})),
+    ]);
+    expect(patch.status).toBe(200);
+    expect(regs.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const all = await rows(t.db, ev.id);
+    expect(all.filter((r) => r.status === 'CONFERMATA')).toHaveLength(8);
+    // the five seats went to the first five waiting, in arrival order; everyone else waits
+    for (const id of waiting.slice(0, 5)) expect(all.find((r) => r.id === id)!.status).toBe('CONFERMATA');
+    for (const id of waiting.slice(5)) expect(all.find((r) => r.id === id)!.status).toBe('IN_ATTESA');
+    expect(all.filter((r) => r.user_id !== null).every((r) => r.status === 'IN_ATTESA')).toBe(true);
+    const promoted = await auditRows(t.db, "action = 'events.registration.promote' AND details->>'event' = $1", [
+      ev.id,
+    ]);
+    expect(promoted.map((p) => p.entity_id).sort()).toEqual(waiting.slice(0, 5).sort());
+    const update = await auditRows(t.db, "action = 'events.event.update' AND entity_id = $1", [ev.id]);
+    expect(update[0]!.details).toMatchObject({ capacity: 8, promoted: 5 });
+    const notices = await t.db.ownerTx((tx) =>
+      tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM evt_notices n JOIN evt_registrations r ON r.id = n.registration_id
+          WHERE r.event_id = $1 AND n.kind = 'PROMOSSO'`,
+        [ev.id],
+      ),
+    );
+    expect(notices[0]!.n).toBe(5);
+    // a smaller capacity (still above the confirmed) promotes nobody
+    const again = await as.organiser.patch<Schema<'EventDetail'>>(`/api/v1/events/${ev.id}`, {
+      rowVersion: patch.body.rowVersion,
+      title: 'Workshop di prova: titolo nuovo',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.confirmed).toBe(8);
+  }, 60_000);
 });
 
 describe('e-mails', () => {

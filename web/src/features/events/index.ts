@@ -3,17 +3,18 @@ import { lazyPage } from '../../lib/lazyPage';
 import { eventsMenu, eventsPages, eventsPublicPages } from './events/pages';
 import { attendanceMenu, attendancePages, attendancePublicPages } from './attendance/pages';
 import { registrationsMenu, registrationsPages, registrationsPublicPages } from './registrations/pages';
+import { feedbackPages, feedbackPublicPages } from './feedback/pages';
 
 /**
  * Events of InCaS plus (issue 14): the workshops, webinars and national conference with their
  * public pages (events), registration and the waitlist (registrations), check-in, attendance and
- * certificates (attendance). Each part lists its own pages; its words are under
+ * certificates (attendance), the feedback questionnaire (feedback). Each part lists its own pages; its words are under
  * `events.<part>.*`, the shared ones (kinds, states) under `events.common.*`.
  */
 export const eventsFeature: FeatureDefinition = {
   name: 'events',
-  publicPages: [...eventsPublicPages, ...registrationsPublicPages, ...attendancePublicPages],
-  pages: [...eventsPages, ...registrationsPages, ...attendancePages],
+  publicPages: [...eventsPublicPages, ...registrationsPublicPages, ...attendancePublicPages, ...feedbackPublicPages],
+  pages: [...eventsPages, ...registrationsPages, ...attendancePages, ...feedbackPages],
   menu: [...eventsMenu, ...registrationsMenu, ...attendanceMenu],
 };
 

@@ -31,3 +31,12 @@ export const surveysFeature: FeatureDefinition = {
 export const SurveysChoroplethMap = lazy(() =>
   import('./maps/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })),
 );
+
+/**
+ * The questionnaire renderer (the form engine live, the fields, the "what is missing" list), for
+ * the other features through app/ (the questionnaire slot, lib/questionnaire.tsx): the events'
+ * feedback questionnaire. Loaded on demand.
+ */
+export const SurveysQuestionnaire = lazy(() =>
+  import('./questionnaire/Questionnaire').then((m) => ({ default: m.Questionnaire })),
+);

@@ -57,6 +57,9 @@ export function AttendancePage() {
             <Link className="btn btn-outline-primary" to="/eventi-gestione/accoglienza">
               {t('events.attendance.list.openCheckIn')}
             </Link>
+            <Link className="btn btn-outline-primary" to={`/eventi-gestione/${eventId}/gradimento`}>
+              {t('events.feedback.results.link')}
+            </Link>
             {list.data.event.ended ? (
               <button
                 type="button"

@@ -7,7 +7,7 @@ import { Pagination } from '../../../components/Pagination';
 import { QueryError } from '../../../components/QueryError';
 import { eventKinds } from '../../../lib/event-vocabulary';
 import { useListParams } from '../../../lib/listParams';
-import { publicEventsQueryOf, usePublicEvents, type PublicEventSummary } from './api/events';
+import { publicEventsQueryOf, usePublicEventRegions, usePublicEvents, type PublicEventSummary } from './api/events';
 import { eventWhen } from './words';
 
 function EventCard({ e }: { e: PublicEventSummary }) {
@@ -59,6 +59,8 @@ export function PublicEventsPage() {
   const { params, update } = useListParams();
   const query = publicEventsQueryOf(params);
   const kind = query.kind;
+  const region = query.region ?? '';
+  const regions = usePublicEventRegions();
   const events = usePublicEvents(query);
   const items = events.data?.items ?? [];
   // over by the server's clock (the list comes in that order: the coming ones first)
@@ -78,6 +80,16 @@ export function PublicEventsPage() {
               value={kind ?? ''}
               onChange={(e) => update({ kind: e.target.value })}
               options={eventKinds.map((k) => ({ value: k, label: t(`events.common.kinds.${k}`) }))}
+            />
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              id="events-region"
+              label={t('events.events.public.region')}
+              emptyOption={t('events.events.public.anyRegion')}
+              value={region}
+              onChange={(e) => update({ region: e.target.value })}
+              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
             />
           </div>
         </div>

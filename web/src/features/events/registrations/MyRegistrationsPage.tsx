@@ -40,6 +40,31 @@ export function MyRegistrationsPage() {
               </h2>
               <p className="mb-1">{fmt.format(new Date(r.event.startsAt))}</p>
               <RegistrationStatusText registration={r} />
+              {r.status === 'CONFERMATA' && !r.certificate && new Date(r.event.endsAt) > new Date() && (
+                <p className="mb-2">
+                  <a href={`/api/v1/event-registrations/${r.id}/qr.svg`}>
+                    {t('events.registrations.qr')}
+                    <span className="visually-hidden">: {r.event.title}</span>
+                  </a>
+                </p>
+              )}
+              {r.certificate && (
+                <p className="mb-2">
+                  <a href={`/api/v1/event-registrations/${r.id}/certificate.pdf`} download>
+                    {t('events.registrations.certificate')}
+                    <span className="visually-hidden">: {r.event.title}</span>
+                  </a>
+                </p>
+              )}
+              {r.feedback === 'APERTO' && (
+                <p className="mb-2">
+                  <Link to={`/le-mie-iscrizioni/${r.id}/gradimento`}>
+                    {t('events.feedback.mine.answer')}
+                    <span className="visually-hidden">: {r.event.title}</span>
+                  </Link>
+                </p>
+              )}
+              {r.feedback === 'INVIATO' && <p className="mb-2">{t('events.feedback.mine.sent')}</p>}
               {['CONFERMATA', 'IN_ATTESA', 'DA_CONFERMARE'].includes(r.status) && (
                 <button
                   type="button"

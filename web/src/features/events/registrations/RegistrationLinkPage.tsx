@@ -58,6 +58,12 @@ export function RegistrationLinkPage() {
           <div role="status">
             <RegistrationStatusText registration={current} />
           </div>
+          {current.feedback === 'APERTO' && (
+            <p>
+              <a href={`/eventi/gradimento#t=${encodeURIComponent(token)}`}>{t('events.feedback.mine.answer')}</a>
+            </p>
+          )}
+          {current.feedback === 'INVIATO' && <p>{t('events.feedback.mine.sent')}</p>}
           {cancel.isError && (
             <Alert kind="danger" live="alert">
               {messageOf(cancel.error)}

@@ -38,7 +38,9 @@ export function usePublicEvents(query: PublicEventQuery) {
 /** /eventi's query from its address: the page and the kind of event. */
 export function publicEventsQueryOf(params: URLSearchParams): PublicEventQuery {
   const kind = oneOf(params.get('kind') ?? '', eventKinds);
-  return { ...listPage(params), ...(kind ? { kind } : {}) };
+  // a Region in the address that is not a two-digit code is ignored (the server would refuse it)
+  const region = params.get('region') ?? '';
+  return { ...listPage(params), ...(kind ? { kind } : {}), ...(/^\d{2}$/.test(region) ? { region } : {}) };
 }
 
 /** /eventi's list, asked for as the app starts on it (app/router.tsx). */
@@ -53,6 +55,15 @@ export const upcomingEventsQuery: PublicEventQuery = { page: 1, pageSize: UPCOMI
 /** The public home's next events, asked for together with the session when the app starts on "/". */
 export function prefetchUpcomingEvents(queryClient: QueryClient): void {
   void queryClient.prefetchQuery(publicEventsQuery(upcomingEventsQuery));
+}
+
+/** The Regions where published events take place (the public list's filter; no login). */
+export function usePublicEventRegions() {
+  return useQuery({
+    queryKey: ['events', 'events', 'public', 'regions'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/public/event-regions')),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function usePublicEvent(slug: string) {
