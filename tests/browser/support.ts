@@ -88,6 +88,16 @@ interface AxeViolation {
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // a button fading back from its disabled look, a dialog fading out: axe would measure the colours
+  // half-way (on the PostgreSQL server the pages answer sooner and it met a primary button in
+  // mid-transition); finite transitions and animations end first, within two seconds
+  await page.evaluate(async () => {
+    const ending = document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished);
+    await Promise.race([Promise.allSettled(ending), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const w = window as unknown as {
