@@ -1,12 +1,14 @@
-import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NotificationArea, NotificationsProvider } from '../components/Notifications';
 import { Loading } from '../components/Loading';
+import { QueryError } from '../components/QueryError';
 import { useMe } from '../lib/session';
 import { SessionGate } from '../features/auth';
 import { Header } from './Header';
 import { Footer } from './Footer';
+import { fullCatalogueLoaded, loadFullCatalogue } from './i18n';
 
 /** Skip links move focus themselves, so the URL gets no #fragment and the router is not involved. */
 function skipTo(targetId: string) {
@@ -55,8 +57,46 @@ function useFocusOnNavigation() {
   }, [pathname]);
 }
 
+/**
+ * The signed-in features' words (their own chunk, app/i18n.private.ts) are fetched as soon as the
+ * session says somebody is signed in, and the page waits for them: a visitor never downloads them.
+ */
+function useSignedInWords(): { ready: boolean; error: unknown; retry: () => void } {
+  const { data: me } = useMe();
+  const signedIn = me !== null && me !== undefined;
+  const [state, setState] = useState<{ ready: boolean; error: unknown; attempt: number }>({
+    ready: fullCatalogueLoaded(),
+    error: null,
+    attempt: 0,
+  });
+  useEffect(() => {
+    if (!signedIn || state.ready) return;
+    let live = true;
+    loadFullCatalogue().then(
+      () => live && setState((s) => ({ ...s, ready: true, error: null })),
+      (error: unknown) => live && setState((s) => ({ ...s, error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [signedIn, state.ready, state.attempt]);
+  return {
+    ready: !signedIn || state.ready,
+    error: state.error,
+    retry: () => setState((s) => ({ ...s, error: null, attempt: s.attempt + 1 })),
+  };
+}
+
 export function Layout() {
   useFocusOnNavigation();
+  const words = useSignedInWords();
+  if (!words.ready) {
+    return (
+      <main id="main-content" tabIndex={-1} className="container py-4 incas-main">
+        {words.error === null ? <Loading /> : <QueryError error={words.error} onRetry={words.retry} />}
+      </main>
+    );
+  }
   return (
     <NotificationsProvider>
       <SkipLinks />

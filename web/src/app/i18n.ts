@@ -1,35 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import itCore from '../i18n/it.json';
-import itCases from '../features/cases/i18n/it.json';
-import itMonitoring from '../features/monitoring/i18n/it.json';
 import itHelp from '../features/help/i18n/it.json';
 import itSite from '../features/site/i18n/site.it.json';
-import itSurveysAuthoring from '../features/surveys/i18n/authoring.it.json';
-import itSurveysWaves from '../features/surveys/i18n/waves.it.json';
-import itSurveysFill from '../features/surveys/i18n/fill.it.json';
-import itSurveysReview from '../features/surveys/i18n/review.it.json';
-import itSurveysMessages from '../features/surveys/i18n/messages.it.json';
-import itSurveysResults from '../features/surveys/i18n/results.it.json';
 import itSurveysCommon from '../features/surveys/i18n/common.it.json';
 import itSurveysMaps from '../features/surveys/i18n/maps.it.json';
-import itSurveysExports from '../features/surveys/i18n/exports.it.json';
-import itSurveysComparison from '../features/surveys/i18n/comparison.it.json';
-import itSurveysReport from '../features/surveys/i18n/report.it.json';
 import itSurveysOpenData from '../features/surveys/i18n/opendata.it.json';
-import itProjectsCalls from '../features/projects/i18n/calls.it.json';
-import itProjectsDesign from '../features/projects/i18n/design.it.json';
-import itProjectsExpenses from '../features/projects/i18n/expenses.it.json';
-import itProjectsClaims from '../features/projects/i18n/claims.it.json';
-import itProjectsMonitoring from '../features/projects/i18n/monitoring.it.json';
-import itProjectsQueries from '../features/projects/i18n/queries.it.json';
-import itProjectsDashboards from '../features/projects/i18n/dashboards.it.json';
-import itProjectsCommon from '../features/projects/i18n/common.it.json';
-import itPlansPlans from '../features/plans/i18n/plans.it.json';
-import itPlansActions from '../features/plans/i18n/actions.it.json';
-import itPlansCoverage from '../features/plans/i18n/coverage.it.json';
-import itPlansNetworks from '../features/plans/i18n/networks.it.json';
-import itPlansDialogue from '../features/plans/i18n/dialogue.it.json';
 import itPlansCommon from '../features/plans/i18n/common.it.json';
 import itEventsEvents from '../features/events/i18n/events.it.json';
 import itEventsRegistrations from '../features/events/i18n/registrations.it.json';
@@ -38,58 +14,33 @@ import itEventsFeedback from '../features/events/i18n/feedback.it.json';
 import itEventsCommon from '../features/events/i18n/common.it.json';
 import itKnowledgePublications from '../features/knowledge/i18n/publications.it.json';
 import itKnowledgePractices from '../features/knowledge/i18n/practices.it.json';
-import itHelpdeskRequests from '../features/helpdesk/i18n/requests.it.json';
 import itHelpdeskAnswers from '../features/helpdesk/i18n/answers.it.json';
-import itHelpdeskFigures from '../features/helpdesk/i18n/figures.it.json';
 import itHelpdeskCommon from '../features/helpdesk/i18n/common.it.json';
-// The pilot's domain labels (statuses, relations, measure types…): one catalogue per language that
-// the server's renders (PDF, XLSX, e-mail) read too. The pilot's features mount them in their own
-// namespaces (`cases.caseStatus.aperto`, `monitoring.caseStatus.aperto`).
-import itLabels from '../../../server/modules/pilot/shared/labels/it.json';
-// English comes in its own chunk (app/i18n.en.ts); only its type is read here.
+// English comes in its own chunk (app/i18n.en.ts), the signed-in features' Italian in another
+// (app/i18n.private.ts); only their types are read here.
+import type { PrivateItalian } from './i18n.private';
 import type { english as englishCatalogue } from './i18n.en';
 
-// Each pilot feature keeps its own catalogue, mounted under its own key.
-const it = {
+/**
+ * The Italian words of the first chunk: the shell, the public site and every page a visitor may
+ * open (events, knowledge, the help desk's public answers, the open data, the glossary). The words
+ * of the signed-in features come in their own chunk (app/i18n.private.ts) once somebody signs in,
+ * or when a page asks for one of them: they were more than half of the first chunk's bytes, and a
+ * visitor's phone downloaded them before it could draw anything (decision 0060).
+ */
+const itPublic = {
   ...itCore,
-  cases: { ...itCases, ...itLabels },
-  monitoring: { ...itMonitoring, ...itLabels },
   help: itHelp,
   // the public site's words (features/site)
   site: itSite,
-  // the surveys' catalogue, one file per part of the feature (features/surveys/i18n)
+  // the open data and its map (the other parts of the surveys: app/i18n.private.ts)
   surveys: {
-    authoring: itSurveysAuthoring,
-    waves: itSurveysWaves,
-    fill: itSurveysFill,
-    review: itSurveysReview,
-    messages: itSurveysMessages,
-    results: itSurveysResults,
     common: itSurveysCommon,
     maps: itSurveysMaps,
-    exports: itSurveysExports,
-    comparison: itSurveysComparison,
-    report: itSurveysReport,
     opendata: itSurveysOpenData,
   },
-  // the projects' catalogue, one file per part of the feature (features/projects/i18n)
-  projects: {
-    calls: itProjectsCalls,
-    design: itProjectsDesign,
-    expenses: itProjectsExpenses,
-    claims: itProjectsClaims,
-    monitoring: itProjectsMonitoring,
-    queries: itProjectsQueries,
-    dashboards: itProjectsDashboards,
-    common: itProjectsCommon,
-  },
-  // the plans' catalogue, one file per part of the feature (features/plans/i18n)
+  // the axes and priority actions a good practice names (the rest of the plans: app/i18n.private.ts)
   plans: {
-    plans: itPlansPlans,
-    actions: itPlansActions,
-    coverage: itPlansCoverage,
-    networks: itPlansNetworks,
-    dialogue: itPlansDialogue,
     common: itPlansCommon,
   },
   // the events' catalogue, one file per part of the feature (features/events/i18n)
@@ -105,14 +56,15 @@ const it = {
     publications: itKnowledgePublications,
     practices: itKnowledgePractices,
   },
-  // the help desk's catalogue, one file per part of the feature (features/helpdesk/i18n)
+  // the help desk's public answers (its requests and figures: app/i18n.private.ts)
   helpdesk: {
-    requests: itHelpdeskRequests,
     answers: itHelpdeskAnswers,
-    figures: itHelpdeskFigures,
     common: itHelpdeskCommon,
   },
 };
+
+/** The whole Italian catalogue's shape: the first chunk's words and the signed-in features'. */
+type Italian = typeof itPublic & PrivateItalian;
 type English = typeof englishCatalogue;
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -123,10 +75,10 @@ const STORAGE_KEY = 'incas.lang';
 
 // The two catalogues must have exactly the same keys: these lines fail to compile otherwise.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _sameKeys: Same<typeof it, English> = true;
+const _sameKeys: Same<Italian, English> = true;
 void _sameKeys;
 
-async function loadEnglish(): Promise<typeof it> {
+async function loadEnglish(): Promise<Italian> {
   const { english } = await import('./i18n.en');
   return english;
 }
@@ -134,7 +86,7 @@ async function loadEnglish(): Promise<typeof it> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof it };
+    resources: { translation: Italian };
   }
 }
 
@@ -175,7 +127,7 @@ function applyLanguage(language: string): void {
  */
 export const i18nReady: Promise<void> = (async () => {
   const language = storedLanguage();
-  const resources: Record<string, { translation: typeof it }> = { it: { translation: it } };
+  const resources: Record<string, { translation: object }> = { it: { translation: itPublic } };
   if (language === 'en') {
     try {
       resources.en = { translation: await loadEnglish() };
@@ -192,10 +144,41 @@ export const i18nReady: Promise<void> = (async () => {
     partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
+    // a page that asks for a signed-in feature's word before its chunk is in fetches the chunk, and
+    // redraws when it arrives
+    saveMissing: true,
+    missingKeyHandler: () => void loadFullCatalogue(),
+    react: { bindI18nStore: 'added' },
   });
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', applyLanguage);
 })();
+
+let fullCatalogue: Promise<void> | null = null;
+let fullCatalogueIn = false;
+
+/**
+ * The signed-in features' Italian words, fetched once (Layout waits for them when somebody is
+ * signed in; a missing word asks for them too). A failed fetch may be tried again.
+ */
+export function loadFullCatalogue(): Promise<void> {
+  fullCatalogue ??= import('./i18n.private').then(
+    ({ privateItalian }) => {
+      i18n.addResourceBundle('it', 'translation', privateItalian, true, false);
+      fullCatalogueIn = true;
+    },
+    (error: unknown) => {
+      fullCatalogue = null;
+      throw error;
+    },
+  );
+  return fullCatalogue;
+}
+
+/** Whether the signed-in features' words are in (for the Layout's wait). */
+export function fullCatalogueLoaded(): boolean {
+  return fullCatalogueIn;
+}
 
 /** Switches the UI language, fetching the English catalogue first if it is not in yet. */
 export async function setLanguage(language: Language): Promise<void> {
