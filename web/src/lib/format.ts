@@ -78,3 +78,18 @@ export function useFormat() {
     },
   };
 }
+
+/** A calendar day of the API as gg/mm/aaaa: 2026-03-05 → 05/03/2026 (empty when there is none). */
+export const dmy = (iso: string | null | undefined): string =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+
+/** An instant as gg/mm/aaaa hh:mm, in Italy's time. */
+export const dmyTime = (iso: string): string =>
+  dateFormat('it-IT', {
+    timeZone: 'Europe/Rome',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));

@@ -1,46 +1,15 @@
 /** What the help desk's request pages share: dates, problems in words, the table of requests. */
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../api/problem';
-import { useProblemMessages } from '../../../lib/problemMessages';
+import { dmy, dmyTime } from '../../../lib/format';
+import { useProblemsOf } from '../../../lib/problemMessages';
 import type { RequestSummary } from './api/requests';
 
-/** 2026-03-05 → 05/03/2026 (gg/mm/aaaa). */
-export const dmy = (iso: string | null | undefined): string =>
-  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
-
-/** An instant as gg/mm/aaaa hh:mm, in Italy's time. */
-export const dmyTime = (iso: string): string =>
-  new Date(iso).toLocaleString('it-IT', {
-    timeZone: 'Europe/Rome',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+export { dmy, dmyTime };
+export { fieldErrorOf } from '../../../lib/problemMessages';
 
 /** The help desk's own words for its problems, the shared ones otherwise. */
-export function useHelpdeskProblem() {
-  const { t, i18n } = useTranslation();
-  const { messageOf } = useProblemMessages();
-  return useCallback(
-    (error: unknown): string => {
-      if (error instanceof ApiProblem) {
-        const key = `helpdesk.common.errors.${error.code.replace(/\./g, '_')}`;
-        if (i18n.exists(key)) return t(key as 'helpdesk.common.overdue');
-      }
-      return messageOf(error);
-    },
-    [t, i18n, messageOf],
-  );
-}
-
-/** The field message of a problem for one field of the body (`body.subject`), if any. */
-export function fieldErrorOf(error: unknown, path: string): string | undefined {
-  return error instanceof ApiProblem ? error.fieldErrors.find((e) => e.path === path)?.message : undefined;
-}
+export const useHelpdeskProblem = () => useProblemsOf('helpdesk.common.errors');
 
 /** Late and signalled badges. */
 export function LateBadges({ r }: { r: Pick<RequestSummary, 'overdue' | 'escalatedAt'> }) {

@@ -2,28 +2,23 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../../api/problem';
-import { useProblemMessages } from '../../../lib/problemMessages';
+import { useProblemsOf } from '../../../lib/problemMessages';
 
 /** A problem of the publications' API in words: the part's own codes first, then the platform's. */
 export function usePublicationProblem() {
   const { t, i18n } = useTranslation();
-  const { messageOf, fieldMessageOf } = useProblemMessages();
+  const problemOf = useProblemsOf('knowledge.publications.errors');
   return useCallback(
     (error: unknown): string => {
-      if (isProblem(error)) {
-        if (error.code === 'knowledge.publications.file_refused') {
-          const reason = error.context.reason;
-          const key = `knowledge.publications.refused.${typeof reason === 'string' ? reason : ''}`;
-          if (typeof reason === 'string' && i18n.exists(key)) return t(key as 'knowledge.publications.refused.not_pdf');
-        }
-        const key = `knowledge.publications.errors.${error.code.replace(/\./g, '_')}`;
-        if (i18n.exists(key)) return t(key as 'knowledge.publications.errors.knowledge_stale');
-        if (error.code === 'request.invalid' && error.fieldErrors.length > 0)
-          return error.fieldErrors.map((f) => fieldMessageOf(f.code, f.message)).join('; ');
+      // a refused file says why (not a PDF, active content…) in the part's words
+      if (isProblem(error, 'knowledge.publications.file_refused')) {
+        const reason = error.context.reason;
+        const key = `knowledge.publications.refused.${typeof reason === 'string' ? reason : ''}`;
+        if (typeof reason === 'string' && i18n.exists(key)) return t(key as 'knowledge.publications.refused.not_pdf');
       }
-      return messageOf(error);
+      return problemOf(error);
     },
-    [t, i18n, messageOf, fieldMessageOf],
+    [t, i18n, problemOf],
   );
 }
 

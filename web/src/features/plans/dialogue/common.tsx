@@ -1,46 +1,15 @@
 /** What the dialogue's pages share: dates in words, the error text of a problem, the table of threads. */
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../api/problem';
-import { useProblemMessages } from '../../../lib/problemMessages';
+import { dmy, dmyTime } from '../../../lib/format';
+import { useProblemsOf } from '../../../lib/problemMessages';
 import type { ThreadSummary } from './api/threads';
 
-/** 2026-03-05 → 05/03/2026 (gg/mm/aaaa). */
-export const dmy = (iso: string | null | undefined): string =>
-  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
-
-/** An instant as gg/mm/aaaa hh:mm, in Italy's time. */
-export const dmyTime = (iso: string): string =>
-  new Date(iso).toLocaleString('it-IT', {
-    timeZone: 'Europe/Rome',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+export { dmy, dmyTime };
+export { fieldErrorOf } from '../../../lib/problemMessages';
 
 /** The dialogue's own words for its problems, the shared ones otherwise. */
-export function useDialogueProblem() {
-  const { t, i18n } = useTranslation();
-  const { messageOf } = useProblemMessages();
-  return useCallback(
-    (error: unknown): string => {
-      if (error instanceof ApiProblem) {
-        const key = `plans.dialogue.errors.${error.code.replace(/\./g, '_')}`;
-        if (i18n.exists(key)) return t(key as 'plans.dialogue.title');
-      }
-      return messageOf(error);
-    },
-    [t, i18n, messageOf],
-  );
-}
-
-/** The field message of a problem for one field of the body (`body.subject`), if any. */
-export function fieldErrorOf(error: unknown, path: string): string | undefined {
-  return error instanceof ApiProblem ? error.fieldErrors.find((e) => e.path === path)?.message : undefined;
-}
+export const useDialogueProblem = () => useProblemsOf('plans.dialogue.errors');
 
 /** The overdue badge of a thread. */
 export function OverdueBadge({ thread }: { thread: Pick<ThreadSummary, 'daysOverdue'> }) {

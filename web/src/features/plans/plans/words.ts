@@ -1,9 +1,6 @@
 /** Small helpers of the plan pages: dates as gg/mm/aaaa, euro from cents, a problem of the plans' API in words. */
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import { isProblem } from '../../../api/problem';
 import { euroFormat } from '../../../lib/format';
-import { useProblemMessages } from '../../../lib/problemMessages';
+import { useProblemsOf } from '../../../lib/problemMessages';
 
 /** '2025-03-01' → '01/03/2025'. */
 export function formatDay(iso: string | null | undefined): string {
@@ -28,19 +25,4 @@ export function formatInstant(iso: string): string {
 export const euro = (cents: number): string => euroFormat('it-IT').format(cents / 100);
 
 /** A problem of the plans' API in words: this part's own codes first, then the common messages. */
-export function usePlanProblem() {
-  const { t, i18n } = useTranslation();
-  const { messageOf, fieldMessageOf } = useProblemMessages();
-  return useCallback(
-    (error: unknown): string => {
-      if (isProblem(error)) {
-        const key = `plans.plans.errors.${error.code.replace(/\./g, '_')}`;
-        if (i18n.exists(key)) return t(key as 'plans.plans.errors.plans_stale');
-        if (error.code === 'request.invalid' && error.fieldErrors.length > 0)
-          return error.fieldErrors.map((f) => fieldMessageOf(f.code, f.message)).join('; ');
-      }
-      return messageOf(error);
-    },
-    [t, i18n, messageOf, fieldMessageOf],
-  );
-}
+export const usePlanProblem = () => useProblemsOf('plans.plans.errors');
