@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createTemplate, removeTemplateImage, type TemplateInfo } from './template.js';
+import { createTemplate, dropSeededTemplate, removeTemplateImage, type TemplateInfo } from './template.js';
 
 /**
  * The browser journeys' databases, seeded once per run: the migrated template, the pilot's demo
@@ -26,6 +26,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     removeTemplateImage(seeded.demo);
     removeTemplateImage(seeded.surveys);
+    // on a server: the seeded templates and the journeys' copies of them
+    await dropSeededTemplate(seeded.surveys);
+    await dropSeededTemplate(seeded.demo);
     await dispose();
   };
 }

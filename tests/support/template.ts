@@ -71,6 +71,31 @@ export async function createSeededTemplate(
   return { kind: 'postgres', serverUrl: base.serverUrl, template };
 }
 
+/**
+ * Drops a seeded template made on a server and every copy of it (`incas_test_<pid>_…`, the pid of
+ * the process that seeded it: the browser journeys seed theirs in a child process, whose names the
+ * run's dispose would not match).
+ */
+export async function dropSeededTemplate(info: TemplateInfo): Promise<void> {
+  if (info.kind !== 'postgres') return;
+  const prefix = /^(incas_test_\d+_)tmpl_/.exec(info.template)?.[1];
+  if (prefix === undefined) return;
+  const admin = new pg.Client({ connectionString: info.serverUrl });
+  await admin.connect();
+  try {
+    const rows = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `${prefix}%`,
+    ]);
+    // the copies first: a template cannot be dropped while a copy is being made from it
+    const names = rows.rows
+      .map((r) => r.datname)
+      .sort((a, b) => Number(a.includes('_tmpl_')) - Number(b.includes('_tmpl_')));
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Removes a PGlite template's image (a server's copies are dropped by the run's dispose). */
 export function removeTemplateImage(info: TemplateInfo): void {
   if (info.kind === 'pglite') rmSync(info.imagePath, { force: true });
