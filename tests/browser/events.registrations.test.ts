@@ -84,6 +84,11 @@ describe('registration of an external participant', () => {
       tx.query<{ status: string }>(`SELECT status FROM evt_registrations WHERE email = $1`, [email]),
     );
     expect(row!.status).toBe('CONFERMATA');
+    // the QR code for the entrance, fetched with the token in the body and drawn as an image
+    await page.getByRole('button', { name: /Il tuo QR per l’accoglienza/ }).click();
+    const qr = page.getByRole('img', { name: /Codice QR dell’iscrizione/ });
+    await qr.waitFor({ timeout: 10_000 });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
 
     await page.getByRole('button', { name: 'Annulla l’iscrizione' }).click();
     await page.getByText('Annullata').waitFor({ timeout: 10_000 });

@@ -5,6 +5,7 @@
  * cancel it.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -29,6 +30,23 @@ export function RegistrationLinkPage() {
     staleTime: Infinity,
   });
   const cancel = useMutation({ mutationFn: () => byLink.cancel(token!) });
+  // the QR code to show at the entrance, drawn from the server's SVG (an image, no markup in the page)
+  const [qr, setQr] = useState<string | null>(null);
+  const showQr = useMutation({
+    mutationFn: () => byLink.qrSvg(token!),
+    onSuccess: (svg) => setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
+  });
+  const certificate = useMutation({
+    mutationFn: () => byLink.certificate(token!),
+    onSuccess: (blob) => {
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'attestato.pdf';
+      a.click();
+      URL.revokeObjectURL(url);
+    },
+  });
   const current = cancel.data ?? registration.data;
   const live = current && ['CONFERMATA', 'IN_ATTESA', 'DA_CONFERMARE'].includes(current.status);
   return (
@@ -58,6 +76,39 @@ export function RegistrationLinkPage() {
           <div role="status">
             <RegistrationStatusText registration={current} />
           </div>
+          {current.status === 'CONFERMATA' && !current.certificate && new Date(current.event.endsAt) > new Date() && (
+            <div className="mb-3">
+              {qr === null ? (
+                <button
+                  type="button"
+                  className="btn btn-outline-primary"
+                  disabled={showQr.isPending}
+                  onClick={() => showQr.mutate()}
+                >
+                  {t('events.registrations.qr')}
+                </button>
+              ) : (
+                <img src={qr} alt={t('events.registrations.qrAlt')} width={240} height={240} />
+              )}
+            </div>
+          )}
+          {current.certificate && (
+            <p>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={certificate.isPending}
+                onClick={() => certificate.mutate()}
+              >
+                {t('events.registrations.certificate')}
+              </button>
+            </p>
+          )}
+          {(showQr.isError || certificate.isError) && (
+            <Alert kind="danger" live="alert">
+              {messageOf(showQr.error ?? certificate.error)}
+            </Alert>
+          )}
           {current.feedback === 'APERTO' && (
             <p>
               <a href={`/eventi/gradimento#t=${encodeURIComponent(token)}`}>{t('events.feedback.mine.answer')}</a>

@@ -51,4 +51,8 @@ export const byLink = {
   confirm: (token: string) => unwrap(api.POST('/api/v1/public/registrations/confirm', { body: { token } })),
   lookup: (token: string) => unwrap(api.POST('/api/v1/public/registrations/lookup', { body: { token } })),
   cancel: (token: string) => unwrap(api.POST('/api/v1/public/registrations/cancel', { body: { token } })),
+  /** The QR code to show at the entrance (SVG text) and the certificate (a PDF to save): the token rides in the body. */
+  qrSvg: (token: string) => unwrap(api.POST('/api/v1/public/registrations/qr', { body: { token }, parseAs: 'text' })),
+  certificate: (token: string) =>
+    unwrap(api.POST('/api/v1/public/registrations/certificate', { body: { token }, parseAs: 'blob' })),
 };
