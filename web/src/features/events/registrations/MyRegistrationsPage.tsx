@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
+import { dateFormat } from '../../../lib/format';
 import { useProblemMessages } from '../../../lib/problemMessages';
 import { useCancelMine, useMyRegistrations } from './api/registrations';
 import { RegistrationStatusText } from './RegistrationStatus';
@@ -14,7 +15,7 @@ export function MyRegistrationsPage() {
   const { messageOf } = useProblemMessages();
   const mine = useMyRegistrations();
   const cancel = useCancelMine();
-  const fmt = new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' });
+  const fmt = dateFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' });
   return (
     <article>
       <PageHeader title={t('events.registrations.mineTitle')} />

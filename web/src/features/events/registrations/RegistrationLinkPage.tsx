@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
+import { dateFormat } from '../../../lib/format';
 import { useProblemMessages } from '../../../lib/problemMessages';
 import { byLink } from './api/registrations';
 import { RegistrationStatusText } from './RegistrationStatus';
@@ -66,7 +67,7 @@ export function RegistrationLinkPage() {
             <Link to={`/eventi/${current.event.slug}`}>{current.event.title}</Link>
           </h2>
           <p>
-            {new Intl.DateTimeFormat('it-IT', {
+            {dateFormat('it-IT', {
               dateStyle: 'full',
               timeStyle: 'short',
               timeZone: 'Europe/Rome',

@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../../../components/FormField';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
-import { useFormat } from '../../../lib/format';
+import { numberFormat, useFormat } from '../../../lib/format';
 import { useRegions } from '../../../lib/lookups';
 import { useSession } from '../../../lib/session';
 import { useHelpFigures, type FiguresFilters } from './api/figures';
@@ -23,8 +23,8 @@ export function FiguresPage() {
   const figures = useHelpFigures(filters);
   const national = me.scope.level === 'national' || me.scope.level === 'platform';
   const days = (v: number | null) =>
-    v === null ? t('helpdesk.figures.none') : new Intl.NumberFormat(fmt.locale, { maximumFractionDigits: 1 }).format(v);
-  const pct = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
+    v === null ? t('helpdesk.figures.none') : numberFormat(fmt.locale, { maximumFractionDigits: 1 }).format(v);
+  const pct = numberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 });
   return (
     <>
       <PageHeader title={t('helpdesk.figures.title')} lead={t('helpdesk.figures.lead')} />

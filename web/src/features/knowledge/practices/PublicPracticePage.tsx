@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
-import { useFormat } from '../../../lib/format';
+import { euroFormat, useFormat } from '../../../lib/format';
 import { usePublicPractice } from './api/practices';
 import { TextBlocks } from './TextBlocks';
 
@@ -16,7 +16,7 @@ export function PublicPracticePage() {
   if (practice.isPending) return <Loading />;
   if (practice.isError) return <QueryError error={practice.error} onRetry={() => void practice.refetch()} />;
   const p = practice.data;
-  const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
+  const euro = euroFormat('it-IT');
   const section = (id: string, title: string, text: string) =>
     text.trim() ? (
       <section aria-labelledby={id} className="mb-4">
